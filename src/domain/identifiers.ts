@@ -1,0 +1,68 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { InputError } from './errors.ts';
+
+/** The two ways we can reach a person; a contact may have both. */
+export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; value: string; region?: string };
+
+// Deliberately plain: one @, a dotted domain, no spaces. RFC 5322 allows more, but sales tools never need it
+// and a permissive check lets typos through.
+const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/** Strips Slack's link markup: `<mailto:a@b.fr|a@b.fr>`, `<tel:+33…|06 …>`, `<https://…|label>`. */
+export function unwrapSlack(input: string): string {
+  const text = input.trim();
+  const match = /^<([^|>]*)(?:\|([^>]*))?>$/.exec(text);
+  if (!match) return text;
+  const target = match[1] ?? '';
+  if (/^mailto:/i.test(target)) return target.slice('mailto:'.length);
+  if (/^tel:/i.test(target)) return target.slice('tel:'.length);
+  return (match[2] ?? target).trim();
+}
+
+export function normaliseEmail(input: string): string {
+  const email = unwrapSlack(input).trim().toLowerCase();
+  if (!EMAIL.test(email) || email.includes('..')) {
+    throw new InputError(`not a valid email address: "${input.trim()}"`);
+  }
+  return email;
+}
+
+/** E.164 form; numbers without a country code are read as French. */
+export function normalisePhone(input: string): { e164: string; region?: string } {
+  const raw = unwrapSlack(input).trim();
+  if (!/^[+()0-9 .\-/]{4,}$/.test(raw)) throw new InputError(`not a valid phone number: "${input.trim()}"`);
+  try {
+    const parsed = parsePhoneNumberWithError(raw, 'FR');
+    if (!parsed.isValid()) throw new Error('invalid');
+    return { e164: parsed.number, region: parsed.country };
+  } catch {
+    throw new InputError(`not a valid phone number: "${input.trim()}" (expected e.g. +33 6 12 34 56 78)`);
+  }
+}
+
+/** Reads what a user typed after a command: an email if it has an @, a phone number otherwise. */
+export function parseTarget(input: string): Identifier {
+  const text = unwrapSlack(input ?? '');
+  if (text === '') throw new InputError('an email address or a phone number is required');
+  if (text.includes('@')) return { kind: 'email', value: normaliseEmail(text) };
+  const phone = normalisePhone(text);
+  return { kind: 'phone', value: phone.e164, region: phone.region };
+}
+
+export function emailIdentifier(input: string): Identifier {
+  return { kind: 'email', value: normaliseEmail(input) };
+}
+
+export function phoneIdentifier(input: string): Identifier {
+  const phone = normalisePhone(input);
+  return { kind: 'phone', value: phone.e164, region: phone.region };
+}
+
+/** Shows an identifier in logs and summaries without giving it away: a***@corp.fr, +33 6** ** ** 78. */
+export function maskIdentifier(id: Identifier): string {
+  if (id.kind === 'email') {
+    const [local = '', domain = ''] = id.value.split('@');
+    return `${local.slice(0, 1)}***@${domain}`;
+  }
+  return `${id.value.slice(0, 4)}•••${id.value.slice(-2)}`;
+}

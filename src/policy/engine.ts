@@ -1,0 +1,117 @@
+import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
+import { evaluate } from './conditions.ts';
+import { type DecisionRequest, Facts } from './facts.ts';
+import type { CompiledRule, Policy } from './load.ts';
+import type { Legal, Text, Verdict } from './schema.ts';
+
+export interface Reason {
+  rule: string;
+  verdict: Verdict;
+  title: Text;
+  message: Text;
+  legal: Legal[];
+  /** The catalogue marks this rule as unverified law: a compliance officer should confirm it. */
+  unverified: boolean;
+}
+
+export interface Obligation {
+  id: string;
+  text: Text;
+  legal: Legal[];
+}
+
+export interface Decision {
+  verdict: Verdict;
+  channel: Channel;
+  audience: Audience;
+  reasons: Reason[];
+  obligations: Obligation[];
+  /** The earliest instant at which the same question could get another answer (ISO), if any is known. */
+  changesAt?: string;
+  /** When calls are the question and `now` is outside the call window: the next opening (ISO). */
+  nextCallWindow?: string;
+  policyRevision: string;
+  decidedFor: string;
+}
+
+export type { DecisionRequest };
+
+const SEVERITY: Record<Verdict, number> = { block: 0, review: 1, allow: 2 };
+
+function inWindow(rule: CompiledRule, now: Date): boolean {
+  return (!rule.validFrom || now >= rule.validFrom) && (!rule.validUntil || now < rule.validUntil);
+}
+
+/**
+ * The decision, pure: the same request, facts, policy and `now` always give the same answer.
+ * Block if any applicable rule blocks, else review if any asks for review, else allow when some rule gave a legal
+ * basis; with no basis the policy's `no_basis` verdict (never allow).
+ */
+export function decide(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Decision {
+  const facts = new Facts(request, subject, policy, now);
+  const env = {
+    fact: (name: string) => facts.get(name),
+    named: policy.doc.conditions as Record<string, unknown>,
+    params: policy.doc.params as Record<string, unknown>,
+  };
+  const reasons: Reason[] = [];
+  const obligationIds: string[] = [];
+  let basis = false;
+
+  for (const rule of policy.rules) {
+    if (!rule.channels.includes(request.channel) || !rule.audiences.includes(facts.audience)) continue;
+    for (const boundary of [rule.validFrom, rule.validUntil]) if (boundary && boundary > now) facts.flips.push(boundary);
+    if (!inWindow(rule, now)) continue;
+    if (rule.when !== undefined && !evaluate(rule.when, env)) continue;
+    const outcome = rule.cases.find((c) => c.when === undefined || evaluate(c.when, env));
+    if (!outcome) continue;
+    reasons.push({
+      rule: rule.id,
+      verdict: outcome.verdict,
+      title: rule.title,
+      message: outcome.message,
+      legal: rule.legal,
+      unverified: rule.unverified ?? false,
+    });
+    if (outcome.verdict === 'allow') {
+      if (rule.basis !== false) basis = true;
+      obligationIds.push(...(outcome.obligations ?? []));
+    }
+  }
+
+  let verdict: Verdict = 'allow';
+  for (const reason of reasons) if (SEVERITY[reason.verdict] < SEVERITY[verdict]) verdict = reason.verdict;
+  if (verdict === 'allow' && !basis) {
+    verdict = policy.doc.no_basis.verdict;
+    reasons.push({
+      rule: 'no-legal-basis',
+      verdict,
+      title: { fr: 'Aucune base légale', en: 'No legal basis' },
+      message: policy.doc.no_basis.message,
+      legal: [],
+      unverified: false,
+    });
+  }
+  reasons.sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+
+  const obligations =
+    verdict === 'block'
+      ? []
+      : [...new Set(obligationIds)].map((id) => {
+          const obligation = policy.doc.obligations[id];
+          return { id, text: obligation?.text ?? { fr: id, en: id }, legal: obligation?.legal ?? [] };
+        });
+  const changesAt = facts.flips.reduce<Date | undefined>((min, at) => (!min || at < min ? at : min), undefined);
+
+  return {
+    verdict,
+    channel: request.channel,
+    audience: facts.audience,
+    reasons,
+    obligations,
+    changesAt: changesAt?.toISOString(),
+    nextCallWindow: facts.nextCallWindow?.toISOString(),
+    policyRevision: policy.revision,
+    decidedFor: now.toISOString(),
+  };
+}

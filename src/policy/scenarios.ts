@@ -1,0 +1,116 @@
+import type { Contact, ConsentRecord, EventType, Interaction, SourceType, SubjectFacts } from '../domain/contacts.ts';
+import { CONSENT_PURPOSE_DEFAULT, defaultCollection, EVENT_TYPES, SOURCE_TYPES } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { parseTarget } from '../domain/identifiers.ts';
+import { parseInstant } from '../domain/time.ts';
+import { type Decision, decide } from './engine.ts';
+import type { Policy } from './load.ts';
+import type { Scenario } from './schema.ts';
+
+export interface ScenarioResult {
+  name: string;
+  passed: boolean;
+  failures: string[];
+  decision?: Decision;
+}
+
+/** Turns a scenario's readable facts into the records the engine reads from the store. */
+export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts {
+  const at = (value: string, what: string) => parseInstant(value, zone, what).toISOString();
+  const target = parseTarget(scenario.ask.target);
+  const c = scenario.contact;
+  let contact: Contact | undefined;
+  if (c) {
+    const [type = 'manual', ...detail] = (c.source ?? 'manual').split(':');
+    if (!(SOURCE_TYPES as readonly string[]).includes(type)) throw new InputError(`unknown source type "${type}"`);
+    const created = at(c.collected_at ?? scenario.at, 'collected_at');
+    contact = {
+      id: 'scenario',
+      ...(target.kind === 'email' ? { email: target.value } : { phone: target.value }),
+      audience: c.audience,
+      jobFunction: c.function,
+      provenance: {
+        source: type as SourceType,
+        detail: detail.join(':') || undefined,
+        collection: c.collection ?? defaultCollection(type as SourceType),
+        collectedAt: created,
+        informedAt: c.informed_at ? at(c.informed_at, 'informed_at') : undefined,
+      },
+      customer: c.customer_since
+        ? {
+            since: at(c.customer_since, 'customer_since'),
+            until: c.customer_until ? at(c.customer_until, 'customer_until') : undefined,
+            products: c.products ?? [],
+          }
+        : undefined,
+      createdAt: created,
+      updatedAt: created,
+    };
+  }
+  const consents: ConsentRecord[] = scenario.consents.map((record, i) => ({
+    id: `consent-${i}`,
+    contactId: 'scenario',
+    channel: record.channel,
+    purpose: record.purpose ?? CONSENT_PURPOSE_DEFAULT,
+    action: record.action,
+    at: at(record.at, 'consent at'),
+    until: record.until ? at(record.until, 'consent until') : undefined,
+    proof: { method: record.method, wording: record.wording, evidence: record.evidence },
+    recordedAt: at(record.at, 'consent at'),
+  }));
+  const interactions: Interaction[] = scenario.events.map((event, i) => {
+    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) throw new InputError(`unknown event "${event.type}"`);
+    return {
+      id: `event-${i}`,
+      contactId: 'scenario',
+      type: event.type as EventType,
+      at: at(event.at, 'event at'),
+      recordedAt: at(event.at, 'event at'),
+    };
+  });
+  const objections = scenario.objections.map((o) => ({ scope: o.scope, at: at(o.at, 'objection at') }));
+  return { target, contact, consents, interactions, objections };
+}
+
+export function runScenario(scenario: Scenario, policy: Policy): ScenarioResult {
+  const failures: string[] = [];
+  let decision: Decision | undefined;
+  try {
+    const now = parseInstant(scenario.at, policy.timeZone, 'at');
+    decision = decide(
+      {
+        channel: scenario.ask.channel,
+        purpose: scenario.ask.purpose ?? CONSENT_PURPOSE_DEFAULT,
+        product: scenario.ask.product,
+      },
+      scenarioSubject(scenario, policy.timeZone),
+      policy,
+      now,
+    );
+  } catch (error) {
+    return { name: scenario.name, passed: false, failures: [(error as Error).message] };
+  }
+  const applied = new Map(decision.reasons.map((reason) => [reason.rule, reason.verdict]));
+  if (decision.verdict !== scenario.expect.verdict) {
+    failures.push(`expected ${scenario.expect.verdict}, got ${decision.verdict}`);
+  }
+  const expected = scenario.expect.rules;
+  const wanted = Array.isArray(expected)
+    ? expected.map((id) => [id, undefined] as const)
+    : Object.entries(expected ?? {});
+  for (const [id, verdict] of wanted) {
+    if (!applied.has(id)) failures.push(`expected rule ${id} to apply`);
+    else if (verdict && applied.get(id) !== verdict) failures.push(`expected rule ${id} to ${verdict}, it said ${applied.get(id)}`);
+  }
+  for (const id of scenario.expect.not_rules ?? []) {
+    if (applied.has(id)) failures.push(`expected rule ${id} not to apply, it said ${applied.get(id)}`);
+  }
+  if (failures.length > 0) {
+    failures.push(`rules that applied: ${[...applied].map(([id, v]) => `${id}=${v}`).join(', ') || 'none'}`);
+  }
+  return { name: scenario.name, passed: failures.length === 0, failures, decision };
+}
+
+export function runScenarios(policy: Policy): ScenarioResult[] {
+  return policy.scenarios.map((scenario) => runScenario(scenario, policy));
+}

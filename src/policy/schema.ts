@@ -1,0 +1,186 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
+import { parseDuration } from '../domain/time.ts';
+
+const text = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
+
+const duration = z.string().refine(
+  (value) => {
+    try {
+      parseDuration(value);
+      return /^P/.test(value);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'bad duration: use ISO 8601 (P3Y, P30D, P12M, PT2H)' },
+);
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const zone = z.string().refine((value) => IANAZone.isValidZone(value), { message: 'unknown time zone' });
+const hhmmRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM-HH:MM');
+
+const legal = z
+  .object({ text: z.string().min(1), article: z.string().min(1), url: z.url().optional() })
+  .strict();
+
+export const VERDICTS = ['allow', 'review', 'block'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+// Conditions are checked by lint.ts (their shape is recursive and the messages are better hand-made).
+const condition = z.unknown();
+
+const ruleCase = z
+  .object({
+    when: condition.optional(),
+    verdict: z.enum(VERDICTS),
+    message: text,
+    obligations: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const rule = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'rule ids are lower-case words joined by dashes'),
+    title: text,
+    explanation: text,
+    legal: z.array(legal).min(1),
+    unverified: z.boolean().optional(),
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    audiences: z.array(z.enum(AUDIENCES)).min(1),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    basis: z.boolean().optional(),
+    when: condition.optional(),
+    cases: z.array(ruleCase).min(1),
+  })
+  .strict();
+
+const product = z
+  .object({
+    label: text,
+    functions: z.array(z.string()).default([]),
+    similar: z.array(z.string()).default([]),
+    sectors: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const params = z
+  .object({
+    retention_prospect: duration,
+    retention_customer: duration,
+    retention_reminder_leads: z.array(duration),
+    call_days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1),
+    call_hours: z.array(hhmmRange).min(1),
+    call_holidays: z.string().min(2),
+    call_time_zones: z.record(z.string(), zone).default({}),
+    max_call_attempts: z.number().int().positive(),
+    call_attempts_window: duration,
+    refusal_pause: duration,
+    information_deadline: duration,
+    phone_consent_max_age: duration,
+    accepted_consent_methods: z.array(z.string()).min(1),
+    forbidden_sources: z.array(z.string()).default([]),
+    scraped_sources: z.array(z.enum(SOURCE_TYPES)).default([]),
+    extra_free_mail_domains: z.array(z.string()).default([]),
+    role_local_parts: z.array(z.string()).default([]),
+    non_commercial_purposes: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const scenarioContact = z
+  .object({
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    audience: z.enum(AUDIENCES).optional(),
+    function: z.string().optional(),
+    source: z.string().optional(),
+    collection: z.enum(['direct', 'indirect']).optional(),
+    collected_at: z.string().optional(),
+    informed_at: z.string().optional(),
+    customer_since: z.string().optional(),
+    customer_until: z.string().optional(),
+    products: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const scenario = z
+  .object({
+    name: z.string().min(1),
+    at: z.string(),
+    ask: z
+      .object({
+        channel: z.enum(CHANNELS),
+        target: z.string(),
+        product: z.string().optional(),
+        purpose: z.string().optional(),
+      })
+      .strict(),
+    contact: scenarioContact.optional(),
+    consents: z
+      .array(
+        z
+          .object({
+            channel: z.enum(CHANNELS),
+            action: z.enum(['grant', 'withdraw']).default('grant'),
+            at: z.string(),
+            purpose: z.string().optional(),
+            method: z.string().optional(),
+            wording: z.string().optional(),
+            evidence: z.string().optional(),
+            until: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    events: z.array(z.object({ type: z.string(), at: z.string() }).strict()).default([]),
+    objections: z
+      .array(z.object({ scope: z.enum([...CHANNELS, 'all']), at: z.string() }).strict())
+      .default([]),
+    expect: z
+      .object({
+        verdict: z.enum(VERDICTS),
+        rules: z.union([z.array(z.string()), z.record(z.string(), z.enum(VERDICTS))]).optional(),
+        not_rules: z.array(z.string()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    policy: z
+      .object({
+        name: z.string().min(1),
+        time_zone: zone,
+        default_language: z.enum(['fr', 'en']),
+      })
+      .strict(),
+    params,
+    products: z.record(z.string(), product),
+    roles: z.record(z.string(), z.array(z.string())).default({}),
+    obligations: z.record(z.string(), z.object({ text, legal: z.array(legal).optional() }).strict()),
+    conditions: z.record(z.string(), condition).default({}),
+    no_basis: z.object({ verdict: z.enum(['review', 'block']), message: text }).strict(),
+    rules: z.array(rule).min(1),
+    tests: z.array(scenario).optional(),
+  })
+  .strict();
+
+export const testFileSchema = z.object({ tests: z.array(scenario) }).strict();
+
+export type PolicyDocument = z.infer<typeof policySchema>;
+export type RuleEntry = z.infer<typeof rule>;
+export type RuleCase = z.infer<typeof ruleCase>;
+export type Text = z.infer<typeof text>;
+export type Legal = z.infer<typeof legal>;
+export type Scenario = z.infer<typeof scenario>;
+export type Condition =
+  | string
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | ({ fact: string } & Partial<Record<ComparisonOp, unknown>>);
+export const COMPARISON_OPS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'intersects'] as const;
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
