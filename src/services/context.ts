@@ -1,0 +1,9 @@
+import type { Policy } from '../policy/load.ts';
+import type { Store } from '../store/types.ts';
+
+/** What every use case needs: the store, the policy, and a clock (injected so tests control time). */
+export interface AppContext {
+  store: Store;
+  policy: Policy;
+  clock: () => Date;
+}

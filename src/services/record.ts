@@ -1,0 +1,186 @@
+import {
+  CONSENT_PURPOSE_DEFAULT,
+  type Channel,
+  type Contact,
+  defaultCollection,
+  type EventType,
+  type Suppression,
+  type SuppressionScope,
+} from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import type { ContactInput } from '../store/types.ts';
+import type { AppContext } from './context.ts';
+import * as parse from './parse.ts';
+
+export interface ContactFields {
+  email?: string;
+  phone?: string;
+  name?: string;
+  company?: string;
+  function?: string;
+  audience?: string;
+  source?: string;
+  collection?: string;
+  collectedAt?: string;
+  informedAt?: string;
+  customerSince?: string;
+  customerUntil?: string;
+  products?: string;
+  owner?: string;
+}
+
+const clean = (value: string | undefined) => (value === undefined ? undefined : value.trim() || undefined);
+
+/** Reads raw contact fields (CLI options, CSV columns, Slack form) into what the store keeps. */
+export function contactInput(fields: ContactFields, ctx: AppContext, now: Date): ContactInput {
+  const policy = ctx.policy;
+  const email = clean(fields.email) ? emailIdentifier(fields.email as string).value : undefined;
+  const phone = clean(fields.phone) ? phoneIdentifier(fields.phone as string).value : undefined;
+  if (!email && !phone) throw new InputError('an email or a phone number is required');
+  const iso = (value: string | undefined, what: string) =>
+    clean(value) ? parse.instant(value as string, policy, what).toISOString() : undefined;
+  const src = clean(fields.source) ? parse.source(fields.source as string) : undefined;
+  const collection = clean(fields.collection)
+    ? parse.oneOf(fields.collection as string, ['direct', 'indirect'] as const, '--collection')
+    : undefined;
+  const collectedAt = iso(fields.collectedAt, '--collected-at');
+  const informedAt = iso(fields.informedAt, '--informed-at');
+  const products = clean(fields.products)
+    ?.split(/[,;|]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => parse.product(p, policy) as string);
+  const since = iso(fields.customerSince, '--customer-since');
+  const until = iso(fields.customerUntil, '--customer-until');
+  if (since && until && until < since) throw new InputError('--customer-until is before --customer-since');
+  const owner = clean(fields.owner);
+  if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner)) throw new InputError(`--owner: "${owner}" is not a Slack user id (U…)`);
+  const hasProvenance = src || collection || collectedAt || informedAt;
+  return {
+    email,
+    phone,
+    name: clean(fields.name),
+    company: clean(fields.company),
+    jobFunction: clean(fields.function)?.toLowerCase(),
+    audience: clean(fields.audience) ? parse.audience(fields.audience as string) : undefined,
+    provenance: hasProvenance
+      ? {
+          source: src?.source ?? 'manual',
+          detail: src?.detail,
+          collection: collection ?? defaultCollection(src?.source ?? 'manual'),
+          collectedAt: collectedAt ?? now.toISOString(),
+          informedAt,
+        }
+      : undefined,
+    customer: since || until || products ? { since, until, products } : undefined,
+    owner,
+  };
+}
+
+/** New contacts always get a provenance: by hand and now, unless said otherwise. */
+function withDefaults(input: ContactInput, existing: Contact | undefined, now: Date): ContactInput {
+  if (existing?.provenance || input.provenance) return input;
+  return { ...input, provenance: { source: 'manual', collection: 'direct', collectedAt: now.toISOString() } };
+}
+
+export async function addContact(ctx: AppContext, fields: ContactFields) {
+  const now = ctx.clock();
+  const input = contactInput(fields, ctx, now);
+  const target: Identifier = input.email ? { kind: 'email', value: input.email } : { kind: 'phone', value: input.phone as string };
+  const existing = await ctx.store.findContact(target);
+  if (input.customer && !input.customer.since && !existing?.customer?.since) {
+    throw new InputError('--customer-since is required for a customer');
+  }
+  return ctx.store.saveContact(withDefaults(input, existing, now), now);
+}
+
+async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
+  const contact = await ctx.store.findContact(target);
+  if (!contact) {
+    throw new InputError(`no contact with this ${target.kind} in the store: add it first (contact add)`);
+  }
+  return contact;
+}
+
+export interface ConsentFields {
+  email?: string;
+  phone?: string;
+  action: 'grant' | 'withdraw';
+  channel: string;
+  purpose?: string;
+  at?: string;
+  method?: string;
+  wording?: string;
+  evidence?: string;
+  capturedWhere?: string;
+  until?: string;
+  recordedBy: string;
+}
+
+export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
+  const now = ctx.clock();
+  const target = parse.person(fields);
+  const channel: Channel = parse.channel(fields.channel);
+  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
+  const until = parse.optionalInstant(fields.until, ctx.policy, '--until');
+  if (until && until <= at) throw new InputError('--until must be after the consent date');
+  const contact = await knownContact(ctx, target);
+  const record = await ctx.store.recordConsent(
+    contact,
+    {
+      channel,
+      purpose: clean(fields.purpose)?.toLowerCase() ?? CONSENT_PURPOSE_DEFAULT,
+      action: fields.action,
+      at,
+      until,
+      proof: {
+        method: clean(fields.method)?.toLowerCase(),
+        wording: clean(fields.wording),
+        evidence: clean(fields.evidence),
+        capturedWhere: clean(fields.capturedWhere),
+        recordedBy: fields.recordedBy,
+      },
+    },
+    now,
+  );
+  // Withdrawing consent is also an objection for that channel: it must outlive the contact record.
+  if (fields.action === 'withdraw') await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
+  return { contact, record };
+}
+
+export async function recordEvent(ctx: AppContext, fields: { email?: string; phone?: string; type: string; at?: string }) {
+  const now = ctx.clock();
+  const target = parse.person(fields);
+  const type: EventType = parse.eventType(fields.type);
+  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
+  const contact = await knownContact(ctx, target);
+  const record = await ctx.store.recordInteraction(contact, type, at, now);
+  return { contact, record };
+}
+
+function identifiersOf(contact: Contact): Identifier[] {
+  const ids: Identifier[] = [];
+  if (contact.email) ids.push({ kind: 'email', value: contact.email });
+  if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });
+  return ids;
+}
+
+/**
+ * Records an objection at once, for the identifier given and every other identifier of the same contact.
+ * It works for people who are not in the store too: their hash is what keeps a later import blocked.
+ */
+export async function optOut(
+  ctx: AppContext,
+  fields: { email?: string; phone?: string; channel?: string; at?: string; reason?: string; origin: string },
+): Promise<{ suppressions: Suppression[]; scope: SuppressionScope; contact?: Contact }> {
+  const now = ctx.clock();
+  const target = parse.person(fields);
+  const scope = fields.channel ? parse.scope(fields.channel) : 'all';
+  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
+  const contact = await ctx.store.findContact(target);
+  const targets = contact ? identifiersOf(contact) : [target];
+  if (!targets.some((t) => t.kind === target.kind && t.value === target.value)) targets.push(target);
+  const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
+  return { suppressions, scope, contact };
+}

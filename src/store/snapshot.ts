@@ -1,0 +1,111 @@
+import { open, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { Contact, ConsentRecord, Interaction, Suppression } from '../domain/contacts.ts';
+import { StoreError } from './errors.ts';
+import type { DecisionLogEntry } from './types.ts';
+
+export const STORE_FORMAT = 'prospect-guard-store';
+export const STORE_VERSION = 1;
+
+export interface StoreData {
+  format: typeof STORE_FORMAT;
+  version: number;
+  /** The last journal entry this snapshot contains. */
+  seq: number;
+  keyCheck: string;
+  contacts: Record<string, Contact>;
+  consents: ConsentRecord[];
+  interactions: Interaction[];
+  suppressions: Record<string, Suppression>;
+  decisions: DecisionLogEntry[];
+}
+
+const CHUNK = 2000;
+
+/**
+ * lowdb adapter for the snapshot file. Unlike lowdb's JSONFile it writes record by record in chunks, awaiting
+ * the disk between chunks, so a 100,000-contact snapshot never blocks the event loop for long; the write is
+ * atomic (temp file, fsync, rename, fsync of the folder). Records are immutable, so a snapshot taken while
+ * changes go on is exactly the state at its `seq`.
+ */
+export class SnapshotFile implements Adapter<StoreData> {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<StoreData | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      throw new StoreError(`cannot read the store ${this.path} (${code}): check its permissions`);
+    }
+    let data: StoreData;
+    try {
+      data = JSON.parse(text) as StoreData;
+    } catch (error) {
+      throw new StoreError(
+        `the store ${this.path} is not valid JSON (${(error as Error).message}); it was left untouched. Restore it from a backup or move it aside.`,
+      );
+    }
+    if (data?.format !== STORE_FORMAT || typeof data.seq !== 'number' || typeof data.contacts !== 'object') {
+      throw new StoreError(`${this.path} is not a prospect-guard store; it was left untouched.`);
+    }
+    if (data.version > STORE_VERSION) {
+      throw new StoreError(`${this.path} was written by a newer prospect-guard (format ${data.version}): upgrade first.`);
+    }
+    return data;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    // Capture every collection in this tick: what is written is the state at data.seq.
+    const contacts = Object.entries(data.contacts);
+    const suppressions = Object.entries(data.suppressions);
+    const consents = data.consents.slice();
+    const interactions = data.interactions.slice();
+    const decisions = data.decisions.slice();
+    const head = { format: data.format, version: data.version, seq: data.seq, keyCheck: data.keyCheck };
+
+    const temp = `${this.path}.tmp-${process.pid}`;
+    const file = await open(temp, 'w', 0o600);
+    try {
+      await file.write(`${JSON.stringify(head).slice(0, -1)},\n`);
+      await writeObject(file, 'contacts', contacts, ',\n');
+      await writeArray(file, 'consents', consents, ',\n');
+      await writeArray(file, 'interactions', interactions, ',\n');
+      await writeObject(file, 'suppressions', suppressions, ',\n');
+      await writeArray(file, 'decisions', decisions, '\n}\n');
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, this.path);
+    const folder = await open(dirname(this.path), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+}
+
+type Writable = { write(text: string): Promise<unknown> };
+
+async function writeArray(file: Writable, name: string, items: unknown[], end: string): Promise<void> {
+  await file.write(`"${name}":[`);
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK).map((item) => JSON.stringify(item));
+    await file.write(`${i === 0 ? '\n' : ',\n'}${chunk.join(',\n')}`);
+  }
+  await file.write(`]${end}`);
+}
+
+async function writeObject(file: Writable, name: string, entries: [string, unknown][], end: string): Promise<void> {
+  await file.write(`"${name}":{`);
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    await file.write(`${i === 0 ? '\n' : ',\n'}${chunk.join(',\n')}`);
+  }
+  await file.write(`}${end}`);
+}

@@ -1,0 +1,86 @@
+import type {
+  Audience,
+  Channel,
+  Contact,
+  ConsentProof,
+  ConsentRecord,
+  CustomerRelationship,
+  EventType,
+  Interaction,
+  Provenance,
+  SubjectFacts,
+  Suppression,
+  SuppressionScope,
+} from '../domain/contacts.ts';
+import type { Identifier } from '../domain/identifiers.ts';
+
+/** What a caller may set on a contact; fields left undefined keep their stored value. */
+export interface ContactInput {
+  email?: string;
+  phone?: string;
+  name?: string;
+  company?: string;
+  jobFunction?: string;
+  audience?: Audience;
+  provenance?: Partial<Provenance>;
+  customer?: Partial<CustomerRelationship>;
+  owner?: string;
+}
+
+export interface ConsentInput {
+  channel: Channel;
+  purpose: string;
+  action: 'grant' | 'withdraw';
+  at: Date;
+  until?: Date;
+  proof: ConsentProof;
+}
+
+/** One question and its answer, with the person only as a keyed hash (privacy by design). */
+export interface DecisionLogEntry {
+  id: string;
+  askedAt: string;
+  askedBy: string;
+  channel: Channel;
+  targetHash: string;
+  verdict: string;
+  rules: string[];
+  policyRevision: string;
+  decidedFor: string;
+}
+
+export interface StoreCounts {
+  contacts: number;
+  consents: number;
+  interactions: number;
+  suppressions: number;
+  decisions: number;
+}
+
+/**
+ * The consent store. The lowdb file store implements it today; a PostgreSQL one can later, which is why every
+ * method is async. Records are append-only except contacts, which are replaced whole.
+ */
+export interface Store {
+  readonly location: string;
+  findContact(target: Identifier): Promise<Contact | undefined>;
+  /** Creates or updates the contact reached at the input's email or phone. */
+  saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }>;
+  /** Many contacts in one durable write (imports). */
+  saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }>;
+  recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;
+  recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction>;
+  /** Suppresses every identifier given (a contact's email and phone alike); survives deletion of the contact. */
+  addObjection(
+    targets: Identifier[],
+    scope: SuppressionScope,
+    at: Date,
+    origin: string,
+    reason?: string,
+  ): Promise<Suppression[]>;
+  subjectFacts(target: Identifier): Promise<SubjectFacts>;
+  logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
+  hash(target: Identifier): string;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
