@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { CHANNELS, type Channel } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { maskIdentifier } from '../domain/identifiers.ts';
+import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
+import { runScenarios } from '../policy/scenarios.ts';
+import { ask } from '../services/ask.ts';
+import type { AppContext } from '../services/context.ts';
+import { importContacts } from '../services/importCsv.ts';
+import * as parse from '../services/parse.ts';
+import { addContact, optOut, recordConsent, recordEvent } from '../services/record.ts';
+import { StoreError } from '../store/errors.ts';
+import { FileStore } from '../store/fileStore.ts';
+import { formatAnswer, type Lang } from './format.ts';
+
+export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  clock: () => Date;
+}
+
+interface GlobalOptions {
+  db?: string;
+  policy?: string;
+  lang?: string;
+}
+
+function who(env: NodeJS.ProcessEnv): string {
+  return `cli:${env.USER ?? env.USERNAME ?? safeUser()}`;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the CLI; returns the exit status instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let status: number = 0;
+  const program = new Command('prospect-guard');
+  program
+    .description('Checks French/EU prospecting rules before outreach.')
+    .option('--db <path>', 'consent store file (default data/prospect-guard.json, or PROSPECT_GUARD_DB)')
+    .option('--policy <path>', 'policy file (default policy.yaml, or PROSPECT_GUARD_POLICY)')
+    .addOption(new Option('--lang <lang>', 'language of answers').choices(['fr', 'en']))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showSuggestionAfterError();
+
+  const globals = () => program.opts<GlobalOptions>();
+  const policyPath = () => resolve(globals().policy ?? io.env.PROSPECT_GUARD_POLICY ?? 'policy.yaml');
+  const lang = (policy: Policy): Lang => (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
+
+  /** Opens policy and store for one command and always closes the store. */
+  async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+    const policy = loadPolicy(policyPath());
+    const dbPath = resolve(globals().db ?? io.env.PROSPECT_GUARD_DB ?? 'data/prospect-guard.json');
+    const store = await FileStore.open(dbPath, { env: io.env });
+    if (store.created) io.err(`prospect-guard: created a new, empty store at ${dbPath}`);
+    try {
+      return await work({ store, policy, clock: io.clock });
+    } finally {
+      await store.close();
+    }
+  }
+
+  const personOptions = (command: Command) =>
+    command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
+
+  const contact = program.command('contact').description('manage contacts');
+  personOptions(contact.command('add').description('add or update a contact with its provenance'))
+    .option('--name <name>')
+    .option('--company <company>')
+    .option('--function <function>', 'job function, e.g. finance, hr, sales')
+    .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
+    .option('--source <type[:detail]>', 'form, purchase, event, referral, partner, import, enrichment, scraping, manual')
+    .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
+    .option('--collected-at <date>')
+    .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
+    .option('--customer-since <date>')
+    .option('--customer-until <date>')
+    .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
+    .option('--owner <slackId>', 'Slack user id of the owner')
+    .action(async (options) => {
+      await withContext(async (ctx) => {
+        const { contact: saved, created } = await addContact(ctx, options);
+        const id = saved.email ? { kind: 'email' as const, value: saved.email } : { kind: 'phone' as const, value: saved.phone ?? '' };
+        io.out(`${created ? 'added' : 'updated'} contact ${maskIdentifier(id)} (${saved.id})`);
+      });
+    });
+
+  const consent = program.command('consent').description('record a consent or its withdrawal');
+  for (const action of ['grant', 'withdraw'] as const) {
+    personOptions(consent.command(action))
+      .description(`${action} a consent, with its proof`)
+      .requiredOption('--channel <channel>', CHANNELS.join(', '))
+      .option('--purpose <purpose>', 'default prospecting')
+      .option('--at <date>')
+      .option('--method <method>', 'checkbox, double-opt-in, signed, oral-recorded, email-reply…')
+      .option('--wording <version>', 'version of the wording shown')
+      .option('--evidence <ref>', 'where the proof is (URL, recording id…)')
+      .option('--until <date>', 'validity end')
+      .action(async (options) => {
+        await withContext(async (ctx) => {
+          const { record } = await recordConsent(ctx, { ...options, action, recordedBy: who(io.env) });
+          io.out(`consent ${action === 'grant' ? 'granted' : 'withdrawn'}: ${record.channel}/${record.purpose} at ${record.at}`);
+        });
+      });
+  }
+  personOptions(program.command('event').description('record an interaction'))
+    .requiredOption('--type <type>', 'click, reply, form, inbound-call, meeting, open, call-attempt, call-refusal')
+    .option('--at <datetime>')
+    .action(async (options) => {
+      await withContext(async (ctx) => {
+        const { record } = await recordEvent(ctx, options);
+        io.out(`recorded ${record.type} at ${record.at}`);
+      });
+    });
+
+  personOptions(program.command('optout').description('record an objection (suppression list)'))
+    .option('--channel <channel>', `${CHANNELS.join(', ')} or all`, 'all')
+    .option('--at <datetime>')
+    .option('--reason <reason>')
+    .action(async (options) => {
+      await withContext(async (ctx) => {
+        const result = await optOut(ctx, { ...options, origin: 'cli' });
+        io.out(`objection recorded (${result.scope}) for ${result.suppressions.length} identifier(s)`);
+      });
+    });
+
+  program
+    .command('can-i')
+    .description('may I contact this person on this channel? exit 0 allow, 1 block, 3 review')
+    .argument('<channel>', CHANNELS.join(', '))
+    .argument('<target>', 'email or phone (Slack <mailto:…> and <tel:…> forms accepted)')
+    .option('--purpose <purpose>', 'default prospecting')
+    .option('--product <category>', 'product category from policy.yaml')
+    .option('--at <datetime>', 'when the contact would happen (default now)')
+    .option('--json', 'print the decision as JSON')
+    .action(async (channelArg: string, target: string, options) => {
+      const channel: Channel = parse.channel(channelArg);
+      await withContext(async (ctx) => {
+        const answer = await ask(ctx, { ...options, channel, target, askedBy: who(io.env) });
+        io.out(options.json ? JSON.stringify(answer.decision, null, 2) : formatAnswer(answer, lang(ctx.policy), ctx.policy.timeZone));
+        status = EXIT[answer.decision.verdict];
+      });
+    });
+
+  program
+    .command('import')
+    .description('import contacts from CSV (UTF-8 or Windows-1252, "," or ";", header row)')
+    .argument('<file>')
+    .action(async (file: string) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+      }
+      await withContext(async (ctx) => {
+        const report = await importContacts(ctx, bytes, file);
+        if (report.errors.length > 0) {
+          for (const line of report.errors) io.err(line);
+          io.err(`nothing imported: ${report.errors.length} of ${report.rows} rows are invalid`);
+          status = EXIT.usage;
+          return;
+        }
+        io.out(`imported ${report.rows} rows (${report.encoding}): ${report.created} new, ${report.updated} updated`);
+      });
+    });
+
+  const policy = program.command('policy').description('check the policy file');
+  policy
+    .command('lint')
+    .argument('[file]')
+    .description('validate the policy; problems are printed as FILE:LINE:COL message')
+    .action((file?: string) => {
+      const loaded = loadPolicy(resolve(file ?? policyPath()));
+      io.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision})`);
+    });
+  policy
+    .command('test')
+    .argument('[file]')
+    .description('run the policy scenarios (tests: section or <name>.test.yaml)')
+    .action((file?: string) => {
+      const loaded = loadPolicy(resolve(file ?? policyPath()));
+      const results = runScenarios(loaded);
+      for (const result of results) {
+        io.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+        for (const failure of result.failures) io.out(`       ${failure}`);
+      }
+      const failed = results.filter((r) => !r.passed).length;
+      io.out(`${results.length - failed} passed, ${failed} failed`);
+      status = failed > 0 ? 1 : 0;
+    });
+
+  program
+    .command('start')
+    .description('start prospect-guard (today: checks the policy and the store, and shows what the CLI can do)')
+    .action(async () => {
+      await withContext(async (ctx) => {
+        const counts = await ctx.store.counts();
+        io.out(
+          [
+            'prospect-guard — prospecting compliance checks (France/EU)',
+            `policy ${ctx.policy.file}: ${ctx.policy.rules.length} rules, revision ${ctx.policy.revision}`,
+            `store ${ctx.store.location}: ${counts.contacts} contacts, ${counts.suppressions} objections, ${counts.decisions} logged decisions`,
+            '',
+            'The Slack app is not built yet. Everything works from the command line:',
+            '  npx prospect-guard can-i email alice@corp.fr --product accounting-software',
+            '  npx prospect-guard contact add --email alice@corp.fr --function finance --source form --informed-at 2026-01-05',
+            '  npx prospect-guard consent grant --email alice@gmail.com --channel email --method checkbox --wording v3',
+            '  npx prospect-guard optout --email bob@corp.fr',
+            '  npx prospect-guard import contacts.csv',
+            '  npx prospect-guard policy lint && npx prospect-guard policy test',
+            'Run `npx prospect-guard --help` for every command and option.',
+          ].join('\n'),
+        );
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT.usage;
+    }
+    if (error instanceof PolicyError) {
+      for (const issue of error.issues) io.err(formatIssue(issue));
+      return EXIT.usage;
+    }
+    if (error instanceof InputError || error instanceof StoreError) {
+      io.err(`prospect-guard: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
