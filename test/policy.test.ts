@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, parsePolicy, PolicyError } from '../src/policy/load.ts';
+import { runScenarios } from '../src/policy/scenarios.ts';
+import { policy } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { POLICY_PATH } from './helpers.ts';
+
+const source = readFileSync(POLICY_PATH, 'utf8');
+
+function lintErrors(text: string): string[] {
+  try {
+    parsePolicy(text, 'policy.yaml');
+    return [];
+  } catch (error) {
+    if (error instanceof PolicyError) return error.issues.map(formatIssue);
+    throw error;
+  }
+}
+
+describe('the default policy', () => {
+  it.each(runScenarios(policy).map((r) => [r.name, r] as const))('%s', (_name, result) => {
+    expect(result.failures).toEqual([]);
+  });
+
+  it('ships a scenario for every rule id', () => {
+    const tested = new Set(
+      policy.scenarios.flatMap((s) => {
+        const rules = s.expect.rules;
+        return [...(Array.isArray(rules) ? rules : Object.keys(rules ?? {})), ...(s.expect.not_rules ?? [])];
+      }),
+    );
+    const untested = [...new Set(policy.rules.map((r) => r.id))].filter((id) => !tested.has(id));
+    expect(untested).toEqual([]);
+  });
+
+  it('a scenario with a wrong expectation fails', () => {
+    const broken = { ...policy, scenarios: [{ ...policy.scenarios[0]!, expect: { verdict: 'allow' as const } }] };
+    expect(runScenarios(broken)[0]?.passed).toBe(false);
+  });
+});
+
+describe('policy lint', () => {
+  it('reports broken YAML with its line and column', () => {
+    const errors = lintErrors('policy:\n  name: x\n  time_zone: [oops\n');
+    expect(errors[0]).toMatch(/^policy\.yaml:\d+:\d+ /);
+  });
+
+  it('reports an unknown key at its position', () => {
+    const text = source.replace('  max_call_attempts: 4', '  max_call_attempts: 4\n  max_cals: 5');
+    const line = text.split('\n').findIndex((l) => l.includes('max_cals')) + 1;
+    expect(lintErrors(text)).toContain(`policy.yaml:${line}:3 unknown key "max_cals"`);
+  });
+
+  it('reports an unknown fact, a missing translation, a bad duration and overlapping windows', () => {
+    let text = source.replace('      - when: objection\n', '      - when: objektion\n');
+    text = text.replace('retention_prospect: P3Y', 'retention_prospect: 3 years');
+    text = text.replace('    title: { fr: Droit d\'opposition, en: Right to object }', "    title: { fr: Droit d'opposition }");
+    expect(lintErrors(text).join('\n')).toMatch(/bad duration/);
+    const facts = source.replace('      - when: objection\n', '      - when: objektion\n');
+    expect(lintErrors(facts).join('\n')).toMatch(/unknown fact or condition "objektion"/);
+    const translation = source.replace("    title: { fr: Droit d'opposition, en: Right to object }", "    title: { fr: Droit d'opposition }");
+    expect(lintErrors(translation).join('\n')).toMatch(/missing translation "en"/);
+    const overlap = source.replace('    from: 2026-08-11\n    basis: false\n    cases:\n      - when: call_refused', '    from: 2026-08-01\n    basis: false\n    cases:\n      - when: call_refused');
+    expect(lintErrors(overlap).join('\n')).toMatch(/validity window overlaps/);
+  });
+
+  it('accepts the shipped policy', () => {
+    expect(lintErrors(source)).toEqual([]);
+  });
+});

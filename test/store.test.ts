@@ -1,0 +1,105 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../src/store/errors.ts';
+import { FileStore } from '../src/store/fileStore.ts';
+import { HASH_ENV, tempDir } from './helpers.ts';
+
+const now = new Date('2026-11-23T09:00:00Z');
+const alice = { kind: 'email' as const, value: 'alice@corp.fr' };
+
+describe('FileStore', () => {
+  it('keeps contacts, consents and objections across restarts (journal, then snapshot)', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    const { contact } = await store.saveContact({ email: 'alice@corp.fr', jobFunction: 'finance' }, now);
+    await store.recordConsent(contact, { channel: 'email', purpose: 'prospecting', action: 'grant', at: now, proof: { method: 'checkbox' } }, now);
+    await store.addObjection([{ kind: 'phone', value: '+33612345678' }], 'all', now, 'test');
+    await store.close();
+
+    const reopened = await FileStore.open(path, { env: HASH_ENV });
+    const facts = await reopened.subjectFacts(alice);
+    expect(facts.contact?.jobFunction).toBe('finance');
+    expect(facts.consents).toHaveLength(1);
+    await reopened.compact();
+    await reopened.close();
+    expect(readFileSync(`${path}.journal`, 'utf8')).toBe('');
+    const again = await FileStore.open(path, { env: HASH_ENV });
+    expect((await again.counts()).suppressions).toBe(1);
+    expect((await again.subjectFacts({ kind: 'phone', value: '+33612345678' })).objections).toHaveLength(1);
+    await again.close();
+  });
+
+  it('never stores identifiers in clear in the suppression list or decision log', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    await store.addObjection([alice], 'all', now, 'test');
+    await store.logDecision({ askedAt: now.toISOString(), askedBy: 'U1', channel: 'email', targetHash: store.hash(alice), verdict: 'block', rules: [], policyRevision: 'x', decidedFor: now.toISOString() });
+    await store.compact();
+    await store.close();
+    expect(readFileSync(path, 'utf8')).not.toContain('alice');
+  });
+
+  it('refuses a corrupt store file and leaves it untouched', async () => {
+    const path = join(tempDir(), 'db.json');
+    writeFileSync(path, '{"format":"prospect-guard-store", broken');
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/not valid JSON.*left untouched/);
+    expect(readFileSync(path, 'utf8')).toBe('{"format":"prospect-guard-store", broken');
+  });
+
+  it('drops a torn last journal line (crash mid-append) but refuses damage in the middle', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    await store.saveContact({ email: 'alice@corp.fr' }, now);
+    await store.close();
+    appendFileSync(`${path}.journal`, '{"seq":2,"op":"cont');
+    const recovered = await FileStore.open(path, { env: HASH_ENV });
+    expect((await recovered.counts()).contacts).toBe(1);
+    await recovered.saveContact({ email: 'bob@corp.fr' }, now);
+    await recovered.close();
+    const ok = await FileStore.open(path, { env: HASH_ENV });
+    expect((await ok.counts()).contacts).toBe(2);
+    await ok.close();
+    const lines = readFileSync(`${path}.journal`, 'utf8').split('\n');
+    writeFileSync(`${path}.journal`, ['garbage', ...lines].join('\n'));
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/damaged at line 1/);
+  });
+
+  it('lets one process own a store at a time', async () => {
+    const path = join(tempDir(), 'db.json');
+    const first = await FileStore.open(path, { env: HASH_ENV });
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(StoreError);
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/in use by another/);
+    await first.close();
+    const second = await FileStore.open(path, { env: HASH_ENV });
+    await second.close();
+  });
+
+  it('refuses to open with another hash key (it would unblock everyone)', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    await store.close();
+    await expect(FileStore.open(path, { env: { PROSPECT_GUARD_HASH_KEY: 'another-key-another-key-another-key-99' } })).rejects.toThrow(
+      /hash key does not match/,
+    );
+  });
+
+  it('generates a private key file when no key is set', async () => {
+    const dir = tempDir();
+    const store = await FileStore.open(join(dir, 'db.json'), { env: {} });
+    await store.close();
+    expect(existsSync(join(dir, 'db.key'))).toBe(true);
+  });
+
+  it('compacts in the background without losing concurrent writes', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV, compactAfterEntries: 10 });
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => store.saveContact({ email: `p${i}@corp.fr` }, now)),
+    );
+    await store.close();
+    const reopened = await FileStore.open(path, { env: HASH_ENV });
+    expect((await reopened.counts()).contacts).toBe(200);
+    await reopened.close();
+  });
+});
