@@ -1,0 +1,120 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { HASH_ENV, POLICY_PATH, tempDir } from './helpers.ts';
+
+function cli(dir: string, at = '2026-11-23T10:30:00+01:00') {
+  return async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(['--db', join(dir, 'db.json'), '--policy', POLICY_PATH, ...args], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: { ...HASH_ENV, USER: 'tester' },
+      clock: () => new Date(at),
+    });
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+describe('prospect-guard CLI', () => {
+  it('answers allow (0), block (1) and review (3), in French by default and English on request', async () => {
+    const run = cli(tempDir());
+    await run('contact', 'add', '--email', 'jean.dupont@acme.fr', '--function', 'finance', '--source', 'form', '--informed-at', '2026-01-05', '--collected-at', '2026-01-05');
+    const allowed = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'accounting-software');
+    expect(allowed.status).toBe(0);
+    expect(allowed.out).toMatch(/AUTORISÉ/);
+    const review = await run('--lang', 'en', 'can-i', 'email', 'marie@other.fr', '--product', 'accounting-software');
+    expect(review.status).toBe(3);
+    expect(review.out).toMatch(/NEEDS REVIEW/);
+    const blocked = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'office-catering');
+    expect(blocked.status).toBe(1);
+  });
+
+  it('accepts Slack link forms and prints JSON with the contract fields', async () => {
+    const run = cli(tempDir());
+    const result = await run('can-i', 'email', '<mailto:Alice@Gmail.com|Alice@Gmail.com>', '--json');
+    const decision = JSON.parse(result.out);
+    expect(decision.verdict).toBe('block');
+    expect(decision.reasons[0]).toMatchObject({ rule: 'ecomm-b2c-prior-consent', verdict: 'block', legal: expect.any(Array) });
+    expect(decision.policyRevision).toMatch(/^[0-9a-f]{12}$/);
+    expect(decision.obligations).toEqual([]);
+    const phone = await run('can-i', 'phone', '<tel:+33612345678|06 12 34 56 78>', '--json');
+    expect(JSON.parse(phone.out).channel).toBe('phone');
+  });
+
+  it('an opt-out blocks at once and survives a re-import of the contact', async () => {
+    const dir = tempDir();
+    const run = cli(dir);
+    await run('contact', 'add', '--email', 'jean.dupont@acme.fr', '--function', 'finance', '--source', 'form', '--informed-at', '2026-01-05');
+    expect((await run('optout', '--email', 'JEAN.DUPONT@acme.fr')).status).toBe(0);
+    const csv = join(dir, 'list.csv');
+    writeFileSync(csv, 'email;fonction;source;informed_at\njean.dupont@acme.fr;finance;form;2026-01-05\n');
+    expect((await run('import', csv)).status).toBe(0);
+    const answer = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'accounting-software', '--json');
+    expect(JSON.parse(answer.out).reasons[0].rule).toBe('optout-right-to-object');
+  });
+
+  it('imports a Windows-1252 CSV from French Excel and reports bad rows by line, importing nothing', async () => {
+    const dir = tempDir();
+    const run = cli(dir);
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, Buffer.from('Nom;E-mail;Société;Fonction\r\nHélène Dupré;helene@acme.fr;Équipe;finance\r\n\r\n', 'latin1'));
+    const imported = await run('import', good);
+    expect(imported.out).toMatch(/imported 1 rows \(windows-1252\): 1 new/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'email,name\nok@acme.fr,Ok\nnot-an-email,Bad\n');
+    const rejected = await run('import', bad);
+    expect(rejected.status).toBe(2);
+    expect(rejected.err).toMatch(/bad\.csv:3: not a valid email address/);
+    const counts = await run('start');
+    expect(counts.out).toMatch(/1 contacts/);
+  });
+
+  it('bad input gets one clear line and exit 2', async () => {
+    const run = cli(tempDir());
+    for (const args of [
+      ['can-i', 'email', 'bob@@corp'],
+      ['can-i', 'fax', 'bob@corp.fr'],
+      ['can-i', 'phone', '12'],
+      ['can-i', 'email', 'bob@corp.fr', '--at', 'tomorrow'],
+      ['can-i', 'email', 'bob@corp.fr', '--product', 'nope'],
+      ['consent', 'grant', '--email', 'nobody@corp.fr', '--channel', 'email'],
+      ['event', '--email', 'bob@corp.fr', '--type', 'visit'],
+    ]) {
+      const result = await run(...args);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.err).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+
+  it('records consent with proof and its withdrawal', async () => {
+    const run = cli(tempDir());
+    await run('contact', 'add', '--email', 'alice@gmail.com', '--source', 'form', '--informed-at', '2026-03-01');
+    await run('consent', 'grant', '--email', 'alice@gmail.com', '--channel', 'email', '--method', 'checkbox', '--wording', 'v3', '--at', '2026-03-01');
+    expect((await run('can-i', 'email', 'alice@gmail.com')).status).toBe(0);
+    await run('consent', 'withdraw', '--email', 'alice@gmail.com', '--channel', 'email', '--at', '2026-11-01');
+    expect((await run('can-i', 'email', 'alice@gmail.com')).status).toBe(1);
+  });
+
+  it('policy lint and test report on the shipped policy', async () => {
+    const run = cli(tempDir());
+    expect((await run('policy', 'lint')).out).toMatch(/ok \(\d+ rules/);
+    const tested = await run('policy', 'test');
+    expect(tested.status).toBe(0);
+    expect(tested.out).toMatch(/\d+ passed, 0 failed/);
+  });
+
+  it('an invalid policy stops the command with file:line:col', async () => {
+    const dir = tempDir();
+    const broken = join(dir, 'policy.yaml');
+    writeFileSync(broken, 'policy: [\n');
+    const out: string[] = [];
+    const status = await runCli(['--policy', broken, '--db', join(dir, 'db.json'), 'start'], {
+      out: () => {}, err: (t) => out.push(t), env: HASH_ENV, clock: () => new Date(),
+    });
+    expect(status).toBe(2);
+    expect(out[0]).toMatch(/policy\.yaml:\d+:\d+ /);
+  });
+});
