@@ -21,11 +21,32 @@ function cli(dir: string, at = '2026-11-23T10:30:00+01:00') {
 describe('prospect-guard CLI', () => {
   it('answers allow (0), block (1) and review (3), in French by default and English on request', async () => {
     const run = cli(tempDir());
-    await run('contact', 'add', '--email', 'jean.dupont@acme.fr', '--function', 'finance', '--source', 'form', '--informed-at', '2026-01-05', '--collected-at', '2026-01-05');
+    await run(
+      'contact',
+      'add',
+      '--email',
+      'jean.dupont@acme.fr',
+      '--function',
+      'finance',
+      '--source',
+      'form',
+      '--informed-at',
+      '2026-01-05',
+      '--collected-at',
+      '2026-01-05',
+    );
     const allowed = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'accounting-software');
     expect(allowed.status).toBe(0);
     expect(allowed.out).toMatch(/AUTORISÉ/);
-    const review = await run('--lang', 'en', 'can-i', 'email', 'marie@other.fr', '--product', 'accounting-software');
+    const review = await run(
+      '--lang',
+      'en',
+      'can-i',
+      'email',
+      'marie@other.fr',
+      '--product',
+      'accounting-software',
+    );
     expect(review.status).toBe(3);
     expect(review.out).toMatch(/NEEDS REVIEW/);
     const blocked = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'office-catering');
@@ -37,7 +58,11 @@ describe('prospect-guard CLI', () => {
     const result = await run('can-i', 'email', '<mailto:Alice@Gmail.com|Alice@Gmail.com>', '--json');
     const decision = JSON.parse(result.out);
     expect(decision.verdict).toBe('block');
-    expect(decision.reasons[0]).toMatchObject({ rule: 'ecomm-b2c-prior-consent', verdict: 'block', legal: expect.any(Array) });
+    expect(decision.reasons[0]).toMatchObject({
+      rule: 'ecomm-b2c-prior-consent',
+      verdict: 'block',
+      legal: expect.any(Array),
+    });
     expect(decision.policyRevision).toMatch(/^[0-9a-f]{12}$/);
     expect(decision.obligations).toEqual([]);
     const phone = await run('can-i', 'phone', '<tel:+33612345678|06 12 34 56 78>', '--json');
@@ -47,12 +72,30 @@ describe('prospect-guard CLI', () => {
   it('an opt-out blocks at once and survives a re-import of the contact', async () => {
     const dir = tempDir();
     const run = cli(dir);
-    await run('contact', 'add', '--email', 'jean.dupont@acme.fr', '--function', 'finance', '--source', 'form', '--informed-at', '2026-01-05');
+    await run(
+      'contact',
+      'add',
+      '--email',
+      'jean.dupont@acme.fr',
+      '--function',
+      'finance',
+      '--source',
+      'form',
+      '--informed-at',
+      '2026-01-05',
+    );
     expect((await run('optout', '--email', 'JEAN.DUPONT@acme.fr')).status).toBe(0);
     const csv = join(dir, 'list.csv');
     writeFileSync(csv, 'email;fonction;source;informed_at\njean.dupont@acme.fr;finance;form;2026-01-05\n');
     expect((await run('import', csv)).status).toBe(0);
-    const answer = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'accounting-software', '--json');
+    const answer = await run(
+      'can-i',
+      'email',
+      'jean.dupont@acme.fr',
+      '--product',
+      'accounting-software',
+      '--json',
+    );
     expect(JSON.parse(answer.out).reasons[0].rule).toBe('optout-right-to-object');
   });
 
@@ -60,7 +103,13 @@ describe('prospect-guard CLI', () => {
     const dir = tempDir();
     const run = cli(dir);
     const good = join(dir, 'good.csv');
-    writeFileSync(good, Buffer.from('Nom;E-mail;Société;Fonction\r\nHélène Dupré;helene@acme.fr;Équipe;finance\r\n\r\n', 'latin1'));
+    writeFileSync(
+      good,
+      Buffer.from(
+        'Nom;E-mail;Société;Fonction\r\nHélène Dupré;helene@acme.fr;Équipe;finance\r\n\r\n',
+        'latin1',
+      ),
+    );
     const imported = await run('import', good);
     expect(imported.out).toMatch(/imported 1 rows \(windows-1252\): 1 new/);
     const bad = join(dir, 'bad.csv');
@@ -91,10 +140,41 @@ describe('prospect-guard CLI', () => {
 
   it('records consent with proof and its withdrawal', async () => {
     const run = cli(tempDir());
-    await run('contact', 'add', '--email', 'alice@gmail.com', '--source', 'form', '--informed-at', '2026-03-01');
-    await run('consent', 'grant', '--email', 'alice@gmail.com', '--channel', 'email', '--method', 'checkbox', '--wording', 'v3', '--at', '2026-03-01');
+    await run(
+      'contact',
+      'add',
+      '--email',
+      'alice@gmail.com',
+      '--source',
+      'form',
+      '--informed-at',
+      '2026-03-01',
+    );
+    await run(
+      'consent',
+      'grant',
+      '--email',
+      'alice@gmail.com',
+      '--channel',
+      'email',
+      '--method',
+      'checkbox',
+      '--wording',
+      'v3',
+      '--at',
+      '2026-03-01',
+    );
     expect((await run('can-i', 'email', 'alice@gmail.com')).status).toBe(0);
-    await run('consent', 'withdraw', '--email', 'alice@gmail.com', '--channel', 'email', '--at', '2026-11-01');
+    await run(
+      'consent',
+      'withdraw',
+      '--email',
+      'alice@gmail.com',
+      '--channel',
+      'email',
+      '--at',
+      '2026-11-01',
+    );
     expect((await run('can-i', 'email', 'alice@gmail.com')).status).toBe(1);
   });
 
@@ -112,7 +192,10 @@ describe('prospect-guard CLI', () => {
     writeFileSync(broken, 'policy: [\n');
     const out: string[] = [];
     const status = await runCli(['--policy', broken, '--db', join(dir, 'db.json'), 'start'], {
-      out: () => {}, err: (t) => out.push(t), env: HASH_ENV, clock: () => new Date(),
+      out: () => {},
+      err: (t) => out.push(t),
+      env: HASH_ENV,
+      clock: () => new Date(),
     });
     expect(status).toBe(2);
     expect(out[0]).toMatch(/policy\.yaml:\d+:\d+ /);

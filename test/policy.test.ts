@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { formatIssue, parsePolicy, PolicyError } from '../src/policy/load.ts';
-import { runScenarios } from '../src/policy/scenarios.ts';
-import { policy } from './helpers.ts';
 import { readFileSync } from 'node:fs';
-import { POLICY_PATH } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, PolicyError, parsePolicy } from '../src/policy/load.ts';
+import { runScenarios } from '../src/policy/scenarios.ts';
+import { POLICY_PATH, policy } from './helpers.ts';
 
 const source = readFileSync(POLICY_PATH, 'utf8');
 
@@ -34,7 +33,10 @@ describe('the default policy', () => {
   });
 
   it('a scenario with a wrong expectation fails', () => {
-    const broken = { ...policy, scenarios: [{ ...policy.scenarios[0]!, expect: { verdict: 'allow' as const } }] };
+    const broken = {
+      ...policy,
+      scenarios: [{ ...(policy.scenarios[0] as (typeof policy.scenarios)[number]), expect: { verdict: 'allow' as const } }],
+    };
     expect(runScenarios(broken)[0]?.passed).toBe(false);
   });
 });
@@ -54,13 +56,22 @@ describe('policy lint', () => {
   it('reports an unknown fact, a missing translation, a bad duration and overlapping windows', () => {
     let text = source.replace('      - when: objection\n', '      - when: objektion\n');
     text = text.replace('retention_prospect: P3Y', 'retention_prospect: 3 years');
-    text = text.replace('    title: { fr: Droit d\'opposition, en: Right to object }', "    title: { fr: Droit d'opposition }");
+    text = text.replace(
+      "    title: { fr: Droit d'opposition, en: Right to object }",
+      "    title: { fr: Droit d'opposition }",
+    );
     expect(lintErrors(text).join('\n')).toMatch(/bad duration/);
     const facts = source.replace('      - when: objection\n', '      - when: objektion\n');
     expect(lintErrors(facts).join('\n')).toMatch(/unknown fact or condition "objektion"/);
-    const translation = source.replace("    title: { fr: Droit d'opposition, en: Right to object }", "    title: { fr: Droit d'opposition }");
+    const translation = source.replace(
+      "    title: { fr: Droit d'opposition, en: Right to object }",
+      "    title: { fr: Droit d'opposition }",
+    );
     expect(lintErrors(translation).join('\n')).toMatch(/missing translation "en"/);
-    const overlap = source.replace('    from: 2026-08-11\n    basis: false\n    cases:\n      - when: call_refused', '    from: 2026-08-01\n    basis: false\n    cases:\n      - when: call_refused');
+    const overlap = source.replace(
+      '    from: 2026-08-11\n    basis: false\n    cases:\n      - when: call_refused',
+      '    from: 2026-08-01\n    basis: false\n    cases:\n      - when: call_refused',
+    );
     expect(lintErrors(overlap).join('\n')).toMatch(/validity window overlaps/);
   });
 

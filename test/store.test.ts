@@ -13,7 +13,11 @@ describe('FileStore', () => {
     const path = join(tempDir(), 'db.json');
     const store = await FileStore.open(path, { env: HASH_ENV });
     const { contact } = await store.saveContact({ email: 'alice@corp.fr', jobFunction: 'finance' }, now);
-    await store.recordConsent(contact, { channel: 'email', purpose: 'prospecting', action: 'grant', at: now, proof: { method: 'checkbox' } }, now);
+    await store.recordConsent(
+      contact,
+      { channel: 'email', purpose: 'prospecting', action: 'grant', at: now, proof: { method: 'checkbox' } },
+      now,
+    );
     await store.addObjection([{ kind: 'phone', value: '+33612345678' }], 'all', now, 'test');
     await store.close();
 
@@ -34,7 +38,16 @@ describe('FileStore', () => {
     const path = join(tempDir(), 'db.json');
     const store = await FileStore.open(path, { env: HASH_ENV });
     await store.addObjection([alice], 'all', now, 'test');
-    await store.logDecision({ askedAt: now.toISOString(), askedBy: 'U1', channel: 'email', targetHash: store.hash(alice), verdict: 'block', rules: [], policyRevision: 'x', decidedFor: now.toISOString() });
+    await store.logDecision({
+      askedAt: now.toISOString(),
+      askedBy: 'U1',
+      channel: 'email',
+      targetHash: store.hash(alice),
+      verdict: 'block',
+      rules: [],
+      policyRevision: 'x',
+      decidedFor: now.toISOString(),
+    });
     await store.compact();
     await store.close();
     expect(readFileSync(path, 'utf8')).not.toContain('alice');
@@ -79,9 +92,9 @@ describe('FileStore', () => {
     const path = join(tempDir(), 'db.json');
     const store = await FileStore.open(path, { env: HASH_ENV });
     await store.close();
-    await expect(FileStore.open(path, { env: { PROSPECT_GUARD_HASH_KEY: 'another-key-another-key-another-key-99' } })).rejects.toThrow(
-      /hash key does not match/,
-    );
+    await expect(
+      FileStore.open(path, { env: { PROSPECT_GUARD_HASH_KEY: 'another-key-another-key-another-key-99' } }),
+    ).rejects.toThrow(/hash key does not match/);
   });
 
   it('generates a private key file when no key is set', async () => {

@@ -1,5 +1,5 @@
-import { formatLocal } from '../domain/time.ts';
 import { maskIdentifier } from '../domain/identifiers.ts';
+import { formatLocal } from '../domain/time.ts';
 import type { Answer } from '../services/ask.ts';
 
 export type Lang = 'fr' | 'en';
@@ -13,7 +13,7 @@ const VERDICT: Record<string, Record<Lang, string>> = {
 const WORDS = {
   why: { fr: 'Pourquoi', en: 'Why' },
   todo: { fr: 'À faire', en: 'What to do' },
-  unknown: { fr: "inconnu du registre", en: 'not in the register' },
+  unknown: { fr: 'inconnu du registre', en: 'not in the register' },
   nextWindow: { fr: "Prochaine plage d'appel", en: 'Next calling window' },
   changes: { fr: 'La réponse peut changer le', en: 'The answer may change on' },
   unverified: { fr: 'règle non vérifiée', en: 'unverified rule' },
@@ -24,8 +24,11 @@ const WORDS = {
 export function formatAnswer(answer: Answer, lang: Lang, zone: string): string {
   const { decision } = answer;
   const who = `${maskIdentifier(answer.target)}${answer.contact ? '' : ` (${WORDS.unknown[lang]})`}`;
-  const lines = [`${VERDICT[decision.verdict]?.[lang]} — ${decision.channel} → ${who} [${decision.audience.toUpperCase()}]`];
-  const shown = decision.verdict === 'allow' ? decision.reasons : decision.reasons.filter((r) => r.verdict !== 'allow');
+  const lines = [
+    `${VERDICT[decision.verdict]?.[lang]} — ${decision.channel} → ${who} [${decision.audience.toUpperCase()}]`,
+  ];
+  const shown =
+    decision.verdict === 'allow' ? decision.reasons : decision.reasons.filter((r) => r.verdict !== 'allow');
   lines.push(`${WORDS.why[lang]}:`);
   for (const reason of shown) {
     const legal = reason.legal.map((l) => `${l.text} ${l.article}`).join(', ');
@@ -37,8 +40,10 @@ export function formatAnswer(answer: Answer, lang: Lang, zone: string): string {
     lines.push(`${WORDS.todo[lang]}:`);
     for (const obligation of decision.obligations) lines.push(`  - ${obligation.text[lang]}`);
   }
-  if (decision.nextCallWindow) lines.push(`${WORDS.nextWindow[lang]}: ${formatLocal(new Date(decision.nextCallWindow), zone, lang)}`);
-  else if (decision.changesAt) lines.push(`${WORDS.changes[lang]} ${formatLocal(new Date(decision.changesAt), zone, lang)}`);
+  if (decision.nextCallWindow)
+    lines.push(`${WORDS.nextWindow[lang]}: ${formatLocal(new Date(decision.nextCallWindow), zone, lang)}`);
+  else if (decision.changesAt)
+    lines.push(`${WORDS.changes[lang]} ${formatLocal(new Date(decision.changesAt), zone, lang)}`);
   lines.push(`(${WORDS.revision[lang]} ${decision.policyRevision})`);
   return lines.join('\n');
 }

@@ -58,7 +58,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   const globals = () => program.opts<GlobalOptions>();
   const policyPath = () => resolve(globals().policy ?? io.env.PROSPECT_GUARD_POLICY ?? 'policy.yaml');
-  const lang = (policy: Policy): Lang => (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
+  const lang = (policy: Policy): Lang =>
+    (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
 
   /** Opens policy and store for one command and always closes the store. */
   async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -82,7 +83,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--company <company>')
     .option('--function <function>', 'job function, e.g. finance, hr, sales')
     .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
-    .option('--source <type[:detail]>', 'form, purchase, event, referral, partner, import, enrichment, scraping, manual')
+    .option(
+      '--source <type[:detail]>',
+      'form, purchase, event, referral, partner, import, enrichment, scraping, manual',
+    )
     .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
     .option('--collected-at <date>')
     .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
@@ -93,7 +97,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .action(async (options) => {
       await withContext(async (ctx) => {
         const { contact: saved, created } = await addContact(ctx, options);
-        const id = saved.email ? { kind: 'email' as const, value: saved.email } : { kind: 'phone' as const, value: saved.phone ?? '' };
+        const id = saved.email
+          ? { kind: 'email' as const, value: saved.email }
+          : { kind: 'phone' as const, value: saved.phone ?? '' };
         io.out(`${created ? 'added' : 'updated'} contact ${maskIdentifier(id)} (${saved.id})`);
       });
     });
@@ -112,12 +118,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       .action(async (options) => {
         await withContext(async (ctx) => {
           const { record } = await recordConsent(ctx, { ...options, action, recordedBy: who(io.env) });
-          io.out(`consent ${action === 'grant' ? 'granted' : 'withdrawn'}: ${record.channel}/${record.purpose} at ${record.at}`);
+          io.out(
+            `consent ${action === 'grant' ? 'granted' : 'withdrawn'}: ${record.channel}/${record.purpose} at ${record.at}`,
+          );
         });
       });
   }
   personOptions(program.command('event').description('record an interaction'))
-    .requiredOption('--type <type>', 'click, reply, form, inbound-call, meeting, open, call-attempt, call-refusal')
+    .requiredOption(
+      '--type <type>',
+      'click, reply, form, inbound-call, meeting, open, call-attempt, call-refusal',
+    )
     .option('--at <datetime>')
     .action(async (options) => {
       await withContext(async (ctx) => {
@@ -150,7 +161,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const channel: Channel = parse.channel(channelArg);
       await withContext(async (ctx) => {
         const answer = await ask(ctx, { ...options, channel, target, askedBy: who(io.env) });
-        io.out(options.json ? JSON.stringify(answer.decision, null, 2) : formatAnswer(answer, lang(ctx.policy), ctx.policy.timeZone));
+        io.out(
+          options.json
+            ? JSON.stringify(answer.decision, null, 2)
+            : formatAnswer(answer, lang(ctx.policy), ctx.policy.timeZone),
+        );
         status = EXIT[answer.decision.verdict];
       });
     });
@@ -174,7 +189,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           status = EXIT.usage;
           return;
         }
-        io.out(`imported ${report.rows} rows (${report.encoding}): ${report.created} new, ${report.updated} updated`);
+        io.out(
+          `imported ${report.rows} rows (${report.encoding}): ${report.created} new, ${report.updated} updated`,
+        );
       });
     });
 
@@ -205,7 +222,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   program
     .command('start')
-    .description('start prospect-guard (today: checks the policy and the store, and shows what the CLI can do)')
+    .description(
+      'start prospect-guard (today: checks the policy and the store, and shows what the CLI can do)',
+    )
     .action(async () => {
       await withContext(async (ctx) => {
         const counts = await ctx.store.counts();

@@ -6,7 +6,8 @@ export type Identifier = { kind: 'email'; value: string } | { kind: 'phone'; val
 
 // Deliberately plain: one @, a dotted domain, no spaces. RFC 5322 allows more, but sales tools never need it
 // and a permissive check lets typos through.
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** Strips Slack's link markup: `<mailto:a@b.fr|a@b.fr>`, `<tel:+33…|06 …>`, `<https://…|label>`. */
 export function unwrapSlack(input: string): string {

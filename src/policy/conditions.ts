@@ -1,5 +1,5 @@
 import { type FactType, factType } from './facts-catalogue.ts';
-import { COMPARISON_OPS, type ComparisonOp, type Condition } from './schema.ts';
+import { COMPARISON_OPS, type ComparisonOp } from './schema.ts';
 
 /**
  * The condition language, small on purpose:
@@ -80,7 +80,9 @@ export function checkCondition(
     const type = factType(condition);
     if (!type) return [{ path, message: `unknown fact or condition "${condition}"` }];
     if (type !== 'boolean') {
-      return [{ path, message: `fact "${condition}" is a ${type}: compare it, e.g. { fact: ${condition}, … }` }];
+      return [
+        { path, message: `fact "${condition}" is a ${type}: compare it, e.g. { fact: ${condition}, … }` },
+      ];
     }
     return [];
   }
@@ -106,7 +108,8 @@ export function checkCondition(
   if (!('fact' in node)) return [{ path, message: `unknown condition key "${keys[0] ?? ''}"` }];
   const ops = keys.filter((key) => key !== 'fact');
   const unknown = ops.filter((key) => !(COMPARISON_OPS as readonly string[]).includes(key));
-  if (unknown.length > 0) return [{ path: [...path, unknown[0] ?? ''], message: `unknown operator "${unknown[0]}"` }];
+  if (unknown.length > 0)
+    return [{ path: [...path, unknown[0] ?? ''], message: `unknown operator "${unknown[0]}"` }];
   if (ops.length !== 1) return [{ path, message: 'a comparison takes exactly one operator' }];
   const fact = String(node.fact);
   const type = factType(fact);

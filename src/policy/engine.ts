@@ -60,7 +60,8 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
 
   for (const rule of policy.rules) {
     if (!rule.channels.includes(request.channel) || !rule.audiences.includes(facts.audience)) continue;
-    for (const boundary of [rule.validFrom, rule.validUntil]) if (boundary && boundary > now) facts.flips.push(boundary);
+    for (const boundary of [rule.validFrom, rule.validUntil])
+      if (boundary && boundary > now) facts.flips.push(boundary);
     if (!inWindow(rule, now)) continue;
     if (rule.when !== undefined && !evaluate(rule.when, env)) continue;
     const outcome = rule.cases.find((c) => c.when === undefined || evaluate(c.when, env));
@@ -101,7 +102,10 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
           const obligation = policy.doc.obligations[id];
           return { id, text: obligation?.text ?? { fr: id, en: id }, legal: obligation?.legal ?? [] };
         });
-  const changesAt = facts.flips.reduce<Date | undefined>((min, at) => (!min || at < min ? at : min), undefined);
+  const changesAt = facts.flips.reduce<Date | undefined>(
+    (min, at) => (!min || at < min ? at : min),
+    undefined,
+  );
 
   return {
     verdict,

@@ -108,13 +108,19 @@ export class Facts {
         this.flipAt(provenance?.informedAt ? new Date(provenance.informedAt) : undefined);
         return this.before(provenance?.informedAt);
       case 'notice_overdue': {
-        if (!provenance || provenance.collection !== 'indirect' || this.get('informed')) return false;
-        const deadline = addDuration(new Date(provenance.collectedAt), this.params.information_deadline, this.zone);
+        if (provenance?.collection !== 'indirect' || this.get('informed')) return false;
+        const deadline = addDuration(
+          new Date(provenance.collectedAt),
+          this.params.information_deadline,
+          this.zone,
+        );
         this.flipAt(deadline);
         return this.now >= deadline;
       }
       case 'notice_due_with_first_message':
-        return this.get('collected_indirectly') === true && !this.get('informed') && !this.get('notice_overdue');
+        return (
+          this.get('collected_indirectly') === true && !this.get('informed') && !this.get('notice_overdue')
+        );
       case 'source_type':
         return provenance?.source ?? 'unknown';
       case 'source_forbidden': {

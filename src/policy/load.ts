@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import type { CallWindowRules } from '../domain/callWindow.ts';
-import type { AddressRules } from '../domain/audience.ts';
-import { startOfDay } from '../domain/time.ts';
 import { DateTime } from 'luxon';
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { AddressRules } from '../domain/audience.ts';
+import type { CallWindowRules } from '../domain/callWindow.ts';
+import { startOfDay } from '../domain/time.ts';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
-import { type PolicyDocument, policySchema, type RuleEntry, type Scenario, testFileSchema } from './schema.ts';
+import {
+  type PolicyDocument,
+  policySchema,
+  type RuleEntry,
+  type Scenario,
+  testFileSchema,
+} from './schema.ts';
 
 export interface PolicyIssue {
   file: string;
@@ -101,14 +107,22 @@ function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []): Policy
   });
 }
 
-function semanticIssues(yaml: YamlFile, doc: PolicyDocument, scenarios: Scenario[], testYaml: YamlFile, testPrefix: Path) {
+function semanticIssues(
+  yaml: YamlFile,
+  doc: PolicyDocument,
+  scenarios: Scenario[],
+  testYaml: YamlFile,
+  testPrefix: Path,
+) {
   const issues: PolicyIssue[] = [];
   const params = doc.params as Record<string, unknown>;
   const named = doc.conditions as Record<string, unknown>;
 
   for (const [name, condition] of Object.entries(named)) {
-    if (factType(name)) issues.push(yaml.at(['conditions', name], `condition "${name}" hides the fact of that name`, name));
-    for (const i of checkCondition(condition, ['conditions', name], named, params)) issues.push(yaml.at(i.path, i.message));
+    if (factType(name))
+      issues.push(yaml.at(['conditions', name], `condition "${name}" hides the fact of that name`, name));
+    for (const i of checkCondition(condition, ['conditions', name], named, params))
+      issues.push(yaml.at(i.path, i.message));
   }
   for (const cycle of namedConditionCycles(named)) {
     issues.push(yaml.at(['conditions', cycle], `condition "${cycle}" refers to itself`, cycle));
@@ -116,7 +130,8 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, scenarios: Scenario
 
   for (const [name, product] of Object.entries(doc.products)) {
     product.similar.forEach((other, i) => {
-      if (!(other in doc.products)) issues.push(yaml.at(['products', name, 'similar', i], `unknown product "${other}"`));
+      if (!(other in doc.products))
+        issues.push(yaml.at(['products', name, 'similar', i], `unknown product "${other}"`));
     });
   }
 
@@ -124,19 +139,25 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, scenarios: Scenario
   doc.rules.forEach((rule, r) => {
     const at = ['rules', r];
     if (rule.from && rule.until && rule.from > rule.until) {
-      issues.push(yaml.at([...at, 'until'], `rule ${rule.id}: "until" ${rule.until} is before "from" ${rule.from}`));
+      issues.push(
+        yaml.at([...at, 'until'], `rule ${rule.id}: "until" ${rule.until} is before "from" ${rule.from}`),
+      );
     }
     const window = { from: rule.from ?? '0000-01-01', until: rule.until ?? '9999-12-31', index: r };
     for (const other of windows.get(rule.id) ?? []) {
       if (window.from <= other.until && other.from <= window.until) {
         issues.push(
-          yaml.at([...at, 'id'], `rule ${rule.id}: validity window overlaps the entry at rules[${other.index}]`),
+          yaml.at(
+            [...at, 'id'],
+            `rule ${rule.id}: validity window overlaps the entry at rules[${other.index}]`,
+          ),
         );
       }
     }
     windows.set(rule.id, [...(windows.get(rule.id) ?? []), window]);
     if (rule.when !== undefined) {
-      for (const i of checkCondition(rule.when, [...at, 'when'], named, params)) issues.push(yaml.at(i.path, i.message));
+      for (const i of checkCondition(rule.when, [...at, 'when'], named, params))
+        issues.push(yaml.at(i.path, i.message));
     }
     rule.cases.forEach((ruleCase, c) => {
       const casePath = [...at, 'cases', c];
@@ -149,7 +170,8 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, scenarios: Scenario
         }
       }
       (ruleCase.obligations ?? []).forEach((id, o) => {
-        if (!(id in doc.obligations)) issues.push(yaml.at([...casePath, 'obligations', o], `unknown obligation "${id}"`));
+        if (!(id in doc.obligations))
+          issues.push(yaml.at([...casePath, 'obligations', o], `unknown obligation "${id}"`));
       });
     });
   });
@@ -161,7 +183,10 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, scenarios: Scenario
       issues.push(testYaml.at([...at, 'ask', 'product'], `unknown product "${scenario.ask.product}"`));
     }
     const expected = scenario.expect.rules;
-    const ids = [...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})), ...(scenario.expect.not_rules ?? [])];
+    const ids = [
+      ...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})),
+      ...(scenario.expect.not_rules ?? []),
+    ];
     for (const id of ids) {
       if (!ruleIds.has(id)) issues.push(testYaml.at([...at, 'expect'], `unknown rule id "${id}"`));
     }
@@ -272,7 +297,12 @@ export function loadPolicy(file: string): Policy {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PolicyError([
-      { file, line: 1, col: 1, message: code === 'ENOENT' ? 'policy file not found' : `cannot read policy (${code})` },
+      {
+        file,
+        line: 1,
+        col: 1,
+        message: code === 'ENOENT' ? 'policy file not found' : `cannot read policy (${code})`,
+      },
     ]);
   }
   const testFile = siblingTestFile(file);

@@ -1,4 +1,11 @@
-import type { Contact, ConsentRecord, EventType, Interaction, SourceType, SubjectFacts } from '../domain/contacts.ts';
+import type {
+  ConsentRecord,
+  Contact,
+  EventType,
+  Interaction,
+  SourceType,
+  SubjectFacts,
+} from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT, defaultCollection, EVENT_TYPES, SOURCE_TYPES } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { parseTarget } from '../domain/identifiers.ts';
@@ -22,7 +29,8 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
   let contact: Contact | undefined;
   if (c) {
     const [type = 'manual', ...detail] = (c.source ?? 'manual').split(':');
-    if (!(SOURCE_TYPES as readonly string[]).includes(type)) throw new InputError(`unknown source type "${type}"`);
+    if (!(SOURCE_TYPES as readonly string[]).includes(type))
+      throw new InputError(`unknown source type "${type}"`);
     const created = at(c.collected_at ?? scenario.at, 'collected_at');
     contact = {
       id: 'scenario',
@@ -59,7 +67,8 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
     recordedAt: at(record.at, 'consent at'),
   }));
   const interactions: Interaction[] = scenario.events.map((event, i) => {
-    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) throw new InputError(`unknown event "${event.type}"`);
+    if (!(EVENT_TYPES as readonly string[]).includes(event.type))
+      throw new InputError(`unknown event "${event.type}"`);
     return {
       id: `event-${i}`,
       contactId: 'scenario',
@@ -100,7 +109,8 @@ export function runScenario(scenario: Scenario, policy: Policy): ScenarioResult 
     : Object.entries(expected ?? {});
   for (const [id, verdict] of wanted) {
     if (!applied.has(id)) failures.push(`expected rule ${id} to apply`);
-    else if (verdict && applied.get(id) !== verdict) failures.push(`expected rule ${id} to ${verdict}, it said ${applied.get(id)}`);
+    else if (verdict && applied.get(id) !== verdict)
+      failures.push(`expected rule ${id} to ${verdict}, it said ${applied.get(id)}`);
   }
   for (const id of scenario.expect.not_rules ?? []) {
     if (applied.has(id)) failures.push(`expected rule ${id} not to apply, it said ${applied.get(id)}`);

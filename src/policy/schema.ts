@@ -19,7 +19,9 @@ const duration = z.string().refine(
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const zone = z.string().refine((value) => IANAZone.isValidZone(value), { message: 'unknown time zone' });
-const hhmmRange = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM-HH:MM');
+const hhmmRange = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'expected HH:MM-HH:MM');
 
 const legal = z
   .object({ text: z.string().min(1), article: z.string().min(1), url: z.url().optional() })

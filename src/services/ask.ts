@@ -29,7 +29,11 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
   const at = optionalInstant(input.at, ctx.policy, '--at') ?? askedAt;
   const subject = await ctx.store.subjectFacts(target);
   const decision = decide(
-    { channel: input.channel, purpose: input.purpose?.trim().toLowerCase() || CONSENT_PURPOSE_DEFAULT, product },
+    {
+      channel: input.channel,
+      purpose: input.purpose?.trim().toLowerCase() || CONSENT_PURPOSE_DEFAULT,
+      product,
+    },
     subject,
     ctx.policy,
     at,

@@ -7,27 +7,51 @@ import { type ContactFields, contactInput } from './record.ts';
 /** Excel in French saves Windows-1252 unless told otherwise; UTF-8 (with or without BOM) is tried first. */
 export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
+      encoding: 'utf-8',
+    };
   } catch {
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }
 
 const COLUMNS: Record<string, keyof ContactFields> = {
-  email: 'email', 'e-mail': 'email', mail: 'email', courriel: 'email',
-  phone: 'phone', telephone: 'phone', 'téléphone': 'phone', tel: 'phone', mobile: 'phone',
-  name: 'name', nom: 'name',
-  company: 'company', societe: 'company', 'société': 'company', entreprise: 'company',
-  function: 'function', fonction: 'function', job: 'function',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  courriel: 'email',
+  phone: 'phone',
+  telephone: 'phone',
+  téléphone: 'phone',
+  tel: 'phone',
+  mobile: 'phone',
+  name: 'name',
+  nom: 'name',
+  company: 'company',
+  societe: 'company',
+  société: 'company',
+  entreprise: 'company',
+  function: 'function',
+  fonction: 'function',
+  job: 'function',
   audience: 'audience',
-  source: 'source', origine: 'source',
+  source: 'source',
+  origine: 'source',
   collection: 'collection',
-  collected_at: 'collectedAt', collecte: 'collectedAt', 'date_collecte': 'collectedAt',
-  informed_at: 'informedAt', informe_le: 'informedAt',
-  customer_since: 'customerSince', client_depuis: 'customerSince',
-  customer_until: 'customerUntil', client_jusqu_au: 'customerUntil',
-  products: 'products', produits: 'products',
-  owner: 'owner', proprietaire: 'owner',
+  collected_at: 'collectedAt',
+  collecte: 'collectedAt',
+  date_collecte: 'collectedAt',
+  informed_at: 'informedAt',
+  informe_le: 'informedAt',
+  customer_since: 'customerSince',
+  client_depuis: 'customerSince',
+  customer_until: 'customerUntil',
+  client_jusqu_au: 'customerUntil',
+  products: 'products',
+  produits: 'products',
+  owner: 'owner',
+  proprietaire: 'owner',
 };
 
 export interface ImportReport {
@@ -42,7 +66,11 @@ export interface ImportReport {
  * Imports contacts from a CSV (header row; `,` or `;`; UTF-8 or Windows-1252). All or nothing: when any row
  * is wrong, nothing is written and every bad row is reported with its line number.
  */
-export async function importContacts(ctx: AppContext, bytes: Buffer, fileName: string): Promise<ImportReport> {
+export async function importContacts(
+  ctx: AppContext,
+  bytes: Buffer,
+  fileName: string,
+): Promise<ImportReport> {
   const { text, encoding } = decodeText(bytes);
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -50,15 +78,15 @@ export async function importContacts(ctx: AppContext, bytes: Buffer, fileName: s
   try {
     records = (
       parseCsv(text, {
-      bom: true,
-      delimiter,
-      columns: (header: string[]) =>
-        header.map((h) => COLUMNS[h.trim().toLowerCase().replace(/\s+/g, '_')] ?? `ignored:${h}`),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as { record: Record<string, string>; info: { lines: number } }[]
+        bom: true,
+        delimiter,
+        columns: (header: string[]) =>
+          header.map((h) => COLUMNS[h.trim().toLowerCase().replace(/\s+/g, '_')] ?? `ignored:${h}`),
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+        info: true,
+      }) as unknown as { record: Record<string, string>; info: { lines: number } }[]
     ).map((row) => ({ record: row.record, line: row.info.lines }));
   } catch (error) {
     throw new InputError(`${fileName}: ${(error as Error).message}`);
@@ -73,12 +101,25 @@ export async function importContacts(ctx: AppContext, bytes: Buffer, fileName: s
       errors.push(`${fileName}:${line}: ${(error as Error).message}`);
     }
   }
-  if (records.length > 0 && !('email' in (records[0]?.record ?? {})) && !('phone' in (records[0]?.record ?? {}))) {
+  if (
+    records.length > 0 &&
+    !('email' in (records[0]?.record ?? {})) &&
+    !('phone' in (records[0]?.record ?? {}))
+  ) {
     throw new InputError(`${fileName}:1: no email or phone column in the header`);
   }
   if (errors.length > 0) return { encoding, rows: records.length, created: 0, updated: 0, errors };
   const withProvenance = inputs.map((input) =>
-    input.provenance ? input : { ...input, provenance: { source: 'import' as const, collection: 'indirect' as const, collectedAt: now.toISOString() } },
+    input.provenance
+      ? input
+      : {
+          ...input,
+          provenance: {
+            source: 'import' as const,
+            collection: 'indirect' as const,
+            collectedAt: now.toISOString(),
+          },
+        },
   );
   const result = await ctx.store.saveContacts(withProvenance, now);
   return { encoding, rows: records.length, ...result, errors };

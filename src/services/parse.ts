@@ -45,7 +45,9 @@ export function product(value: string | undefined, policy: Policy): string | und
   if (value === undefined) return undefined;
   const key = value.trim().toLowerCase();
   if (!(key in policy.doc.products)) {
-    throw new InputError(`--product: unknown category "${value}" (known: ${Object.keys(policy.doc.products).join(', ')})`);
+    throw new InputError(
+      `--product: unknown category "${value}" (known: ${Object.keys(policy.doc.products).join(', ')})`,
+    );
   }
   return key;
 }

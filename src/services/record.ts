@@ -1,6 +1,6 @@
 import {
-  CONSENT_PURPOSE_DEFAULT,
   type Channel,
+  CONSENT_PURPOSE_DEFAULT,
   type Contact,
   defaultCollection,
   type EventType,
@@ -55,7 +55,8 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date):
   const until = iso(fields.customerUntil, '--customer-until');
   if (since && until && until < since) throw new InputError('--customer-until is before --customer-since');
   const owner = clean(fields.owner);
-  if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner)) throw new InputError(`--owner: "${owner}" is not a Slack user id (U…)`);
+  if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))
+    throw new InputError(`--owner: "${owner}" is not a Slack user id (U…)`);
   const hasProvenance = src || collection || collectedAt || informedAt;
   return {
     email,
@@ -87,7 +88,9 @@ function withDefaults(input: ContactInput, existing: Contact | undefined, now: D
 export async function addContact(ctx: AppContext, fields: ContactFields) {
   const now = ctx.clock();
   const input = contactInput(fields, ctx, now);
-  const target: Identifier = input.email ? { kind: 'email', value: input.email } : { kind: 'phone', value: input.phone as string };
+  const target: Identifier = input.email
+    ? { kind: 'email', value: input.email }
+    : { kind: 'phone', value: input.phone as string };
   const existing = await ctx.store.findContact(target);
   if (input.customer && !input.customer.since && !existing?.customer?.since) {
     throw new InputError('--customer-since is required for a customer');
@@ -145,11 +148,15 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
     now,
   );
   // Withdrawing consent is also an objection for that channel: it must outlive the contact record.
-  if (fields.action === 'withdraw') await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
+  if (fields.action === 'withdraw')
+    await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
   return { contact, record };
 }
 
-export async function recordEvent(ctx: AppContext, fields: { email?: string; phone?: string; type: string; at?: string }) {
+export async function recordEvent(
+  ctx: AppContext,
+  fields: { email?: string; phone?: string; type: string; at?: string },
+) {
   const now = ctx.clock();
   const target = parse.person(fields);
   const type: EventType = parse.eventType(fields.type);

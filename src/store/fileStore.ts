@@ -4,8 +4,8 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import lockfile from 'proper-lockfile';
 import type {
-  Contact,
   ConsentRecord,
+  Contact,
   EventType,
   Interaction,
   Objection,
@@ -52,7 +52,8 @@ export class FileStore implements Store {
   private journal: Journal;
   private key!: Buffer;
   private release?: () => Promise<void>;
-  private compacting?: Promise<void>;
+  private compactions: Promise<void> = Promise.resolve();
+  private compactQueued = false;
   private broken?: Error;
   private readonly byEmail = new Map<string, string>();
   private readonly byPhone = new Map<string, string>();
@@ -100,7 +101,7 @@ export class FileStore implements Store {
       throw new StoreError(`cannot lock the store ${path}: ${(error as Error).message}`);
     }
     try {
-      this.key = loadHashKey(this.options.keyFile ?? path.replace(/\.json$/, '') + '.key', this.options.env);
+      this.key = loadHashKey(this.options.keyFile ?? `${path.replace(/\.json$/, '')}.key`, this.options.env);
       const adapter = new SnapshotFile(path);
       const check = keyCheck(this.key);
       this.db = new Low(adapter, {
@@ -139,8 +140,10 @@ export class FileStore implements Store {
     for (const contact of Object.values(data.contacts)) this.indexContact(contact, undefined);
     for (const record of data.consents) this.push(this.consentsOf, record.contactId, record);
     for (const record of data.interactions) this.push(this.interactionsOf, record.contactId, record);
-    for (const record of Object.values(data.suppressions)) this.push(this.suppressionsOf, record.hash, record);
-    for (const record of [...data.consents, ...data.interactions, ...data.decisions]) this.recordIds.add(record.id);
+    for (const record of Object.values(data.suppressions))
+      this.push(this.suppressionsOf, record.hash, record);
+    for (const record of [...data.consents, ...data.interactions, ...data.decisions])
+      this.recordIds.add(record.id);
   }
 
   private push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -205,7 +208,9 @@ export class FileStore implements Store {
       await Promise.all(writes);
     } catch (error) {
       // Memory is now ahead of the disk: refuse further work rather than answer from state we may lose.
-      this.broken = new StoreError(`the store could not be written (${(error as Error).message}); restart prospect-guard`);
+      this.broken = new StoreError(
+        `the store could not be written (${(error as Error).message}); restart prospect-guard`,
+      );
       throw this.broken;
     }
     this.maybeCompact();
@@ -214,17 +219,24 @@ export class FileStore implements Store {
   private maybeCompact(): void {
     const entries = this.options.compactAfterEntries ?? 5_000;
     const bytes = this.options.compactAfterBytes ?? 32 * 1024 * 1024;
-    if (this.compacting || (this.journal.entries < entries && this.journal.bytes < bytes)) return;
-    this.compacting = this.compact().finally(() => {
-      this.compacting = undefined;
-    });
+    if (this.compactQueued || (this.journal.entries < entries && this.journal.bytes < bytes)) return;
+    this.compactQueued = true;
+    this.compact()
+      .catch((error) => process.stderr.write(`prospect-guard: compaction failed, the journal keeps every change: ${error.message}\n`))
+      .finally(() => {
+        this.compactQueued = false;
+      });
   }
 
-  /** Folds the journal into a new snapshot; changes keep flowing into the journal meanwhile. */
-  async compact(): Promise<void> {
-    const seq = this.db.data.seq;
-    await this.db.write();
-    await this.journal.dropUpTo(seq);
+  /** Folds the journal into a new snapshot; one at a time, while changes keep flowing into the journal. */
+  compact(): Promise<void> {
+    const run = this.compactions.catch(() => undefined).then(async () => {
+      const seq = this.db.data.seq;
+      await this.db.write();
+      await this.journal.dropUpTo(seq);
+    });
+    this.compactions = run;
+    return run;
   }
 
   private contactId(target: Identifier): string | undefined {
@@ -246,7 +258,8 @@ export class FileStore implements Store {
     const at = now.toISOString();
     const { provenance, customer, ...fields } = input;
     const base: Contact = existing ?? { id: randomUUID(), createdAt: at, updatedAt: at };
-    const mergedProvenance = provenance || base.provenance ? { ...base.provenance, ...defined(provenance) } : undefined;
+    const mergedProvenance =
+      provenance || base.provenance ? { ...base.provenance, ...defined(provenance) } : undefined;
     const mergedCustomer = customer || base.customer ? { ...base.customer, ...defined(customer) } : undefined;
     const contact: Contact = {
       ...base,
@@ -272,7 +285,11 @@ export class FileStore implements Store {
       const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
       const result = this.merge(input, now);
       if (seen !== undefined) {
-        contacts[seen] = { ...(contacts[seen] as Contact), ...defined(result.contact), id: (contacts[seen] as Contact).id };
+        contacts[seen] = {
+          ...(contacts[seen] as Contact),
+          ...defined(result.contact),
+          id: (contacts[seen] as Contact).id,
+        };
         continue;
       }
       if (result.created) created++;
@@ -369,9 +386,10 @@ export class FileStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.compacting;
+    await this.compactions.catch(() => undefined);
     await this.journal.drain();
-    if (!this.broken && this.journal.entries >= (this.options.compactAfterEntries ?? 5_000)) await this.compact();
+    if (!this.broken && this.journal.entries >= (this.options.compactAfterEntries ?? 5_000))
+      await this.compact();
     await this.journal.close();
     await this.release?.();
     this.release = undefined;

@@ -1,7 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
-import type { Contact, ConsentRecord, Interaction, Suppression } from '../domain/contacts.ts';
+import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { StoreError } from './errors.ts';
 import type { DecisionLogEntry } from './types.ts';
 
@@ -53,7 +53,9 @@ export class SnapshotFile implements Adapter<StoreData> {
       throw new StoreError(`${this.path} is not a prospect-guard store; it was left untouched.`);
     }
     if (data.version > STORE_VERSION) {
-      throw new StoreError(`${this.path} was written by a newer prospect-guard (format ${data.version}): upgrade first.`);
+      throw new StoreError(
+        `${this.path} was written by a newer prospect-guard (format ${data.version}): upgrade first.`,
+      );
     }
     return data;
   }
@@ -101,10 +103,17 @@ async function writeArray(file: Writable, name: string, items: unknown[], end: s
   await file.write(`]${end}`);
 }
 
-async function writeObject(file: Writable, name: string, entries: [string, unknown][], end: string): Promise<void> {
+async function writeObject(
+  file: Writable,
+  name: string,
+  entries: [string, unknown][],
+  end: string,
+): Promise<void> {
   await file.write(`"${name}":{`);
   for (let i = 0; i < entries.length; i += CHUNK) {
-    const chunk = entries.slice(i, i + CHUNK).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    const chunk = entries
+      .slice(i, i + CHUNK)
+      .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
     await file.write(`${i === 0 ? '\n' : ',\n'}${chunk.join(',\n')}`);
   }
   await file.write(`}${end}`);

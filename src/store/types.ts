@@ -1,9 +1,9 @@
 import type {
   Audience,
   Channel,
-  Contact,
   ConsentProof,
   ConsentRecord,
+  Contact,
   CustomerRelationship,
   EventType,
   Interaction,

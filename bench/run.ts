@@ -1,0 +1,100 @@
+/**
+ * Benchmarks of the decision core, printed as figures (`npm run bench`). Measures, at 10,000 and 100,000 stored
+ * contacts: engine decisions per second; can-i latency answered by a running process (store lookup, decision,
+ * durable decision-log write); opt-out latency until durably written; the longest event-loop stall while writing
+ * (including a background compaction of the whole store); peak memory.
+ */
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { resourceUsage } from 'node:process';
+import { loadPolicy } from '../src/policy/load.ts';
+import { decide } from '../src/policy/engine.ts';
+import { ask } from '../src/services/ask.ts';
+import { optOut } from '../src/services/record.ts';
+import { FileStore } from '../src/store/fileStore.ts';
+import type { ContactInput } from '../src/store/types.ts';
+
+const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
+const env = { PROSPECT_GUARD_HASH_KEY: 'bench-key-bench-key-bench-key-bench-key' };
+const now = new Date('2026-11-23T10:30:00+01:00');
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+function contacts(n: number): ContactInput[] {
+  return Array.from({ length: n }, (_, i) => ({
+    email: `person${i}@company${i % 997}.fr`,
+    name: `Person ${i}`,
+    company: `Company ${i % 997}`,
+    jobFunction: ['finance', 'hr', 'sales', 'it'][i % 4],
+    provenance: {
+      source: i % 3 === 0 ? 'purchase' : 'form',
+      collection: i % 3 === 0 ? 'indirect' : 'direct',
+      collectedAt: '2026-01-15T09:00:00.000Z',
+      informedAt: '2026-01-15T09:00:00.000Z',
+    },
+  }));
+}
+
+async function run(size: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+  const path = join(dir, 'db.json');
+  let store = await FileStore.open(path, { env });
+  const seedStart = performance.now();
+  const all = contacts(size);
+  for (let i = 0; i < size; i += 10_000) await store.saveContacts(all.slice(i, i + 10_000), now);
+  await store.compact();
+  await store.close();
+  const seedMs = performance.now() - seedStart;
+  const openStart = performance.now();
+  store = await FileStore.open(path, { env, compactAfterEntries: 500 });
+  const openMs = performance.now() - openStart;
+  const ctx = { store, policy, clock: () => now };
+
+  // Engine alone.
+  const subjects = await Promise.all(
+    Array.from({ length: 1000 }, (_, i) => store.subjectFacts({ kind: 'email', value: `person${(i * 97) % size}@company${((i * 97) % size) % 997}.fr` })),
+  );
+  const rounds = 50_000;
+  const engineStart = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    decide({ channel: 'email', purpose: 'prospecting', product: 'accounting-software' }, subjects[i % subjects.length]!, policy, now);
+  }
+  const perSecond = rounds / ((performance.now() - engineStart) / 1000);
+
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  // can-i answered by this running process, including the durable decision-log write.
+  const askTimes: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = performance.now();
+    await ask(ctx, { channel: 'email', target: `person${(i * 31) % size}@company${((i * 31) % size) % 997}.fr`, product: 'accounting-software', askedBy: 'bench' });
+    askTimes.push(performance.now() - start);
+  }
+  // Opt-outs until durably written (fsync of the journal); compaction runs in the background every 500 entries.
+  const optTimes: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const start = performance.now();
+    await optOut(ctx, { email: `person${(i * 13) % size}@company${((i * 13) % size) % 997}.fr`, origin: 'bench' });
+    optTimes.push(performance.now() - start);
+  }
+  await store.compact();
+  loop.disable();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  console.log(`\n## ${size.toLocaleString('en')} stored contacts`);
+  console.log(`seed ${ms(seedMs)}, open (load + index) ${ms(openMs)}`);
+  console.log(`engine: ${Math.round(perSecond).toLocaleString('en')} decisions/s (${((1000 / perSecond) * 1000).toFixed(1)} µs each)`);
+  console.log(`can-i in a running process: p50 ${ms(percentile(askTimes, 50))}, p99 ${ms(percentile(askTimes, 99))}`);
+  console.log(`opt-out durably written: p50 ${ms(percentile(optTimes, 50))}, p99 ${ms(percentile(optTimes, 99))}`);
+  console.log(`longest event-loop stall during writes and compactions: ${ms(loop.max / 1e6)}`);
+}
+
+for (const size of [10_000, 100_000]) await run(size);
+console.log(`\npeak memory (max RSS): ${(resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
