@@ -4,13 +4,14 @@
  * durable decision-log write); opt-out latency until durably written; the longest event-loop stall while writing
  * (including a background compaction of the whole store); peak memory.
  */
-import { join } from 'node:path';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
-import { loadPolicy } from '../src/policy/load.ts';
 import { decide } from '../src/policy/engine.ts';
+import { loadPolicy } from '../src/policy/load.ts';
 import { ask } from '../src/services/ask.ts';
 import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
@@ -58,12 +59,22 @@ async function run(size: number): Promise<void> {
 
   // Engine alone.
   const subjects = await Promise.all(
-    Array.from({ length: 1000 }, (_, i) => store.subjectFacts({ kind: 'email', value: `person${(i * 97) % size}@company${((i * 97) % size) % 997}.fr` })),
+    Array.from({ length: 1000 }, (_, i) =>
+      store.subjectFacts({
+        kind: 'email',
+        value: `person${(i * 97) % size}@company${((i * 97) % size) % 997}.fr`,
+      }),
+    ),
   );
   const rounds = 50_000;
   const engineStart = performance.now();
   for (let i = 0; i < rounds; i++) {
-    decide({ channel: 'email', purpose: 'prospecting', product: 'accounting-software' }, subjects[i % subjects.length]!, policy, now);
+    decide(
+      { channel: 'email', purpose: 'prospecting', product: 'accounting-software' },
+      subjects[i % subjects.length] as (typeof subjects)[number],
+      policy,
+      now,
+    );
   }
   const perSecond = rounds / ((performance.now() - engineStart) / 1000);
 
@@ -73,14 +84,22 @@ async function run(size: number): Promise<void> {
   const askTimes: number[] = [];
   for (let i = 0; i < 1000; i++) {
     const start = performance.now();
-    await ask(ctx, { channel: 'email', target: `person${(i * 31) % size}@company${((i * 31) % size) % 997}.fr`, product: 'accounting-software', askedBy: 'bench' });
+    await ask(ctx, {
+      channel: 'email',
+      target: `person${(i * 31) % size}@company${((i * 31) % size) % 997}.fr`,
+      product: 'accounting-software',
+      askedBy: 'bench',
+    });
     askTimes.push(performance.now() - start);
   }
   // Opt-outs until durably written (fsync of the journal); compaction runs in the background every 500 entries.
   const optTimes: number[] = [];
   for (let i = 0; i < 300; i++) {
     const start = performance.now();
-    await optOut(ctx, { email: `person${(i * 13) % size}@company${((i * 13) % size) % 997}.fr`, origin: 'bench' });
+    await optOut(ctx, {
+      email: `person${(i * 13) % size}@company${((i * 13) % size) % 997}.fr`,
+      origin: 'bench',
+    });
     optTimes.push(performance.now() - start);
   }
   await store.compact();
@@ -90,9 +109,15 @@ async function run(size: number): Promise<void> {
 
   console.log(`\n## ${size.toLocaleString('en')} stored contacts`);
   console.log(`seed ${ms(seedMs)}, open (load + index) ${ms(openMs)}`);
-  console.log(`engine: ${Math.round(perSecond).toLocaleString('en')} decisions/s (${((1000 / perSecond) * 1000).toFixed(1)} µs each)`);
-  console.log(`can-i in a running process: p50 ${ms(percentile(askTimes, 50))}, p99 ${ms(percentile(askTimes, 99))}`);
-  console.log(`opt-out durably written: p50 ${ms(percentile(optTimes, 50))}, p99 ${ms(percentile(optTimes, 99))}`);
+  console.log(
+    `engine: ${Math.round(perSecond).toLocaleString('en')} decisions/s (${((1000 / perSecond) * 1000).toFixed(1)} µs each)`,
+  );
+  console.log(
+    `can-i in a running process: p50 ${ms(percentile(askTimes, 50))}, p99 ${ms(percentile(askTimes, 99))}`,
+  );
+  console.log(
+    `opt-out durably written: p50 ${ms(percentile(optTimes, 50))}, p99 ${ms(percentile(optTimes, 99))}`,
+  );
   console.log(`longest event-loop stall during writes and compactions: ${ms(loop.max / 1e6)}`);
 }
 

@@ -35,7 +35,12 @@ describe('the default policy', () => {
   it('a scenario with a wrong expectation fails', () => {
     const broken = {
       ...policy,
-      scenarios: [{ ...(policy.scenarios[0] as (typeof policy.scenarios)[number]), expect: { verdict: 'allow' as const } }],
+      scenarios: [
+        {
+          ...(policy.scenarios[0] as (typeof policy.scenarios)[number]),
+          expect: { verdict: 'allow' as const },
+        },
+      ],
     };
     expect(runScenarios(broken)[0]?.passed).toBe(false);
   });

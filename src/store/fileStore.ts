@@ -222,7 +222,11 @@ export class FileStore implements Store {
     if (this.compactQueued || (this.journal.entries < entries && this.journal.bytes < bytes)) return;
     this.compactQueued = true;
     this.compact()
-      .catch((error) => process.stderr.write(`prospect-guard: compaction failed, the journal keeps every change: ${error.message}\n`))
+      .catch((error) =>
+        process.stderr.write(
+          `prospect-guard: compaction failed, the journal keeps every change: ${error.message}\n`,
+        ),
+      )
       .finally(() => {
         this.compactQueued = false;
       });
@@ -230,11 +234,13 @@ export class FileStore implements Store {
 
   /** Folds the journal into a new snapshot; one at a time, while changes keep flowing into the journal. */
   compact(): Promise<void> {
-    const run = this.compactions.catch(() => undefined).then(async () => {
-      const seq = this.db.data.seq;
-      await this.db.write();
-      await this.journal.dropUpTo(seq);
-    });
+    const run = this.compactions
+      .catch(() => undefined)
+      .then(async () => {
+        const seq = this.db.data.seq;
+        await this.db.write();
+        await this.journal.dropUpTo(seq);
+      });
     this.compactions = run;
     return run;
   }
