@@ -1,5 +1,4 @@
 import type {
-  Audience,
   Channel,
   ConsentProof,
   ConsentRecord,
@@ -15,17 +14,12 @@ import type {
 import type { Identifier } from '../domain/identifiers.ts';
 
 /** What a caller may set on a contact; fields left undefined keep their stored value. */
-export interface ContactInput {
-  email?: string;
-  phone?: string;
-  name?: string;
-  company?: string;
-  jobFunction?: string;
-  audience?: Audience;
+export type ContactInput = Partial<
+  Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'provenance' | 'customer'>
+> & {
   provenance?: Partial<Provenance>;
   customer?: Partial<CustomerRelationship>;
-  owner?: string;
-}
+};
 
 export interface ConsentInput {
   channel: Channel;
