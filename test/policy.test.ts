@@ -80,6 +80,19 @@ describe('policy lint', () => {
     expect(lintErrors(overlap).join('\n')).toMatch(/validity window overlaps/);
   });
 
+  it('points a bad scenario at its own file when the policy also has inline tests', () => {
+    const inline = `${source}\ntests:\n  - name: inline\n    at: 2026-11-23T10:00\n    ask: { channel: email, target: a@gmail.com }\n    expect: { verdict: block }\n`;
+    const sibling =
+      'tests:\n  - name: first\n    at: 2026-11-23T10:00\n    ask: { channel: email, target: a@gmail.com }\n    expect: { verdict: block, rules: [no-such-rule] }\n';
+    let issues: string[] = [];
+    try {
+      parsePolicy(inline, 'policy.yaml', { source: sibling, file: 'policy.test.yaml' });
+    } catch (error) {
+      issues = (error as PolicyError).issues.map(formatIssue);
+    }
+    expect(issues).toEqual(['policy.test.yaml:5:13 unknown rule id "no-such-rule"']);
+  });
+
   it('accepts the shipped policy', () => {
     expect(lintErrors(source)).toEqual([]);
   });

@@ -51,8 +51,6 @@ export interface Policy {
   callWindow: CallWindowRules;
   addressRules: AddressRules;
   scenarios: Scenario[];
-  /** Where the scenarios came from (the policy itself or its sibling test file), for error positions. */
-  scenarioFile?: string;
 }
 
 type Path = (string | number)[];
@@ -107,13 +105,13 @@ function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []): Policy
   });
 }
 
-function semanticIssues(
-  yaml: YamlFile,
-  doc: PolicyDocument,
-  scenarios: Scenario[],
-  testYaml: YamlFile,
-  testPrefix: Path,
-) {
+/** Scenarios with the file they were read from, so each problem points into the right file. */
+interface ScenarioSource {
+  yaml: YamlFile;
+  scenarios: Scenario[];
+}
+
+function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: ScenarioSource[]) {
   const issues: PolicyIssue[] = [];
   const params = doc.params as Record<string, unknown>;
   const named = doc.conditions as Record<string, unknown>;
@@ -177,20 +175,22 @@ function semanticIssues(
   });
 
   const ruleIds = new Set(doc.rules.map((rule) => rule.id));
-  scenarios.forEach((scenario, s) => {
-    const at = [...testPrefix, s];
-    if (scenario.ask.product && !(scenario.ask.product in doc.products)) {
-      issues.push(testYaml.at([...at, 'ask', 'product'], `unknown product "${scenario.ask.product}"`));
-    }
-    const expected = scenario.expect.rules;
-    const ids = [
-      ...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})),
-      ...(scenario.expect.not_rules ?? []),
-    ];
-    for (const id of ids) {
-      if (!ruleIds.has(id)) issues.push(testYaml.at([...at, 'expect'], `unknown rule id "${id}"`));
-    }
-  });
+  for (const { yaml: testYaml, scenarios } of sources) {
+    scenarios.forEach((scenario, s) => {
+      const at = ['tests', s];
+      if (scenario.ask.product && !(scenario.ask.product in doc.products)) {
+        issues.push(testYaml.at([...at, 'ask', 'product'], `unknown product "${scenario.ask.product}"`));
+      }
+      const expected = scenario.expect.rules;
+      const ids = [
+        ...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})),
+        ...(scenario.expect.not_rules ?? []),
+      ];
+      for (const id of ids) {
+        if (!ruleIds.has(id)) issues.push(testYaml.at([...at, 'expect'], `unknown rule id "${id}"`));
+      }
+    });
+  }
   return issues;
 }
 
@@ -249,20 +249,17 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
   if (!parsed.success) throw new PolicyError(zodIssues(yaml, parsed.error));
   const doc = parsed.data;
 
-  let scenarios = doc.tests ?? [];
-  let testYaml = yaml;
-  let testPrefix: Path = ['tests'];
+  const sources: ScenarioSource[] = [{ yaml, scenarios: doc.tests ?? [] }];
   if (tests) {
-    testYaml = new YamlFile(tests.file, tests.source);
+    const testYaml = new YamlFile(tests.file, tests.source);
     const testParse = testYaml.parseIssues();
     if (testParse.length > 0) throw new PolicyError(testParse);
     const parsedTests = testFileSchema.safeParse(testYaml.doc.toJS());
     if (!parsedTests.success) throw new PolicyError(zodIssues(testYaml, parsedTests.error));
-    scenarios = [...scenarios, ...parsedTests.data.tests];
-    testPrefix = ['tests'];
+    sources.push({ yaml: testYaml, scenarios: parsedTests.data.tests });
   }
 
-  const issues = semanticIssues(yaml, doc, scenarios, testYaml, testPrefix);
+  const issues = semanticIssues(yaml, doc, sources);
   if (issues.length > 0) throw new PolicyError(issues);
 
   const zone = doc.policy.time_zone;
@@ -284,8 +281,7 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
       extraFreeMailDomains: doc.params.extra_free_mail_domains.map((d) => d.toLowerCase()),
       roleLocalParts: doc.params.role_local_parts.map((p) => p.toLowerCase()),
     },
-    scenarios,
-    scenarioFile: tests?.file ?? file,
+    scenarios: sources.flatMap((source) => source.scenarios),
   };
 }
 
