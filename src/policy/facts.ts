@@ -52,8 +52,15 @@ export class Facts {
     return iso !== undefined && new Date(iso) <= this.now;
   }
 
-  /** The latest consent record for this channel and purpose that is not in the future. */
+  private latest?: { record: ConsentRecord | undefined };
+
+  /** The latest consent record for this channel and purpose that is not in the future (found once per decision). */
   private latestConsent(): ConsentRecord | undefined {
+    this.latest ??= { record: this.findLatestConsent() };
+    return this.latest.record;
+  }
+
+  private findLatestConsent(): ConsentRecord | undefined {
     let latest: ConsentRecord | undefined;
     for (const record of this.subject.consents) {
       if (record.channel !== this.request.channel || record.purpose !== this.request.purpose) continue;
