@@ -18,23 +18,26 @@ function cli(dir: string, at = '2026-11-23T10:30:00+01:00') {
   };
 }
 
+/** A finance professional, collected by a form and informed on 2026-01-05. */
+const ADD_JEAN = [
+  'contact',
+  'add',
+  '--email',
+  'jean.dupont@acme.fr',
+  '--function',
+  'finance',
+  '--source',
+  'form',
+  '--informed-at',
+  '2026-01-05',
+  '--collected-at',
+  '2026-01-05',
+];
+
 describe('prospect-guard CLI', () => {
   it('answers allow (0), block (1) and review (3), in French by default and English on request', async () => {
     const run = cli(tempDir());
-    await run(
-      'contact',
-      'add',
-      '--email',
-      'jean.dupont@acme.fr',
-      '--function',
-      'finance',
-      '--source',
-      'form',
-      '--informed-at',
-      '2026-01-05',
-      '--collected-at',
-      '2026-01-05',
-    );
+    await run(...ADD_JEAN);
     const allowed = await run('can-i', 'email', 'jean.dupont@acme.fr', '--product', 'accounting-software');
     expect(allowed.status).toBe(0);
     expect(allowed.out).toMatch(/AUTORISÉ/);
@@ -72,18 +75,7 @@ describe('prospect-guard CLI', () => {
   it('an opt-out blocks at once and survives a re-import of the contact', async () => {
     const dir = tempDir();
     const run = cli(dir);
-    await run(
-      'contact',
-      'add',
-      '--email',
-      'jean.dupont@acme.fr',
-      '--function',
-      'finance',
-      '--source',
-      'form',
-      '--informed-at',
-      '2026-01-05',
-    );
+    await run(...ADD_JEAN);
     expect((await run('optout', '--email', 'JEAN.DUPONT@acme.fr')).status).toBe(0);
     const csv = join(dir, 'list.csv');
     writeFileSync(csv, 'email;fonction;source;informed_at\njean.dupont@acme.fr;finance;form;2026-01-05\n');
