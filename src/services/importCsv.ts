@@ -91,6 +91,14 @@ export async function importContacts(
   } catch (error) {
     throw new InputError(`${fileName}: ${(error as Error).message}`);
   }
+  // A file without an email or phone column is one error, not one per row.
+  if (
+    records.length > 0 &&
+    !('email' in (records[0]?.record ?? {})) &&
+    !('phone' in (records[0]?.record ?? {}))
+  ) {
+    throw new InputError(`${fileName}:1: no email or phone column in the header`);
+  }
   const now = ctx.clock();
   const inputs: ContactInput[] = [];
   const errors: string[] = [];
@@ -100,13 +108,6 @@ export async function importContacts(
     } catch (error) {
       errors.push(`${fileName}:${line}: ${(error as Error).message}`);
     }
-  }
-  if (
-    records.length > 0 &&
-    !('email' in (records[0]?.record ?? {})) &&
-    !('phone' in (records[0]?.record ?? {}))
-  ) {
-    throw new InputError(`${fileName}:1: no email or phone column in the header`);
   }
   if (errors.length > 0) return { encoding, rows: records.length, created: 0, updated: 0, errors };
   const withProvenance = inputs.map((input) =>
