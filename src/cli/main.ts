@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { readPaths } from '../config.ts';
 import { CHANNELS, type Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { maskIdentifier } from '../domain/identifiers.ts';
@@ -57,14 +58,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .showSuggestionAfterError();
 
   const globals = () => program.opts<GlobalOptions>();
-  const policyPath = () => resolve(globals().policy ?? io.env.PROSPECT_GUARD_POLICY ?? 'policy.yaml');
+  const policyPath = () => resolve(globals().policy ?? readPaths(io.env).policyPath);
   const lang = (policy: Policy): Lang =>
     (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
 
   /** Opens policy and store for one command and always closes the store. */
   async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
     const policy = loadPolicy(policyPath());
-    const dbPath = resolve(globals().db ?? io.env.PROSPECT_GUARD_DB ?? 'data/prospect-guard.json');
+    const dbPath = resolve(globals().db ?? readPaths(io.env).dbPath);
     const store = await FileStore.open(dbPath, { env: io.env });
     if (store.created) io.err(`prospect-guard: created a new, empty store at ${dbPath}`);
     try {

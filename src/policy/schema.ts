@@ -150,6 +150,37 @@ export const scenario = z
   })
   .strict();
 
+/** Who holds a role: Slack user ids (U…, W… on Enterprise Grid), user-group ids (S…), or everyone. */
+const members = z
+  .array(
+    z
+      .string()
+      .regex(
+        /^([UWS][A-Z0-9]{2,}|everyone)$/,
+        'expected a Slack user id (U…), a user-group id (S…) or everyone',
+      ),
+  )
+  .default([]);
+
+export const ROLES = [
+  'record_consent',
+  'see_contacts',
+  'approve_campaigns',
+  'purge',
+  'privacy_requests',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const roles = z
+  .object({
+    record_consent: members,
+    see_contacts: members,
+    approve_campaigns: members,
+    purge: members,
+    privacy_requests: members,
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     policy: z
@@ -161,7 +192,13 @@ export const policySchema = z
       .strict(),
     params,
     products: z.record(z.string(), product),
-    roles: z.record(z.string(), z.array(z.string())).default({}),
+    roles: roles.default({
+      record_consent: [],
+      see_contacts: [],
+      approve_campaigns: [],
+      purge: [],
+      privacy_requests: [],
+    }),
     obligations: z.record(z.string(), z.object({ text, legal: z.array(legal).optional() }).strict()),
     conditions: z.record(z.string(), condition).default({}),
     no_basis: z.object({ verdict: z.enum(['review', 'block']), message: text }).strict(),

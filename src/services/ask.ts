@@ -1,6 +1,6 @@
 import type { Channel, Contact } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
-import { type Identifier, parseTarget } from '../domain/identifiers.ts';
+import { type Identifier, maskIdentifier, parseTarget } from '../domain/identifiers.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { AppContext } from './context.ts';
 import { optionalInstant, product as parseProduct } from './parse.ts';
@@ -43,6 +43,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
     askedBy: input.askedBy,
     channel: input.channel,
     targetHash: ctx.store.hash(target),
+    targetMasked: maskIdentifier(target),
     verdict: decision.verdict,
     rules: decision.reasons.map((reason) => reason.rule),
     policyRevision: decision.policyRevision,

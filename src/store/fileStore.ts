@@ -19,7 +19,15 @@ import { StoreError } from './errors.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { hashIdentifier, keyCheck, loadHashKey } from './key.ts';
 import { SnapshotFile, STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
-import type { ConsentInput, ContactInput, DecisionLogEntry, Store, StoreCounts } from './types.ts';
+import type {
+  AuditEntry,
+  ConsentInput,
+  ContactInput,
+  ContactRecord,
+  DecisionLogEntry,
+  Store,
+  StoreCounts,
+} from './types.ts';
 
 export interface FileStoreOptions {
   /** Where the generated hash key lives when PROSPECT_GUARD_HASH_KEY is not set. */
@@ -36,7 +44,8 @@ type Op =
   | { op: 'consent'; record: ConsentRecord }
   | { op: 'interaction'; record: Interaction }
   | { op: 'suppression'; record: Suppression }
-  | { op: 'decision'; record: DecisionLogEntry };
+  | { op: 'decision'; record: DecisionLogEntry }
+  | { op: 'audit'; record: AuditEntry };
 
 function defined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -61,6 +70,7 @@ export class FileStore implements Store {
   private readonly interactionsOf = new Map<string, Interaction[]>();
   private readonly suppressionsOf = new Map<string, Suppression[]>();
   private readonly recordIds = new Set<string>();
+  private readonly decisionsBy = new Map<string, DecisionLogEntry[]>();
   created = false;
 
   private constructor(
@@ -114,6 +124,7 @@ export class FileStore implements Store {
         interactions: [],
         suppressions: {},
         decisions: [],
+        audit: [],
       });
       await this.db.read();
       if (this.db.data.keyCheck !== check) {
@@ -142,7 +153,8 @@ export class FileStore implements Store {
     for (const record of data.interactions) this.push(this.interactionsOf, record.contactId, record);
     for (const record of Object.values(data.suppressions))
       this.push(this.suppressionsOf, record.hash, record);
-    for (const record of [...data.consents, ...data.interactions, ...data.decisions])
+    for (const record of data.decisions) this.push(this.decisionsBy, record.askedBy, record);
+    for (const record of [...data.consents, ...data.interactions, ...data.decisions, ...data.audit])
       this.recordIds.add(record.id);
   }
 
@@ -172,7 +184,8 @@ export class FileStore implements Store {
         return;
       case 'consent':
       case 'interaction':
-      case 'decision': {
+      case 'decision':
+      case 'audit': {
         if (this.recordIds.has(entry.record.id)) return;
         this.recordIds.add(entry.record.id);
         if (entry.op === 'consent') {
@@ -181,8 +194,11 @@ export class FileStore implements Store {
         } else if (entry.op === 'interaction') {
           data.interactions.push(entry.record);
           this.push(this.interactionsOf, entry.record.contactId, entry.record);
-        } else {
+        } else if (entry.op === 'decision') {
           data.decisions.push(entry.record);
+          this.push(this.decisionsBy, entry.record.askedBy, entry.record);
+        } else {
+          data.audit.push(entry.record);
         }
         return;
       }
@@ -374,6 +390,36 @@ export class FileStore implements Store {
 
   async logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void> {
     await this.commit({ op: 'decision', record: { id: randomUUID(), ...entry } });
+  }
+
+  async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
+    return (this.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
+  }
+
+  async audit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.commit({ op: 'audit', record: { id: randomUUID(), ...entry } });
+  }
+
+  async auditTrail(filter: { actor?: string; action?: string } = {}): Promise<AuditEntry[]> {
+    return this.db.data.audit.filter(
+      (entry) =>
+        (!filter.actor || entry.actor === filter.actor) && (!filter.action || entry.action === filter.action),
+    );
+  }
+
+  async contactRecords(): Promise<ContactRecord[]> {
+    return Object.values(this.db.data.contacts).map((contact) => ({
+      contact,
+      consents: this.consentsOf.get(contact.id) ?? [],
+      interactions: this.interactionsOf.get(contact.id) ?? [],
+    }));
+  }
+
+  async objectionsSince(at: Date): Promise<number> {
+    const since = at.toISOString();
+    let count = 0;
+    for (const suppression of Object.values(this.db.data.suppressions)) if (suppression.at >= since) count++;
+    return count;
   }
 
   hash(target: Identifier): string {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { StoreError } from './errors.ts';
-import type { DecisionLogEntry } from './types.ts';
+import type { AuditEntry, DecisionLogEntry } from './types.ts';
 
 export const STORE_FORMAT = 'prospect-guard-store';
 export const STORE_VERSION = 1;
@@ -19,6 +19,7 @@ export interface StoreData {
   interactions: Interaction[];
   suppressions: Record<string, Suppression>;
   decisions: DecisionLogEntry[];
+  audit: AuditEntry[];
 }
 
 const CHUNK = 2000;
@@ -57,6 +58,7 @@ export class SnapshotFile implements Adapter<StoreData> {
         `${this.path} was written by a newer prospect-guard (format ${data.version}): upgrade first.`,
       );
     }
+    data.audit ??= []; // stores written before the audit trail existed
     return data;
   }
 
@@ -67,6 +69,7 @@ export class SnapshotFile implements Adapter<StoreData> {
     const consents = data.consents.slice();
     const interactions = data.interactions.slice();
     const decisions = data.decisions.slice();
+    const audit = data.audit.slice();
     const head = { format: data.format, version: data.version, seq: data.seq, keyCheck: data.keyCheck };
 
     const temp = `${this.path}.tmp-${process.pid}`;
@@ -77,7 +80,8 @@ export class SnapshotFile implements Adapter<StoreData> {
       await writeArray(file, 'consents', consents, ',\n');
       await writeArray(file, 'interactions', interactions, ',\n');
       await writeObject(file, 'suppressions', suppressions, ',\n');
-      await writeArray(file, 'decisions', decisions, '\n}\n');
+      await writeArray(file, 'decisions', decisions, ',\n');
+      await writeArray(file, 'audit', audit, '\n}\n');
       await file.datasync();
     } finally {
       await file.close();

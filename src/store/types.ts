@@ -41,6 +41,26 @@ export interface DecisionLogEntry {
   rules: string[];
   policyRevision: string;
   decidedFor: string;
+  /** e.g. a…e@corp.fr: lets people find their own recent questions without the log holding the address. */
+  targetMasked?: string;
+}
+
+/** Who did (or tried to do) what: consent recorded, contact viewed, a forged button refused… */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  outcome: 'done' | 'refused';
+  targetHash?: string;
+  detail?: string;
+}
+
+/** One contact with everything recorded about it (deadline scans, App Home counts). */
+export interface ContactRecord {
+  contact: Contact;
+  consents: ConsentRecord[];
+  interactions: Interaction[];
 }
 
 export interface StoreCounts {
@@ -74,6 +94,13 @@ export interface Store {
   ): Promise<Suppression[]>;
   subjectFacts(target: Identifier): Promise<SubjectFacts>;
   logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
+  /** The latest questions one user asked, newest first. */
+  recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
+  audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
+  contactRecords(): Promise<ContactRecord[]>;
+  /** How many objections (suppression entries) were recorded since `at`. */
+  objectionsSince(at: Date): Promise<number>;
   hash(target: Identifier): string;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+
+/**
+ * How the app reaches Slack, chosen from what is set:
+ * - `socket`: SLACK_BOT_TOKEN + SLACK_APP_TOKEN (no public URL needed; what app-manifest.yml sets up);
+ * - `http`: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, listening on PORT for /slack/events;
+ * - `emulator`: nothing set — the same app wired to the built-in Slack emulator, driven from the terminal.
+ */
+export type SlackMode =
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number }
+  | { kind: 'emulator' };
+
+export interface Config {
+  slack: SlackMode;
+  /** Base URL of the Slack Web API, ending with a slash; undefined means Slack's own. */
+  slackApiUrl?: string;
+  dbPath: string;
+  policyPath: string;
+}
+
+/** A configuration problem, told in one line a person can act on. */
+export class ConfigError extends Error {}
+
+const SLACK_VARS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+
+function token(env: NodeJS.ProcessEnv, name: string, prefix: string, what: string): string {
+  const value = env[name]?.trim() ?? '';
+  if (!value.startsWith(prefix) || value.length < prefix.length + 8 || /\s/.test(value)) {
+    throw new ConfigError(
+      `${name} must be ${what} starting with "${prefix}" (Slack app settings → ${prefix === 'xapp-' ? 'Basic Information → App-Level Tokens' : 'OAuth & Permissions'})`,
+    );
+  }
+  return value;
+}
+
+function port(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 1 and 65535, not "${raw}"`);
+  }
+  return value;
+}
+
+function apiUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`SLACK_API_URL must be a URL such as https://slack.com/api/, not "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`SLACK_API_URL must start with http:// or https://, not "${url.protocol}"`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function slackMode(env: NodeJS.ProcessEnv): SlackMode {
+  const set = SLACK_VARS.filter((name) => env[name]?.trim());
+  if (set.length === 0) return { kind: 'emulator' };
+  if (!set.includes('SLACK_BOT_TOKEN')) {
+    throw new ConfigError(
+      `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not`,
+    );
+  }
+  const botToken = token(env, 'SLACK_BOT_TOKEN', 'xoxb-', 'a bot token');
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim() || undefined;
+  if (signingSecret !== undefined && !/^[0-9a-f]{32}$/i.test(signingSecret)) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET must be the 32 hexadecimal characters of Basic Information → Signing Secret',
+    );
+  }
+  if (env.SLACK_APP_TOKEN?.trim()) {
+    return {
+      kind: 'socket',
+      botToken,
+      appToken: token(env, 'SLACK_APP_TOKEN', 'xapp-', 'an app-level token'),
+      signingSecret,
+    };
+  }
+  if (signingSecret) return { kind: 'http', botToken, signingSecret, port: port(env.PORT) };
+  throw new ConfigError(
+    'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
+  );
+}
+
+/** Where the store and the policy are: the only settings the command line needs. */
+export function readPaths(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Pick<Config, 'dbPath' | 'policyPath'> {
+  return {
+    dbPath: resolve(cwd, env.PROSPECT_GUARD_DB?.trim() || 'data/prospect-guard.json'),
+    policyPath: resolve(cwd, env.PROSPECT_GUARD_POLICY?.trim() || 'policy.yaml'),
+  };
+}
+
+/** Reads and checks every setting in one place; `cwd` resolves relative paths. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  return { slack: slackMode(env), slackApiUrl: apiUrl(env.SLACK_API_URL), ...readPaths(env, cwd) };
+}
