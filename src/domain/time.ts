@@ -44,3 +44,8 @@ export function formatLocal(at: Date, zone: string, locale: 'fr' | 'en'): string
     .setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB')
     .toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
+
+/** Start of the calendar month that contains `at`, in a zone. */
+export function startOfMonth(at: Date, zone: string): Date {
+  return DateTime.fromJSDate(at, { zone }).startOf('month').toJSDate();
+}

@@ -47,6 +47,8 @@ export function product(value: string | undefined, policy: Policy): string | und
   if (!(key in policy.doc.products)) {
     throw new InputError(
       `--product: unknown category "${value}" (known: ${Object.keys(policy.doc.products).join(', ')})`,
+      'unknown_product',
+      value,
     );
   }
   return key;

@@ -101,7 +101,10 @@ export async function addContact(ctx: AppContext, fields: ContactFields) {
 async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
   const contact = await ctx.store.findContact(target);
   if (!contact) {
-    throw new InputError(`no contact with this ${target.kind} in the store: add it first (contact add)`);
+    throw new InputError(
+      `no contact with this ${target.kind} in the store: add it first (contact add)`,
+      'unknown_contact',
+    );
   }
   return contact;
 }

@@ -1,0 +1,35 @@
+import type { Channel } from '../../domain/contacts.ts';
+
+/** Ids Slack sends back when a button is pressed or a modal submitted: one place, so listeners and blocks agree. */
+export const ACTION = {
+  openConsent: 'consent_open',
+  logObjection: 'objection_log',
+  showContact: 'contact_show',
+  openAddContact: 'contact_add_open',
+} as const;
+
+export const VIEW = {
+  consent: 'consent_modal',
+  addContact: 'contact_modal',
+} as const;
+
+/** What a button carries: the person (as normalised) and the channel asked about. */
+export interface TargetValue {
+  target: string;
+  channel?: Channel;
+}
+
+export function targetValue(target: string, channel?: Channel): string {
+  return JSON.stringify({ target, channel } satisfies TargetValue);
+}
+
+/** Button values and private_metadata come back from Slack and can be forged: read them defensively. */
+export function readTargetValue(raw: string | undefined): TargetValue | undefined {
+  try {
+    const value = JSON.parse(raw ?? '') as Partial<TargetValue>;
+    if (typeof value.target !== 'string' || value.target.length > 320) return undefined;
+    return { target: value.target, channel: value.channel };
+  } catch {
+    return undefined;
+  }
+}

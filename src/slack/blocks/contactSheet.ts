@@ -1,0 +1,94 @@
+import type { ConsentRecord } from '../../domain/contacts.ts';
+import { maskIdentifier } from '../../domain/identifiers.ts';
+import { formatLocal } from '../../domain/time.ts';
+import type { Policy } from '../../policy/load.ts';
+import type { ContactSheet } from '../../services/lookup.ts';
+import { hasMessage, type Lang, t } from '../i18n.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { type Block, context, section } from './kit.ts';
+
+const MAX_CONSENT_LINES = 20;
+
+function scopeLabel(scope: string, lang: Lang): string {
+  const key = `channel_${scope}`;
+  return hasMessage(key) ? t(lang, key) : scope;
+}
+
+function consentLine(record: ConsentRecord, policy: Policy, lang: Lang): string {
+  const day = (iso: string) => formatLocal(new Date(iso), policy.timeZone, lang);
+  const proof = record.proof;
+  return `• ${t(lang, 'prospect_consent_line', {
+    action: t(lang, record.action === 'grant' ? 'action_grant' : 'action_withdraw'),
+    channel: scopeLabel(record.channel, lang),
+    purpose: escapeMrkdwn(record.purpose),
+    at: day(record.at),
+    method: escapeMrkdwn(proof.method ?? '?'),
+    wording: proof.wording ? ` · ${escapeMrkdwn(proof.wording)}` : '',
+    // A link is shown as text, never as a clickable Slack link: it came from a user.
+    evidence: proof.evidence ? ` · \`${escapeMrkdwn(proof.evidence)}\`` : '',
+  })}`;
+}
+
+/** /prospect: what the store holds on one person, for the roles allowed to see it. */
+export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: Lang): Block[] {
+  const zone = policy.timeZone;
+  const day = (iso: string | Date) => formatLocal(new Date(iso), zone, lang);
+  const contact = sheet.contact;
+  if (!contact) {
+    return [section(t(lang, 'prospect_unknown', { who: escapeMrkdwn(maskIdentifier(sheet.target)) }))];
+  }
+  const identity = [contact.name, contact.company, contact.jobFunction, contact.email, contact.phone]
+    .filter(Boolean)
+    .map((v) => escapeMrkdwn(v as string))
+    .join(' · ');
+  const blocks: Block[] = [
+    section(
+      `${t(lang, 'prospect_head', { who: escapeMrkdwn(contact.name ?? maskIdentifier(sheet.target)) })}\n${identity}`,
+    ),
+  ];
+  const provenance = contact.provenance;
+  const facts: string[] = [];
+  if (provenance) {
+    const source = escapeMrkdwn(
+      provenance.detail ? `${provenance.source}:${provenance.detail}` : provenance.source,
+    );
+    facts.push(
+      `*${t(lang, 'prospect_provenance')}*: ${t(lang, 'prospect_collected', { source, collection: provenance.collection, at: day(provenance.collectedAt) })}, ${
+        provenance.informedAt
+          ? t(lang, 'prospect_informed', { at: day(provenance.informedAt) })
+          : t(lang, 'prospect_not_informed')
+      }`,
+    );
+  }
+  if (contact.customer?.since) {
+    const until = contact.customer.until
+      ? t(lang, 'prospect_customer_until', { at: day(contact.customer.until) })
+      : '';
+    facts.push(t(lang, 'prospect_customer', { since: day(contact.customer.since), until }));
+  }
+  if (sheet.lastInitiated) {
+    facts.push(
+      `*${t(lang, 'prospect_last_initiated')}*: ${sheet.lastInitiated.type}, ${day(sheet.lastInitiated.at)}`,
+    );
+  }
+  facts.push(
+    `*${t(lang, 'prospect_retention')}*: ${sheet.retentionDeadline ? day(sheet.retentionDeadline) : t(lang, 'prospect_retention_customer')}`,
+  );
+  if (contact.owner) facts.push(`*${t(lang, 'prospect_owner')}*: <@${contact.owner}>`);
+  blocks.push(section(facts.join('\n')));
+
+  const consents = sheet.consents.slice(-MAX_CONSENT_LINES).map((r) => consentLine(r, policy, lang));
+  blocks.push(
+    section(`*${t(lang, 'prospect_consents')}*\n${consents.join('\n') || t(lang, 'prospect_none')}`),
+  );
+  const objections = sheet.objections.map(
+    (o) => `• ${t(lang, 'prospect_objection_line', { scope: scopeLabel(o.scope, lang), at: day(o.at) })}`,
+  );
+  blocks.push(
+    section(`*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`),
+  );
+  if (sheet.consents.length > MAX_CONSENT_LINES) {
+    blocks.push(context(`${sheet.consents.length - MAX_CONSENT_LINES} …`));
+  }
+  return blocks;
+}

@@ -1,0 +1,51 @@
+import type { types } from '@slack/bolt';
+import { formatLocal } from '../../domain/time.ts';
+import type { Policy } from '../../policy/load.ts';
+import { ROLES, type Role } from '../../policy/schema.ts';
+import type { DecisionLogEntry } from '../../store/types.ts';
+import { type Lang, t } from '../i18n.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { type Block, context, divider, header, section } from './kit.ts';
+
+const ICON: Record<string, string> = { allow: '✅', review: '⚠️', block: '⛔' };
+
+export interface HomeFacts {
+  roles: Role[];
+  recent: DecisionLogEntry[];
+  /** Only for compliance roles. */
+  counts?: { contacts: number; objections: number; due: number; overdue: number };
+}
+
+/** App Home: what this user may do, their recent questions, and for compliance the numbers that matter. */
+export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.HomeView {
+  const roleLines = ROLES.map((role) =>
+    t(lang, facts.roles.includes(role) ? 'home_role_yes' : 'home_role_no', { role: t(lang, `role_${role}`) }),
+  );
+  const blocks: Block[] = [
+    header(t(lang, 'home_title')),
+    section(t(lang, 'home_intro')),
+    section(`*${t(lang, 'home_may')}*\n${t(lang, 'home_everyone')}\n${roleLines.join('\n')}`),
+    divider(),
+  ];
+  const recent = facts.recent.map((entry) => {
+    const when = formatLocal(new Date(entry.askedAt), policy.timeZone, lang);
+    const who = escapeMrkdwn(entry.targetMasked ?? entry.targetHash.slice(0, 8));
+    return `${ICON[entry.verdict] ?? '•'} ${t(lang, `channel_${entry.channel}`)} → ${who} · ${when}`;
+  });
+  blocks.push(section(`*${t(lang, 'home_recent')}*\n${recent.join('\n') || t(lang, 'home_recent_none')}`));
+  if (facts.counts) {
+    blocks.push(
+      divider(),
+      section(`*${t(lang, 'home_counts')}*\n${t(lang, 'home_counts_text', facts.counts)}`),
+    );
+  }
+  blocks.push(
+    context(
+      t(lang, 'home_policy', {
+        file: escapeMrkdwn(policy.file.split('/').pop() ?? ''),
+        revision: policy.revision,
+      }),
+    ),
+  );
+  return { type: 'home', blocks };
+}

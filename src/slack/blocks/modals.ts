@@ -1,0 +1,202 @@
+import type { types, ViewStateValue } from '@slack/bolt';
+import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '../../domain/contacts.ts';
+import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
+import type { Policy } from '../../policy/load.ts';
+import { type Lang, t } from '../i18n.ts';
+import { VIEW } from './actionIds.ts';
+import { type Block, option, plain, section } from './kit.ts';
+
+/** What a modal remembers between opening and submission (Slack sends it back; it can be forged). */
+export interface ModalMetadata {
+  target: string;
+  /** Where the command was typed, to confirm there once the modal is submitted. */
+  conversation?: string;
+}
+
+function input(
+  blockId: string,
+  label: string,
+  element: types.InputBlockElement,
+  optional = false,
+  hint?: string,
+): Block {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element,
+    optional,
+    ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
+  } as Block;
+}
+
+function select(actionId: string, options: types.PlainTextOption[], initial?: string): types.StaticSelect {
+  const chosen = options.find((o) => o.value === initial);
+  return {
+    type: 'static_select',
+    action_id: actionId,
+    options,
+    ...(chosen ? { initial_option: chosen } : {}),
+  };
+}
+
+function text(actionId: string, initial?: string, maxLength = 200): types.PlainTextInput {
+  return {
+    type: 'plain_text_input',
+    action_id: actionId,
+    max_length: maxLength,
+    ...(initial ? { initial_value: initial } : {}),
+  };
+}
+
+function date(actionId: string, initial?: string): types.Datepicker {
+  return { type: 'datepicker', action_id: actionId, ...(initial ? { initial_date: initial } : {}) };
+}
+
+function modal(
+  callbackId: string,
+  title: string,
+  submit: string,
+  lang: Lang,
+  blocks: Block[],
+  meta: ModalMetadata,
+): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(title.slice(0, 24)),
+    submit: plain(submit),
+    close: plain(t(lang, 'cancel')),
+    private_metadata: JSON.stringify(meta),
+    blocks,
+  };
+}
+
+/** /consent: a consent or its withdrawal, with the proof art. 7(1) GDPR asks the company to keep. */
+export function consentModal(
+  target: Identifier,
+  policy: Policy,
+  lang: Lang,
+  today: string,
+  meta: ModalMetadata,
+  channel?: Channel,
+): types.ModalView {
+  const methods = [...policy.doc.params.accepted_consent_methods, 'other'];
+  return modal(
+    VIEW.consent,
+    t(lang, 'consent_title'),
+    t(lang, 'consent_submit'),
+    lang,
+    [
+      section(t(lang, 'consent_person', { who: maskIdentifier(target) })),
+      input(
+        'action',
+        t(lang, 'field_action'),
+        select(
+          'value',
+          [option(t(lang, 'action_grant'), 'grant'), option(t(lang, 'action_withdraw'), 'withdraw')],
+          'grant',
+        ),
+      ),
+      input(
+        'channel',
+        t(lang, 'field_channel'),
+        select(
+          'value',
+          CHANNELS.map((c) => option(t(lang, `channel_${c}`), c)),
+          channel ?? (target.kind === 'email' ? 'email' : 'sms'),
+        ),
+      ),
+      input('purpose', t(lang, 'field_purpose'), text('value', CONSENT_PURPOSE_DEFAULT, 60)),
+      input(
+        'method',
+        t(lang, 'field_method'),
+        select(
+          'value',
+          methods.map((m) => option(m === 'other' ? t(lang, 'method_other') : m, m)),
+        ),
+      ),
+      input('wording', t(lang, 'field_wording'), text('value'), true),
+      input('evidence', t(lang, 'field_evidence'), { type: 'url_text_input', action_id: 'value' }, true),
+      input('date', t(lang, 'field_date'), date('value', today)),
+      input('until', t(lang, 'field_until'), date('value'), true),
+    ],
+    meta,
+  );
+}
+
+/** "Add the contact" from an answer about an unknown person: provenance is what the rules need. */
+export function addContactModal(
+  target: Identifier,
+  lang: Lang,
+  today: string,
+  meta: ModalMetadata,
+): types.ModalView {
+  return modal(
+    VIEW.addContact,
+    t(lang, 'contact_title'),
+    t(lang, 'consent_submit'),
+    lang,
+    [
+      input(
+        'email',
+        t(lang, 'field_email'),
+        text('value', target.kind === 'email' ? target.value : undefined, 254),
+        true,
+      ),
+      input(
+        'phone',
+        t(lang, 'field_phone'),
+        text('value', target.kind === 'phone' ? target.value : undefined, 30),
+        true,
+      ),
+      input('name', t(lang, 'field_name'), text('value', undefined, 120), true),
+      input('company', t(lang, 'field_company'), text('value', undefined, 120), true),
+      input('function', t(lang, 'field_function'), text('value', undefined, 60), true),
+      input(
+        'audience',
+        t(lang, 'field_audience'),
+        select(
+          'value',
+          [
+            option(t(lang, 'audience_auto'), 'auto'),
+            option(t(lang, 'audience_b2b'), 'b2b'),
+            option(t(lang, 'audience_b2c'), 'b2c'),
+          ],
+          'auto',
+        ),
+      ),
+      input(
+        'source',
+        t(lang, 'field_source'),
+        select(
+          'value',
+          SOURCE_TYPES.map((s) => option(s, s)),
+          'manual',
+        ),
+      ),
+      input('collected', t(lang, 'field_collected'), date('value', today)),
+      input('informed', t(lang, 'field_informed'), date('value'), true),
+    ],
+    meta,
+  );
+}
+
+/** Replaces a submitted modal with its confirmation, so the person sees the outcome where they acted. */
+export function doneModal(lang: Lang, mrkdwn: string): types.ModalView {
+  return {
+    type: 'modal',
+    title: plain(t(lang, 'done_title')),
+    close: plain(t(lang, 'close')),
+    blocks: [section(mrkdwn)],
+  };
+}
+
+type StateValues = Record<string, Record<string, ViewStateValue | undefined> | undefined>;
+
+/** Reads one field of a submitted modal, whatever its element type. */
+export function fieldValue(values: StateValues, blockId: string): string | undefined {
+  const state = values[blockId]?.value;
+  const raw = state?.selected_option?.value ?? state?.selected_date ?? state?.value ?? undefined;
+  return raw === null || raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}

@@ -1,0 +1,244 @@
+/**
+ * Every string the Slack app shows, in French and English. `{name}` placeholders are filled by `t`; values are
+ * escaped by the caller when they go into mrkdwn.
+ */
+export type Lang = 'fr' | 'en';
+
+const catalogue = {
+  verdict_allow: { fr: '✅ Autorisé', en: '✅ Allowed' },
+  verdict_review: { fr: '⚠️ À vérifier', en: '⚠️ Needs review' },
+  verdict_block: { fr: '⛔ Bloqué', en: '⛔ Blocked' },
+  channel_email: { fr: 'e-mail', en: 'email' },
+  channel_sms: { fr: 'SMS', en: 'SMS' },
+  channel_messaging: { fr: 'messagerie', en: 'messaging' },
+  'channel_automated-call': { fr: 'appel automatisé', en: 'automated call' },
+  channel_phone: { fr: 'appel', en: 'phone call' },
+  channel_post: { fr: 'courrier', en: 'post' },
+  channel_all: { fr: 'tous les canaux', en: 'every channel' },
+  answer_head: { fr: '*{verdict}* — {channel} → {who}', en: '*{verdict}* — {channel} → {who}' },
+  answer_for: { fr: 'pour {product}', en: 'for {product}' },
+  unknown_contact: {
+    fr: "Cette personne n'est pas dans le registre. Pour la prospecter il faut, pour un particulier, son consentement préalable ; pour un professionnel, lui avoir remis la notice d'information (avec le droit d'opposition) et lui proposer une offre en rapport avec sa fonction.",
+    en: 'This person is not in the register. To prospect them you need, for a consumer, their prior consent; for a professional, to have given them the information notice (with the right to object) and an offer related to their job.',
+  },
+  why: { fr: 'Pourquoi', en: 'Why' },
+  todo: { fr: 'À faire', en: 'What to do' },
+  unverified: { fr: 'règle non vérifiée', en: 'unverified rule' },
+  next_window: { fr: "Prochaine plage d'appel : {at}", en: 'Next calling window: {at}' },
+  changes_at: { fr: 'La réponse peut changer le {at}', en: 'The answer may change on {at}' },
+  policy_revision: { fr: 'politique {revision}', en: 'policy {revision}' },
+  button_consent: { fr: 'Enregistrer un consentement', en: 'Record consent' },
+  button_objection: { fr: 'Enregistrer une opposition', en: 'Log an objection' },
+  button_contact: { fr: 'Voir le contact', en: 'See the contact' },
+  button_add_contact: { fr: 'Ajouter le contact', en: 'Add the contact' },
+  confirm_objection_title: { fr: 'Opposition', en: 'Objection' },
+  confirm_objection_text: {
+    fr: 'La personne s’oppose à la prospection : elle sera bloquée sur tous les canaux.',
+    en: 'The person objects to prospecting: they will be blocked on every channel.',
+  },
+  confirm_yes: { fr: 'Enregistrer', en: 'Record it' },
+  confirm_no: { fr: 'Annuler', en: 'Cancel' },
+
+  usage_can_i: {
+    fr: 'Usage : `{command} {example} [produit ou finalité]`, par exemple `{command} {example} accounting-software`',
+    en: 'Usage: `{command} {example} [product or purpose]`, e.g. `{command} {example} accounting-software`',
+  },
+  usage_consent: {
+    fr: 'Usage : `/consent alice@corp.fr` ou `/consent +33 6 12 34 56 78`',
+    en: 'Usage: `/consent alice@corp.fr` or `/consent +33 6 12 34 56 78`',
+  },
+  usage_optout: {
+    fr: 'Usage : `/optout alice@corp.fr [canal]` (canal : {channels} ; tous par défaut)',
+    en: 'Usage: `/optout alice@corp.fr [channel]` (channel: {channels}; all by default)',
+  },
+  usage_prospect: { fr: 'Usage : `/prospect alice@corp.fr`', en: 'Usage: `/prospect alice@corp.fr`' },
+  problem_invalid_email: {
+    fr: '« {detail} » n’est pas une adresse e-mail valide.',
+    en: '"{detail}" is not a valid email address.',
+  },
+  problem_invalid_phone: {
+    fr: '« {detail} » n’est pas un numéro de téléphone valide (exemple : +33 6 12 34 56 78).',
+    en: '"{detail}" is not a valid phone number (e.g. +33 6 12 34 56 78).',
+  },
+  problem_missing_target: {
+    fr: 'Il manque l’adresse e-mail ou le numéro.',
+    en: 'The email address or phone number is missing.',
+  },
+  problem_not_email: {
+    fr: '« {detail} » est un numéro : utilisez /can-i-sms ou /can-i-call.',
+    en: '"{detail}" is a phone number: use /can-i-sms or /can-i-call.',
+  },
+  problem_not_phone: {
+    fr: '« {detail} » est une adresse e-mail : utilisez /can-i-email.',
+    en: '"{detail}" is an email address: use /can-i-email.',
+  },
+  problem_unknown_product: {
+    fr: '« {detail} » n’est ni un produit ni une finalité connus. Produits : {products}. Finalités : {purposes}.',
+    en: '"{detail}" is neither a known product nor a purpose. Products: {products}. Purposes: {purposes}.',
+  },
+  problem_unknown_channel: {
+    fr: '« {detail} » n’est pas un canal ({channels}).',
+    en: '"{detail}" is not a channel ({channels}).',
+  },
+  problem_unknown_contact: {
+    fr: 'Cette personne n’est pas dans le registre : ajoutez-la d’abord.',
+    en: 'This person is not in the register: add them first.',
+  },
+  problem_other: { fr: 'Entrée refusée : {detail}', en: 'Input refused: {detail}' },
+  problem_internal: {
+    fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',
+    en: 'Something went wrong inside prospect-guard; nothing was recorded. Try again or tell the compliance team.',
+  },
+  slack_busy: {
+    fr: 'Slack limite les appels en ce moment : réessayez dans {seconds} s.',
+    en: 'Slack is rate-limiting the app right now: try again in {seconds} s.',
+  },
+  slack_failed: { fr: 'Slack a refusé l’appel ({error}).', en: 'Slack refused the call ({error}).' },
+
+  refused_role: {
+    fr: '⛔ Réservé au rôle *{role}* de la politique ({members}). Votre tentative a été journalisée.',
+    en: '⛔ Reserved to the policy role *{role}* ({members}). Your attempt was logged.',
+  },
+  nobody: { fr: 'personne pour l’instant', en: 'nobody yet' },
+  role_record_consent: { fr: 'enregistrer les consentements', en: 'record consent' },
+  role_see_contacts: { fr: 'voir les contacts', en: 'see contacts' },
+  role_approve_campaigns: { fr: 'approuver les campagnes', en: 'approve campaigns' },
+  role_purge: { fr: 'purger les données', en: 'purge data' },
+  role_privacy_requests: { fr: 'traiter les demandes RGPD', en: 'answer data-subject requests' },
+
+  optout_done: {
+    fr: '⛔ Opposition enregistrée pour {who} : {scope}. Elle est dans la liste d’opposition ({count} identifiant(s)) et bloque désormais toute prospection concernée.',
+    en: '⛔ Objection recorded for {who}: {scope}. It is in the suppression list ({count} identifier(s)) and now blocks any prospecting it covers.',
+  },
+  optout_known: {
+    fr: 'Contact connu : l’opposition couvre son e-mail et son téléphone.',
+    en: 'Known contact: the objection covers their email and phone.',
+  },
+  optout_unknown: {
+    fr: 'Personne inconnue du registre : seul son empreinte est gardée, pour la bloquer si elle est importée plus tard.',
+    en: 'Not in the register: only a keyed hash is kept, so a later import stays blocked.',
+  },
+
+  consent_title: { fr: 'Consentement', en: 'Consent' },
+  consent_submit: { fr: 'Enregistrer', en: 'Record' },
+  cancel: { fr: 'Annuler', en: 'Cancel' },
+  consent_person: { fr: 'Personne : {who}', en: 'Person: {who}' },
+  field_action: { fr: 'Action', en: 'Action' },
+  action_grant: { fr: 'Consentement donné', en: 'Consent given' },
+  action_withdraw: { fr: 'Consentement retiré', en: 'Consent withdrawn' },
+  field_channel: { fr: 'Canal', en: 'Channel' },
+  field_purpose: { fr: 'Finalité', en: 'Purpose' },
+  field_method: { fr: 'Comment a-t-il été recueilli ?', en: 'How was it collected?' },
+  method_other: { fr: 'autre (non reconnu comme consentement)', en: 'other (not accepted as consent)' },
+  field_wording: { fr: 'Version du texte présenté', en: 'Version of the wording shown' },
+  field_evidence: { fr: 'Lien vers la preuve', en: 'Link to the evidence' },
+  field_date: { fr: 'Date', en: 'Date' },
+  field_until: { fr: 'Valable jusqu’au (facultatif)', en: 'Valid until (optional)' },
+  error_wording_or_evidence: {
+    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte ou un lien vers la preuve.',
+    en: 'A consent without proof is no consent: give the wording version or an evidence link.',
+  },
+  error_future_date: {
+    fr: 'La date ne peut pas être dans le futur.',
+    en: 'The date cannot be in the future.',
+  },
+  error_until_before: {
+    fr: 'La fin de validité doit suivre la date du consentement.',
+    en: 'The end of validity must come after the consent date.',
+  },
+  error_url: { fr: 'Un lien http(s)://… est attendu.', en: 'Expected an http(s)://… link.' },
+  consent_done: {
+    fr: '✅ {action} enregistré pour {who} ({channel}, {purpose}), avec sa preuve.',
+    en: '✅ {action} recorded for {who} ({channel}, {purpose}), with its proof.',
+  },
+  done_title: { fr: 'C’est noté', en: 'Recorded' },
+  close: { fr: 'Fermer', en: 'Close' },
+
+  contact_title: { fr: 'Nouveau contact', en: 'New contact' },
+  field_email: { fr: 'E-mail', en: 'Email' },
+  field_phone: { fr: 'Téléphone', en: 'Phone' },
+  field_name: { fr: 'Nom', en: 'Name' },
+  field_company: { fr: 'Société', en: 'Company' },
+  field_function: { fr: 'Fonction (ex. finance, rh, it)', en: 'Job function (e.g. finance, hr, it)' },
+  field_audience: { fr: 'Professionnel ou particulier', en: 'Professional or consumer' },
+  audience_auto: { fr: 'déduire de l’adresse', en: 'work it out from the address' },
+  audience_b2b: { fr: 'professionnel (B2B)', en: 'professional (B2B)' },
+  audience_b2c: { fr: 'particulier (B2C)', en: 'consumer (B2C)' },
+  field_source: { fr: 'Origine des données', en: 'Where the data came from' },
+  field_collected: { fr: 'Collecté le', en: 'Collected on' },
+  field_informed: {
+    fr: 'Notice d’information remise le (facultatif)',
+    en: 'Information notice given on (optional)',
+  },
+  contact_done: {
+    fr: '✅ Contact {who} enregistré. Vous pouvez reposer la question.',
+    en: '✅ Contact {who} saved. You can ask again.',
+  },
+
+  prospect_head: { fr: '*Fiche de {who}*', en: '*What we hold on {who}*' },
+  prospect_unknown: { fr: 'Rien dans le registre pour {who}.', en: 'Nothing in the register for {who}.' },
+  prospect_identity: { fr: 'Identité', en: 'Identity' },
+  prospect_provenance: { fr: 'Provenance', en: 'Provenance' },
+  prospect_collected: {
+    fr: '{source}, collecte {collection}, le {at}',
+    en: '{source}, {collection} collection, on {at}',
+  },
+  prospect_informed: { fr: 'notice remise le {at}', en: 'notice given on {at}' },
+  prospect_not_informed: { fr: 'aucune notice enregistrée', en: 'no notice recorded' },
+  prospect_customer: { fr: 'Client depuis le {since}{until}', en: 'Customer since {since}{until}' },
+  prospect_customer_until: { fr: ' jusqu’au {at}', en: ' until {at}' },
+  prospect_consents: { fr: 'Consentements', en: 'Consents' },
+  prospect_none: { fr: 'aucun', en: 'none' },
+  prospect_consent_line: {
+    fr: '{action} · {channel} · {purpose} · le {at} · {method}{wording}{evidence}',
+    en: '{action} · {channel} · {purpose} · on {at} · {method}{wording}{evidence}',
+  },
+  prospect_objections: { fr: 'Oppositions', en: 'Objections' },
+  prospect_objection_line: { fr: '{scope} depuis le {at}', en: '{scope} since {at}' },
+  prospect_last_initiated: { fr: 'Dernier contact à son initiative', en: 'Last contact they initiated' },
+  prospect_retention: { fr: 'Conservation jusqu’au', en: 'Keep until' },
+  prospect_retention_customer: {
+    fr: 'tant que la relation client dure',
+    en: 'while the customer relationship lasts',
+  },
+  prospect_owner: { fr: 'Responsable', en: 'Owner' },
+
+  home_title: { fr: 'prospect-guard', en: 'prospect-guard' },
+  home_intro: {
+    fr: 'Demandez avant de prospecter : je vous dis si c’est permis, pourquoi, et quoi faire.',
+    en: 'Ask before you prospect: I tell you whether it is allowed, why, and what to do.',
+  },
+  home_may: { fr: 'Ce que vous pouvez faire', en: 'What you may do' },
+  home_everyone: {
+    fr: '• `/can-i-email`, `/can-i-sms`, `/can-i-call` : demander avant de contacter\n• `/optout` : enregistrer une opposition',
+    en: '• `/can-i-email`, `/can-i-sms`, `/can-i-call`: ask before contacting\n• `/optout`: log an objection',
+  },
+  home_role_yes: { fr: '✅ {role}', en: '✅ {role}' },
+  home_role_no: { fr: '— {role} (non)', en: '— {role} (no)' },
+  home_recent: { fr: 'Vos dernières questions', en: 'Your recent questions' },
+  home_recent_none: { fr: 'Aucune question pour l’instant.', en: 'No questions yet.' },
+  home_counts: { fr: 'Pour la conformité', en: 'For compliance' },
+  home_counts_text: {
+    fr: '*{contacts}* contacts · *{objections}* oppositions ce mois-ci · *{due}* échéances de conservation dans les 30 jours · *{overdue}* dépassées',
+    en: '*{contacts}* contacts · *{objections}* objections this month · *{due}* retention deadlines in the next 30 days · *{overdue}* overdue',
+  },
+  home_policy: { fr: 'Politique {file}, révision {revision}', en: 'Policy {file}, revision {revision}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof catalogue;
+
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return catalogue[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key in catalogue;
+}
+
+/** Slack locales look like fr-FR, en-GB; anything else falls back to the policy's default language. */
+export function langOfLocale(locale: string | undefined, fallback: Lang): Lang {
+  const prefix = locale?.slice(0, 2).toLowerCase();
+  return prefix === 'fr' || prefix === 'en' ? prefix : fallback;
+}

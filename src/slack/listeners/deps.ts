@@ -1,0 +1,92 @@
+import type { Logger } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
+import { InputError } from '../../domain/errors.ts';
+import type { Identifier } from '../../domain/identifiers.ts';
+import type { Role } from '../../policy/schema.ts';
+import type { AppContext } from '../../services/context.ts';
+import { type Lang, type MessageKey, t } from '../i18n.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import type { People } from '../people.ts';
+
+export interface SlackDeps {
+  ctx: AppContext;
+  people: People;
+  logger: Logger;
+}
+
+/** How a Slack user appears in the store's logs. */
+export const actor = (userId: string) => `slack:${userId}`;
+
+/** One short line on what was wrong with the input, then how to use the command. Never a stack trace. */
+export function problemText(error: unknown, lang: Lang, usage: string, deps: SlackDeps): string {
+  if (!(error instanceof InputError)) {
+    deps.logger.error(`unexpected error: ${(error as Error)?.stack ?? error}`);
+    return t(lang, 'problem_internal');
+  }
+  const policy = deps.ctx.policy;
+  const vars = {
+    detail: escapeMrkdwn(error.detail ?? error.message),
+    products: Object.keys(policy.doc.products).join(', '),
+    purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
+  };
+  const key: MessageKey = error.problem ? `problem_${error.problem}` : 'problem_other';
+  const line = t(lang, key, key === 'problem_other' ? { detail: escapeMrkdwn(error.message) } : vars);
+  return usage ? `${line}\n${usage}` : line;
+}
+
+/** What to tell the user when a Web API call failed: rate limit, or Slack's error code. */
+export function slackErrorText(error: unknown, lang: Lang): string {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+  if (e.code === ErrorCode.RateLimitedError) return t(lang, 'slack_busy', { seconds: e.retryAfter ?? 30 });
+  return t(lang, 'slack_failed', { error: e.data?.error ?? e.code ?? 'unknown' });
+}
+
+/**
+ * Checks a role; a refusal is written to the audit trail (a forged button or modal is worth knowing about)
+ * and returns the message to show.
+ */
+export async function checkRole(
+  deps: SlackDeps,
+  userId: string,
+  role: Role,
+  action: string,
+  lang: Lang,
+  target?: Identifier,
+): Promise<string | undefined> {
+  if (await deps.people.has(userId, role)) return undefined;
+  await deps.ctx.store.audit({
+    at: deps.ctx.clock().toISOString(),
+    actor: actor(userId),
+    action,
+    outcome: 'refused',
+    targetHash: target ? deps.ctx.store.hash(target) : undefined,
+    detail: `missing role ${role}`,
+  });
+  deps.logger.warn(`refused ${action} to ${userId}: missing role ${role}`);
+  const members = deps.people.members(role);
+  return t(lang, 'refused_role', {
+    role: t(lang, `role_${role}`),
+    members: members.length
+      ? members
+          .map((m) => (m === 'everyone' ? m : m.startsWith('S') ? `<!subteam^${m}>` : `<@${m}>`))
+          .join(', ')
+      : t(lang, 'nobody'),
+  });
+}
+
+export async function audit(
+  deps: SlackDeps,
+  userId: string,
+  action: string,
+  target?: Identifier,
+  detail?: string,
+) {
+  await deps.ctx.store.audit({
+    at: deps.ctx.clock().toISOString(),
+    actor: actor(userId),
+    action,
+    outcome: 'done',
+    targetHash: target ? deps.ctx.store.hash(target) : undefined,
+    detail,
+  });
+}

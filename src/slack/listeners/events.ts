@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import { startOfMonth } from '../../domain/time.ts';
+import { ROLES, type Role } from '../../policy/schema.ts';
+import { deadlineCounts } from '../../services/lookup.ts';
+import { homeView } from '../blocks/home.ts';
+import { actor, type SlackDeps } from './deps.ts';
+
+const COMPLIANCE_ROLES: Role[] = ['record_consent', 'see_contacts', 'purge', 'privacy_requests'];
+const RECENT = 10;
+
+/** Builds one user's App Home; the counts are computed only for compliance roles. */
+export async function buildHome(deps: SlackDeps, userId: string) {
+  const { ctx, people } = deps;
+  const lang = await people.lang(userId);
+  const roles: Role[] = [];
+  for (const role of ROLES) if (await people.has(userId, role)) roles.push(role);
+  const recent = await ctx.store.recentDecisions(actor(userId), RECENT);
+  let counts: { contacts: number; objections: number; due: number; overdue: number } | undefined;
+  if (roles.some((role) => COMPLIANCE_ROLES.includes(role))) {
+    const now = ctx.clock();
+    const [stored, objections, deadlines] = await Promise.all([
+      ctx.store.counts(),
+      ctx.store.objectionsSince(startOfMonth(now, ctx.policy.timeZone)),
+      deadlineCounts(ctx, 30),
+    ]);
+    counts = { contacts: stored.contacts, objections, due: deadlines.dueWithin, overdue: deadlines.overdue };
+  }
+  return homeView({ roles, recent, counts }, ctx.policy, lang);
+}
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab && event.tab !== 'home') return;
+    try {
+      await client.views.publish({ user_id: event.user, view: await buildHome(deps, event.user) });
+    } catch (error) {
+      deps.logger.warn(`App Home not published: ${(error as Error).message}`);
+    }
+  });
+}
