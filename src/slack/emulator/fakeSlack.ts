@@ -1,0 +1,171 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BOT, TEAM_ID, USER_GROUPS, USERS } from './workspace.ts';
+
+/** One Web API call or response_url post the app made, as Slack would have received it. */
+export interface RecordedCall {
+  seq: number;
+  /** A Web API method (chat.postMessage) or `respond` for a response_url. */
+  method: string;
+  args: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+  /** What the fake answered (a view gets its id here). */
+  result?: Record<string, unknown>;
+}
+
+type Failure = { error: string } | { status: 429; retryAfter: number };
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/** Form fields that carry JSON (blocks, views…), as @slack/web-api encodes them. */
+function parseFormValue(value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(text);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) args[key] = parseFormValue(value);
+  return args;
+}
+
+/**
+ * A fake Slack Web API on loopback: it records every call the app makes, answers like Slack, and can be told
+ * to fail a method once (`channel_not_found`, a 429). The emulator and the end-to-end tests share it.
+ */
+export class FakeSlack extends EventEmitter {
+  readonly calls: RecordedCall[] = [];
+  /** Views opened or updated, by view id; App Home views by user id. */
+  readonly views = new Map<string, Record<string, unknown>>();
+  readonly homes = new Map<string, Record<string, unknown>>();
+  socketUrl = '';
+  private server?: Server;
+  private seq = 0;
+  private ids = 0;
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly handlers: Record<string, Handler> = {
+    'auth.test': () => ({ url: 'https://emulator.slack/', team: 'Emulator', team_id: TEAM_ID, user_id: BOT.userId, bot_id: BOT.botId }),
+    'users.info': (args) => {
+      const user = USERS.find((u) => u.id === args.user);
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return { user: { id: user.id, name: user.name, real_name: user.realName, locale: user.locale, team_id: TEAM_ID } };
+    },
+    'usergroups.users.list': (args) => {
+      const users = USER_GROUPS[String(args.usergroup)];
+      return users ? { users } : { ok: false, error: 'no_such_subteam' };
+    },
+    'chat.postMessage': (args) => ({ channel: args.channel, ts: this.ts(), message: { text: args.text, blocks: args.blocks } }),
+    'chat.postEphemeral': () => ({ message_ts: this.ts() }),
+    'chat.update': (args) => ({ channel: args.channel, ts: args.ts, text: args.text }),
+    'conversations.open': (args) => ({ channel: { id: `D0${String(args.users).replace(/\W/g, '')}` } }),
+    'views.open': (args) => this.saveView(args.view as Record<string, unknown>),
+    'views.push': (args) => this.saveView(args.view as Record<string, unknown>),
+    'views.update': (args) => this.saveView(args.view as Record<string, unknown>, String(args.view_id ?? '')),
+    'views.publish': (args) => {
+      this.homes.set(String(args.user_id), args.view as Record<string, unknown>);
+      return { view: { ...(args.view as object), id: this.id('V') } };
+    },
+    'apps.connections.open': () => ({ url: this.socketUrl }),
+  };
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('the fake Slack is not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** What to give the app as SLACK_API_URL / clientOptions.slackApiUrl. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url for one command or action: what the app posts there is recorded as `respond`. */
+  responseUrl(): string {
+    return `${this.url}/respond/${this.id('R')}`;
+  }
+
+  /** The next call to `method` fails like Slack would. */
+  failNext(method: string, failure: Failure): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  callsSince(seq: number): RecordedCall[] {
+    return this.calls.filter((call) => call.seq > seq);
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private id(prefix: string): string {
+    return `${prefix}${(++this.ids).toString().padStart(6, '0')}`;
+  }
+
+  private ts(): string {
+    return `${Math.floor(Date.now() / 1000)}.${(++this.ids).toString().padStart(6, '0')}`;
+  }
+
+  private saveView(view: Record<string, unknown>, id?: string): Record<string, unknown> {
+    const viewId = id || this.id('V');
+    const saved = { ...view, id: viewId };
+    this.views.set(viewId, saved);
+    return { view: saved };
+  }
+
+  private record(method: string, args: Record<string, unknown>, req: IncomingMessage): RecordedCall {
+    const call = { seq: ++this.seq, method, args, headers: req.headers };
+    this.calls.push(call);
+    this.emit('call', call);
+    return call;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const args = await readBody(req);
+    if (url.pathname.startsWith('/respond/')) {
+      this.record('respond', args, req);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const call = this.record(method, args, req);
+    const json = (status: number, body: object, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    };
+
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? '') && !args.token) return json(200, { ok: false, error: 'not_authed' });
+    const failure = this.failures.get(method)?.shift();
+    if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    if (failure) return json(200, { ok: false, error: failure.error });
+    const handler = this.handlers[method];
+    if (!handler) return json(200, { ok: false, error: 'unknown_method' });
+    call.result = { ok: true, ...handler(args) };
+    json(200, call.result);
+  }
+}

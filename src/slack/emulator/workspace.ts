@@ -1,0 +1,25 @@
+/**
+ * The emulator's pretend workspace: a salesperson, a DPO, a sales manager, and the two user groups the default
+ * policy.yaml names as placeholders (S0COMPLIANCE, S0SALESMGR). No real workspace has these ids.
+ */
+export interface EmulatedUser {
+  id: string;
+  name: string;
+  realName: string;
+  locale: string;
+}
+
+export const TEAM_ID = 'T0EMULATOR';
+export const BOT = { userId: 'U0BOT', botId: 'B0BOT', appId: 'A0PROSPECT' } as const;
+export const SALES_CHANNEL = 'C0SALES';
+
+export const USERS: EmulatedUser[] = [
+  { id: 'U0SALES', name: 'sam', realName: 'Sam Vendeur', locale: 'en-GB' },
+  { id: 'U0DPO', name: 'dominique', realName: 'Dominique Conformité', locale: 'fr-FR' },
+  { id: 'U0MANAGER', name: 'morgan', realName: 'Morgan Manager', locale: 'fr-FR' },
+];
+
+export const USER_GROUPS: Record<string, string[]> = {
+  S0COMPLIANCE: ['U0DPO'],
+  S0SALESMGR: ['U0MANAGER'],
+};
