@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { readPaths } from '../config.ts';
+import { ConfigError, readConfig, readPaths } from '../config.ts';
 import { CHANNELS, type Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { maskIdentifier } from '../domain/identifiers.ts';
+import { runApp } from '../main.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
 import { runScenarios } from '../policy/scenarios.ts';
 import { ask } from '../services/ask.ts';
@@ -24,6 +25,10 @@ interface Io {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   clock: () => Date;
+  /** For `start` in emulator mode: the lines typed or piped in. */
+  input?: NodeJS.ReadableStream;
+  interactive?: boolean;
+  stopSignal?: Promise<void>;
 }
 
 interface GlobalOptions {
@@ -224,26 +229,21 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   program
     .command('start')
     .description(
-      'start prospect-guard (today: checks the policy and the store, and shows what the CLI can do)',
+      'run the Slack app: Socket Mode or HTTP mode from SLACK_* variables, or the built-in emulator without them',
     )
     .action(async () => {
+      const config = readConfig(io.env);
       await withContext(async (ctx) => {
-        const counts = await ctx.store.counts();
-        io.out(
-          [
-            'prospect-guard — prospecting compliance checks (France/EU)',
-            `policy ${ctx.policy.file}: ${ctx.policy.rules.length} rules, revision ${ctx.policy.revision}`,
-            `store ${ctx.store.location}: ${counts.contacts} contacts, ${counts.suppressions} objections, ${counts.decisions} logged decisions`,
-            '',
-            'The Slack app is not built yet. Everything works from the command line:',
-            '  npx prospect-guard can-i email alice@corp.fr --product accounting-software',
-            '  npx prospect-guard contact add --email alice@corp.fr --function finance --source form --informed-at 2026-01-05',
-            '  npx prospect-guard consent grant --email alice@gmail.com --channel email --method checkbox --wording v3',
-            '  npx prospect-guard optout --email bob@corp.fr',
-            '  npx prospect-guard import contacts.csv',
-            '  npx prospect-guard policy lint && npx prospect-guard policy test',
-            'Run `npx prospect-guard --help` for every command and option.',
-          ].join('\n'),
+        await runApp(
+          ctx,
+          { ...config, dbPath: ctx.store.location, policyPath: ctx.policy.file },
+          {
+            out: io.out,
+            err: io.err,
+            input: io.input ?? process.stdin,
+            interactive: io.interactive ?? false,
+            stopSignal: io.stopSignal ?? new Promise<void>(() => undefined),
+          },
         );
       });
     });
@@ -259,7 +259,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       for (const issue of error.issues) io.err(formatIssue(issue));
       return EXIT.usage;
     }
-    if (error instanceof InputError || error instanceof StoreError) {
+    if (error instanceof InputError || error instanceof StoreError || error instanceof ConfigError) {
       io.err(`prospect-guard: ${error.message}`);
       return EXIT.usage;
     }

@@ -133,7 +133,7 @@ const catalogue = {
   field_wording: { fr: 'Version du texte présenté', en: 'Version of the wording shown' },
   field_evidence: { fr: 'Lien vers la preuve', en: 'Link to the evidence' },
   field_date: { fr: 'Date', en: 'Date' },
-  field_until: { fr: 'Valable jusqu’au (facultatif)', en: 'Valid until (optional)' },
+  field_until: { fr: 'Valable jusqu’au', en: 'Valid until' },
   error_wording_or_evidence: {
     fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte ou un lien vers la preuve.',
     en: 'A consent without proof is no consent: give the wording version or an evidence link.',

@@ -16,7 +16,10 @@ export async function startTestSlack(at = '2026-11-23T10:30:00+01:00'): Promise<
   const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
   const ctx: AppContext = { store, policy, clock: () => new Date(at) };
   const logs: string[] = [];
-  const log = (level: string) => (...msgs: unknown[]) => logs.push(`${level} ${msgs.join(' ')}`);
+  const log =
+    (level: string) =>
+    (...msgs: unknown[]) =>
+      logs.push(`${level} ${msgs.join(' ')}`);
   const logger = {
     debug: () => undefined,
     info: log('info'),

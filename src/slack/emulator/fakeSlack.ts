@@ -55,17 +55,35 @@ export class FakeSlack extends EventEmitter {
   private ids = 0;
   private readonly failures = new Map<string, Failure[]>();
   private readonly handlers: Record<string, Handler> = {
-    'auth.test': () => ({ url: 'https://emulator.slack/', team: 'Emulator', team_id: TEAM_ID, user_id: BOT.userId, bot_id: BOT.botId }),
+    'auth.test': () => ({
+      url: 'https://emulator.slack/',
+      team: 'Emulator',
+      team_id: TEAM_ID,
+      user_id: BOT.userId,
+      bot_id: BOT.botId,
+    }),
     'users.info': (args) => {
       const user = USERS.find((u) => u.id === args.user);
       if (!user) return { ok: false, error: 'user_not_found' };
-      return { user: { id: user.id, name: user.name, real_name: user.realName, locale: user.locale, team_id: TEAM_ID } };
+      return {
+        user: {
+          id: user.id,
+          name: user.name,
+          real_name: user.realName,
+          locale: user.locale,
+          team_id: TEAM_ID,
+        },
+      };
     },
     'usergroups.users.list': (args) => {
       const users = USER_GROUPS[String(args.usergroup)];
       return users ? { users } : { ok: false, error: 'no_such_subteam' };
     },
-    'chat.postMessage': (args) => ({ channel: args.channel, ts: this.ts(), message: { text: args.text, blocks: args.blocks } }),
+    'chat.postMessage': (args) => ({
+      channel: args.channel,
+      ts: this.ts(),
+      message: { text: args.text, blocks: args.blocks },
+    }),
     'chat.postEphemeral': () => ({ message_ts: this.ts() }),
     'chat.update': (args) => ({ channel: args.channel, ts: args.ts, text: args.text }),
     'conversations.open': (args) => ({ channel: { id: `D0${String(args.users).replace(/\W/g, '')}` } }),
@@ -159,9 +177,11 @@ export class FakeSlack extends EventEmitter {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
 
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? '') && !args.token) return json(200, { ok: false, error: 'not_authed' });
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? '') && !args.token)
+      return json(200, { ok: false, error: 'not_authed' });
     const failure = this.failures.get(method)?.shift();
-    if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    if (failure && 'status' in failure)
+      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     if (failure) return json(200, { ok: false, error: failure.error });
     const handler = this.handlers[method];
     if (!handler) return json(200, { ok: false, error: 'unknown_method' });

@@ -29,7 +29,12 @@ export async function startEmulatedApp(
   const signingSecret = randomBytes(16).toString('hex');
   const { app } = createSlackApp({
     ctx,
-    mode: { kind: 'http', botToken: `xoxb-emulator-${randomBytes(8).toString('hex')}`, signingSecret, port: 0 },
+    mode: {
+      kind: 'http',
+      botToken: `xoxb-emulator-${randomBytes(8).toString('hex')}`,
+      signingSecret,
+      port: 0,
+    },
     slackApiUrl: slack.apiUrl,
     processBeforeResponse: true,
     retries: 0,

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { PressableButton } from './slackUser.ts';
-import type { Delivery, OpenView } from './slackUser.ts';
+import type { Delivery, OpenView, PressableButton } from './slackUser.ts';
 
 /** One thing a person would see in Slack after a request. */
 export type Shown =
@@ -15,7 +14,8 @@ const asBlocks = (value: unknown) => (Array.isArray(value) ? (value as types.Kno
 export function screen(delivery: Delivery): Shown[] {
   const shown: Shown[] = [];
   const ack = delivery.ack;
-  if (ack?.response_action === 'errors') shown.push({ kind: 'errors', errors: ack.errors as Record<string, string> });
+  if (ack?.response_action === 'errors')
+    shown.push({ kind: 'errors', errors: ack.errors as Record<string, string> });
   else if (ack?.response_action === 'update' || ack?.response_action === 'push') {
     shown.push({ kind: 'modal', view: ack.view as OpenView });
   } else if (ack && (typeof ack.text === 'string' || ack.blocks)) {
@@ -23,9 +23,17 @@ export function screen(delivery: Delivery): Shown[] {
   }
   for (const call of delivery.calls) {
     if (call.result && call.result.ok !== true) continue;
-    if (call.method === 'respond' || call.method === 'chat.postEphemeral' || call.method === 'chat.postMessage') {
+    if (
+      call.method === 'respond' ||
+      call.method === 'chat.postEphemeral' ||
+      call.method === 'chat.postMessage'
+    ) {
       shown.push({ kind: 'reply', text: String(call.args.text ?? ''), blocks: asBlocks(call.args.blocks) });
-    } else if (call.method === 'views.open' || call.method === 'views.push' || call.method === 'views.update') {
+    } else if (
+      call.method === 'views.open' ||
+      call.method === 'views.push' ||
+      call.method === 'views.update'
+    ) {
       shown.push({ kind: 'modal', view: (call.result?.view ?? call.args.view) as OpenView });
     } else if (call.method === 'views.publish') {
       shown.push({ kind: 'home', blocks: asBlocks((call.args.view as { blocks?: unknown })?.blocks) });
@@ -48,7 +56,9 @@ export function visibleText(delivery: Delivery): string {
 
 /** The buttons of a delivery's replies, in display order. */
 export function buttons(delivery: Delivery): (PressableButton & { label: string; confirm?: boolean })[] {
-  return screen(delivery).flatMap((item) => (item.kind === 'reply' || item.kind === 'home' ? renderBlocks(item.blocks).buttons : []));
+  return screen(delivery).flatMap((item) =>
+    item.kind === 'reply' || item.kind === 'home' ? renderBlocks(item.blocks).buttons : [],
+  );
 }
 
 /** mrkdwn as a terminal shows it: entities decoded, mentions readable. */

@@ -58,7 +58,12 @@ export class SlackUser {
     private readonly slack: FakeSlack,
   ) {}
 
-  async post(body: string, contentType: string, options: PostOptions = {}, triggerId = ''): Promise<Delivery> {
+  async post(
+    body: string,
+    contentType: string,
+    options: PostOptions = {},
+    triggerId = '',
+  ): Promise<Delivery> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
     const before = this.slack.lastSeq;
     const response = await fetch(this.eventsUrl, {
@@ -177,7 +182,13 @@ export class SlackUser {
       type: 'event_callback',
       event_id: options.triggerId ?? eventId,
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user: options.user ?? this.user, channel: 'D0HOME', tab: 'home', event_ts: `${Date.now() / 1000}` },
+      event: {
+        type: 'app_home_opened',
+        user: options.user ?? this.user,
+        channel: 'D0HOME',
+        tab: 'home',
+        event_ts: `${Date.now() / 1000}`,
+      },
       authorizations: [{ team_id: TEAM_ID, user_id: BOT.userId, is_bot: true }],
     });
     return this.post(body, 'application/json', options, options.triggerId ?? eventId);

@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import { LogLevel } from '@slack/bolt';
+import type { Config } from './config.ts';
+import type { AppContext } from './services/context.ts';
+import { createSlackApp } from './slack/app.ts';
+import { startEmulatedApp } from './slack/emulator/harness.ts';
+import { runTerminal } from './slack/emulator/terminal.ts';
+import { USERS } from './slack/emulator/workspace.ts';
+
+export interface AppIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  input: NodeJS.ReadableStream;
+  interactive: boolean;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  stopSignal: Promise<void>;
+}
+
+function summary(ctx: AppContext, counts: { contacts: number; suppressions: number }): string {
+  return [
+    `policy ${ctx.policy.file}: ${ctx.policy.rules.length} rules, revision ${ctx.policy.revision}`,
+    `store ${ctx.store.location}: ${counts.contacts} contacts, ${counts.suppressions} objections`,
+  ].join('\n');
+}
+
+/**
+ * The composition root: with Slack credentials, the Slack app (Socket Mode or HTTP) until a stop signal;
+ * without, the same app wired to the built-in emulator and driven from the terminal until end of input.
+ */
+export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promise<void> {
+  const counts = await ctx.store.counts();
+  const mode = config.slack;
+  if (mode.kind === 'emulator') {
+    const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR });
+    const me = USERS.find((u) => u.id === emulated.user.user);
+    io.out(
+      [
+        'prospect-guard — Slack emulator (no Slack credentials are set)',
+        summary(ctx, counts),
+        `You are ${me?.id} (${me?.realName}, ${me?.locale}); :as U0DPO acts as the DPO (French, compliance roles).`,
+        'Try: /can-i-email alice@corp.fr · /optout bob@corp.fr · :help for everything.',
+        'To connect a real workspace: create the app from app-manifest.yml and set SLACK_BOT_TOKEN and',
+        'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see the README.',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await Promise.race([
+        runTerminal(emulated, { input: io.input, write: io.out, interactive: io.interactive }),
+        io.stopSignal,
+      ]);
+    } finally {
+      await emulated.stop();
+    }
+    return;
+  }
+
+  const { app } = createSlackApp({ ctx, mode, slackApiUrl: config.slackApiUrl });
+  if (mode.kind === 'http') {
+    const server = (await app.start(mode.port)) as Server;
+    const address = server.address();
+    io.out(
+      `prospect-guard: HTTP mode, listening on port ${typeof address === 'object' && address ? address.port : mode.port} (/slack/events)`,
+    );
+  } else {
+    await app.start();
+    io.out('prospect-guard: connected to Slack in Socket Mode');
+  }
+  io.out(summary(ctx, counts));
+  await io.stopSignal;
+  await app.stop();
+}

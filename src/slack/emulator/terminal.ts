@@ -1,0 +1,181 @@
+import { createInterface } from 'node:readline';
+import type { EmulatedApp } from './harness.ts';
+import { plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
+import type { Delivery, OpenView, PressableButton, StateValues } from './slackUser.ts';
+import { USERS } from './workspace.ts';
+
+export interface TerminalIo {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  /** A person typing (prompts only) rather than a script piped in (answers echoed, for a readable transcript). */
+  interactive: boolean;
+}
+
+type Field = Record<string, unknown> & {
+  block_id: string;
+  optional?: boolean;
+  label?: { text?: string };
+  element: Record<string, unknown> & { type: string; action_id: string };
+};
+type Option = { text: { text: string }; value: string };
+
+export const HELP = [
+  'Commands, as in Slack:',
+  '  /can-i-email alice@corp.fr [product or purpose]   /can-i-sms +33 6 12 34 56 78   /can-i-call +33 1 23 45 67 89',
+  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr',
+  'In the emulator:',
+  '  N          press button N of the last answer',
+  '  :as USER   act as another user (:users lists them)',
+  '  :home      open the App Home tab',
+  '  :quit      leave (end of input does too)',
+].join('\n');
+
+/**
+ * The emulator's terminal: reads one line at a time (typed or piped), sends it as the current Slack user,
+ * and prints what Slack would display; buttons are pressed by number and modals filled field by field.
+ */
+export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promise<void> {
+  const lines = createInterface({ input: io.input, terminal: false })[Symbol.asyncIterator]();
+  const { user } = emulated;
+  let buttons: (PressableButton & { label: string; confirm?: boolean })[] = [];
+  const prompt = () => {
+    if (io.interactive) io.write(`${user.user}> `);
+  };
+
+  async function ask(question: string): Promise<string | undefined> {
+    io.write(question);
+    const next = await lines.next();
+    if (next.done) return undefined;
+    if (!io.interactive) io.write(`  ↳ ${next.value}`);
+    return next.value.trim();
+  }
+
+  function show(item: Shown): void {
+    if (item.kind === 'errors') {
+      for (const [field, message] of Object.entries(item.errors))
+        io.write(`  ✗ ${field}: ${plainMrkdwn(message)}`);
+      return;
+    }
+    if (item.kind === 'modal') {
+      const rendered = renderBlocks((item.view.blocks ?? []) as never).lines.filter(Boolean);
+      io.write(
+        `┌ ${(item.view as { title?: { text?: string } }).title?.text ?? 'modal'}\n${rendered.map((l) => `│ ${l}`).join('\n')}\n└`,
+      );
+      return;
+    }
+    const rendered = renderBlocks(item.blocks);
+    const body = rendered.lines.join('\n') || (item.kind === 'reply' ? plainMrkdwn(item.text) : '');
+    io.write(item.kind === 'home' ? `── App Home ──\n${body}` : body);
+    if (rendered.buttons.length > 0) buttons = rendered.buttons;
+  }
+
+  async function fieldValue(field: Field): Promise<Record<string, unknown> | null | undefined> {
+    const element = field.element;
+    const label = `${field.label?.text ?? field.block_id}${field.optional ? ' (optional)' : ''}`;
+    if (element.type === 'static_select') {
+      const options = (element.options as Option[]) ?? [];
+      const initial = (element.initial_option as Option | undefined)?.value;
+      const list = options
+        .map((o, i) => `${i + 1}) ${o.text.text}${o.value === initial ? ' ←' : ''}`)
+        .join('  ');
+      for (;;) {
+        const answer = await ask(`${label}: ${list}\n  number${initial ? ', Enter keeps ←' : ''}: `);
+        if (answer === undefined) return undefined;
+        if (answer === '' && (initial || field.optional)) {
+          const chosen = options.find((o) => o.value === initial);
+          return chosen ? { type: element.type, selected_option: chosen } : null;
+        }
+        const chosen = options[Number(answer) - 1];
+        if (chosen) return { type: element.type, selected_option: chosen };
+        io.write(`  ✗ choose a number between 1 and ${options.length}`);
+      }
+    }
+    const initial = (element.initial_value ?? element.initial_date) as string | undefined;
+    const hint = element.type === 'datepicker' ? ' (YYYY-MM-DD)' : '';
+    const answer = await ask(`${label}${hint}${initial ? ` [${initial}]` : ''}: `);
+    if (answer === undefined) return undefined;
+    const value = answer === '' ? (initial ?? null) : answer;
+    return element.type === 'datepicker'
+      ? { type: element.type, selected_date: value }
+      : { type: element.type, value };
+  }
+
+  /** Fills a modal field by field, submits it, and asks again for the fields Slack would flag. */
+  async function fillModal(view: OpenView): Promise<boolean> {
+    const fields = ((view.blocks ?? []) as Field[]).filter((b) => b.type === 'input');
+    const values: StateValues = {};
+    let toAsk = fields;
+    for (;;) {
+      for (const field of toAsk) {
+        const value = await fieldValue(field);
+        if (value === undefined) return false;
+        values[field.block_id] = {
+          [field.element.action_id]: value ?? { type: field.element.type, value: null },
+        };
+      }
+      const delivery = await user.submit(view, values);
+      const items = screen(delivery);
+      for (const item of items) show(item);
+      const errors = items.find((i) => i.kind === 'errors');
+      if (!errors || errors.kind !== 'errors') return true;
+      toAsk = fields.filter((f) => f.block_id in errors.errors);
+      if (toAsk.length === 0) return true; // an error we cannot fix by typing: give up on this modal
+    }
+  }
+
+  async function display(delivery: Delivery): Promise<boolean> {
+    if (delivery.status !== 200) {
+      io.write(`(the app answered HTTP ${delivery.status}${delivery.raw ? `: ${delivery.raw}` : ''})`);
+      return true;
+    }
+    for (const item of screen(delivery)) {
+      show(item);
+      if (item.kind === 'modal' && !(await fillModal(item.view))) return false;
+    }
+    return true;
+  }
+
+  prompt();
+  for (;;) {
+    const next = await lines.next();
+    if (next.done) break;
+    const line = next.value.trim();
+    if (!io.interactive && line && !line.startsWith('#')) io.write(`${user.user}> ${line}`);
+    let more = true;
+    if (line === '' || line.startsWith('#')) {
+      // blank lines and comments let a piped script explain itself
+    } else if (line === ':quit' || line === ':q') {
+      break;
+    } else if (line === ':help') {
+      io.write(HELP);
+    } else if (line === ':users') {
+      io.write(USERS.map((u) => `  ${u.id}  ${u.realName} (${u.locale})`).join('\n'));
+    } else if (line.startsWith(':as')) {
+      const id = line.slice(3).trim().toUpperCase();
+      if (/^[UW][A-Z0-9]{2,}$/.test(id)) {
+        user.user = id;
+        io.write(
+          `You are now ${id}${USERS.find((u) => u.id === id) ? ` (${USERS.find((u) => u.id === id)?.realName})` : ''}.`,
+        );
+      } else io.write('Usage: :as U0DPO (a Slack user id; :users lists the emulator’s)');
+    } else if (line === ':home') {
+      more = await display(await user.openHome());
+    } else if (/^\d+$/.test(line)) {
+      const button = buttons[Number(line) - 1];
+      if (!button)
+        io.write(`There is no button ${line}${buttons.length ? ` (1 to ${buttons.length})` : ''}.`);
+      else {
+        const confirmed =
+          !button.confirm ||
+          /^(y|yes|o|oui)$/i.test((await ask(`${button.label}: are you sure? (y/n) `)) ?? 'n');
+        if (confirmed) more = await display(await user.press(button));
+      }
+    } else if (line.startsWith('/')) {
+      more = await display(await user.command(line));
+    } else {
+      io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
+    }
+    if (!more) break;
+    prompt();
+  }
+}
