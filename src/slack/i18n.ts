@@ -167,8 +167,8 @@ const catalogue = {
   field_source: { fr: 'Origine des données', en: 'Where the data came from' },
   field_collected: { fr: 'Collecté le', en: 'Collected on' },
   field_informed: {
-    fr: 'Notice d’information remise le (facultatif)',
-    en: 'Information notice given on (optional)',
+    fr: 'Notice d’information remise le',
+    en: 'Information notice given on',
   },
   contact_done: {
     fr: '✅ Contact {who} enregistré. Vous pouvez reposer la question.',
