@@ -2,6 +2,8 @@
 export type InputProblem =
   | 'invalid_email'
   | 'invalid_phone'
+  | 'not_email'
+  | 'not_phone'
   | 'missing_target'
   | 'unknown_product'
   | 'unknown_contact';

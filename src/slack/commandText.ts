@@ -8,8 +8,13 @@ import type { Policy } from '../policy/load.ts';
  * `<mailto:a@b.fr|a@b.fr>` or `<tel:+336…|06 12 34 56 78>` (whose label has spaces), or as typed: a phone
  * number with spaces, an address in capitals.
  */
-export function splitTarget(text: string): { target: Identifier; rest: string } {
+export function splitTarget(
+  text: string,
+  read: (raw: string) => Identifier = parseTarget,
+): { target: Identifier; rest: string } {
   const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (trimmed === '')
+    throw new InputError('an email address or a phone number is required', 'missing_target');
   let raw: string;
   if (trimmed.startsWith('<')) {
     const end = trimmed.indexOf('>');
@@ -19,7 +24,7 @@ export function splitTarget(text: string): { target: Identifier; rest: string } 
   } else {
     raw = trimmed.split(' ')[0] ?? '';
   }
-  return { target: parseTarget(raw), rest: trimmed.slice(raw.length).trim() };
+  return { target: read(raw), rest: trimmed.slice(raw.length).trim() };
 }
 
 /** The optional words after the person in /can-i-…: a product category (id or label) or a purpose. */

@@ -1,7 +1,13 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { CHANNELS, type Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import { maskIdentifier } from '../../domain/identifiers.ts';
+import {
+  emailIdentifier,
+  type Identifier,
+  maskIdentifier,
+  phoneIdentifier,
+  unwrapSlack,
+} from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { ask } from '../../services/ask.ts';
 import { contactSheet } from '../../services/lookup.ts';
@@ -30,6 +36,17 @@ const CAN_I: [string, Channel, string][] = [
   ['/can-i-call', 'phone', '+33 6 12 34 56 78'],
 ];
 
+const emailOnly = (raw: string): Identifier => {
+  if (!raw.includes('@') && /^[+(0-9]/.test(unwrapSlack(raw)))
+    throw new InputError('a phone number', 'not_email', raw);
+  return emailIdentifier(raw);
+};
+
+const phoneOnly = (raw: string): Identifier => {
+  if (raw.includes('@')) throw new InputError('an email address', 'not_phone', raw);
+  return phoneIdentifier(raw);
+};
+
 /** /can-i-email|sms|call <person> [product or purpose]: the decision, computed before the ack so it is the reply. */
 async function canI(
   deps: SlackDeps,
@@ -40,13 +57,8 @@ async function canI(
 ): Promise<Reply> {
   const usage = t(lang, 'usage_can_i', { command: command.command, example });
   try {
-    const { target, rest } = splitTarget(command.text);
-    if (channel === 'email' && target.kind !== 'email') {
-      throw new InputError('not an email', 'invalid_email', command.text.trim());
-    }
-    if (channel !== 'email' && target.kind !== 'phone') {
-      throw new InputError('not a phone number', 'invalid_phone', command.text.trim());
-    }
+    // The command names the kind: "not-an-email" after /can-i-email is a bad email, not a bad phone number.
+    const { target, rest } = splitTarget(command.text, channel === 'email' ? emailOnly : phoneOnly);
     const { product, purpose } = productOrPurpose(rest, deps.ctx.policy);
     const answer = await ask(deps.ctx, {
       channel,
