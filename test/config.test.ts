@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.ts';
+
+const BOT = 'xoxb-1111-2222-abcdef';
+const APP = 'xapp-1-A111-2222-abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('readConfig', () => {
+  it('picks the emulator without credentials, Socket Mode with an app token, HTTP mode with a signing secret', () => {
+    expect(readConfig({}, '/srv').slack).toEqual({ kind: 'emulator' });
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toMatchObject({
+      kind: 'socket',
+      appToken: APP,
+    });
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).slack).toEqual({
+      kind: 'http',
+      botToken: BOT,
+      signingSecret: SECRET,
+      port: 3000,
+    });
+    expect(
+      readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' }).slack,
+    ).toMatchObject({ port: 8080 });
+  });
+
+  it('resolves the store and policy paths and normalises SLACK_API_URL', () => {
+    const config = readConfig(
+      { PROSPECT_GUARD_DB: 'x/db.json', SLACK_API_URL: 'http://127.0.0.1:9999/api' },
+      '/srv',
+    );
+    expect(config.dbPath).toBe('/srv/x/db.json');
+    expect(config.policyPath).toBe('/srv/policy.yaml');
+    expect(config.slackApiUrl).toBe('http://127.0.0.1:9999/api/');
+  });
+
+  it('says in one line what is missing or malformed', () => {
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ SLACK_APP_TOKEN: APP }, /^SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not$/],
+      [
+        { SLACK_BOT_TOKEN: BOT },
+        /neither SLACK_APP_TOKEN \(Socket Mode\) nor SLACK_SIGNING_SECRET \(HTTP mode\)/,
+      ],
+      [
+        { SLACK_BOT_TOKEN: 'xoxp-user-token-123456' },
+        /^SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"/,
+      ],
+      [
+        { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-1234' },
+        /^SLACK_APP_TOKEN must be an app-level token starting with "xapp-"/,
+      ],
+      [
+        { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'secret' },
+        /SLACK_SIGNING_SECRET must be the 32 hexadecimal/,
+      ],
+      [
+        { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '80a' },
+        /^PORT must be a whole number between 1 and 65535, not "80a"$/,
+      ],
+      [{ SLACK_API_URL: 'slack.com/api' }, /^SLACK_API_URL must be a URL/],
+      [{ SLACK_API_URL: 'ftp://slack.com/api' }, /must start with http/],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => readConfig(env)).toThrow(ConfigError);
+      expect(() => readConfig(env)).toThrow(message);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+
+/** `printf '…' | npm start`: the same entry point, stdin replaced by a script. */
+async function start(script: string, env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: { ...HASH_ENV, ...env },
+    clock: () => new Date('2026-11-23T10:30:00+01:00'),
+    input: Readable.from([script]),
+    interactive: false,
+  });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+it('answers every command piped into start, presses buttons by number, fills modals, and exits at end of input', async () => {
+  const script = [
+    '/can-i-email alice@corp.fr',
+    '1', // Add the contact → modal, field by field
+    '', // email (kept)
+    '', // phone
+    'Alice Martin',
+    'Corp',
+    'finance',
+    '', // audience: keep "work it out"
+    '1', // source: form
+    '2026-11-02', // collected
+    '2026-11-02', // informed
+    '/can-i-email alice@corp.fr accounting-software',
+    '/can-i-sms +33 6 12 34 56 78',
+    '/can-i-call +33 6 12 34 56 78',
+    '/consent alice@corp.fr',
+    ':as U0DPO',
+    '/consent alice@corp.fr',
+    '', // grant
+    '', // email
+    '', // prospecting
+    '9', // not a method number → asked again
+    '1', // checkbox
+    '', // no wording
+    '', // no evidence → the app asks again for the wording
+    '', // date today
+    '', // until
+    'v3', // wording, asked again
+    '/prospect alice@corp.fr',
+    '/optout alice@corp.fr',
+    ':home',
+    '/can-i-email not-an-email',
+  ].join('\n');
+  const { status, out, err } = await start(`${script}\n`);
+  expect(err).not.toMatch(/Error|at .*\.ts/);
+  expect(status).toBe(0);
+  expect(out).toContain('Slack emulator (no Slack credentials are set)');
+  expect(out).toContain('Contact a***@corp.fr saved');
+  expect(out).toMatch(/U0SALES> \/can-i-email alice@corp\.fr accounting-software\n\*✅ Allowed\*/);
+  expect(out).toMatch(/U0SALES> \/can-i-sms \+33 6 12 34 56 78\n\*⛔ Blocked\* — SMS/);
+  expect(out).toMatch(/U0SALES> \/can-i-call \+33 6 12 34 56 78\n\*/);
+  expect(out).toContain('Reserved to the policy role *record consent*');
+  expect(out).toContain('choose a number between 1 and 6');
+  expect(out).toContain('✗ wording: Un consentement sans preuve');
+  expect(out).toContain('Consentement donné enregistré pour a***@corp.fr');
+  expect(out).toContain('• Consentement donné · e-mail · prospecting');
+  expect(out).toContain('Opposition enregistrée pour a***@corp.fr : tous les canaux');
+  expect(out).toContain('── App Home ──');
+  expect(out).toContain('n’est pas une adresse e-mail valide');
+});
+
+it('stops with one clear line when the Slack settings are incomplete', async () => {
+  const { status, out, err } = await start('', { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef' });
+  expect(status).toBe(2);
+  expect(out).toBe('');
+  expect(err).toBe(
+    'prospect-guard: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
+  );
+});
