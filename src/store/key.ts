@@ -9,7 +9,7 @@ import { StoreError } from './errors.ts';
  */
 export function loadHashKey(keyFile: string, env: NodeJS.ProcessEnv = process.env): Buffer {
   const fromEnv = env.PROSPECT_GUARD_HASH_KEY;
-  if (fromEnv !== undefined) {
+  if (fromEnv !== undefined && fromEnv !== '') {
     if (fromEnv.length < 32) throw new StoreError('PROSPECT_GUARD_HASH_KEY must be at least 32 characters');
     return Buffer.from(fromEnv, 'utf8');
   }

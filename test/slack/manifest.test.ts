@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SLASH_COMMANDS } from '../../src/slack/listeners/commands.ts';
+
+const manifest = parse(readFileSync(resolve(import.meta.dirname, '../../app-manifest.yml'), 'utf8'));
+
+it('declares exactly the commands the app answers, for Socket Mode, with the scopes it uses and no more', () => {
+  const commands = manifest.features.slash_commands as {
+    command: string;
+    description: string;
+    usage_hint: string;
+    url?: string;
+  }[];
+  expect(commands.map((c) => c.command).sort()).toEqual([...SLASH_COMMANDS].sort());
+  for (const command of commands) {
+    expect(command.url).toBeUndefined(); // Socket Mode: Slack must not need a public URL
+    expect(command.description.length).toBeLessThanOrEqual(100);
+  }
+  expect(manifest.settings.socket_mode_enabled).toBe(true);
+  expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+    'chat:write',
+    'commands',
+    'usergroups:read',
+    'users:read',
+  ]);
+});
