@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { HASH_ENV, POLICY_PATH, tempDir } from './helpers.ts';
@@ -13,6 +14,7 @@ function cli(dir: string, at = '2026-11-23T10:30:00+01:00') {
       err: (t) => err.push(t),
       env: { ...HASH_ENV, USER: 'tester' },
       clock: () => new Date(at),
+      input: Readable.from([]), // `start` reads commands until the end of input
     });
     return { status, out: out.join('\n'), err: err.join('\n') };
   };
