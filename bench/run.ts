@@ -2,7 +2,8 @@
  * Benchmarks of the decision core, printed as figures (`npm run bench`). Measures, at 10,000 and 100,000 stored
  * contacts: engine decisions per second; can-i latency answered by a running process (store lookup, decision,
  * durable decision-log write); opt-out latency until durably written; the longest event-loop stall while writing
- * (including a background compaction of the whole store); peak memory.
+ * (including a background compaction of the whole store); the ack latency of /can-i-email through the real
+ * Slack receiver with 50 concurrent requests (bench/slackAck.ts); peak memory.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { ask } from '../src/services/ask.ts';
 import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';
+import { benchSlackAck } from './slackAck.ts';
 
 const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
 const env = { PROSPECT_GUARD_HASH_KEY: 'bench-key-bench-key-bench-key-bench-key' };
@@ -107,6 +109,10 @@ async function run(size: number): Promise<void> {
   }
   await store.compact();
   loop.disable();
+
+  const email = (i: number) => `person${i % size}@company${(i % size) % 997}.fr`;
+  const ack = await benchSlackAck(ctx, email);
+  const single = await benchSlackAck(ctx, email, 1000, 1);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 
@@ -124,6 +130,12 @@ async function run(size: number): Promise<void> {
   console.log(`longest event-loop stall during opt-outs and compactions: ${ms(loop.max / 1e6)}`);
   console.log(
     `longest event-loop stall during the can-i run (decision-log writes, GC included): ${ms(askLoop.max / 1e6)}`,
+  );
+  console.log(
+    `/can-i-email ack through the real Bolt receiver, ${ack.concurrency} concurrent, ${ack.requests} requests: p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)}, max ${ms(ack.max)} (${Math.round(ack.perSecond)} requests/s; Slack's limit is 3000 ms)`,
+  );
+  console.log(
+    `/can-i-email ack, one request at a time: p50 ${ms(single.p50)}, p99 ${ms(single.p99)}, max ${ms(single.max)}`,
   );
 }
 
