@@ -193,6 +193,7 @@ const catalogue = {
     fr: '{action} · {channel} · {purpose} · le {at} · {method}{wording}{evidence}',
     en: '{action} · {channel} · {purpose} · on {at} · {method}{wording}{evidence}',
   },
+  prospect_more: { fr: 'les {shown} plus récents sur {total}', en: 'the {shown} most recent of {total}' },
   prospect_objections: { fr: 'Oppositions', en: 'Objections' },
   prospect_objection_line: { fr: '{scope} depuis le {at}', en: '{scope} since {at}' },
   prospect_last_initiated: { fr: 'Dernier contact à son initiative', en: 'Last contact they initiated' },

@@ -140,6 +140,10 @@ describe('/optout', () => {
     const d = await slack.user.command('/optout bob@corp.fr courrier', { user: DPO });
     expect(visibleText(d)).toContain('Opposition enregistrée pour b***@corp.fr : courrier');
     expect(visibleText(d)).toContain('Personne inconnue du registre');
+    const sheet = await slack.user.command('/prospect bob@corp.fr', { user: DPO });
+    expect(visibleText(sheet)).toMatch(
+      /Rien dans le registre pour b\*\*\*@corp\.fr\.\n\*Oppositions\*\n• courrier depuis le lundi 23 novembre 2026/,
+    );
     const bad = await slack.user.command('/optout bob@corp.fr pigeon');
     expect(visibleText(bad)).toMatch(/"pigeon" is not a channel/);
   });

@@ -34,8 +34,16 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
   const zone = policy.timeZone;
   const day = (iso: string | Date) => formatLocal(new Date(iso), zone, lang);
   const contact = sheet.contact;
+  const objections = sheet.objections.map(
+    (o) => `• ${t(lang, 'prospect_objection_line', { scope: scopeLabel(o.scope, lang), at: day(o.at) })}`,
+  );
+  const objectionBlock = section(
+    `*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`,
+  );
   if (!contact) {
-    return [section(t(lang, 'prospect_unknown', { who: escapeMrkdwn(maskIdentifier(sheet.target)) }))];
+    // An objection outlives the contact record: still show it.
+    const unknown = section(t(lang, 'prospect_unknown', { who: escapeMrkdwn(maskIdentifier(sheet.target)) }));
+    return objections.length > 0 ? [unknown, objectionBlock] : [unknown];
   }
   const identity = [contact.name, contact.company, contact.jobFunction, contact.email, contact.phone]
     .filter(Boolean)
@@ -81,14 +89,11 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
   blocks.push(
     section(`*${t(lang, 'prospect_consents')}*\n${consents.join('\n') || t(lang, 'prospect_none')}`),
   );
-  const objections = sheet.objections.map(
-    (o) => `• ${t(lang, 'prospect_objection_line', { scope: scopeLabel(o.scope, lang), at: day(o.at) })}`,
-  );
-  blocks.push(
-    section(`*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`),
-  );
   if (sheet.consents.length > MAX_CONSENT_LINES) {
-    blocks.push(context(`${sheet.consents.length - MAX_CONSENT_LINES} …`));
+    blocks.push(
+      context(t(lang, 'prospect_more', { shown: MAX_CONSENT_LINES, total: sheet.consents.length })),
+    );
   }
+  blocks.push(objectionBlock);
   return blocks;
 }
