@@ -3,6 +3,7 @@ import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '.
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import type { Policy } from '../../policy/load.ts';
 import { type Lang, t } from '../i18n.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { VIEW } from './actionIds.ts';
 import { type Block, option, plain, section } from './kit.ts';
 
@@ -88,7 +89,7 @@ export function consentModal(
     t(lang, 'consent_submit'),
     lang,
     [
-      section(t(lang, 'consent_person', { who: maskIdentifier(target) })),
+      section(t(lang, 'consent_person', { who: escapeMrkdwn(maskIdentifier(target)) })),
       input(
         'action',
         t(lang, 'field_action'),

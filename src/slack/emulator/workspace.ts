@@ -1,5 +1,6 @@
 /**
- * The emulator's pretend workspace: a salesperson, a DPO, a sales manager, and the two user groups the default
+ * The emulator's pretend workspace: a salesperson, a DPO, a sales manager, an English-speaking compliance
+ * auditor, and the two user groups the default
  * policy.yaml names as placeholders (S0COMPLIANCE, S0SALESMGR). No real workspace has these ids.
  */
 export interface EmulatedUser {
@@ -17,9 +18,10 @@ export const USERS: EmulatedUser[] = [
   { id: 'U0SALES', name: 'sam', realName: 'Sam Vendeur', locale: 'en-GB' },
   { id: 'U0DPO', name: 'dominique', realName: 'Dominique Conformité', locale: 'fr-FR' },
   { id: 'U0MANAGER', name: 'morgan', realName: 'Morgan Manager', locale: 'fr-FR' },
+  { id: 'U0AUDIT', name: 'alex', realName: 'Alex Auditor', locale: 'en-US' },
 ];
 
 export const USER_GROUPS: Record<string, string[]> = {
-  S0COMPLIANCE: ['U0DPO'],
+  S0COMPLIANCE: ['U0DPO', 'U0AUDIT'],
   S0SALESMGR: ['U0MANAGER'],
 };

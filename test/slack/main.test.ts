@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { runApp } from '../../src/main.ts';
+import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
+import { visibleText } from '../../src/slack/emulator/screen.ts';
+import { SlackUser } from '../../src/slack/emulator/slackUser.ts';
+import { FileStore } from '../../src/store/fileStore.ts';
+import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+
+it('runs in HTTP mode with real credentials until asked to stop', async () => {
+  const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
+  const slack = await new FakeSlack().start();
+  const secret = '0123456789abcdef0123456789abcdef';
+  const out: string[] = [];
+  let stop = () => undefined as void;
+  const stopSignal = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  const running = runApp(
+    { store, policy, clock: () => new Date('2026-11-23T10:30:00+01:00') },
+    {
+      slack: { kind: 'http', botToken: 'xoxb-test-1234567890', signingSecret: secret, port: 0 },
+      slackApiUrl: slack.apiUrl,
+      dbPath: store.location,
+      policyPath: policy.file,
+    },
+    {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      input: Readable.from([]),
+      interactive: false,
+      stopSignal,
+    },
+  );
+  try {
+    await expect.poll(() => out.join('\n'), { timeout: 5000 }).toMatch(/listening on port \d+/);
+    const port = /listening on port (\d+)/.exec(out.join('\n'))?.[1];
+    const user = new SlackUser(`http://127.0.0.1:${port}/slack/events`, secret, slack);
+    const answer = await user.command('/can-i-email bob@gmail.com');
+    expect(answer.status).toBe(200);
+    expect(visibleText(answer)).toContain('⛔ Blocked');
+    // Without a bot id Bolt checks the token with auth.test; every call carries the bot token.
+    expect(slack.calls.some((c) => c.method === 'auth.test')).toBe(true);
+    expect(slack.calls.find((c) => c.method === 'users.info')?.headers.authorization).toBe(
+      'Bearer xoxb-test-1234567890',
+    );
+  } finally {
+    stop();
+    await running;
+    await slack.stop();
+    await store.close();
+  }
+});
