@@ -53,6 +53,50 @@ describe('FileStore', () => {
     expect(readFileSync(path, 'utf8')).not.toContain('alice');
   });
 
+  it('keeps the audit trail and each user’s recent questions across restarts; reads stores made before them', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    await store.audit({
+      at: now.toISOString(),
+      actor: 'slack:U1',
+      action: 'consent.record',
+      outcome: 'refused',
+    });
+    for (const verdict of ['allow', 'block', 'review']) {
+      await store.logDecision({
+        askedAt: now.toISOString(),
+        askedBy: 'slack:U1',
+        channel: 'email',
+        targetHash: 'h',
+        verdict,
+        rules: [],
+        policyRevision: 'x',
+        decidedFor: now.toISOString(),
+      });
+    }
+    await store.compact();
+    await store.close();
+    const reopened = await FileStore.open(path, { env: HASH_ENV });
+    expect((await reopened.auditTrail({ actor: 'slack:U1' })).map((e) => e.outcome)).toEqual(['refused']);
+    expect((await reopened.recentDecisions('slack:U1', 2)).map((d) => d.verdict)).toEqual([
+      'review',
+      'block',
+    ]);
+    expect(await reopened.recentDecisions('slack:U2', 2)).toEqual([]);
+    await reopened.close();
+
+    // A snapshot written before the audit trail existed opens, and gains one on the next write.
+    const old = JSON.parse(readFileSync(path, 'utf8'));
+    delete old.audit;
+    writeFileSync(path, JSON.stringify(old));
+    const upgraded = await FileStore.open(path, { env: HASH_ENV });
+    expect(await upgraded.auditTrail()).toEqual([]);
+    await upgraded.audit({ at: now.toISOString(), actor: 'cli:x', action: 'test', outcome: 'done' });
+    await upgraded.compact();
+    await upgraded.close();
+    expect(JSON.parse(readFileSync(path, 'utf8')).audit).toHaveLength(1);
+  });
+
   it('refuses a corrupt store file and leaves it untouched', async () => {
     const path = join(tempDir(), 'db.json');
     writeFileSync(path, '{"format":"prospect-guard-store", broken');
