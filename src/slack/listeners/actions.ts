@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { contactSheet } from '../../services/lookup.ts';
@@ -38,7 +39,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const lang = await deps.people.lang(args.body.user.id);
       const read = buttonTarget(args as ButtonArgs);
       if (!read) {
-        await reply(args as ButtonArgs, problemText(new Error('bad button value'), lang, '', deps));
+        // Slack never sends a damaged value: this one was forged or comes from an older version of the app.
+        deps.logger.warn(`button ${actionId} from ${args.body.user.id} with an unreadable value`);
+        await reply(
+          args as ButtonArgs,
+          problemText(new InputError('this button is no longer valid'), lang, '', deps),
+        );
         return;
       }
       try {

@@ -68,7 +68,10 @@ async function canI(
       askedBy: actor(command.user_id),
     });
     const blocks = answerBlocks(answer, deps.ctx.policy, lang, product);
-    return { text: `${t(lang, `verdict_${answer.decision.verdict}`)} — ${maskIdentifier(target)}`, blocks };
+    return {
+      text: `${t(lang, `verdict_${answer.decision.verdict}`)} — ${escapeMrkdwn(maskIdentifier(target))}`,
+      blocks,
+    };
   } catch (error) {
     return { text: problemText(error, lang, usage, deps) };
   }
