@@ -45,13 +45,17 @@ export interface DeadlineCounts {
   dueWithin: number;
 }
 
+const CHUNK = 500;
+
 /** How many contacts are past their retention deadline, and how many reach it within `days`. */
 export async function deadlineCounts(ctx: AppContext, days: number): Promise<DeadlineCounts> {
   const now = ctx.clock();
   const horizon = now.getTime() + days * 86_400_000;
   const counts = { overdue: 0, dueWithin: 0 };
   const records: ContactRecord[] = await ctx.store.contactRecords();
-  for (const { contact, interactions } of records) {
+  for (const [i, { contact, interactions }] of records.entries()) {
+    // About 30 µs a contact (calendar arithmetic in the policy zone): let other requests in between chunks.
+    if (i % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
     const deadline = deadlineOf(contact, interactions, ctx.policy, now)?.getTime();
     if (deadline === undefined) continue;
     if (deadline <= now.getTime()) counts.overdue++;

@@ -8,6 +8,32 @@ import { actor, type SlackDeps } from './deps.ts';
 const COMPLIANCE_ROLES: Role[] = ['record_consent', 'see_contacts', 'purge', 'privacy_requests'];
 const RECENT = 10;
 
+type Counts = { contacts: number; objections: number; due: number; overdue: number };
+const COUNTS_TTL_MS = 5 * 60_000;
+const countsCache = new WeakMap<SlackDeps, { until: number; value: Promise<Counts> }>();
+
+/**
+ * The compliance numbers scan every contact (seconds at 100,000), so they are computed in the background of
+ * other requests and shared for five minutes by everyone who opens App Home.
+ */
+function complianceCounts(deps: SlackDeps): Promise<Counts> {
+  const cached = countsCache.get(deps);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const { ctx } = deps;
+  const value = (async () => {
+    const now = ctx.clock();
+    const [stored, objections, deadlines] = await Promise.all([
+      ctx.store.counts(),
+      ctx.store.objectionsSince(startOfMonth(now, ctx.policy.timeZone)),
+      deadlineCounts(ctx, 30),
+    ]);
+    return { contacts: stored.contacts, objections, due: deadlines.dueWithin, overdue: deadlines.overdue };
+  })();
+  countsCache.set(deps, { until: Date.now() + COUNTS_TTL_MS, value });
+  value.catch(() => countsCache.delete(deps));
+  return value;
+}
+
 /** Builds one user's App Home; the counts are computed only for compliance roles. */
 export async function buildHome(deps: SlackDeps, userId: string) {
   const { ctx, people } = deps;
@@ -15,16 +41,8 @@ export async function buildHome(deps: SlackDeps, userId: string) {
   const roles: Role[] = [];
   for (const role of ROLES) if (await people.has(userId, role)) roles.push(role);
   const recent = await ctx.store.recentDecisions(actor(userId), RECENT);
-  let counts: { contacts: number; objections: number; due: number; overdue: number } | undefined;
-  if (roles.some((role) => COMPLIANCE_ROLES.includes(role))) {
-    const now = ctx.clock();
-    const [stored, objections, deadlines] = await Promise.all([
-      ctx.store.counts(),
-      ctx.store.objectionsSince(startOfMonth(now, ctx.policy.timeZone)),
-      deadlineCounts(ctx, 30),
-    ]);
-    counts = { contacts: stored.contacts, objections, due: deadlines.dueWithin, overdue: deadlines.overdue };
-  }
+  let counts: Counts | undefined;
+  if (roles.some((role) => COMPLIANCE_ROLES.includes(role))) counts = await complianceCounts(deps);
   return homeView({ roles, recent, counts }, ctx.policy, lang);
 }
 
