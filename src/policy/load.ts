@@ -175,6 +175,23 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: ScenarioSo
   });
 
   const ruleIds = new Set(doc.rules.map((rule) => rule.id));
+  doc.campaign.message_checks.forEach((check, c) => {
+    const at = ['campaign', 'message_checks', c];
+    if (!ruleIds.has(check.rule)) issues.push(yaml.at([...at, 'rule'], `unknown rule id "${check.rule}"`));
+    const tests = [check.contains_any, check.sender_identity, check.pattern, check.subject_matches_product];
+    if (tests.filter((t) => t !== undefined).length !== 1) {
+      issues.push(
+        yaml.at(at, 'give exactly one of contains_any, sender_identity, pattern, subject_matches_product'),
+      );
+    }
+    if (check.pattern !== undefined) {
+      try {
+        new RegExp(check.pattern, 'iu');
+      } catch (error) {
+        issues.push(yaml.at([...at, 'pattern'], `not a regular expression: ${(error as Error).message}`));
+      }
+    }
+  });
   for (const { yaml: testYaml, scenarios } of sources) {
     scenarios.forEach((scenario, s) => {
       const at = ['tests', s];

@@ -55,6 +55,8 @@ const rule = z
     until: isoDate.optional(),
     basis: z.boolean().optional(),
     when: condition.optional(),
+    /** A block from this rule holds for the whole campaign (a sector ban), not for one recipient. */
+    campaign_wide: z.boolean().optional(),
     cases: z.array(ruleCase).min(1),
   })
   .strict();
@@ -65,6 +67,36 @@ const product = z
     functions: z.array(z.string()).default([]),
     similar: z.array(z.string()).default([]),
     sectors: z.array(z.string()).default([]),
+    /** Words a campaign subject about this product uses; the label's words when absent. */
+    keywords: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/** One element a campaign message must carry, checked on the template or call script. */
+const messageCheck = z
+  .object({
+    rule: z.string(),
+    element: z.string().regex(/^[a-z0-9-]+$/),
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    /** Where to look: the whole text, its subject line, or the opening of a call script. */
+    part: z.enum(['body', 'subject', 'opening']).default('body'),
+    contains_any: z.array(z.string().min(1)).optional(),
+    sender_identity: z.literal(true).optional(),
+    pattern: z.string().optional(),
+    subject_matches_product: z.literal(true).optional(),
+    missing: text,
+  })
+  .strict();
+
+const campaign = z
+  .object({
+    /** How long a check stays valid for approval. */
+    check_validity: duration,
+    /** The advertiser's names as messages must show them. */
+    sender_identity: z.array(z.string().min(1)).min(1),
+    /** How many characters of a call script count as its opening. */
+    opening_length: z.number().int().positive().default(400),
+    message_checks: z.array(messageCheck).default([]),
   })
   .strict();
 
@@ -203,6 +235,7 @@ export const policySchema = z
     conditions: z.record(z.string(), condition).default({}),
     no_basis: z.object({ verdict: z.enum(['review', 'block']), message: text }).strict(),
     rules: z.array(rule).min(1),
+    campaign,
     tests: z.array(scenario).optional(),
   })
   .strict();
@@ -211,6 +244,7 @@ export const testFileSchema = z.object({ tests: z.array(scenario) }).strict();
 
 export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleEntry = z.infer<typeof rule>;
+export type MessageCheck = z.infer<typeof messageCheck>;
 export type RuleCase = z.infer<typeof ruleCase>;
 export type Text = z.infer<typeof text>;
 export type Legal = z.infer<typeof legal>;

@@ -2,21 +2,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
+import { decodeText, detectDelimiter } from './csv.ts';
 import { type ContactFields, contactInput } from './record.ts';
 
-/** Excel in French saves Windows-1252 unless told otherwise; UTF-8 (with or without BOM) is tried first. */
-export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
-      encoding: 'utf-8',
-    };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
-
-const COLUMNS: Record<string, keyof ContactFields> = {
+export const COLUMNS: Record<string, keyof ContactFields> = {
   email: 'email',
   'e-mail': 'email',
   mail: 'email',
@@ -72,8 +61,7 @@ export async function importContacts(
   fileName: string,
 ): Promise<ImportReport> {
   const { text, encoding } = decodeText(bytes);
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = detectDelimiter(text);
   let records: { record: Record<string, string>; line: number }[];
   try {
     records = (

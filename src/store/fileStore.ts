@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import lockfile from 'proper-lockfile';
+import type { Campaign } from '../domain/campaign.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -45,7 +46,8 @@ type Op =
   | { op: 'interaction'; record: Interaction }
   | { op: 'suppression'; record: Suppression }
   | { op: 'decision'; record: DecisionLogEntry }
-  | { op: 'audit'; record: AuditEntry };
+  | { op: 'audit'; record: AuditEntry }
+  | { op: 'campaign'; campaign: Campaign };
 
 function defined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -125,6 +127,7 @@ export class FileStore implements Store {
         suppressions: {},
         decisions: [],
         audit: [],
+        campaigns: {},
       });
       await this.db.read();
       if (this.db.data.keyCheck !== check) {
@@ -202,6 +205,9 @@ export class FileStore implements Store {
         }
         return;
       }
+      case 'campaign':
+        data.campaigns[entry.campaign.id] = entry.campaign;
+        return;
       case 'suppression': {
         const key = `${entry.record.hash}:${entry.record.scope}`;
         if (data.suppressions[key]) return; // the first objection is kept: it is the one that counts
@@ -413,6 +419,19 @@ export class FileStore implements Store {
       consents: this.consentsOf.get(contact.id) ?? [],
       interactions: this.interactionsOf.get(contact.id) ?? [],
     }));
+  }
+
+  async saveCampaign(campaign: Campaign): Promise<void> {
+    await this.commit({ op: 'campaign', campaign: structuredClone(campaign) });
+  }
+
+  async findCampaign(id: string): Promise<Campaign | undefined> {
+    const campaign = this.db.data.campaigns[id];
+    return campaign ? structuredClone(campaign) : undefined;
+  }
+
+  async campaigns(): Promise<Campaign[]> {
+    return Object.values(this.db.data.campaigns).map((c) => structuredClone(c));
   }
 
   async objectionsSince(at: Date): Promise<number> {

@@ -1,6 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
+import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { StoreError } from './errors.ts';
 import type { AuditEntry, DecisionLogEntry } from './types.ts';
@@ -20,6 +21,7 @@ export interface StoreData {
   suppressions: Record<string, Suppression>;
   decisions: DecisionLogEntry[];
   audit: AuditEntry[];
+  campaigns: Record<string, Campaign>;
 }
 
 const CHUNK = 2000;
@@ -59,6 +61,7 @@ export class SnapshotFile implements Adapter<StoreData> {
       );
     }
     data.audit ??= []; // stores written before the audit trail existed
+    data.campaigns ??= {};
     return data;
   }
 
@@ -70,6 +73,7 @@ export class SnapshotFile implements Adapter<StoreData> {
     const interactions = data.interactions.slice();
     const decisions = data.decisions.slice();
     const audit = data.audit.slice();
+    const campaigns = Object.entries(data.campaigns);
     const head = { format: data.format, version: data.version, seq: data.seq, keyCheck: data.keyCheck };
 
     const temp = `${this.path}.tmp-${process.pid}`;
@@ -81,7 +85,8 @@ export class SnapshotFile implements Adapter<StoreData> {
       await writeArray(file, 'interactions', interactions, ',\n');
       await writeObject(file, 'suppressions', suppressions, ',\n');
       await writeArray(file, 'decisions', decisions, ',\n');
-      await writeArray(file, 'audit', audit, '\n}\n');
+      await writeArray(file, 'audit', audit, ',\n');
+      await writeObject(file, 'campaigns', campaigns, '\n}\n');
       await file.datasync();
     } finally {
       await file.close();

@@ -1,3 +1,4 @@
+import type { Campaign } from '../domain/campaign.ts';
 import type {
   Channel,
   ConsentProof,
@@ -99,6 +100,9 @@ export interface Store {
   audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
+  saveCampaign(campaign: Campaign): Promise<void>;
+  findCampaign(id: string): Promise<Campaign | undefined>;
+  campaigns(): Promise<Campaign[]>;
   /** How many objections (suppression entries) were recorded since `at`. */
   objectionsSince(at: Date): Promise<number>;
   hash(target: Identifier): string;

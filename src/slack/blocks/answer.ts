@@ -1,8 +1,8 @@
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Answer } from '../../services/ask.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, context, section } from './kit.ts';

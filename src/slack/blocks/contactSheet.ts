@@ -1,9 +1,9 @@
 import type { ConsentRecord } from '../../domain/contacts.ts';
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
+import { hasMessage, type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { ContactSheet } from '../../services/lookup.ts';
-import { hasMessage, type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { type Block, context, section } from './kit.ts';
 

@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
 import { formatLocal } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { ROLES, type Role } from '../../policy/schema.ts';
 import type { DecisionLogEntry } from '../../store/types.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
 

@@ -1,8 +1,8 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '../../domain/contacts.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { VIEW } from './actionIds.ts';
 import { type Block, option, plain, section } from './kit.ts';

@@ -2,13 +2,13 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import { contactSheet } from '../../services/lookup.ts';
 import { optOut } from '../../services/record.ts';
 import { ACTION, readTargetValue, type TargetValue } from '../blocks/actionIds.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
 import { section } from '../blocks/kit.ts';
 import { addContactModal, consentModal } from '../blocks/modals.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
 

@@ -9,6 +9,7 @@ import {
   unwrapSlack,
 } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import { ask } from '../../services/ask.ts';
 import { contactSheet } from '../../services/lookup.ts';
 import { optOut } from '../../services/record.ts';
@@ -18,7 +19,6 @@ import type { Block } from '../blocks/kit.ts';
 import { section } from '../blocks/kit.ts';
 import { consentModal } from '../blocks/modals.ts';
 import { productOrPurpose, scopeWord, splitTarget } from '../commandText.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
 

@@ -2,9 +2,9 @@ import type { Logger } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
+import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
 import type { AppContext } from '../../services/context.ts';
-import { type Lang, type MessageKey, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { People } from '../people.ts';
 

@@ -2,10 +2,10 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import { addContact, recordConsent } from '../../services/record.ts';
 import { VIEW } from '../blocks/actionIds.ts';
 import { doneModal, fieldValue, type ModalMetadata } from '../blocks/modals.ts';
-import { type Lang, t } from '../i18n.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actor, audit, checkRole, problemText, type SlackDeps } from './deps.ts';
 

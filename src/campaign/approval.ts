@@ -1,0 +1,106 @@
+import type { Campaign, CampaignEventKind } from '../domain/campaign.ts';
+import type { Policy } from '../policy/load.ts';
+
+export type ApprovalProblem =
+  | 'four-eyes' // the person who checked or asked cannot approve
+  | 'expired'
+  | 'policy-changed'
+  | 'blocking-findings' // approve the cleaned list instead, or fix the template
+  | 'template-findings' // a message finding blocks even the cleaned list
+  | 'nothing-allowed'
+  | 'already-decided'
+  | 'not-requested';
+
+export type Outcome = { ok: true; campaign: Campaign } | { ok: false; problem: ApprovalProblem };
+
+/** Whether the campaign, as checked, may be approved: nothing blocked and a compliant message. */
+export function approvableAsChecked(c: Campaign): boolean {
+  return c.findings.length === 0 && c.counts.block === 0 && c.counts.recipients > 0;
+}
+
+/** Whether its cleaned list (allowed recipients only) may be approved instead. */
+export function approvableCleaned(c: Campaign): boolean {
+  return c.findings.length === 0 && c.counts.allow > 0;
+}
+
+const decided = (c: Campaign) =>
+  c.status === 'approved' || c.status === 'approved-cleaned' || c.status === 'rejected';
+
+function add(
+  c: Campaign,
+  event: CampaignEventKind,
+  by: string,
+  now: Date,
+  policy: Policy,
+  reason?: string,
+): Campaign {
+  const next = structuredClone(c);
+  next.history.push({
+    at: now.toISOString(),
+    by,
+    event,
+    policyRevision: policy.revision,
+    ...(reason ? { reason } : {}),
+  });
+  return next;
+}
+
+/** Why a check cannot be decided on any more: it is old, or the rules changed since. */
+function stale(c: Campaign, now: Date, policy: Policy): ApprovalProblem | undefined {
+  if (now >= new Date(c.expiresAt)) return 'expired';
+  if (policy.revision !== c.policyRevision) return 'policy-changed';
+  return undefined;
+}
+
+export function requestApproval(c: Campaign, by: string, now: Date, policy: Policy): Outcome {
+  if (decided(c)) return { ok: false, problem: 'already-decided' };
+  const problem = stale(c, now, policy);
+  if (problem) return { ok: false, problem };
+  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if (!approvableAsChecked(c) && !approvableCleaned(c)) return { ok: false, problem: 'nothing-allowed' };
+  const next = add(c, 'approval-requested', by, now, policy);
+  next.status = 'awaiting-approval';
+  return { ok: true, campaign: next };
+}
+
+/** The people who may not approve: whoever checked the campaign and whoever asked for approval. */
+export function interested(c: Campaign): Set<string> {
+  return new Set([
+    c.checkedBy,
+    ...c.history.filter((e) => e.event === 'approval-requested').map((e) => e.by),
+  ]);
+}
+
+/**
+ * Approves exactly what was checked (list and template by hash, policy revision, planned dates), or its
+ * cleaned list. The approver's role is checked by the caller; four eyes are checked here.
+ */
+export function approve(
+  c: Campaign,
+  by: string,
+  what: 'as-checked' | 'cleaned',
+  now: Date,
+  policy: Policy,
+): Outcome {
+  if (decided(c)) return { ok: false, problem: 'already-decided' };
+  if (c.status !== 'awaiting-approval') return { ok: false, problem: 'not-requested' };
+  if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
+  const problem = stale(c, now, policy);
+  if (problem) return { ok: false, problem };
+  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if (what === 'as-checked' && !approvableAsChecked(c)) return { ok: false, problem: 'blocking-findings' };
+  if (what === 'cleaned' && !approvableCleaned(c)) return { ok: false, problem: 'nothing-allowed' };
+  const event = what === 'as-checked' ? 'approved' : 'approved-cleaned';
+  const next = add(c, event, by, now, policy);
+  next.status = event;
+  return { ok: true, campaign: next };
+}
+
+export function reject(c: Campaign, by: string, reason: string, now: Date, policy: Policy): Outcome {
+  if (decided(c)) return { ok: false, problem: 'already-decided' };
+  if (c.status !== 'awaiting-approval') return { ok: false, problem: 'not-requested' };
+  if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
+  const next = add(c, 'rejected', by, now, policy, reason.trim());
+  next.status = 'rejected';
+  return { ok: true, campaign: next };
+}

@@ -1,0 +1,81 @@
+import type { MessageFinding } from '../domain/campaign.ts';
+import type { Channel } from '../domain/contacts.ts';
+import type { Policy } from '../policy/load.ts';
+import type { MessageCheck } from '../policy/schema.ts';
+
+/** Lower case without accents: "Désinscription" and "desinscription" match alike. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The first line "Objet : …" or "Subject: …" of an email template, if any. */
+export function subjectLine(template: string): string {
+  for (const line of template.split(/\r?\n/)) {
+    const match = /^\s*(objet|subject)\s*:\s*(.*)$/i.exec(line);
+    if (match) return match[2] ?? '';
+    if (line.trim()) return '';
+  }
+  return '';
+}
+
+function productWords(policy: Policy, product: string | undefined): string[] {
+  const entry = product ? policy.doc.products[product] : undefined;
+  if (!entry) return [];
+  const words = entry.keywords ?? [...entry.label.fr.split(/\W+/u), ...entry.label.en.split(/\W+/u)];
+  return words.map(fold).filter((w) => w.length >= 4);
+}
+
+function passes(check: MessageCheck, template: string, policy: Policy, product: string | undefined): boolean {
+  const part =
+    check.part === 'subject'
+      ? subjectLine(template)
+      : check.part === 'opening'
+        ? template.slice(0, policy.doc.campaign.opening_length)
+        : template;
+  if (check.pattern !== undefined) return new RegExp(check.pattern, 'u').test(part);
+  const words = check.subject_matches_product
+    ? productWords(policy, product)
+    : check.sender_identity
+      ? policy.doc.campaign.sender_identity
+      : (check.contains_any ?? []);
+  const text = fold(part);
+  return words.some((word) => text.includes(fold(word)));
+}
+
+/**
+ * The elements every message of the campaign must carry (policy `campaign.message_checks`): each missing one
+ * is a finding, and a finding blocks the campaign until the template is fixed.
+ */
+export function checkMessage(
+  template: string,
+  channel: Channel,
+  product: string | undefined,
+  policy: Policy,
+): MessageFinding[] {
+  const fill = (text: string, lang: 'fr' | 'en') => {
+    const vars: Record<string, string> = {
+      names: policy.doc.campaign.sender_identity.join(', '),
+      product: product ? (policy.doc.products[product]?.label[lang] ?? product) : '',
+    };
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  };
+  if (template.trim() === '') {
+    return [
+      {
+        rule: 'ecomm-per-message-obligations',
+        element: 'template',
+        message: {
+          fr: 'Aucun message ni script fourni : rien ne prouve que le message porte les mentions obligatoires.',
+          en: 'No message or script was given: nothing shows that it carries the mandatory mentions.',
+        },
+      },
+    ];
+  }
+  return policy.doc.campaign.message_checks
+    .filter((check) => check.channels.includes(channel) && !passes(check, template, policy, product))
+    .map((check) => ({
+      rule: check.rule,
+      element: check.element,
+      message: { fr: fill(check.missing.fr, 'fr'), en: fill(check.missing.en, 'en') },
+    }));
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { Channel } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { csvRows, decodeText } from '../services/csv.ts';
+import { COLUMNS } from '../services/importCsv.ts';
+
+export interface Recipient {
+  line: number;
+  target: Identifier;
+}
+
+export interface InvalidRow {
+  line: number;
+  value: string;
+  problem: string;
+}
+
+export interface RecipientList {
+  encoding: string;
+  rows: number;
+  recipients: Recipient[];
+  invalid: InvalidRow[];
+  duplicates: number;
+  /** sha256 of the distinct recipients, sorted: the same people in another order or file is the same list. */
+  hash: string;
+}
+
+/** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
+export function recipientKind(channel: Channel): 'email' | 'phone' {
+  if (channel === 'post')
+    throw new InputError('postal campaigns are not checked (no postal addresses are kept)');
+  return channel === 'email' ? 'email' : 'phone';
+}
+
+export function listHash(values: string[]): string {
+  return createHash('sha256')
+    .update([...values].sort().join('\n'))
+    .digest('hex');
+}
+
+function build(
+  kind: 'email' | 'phone',
+  values: { line: number; value: string }[],
+  encoding: string,
+): RecipientList {
+  const read = kind === 'email' ? emailIdentifier : phoneIdentifier;
+  const seen = new Set<string>();
+  const recipients: Recipient[] = [];
+  const invalid: InvalidRow[] = [];
+  let duplicates = 0;
+  for (const { line, value } of values) {
+    if (value === '') continue;
+    let target: Identifier;
+    try {
+      target = read(value);
+    } catch (error) {
+      invalid.push({ line, value, problem: (error as Error).message });
+      continue;
+    }
+    if (seen.has(target.value)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(target.value);
+    recipients.push({ line, target });
+  }
+  return { encoding, rows: values.length, recipients, invalid, duplicates, hash: listHash([...seen]) };
+}
+
+/**
+ * A recipient file as people have them: Excel's French CSV (`;`, Windows-1252 or UTF-8 with BOM), quoted
+ * fields, extra columns, blank lines. The column is found by its header (email/e-mail/courriel,
+ * phone/téléphone…); without a header, the first column that holds an address or a number.
+ */
+export function parseRecipientFile(bytes: Buffer, channel: Channel, fileName: string): RecipientList {
+  const kind = recipientKind(channel);
+  const { text, encoding } = decodeText(bytes);
+  const rows = csvRows(text, fileName);
+  const header = rows[0]?.cells.map((cell) => COLUMNS[cell.toLowerCase().replace(/\s+/g, '_')]) ?? [];
+  let column = header.indexOf(kind);
+  let data = rows;
+  if (column >= 0) data = rows.slice(1);
+  else if (header.includes('email') || header.includes('phone')) {
+    throw new InputError(
+      `${fileName}:1: no ${kind === 'email' ? 'email' : 'phone'} column for a ${channel} campaign`,
+    );
+  } else {
+    const looks =
+      kind === 'email' ? (c: string) => c.includes('@') : (c: string) => /^[+(0-9][0-9 .()\-/]{5,}$/.test(c);
+    column = rows[0]?.cells.findIndex(looks) ?? -1;
+    if (column < 0 && rows.length > 0) {
+      throw new InputError(
+        `${fileName}:1: no ${kind === 'email' ? 'email' : 'phone'} column (header or values) found`,
+      );
+    }
+  }
+  const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));
+  return build(kind, values, encoding);
+}
+
+/** A list pasted in the modal: one per line, or separated by commas or semicolons (emails also by spaces). */
+export function parsePastedRecipients(text: string, channel: Channel): RecipientList {
+  const kind = recipientKind(channel);
+  const values: { line: number; value: string }[] = [];
+  text.split(/\r?\n/).forEach((row, i) => {
+    for (const value of row.split(kind === 'email' ? /[\s,;]+/ : /[,;\t]+/)) {
+      if (value.trim()) values.push({ line: i + 1, value: value.trim() });
+    }
+  });
+  return build(kind, values, 'utf-8');
+}

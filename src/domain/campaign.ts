@@ -1,0 +1,62 @@
+import type { Audience, Channel } from './contacts.ts';
+
+export type Verdict = 'allow' | 'review' | 'block';
+
+/** An element the message lacks (unsubscribe link, sender, subject, call opening): it blocks the campaign. */
+export interface MessageFinding {
+  rule: string;
+  element: string;
+  message: { fr: string; en: string };
+}
+
+export type CampaignEventKind =
+  | 'checked'
+  | 'approval-requested'
+  | 'approved'
+  | 'approved-cleaned'
+  | 'rejected';
+
+export interface CampaignEvent {
+  at: string;
+  by: string;
+  event: CampaignEventKind;
+  reason?: string;
+  policyRevision: string;
+}
+
+export type CampaignStatus = 'checked' | 'awaiting-approval' | 'approved' | 'approved-cleaned' | 'rejected';
+
+/**
+ * One checked campaign and what happened to it. It keeps what an approval covers (the list and template by
+ * content hash, the policy revision, the planned dates) and counts, never the recipients themselves.
+ */
+export interface Campaign {
+  id: string;
+  name: string;
+  channel: Channel;
+  product?: string;
+  audience: Audience;
+  plannedStart: string;
+  plannedEnd?: string;
+  template: string;
+  templateHash: string;
+  listHash: string;
+  /** The allowed recipients only: what "approve the cleaned list" covers. */
+  cleanedHash: string;
+  counts: { rows: number; recipients: number; duplicates: number; invalid: number } & Record<Verdict, number>;
+  findings: MessageFinding[];
+  /** Recipients in review or blocked, per rule, blocks first, with the first few (masked) as examples. */
+  groups: { verdict: Verdict; rule: string; count: number; sample: { line: number; masked: string }[] }[];
+  /** The first invalid rows' line numbers (their values are not kept). */
+  invalidLines: number[];
+  campaignWide: string[];
+  /** Recipients whose address says otherwise than the campaign's audience (judged by their address). */
+  audienceMismatches: number;
+  policyRevision: string;
+  checkedAt: string;
+  checkedBy: string;
+  expiresAt: string;
+  status: CampaignStatus;
+  slack?: { channel: string; ts: string };
+  history: CampaignEvent[];
+}
