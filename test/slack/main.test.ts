@@ -13,7 +13,7 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
   const slack = await new FakeSlack().start();
   const secret = '0123456789abcdef0123456789abcdef';
   const out: string[] = [];
-  let stop = () => undefined as void;
+  let stop: () => void = () => undefined;
   const stopSignal = new Promise<void>((resolve) => {
     stop = resolve;
   });
