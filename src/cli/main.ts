@@ -16,6 +16,7 @@ import * as parse from '../services/parse.ts';
 import { addContact, optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { FileStore } from '../store/fileStore.ts';
+import { registerCampaignCommands } from './campaign.ts';
 import { formatAnswer, type Lang } from './format.ts';
 
 export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
@@ -225,6 +226,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(`${results.length - failed} passed, ${failed} failed`);
       status = failed > 0 ? 1 : 0;
     });
+
+  registerCampaignCommands(program, {
+    out: io.out,
+    who: () => who(io.env),
+    lang,
+    withContext,
+    setStatus: (value) => {
+      status = value;
+    },
+  });
 
   program
     .command('start')

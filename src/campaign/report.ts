@@ -1,0 +1,93 @@
+import type { Campaign } from '../domain/campaign.ts';
+import { formatLocal } from '../domain/time.ts';
+import { hasMessage, type Lang, t } from '../i18n.ts';
+import type { Policy } from '../policy/load.ts';
+
+const ICON = { allow: '✅', review: '⚠️', block: '⛔' } as const;
+export const MAX_GROUPS = 12;
+
+export interface ReportText {
+  head: string;
+  sections: string[];
+  meta: string;
+}
+
+/**
+ * The campaign report as short paragraphs, for Slack (mrkdwn, user text escaped) or a terminal (plain).
+ * It reads only the stored campaign, so it can be redrawn when the status changes.
+ */
+export function campaignReport(
+  c: Campaign,
+  policy: Policy,
+  lang: Lang,
+  style: { escape: (text: string) => string; bold: (text: string) => string; who: (id: string) => string },
+): ReportText {
+  const day = (iso: string) => formatLocal(new Date(iso), policy.timeZone, lang);
+  const channelKey = `channel_${c.channel}`;
+  const rule = (id: string) => policy.rules.find((r) => r.id === id);
+  const legal = (id: string) => (rule(id)?.legal ?? []).map((l) => `${l.text} ${l.article}`).join(', ');
+  const title = (id: string) => rule(id)?.title[lang] ?? id;
+
+  const head = `${t(lang, `campaign_status_${c.status}`)} — ${style.bold(t(lang, 'campaign_head', { name: style.escape(c.name) }))}`;
+  const sections: string[] = [];
+  const whenText = c.plannedEnd
+    ? t(lang, 'campaign_from_to', { start: day(c.plannedStart), end: day(c.plannedEnd) })
+    : t(lang, 'campaign_from', { start: day(c.plannedStart) });
+  sections.push(
+    [
+      t(lang, 'campaign_what', {
+        channel: hasMessage(channelKey) ? t(lang, channelKey) : c.channel,
+        product: style.escape(c.product ? (policy.doc.products[c.product]?.label[lang] ?? c.product) : '—'),
+        audience: c.audience.toUpperCase(),
+        when: whenText,
+      }),
+      style.bold(t(lang, 'campaign_counts', c.counts)),
+      t(lang, 'campaign_list', c.counts),
+      ...(c.invalidLines.length
+        ? [t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') })]
+        : []),
+      ...(c.audienceMismatches
+        ? [
+            t(lang, 'campaign_audience_mismatch', {
+              count: c.audienceMismatches,
+              audience: c.audience.toUpperCase(),
+            }),
+          ]
+        : []),
+    ].join('\n'),
+  );
+  sections.push(
+    c.findings.length === 0
+      ? t(lang, 'campaign_message_ok')
+      : [
+          style.bold(t(lang, 'campaign_message_findings')),
+          ...c.findings.map((f) => `• ${style.escape(f.message[lang])} — ${f.rule} · ${legal(f.rule)}`),
+        ].join('\n'),
+  );
+  if (c.campaignWide.length > 0) {
+    sections.push(
+      [
+        style.bold(t(lang, 'campaign_wide')),
+        ...c.campaignWide.map((id) => `• ${title(id)} — ${id} · ${legal(id)}`),
+      ].join('\n'),
+    );
+  }
+  if (c.groups.length > 0) {
+    const lines = c.groups.slice(0, MAX_GROUPS).map((g) => {
+      const samples = g.sample
+        .map((s) => `${style.escape(s.masked)} (${t(lang, 'campaign_line_no', { line: s.line })})`)
+        .join(', ');
+      return `${ICON[g.verdict]} ${style.bold(String(g.count))} · ${title(g.rule)} — ${g.rule} · ${legal(g.rule)}\n    ${t(lang, 'campaign_examples', { samples })}`;
+    });
+    if (c.groups.length > MAX_GROUPS)
+      lines.push(t(lang, 'campaign_group_more', { count: c.groups.length - MAX_GROUPS }));
+    sections.push([style.bold(t(lang, 'campaign_groups')), ...lines].join('\n'));
+  }
+  const history = c.history.map(
+    (e) =>
+      `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by) })}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
+  );
+  sections.push([style.bold(t(lang, 'campaign_history')), ...history].join('\n'));
+  const meta = t(lang, 'campaign_meta', { id: c.id, revision: c.policyRevision, expires: day(c.expiresAt) });
+  return { head, sections, meta };
+}

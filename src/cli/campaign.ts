@@ -1,0 +1,85 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { approvableAsChecked } from '../campaign/approval.ts';
+import { parseRecipientFile } from '../campaign/recipients.ts';
+import { campaignReport } from '../campaign/report.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Lang } from '../i18n.ts';
+import type { Policy } from '../policy/load.ts';
+import { cleanedCsv, detailsCsv, findCampaign, runCampaignCheck } from '../services/campaign.ts';
+import type { AppContext } from '../services/context.ts';
+import * as parse from '../services/parse.ts';
+
+export interface CliKit {
+  out: (text: string) => void;
+  who: () => string;
+  lang: (policy: Policy) => Lang;
+  withContext: <T>(work: (ctx: AppContext) => Promise<T>) => Promise<T>;
+  setStatus: (status: number) => void;
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+const PLAIN = { escape: (s: string) => s, bold: (s: string) => s, who: (id: string) => id };
+
+function printable(c: Campaign, policy: Policy, lang: Lang): string {
+  const report = campaignReport(c, policy, lang, PLAIN);
+  return [report.head, ...report.sections, report.meta].join('\n\n');
+}
+
+/** `campaign-check FILE` and `campaign show ID`: the same checks and history as in Slack. */
+export function registerCampaignCommands(program: Command, kit: CliKit): void {
+  program
+    .command('campaign-check')
+    .description(
+      'check every recipient of a campaign and its message; exit 0 if it may be approved as is, 1 if not',
+    )
+    .argument('<file>', 'recipients CSV (email or phone column; "," or ";"; UTF-8 or Windows-1252)')
+    .requiredOption('--channel <channel>', 'email, sms, phone, automated-call or messaging')
+    .requiredOption('--product <category>', 'product category from policy.yaml')
+    .option('--template <file>', 'the message (first line "Subject: …") or the call script')
+    .option('--name <name>', 'campaign name')
+    .option('--audience <audience>', 'b2b or b2c (default b2b)')
+    .option('--start <datetime>', 'planned start (default now)')
+    .option('--end <datetime>', 'planned end, for long campaigns')
+    .option('--details <file>', 'write every row with its verdict and rules (CSV)')
+    .option('--cleaned <file>', 'write the allowed recipients only (CSV)')
+    .option('--json', 'print the stored check as JSON')
+    .action(async (file: string, options) => {
+      const bytes = readInput(file);
+      const template = options.template ? readInput(options.template).toString('utf8') : undefined;
+      await kit.withContext(async (ctx) => {
+        const list = parseRecipientFile(bytes, parse.channel(options.channel), file);
+        const check = await runCampaignCheck(ctx, { ...options, template, checkedBy: kit.who() }, list);
+        if (options.details) writeFileSync(options.details, detailsCsv(check));
+        if (options.cleaned) writeFileSync(options.cleaned, cleanedCsv(check));
+        kit.out(
+          options.json
+            ? JSON.stringify(check.campaign, null, 2)
+            : printable(check.campaign, ctx.policy, kit.lang(ctx.policy)),
+        );
+        kit.setStatus(approvableAsChecked(check.campaign) ? 0 : 1);
+      });
+    });
+
+  const campaign = program.command('campaign').description('campaign checks and their approval history');
+  campaign
+    .command('show')
+    .argument('<id>', 'the check id (cmp-…)')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, options) => {
+      await kit.withContext(async (ctx) => {
+        const found = await findCampaign(ctx, id);
+        kit.out(
+          options.json ? JSON.stringify(found, null, 2) : printable(found, ctx.policy, kit.lang(ctx.policy)),
+        );
+      });
+    });
+}

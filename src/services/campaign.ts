@@ -1,0 +1,108 @@
+import { approve, type Outcome, reject, requestApproval } from '../campaign/approval.ts';
+import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
+import type { RecipientList } from '../campaign/recipients.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { InputError } from '../domain/errors.ts';
+import { localDay } from '../domain/time.ts';
+import type { AppContext } from './context.ts';
+import * as parse from './parse.ts';
+
+export interface CampaignFields {
+  name?: string;
+  channel: string;
+  product?: string;
+  audience?: string;
+  start?: string | Date;
+  end?: string | Date;
+  template?: string;
+  checkedBy: string;
+}
+
+const when = (value: string | Date | undefined, ctx: AppContext, what: string) =>
+  value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, what);
+
+/** Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list. */
+export async function runCampaignCheck(
+  ctx: AppContext,
+  fields: CampaignFields,
+  list: RecipientList,
+): Promise<CampaignCheck> {
+  const channel = parse.channel(fields.channel);
+  if (!fields.product) throw new InputError('--product is required: the message must relate to a product');
+  const product = parse.product(fields.product, ctx.policy) as string;
+  const audience = fields.audience ? parse.audience(fields.audience) : 'b2b';
+  const start = when(fields.start, ctx, '--start') ?? ctx.clock();
+  const end = when(fields.end, ctx, '--end');
+  if (end && end <= start) throw new InputError('--end must be after --start');
+  if (list.recipients.length === 0 && list.invalid.length === 0)
+    throw new InputError('the recipient list is empty');
+  const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
+  return checkCampaign(ctx, {
+    name,
+    channel,
+    product,
+    audience,
+    plannedStart: start,
+    plannedEnd: end,
+    template: fields.template ?? '',
+    list,
+    checkedBy: fields.checkedBy,
+  });
+}
+
+/** A cell Excel would run as a formula (=, @, -, or + that is not a phone number) is quoted to stay text. */
+function cell(value: string): string {
+  const safe = /^[=@-]/.test(value) || /^\+(?!\d+$)/.test(value) ? `'${value}` : value;
+  return /[;"\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Every row of the list with its verdict and rules (invalid rows included): the thread's details file. */
+export function detailsCsv(check: CampaignCheck): string {
+  const rows = [
+    ...check.results.map((r) => ({ line: r.line, cells: [r.target.value, r.verdict, r.rules.join(' ')] })),
+    ...check.list.invalid.map((r) => ({ line: r.line, cells: [r.value, 'invalid', r.problem] })),
+  ].sort((a, b) => a.line - b.line);
+  return `line;recipient;verdict;rules\n${rows.map((r) => [String(r.line), ...r.cells].map(cell).join(';')).join('\n')}\n`;
+}
+
+/** The allowed recipients only, in a file a sending tool can take. */
+export function cleanedCsv(check: CampaignCheck): string {
+  const header = check.campaign.channel === 'email' ? 'email' : 'phone';
+  const allowed = check.results.filter((r) => r.verdict === 'allow').map((r) => cell(r.target.value));
+  return `${header}\n${allowed.join('\n')}${allowed.length ? '\n' : ''}`;
+}
+
+export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'reject';
+
+/** One step of the approval, saved with its history; the approver's role is checked by the caller. */
+export async function decideOnCampaign(
+  ctx: AppContext,
+  id: string,
+  by: string,
+  action: CampaignAction,
+  reason?: string,
+): Promise<Outcome> {
+  const campaign = await findCampaign(ctx, id);
+  const now = ctx.clock();
+  const outcome =
+    action === 'request'
+      ? requestApproval(campaign, by, now, ctx.policy)
+      : action === 'reject'
+        ? reject(campaign, by, reason ?? '', now, ctx.policy)
+        : approve(campaign, by, action === 'approve' ? 'as-checked' : 'cleaned', now, ctx.policy);
+  if (outcome.ok) await ctx.store.saveCampaign(outcome.campaign);
+  return outcome;
+}
+
+export async function findCampaign(ctx: AppContext, id: string): Promise<Campaign> {
+  const campaign = await ctx.store.findCampaign(id.trim());
+  if (!campaign) throw new InputError(`no campaign check with id "${id.trim()}"`);
+  return campaign;
+}
+
+/** Records where the report was posted, so later steps update it. */
+export async function attachSlackMessage(ctx: AppContext, campaign: Campaign, channel: string, ts: string) {
+  const saved = { ...(await findCampaign(ctx, campaign.id)), slack: { channel, ts } };
+  await ctx.store.saveCampaign(saved);
+  return saved;
+}
