@@ -335,6 +335,7 @@ const catalogue = {
     fr: 'L’approbation n’a pas été demandée.',
     en: 'Approval has not been requested.',
   },
+  campaign_submit: { fr: 'Vérifier', en: 'Check' },
   campaign_modal_title: { fr: 'Vérifier une campagne', en: 'Check a campaign' },
   field_campaign_name: { fr: 'Nom de la campagne', en: 'Campaign name' },
   field_product: { fr: 'Catégorie de produit', en: 'Product category' },

@@ -2,6 +2,7 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { SlackMode } from '../config.ts';
 import type { AppContext } from '../services/context.ts';
 import { registerActions } from './listeners/actions.ts';
+import { registerCampaigns } from './listeners/campaigns.ts';
 import { registerCommands } from './listeners/commands.ts';
 import type { SlackDeps } from './listeners/deps.ts';
 import { registerEvents } from './listeners/events.ts';
@@ -71,6 +72,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
+  registerCampaigns(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });

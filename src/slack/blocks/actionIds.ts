@@ -6,11 +6,17 @@ export const ACTION = {
   logObjection: 'objection_log',
   showContact: 'contact_show',
   openAddContact: 'contact_add_open',
+  requestApproval: 'campaign_request',
+  approve: 'campaign_approve',
+  approveCleaned: 'campaign_approve_cleaned',
+  reject: 'campaign_reject',
 } as const;
 
 export const VIEW = {
   consent: 'consent_modal',
   addContact: 'contact_modal',
+  campaign: 'campaign_modal',
+  reject: 'campaign_reject_modal',
 } as const;
 
 /** What a button carries: the person (as normalised) and the channel asked about. */

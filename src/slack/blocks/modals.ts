@@ -14,7 +14,7 @@ export interface ModalMetadata {
   conversation?: string;
 }
 
-function input(
+export function input(
   blockId: string,
   label: string,
   element: types.InputBlockElement,
@@ -31,7 +31,11 @@ function input(
   } as Block;
 }
 
-function select(actionId: string, options: types.PlainTextOption[], initial?: string): types.StaticSelect {
+export function select(
+  actionId: string,
+  options: types.PlainTextOption[],
+  initial?: string,
+): types.StaticSelect {
   const chosen = options.find((o) => o.value === initial);
   return {
     type: 'static_select',
@@ -41,7 +45,7 @@ function select(actionId: string, options: types.PlainTextOption[], initial?: st
   };
 }
 
-function text(actionId: string, initial?: string, maxLength = 200): types.PlainTextInput {
+export function text(actionId: string, initial?: string, maxLength = 200): types.PlainTextInput {
   return {
     type: 'plain_text_input',
     action_id: actionId,
@@ -50,17 +54,17 @@ function text(actionId: string, initial?: string, maxLength = 200): types.PlainT
   };
 }
 
-function date(actionId: string, initial?: string): types.Datepicker {
+export function date(actionId: string, initial?: string): types.Datepicker {
   return { type: 'datepicker', action_id: actionId, ...(initial ? { initial_date: initial } : {}) };
 }
 
-function modal(
+export function modal(
   callbackId: string,
   title: string,
   submit: string,
   lang: Lang,
   blocks: Block[],
-  meta: ModalMetadata,
+  meta: object,
 ): types.ModalView {
   return {
     type: 'modal',
@@ -193,11 +197,14 @@ export function doneModal(lang: Lang, mrkdwn: string): types.ModalView {
   };
 }
 
-type StateValues = Record<string, Record<string, ViewStateValue | undefined> | undefined>;
+export type StateValues = Record<string, Record<string, ViewStateValue | undefined> | undefined>;
 
 /** Reads one field of a submitted modal, whatever its element type. */
 export function fieldValue(values: StateValues, blockId: string): string | undefined {
   const state = values[blockId]?.value;
-  const raw = state?.selected_option?.value ?? state?.selected_date ?? state?.value ?? undefined;
+  const dateTime = state?.selected_date_time
+    ? new Date(state.selected_date_time * 1000).toISOString()
+    : undefined;
+  const raw = state?.selected_option?.value ?? state?.selected_date ?? dateTime ?? state?.value ?? undefined;
   return raw === null || raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }

@@ -15,6 +15,16 @@ export interface RecordedCall {
 }
 
 type Failure = { error: string } | { status: 429; retryAfter: number };
+
+/** A file in the fake workspace: shared by a user (a CSV to check) or uploaded by the app. */
+export interface FakeFile {
+  id: string;
+  name: string;
+  bytes: Buffer;
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+}
 type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
 
 /** Form fields that carry JSON (blocks, views…), as @slack/web-api encodes them. */
@@ -50,6 +60,9 @@ export class FakeSlack extends EventEmitter {
   readonly views = new Map<string, Record<string, unknown>>();
   readonly homes = new Map<string, Record<string, unknown>>();
   socketUrl = '';
+  readonly files = new Map<string, FakeFile>();
+  /** The bot token the app uses: downloads need it, as on Slack. */
+  botToken?: string;
   private server?: Server;
   private seq = 0;
   private ids = 0;
@@ -95,6 +108,23 @@ export class FakeSlack extends EventEmitter {
       return { view: { ...(args.view as object), id: this.id('V') } };
     },
     'apps.connections.open': () => ({ url: this.socketUrl }),
+    'files.info': (args) => {
+      const file = this.files.get(String(args.file));
+      return file ? { file: this.fileObject(file) } : { ok: false, error: 'file_not_found' };
+    },
+    'files.getUploadURLExternal': (args) => {
+      const id = this.id('F');
+      this.files.set(id, { id, name: String(args.filename), bytes: Buffer.alloc(0) });
+      return { upload_url: `${this.url}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (args) => {
+      const list = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+      for (const { id, title } of list) {
+        const file = this.files.get(id);
+        if (file) Object.assign(file, { title, channel: args.channel_id, threadTs: args.thread_ts });
+      }
+      return { files: list.map(({ id, title }) => ({ id, title })) };
+    },
   };
 
   get url(): string {
@@ -111,6 +141,30 @@ export class FakeSlack extends EventEmitter {
   /** A response_url for one command or action: what the app posts there is recorded as `respond`. */
   responseUrl(): string {
     return `${this.url}/respond/${this.id('R')}`;
+  }
+
+  /** A file a user shared (a recipient list): what a `file_input` returns in a modal submission. */
+  addFile(name: string, bytes: Buffer): Record<string, unknown> {
+    const id = this.id('F');
+    const file = { id, name, bytes };
+    this.files.set(id, file);
+    return this.fileObject(file);
+  }
+
+  /** Files the app uploaded into a thread, in order. */
+  uploadsIn(threadTs: string): FakeFile[] {
+    return [...this.files.values()].filter((f) => f.threadTs === threadTs);
+  }
+
+  private fileObject(file: FakeFile): Record<string, unknown> {
+    return {
+      id: file.id,
+      name: file.name,
+      title: file.title ?? file.name,
+      filetype: file.name.split('.').pop(),
+      size: file.bytes.length,
+      url_private_download: `${this.url}/files/${file.id}/${encodeURIComponent(file.name)}`,
+    };
   }
 
   /** The next call to `method` fails like Slack would. */
@@ -163,8 +217,32 @@ export class FakeSlack extends EventEmitter {
     return call;
   }
 
+  /** Upload URLs take the raw bytes; downloads need the bot token, or Slack answers its HTML login page. */
+  private async fileRoute(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const id = url.pathname.split('/')[2] ?? '';
+    const file = this.files.get(id);
+    if (url.pathname.startsWith('/upload/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (file) file.bytes = Buffer.concat(chunks);
+      this.record('upload', { file: id, length: file?.bytes.length ?? 0 }, req);
+      res.writeHead(file ? 200 : 404).end(file ? `OK - ${file.bytes.length}` : 'not found');
+      return;
+    }
+    this.record('download', { file: id }, req);
+    if (!file) return void res.writeHead(404).end();
+    if (req.headers.authorization !== `Bearer ${this.botToken}`) {
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!DOCTYPE html><html>Sign in to Slack</html>');
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.bytes);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/upload/') || url.pathname.startsWith('/files/'))
+      return this.fileRoute(url, req, res);
     const args = await readBody(req);
     if (url.pathname.startsWith('/respond/')) {
       this.record('respond', args, req);

@@ -124,7 +124,13 @@ async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Pro
 }
 
 /** Every slash command the app answers; app-manifest.yml must declare exactly these. */
-export const SLASH_COMMANDS = [...CAN_I.map(([name]) => name), '/consent', '/optout', '/prospect'];
+export const SLASH_COMMANDS = [
+  ...CAN_I.map(([name]) => name),
+  '/consent',
+  '/optout',
+  '/prospect',
+  '/campaign-check',
+];
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   for (const [name, channel, example] of CAN_I) {

@@ -1,0 +1,154 @@
+import type { types } from '@slack/bolt';
+import { approvableAsChecked, approvableCleaned } from '../../campaign/approval.ts';
+import { campaignReport } from '../../campaign/report.ts';
+import type { Campaign } from '../../domain/campaign.ts';
+import { type Lang, t } from '../../i18n.ts';
+import type { Policy } from '../../policy/load.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { ACTION, VIEW } from './actionIds.ts';
+import { actions, type Block, button, context, option, section } from './kit.ts';
+import { input, modal, select, text } from './modals.ts';
+
+const CAMPAIGN_CHANNELS = ['email', 'sms', 'phone', 'automated-call', 'messaging'] as const;
+const SECTION_BUDGET = 2900;
+
+/** Long text cut at line ends into sections Slack accepts (3,000 characters each). */
+function sections(mrkdwn: string): Block[] {
+  const out: Block[] = [];
+  let current = '';
+  for (const line of mrkdwn.split('\n')) {
+    if (current && current.length + line.length + 1 > SECTION_BUDGET) {
+      out.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(section(current));
+  return out;
+}
+
+const who = (id: string) => (/^slack:[UW][A-Z0-9]+$/.test(id) ? `<@${id.slice(6)}>` : escapeMrkdwn(id));
+const MRKDWN = { escape: escapeMrkdwn, bold: (s: string) => `*${s}*`, who };
+
+/** The report posted in the channel; redrawn from the stored campaign whenever its status changes. */
+export function reportBlocks(c: Campaign, policy: Policy, lang: Lang): { text: string; blocks: Block[] } {
+  const report = campaignReport(c, policy, lang, MRKDWN);
+  const blocks: Block[] = [section(report.head), ...report.sections.flatMap(sections), context(report.meta)];
+  if (c.status === 'checked' && c.findings.length === 0 && (approvableAsChecked(c) || approvableCleaned(c))) {
+    blocks.push(
+      actions('campaign', [
+        button(t(lang, 'campaign_button_request'), ACTION.requestApproval, c.id, { style: 'primary' }),
+      ]),
+    );
+  }
+  return { text: report.head.replace(/\*/g, ''), blocks };
+}
+
+/** The thread message asking the approvers; only what may be approved gets a button. */
+export function approvalRequestBlocks(
+  c: Campaign,
+  lang: Lang,
+  approvers: string[],
+  requester: string,
+): { text: string; blocks: Block[] } {
+  const mention = (m: string) =>
+    m === 'everyone' ? '@everyone' : m.startsWith('S') ? `<!subteam^${m}>` : `<@${m}>`;
+  const text = t(lang, 'campaign_request_text', {
+    approvers: approvers.length ? approvers.map(mention).join(' ') : t(lang, 'nobody_approves'),
+    requester: `<@${requester}>`,
+    name: escapeMrkdwn(c.name),
+    counts: t(lang, 'campaign_counts', c.counts),
+  });
+  const buttons = [];
+  if (approvableAsChecked(c))
+    buttons.push(button(t(lang, 'campaign_button_approve'), ACTION.approve, c.id, { style: 'primary' }));
+  if (approvableCleaned(c) && c.counts.allow < c.counts.recipients) {
+    buttons.push(
+      button(
+        t(lang, 'campaign_button_approve_cleaned', { count: c.counts.allow }),
+        ACTION.approveCleaned,
+        c.id,
+      ),
+    );
+  }
+  buttons.push(button(t(lang, 'campaign_button_reject'), ACTION.reject, c.id, { style: 'danger' }));
+  const blocks: Block[] = [section(text)];
+  if (!approvableAsChecked(c)) blocks.push(context(t(lang, 'campaign_request_cleaned_only')));
+  blocks.push(actions('approval', buttons));
+  return { text: text.replace(/<[^>]+>/g, '@'), blocks };
+}
+
+export interface CampaignModalMetadata {
+  conversation?: string;
+}
+
+/** /campaign-check: what the campaign is and who it goes to. */
+export function campaignModal(
+  policy: Policy,
+  lang: Lang,
+  meta: CampaignModalMetadata,
+  startAt: Date,
+): types.ModalView {
+  const products = Object.entries(policy.doc.products).map(([id, p]) => option(p.label[lang], id));
+  return modal(
+    VIEW.campaign,
+    t(lang, 'campaign_modal_title'),
+    t(lang, 'campaign_submit'),
+    lang,
+    [
+      input('name', t(lang, 'field_campaign_name'), text('value', undefined, 120)),
+      input(
+        'channel',
+        t(lang, 'field_channel'),
+        select(
+          'value',
+          CAMPAIGN_CHANNELS.map((c) => option(t(lang, `channel_${c}`), c)),
+          'email',
+        ),
+      ),
+      input('product', t(lang, 'field_product'), select('value', products)),
+      input(
+        'audience',
+        t(lang, 'field_audience'),
+        select(
+          'value',
+          [option(t(lang, 'audience_b2b'), 'b2b'), option(t(lang, 'audience_b2c'), 'b2c')],
+          'b2b',
+        ),
+      ),
+      input('start', t(lang, 'field_start'), {
+        type: 'datetimepicker',
+        action_id: 'value',
+        initial_date_time: Math.floor(startAt.getTime() / 1000),
+      }),
+      input('end', t(lang, 'field_end'), { type: 'datetimepicker', action_id: 'value' }, true),
+      input('template', t(lang, 'field_template'), { ...text('value', undefined, 3000), multiline: true }),
+      input(
+        'file',
+        t(lang, 'field_file'),
+        { type: 'file_input', action_id: 'value', filetypes: ['csv', 'txt'], max_files: 1 },
+        true,
+      ),
+      input('pasted', t(lang, 'field_pasted'), { ...text('value', undefined, 3000), multiline: true }, true),
+    ],
+    meta,
+  );
+}
+
+/** Rejecting asks why: the reason goes to the thread and the history. */
+export function rejectModal(lang: Lang, meta: { id: string; requestTs?: string }): types.ModalView {
+  return modal(
+    VIEW.reject,
+    t(lang, 'reject_title'),
+    t(lang, 'campaign_button_reject'),
+    lang,
+    [
+      input('reason', t(lang, 'field_reason'), {
+        ...text('value', undefined, 500),
+        multiline: true,
+        min_length: 5,
+      }),
+    ],
+    meta,
+  );
+}
