@@ -18,6 +18,7 @@ it('declares exactly the commands the app answers, for Socket Mode, with the sco
     expect(command.url).toBeUndefined(); // Socket Mode: Slack must not need a public URL
     expect(command.description.length).toBeLessThanOrEqual(100);
     expect(command.usage_hint?.length ?? 0).toBeLessThanOrEqual(1000);
+    expect(command.usage_hint?.length ?? 0).toBeLessThanOrEqual(1000);
   }
   expect(manifest.settings.socket_mode_enabled).toBe(true);
   expect(manifest.settings.interactivity.is_enabled).toBe(true);
@@ -26,6 +27,8 @@ it('declares exactly the commands the app answers, for Socket Mode, with the sco
   expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
     'chat:write',
     'commands',
+    'files:read',
+    'files:write',
     'usergroups:read',
     'users:read',
   ]);
