@@ -14,11 +14,16 @@ describe('recipient lists', () => {
       [6, 'zoe@acme.fr'],
     ]);
     expect(list.duplicates).toBe(1);
-    expect(list.invalid).toEqual([{ line: 5, value: 'bob@acme', problem: 'not a valid email address: "bob@acme"' }]);
+    expect(list.invalid).toEqual([
+      { line: 5, value: 'bob@acme', problem: 'not a valid email address: "bob@acme"' },
+    ]);
   });
 
   it('reads UTF-8 with a BOM, a phone column for SMS, and a file without a header', () => {
-    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('téléphone,nom\n06 12 34 56 78,A\n+33612345678,B\n')]);
+    const withBom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('téléphone,nom\n06 12 34 56 78,A\n+33612345678,B\n'),
+    ]);
     const sms = parseRecipientFile(withBom, 'sms', 'sms.csv');
     expect(sms.encoding).toBe('utf-8');
     expect(sms.recipients.map((r) => r.target.value)).toEqual(['+33612345678']);
@@ -36,7 +41,9 @@ describe('recipient lists', () => {
   });
 
   it('says which column is missing, and refuses postal campaigns', () => {
-    expect(() => parseRecipientFile(Buffer.from('email;nom\na@x.fr;A\n'), 'sms', 'l.csv')).toThrow(/l\.csv:1: no phone column/);
+    expect(() => parseRecipientFile(Buffer.from('email;nom\na@x.fr;A\n'), 'sms', 'l.csv')).toThrow(
+      /l\.csv:1: no phone column/,
+    );
     expect(() => parsePastedRecipients('x', 'post')).toThrow(/postal campaigns/);
   });
 });

@@ -224,7 +224,15 @@ export class FakeSlack extends EventEmitter {
     if (url.pathname.startsWith('/upload/')) {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      if (file) file.bytes = Buffer.concat(chunks);
+      let bytes = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        // @slack/web-api posts the file as a multipart form, as Slack's upload URL accepts.
+        const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+        const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+        bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+      }
+      if (file) file.bytes = bytes;
       this.record('upload', { file: id, length: file?.bytes.length ?? 0 }, req);
       res.writeHead(file ? 200 : 404).end(file ? `OK - ${file.bytes.length}` : 'not found');
       return;

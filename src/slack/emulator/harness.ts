@@ -27,11 +27,12 @@ export async function startEmulatedApp(
 ): Promise<EmulatedApp> {
   const slack = await new FakeSlack().start();
   const signingSecret = randomBytes(16).toString('hex');
+  slack.botToken = `xoxb-emulator-${randomBytes(8).toString('hex')}`;
   const { app } = createSlackApp({
     ctx,
     mode: {
       kind: 'http',
-      botToken: `xoxb-emulator-${randomBytes(8).toString('hex')}`,
+      botToken: slack.botToken,
       signingSecret,
       port: 0,
     },

@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Campaign } from '../../src/domain/campaign.ts';
+import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
+import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
+import { startTestSlack, type TestSlack } from './harness.ts';
+
+let slack: TestSlack;
+beforeEach(async () => {
+  slack = await startTestSlack();
+  // A finance professional, informed: allowed for accounting software by email.
+  await slack.ctx.store.saveContact(
+    {
+      email: 'a@acme.fr',
+      jobFunction: 'finance',
+      provenance: {
+        source: 'form',
+        collection: 'direct',
+        collectedAt: '2026-01-05T00:00:00Z',
+        informedAt: '2026-01-05T00:00:00Z',
+      },
+    },
+    new Date('2026-01-05T00:00:00Z'),
+  );
+});
+afterEach(async () => slack.stop());
+
+const GOOD =
+  'Objet : Votre comptabilité en 10 minutes\nBonjour, Exemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
+const LIST = Buffer.from(
+  'Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\nC;not-an-email\r\nA bis;A@ACME.FR\r\n',
+  'latin1',
+);
+
+const select = (value: string) => ({
+  value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
+});
+const textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
+
+async function check(user: string, options: { template?: string; list?: Buffer; pasted?: string } = {}) {
+  const opened = await slack.user.command('/campaign-check', { user });
+  const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
+  const file = options.pasted ? null : slack.slack.addFile('list.csv', options.list ?? LIST);
+  const submitted = await slack.user.submit(
+    view,
+    {
+      name: textValue('Rentrée compta'),
+      channel: select('email'),
+      product: select('accounting-software'),
+      audience: select('b2b'),
+      start: {
+        value: {
+          type: 'datetimepicker',
+          selected_date_time: Math.floor(Date.parse('2026-11-24T09:00:00+01:00') / 1000),
+        },
+      },
+      end: { value: { type: 'datetimepicker', selected_date_time: null } },
+      template: textValue(options.template ?? GOOD),
+      file: { value: { type: 'file_input', files: file ? [file] : [] } },
+      pasted: textValue(options.pasted ?? null),
+    },
+    { user },
+  );
+  const report = submitted.calls.find((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
+  const campaigns = await slack.store.campaigns();
+  const campaign = campaigns.at(-1) as Campaign;
+  return { opened, view, submitted, report, campaign };
+}
+
+const reportText = (call: { args: Record<string, unknown> } | undefined) =>
+  renderBlocks((call?.args.blocks ?? []) as never).lines.join('\n');
+
+async function press(user: string, actionId: string, campaign: Campaign): Promise<Delivery> {
+  return slack.user.press({ action_id: actionId, value: campaign.id, block_id: 'approval' }, { user });
+}
+
+describe('/campaign-check', () => {
+  it('opens a modal, reads the CSV as exported by French Excel, posts the report and the files in its thread', async () => {
+    const { opened, submitted, report, campaign } = await check('U0SALES');
+    expect(visibleText(opened)).toContain('Recipients: CSV file');
+    expect(submitted.ack?.response_action).toBe('update');
+    expect(submitted.calls.find((c) => c.method === 'download')?.headers.authorization).toBe(
+      `Bearer ${slack.slack.botToken}`,
+    );
+    expect(report?.args.channel).toBe('C0SALES');
+    const text = reportText(report);
+    expect(text).toContain('✅ 1 allowed · ⚠️ 0 need review · ⛔ 1 blocked');
+    expect(text).toContain('2 recipients (4 rows, 1 duplicates counted once, 1 invalid)');
+    expect(text).toContain('Invalid lines: 4');
+    expect(text).toMatch(/⛔ \*1\* · .* — ecomm-b2c-prior-consent · CPCE L\.34-5/);
+    expect(text).toContain('b***@gmail.com (line 3)');
+    expect(text).toContain('✅ Message: the mandatory mentions are there.');
+    expect(buttons(submitted).map((b) => b.label)).toContain('Request approval');
+    const files = slack.slack.uploadsIn(campaign.slack?.ts ?? '');
+    expect(files.map((f) => f.name)).toEqual([`${campaign.id}-details.csv`, `${campaign.id}-cleaned.csv`]);
+    expect(files[0]?.bytes.toString()).toContain('3;b@gmail.com;block;ecomm-b2c-prior-consent');
+    expect(files[0]?.bytes.toString()).toContain('4;not-an-email;invalid;');
+    expect(files[1]?.bytes.toString()).toBe('email\na@acme.fr\n');
+    // The store keeps counts, hashes and masked examples, never the list.
+    const stored = JSON.stringify(await slack.store.findCampaign(campaign.id));
+    expect(stored).not.toContain('b@gmail.com');
+    expect(stored).not.toContain('a@acme.fr');
+    expect(stored).not.toContain('not-an-email');
+  });
+
+  it('blocks a message without its mandatory mentions, and offers no approval', async () => {
+    const { report } = await check('U0SALES', { template: 'Subject: Great holiday deals\nHello!' });
+    const text = reportText(report);
+    expect(text).toContain('⛔ Message to fix');
+    expect(text).toMatch(/does not name the advertiser \(Exemple SAS\)/);
+    expect(text).toContain('No unsubscribe link');
+    expect(text).toContain('does not match the product (Accounting software)');
+    expect(renderBlocks((report?.args.blocks ?? []) as never).buttons).toEqual([]);
+  });
+
+  it('asks for a file or a list before checking anything', async () => {
+    const opened = await slack.user.command('/campaign-check');
+    const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
+    const d = await slack.user.submit(view, {
+      file: { value: { type: 'file_input', files: [] } },
+      pasted: textValue(null),
+    });
+    expect(d.ack).toEqual({
+      response_action: 'errors',
+      errors: { file: 'Attach a CSV file or paste a list.' },
+    });
+  });
+});
+
+describe('approval in the thread', () => {
+  it('lets an approver approve the cleaned list, refuses a non-approver and the requester, and updates the report', async () => {
+    const { campaign } = await check('U0SALES');
+    const requested = await press('U0SALES', 'campaign_request', campaign);
+    const request = requested.calls.find((c) => c.method === 'chat.postMessage');
+    expect(request?.args.thread_ts).toBe(campaign.slack?.ts);
+    expect(String(request?.args.blocks && JSON.stringify(request.args.blocks))).toContain(
+      '<!subteam^S0SALESMGR>',
+    );
+    expect(renderBlocks(request?.args.blocks as never).buttons.map((b) => b.action_id)).toEqual([
+      'campaign_approve_cleaned',
+      'campaign_reject',
+    ]);
+
+    const dpo = await press('U0DPO', 'campaign_approve_cleaned', campaign);
+    expect(visibleText(dpo)).toContain('Réservé au rôle *approuver les campagnes*');
+    const asChecked = await press('U0MANAGER', 'campaign_approve', campaign);
+    expect(visibleText(asChecked)).toContain('Des destinataires sont bloqués : approuvez la liste nettoyée');
+
+    const approved = await press('U0MANAGER', 'campaign_approve_cleaned', campaign);
+    const reply = approved.calls.find((c) => c.method === 'chat.postMessage');
+    expect(reply?.args.text).toBe(
+      '✅ Liste nettoyée approuvée par <@U0MANAGER> : les 1 destinataires autorisés seulement, politique ' +
+        campaign.policyRevision +
+        '.',
+    );
+    const update = approved.calls.find((c) => c.method === 'chat.update');
+    expect(update?.args.ts).toBe(campaign.slack?.ts);
+    expect(reportText(update)).toMatch(/^✅ Liste nettoyée approuvée — \*Campagne « Rentrée compta »\*/);
+    const stored = await slack.store.findCampaign(campaign.id);
+    expect(stored?.history.map((e) => [e.event, e.by])).toEqual([
+      ['checked', 'slack:U0SALES'],
+      ['approval-requested', 'slack:U0SALES'],
+      ['approved-cleaned', 'slack:U0MANAGER'],
+    ]);
+    const again = await press('U0MANAGER', 'campaign_reject', campaign);
+    expect(again.calls.some((c) => c.method === 'views.open')).toBe(true); // the modal opens; the decision is refused on submit
+  });
+
+  it('refuses self-approval (four eyes) even to an approver', async () => {
+    const { campaign } = await check('U0MANAGER', { pasted: 'a@acme.fr' });
+    await press('U0MANAGER', 'campaign_request', campaign);
+    const self = await press('U0MANAGER', 'campaign_approve', campaign);
+    expect(visibleText(self)).toContain('Quatre yeux');
+    expect((await slack.store.findCampaign(campaign.id))?.status).toBe('awaiting-approval');
+    const refusals = await slack.store.auditTrail({ actor: 'slack:U0MANAGER' });
+    expect(refusals.some((e) => e.outcome === 'refused' && e.detail?.includes('four eyes'))).toBe(true);
+  });
+
+  it('rejects with a reason given in a modal', async () => {
+    const { campaign } = await check('U0SALES', { pasted: 'a@acme.fr' });
+    await press('U0SALES', 'campaign_request', campaign);
+    const opened = await press('U0MANAGER', 'campaign_reject', campaign);
+    const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
+    const done = await slack.user.submit(
+      view,
+      { reason: textValue('Offre non validée par le juridique') },
+      { user: 'U0MANAGER' },
+    );
+    expect(visibleText(done)).toContain('⛔ Refusée par @U0MANAGER : Offre non validée par le juridique');
+    expect(done.calls.find((c) => c.method === 'chat.postMessage')?.args.thread_ts).toBe(campaign.slack?.ts);
+    expect(reportText(done.calls.find((c) => c.method === 'chat.update'))).toMatch(/^⛔ Refusée/);
+    const stored = await slack.store.findCampaign(campaign.id);
+    expect(stored?.history.at(-1)).toMatchObject({
+      event: 'rejected',
+      by: 'slack:U0MANAGER',
+      reason: 'Offre non validée par le juridique',
+    });
+  });
+
+  it('asks for a new check when the policy changed, the check expired, or the list or template changed', async () => {
+    const first = await check('U0SALES', { pasted: 'a@acme.fr' });
+    await press('U0SALES', 'campaign_request', first.campaign);
+    const policy = slack.ctx.policy;
+    slack.ctx.policy = { ...policy, revision: 'edited000000' };
+    expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain(
+      'La politique a changé',
+    );
+    slack.ctx.policy = policy;
+    const clock = slack.ctx.clock;
+    slack.ctx.clock = () => new Date('2026-12-24T10:30:00+01:00');
+    expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain('a expiré');
+    slack.ctx.clock = clock;
+
+    const changed = await check('U0SALES', { pasted: 'a@acme.fr', template: `${GOOD}\nNouveau : -20 %` });
+    expect(changed.campaign.id).not.toBe(first.campaign.id);
+    expect(changed.campaign.templateHash).not.toBe(first.campaign.templateHash);
+    expect(changed.campaign.listHash).toBe(first.campaign.listHash);
+    await press('U0SALES', 'campaign_request', changed.campaign);
+    const ok = await press('U0MANAGER', 'campaign_approve', changed.campaign);
+    expect(ok.calls.find((c) => c.method === 'chat.postMessage')?.args.text).toContain(
+      'Approuvée par <@U0MANAGER>, telle que vérifiée : 1 destinataires',
+    );
+    expect((await slack.store.findCampaign(first.campaign.id))?.status).toBe('awaiting-approval');
+  });
+});
