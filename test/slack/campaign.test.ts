@@ -83,13 +83,14 @@ describe('/campaign-check', () => {
     );
     expect(report?.args.channel).toBe('C0SALES');
     const text = reportText(report);
-    expect(text).toContain('✅ 1 allowed · ⚠️ 0 need review · ⛔ 1 blocked');
-    expect(text).toContain('2 recipients (4 rows, 1 duplicates counted once, 1 invalid)');
-    expect(text).toContain('Invalid lines: 4');
+    // The channel reads the report in the policy's language (fr), whoever asked.
+    expect(text).toContain('✅ 1 autorisés · ⚠️ 0 à vérifier · ⛔ 1 bloqués');
+    expect(text).toContain('2 destinataires (4 lignes, 1 doublons comptés une fois, 1 invalides)');
+    expect(text).toContain('Lignes invalides : 4');
     expect(text).toMatch(/⛔ \*1\* · .* — ecomm-b2c-prior-consent · CPCE L\.34-5/);
-    expect(text).toContain('b***@gmail.com (line 3)');
-    expect(text).toContain('✅ Message: the mandatory mentions are there.');
-    expect(buttons(submitted).map((b) => b.label)).toContain('Request approval');
+    expect(text).toContain('b***@gmail.com (ligne 3)');
+    expect(text).toContain('✅ Message : les mentions obligatoires sont là.');
+    expect(buttons(submitted).map((b) => b.label)).toContain('Demander l’approbation');
     const files = slack.slack.uploadsIn(campaign.slack?.ts ?? '');
     expect(files.map((f) => f.name)).toEqual([`${campaign.id}-details.csv`, `${campaign.id}-cleaned.csv`]);
     expect(files[0]?.bytes.toString()).toContain('3;b@gmail.com;block;ecomm-b2c-prior-consent');
@@ -105,10 +106,10 @@ describe('/campaign-check', () => {
   it('blocks a message without its mandatory mentions, and offers no approval', async () => {
     const { report } = await check('U0SALES', { template: 'Subject: Great holiday deals\nHello!' });
     const text = reportText(report);
-    expect(text).toContain('⛔ Message to fix');
-    expect(text).toMatch(/does not name the advertiser \(Exemple SAS\)/);
-    expect(text).toContain('No unsubscribe link');
-    expect(text).toContain('does not match the product (Accounting software)');
+    expect(text).toContain('⛔ Message à corriger');
+    expect(text).toMatch(/ne nomme pas l'annonceur \(Exemple SAS\)/);
+    expect(text).toContain('Aucun lien de désinscription');
+    expect(text).toContain('ne correspond pas au produit (Logiciel de comptabilité)');
     expect(renderBlocks((report?.args.blocks ?? []) as never).buttons).toEqual([]);
   });
 

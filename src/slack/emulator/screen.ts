@@ -35,6 +35,15 @@ export function screen(delivery: Delivery): Shown[] {
       call.method === 'views.update'
     ) {
       shown.push({ kind: 'modal', view: (call.result?.view ?? call.args.view) as OpenView });
+    } else if (call.method === 'chat.update') {
+      shown.push({ kind: 'reply', text: String(call.args.text ?? ''), blocks: asBlocks(call.args.blocks) });
+    } else if (call.method === 'files.completeUploadExternal') {
+      const files = (Array.isArray(call.args.files) ? call.args.files : []) as {
+        id: string;
+        title?: string;
+      }[];
+      const lines = [call.args.initial_comment, ...files.map((f) => `📎 ${f.title ?? f.id} (${f.id})`)];
+      shown.push({ kind: 'reply', text: lines.filter(Boolean).join('\n'), blocks: [] });
     } else if (call.method === 'views.publish') {
       shown.push({ kind: 'home', blocks: asBlocks((call.args.view as { blocks?: unknown })?.blocks) });
     }

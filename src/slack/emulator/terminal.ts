@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmulatedApp } from './harness.ts';
 import { plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
@@ -22,7 +24,7 @@ type Option = { text: { text: string }; value: string };
 export const HELP = [
   'Commands, as in Slack:',
   '  /can-i-email alice@corp.fr [product or purpose]   /can-i-sms +33 6 12 34 56 78   /can-i-call +33 1 23 45 67 89',
-  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr',
+  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr   /campaign-check',
   'In the emulator:',
   '  N          press button N of the last answer',
   '  :as USER   act as another user (:users lists them)',
@@ -90,11 +92,36 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
         io.write(`  ✗ choose a number between 1 and ${options.length}`);
       }
     }
+    if (element.type === 'file_input') {
+      const answer = await ask(`${label}: path of a local file to share, Enter for none: `);
+      if (answer === undefined) return undefined;
+      if (answer === '') return { type: element.type, files: [] };
+      try {
+        return {
+          type: element.type,
+          files: [emulated.slack.addFile(basename(answer), readFileSync(answer))],
+        };
+      } catch (error) {
+        io.write(`  ✗ cannot read ${answer}: ${(error as NodeJS.ErrnoException).code}`);
+        return { type: element.type, files: [] };
+      }
+    }
+    if (element.type === 'datetimepicker') {
+      const initial = element.initial_date_time as number | undefined;
+      const shown = initial ? new Date(initial * 1000).toISOString().slice(0, 16) : undefined;
+      const answer = await ask(`${label} (YYYY-MM-DDTHH:MM UTC)${shown ? ` [${shown}]` : ''}: `);
+      if (answer === undefined) return undefined;
+      const typed = /[zZ]$|[+-]\d\d:\d\d$/.test(answer) ? answer : `${answer}Z`;
+      const seconds = answer === '' ? initial : Math.floor(Date.parse(typed) / 1000);
+      return { type: element.type, selected_date_time: Number.isFinite(seconds) ? seconds : null };
+    }
     const initial = (element.initial_value ?? element.initial_date) as string | undefined;
-    const hint = element.type === 'datepicker' ? ' (YYYY-MM-DD)' : '';
+    const hint =
+      element.type === 'datepicker' ? ' (YYYY-MM-DD)' : element.multiline ? ' (type \\n for a new line)' : '';
     const answer = await ask(`${label}${hint}${initial ? ` [${initial}]` : ''}: `);
     if (answer === undefined) return undefined;
-    const value = answer === '' ? (initial ?? null) : answer;
+    const typed = element.multiline ? answer.replace(/\\n/g, '\n') : answer;
+    const value = answer === '' ? (initial ?? null) : typed;
     return element.type === 'datepicker'
       ? { type: element.type, selected_date: value }
       : { type: element.type, value };

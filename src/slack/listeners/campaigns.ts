@@ -66,14 +66,17 @@ const PROBLEM_KEY = {
 export function registerCampaigns(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
 
+  /** The report is read by the whole channel: always in the policy's language, whoever acted. */
+  const channelLang = () => deps.people.defaultLang;
+
   /** Redraws the report in the channel with the campaign's new status. Best effort: the store has the truth. */
-  async function redraw(client: Client, c: Campaign, lang: Lang) {
+  async function redraw(client: Client, c: Campaign) {
     if (!c.slack) return;
     try {
       await client.chat.update({
         channel: c.slack.channel,
         ts: c.slack.ts,
-        ...reportBlocks(c, ctx.policy, lang),
+        ...reportBlocks(c, ctx.policy, channelLang()),
       });
     } catch (error) {
       deps.logger.warn(`chat.update of campaign ${c.id} failed: ${(error as Error).message}`);
@@ -175,7 +178,7 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     try {
       posted = await client.chat.postMessage({
         channel: conversation,
-        ...reportBlocks(check.campaign, ctx.policy, lang),
+        ...reportBlocks(check.campaign, ctx.policy, channelLang()),
       });
     } catch (error) {
       const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
@@ -267,7 +270,7 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
       '',
       approvalRequestBlocks(c, lang, deps.people.members('approve_campaigns'), args.body.user.id).blocks,
     );
-    await redraw(args.client, c, lang);
+    await redraw(args.client, c);
   });
 
   const decided = (event: CampaignEventKind) => async (args: ButtonArgs, lang: Lang) => {
@@ -281,7 +284,7 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
       revision: c.policyRevision,
     });
     await threadReply(args.client, c, text);
-    await redraw(args.client, c, lang);
+    await redraw(args.client, c);
   };
   onCampaignButton(ACTION.approve, decided('approved'));
   onCampaignButton(ACTION.approveCleaned, decided('approved-cleaned'));
@@ -335,6 +338,6 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     await threadReply(client, outcome.campaign, text).catch((error) =>
       deps.logger.warn(`thread reply failed: ${error.message}`),
     );
-    await redraw(client, outcome.campaign, lang);
+    await redraw(client, outcome.campaign);
   });
 }
