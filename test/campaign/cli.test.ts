@@ -1,0 +1,118 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+
+function cli(dir: string) {
+  return async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(
+      ['--db', join(dir, 'db.json'), '--policy', POLICY_PATH, '--lang', 'en', ...args],
+      {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        env: { ...HASH_ENV, USER: 'tester' },
+        clock: () => new Date('2026-11-23T10:30:00+01:00'),
+        input: Readable.from([]),
+      },
+    );
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+it('checks a campaign from the command line, writes the details and the cleaned list, and shows its history', async () => {
+  const dir = tempDir();
+  const run = cli(dir);
+  await run(
+    'contact',
+    'add',
+    '--email',
+    'a@acme.fr',
+    '--function',
+    'finance',
+    '--source',
+    'form',
+    '--informed-at',
+    '2026-01-05',
+  );
+  writeFileSync(
+    join(dir, 'list.csv'),
+    Buffer.from('Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\n', 'latin1'),
+  );
+  writeFileSync(
+    join(dir, 'mail.txt'),
+    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
+  );
+  const args = [
+    'campaign-check',
+    join(dir, 'list.csv'),
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+  ];
+  const checked = await run(
+    ...args,
+    '--template',
+    join(dir, 'mail.txt'),
+    '--cleaned',
+    join(dir, 'clean.csv'),
+    '--details',
+    join(dir, 'details.csv'),
+    '--start',
+    '2026-11-24T09:00',
+  );
+  expect(checked.status).toBe(1); // one recipient is blocked: not approvable as is
+  expect(checked.out).toContain('✅ 1 allowed · ⚠️ 0 need review · ⛔ 1 blocked');
+  expect(checked.out).toContain('from Tuesday 24 November 2026 at 09:00');
+  expect(readFileSync(join(dir, 'clean.csv'), 'utf8')).toBe('email\na@acme.fr\n');
+  expect(readFileSync(join(dir, 'details.csv'), 'utf8')).toContain(
+    '3;b@gmail.com;block;ecomm-b2c-prior-consent',
+  );
+  const id = /Check (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
+
+  const shown = await run('campaign', 'show', id, '--json');
+  expect(JSON.parse(shown.out)).toMatchObject({
+    id,
+    status: 'checked',
+    history: [{ event: 'checked', by: 'cli:tester' }],
+  });
+
+  writeFileSync(join(dir, 'ok.csv'), 'email\na@acme.fr\n');
+  const clean = await run(
+    'campaign-check',
+    join(dir, 'ok.csv'),
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'mail.txt'),
+  );
+  expect(clean.status).toBe(0);
+  const noTemplate = await run(
+    'campaign-check',
+    join(dir, 'ok.csv'),
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+  );
+  expect(noTemplate.status).toBe(1);
+  expect(noTemplate.out).toContain('No message or script was given');
+
+  const bad = await run(
+    'campaign-check',
+    join(dir, 'ok.csv'),
+    '--channel',
+    'sms',
+    '--product',
+    'accounting-software',
+  );
+  expect(bad.status).toBe(2);
+  expect(bad.err).toMatch(/ok\.csv:1: no phone column for a sms campaign/);
+  expect((await run('campaign', 'show', 'cmp-nope')).err).toContain('no campaign check with id "cmp-nope"');
+});
