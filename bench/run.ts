@@ -3,7 +3,8 @@
  * contacts: engine decisions per second; can-i latency answered by a running process (store lookup, decision,
  * durable decision-log write); opt-out latency until durably written; the longest event-loop stall while writing
  * (including a background compaction of the whole store); the ack latency of /can-i-email through the real
- * Slack receiver with 50 concurrent requests (bench/slackAck.ts); peak memory.
+ * Slack receiver with 50 concurrent requests (bench/slackAck.ts); a campaign check as large as the store, with
+ * the bot answering meanwhile (bench/campaign.ts); peak memory.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { deadlineCounts } from '../src/services/lookup.ts';
 import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';
+import { benchCampaign } from './campaign.ts';
 import { benchSlackAck } from './slackAck.ts';
 
 const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
@@ -114,6 +116,7 @@ async function run(size: number): Promise<void> {
   const email = (i: number) => `person${i % size}@company${(i % size) % 997}.fr`;
   const ack = await benchSlackAck(ctx, email);
   const single = await benchSlackAck(ctx, email, 1000, 1);
+  const campaign = await benchCampaign(ctx, email, size);
 
   // App Home's compliance counts: a retention deadline for every contact, in chunks between other requests.
   const homeLoop = monitorEventLoopDelay({ resolution: 1 });
@@ -142,6 +145,9 @@ async function run(size: number): Promise<void> {
   );
   console.log(
     `/can-i-email ack through the real Bolt receiver, ${ack.concurrency} concurrent, ${ack.requests} requests: p50 ${ms(ack.p50)}, p99 ${ms(ack.p99)}, max ${ms(ack.max)} (${Math.round(ack.perSecond)} requests/s; Slack's limit is 3000 ms)`,
+  );
+  console.log(
+    `campaign check of ${campaign.recipients.toLocaleString('en')} distinct recipients (${size.toLocaleString('en')} rows, French Excel CSV): ${ms(campaign.totalMs)} (parse ${ms(campaign.parseMs)}, decisions ${ms(campaign.checkMs)}, report and files ${ms(campaign.reportMs)}); meanwhile ${campaign.meanwhile.count} /can-i-email answered, p50 ${ms(campaign.meanwhile.p50)}, p99 ${ms(campaign.meanwhile.p99)}, max ${ms(campaign.meanwhile.max)}`,
   );
   console.log(
     `App Home compliance counts (deadlines of every contact): ${ms(homeMs)}, longest event-loop stall ${ms(homeLoop.max / 1e6)}`,

@@ -73,10 +73,14 @@ function build(
  * fields, extra columns, blank lines. The column is found by its header (email/e-mail/courriel,
  * phone/téléphone…); without a header, the first column that holds an address or a number.
  */
-export function parseRecipientFile(bytes: Buffer, channel: Channel, fileName: string): RecipientList {
+export async function parseRecipientFile(
+  bytes: Buffer,
+  channel: Channel,
+  fileName: string,
+): Promise<RecipientList> {
   const kind = recipientKind(channel);
   const { text, encoding } = decodeText(bytes);
-  const rows = csvRows(text, fileName);
+  const rows = await csvRows(text, fileName);
   const header = rows[0]?.cells.map((cell) => COLUMNS[cell.toLowerCase().replace(/\s+/g, '_')]) ?? [];
   let column = header.indexOf(kind);
   let data = rows;

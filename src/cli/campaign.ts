@@ -56,7 +56,7 @@ export function registerCampaignCommands(program: Command, kit: CliKit): void {
       const bytes = readInput(file);
       const template = options.template ? readInput(options.template).toString('utf8') : undefined;
       await kit.withContext(async (ctx) => {
-        const list = parseRecipientFile(bytes, parse.channel(options.channel), file);
+        const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
         const check = await runCampaignCheck(ctx, { ...options, template, checkedBy: kit.who() }, list);
         if (options.details) writeFileSync(options.details, detailsCsv(check));
         if (options.cleaned) writeFileSync(options.cleaned, cleanedCsv(check));

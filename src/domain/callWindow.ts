@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { zoneFor } from './time.ts';
 
 /** When consumers may be called (C. consom. D.223-9): days, time slots, and a public-holiday calendar. */
 export interface CallWindowRules {
@@ -49,7 +50,7 @@ export interface CallWindowStatus {
 
 /** Where `now` stands against the call window in the recipient's zone; looks up to 40 days ahead. */
 export function callWindowStatus(now: Date, zone: string, rules: CallWindowRules): CallWindowStatus {
-  const local = DateTime.fromJSDate(now, { zone });
+  const local = DateTime.fromJSDate(now, { zone: zoneFor(zone) });
   const nowMinutes = local.hour * 60 + local.minute + local.second / 60;
   if (isCallingDay(local, rules)) {
     for (const slot of rules.slots) {

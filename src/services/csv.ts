@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsvStream } from 'csv-parse';
 import { InputError } from '../domain/errors.ts';
 
 /** Excel in French saves Windows-1252 unless told otherwise; UTF-8 (with or without BOM) is tried first. */
@@ -19,21 +19,39 @@ export function detectDelimiter(text: string): ';' | ',' {
   return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
-/** Every non-empty row with the line it starts on (quoted fields may span lines). */
-export function csvRows(text: string, fileName: string): { cells: string[]; line: number }[] {
-  try {
-    return (
-      parseCsv(text, {
-        bom: true,
-        delimiter: detectDelimiter(text),
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        info: true,
-      }) as unknown as { record: string[]; info: { lines: number } }[]
-    ).map((row) => ({ cells: row.record, line: row.info.lines }));
-  } catch (error) {
-    throw new InputError(`${fileName}: ${(error as Error).message}`);
+const SLICE = 256 * 1024;
+
+/**
+ * Every non-empty row with the line it starts on (quoted fields may span lines). The text is fed to the parser
+ * in slices with a pause between them, so a 100,000-row file does not stop the app answering others.
+ */
+export async function csvRows(text: string, fileName: string): Promise<{ cells: string[]; line: number }[]> {
+  const rows: { cells: string[]; line: number }[] = [];
+  const parser = parseCsvStream({
+    bom: true,
+    delimiter: detectDelimiter(text),
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    info: true,
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('readable', () => {
+      let row: { record: string[]; info: { lines: number } } | null = parser.read();
+      while (row !== null) {
+        rows.push({ cells: row.record, line: row.info.lines });
+        row = parser.read();
+      }
+    });
+    parser.on('error', (error) => reject(new InputError(`${fileName}: ${error.message}`)));
+    parser.on('end', resolve);
+  });
+  for (let i = 0; i < text.length; i += SLICE) {
+    parser.write(text.slice(i, i + SLICE));
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  parser.end();
+  await done;
+  return rows;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePastedRecipients, parseRecipientFile } from '../../src/campaign/recipients.ts';
 
-describe('recipient lists', () => {
-  it('reads French Excel: ";" and Windows-1252, quoted fields, extra columns, blank lines, duplicates once', () => {
+describe('recipient lists', async () => {
+  it('reads French Excel: ";" and Windows-1252, quoted fields, extra columns, blank lines, duplicates once', async () => {
     const csv = Buffer.from(
       'Nom;Société;"E-mail";Commentaire\r\n"Dupré; Hélène";Équipe;helene@acme.fr;"dit ""oui"""\r\n\r\n;;HELENE@acme.fr;\r\nBob;X;bob@acme;\r\nZoé;Y;zoe@acme.fr;\r\n',
       'latin1',
     );
-    const list = parseRecipientFile(csv, 'email', 'list.csv');
+    const list = await parseRecipientFile(csv, 'email', 'list.csv');
     expect(list.encoding).toBe('windows-1252');
     expect(list.recipients.map((r) => [r.line, r.target.value])).toEqual([
       [2, 'helene@acme.fr'],
@@ -19,20 +19,20 @@ describe('recipient lists', () => {
     ]);
   });
 
-  it('reads UTF-8 with a BOM, a phone column for SMS, and a file without a header', () => {
+  it('reads UTF-8 with a BOM, a phone column for SMS, and a file without a header', async () => {
     const withBom = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from('téléphone,nom\n06 12 34 56 78,A\n+33612345678,B\n'),
     ]);
-    const sms = parseRecipientFile(withBom, 'sms', 'sms.csv');
+    const sms = await parseRecipientFile(withBom, 'sms', 'sms.csv');
     expect(sms.encoding).toBe('utf-8');
     expect(sms.recipients.map((r) => r.target.value)).toEqual(['+33612345678']);
     expect(sms.duplicates).toBe(1);
-    const bare = parseRecipientFile(Buffer.from('a@x.fr\nb@x.fr\n'), 'email', 'bare.csv');
+    const bare = await parseRecipientFile(Buffer.from('a@x.fr\nb@x.fr\n'), 'email', 'bare.csv');
     expect(bare.recipients).toHaveLength(2);
   });
 
-  it('gives the same hash to the same people in another order, and another hash when one changes', () => {
+  it('gives the same hash to the same people in another order, and another hash when one changes', async () => {
     const a = parsePastedRecipients('a@x.fr, b@x.fr', 'email');
     const b = parsePastedRecipients('b@x.fr\nA@X.FR', 'email');
     const c = parsePastedRecipients('b@x.fr\nc@x.fr', 'email');
@@ -40,8 +40,8 @@ describe('recipient lists', () => {
     expect(c.hash).not.toBe(a.hash);
   });
 
-  it('says which column is missing, and refuses postal campaigns', () => {
-    expect(() => parseRecipientFile(Buffer.from('email;nom\na@x.fr;A\n'), 'sms', 'l.csv')).toThrow(
+  it('says which column is missing, and refuses postal campaigns', async () => {
+    await expect(parseRecipientFile(Buffer.from('email;nom\na@x.fr;A\n'), 'sms', 'l.csv')).rejects.toThrow(
       /l\.csv:1: no phone column/,
     );
     expect(() => parsePastedRecipients('x', 'post')).toThrow(/postal campaigns/);

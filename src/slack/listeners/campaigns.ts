@@ -136,7 +136,7 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     try {
       if (files[0]) {
         const file = await download(client, context.botToken ?? '', files[0]);
-        list = parseRecipientFile(file.bytes, channel as Channel, file.name);
+        list = await parseRecipientFile(file.bytes, channel as Channel, file.name);
       } else list = parsePastedRecipients(pasted ?? '', channel as Channel);
     } catch (error) {
       await tell(
