@@ -72,6 +72,18 @@ const product = z
   })
   .strict();
 
+/** Who holds a role: Slack user ids (U…, W… on Enterprise Grid), user-group ids (S…), or everyone. */
+const members = z
+  .array(
+    z
+      .string()
+      .regex(
+        /^([UWS][A-Z0-9]{2,}|everyone)$/,
+        'expected a Slack user id (U…), a user-group id (S…) or everyone',
+      ),
+  )
+  .default([]);
+
 /** One element a campaign message must carry, checked on the template or call script. */
 const messageCheck = z
   .object({
@@ -96,6 +108,10 @@ const campaign = z
     sender_identity: z.array(z.string().min(1)).min(1),
     /** How many characters of a call script count as its opening. */
     opening_length: z.number().int().positive().default(400),
+    /** Who approves campaigns checked in a given Slack channel (C…); roles.approve_campaigns elsewhere. */
+    approvers_by_channel: z
+      .record(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id (C…)'), members)
+      .default({}),
     message_checks: z.array(messageCheck).default([]),
   })
   .strict();
@@ -181,18 +197,6 @@ export const scenario = z
       .strict(),
   })
   .strict();
-
-/** Who holds a role: Slack user ids (U…, W… on Enterprise Grid), user-group ids (S…), or everyone. */
-const members = z
-  .array(
-    z
-      .string()
-      .regex(
-        /^([UWS][A-Z0-9]{2,}|everyone)$/,
-        'expected a Slack user id (U…), a user-group id (S…) or everyone',
-      ),
-  )
-  .default([]);
 
 export const ROLES = [
   'record_consent',

@@ -52,7 +52,12 @@ export class People {
   }
 
   async has(userId: string, role: Role): Promise<boolean> {
-    for (const member of this.members(role)) {
+    return this.isAmong(userId, this.members(role));
+  }
+
+  /** Whether the user is one of these members: a user id, a member of a user group, or everyone. */
+  async isAmong(userId: string, members: string[]): Promise<boolean> {
+    for (const member of members) {
       if (member === 'everyone' || member === userId) return true;
       if (member.startsWith('S') && (await this.groupMembers(member)).has(userId)) return true;
     }

@@ -223,3 +223,26 @@ describe('approval in the thread', () => {
     expect((await slack.store.findCampaign(first.campaign.id))?.status).toBe('awaiting-approval');
   });
 });
+
+describe('approvers named for a channel', () => {
+  it('asks the channel’s approvers instead of the approve role', async () => {
+    const policy = slack.ctx.policy;
+    slack.ctx.policy = {
+      ...policy,
+      doc: {
+        ...policy.doc,
+        campaign: { ...policy.doc.campaign, approvers_by_channel: { C0SALES: ['U0DPO'] } },
+      },
+    };
+    const { campaign } = await check('U0SALES', { pasted: 'a@acme.fr' });
+    const requested = await press('U0SALES', 'campaign_request', campaign);
+    expect(
+      JSON.stringify(requested.calls.find((c) => c.method === 'chat.postMessage')?.args.blocks),
+    ).toContain('<@U0DPO>');
+    expect(visibleText(await press('U0MANAGER', 'campaign_approve', campaign))).toContain('Réservé au rôle');
+    const approved = await press('U0DPO', 'campaign_approve', campaign);
+    expect(approved.calls.find((c) => c.method === 'chat.postMessage')?.args.text).toContain(
+      'Approuvée par <@U0DPO>',
+    );
+  });
+});

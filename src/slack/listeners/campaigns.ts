@@ -66,6 +66,11 @@ const PROBLEM_KEY = {
 export function registerCampaigns(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
 
+  /** The approvers the policy names for the channel the campaign was checked in, else the approve role. */
+  const approversOf = (c: Campaign) =>
+    (c.slack && ctx.policy.doc.campaign.approvers_by_channel[c.slack.channel]) ||
+    deps.people.members('approve_campaigns');
+
   /** The report is read by the whole channel: always in the policy's language, whoever acted. */
   const channelLang = () => deps.people.defaultLang;
 
@@ -230,7 +235,16 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     const userId = args.body.user.id;
     const id = args.action.value ?? '';
     if (action !== 'request') {
-      const refused = await checkRole(deps, userId, 'approve_campaigns', `campaign.${action}`, lang);
+      const c = await findCampaign(ctx, id);
+      const refused = await checkRole(
+        deps,
+        userId,
+        'approve_campaigns',
+        `campaign.${action}`,
+        lang,
+        undefined,
+        approversOf(c),
+      );
       if (refused) return void (await say(args, refused));
     }
     const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
@@ -264,12 +278,8 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     const outcome = await step(args, 'request', lang);
     if (!outcome?.ok) return;
     const c = outcome.campaign;
-    await threadReply(
-      args.client,
-      c,
-      '',
-      approvalRequestBlocks(c, lang, deps.people.members('approve_campaigns'), args.body.user.id).blocks,
-    );
+    const request = approvalRequestBlocks(c, lang, approversOf(c), args.body.user.id);
+    await threadReply(args.client, c, request.text, request.blocks);
     await redraw(args.client, c);
   });
 
@@ -291,9 +301,17 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
 
   onCampaignButton(ACTION.reject, async (args, lang) => {
     const userId = args.body.user.id;
-    const refused = await checkRole(deps, userId, 'approve_campaigns', 'campaign.reject', lang);
-    if (refused) return void (await say(args, refused));
     const c = await findCampaign(ctx, args.action.value ?? '');
+    const refused = await checkRole(
+      deps,
+      userId,
+      'approve_campaigns',
+      'campaign.reject',
+      lang,
+      undefined,
+      approversOf(c),
+    );
+    if (refused) return void (await say(args, refused));
     if (interested(c).has(actor(userId)))
       return void (await say(args, t(lang, 'campaign_problem_four_eyes')));
     try {
@@ -316,10 +334,19 @@ export function registerCampaigns(app: App, deps: SlackDeps): void {
     } catch {
       // handled below as an unknown campaign
     }
-    const refused = await checkRole(deps, userId, 'approve_campaigns', 'campaign.reject', lang);
-    if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
     let outcome: Outcome;
     try {
+      // Checked again on submission: a modal can be forged without pressing Reject.
+      const refused = await checkRole(
+        deps,
+        userId,
+        'approve_campaigns',
+        'campaign.reject',
+        lang,
+        undefined,
+        approversOf(await findCampaign(ctx, id)),
+      );
+      if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
       outcome = await decideOnCampaign(ctx, id, actor(userId), 'reject', reason);
     } catch (error) {
       return void (await ack({

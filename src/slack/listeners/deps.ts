@@ -52,8 +52,10 @@ export async function checkRole(
   action: string,
   lang: Lang,
   target?: Identifier,
+  /** Who holds the role here, when the policy narrows it (campaign approvers of one channel). */
+  holders: string[] = deps.people.members(role),
 ): Promise<string | undefined> {
-  if (await deps.people.has(userId, role)) return undefined;
+  if (await deps.people.isAmong(userId, holders)) return undefined;
   await deps.ctx.store.audit({
     at: deps.ctx.clock().toISOString(),
     actor: actor(userId),
@@ -63,7 +65,7 @@ export async function checkRole(
     detail: `missing role ${role}`,
   });
   deps.logger.warn(`refused ${action} to ${userId}: missing role ${role}`);
-  const members = deps.people.members(role);
+  const members = holders;
   return t(lang, 'refused_role', {
     role: t(lang, `role_${role}`),
     members: members.length

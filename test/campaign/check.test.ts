@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { parsePastedRecipients } from '../../src/campaign/recipients.ts';
+import { runCampaignCheck } from '../../src/services/campaign.ts';
+import type { AppContext } from '../../src/services/context.ts';
+import { FileStore } from '../../src/store/fileStore.ts';
+import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+
+let store: FileStore;
+afterEach(async () => store?.close());
+
+async function context(at: string): Promise<AppContext> {
+  store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
+  return { store, policy, clock: () => new Date(at) };
+}
+
+const template = 'Objet : Isolation de vos combles\nExemple SAS\nSe désinscrire : {{unsubscribe}}';
+
+it('applies a sector ban to the whole campaign, consent or not', async () => {
+  const ctx = await context('2026-11-23T10:00:00+01:00');
+  const { contact } = await store.saveContact({ email: 'claire@gmail.com' }, new Date('2026-01-01'));
+  await store.recordConsent(
+    contact,
+    {
+      channel: 'email',
+      purpose: 'prospecting',
+      action: 'grant',
+      at: new Date('2026-01-01'),
+      proof: { method: 'checkbox', wording: 'v1' },
+    },
+    new Date('2026-01-01'),
+  );
+  const list = parsePastedRecipients('claire@gmail.com\npaul@gmail.com', 'email');
+  const { campaign } = await runCampaignCheck(
+    ctx,
+    { channel: 'email', product: 'energy-renovation', audience: 'b2c', template, checkedBy: 'test' },
+    list,
+  );
+  expect(campaign.campaignWide).toEqual(['sector-ban-energy-renovation-home-adaptation']);
+  expect(campaign.counts.block).toBe(2);
+});
+
+it('decides at the planned start and end: a recipient is allowed only if every planned moment is', async () => {
+  // A phone campaign on a Friday afternoon that runs into Saturday evening: outside calling hours at the end.
+  const ctx = await context('2026-11-23T10:00:00+01:00');
+  await store.saveContact(
+    {
+      phone: '+33612345678',
+      jobFunction: 'finance',
+      audience: 'b2c',
+      customer: { since: '2025-01-01T00:00:00Z', products: ['accounting-software'] },
+      provenance: {
+        source: 'purchase',
+        collection: 'direct',
+        collectedAt: '2025-01-01T00:00:00Z',
+        informedAt: '2025-01-01T00:00:00Z',
+      },
+    },
+    new Date('2025-01-01'),
+  );
+  const list = parsePastedRecipients('+33 6 12 34 56 78', 'phone');
+  const fields = {
+    channel: 'phone',
+    product: 'accounting-software',
+    audience: 'b2c',
+    template: 'x',
+    checkedBy: 'test',
+  };
+  const daytime = await runCampaignCheck(ctx, { ...fields, start: '2026-11-27T14:00' }, list);
+  const late = await runCampaignCheck(
+    ctx,
+    { ...fields, start: '2026-11-27T14:00', end: '2026-11-28T21:30' },
+    list,
+  );
+  expect(daytime.results[0]?.verdict).toBe('allow');
+  expect(late.results[0]?.verdict).toBe('block');
+  expect(late.results[0]?.rules).toContain('phone-b2c-allowed-days-hours');
+});
