@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
@@ -78,4 +79,27 @@ it('stops with one clear line when the Slack settings are incomplete', async () 
   expect(err).toBe(
     'prospect-guard: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
   );
+});
+
+it('checks a campaign in the emulator from a local CSV file and posts the report with its files', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'list.csv'), 'email\nbob@gmail.com\n');
+  const script = [
+    '/campaign-check',
+    'Relance', // name
+    '', // email
+    '1', // accounting software
+    '2', // B2C
+    '2026-11-24T09:00', // start
+    '', // no end
+    'Objet : Votre comptabilité\\nExemple SAS\\nSe désinscrire : {{unsubscribe}}',
+    join(dir, 'list.csv'),
+    '', // nothing pasted
+  ].join('\n');
+  const { out } = await start(`${script}\n`);
+  expect(out).toContain('🔎 Vérifiée — *Campagne « Relance »*');
+  expect(out).toContain('📎 Relance — details');
+  expect(out).toContain('⛔ 1 bloqués');
+  // Nobody may receive it: there is nothing to approve, so no approval button.
+  expect(out).not.toContain('[1] Demander l’approbation');
 });
