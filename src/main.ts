@@ -38,7 +38,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
         'prospect-guard — Slack emulator (no Slack credentials are set)',
         summary(ctx, counts),
         `You are ${me?.id} (${me?.realName}, ${me?.locale}); :as U0DPO acts as the DPO (French, compliance roles).`,
-        'Try: /can-i-email alice@corp.fr · /optout bob@corp.fr · :help for everything.',
+        'Try: /can-i-email alice@corp.fr · /optout bob@corp.fr · /campaign-check · :help for everything.',
         'To connect a real workspace: create the app from app-manifest.yml and set SLACK_BOT_TOKEN and',
         'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see the README.',
         '',
