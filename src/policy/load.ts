@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -173,6 +174,14 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: ScenarioSo
       });
     });
   });
+
+  try {
+    new Cron(doc.retention.reminders.schedule, { paused: true, timezone: doc.retention.reminders.time_zone });
+  } catch (error) {
+    issues.push(
+      yaml.at(['retention', 'reminders', 'schedule'], `not a cron expression: ${(error as Error).message}`),
+    );
+  }
 
   const ruleIds = new Set(doc.rules.map((rule) => rule.id));
   doc.campaign.message_checks.forEach((check, c) => {

@@ -100,6 +100,24 @@ const messageCheck = z
   })
   .strict();
 
+/** Retention beyond the two periods of `params`: proof keeping, reminders, and what happens at the deadline. */
+const retention = z
+  .object({
+    /** How long the proof of a phone consent is kept after the consent ends (H3). */
+    consent_proof: duration,
+    /** At the deadline: purge at once (auto), or wait for a compliance user to confirm (confirm). */
+    on_deadline: z.enum(['auto', 'confirm']),
+    reminders: z
+      .object({
+        schedule: z.string().min(9),
+        time_zone: zone,
+        /** The compliance channel that gets the digest. */
+        channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id (C…)'),
+      })
+      .strict(),
+  })
+  .strict();
+
 const campaign = z
   .object({
     /** How long a check stays valid for approval. */
@@ -240,6 +258,7 @@ export const policySchema = z
     no_basis: z.object({ verdict: z.enum(['review', 'block']), message: text }).strict(),
     rules: z.array(rule).min(1),
     campaign,
+    retention,
     tests: z.array(scenario).optional(),
   })
   .strict();

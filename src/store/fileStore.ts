@@ -26,6 +26,8 @@ import type {
   ContactInput,
   ContactRecord,
   DecisionLogEntry,
+  PurgeRequest,
+  PurgeResult,
   Store,
   StoreCounts,
 } from './types.ts';
@@ -47,7 +49,9 @@ type Op =
   | { op: 'suppression'; record: Suppression }
   | { op: 'decision'; record: DecisionLogEntry }
   | { op: 'audit'; record: AuditEntry }
-  | { op: 'campaign'; campaign: Campaign };
+  | { op: 'campaign'; campaign: Campaign }
+  | { op: 'purge'; request: PurgeRequest }
+  | { op: 'reminders'; keys: string[]; at: string };
 
 function defined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -128,6 +132,8 @@ export class FileStore implements Store {
         decisions: [],
         audit: [],
         campaigns: {},
+        reminders: {},
+        purged: { contacts: 0, consents: 0, interactions: 0, decisions: 0 },
       });
       await this.db.read();
       if (this.db.data.keyCheck !== check) {
@@ -208,6 +214,12 @@ export class FileStore implements Store {
       case 'campaign':
         data.campaigns[entry.campaign.id] = entry.campaign;
         return;
+      case 'reminders':
+        for (const key of entry.keys) data.reminders[key] ??= entry.at;
+        return;
+      case 'purge':
+        this.applyPurge(entry.request);
+        return;
       case 'suppression': {
         const key = `${entry.record.hash}:${entry.record.scope}`;
         if (data.suppressions[key]) return; // the first objection is kept: it is the one that counts
@@ -216,6 +228,75 @@ export class FileStore implements Store {
         return;
       }
     }
+  }
+
+  /** Removes what a purge names; idempotent (replaying it removes nothing more and counts nothing more). */
+  private applyPurge(request: PurgeRequest): PurgeResult {
+    const data = this.db.data;
+    const contactIds = new Set((request.contactIds ?? []).filter((id) => data.contacts[id]));
+    const consentIds = new Set(request.consentIds ?? []);
+    const hashes = new Set(request.decisionHashes ?? []);
+    const removed = { contacts: contactIds.size, consents: 0, interactions: 0, decisions: 0 };
+    for (const id of contactIds) {
+      const contact = data.contacts[id] as Contact;
+      if (contact.email) this.byEmail.delete(contact.email);
+      if (contact.phone) this.byPhone.delete(contact.phone);
+      delete data.contacts[id];
+      this.consentsOf.delete(id);
+      this.interactionsOf.delete(id);
+    }
+    const keepConsent = (c: ConsentRecord) => !contactIds.has(c.contactId) && !consentIds.has(c.id);
+    if (contactIds.size > 0 || consentIds.size > 0) {
+      const before = data.consents.length;
+      data.consents = data.consents.filter(keepConsent);
+      removed.consents = before - data.consents.length;
+      for (const [id, list] of this.consentsOf) this.consentsOf.set(id, list.filter(keepConsent));
+      const beforeInteractions = data.interactions.length;
+      data.interactions = data.interactions.filter((i) => !contactIds.has(i.contactId));
+      removed.interactions = beforeInteractions - data.interactions.length;
+    }
+    if (hashes.size > 0) {
+      const before = data.decisions.length;
+      data.decisions = data.decisions.filter((d) => !hashes.has(d.targetHash));
+      removed.decisions = before - data.decisions.length;
+      for (const [by, list] of this.decisionsBy)
+        this.decisionsBy.set(
+          by,
+          list.filter((d) => !hashes.has(d.targetHash)),
+        );
+    }
+    for (const key of Object.keys(removed) as (keyof PurgeResult)[]) data.purged[key] += removed[key];
+    return removed;
+  }
+
+  async purge(request: PurgeRequest): Promise<PurgeResult> {
+    if (this.broken) throw this.broken;
+    // Apply first to learn what was removed, then journal it like any change.
+    const removed = this.applyPurge(request);
+    const seq = ++this.db.data.seq;
+    try {
+      await this.journal.append({ seq, op: 'purge', request });
+    } catch (error) {
+      this.broken = new StoreError(
+        `the store could not be written (${(error as Error).message}); restart prospect-guard`,
+      );
+      throw this.broken;
+    }
+    // A purge must reach the snapshot soon: the deleted data must not linger on disk.
+    await this.compact();
+    return removed;
+  }
+
+  async purgedTotals(): Promise<PurgeResult> {
+    return { ...this.db.data.purged };
+  }
+
+  async remindersSent(): Promise<ReadonlySet<string>> {
+    return new Set(Object.keys(this.db.data.reminders));
+  }
+
+  async markReminders(keys: string[], at: Date): Promise<void> {
+    if (keys.length > 0) await this.commit({ op: 'reminders', keys, at: at.toISOString() });
   }
 
   /** Applies a change now (so the next question sees it) and resolves once it is durably on disk. */

@@ -22,6 +22,10 @@ export interface StoreData {
   decisions: DecisionLogEntry[];
   audit: AuditEntry[];
   campaigns: Record<string, Campaign>;
+  /** Retention reminders already sent, by key (contact, deadline, lead time): never sent twice. */
+  reminders: Record<string, string>;
+  /** What purges removed, as counts only. */
+  purged: { contacts: number; consents: number; interactions: number; decisions: number };
 }
 
 const CHUNK = 2000;
@@ -62,6 +66,8 @@ export class SnapshotFile implements Adapter<StoreData> {
     }
     data.audit ??= []; // stores written before the audit trail existed
     data.campaigns ??= {};
+    data.reminders ??= {};
+    data.purged ??= { contacts: 0, consents: 0, interactions: 0, decisions: 0 };
     return data;
   }
 
@@ -74,6 +80,8 @@ export class SnapshotFile implements Adapter<StoreData> {
     const decisions = data.decisions.slice();
     const audit = data.audit.slice();
     const campaigns = Object.entries(data.campaigns);
+    const reminders = Object.entries(data.reminders);
+    const purged = { ...data.purged };
     const head = { format: data.format, version: data.version, seq: data.seq, keyCheck: data.keyCheck };
 
     const temp = `${this.path}.tmp-${process.pid}`;
@@ -86,7 +94,9 @@ export class SnapshotFile implements Adapter<StoreData> {
       await writeObject(file, 'suppressions', suppressions, ',\n');
       await writeArray(file, 'decisions', decisions, ',\n');
       await writeArray(file, 'audit', audit, ',\n');
-      await writeObject(file, 'campaigns', campaigns, '\n}\n');
+      await writeObject(file, 'campaigns', campaigns, ',\n');
+      await writeObject(file, 'reminders', reminders, ',\n');
+      await file.write(`"purged":${JSON.stringify(purged)}\n}\n`);
       await file.datasync();
     } finally {
       await file.close();

@@ -57,6 +57,19 @@ export interface AuditEntry {
   detail?: string;
 }
 
+export interface PurgeRequest {
+  contactIds?: string[];
+  consentIds?: string[];
+  decisionHashes?: string[];
+}
+
+export interface PurgeResult {
+  contacts: number;
+  consents: number;
+  interactions: number;
+  decisions: number;
+}
+
 /** One contact with everything recorded about it (deadline scans, App Home counts). */
 export interface ContactRecord {
   contact: Contact;
@@ -100,6 +113,14 @@ export interface Store {
   audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
+  /**
+   * Deletes contacts (with their consents and interactions), single consent records, and decision-log entries
+   * about the given hashes. Suppression entries stay: they keep objections honoured. Counts are kept.
+   */
+  purge(what: PurgeRequest): Promise<PurgeResult>;
+  purgedTotals(): Promise<PurgeResult>;
+  remindersSent(): Promise<ReadonlySet<string>>;
+  markReminders(keys: string[], at: Date): Promise<void>;
   saveCampaign(campaign: Campaign): Promise<void>;
   findCampaign(id: string): Promise<Campaign | undefined>;
   campaigns(): Promise<Campaign[]>;
