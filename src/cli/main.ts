@@ -18,6 +18,7 @@ import { StoreError } from '../store/errors.ts';
 import { FileStore } from '../store/fileStore.ts';
 import { registerCampaignCommands } from './campaign.ts';
 import { formatAnswer, type Lang } from './format.ts';
+import { registerRetentionCommands } from './retention.ts';
 
 export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
 
@@ -227,15 +228,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       status = failed > 0 ? 1 : 0;
     });
 
-  registerCampaignCommands(program, {
+  const kit = {
     out: io.out,
     who: () => who(io.env),
     lang,
     withContext,
-    setStatus: (value) => {
+    setStatus: (value: number) => {
       status = value;
     },
-  });
+  };
+  registerCampaignCommands(program, kit);
+  registerRetentionCommands(program, kit);
 
   program
     .command('start')

@@ -169,7 +169,8 @@ export async function recordEvent(
   return { contact, record };
 }
 
-function identifiersOf(contact: Contact): Identifier[] {
+/** Every way to reach a contact: objections and erasures cover them all. */
+export function identifiersOf(contact: Contact): Identifier[] {
   const ids: Identifier[] = [];
   if (contact.email) ids.push({ kind: 'email', value: contact.email });
   if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });

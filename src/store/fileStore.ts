@@ -287,6 +287,14 @@ export class FileStore implements Store {
     return removed;
   }
 
+  async recordsAbout(hashes: string[]) {
+    const wanted = new Set(hashes);
+    return {
+      suppressions: hashes.flatMap((hash) => this.suppressionsOf.get(hash) ?? []),
+      decisions: this.db.data.decisions.filter((d) => wanted.has(d.targetHash)),
+    };
+  }
+
   async purgedTotals(): Promise<PurgeResult> {
     return { ...this.db.data.purged };
   }

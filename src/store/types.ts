@@ -119,6 +119,8 @@ export interface Store {
    */
   purge(what: PurgeRequest): Promise<PurgeResult>;
   purgedTotals(): Promise<PurgeResult>;
+  /** The suppression entries and logged decisions about these keyed hashes (access requests). */
+  recordsAbout(hashes: string[]): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }>;
   remindersSent(): Promise<ReadonlySet<string>>;
   markReminders(keys: string[], at: Date): Promise<void>;
   saveCampaign(campaign: Campaign): Promise<void>;

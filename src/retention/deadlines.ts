@@ -1,0 +1,102 @@
+import type { Contact } from '../domain/contacts.ts';
+import { retentionDeadline } from '../domain/retention.ts';
+import { addDuration } from '../domain/time.ts';
+import type { Policy } from '../policy/load.ts';
+import type { ContactRecord } from '../store/types.ts';
+
+/**
+ * What comes due: the contact's data (prospect or customer period), a phone consent reaching the end of its
+ * validity (ask again before it lapses), or the proof of a lapsed phone consent (kept 3 years, then purged).
+ */
+export type DeadlineKind = 'prospect' | 'customer' | 'phone-consent' | 'consent-proof';
+
+export interface Deadline {
+  contact: Contact;
+  kind: DeadlineKind;
+  at: Date;
+  rule: string;
+  /** For consent deadlines: the consent record concerned. */
+  consentId?: string;
+}
+
+const RULE: Record<DeadlineKind, string> = {
+  prospect: 'retention-prospect-non-customer',
+  customer: 'retention-customer',
+  'phone-consent': 'retention-phone-consent-and-proof',
+  'consent-proof': 'retention-phone-consent-and-proof',
+};
+
+/** Every deadline of one contact under the policy, as of `now` (interactions after `now` do not count). */
+export function deadlinesOf(record: ContactRecord, policy: Policy, now: Date): Deadline[] {
+  const { contact, consents, interactions } = record;
+  const params = policy.doc.params;
+  const zone = policy.timeZone;
+  const deadlines: Deadline[] = [];
+  const data = retentionDeadline(
+    contact,
+    interactions,
+    { prospect: params.retention_prospect, customer: params.retention_customer },
+    zone,
+    now,
+  );
+  if (data) {
+    const kind = contact.customer && new Date(contact.customer.since) <= now ? 'customer' : 'prospect';
+    deadlines.push({ contact, kind, at: data, rule: RULE[kind] });
+  }
+  // Phone consents: each grant ends at its own `until` or after the maximum age, or when withdrawn.
+  const phone = consents.filter((c) => c.channel === 'phone').sort((a, b) => a.at.localeCompare(b.at));
+  phone.forEach((consent, i) => {
+    if (consent.action !== 'grant') return;
+    const maxAge = addDuration(new Date(consent.at), params.phone_consent_max_age, zone);
+    const until = consent.until && new Date(consent.until) < maxAge ? new Date(consent.until) : maxAge;
+    const next = phone
+      .slice(i + 1)
+      .find((c) => c.channel === consent.channel && c.purpose === consent.purpose);
+    const end = next && new Date(next.at) < until ? new Date(next.at) : until;
+    if (!next)
+      deadlines.push({
+        contact,
+        kind: 'phone-consent',
+        at: end,
+        rule: RULE['phone-consent'],
+        consentId: consent.id,
+      });
+    deadlines.push({
+      contact,
+      kind: 'consent-proof',
+      at: addDuration(end, policy.doc.retention.consent_proof, zone),
+      rule: RULE['consent-proof'],
+      consentId: consent.id,
+    });
+  });
+  return deadlines;
+}
+
+export interface RetentionScan {
+  at: Date;
+  overdue: Deadline[];
+  /** Within the horizon (30 days by default), soonest first. */
+  due: Deadline[];
+}
+
+/** Scans every contact in slices, so the app keeps answering during a 100,000-contact scan. */
+export async function scanRetention(
+  records: ContactRecord[],
+  policy: Policy,
+  now: Date,
+  horizonDays = 30,
+): Promise<RetentionScan> {
+  const horizon = now.getTime() + horizonDays * 86_400_000;
+  const overdue: Deadline[] = [];
+  const due: Deadline[] = [];
+  for (const [i, record] of records.entries()) {
+    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    for (const deadline of deadlinesOf(record, policy, now)) {
+      const t = deadline.at.getTime();
+      if (t <= now.getTime()) overdue.push(deadline);
+      else if (t <= horizon) due.push(deadline);
+    }
+  }
+  const byDate = (a: Deadline, b: Deadline) => a.at.getTime() - b.at.getTime();
+  return { at: now, overdue: overdue.sort(byDate), due: due.sort(byDate) };
+}

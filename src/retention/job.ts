@@ -1,0 +1,121 @@
+import type { Cron } from 'croner';
+import { Cron as CronJob } from 'croner';
+import { parseDuration } from '../domain/time.ts';
+import type { AppContext } from '../services/context.ts';
+import { purgeOverdue, retentionScan } from '../services/retention.ts';
+import type { PurgeResult } from '../store/types.ts';
+import type { RetentionScan } from './deadlines.ts';
+import { dueReminders, type Reminder } from './reminders.ts';
+
+/** Where reminders go: the compliance digest and each owner's own list. Slack implements it; tests fake it. */
+export interface ReminderPoster {
+  digest(channel: string, scan: RetentionScan, reminders: Reminder[]): Promise<void>;
+  remind(owner: string, reminders: Reminder[]): Promise<void>;
+}
+
+export interface RetentionRun {
+  purged?: PurgeResult;
+  sent: number;
+  digestPosted: boolean;
+  failedOwners: string[];
+}
+
+/**
+ * One run: purge what is overdue if the policy says so, then post the digest and each owner's reminders. A
+ * reminder is recorded as sent only once Slack accepted it, so an error means "try again next run", never a
+ * lost or a doubled reminder.
+ */
+export async function runRetention(ctx: AppContext, poster: ReminderPoster): Promise<RetentionRun> {
+  const { policy, store } = ctx;
+  const now = ctx.clock();
+  const run: RetentionRun = { sent: 0, digestPosted: false, failedOwners: [] };
+  if (policy.doc.retention.on_deadline === 'auto')
+    run.purged = (await purgeOverdue(ctx, 'scheduler')).removed;
+
+  const leads = policy.doc.params.retention_reminder_leads;
+  const horizonDays = Math.max(0, ...leads.map((l) => Math.ceil(parseDuration(l).as('days'))));
+  const scan = await retentionScan(ctx, undefined, horizonDays);
+  const { send, superseded } = dueReminders(
+    [...scan.overdue, ...scan.due],
+    leads,
+    await store.remindersSent(),
+    now,
+    policy.timeZone,
+  );
+  if (scan.overdue.length + scan.due.length > 0) {
+    try {
+      await poster.digest(policy.doc.retention.reminders.channel, scan, send);
+      run.digestPosted = true;
+    } catch {
+      run.digestPosted = false;
+    }
+  }
+  const byOwner = new Map<string, Reminder[]>();
+  for (const reminder of send) {
+    const owner = reminder.deadline.contact.owner ?? '';
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), reminder]);
+  }
+  for (const [owner, reminders] of byOwner) {
+    // Contacts without an owner are reminded through the digest only.
+    if (owner) {
+      try {
+        await poster.remind(owner, reminders);
+      } catch {
+        run.failedOwners.push(owner);
+        continue;
+      }
+    } else if (!run.digestPosted) continue;
+    await store.markReminders(
+      reminders.map((r) => r.key),
+      now,
+    );
+    run.sent += reminders.length;
+  }
+  await store.markReminders(superseded, now);
+  return run;
+}
+
+/**
+ * The reminder schedule of the policy (cron and time zone). At start it catches up once if the last scheduled
+ * run was missed (the app was down); runs never overlap.
+ */
+export function startRetentionScheduler(
+  ctx: AppContext,
+  poster: ReminderPoster,
+  onError: (error: Error) => void,
+): { stop: () => void; runNow: () => Promise<RetentionRun | undefined>; ready: Promise<void> } {
+  const { schedule, time_zone } = ctx.policy.doc.retention.reminders;
+  let chain: Promise<RetentionRun | undefined> = Promise.resolve(undefined);
+  const runOnce = (scheduledFor?: Date) => {
+    chain = chain
+      .catch(() => undefined)
+      .then(async () => {
+        const result = await runRetention(ctx, poster);
+        if (scheduledFor) await ctx.store.markReminders([`run:${scheduledFor.toISOString()}`], ctx.clock());
+        return result;
+      })
+      .catch((error: Error) => {
+        onError(error);
+        return undefined;
+      });
+    return chain;
+  };
+  const job: Cron = new CronJob(schedule, { timezone: time_zone, protect: true }, () => {
+    const at = ctx.clock();
+    at.setSeconds(0, 0);
+    void runOnce(at);
+  });
+  // The latest scheduled time before now: if no run was recorded for it, the app was down then.
+  const ready = (async () => {
+    const now = ctx.clock();
+    const probe = new CronJob(schedule, { timezone: time_zone, paused: true });
+    const runs = probe.nextRuns(400, new Date(now.getTime() - 8 * 86_400_000)).filter((d) => d <= now);
+    const last = runs.at(-1);
+    if (last && !(await ctx.store.remindersSent()).has(`run:${last.toISOString()}`)) await runOnce(last);
+  })();
+  return {
+    stop: () => job.stop(),
+    runNow: () => runOnce(),
+    ready,
+  };
+}

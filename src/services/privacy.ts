@@ -1,0 +1,63 @@
+import type { Identifier } from '../domain/identifiers.ts';
+import type { AppContext } from './context.ts';
+import { identifiersOf } from './record.ts';
+import { purgePerson } from './retention.ts';
+
+/** Every identifier we can match for the person: the one asked about and, if known, the contact's others. */
+async function identifiersFor(ctx: AppContext, target: Identifier) {
+  const contact = await ctx.store.findContact(target);
+  const ids = contact ? identifiersOf(contact) : [target];
+  if (!ids.some((id) => id.value === target.value)) ids.push(target);
+  return { contact, ids, hashes: ids.map((id) => ctx.store.hash(id)) };
+}
+
+/** GDPR art. 15: everything held on the person, as JSON; the request itself is audited. */
+export async function exportPerson(ctx: AppContext, target: Identifier, by: string) {
+  const { contact, hashes } = await identifiersFor(ctx, target);
+  const facts = await ctx.store.subjectFacts(target);
+  const about = await ctx.store.recordsAbout(hashes);
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor: by,
+    action: 'privacy.export',
+    outcome: 'done',
+    targetHash: hashes[0],
+  });
+  return {
+    generatedAt: ctx.clock().toISOString(),
+    controllerPolicy: { name: ctx.policy.doc.policy.name, revision: ctx.policy.revision },
+    contact: contact ?? null,
+    consents: facts.consents,
+    interactions: facts.interactions,
+    objections: about.suppressions.map(({ scope, at, origin, reason }) => ({ scope, at, origin, reason })),
+    decisions: about.decisions.map(({ askedAt, askedBy, channel, verdict, rules, policyRevision }) => ({
+      askedAt,
+      askedBy,
+      channel,
+      verdict,
+      rules,
+      policyRevision,
+    })),
+  };
+}
+
+/**
+ * GDPR art. 17: erases the person (contact, consents, interactions, decisions about them) and records an
+ * objection on every identifier, so the keyed hash alone keeps them from being contacted again.
+ */
+export async function erasePerson(ctx: AppContext, target: Identifier, by: string) {
+  const { contact, ids, hashes } = await identifiersFor(ctx, target);
+  const now = ctx.clock();
+  await ctx.store.addObjection(ids, 'all', now, 'erasure');
+  if (contact) return purgePerson(ctx, contact, by, 'privacy.erase');
+  const removed = await ctx.store.purge({ decisionHashes: hashes });
+  await ctx.store.audit({
+    at: now.toISOString(),
+    actor: by,
+    action: 'privacy.erase',
+    outcome: 'done',
+    targetHash: hashes[0],
+    detail: `${removed.decisions} decisions`,
+  });
+  return removed;
+}

@@ -1,0 +1,88 @@
+import type { Contact } from '../domain/contacts.ts';
+import { maskIdentifier } from '../domain/identifiers.ts';
+import { type Deadline, type RetentionScan, scanRetention } from '../retention/deadlines.ts';
+import type { PurgeResult } from '../store/types.ts';
+import type { AppContext } from './context.ts';
+import * as parse from './parse.ts';
+import { identifiersOf } from './record.ts';
+
+export async function retentionScan(ctx: AppContext, at?: string, horizonDays = 30): Promise<RetentionScan> {
+  const now = parse.optionalInstant(at, ctx.policy, '--at') ?? ctx.clock();
+  return scanRetention(await ctx.store.contactRecords(), ctx.policy, now, horizonDays);
+}
+
+/** A deadline as a line people can read without the address: the owner, the masked person, what and when. */
+export function deadlineLabel(d: Deadline): string {
+  const id = identifiersOf(d.contact)[0];
+  return id ? maskIdentifier(id) : d.contact.id;
+}
+
+export interface PurgePlan {
+  contactIds: string[];
+  consentIds: string[];
+  rules: string[];
+}
+
+/** What the deadlines that have passed remove: whole contacts for the data periods, consent records for proofs. */
+export function purgePlan(overdue: Deadline[]): PurgePlan {
+  const contactIds = new Set<string>();
+  const consentIds = new Set<string>();
+  const rules = new Set<string>();
+  for (const d of overdue) {
+    if (d.kind === 'prospect' || d.kind === 'customer') contactIds.add(d.contact.id);
+    else if (d.kind === 'consent-proof' && d.consentId) consentIds.add(d.consentId);
+    else continue;
+    rules.add(d.rule);
+  }
+  for (const d of overdue) if (d.consentId && contactIds.has(d.contact.id)) consentIds.delete(d.consentId);
+  return { contactIds: [...contactIds], consentIds: [...consentIds], rules: [...rules] };
+}
+
+/**
+ * Purges what is overdue (or, with `dryRun`, says what would go) and writes one audit entry: who, when, how
+ * many, under which rules. Objections (suppression hashes) are never purged.
+ */
+export async function purgeOverdue(
+  ctx: AppContext,
+  by: string,
+  options: { at?: string; dryRun?: boolean } = {},
+): Promise<{ plan: PurgePlan; removed?: PurgeResult; scan: RetentionScan }> {
+  const scan = await retentionScan(ctx, options.at, 0);
+  const plan = purgePlan(scan.overdue);
+  if (options.dryRun || (plan.contactIds.length === 0 && plan.consentIds.length === 0)) return { plan, scan };
+  const contacts = scan.overdue.filter((d) => plan.contactIds.includes(d.contact.id)).map((d) => d.contact);
+  const decisionHashes = contacts.flatMap((c) => identifiersOf(c).map((id) => ctx.store.hash(id)));
+  const removed = await ctx.store.purge({
+    contactIds: plan.contactIds,
+    consentIds: plan.consentIds,
+    decisionHashes,
+  });
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor: by,
+    action: 'retention.purge',
+    outcome: 'done',
+    detail: `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; rules ${plan.rules.join(', ')}`,
+  });
+  return { plan, removed, scan };
+}
+
+/** Purges one person now (a "purge now" button, an erasure request); their objection hash stays. */
+export async function purgePerson(
+  ctx: AppContext,
+  contact: Contact,
+  by: string,
+  action: string,
+): Promise<PurgeResult> {
+  const decisionHashes = identifiersOf(contact).map((id) => ctx.store.hash(id));
+  const removed = await ctx.store.purge({ contactIds: [contact.id], decisionHashes });
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor: by,
+    action,
+    outcome: 'done',
+    targetHash: decisionHashes[0],
+    detail: `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions`,
+  });
+  return removed;
+}
