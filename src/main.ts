@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
+import { startRetentionScheduler } from './retention/job.ts';
 import type { AppContext } from './services/context.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';
 import { USERS } from './slack/emulator/workspace.ts';
+import { SlackReminderPoster } from './slack/retentionPoster.ts';
 
 export interface AppIo {
   out: (text: string) => void;
@@ -55,7 +57,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     return;
   }
 
-  const { app } = createSlackApp({ ctx, mode, slackApiUrl: config.slackApiUrl });
+  const { app, deps } = createSlackApp({ ctx, mode, slackApiUrl: config.slackApiUrl });
   if (mode.kind === 'http') {
     const server = (await app.start(mode.port)) as Server;
     const address = server.address();
@@ -67,6 +69,15 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     io.out('prospect-guard: connected to Slack in Socket Mode');
   }
   io.out(summary(ctx, counts));
+  const { schedule, time_zone } = ctx.policy.doc.retention.reminders;
+  const scheduler = startRetentionScheduler(ctx, new SlackReminderPoster(app.client, deps), (error) =>
+    io.err(`prospect-guard: retention run failed, it will be tried again: ${error.message}`),
+  );
+  io.out(
+    `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
+  );
   await io.stopSignal;
+  scheduler.stop();
+  await scheduler.ready.catch(() => undefined);
   await app.stop();
 }

@@ -6,6 +6,7 @@ import { registerCampaigns } from './listeners/campaigns.ts';
 import { registerCommands } from './listeners/commands.ts';
 import type { SlackDeps } from './listeners/deps.ts';
 import { registerEvents } from './listeners/events.ts';
+import { registerRetention } from './listeners/retention.ts';
 import { registerViews } from './listeners/views.ts';
 import { People } from './people.ts';
 import { RecentKeys } from './recentKeys.ts';
@@ -73,6 +74,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
   registerViews(app, deps);
   registerEvents(app, deps);
   registerCampaigns(app, deps);
+  registerRetention(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });

@@ -360,6 +360,10 @@ export class FileStore implements Store {
     return target.kind === 'email' ? this.byEmail.get(target.value) : this.byPhone.get(target.value);
   }
 
+  async contactById(id: string): Promise<Contact | undefined> {
+    return this.db.data.contacts[id];
+  }
+
   async findContact(target: Identifier): Promise<Contact | undefined> {
     const id = this.contactId(target);
     return id ? this.db.data.contacts[id] : undefined;

@@ -92,6 +92,7 @@ export interface StoreCounts {
 export interface Store {
   readonly location: string;
   findContact(target: Identifier): Promise<Contact | undefined>;
+  contactById(id: string): Promise<Contact | undefined>;
   /** Creates or updates the contact reached at the input's email or phone. */
   saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }>;
   /** Many contacts in one durable write (imports). */

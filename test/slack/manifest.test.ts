@@ -29,6 +29,7 @@ it('declares exactly the commands the app answers, for Socket Mode, with the sco
     'commands',
     'files:read',
     'files:write',
+    'im:write',
     'usergroups:read',
     'users:read',
   ]);

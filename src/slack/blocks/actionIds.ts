@@ -10,6 +10,11 @@ export const ACTION = {
   approve: 'campaign_approve',
   approveCleaned: 'campaign_approve_cleaned',
   reject: 'campaign_reject',
+  purgeOverdue: 'retention_purge_overdue',
+  repermission: 'retention_repermission',
+  renewed: 'retention_renewed',
+  purgeOne: 'retention_purge_one',
+  erase: 'privacy_erase',
 } as const;
 
 export const VIEW = {
@@ -17,6 +22,7 @@ export const VIEW = {
   addContact: 'contact_modal',
   campaign: 'campaign_modal',
   reject: 'campaign_reject_modal',
+  renewed: 'retention_renewed_modal',
 } as const;
 
 /** What a button carries: the person (as normalised) and the channel asked about. */

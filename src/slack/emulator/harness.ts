@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger, LogLevel } from '@slack/bolt';
+import { runRetention } from '../../retention/job.ts';
 import type { AppContext } from '../../services/context.ts';
 import { createSlackApp } from '../app.ts';
-import { FakeSlack } from './fakeSlack.ts';
+import { SlackReminderPoster } from '../retentionPoster.ts';
+import { FakeSlack, type RecordedCall } from './fakeSlack.ts';
 import { SlackUser } from './slackUser.ts';
 import { BOT } from './workspace.ts';
 
 export interface EmulatedApp {
   app: App;
+  /** Runs the retention reminders now, as the scheduler would; returns the Web API calls it made. */
+  remindNow(): Promise<RecordedCall[]>;
   slack: FakeSlack;
   user: SlackUser;
   eventsUrl: string;
@@ -28,7 +32,7 @@ export async function startEmulatedApp(
   const slack = await new FakeSlack().start();
   const signingSecret = randomBytes(16).toString('hex');
   slack.botToken = `xoxb-emulator-${randomBytes(8).toString('hex')}`;
-  const { app } = createSlackApp({
+  const { app, deps } = createSlackApp({
     ctx,
     mode: {
       kind: 'http',
@@ -50,6 +54,11 @@ export async function startEmulatedApp(
     app,
     slack,
     user: new SlackUser(eventsUrl, signingSecret, slack),
+    async remindNow() {
+      const before = slack.lastSeq;
+      await runRetention(ctx, new SlackReminderPoster(app.client, deps));
+      return slack.callsSince(before);
+    },
     eventsUrl,
     signingSecret,
     async stop() {

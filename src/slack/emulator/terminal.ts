@@ -29,6 +29,7 @@ export const HELP = [
   '  N          press button N of the last answer',
   '  :as USER   act as another user (:users lists them)',
   '  :home      open the App Home tab',
+  '  :remind    run the retention reminders now (digest and owners’ DMs)',
   '  :quit      leave (end of input does too)',
 ].join('\n');
 
@@ -185,6 +186,11 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
           `You are now ${id}${USERS.find((u) => u.id === id) ? ` (${USERS.find((u) => u.id === id)?.realName})` : ''}.`,
         );
       } else io.write('Usage: :as U0DPO (a Slack user id; :users lists the emulator’s)');
+    } else if (line === ':remind') {
+      // What the retention scheduler would post now: the compliance digest and each owner's reminders.
+      const calls = await emulated.remindNow();
+      if (calls.length === 0) io.write('Nothing due: no reminder to send.');
+      for (const item of screen({ status: 200, raw: '', calls, triggerId: '' })) show(item);
     } else if (line === ':home') {
       more = await display(await user.openHome());
     } else if (/^\d+$/.test(line)) {

@@ -130,6 +130,8 @@ export const SLASH_COMMANDS = [
   '/optout',
   '/prospect',
   '/campaign-check',
+  '/retention',
+  '/privacy',
 ];
 
 export function registerCommands(app: App, deps: SlackDeps): void {

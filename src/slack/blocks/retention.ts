@@ -1,0 +1,111 @@
+import type { types } from '@slack/bolt';
+import { formatLocal } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
+import type { Policy } from '../../policy/load.ts';
+import type { RetentionScan } from '../../retention/deadlines.ts';
+import type { Reminder } from '../../retention/reminders.ts';
+import { scanSections } from '../../retention/report.ts';
+import { deadlineLabel, purgePlan } from '../../services/retention.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { ACTION, VIEW } from './actionIds.ts';
+import { actions, type Block, button, context, header, section } from './kit.ts';
+import { input, modal, select, text } from './modals.ts';
+
+const MRKDWN = { owner: (id: string | undefined) => (id ? `<@${id}>` : ''), escape: escapeMrkdwn };
+const PER_DM = 15;
+
+/** The compliance digest: overdue, within 7 days, within 30 days, by owner; a purge button when confirming. */
+export function digestBlocks(
+  scan: RetentionScan,
+  policy: Policy,
+  lang: Lang,
+): { text: string; blocks: Block[] } {
+  const title = t(lang, 'retention_digest_head', { date: formatLocal(scan.at, policy.timeZone, lang) });
+  const blocks: Block[] = [header(title), ...scanSections(scan, policy, lang, MRKDWN).map(section)];
+  const mode = policy.doc.retention.on_deadline;
+  blocks.push(context(t(lang, 'retention_digest_policy', { mode: t(lang, `retention_mode_${mode}`) })));
+  const plan = purgePlan(scan.overdue);
+  const count = plan.contactIds.length + plan.consentIds.length;
+  if (mode === 'confirm' && count > 0) {
+    blocks.push(
+      actions('retention', [
+        button(t(lang, 'retention_button_purge_all', { count }), ACTION.purgeOverdue, String(count), {
+          style: 'danger',
+          confirm: {
+            title: { type: 'plain_text', text: t(lang, 'retention_button_purge_all', { count }) },
+            text: { type: 'plain_text', text: t(lang, 'retention_confirm_purge') },
+            confirm: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
+            deny: { type: 'plain_text', text: t(lang, 'cancel') },
+          },
+        }),
+      ]),
+    );
+  }
+  return { text: title, blocks };
+}
+
+/** One owner's reminders, each with its next steps. */
+export function ownerReminderBlocks(
+  reminders: Reminder[],
+  policy: Policy,
+  lang: Lang,
+): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [section(t(lang, 'retention_dm_head'))];
+  for (const { deadline: d, lead } of reminders.slice(0, PER_DM)) {
+    const when = formatLocal(d.at, policy.timeZone, lang);
+    const icon = lead === 'overdue' ? '⛔' : '⏳';
+    blocks.push(
+      section(
+        `${icon} *${escapeMrkdwn(deadlineLabel(d))}* — ${t(lang, `retention_kind_${d.kind}`)}, ${when}`,
+      ),
+    );
+    const value = JSON.stringify({ c: d.contact.id, k: d.kind });
+    blocks.push(
+      actions(`r_${d.contact.id.slice(0, 40)}_${d.kind}`, [
+        button(t(lang, 'retention_button_repermission'), ACTION.repermission, value),
+        button(t(lang, 'retention_button_renewed'), ACTION.renewed, value, { style: 'primary' }),
+        button(t(lang, 'retention_button_purge'), ACTION.purgeOne, value, {
+          style: 'danger',
+          confirm: {
+            title: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
+            text: { type: 'plain_text', text: t(lang, 'retention_confirm_purge') },
+            confirm: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
+            deny: { type: 'plain_text', text: t(lang, 'cancel') },
+          },
+        }),
+      ]),
+    );
+  }
+  if (reminders.length > PER_DM)
+    blocks.push(context(t(lang, 'retention_more', { count: reminders.length - PER_DM })));
+  return { text: t(lang, 'retention_dm_head'), blocks };
+}
+
+/** "Renewed": the prospect's explicit yes, with how it was given and its proof. */
+export function renewedModal(
+  policy: Policy,
+  lang: Lang,
+  meta: { c: string; k: string },
+  today: string,
+): types.ModalView {
+  const methods = policy.doc.params.accepted_consent_methods;
+  return modal(
+    VIEW.renewed,
+    t(lang, 'retention_renewed_title'),
+    t(lang, 'consent_submit'),
+    lang,
+    [
+      input(
+        'method',
+        t(lang, 'field_renewal_method'),
+        select(
+          'value',
+          methods.map((m) => ({ text: { type: 'plain_text', text: m }, value: m })),
+        ),
+      ),
+      input('proof', t(lang, 'field_renewal_proof'), text('value', undefined, 500)),
+      input('date', t(lang, 'field_date'), { type: 'datepicker', action_id: 'value', initial_date: today }),
+    ],
+    meta,
+  );
+}

@@ -1,0 +1,262 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { Contact } from '../../domain/contacts.ts';
+import { InputError } from '../../domain/errors.ts';
+import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
+import { localDay } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
+import type { Role } from '../../policy/schema.ts';
+import { scanSections } from '../../retention/report.ts';
+import { erasePerson, exportPerson } from '../../services/privacy.ts';
+import { identifiersOf, recordConsent, recordEvent } from '../../services/record.ts';
+import { purgeOverdue, purgePerson, retentionScan } from '../../services/retention.ts';
+import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { actions, button, section } from '../blocks/kit.ts';
+import { doneModal, fieldValue } from '../blocks/modals.ts';
+import { renewedModal } from '../blocks/retention.ts';
+import { splitTarget } from '../commandText.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+
+const COMPLIANCE: Role[] = ['purge', 'privacy_requests', 'see_contacts', 'record_consent'];
+
+type ButtonArgs = Parameters<Parameters<App['action']>[1]>[0] & { body: BlockAction; action: ButtonAction };
+
+const who = (contact: Contact) => {
+  const id = identifiersOf(contact)[0];
+  return escapeMrkdwn(id ? maskIdentifier(id) : contact.id);
+};
+
+export function registerRetention(app: App, deps: SlackDeps): void {
+  const { ctx, people } = deps;
+  const say = (args: ButtonArgs, text: string) =>
+    args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+
+  /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
+  app.command('/retention', async ({ command, ack }) => {
+    const lang = await people.lang(command.user_id);
+    let compliance = false;
+    for (const role of COMPLIANCE) compliance ||= await people.has(command.user_id, role);
+    const scan = await retentionScan(ctx);
+    const mine = (list: typeof scan.due) =>
+      list.filter((d) => compliance || d.contact.owner === command.user_id);
+    const sections = scanSections(
+      { ...scan, overdue: mine(scan.overdue), due: mine(scan.due) },
+      ctx.policy,
+      lang,
+      {
+        owner: (id) => (id ? `<@${id}>` : ''),
+        escape: escapeMrkdwn,
+      },
+    );
+    await ack({ response_type: 'ephemeral', text: sections.join('\n\n'), blocks: sections.map(section) });
+  });
+
+  /** /privacy export|erase PERSON, for the data-subject-request role. */
+  app.command('/privacy', async ({ command, ack, client }) => {
+    const lang = await people.lang(command.user_id);
+    const [verb = '', ...rest] = command.text.trim().split(/\s+/);
+    const usage = t(lang, 'usage_privacy');
+    let target: Identifier;
+    try {
+      if (verb !== 'export' && verb !== 'erase')
+        throw new InputError(`unknown request "${verb}"`, undefined, verb);
+      target = splitTarget(rest.join(' ')).target;
+    } catch (error) {
+      return void (await ack({ response_type: 'ephemeral', text: problemText(error, lang, usage, deps) }));
+    }
+    const refused = await checkRole(
+      deps,
+      command.user_id,
+      'privacy_requests',
+      `privacy.${verb}`,
+      lang,
+      target,
+    );
+    if (refused) return void (await ack({ response_type: 'ephemeral', text: refused }));
+    const masked = escapeMrkdwn(maskIdentifier(target));
+    if (verb === 'erase') {
+      const text = t(lang, 'privacy_erase_confirm', { who: masked });
+      return void (await ack({
+        response_type: 'ephemeral',
+        text,
+        blocks: [
+          section(text),
+          actions('privacy', [
+            button(t(lang, 'privacy_button_erase'), ACTION.erase, target.value, {
+              style: 'danger',
+              confirm: {
+                title: { type: 'plain_text', text: t(lang, 'privacy_button_erase') },
+                text: { type: 'plain_text', text: text.slice(0, 300) },
+                confirm: { type: 'plain_text', text: t(lang, 'privacy_button_erase') },
+                deny: { type: 'plain_text', text: t(lang, 'cancel') },
+              },
+            }),
+          ]),
+        ],
+      }));
+    }
+    await ack({ response_type: 'ephemeral', text: t(lang, 'privacy_export_done', { who: masked }) });
+    // The export carries everything about the person: it goes to the requester's DM with the app only.
+    try {
+      const data = await exportPerson(ctx, target, actor(command.user_id));
+      const dm = await client.conversations.open({ users: command.user_id });
+      await client.filesUploadV2({
+        channel_id: dm.channel?.id,
+        filename: `export-${target.kind}-${ctx.store.hash(target).slice(0, 8)}.json`,
+        title: `GDPR art. 15 — ${maskIdentifier(target)}`,
+        file: Buffer.from(JSON.stringify(data, null, 2)),
+      });
+    } catch (error) {
+      deps.logger.warn(`privacy export not delivered: ${(error as Error).message}`);
+      await client.chat
+        .postMessage({ channel: command.user_id, text: slackErrorText(error, lang) })
+        .catch(() => undefined);
+    }
+  });
+
+  const onButton = (actionId: string, work: (args: ButtonArgs, lang: Lang) => Promise<void>) =>
+    app.action(actionId, async (args) => {
+      await args.ack();
+      const lang = await people.lang(args.body.user.id);
+      try {
+        await work(args as ButtonArgs, lang);
+      } catch (error) {
+        await say(args as ButtonArgs, problemText(error, lang, '', deps));
+      }
+    });
+
+  onButton(ACTION.erase, async (args, lang) => {
+    const userId = args.body.user.id;
+    const target = splitTarget(args.action.value ?? '').target;
+    const refused = await checkRole(deps, userId, 'privacy_requests', 'privacy.erase', lang, target);
+    if (refused) return void (await say(args, refused));
+    const removed = await erasePerson(ctx, target, actor(userId));
+    const done = t(lang, 'privacy_erase_done', { by: `<@${userId}>`, ...removed });
+    // The request and its outcome as a parent message and a thread reply in the requester's DM: the record.
+    try {
+      const dm = await args.client.conversations.open({ users: userId });
+      const parent = await args.client.chat.postMessage({
+        channel: dm.channel?.id ?? userId,
+        text: t(lang, 'privacy_erase_head', { who: escapeMrkdwn(maskIdentifier(target)) }),
+      });
+      await args.client.chat.postMessage({
+        channel: parent.channel ?? userId,
+        thread_ts: parent.ts,
+        text: done,
+      });
+    } catch (error) {
+      deps.logger.warn(`erasure confirmation not posted: ${(error as Error).message}`);
+    }
+    await say(args, done);
+  });
+
+  /** Buttons of an owner's reminder: the owner or the purge role only; reads which contact and deadline. */
+  async function reminderTarget(args: ButtonArgs, lang: Lang, action: string) {
+    const value = JSON.parse(args.action.value ?? '{}') as { c?: string; k?: string };
+    const contact = value.c ? await ctx.store.contactById(value.c) : undefined;
+    if (!contact) return void (await say(args, t(lang, 'retention_gone')));
+    const userId = args.body.user.id;
+    if (contact.owner !== userId) {
+      const id = identifiersOf(contact)[0];
+      const refused = await checkRole(deps, userId, 'purge', action, lang, id);
+      if (refused) return void (await say(args, refused));
+    }
+    return { contact, kind: value.k ?? 'prospect' };
+  }
+
+  onButton(ACTION.repermission, async (args, lang) => {
+    const found = await reminderTarget(args, lang, 'retention.repermission');
+    if (!found) return;
+    const id = identifiersOf(found.contact)[0];
+    await audit(deps, args.body.user.id, 'retention.repermission', id, found.kind);
+    await say(args, t(lang, 'retention_repermission_done', { who: who(found.contact) }));
+  });
+
+  onButton(ACTION.purgeOne, async (args, lang) => {
+    const found = await reminderTarget(args, lang, 'retention.purge');
+    if (!found) return;
+    const removed = await purgePerson(ctx, found.contact, actor(args.body.user.id), 'retention.purge');
+    await say(args, t(lang, 'retention_purged', { ...removed }));
+  });
+
+  onButton(ACTION.renewed, async (args, lang) => {
+    const found = await reminderTarget(args, lang, 'retention.renewed');
+    if (!found) return;
+    const today = localDay(ctx.clock(), ctx.policy.timeZone);
+    try {
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: renewedModal(ctx.policy, lang, { c: found.contact.id, k: found.kind }, today),
+      });
+    } catch (error) {
+      await say(args, slackErrorText(error, lang));
+    }
+  });
+
+  app.view<ViewSubmitAction>(VIEW.renewed, async ({ ack, body, view }) => {
+    const userId = body.user.id;
+    const lang = await people.lang(userId);
+    const meta = JSON.parse(view.private_metadata || '{}') as { c?: string; k?: string };
+    const contact = meta.c ? await ctx.store.contactById(meta.c) : undefined;
+    if (!contact)
+      return void (await ack({ response_action: 'errors', errors: { proof: t(lang, 'retention_gone') } }));
+    const id = identifiersOf(contact)[0] as Identifier;
+    if (contact.owner !== userId) {
+      const refused = await checkRole(deps, userId, 'purge', 'retention.renewed', lang, id);
+      if (refused) return void (await ack({ response_action: 'errors', errors: { proof: refused } }));
+    }
+    const values = view.state.values;
+    const day = fieldValue(values, 'date') ?? localDay(ctx.clock(), ctx.policy.timeZone);
+    const at = day === localDay(ctx.clock(), ctx.policy.timeZone) ? ctx.clock().toISOString() : day;
+    const proof = fieldValue(values, 'proof') ?? '';
+    const method = fieldValue(values, 'method');
+    try {
+      // A phone consent is renewed by a new consent; a prospect's yes is a contact they initiated (a reply).
+      if (meta.k === 'phone-consent') {
+        await recordConsent(ctx, {
+          [id.kind]: id.value,
+          action: 'grant',
+          channel: 'phone',
+          at,
+          method,
+          evidence: proof,
+          capturedWhere: 'slack',
+          recordedBy: actor(userId),
+        });
+      } else {
+        await recordEvent(ctx, { [id.kind]: id.value, type: 'reply', at });
+      }
+    } catch (error) {
+      return void (await ack({
+        response_action: 'errors',
+        errors: { proof: problemText(error, lang, '', deps) },
+      }));
+    }
+    await audit(deps, userId, 'retention.renewed', id, `${meta.k} ${method}: ${proof}`.slice(0, 500));
+    await ack({
+      response_action: 'update',
+      view: doneModal(lang, t(lang, 'retention_renewed_done', { who: who(contact), date: day })),
+    });
+  });
+
+  onButton(ACTION.purgeOverdue, async (args, lang) => {
+    const userId = args.body.user.id;
+    const refused = await checkRole(deps, userId, 'purge', 'retention.purge', lang);
+    if (refused) return void (await say(args, refused));
+    const { removed } = await purgeOverdue(ctx, actor(userId));
+    const text = t(lang, 'retention_purged', {
+      contacts: 0,
+      consents: 0,
+      interactions: 0,
+      decisions: 0,
+      ...removed,
+    });
+    const channel = args.body.channel?.id;
+    const ts = (args.body as { message?: { ts?: string } }).message?.ts;
+    if (channel && ts)
+      await args.client.chat
+        .postMessage({ channel, thread_ts: ts, text: `${text} (<@${userId}>)` })
+        .catch(() => say(args, text));
+    else await say(args, text);
+  });
+}
