@@ -34,7 +34,8 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
 
   const leads = policy.doc.params.retention_reminder_leads;
   const horizonDays = Math.max(0, ...leads.map((l) => Math.ceil(parseDuration(l).as('days'))));
-  const scan = await retentionScan(ctx, undefined, horizonDays);
+  // One day more than the longest lead: "30 days before" in the zone can be 30 days and an hour (DST).
+  const scan = await retentionScan(ctx, undefined, horizonDays + 1);
   const { send, superseded } = dueReminders(
     [...scan.overdue, ...scan.due],
     leads,
