@@ -59,11 +59,11 @@ describe('retention runs', () => {
     await seed();
     const poster = new FakePoster();
     poster.failFor.add('U0OTHER');
-    let ctx = await open('2026-10-25T08:30:00Z');
+    let ctx = await open('2026-10-25T09:30:00Z'); // clocks went back at 03:00 that morning
     const first = await runRetention(ctx, poster);
     expect(first).toMatchObject({ sent: 1, digestPosted: true, failedOwners: ['U0OTHER'] });
     await store.close(); // the app restarts
-    ctx = await open('2026-10-25T09:30:00Z');
+    ctx = await open('2026-10-25T10:30:00Z');
     poster.failFor.clear();
     const second = await runRetention(ctx, poster);
     expect(second.sent).toBe(1);
