@@ -55,9 +55,7 @@ export function ownerReminderBlocks(
     const when = formatLocal(d.at, policy.timeZone, lang);
     const icon = lead === 'overdue' ? '⛔' : '⏳';
     blocks.push(
-      section(
-        `${icon} *${escapeMrkdwn(deadlineLabel(d))}* — ${t(lang, `retention_kind_${d.kind}`)}, ${when}`,
-      ),
+      section(`${icon} ${escapeMrkdwn(deadlineLabel(d))} — ${t(lang, `retention_kind_${d.kind}`)}, ${when}`),
     );
     const value = JSON.stringify({ c: d.contact.id, k: d.kind });
     blocks.push(

@@ -58,7 +58,7 @@ export function visibleText(delivery: Delivery): string {
       if (item.kind === 'errors') return Object.values(item.errors).join('\n');
       if (item.kind === 'modal') return renderBlocks(asBlocks(item.view.blocks)).lines.join('\n');
       const body = renderBlocks(item.blocks).lines.join('\n');
-      return item.kind === 'reply' && !body ? item.text : body;
+      return item.kind === 'reply' && !body ? plainMrkdwn(item.text) : body;
     })
     .join('\n');
 }

@@ -17,6 +17,8 @@ export interface PostOptions {
   headers?: Record<string, string>;
   /** Reuse a trigger id: what a redelivery by Slack carries. */
   triggerId?: string;
+  /** The message that carries the pressed button (a channel message, not an ephemeral reply). */
+  messageTs?: string;
 }
 
 /** What Slack would show after one request: the ack, and everything the app did while handling it. */
@@ -125,7 +127,10 @@ export class SlackUser {
         user: { id: user, username: user, team_id: TEAM_ID },
         api_app_id: BOT.appId,
         team: { id: TEAM_ID, domain: 'emulator' },
-        container: { type: 'message', is_ephemeral: true, channel_id: this.channel },
+        container: options.messageTs
+          ? { type: 'message', message_ts: options.messageTs, channel_id: this.channel, is_ephemeral: false }
+          : { type: 'message', is_ephemeral: true, channel_id: this.channel },
+        ...(options.messageTs ? { message: { type: 'message', ts: options.messageTs, text: '' } } : {}),
         channel: { id: this.channel, name: 'sales' },
         trigger_id: triggerId,
         response_url: this.slack.responseUrl(),
