@@ -20,6 +20,7 @@ import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';
 import { benchCampaign } from './campaign.ts';
+import { benchRetention } from './retention.ts';
 import { benchSlackAck } from './slackAck.ts';
 
 const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
@@ -38,10 +39,12 @@ function contacts(n: number): ContactInput[] {
     name: `Person ${i}`,
     company: `Company ${i % 997}`,
     jobFunction: ['finance', 'hr', 'sales', 'it'][i % 4],
+    // Collected over a year by 20 salespeople, so deadlines spread out as in a real register.
+    owner: `U0SELLER${i % 20}`,
     provenance: {
       source: i % 3 === 0 ? 'purchase' : 'form',
       collection: i % 3 === 0 ? 'indirect' : 'direct',
-      collectedAt: '2026-01-15T09:00:00.000Z',
+      collectedAt: new Date(Date.UTC(2026, 0, 1, 9) + (i % 365) * 86_400_000).toISOString(),
       informedAt: '2026-01-15T09:00:00.000Z',
     },
   }));
@@ -117,6 +120,7 @@ async function run(size: number): Promise<void> {
   const ack = await benchSlackAck(ctx, email);
   const single = await benchSlackAck(ctx, email, 1000, 1);
   const campaign = await benchCampaign(ctx, email, size);
+  const retention = await benchRetention({ ...ctx, clock: () => new Date('2029-01-10T09:00:00+01:00') });
 
   // App Home's compliance counts: a retention deadline for every contact, in chunks between other requests.
   const homeLoop = monitorEventLoopDelay({ resolution: 1 });
@@ -148,6 +152,9 @@ async function run(size: number): Promise<void> {
   );
   console.log(
     `campaign check of ${campaign.recipients.toLocaleString('en')} distinct recipients (${size.toLocaleString('en')} rows, French Excel CSV): ${ms(campaign.totalMs)} (parse ${ms(campaign.parseMs)}, decisions ${ms(campaign.checkMs)}, report and files ${ms(campaign.reportMs)}); meanwhile ${campaign.meanwhile.count} /can-i-email answered, p50 ${ms(campaign.meanwhile.p50)}, p99 ${ms(campaign.meanwhile.p99)}, max ${ms(campaign.meanwhile.max)}`,
+  );
+  console.log(
+    `retention run (scan of every contact, digest, one DM per owner): ${ms(retention.ms)}, ${retention.messages} messages, longest event-loop stall ${ms(retention.longestStallMs)}`,
   );
   console.log(
     `App Home compliance counts (deadlines of every contact): ${ms(homeMs)}, longest event-loop stall ${ms(homeLoop.max / 1e6)}`,

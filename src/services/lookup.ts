@@ -2,7 +2,7 @@ import { type Contact, type Interaction, PROSPECT_INITIATED, type SubjectFacts }
 import { type Identifier, parseTarget } from '../domain/identifiers.ts';
 import { retentionDeadline } from '../domain/retention.ts';
 import type { Policy } from '../policy/load.ts';
-import type { ContactRecord } from '../store/types.ts';
+import { scanRetention } from '../retention/deadlines.ts';
 import type { AppContext } from './context.ts';
 
 export interface ContactSheet extends SubjectFacts {
@@ -45,21 +45,8 @@ export interface DeadlineCounts {
   dueWithin: number;
 }
 
-const CHUNK = 500;
-
-/** How many contacts are past their retention deadline, and how many reach it within `days`. */
+/** How many deadlines (data, phone consents, proofs) have passed, and how many come within `days`. */
 export async function deadlineCounts(ctx: AppContext, days: number): Promise<DeadlineCounts> {
-  const now = ctx.clock();
-  const horizon = now.getTime() + days * 86_400_000;
-  const counts = { overdue: 0, dueWithin: 0 };
-  const records: ContactRecord[] = await ctx.store.contactRecords();
-  for (const [i, { contact, interactions }] of records.entries()) {
-    // About 30 µs a contact (calendar arithmetic in the policy zone): let other requests in between chunks.
-    if (i % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
-    const deadline = deadlineOf(contact, interactions, ctx.policy, now)?.getTime();
-    if (deadline === undefined) continue;
-    if (deadline <= now.getTime()) counts.overdue++;
-    else if (deadline <= horizon) counts.dueWithin++;
-  }
-  return counts;
+  const scan = await scanRetention(await ctx.store.contactRecords(), ctx.policy, ctx.clock(), days);
+  return { overdue: scan.overdue.length, dueWithin: scan.due.length };
 }
