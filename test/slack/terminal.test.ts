@@ -52,6 +52,7 @@ it('answers every command piped into start, presses buttons by number, fills mod
     '/prospect alice@corp.fr',
     '/optout alice@corp.fr',
     ':home',
+    ':remind',
     '/can-i-email not-an-email',
   ].join('\n');
   const { status, out, err } = await start(`${script}\n`);
@@ -69,6 +70,7 @@ it('answers every command piped into start, presses buttons by number, fills mod
   expect(out).toContain('• Consentement donné · e-mail · prospecting');
   expect(out).toContain('Opposition enregistrée pour a***@corp.fr : tous les canaux');
   expect(out).toContain('── App Home ──');
+  expect(out).toContain('Nothing due: no reminder to send.');
   expect(out).toContain('n’est pas une adresse e-mail valide');
 });
 

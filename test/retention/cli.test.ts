@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.ts';
+import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+
+function cli(dir: string) {
+  return async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(
+      ['--db', join(dir, 'db.json'), '--policy', POLICY_PATH, '--lang', 'en', ...args],
+      {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        env: { ...HASH_ENV, USER: 'dpo' },
+        clock: () => new Date('2026-11-23T10:30:00+01:00'),
+        input: Readable.from([]),
+      },
+    );
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+it('scans, purges with a dry run first, exports and erases from the command line', async () => {
+  const dir = tempDir();
+  const run = cli(dir);
+  await run(
+    'contact',
+    'add',
+    '--email',
+    'old@acme.fr',
+    '--source',
+    'form',
+    '--collected-at',
+    '2023-11-01',
+    '--owner',
+    'U0SALES',
+  );
+  await run('contact', 'add', '--email', 'soon@acme.fr', '--source', 'form', '--collected-at', '2023-12-10');
+  await run(
+    'contact',
+    'add',
+    '--email',
+    'opened@acme.fr',
+    '--source',
+    'form',
+    '--collected-at',
+    '2023-11-20',
+  );
+  await run('event', '--email', 'opened@acme.fr', '--type', 'open', '--at', '2025-01-01');
+
+  const scan = await run('retention', 'scan');
+  expect(scan.status).toBe(1);
+  expect(scan.out).toMatch(
+    /⛔ Overdue \(2\)\n• U0SALES — 1: o\*\*\*@acme\.fr \(prospect, Sunday 1 November 2026 at 00:00\)\n• no owner — 1: o\*\*\*@acme\.fr \(prospect, Friday 20 November 2026 at 00:00\)/,
+  );
+  expect(scan.out).toContain('🗓️ Within 30 days (1)');
+  expect((await run('retention', 'scan', '--at', '2026-10-01')).status).toBe(0);
+
+  const dry = await run('retention', 'purge', '--dry-run');
+  expect(dry.out).toContain(
+    'would purge 2 contacts and 0 consent proofs past their deadline (rules retention-prospect-non-customer)',
+  );
+  expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
+  const purged = await run('retention', 'purge');
+  expect(purged.out).toBe('purged 2 contacts, 0 consents, 1 interactions, 0 decisions; objections kept');
+
+  await run('can-i', 'email', 'soon@acme.fr');
+  const exported = join(dir, 'soon.json');
+  await run('privacy', 'export', '--email', 'soon@acme.fr', '--out', exported);
+  const data = JSON.parse(readFileSync(exported, 'utf8'));
+  expect(data.contact.email).toBe('soon@acme.fr');
+  expect(data.decisions).toHaveLength(1);
+  const erased = await run('privacy', 'erase', '--email', 'soon@acme.fr');
+  expect(erased.out).toBe('erased: 1 contacts, 0 consents, 0 interactions, 1 decisions; objection hash kept');
+  expect((await run('can-i', 'email', 'soon@acme.fr')).status).toBe(1);
+  const after = JSON.parse((await run('privacy', 'export', '--email', 'soon@acme.fr')).out);
+  expect(after).toMatchObject({
+    contact: null,
+    consents: [],
+    interactions: [],
+    decisions: [{ askedBy: 'cli:dpo' }],
+  });
+  expect(after.objections).toEqual([{ scope: 'all', at: '2026-11-23T09:30:00.000Z', origin: 'erasure' }]);
+});
