@@ -203,3 +203,12 @@ describe('/retention and /privacy', () => {
     ).toContain('Usage');
   });
 });
+
+it('answers a forged reminder button with a plain message', async () => {
+  const d = await slack.user.press(
+    { action_id: 'retention_purge_one', value: 'not json' },
+    { user: 'U0SALES' },
+  );
+  expect(visibleText(d)).toBe('This contact no longer exists (already purged?).');
+  expect(await slack.store.contactById(aliceId)).toBeDefined();
+});

@@ -21,6 +21,19 @@ const COMPLIANCE: Role[] = ['purge', 'privacy_requests', 'see_contacts', 'record
 
 type ButtonArgs = Parameters<Parameters<App['action']>[1]>[0] & { body: BlockAction; action: ButtonAction };
 
+/** A reminder button's value (contact id and deadline kind); forged or damaged values read as empty. */
+function reminderValue(raw: string | undefined): { c?: string; k?: string } {
+  try {
+    const value = JSON.parse(raw || '{}') as { c?: unknown; k?: unknown };
+    return {
+      c: typeof value.c === 'string' ? value.c : undefined,
+      k: typeof value.k === 'string' ? value.k : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
 const who = (contact: Contact) => {
   const id = identifiersOf(contact)[0];
   return escapeMrkdwn(id ? maskIdentifier(id) : contact.id);
@@ -152,7 +165,7 @@ export function registerRetention(app: App, deps: SlackDeps): void {
 
   /** Buttons of an owner's reminder: the owner or the purge role only; reads which contact and deadline. */
   async function reminderTarget(args: ButtonArgs, lang: Lang, action: string) {
-    const value = JSON.parse(args.action.value ?? '{}') as { c?: string; k?: string };
+    const value = reminderValue(args.action.value);
     const contact = value.c ? await ctx.store.contactById(value.c) : undefined;
     if (!contact) return void (await say(args, t(lang, 'retention_gone')));
     const userId = args.body.user.id;
@@ -196,7 +209,7 @@ export function registerRetention(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEW.renewed, async ({ ack, body, view }) => {
     const userId = body.user.id;
     const lang = await people.lang(userId);
-    const meta = JSON.parse(view.private_metadata || '{}') as { c?: string; k?: string };
+    const meta = reminderValue(view.private_metadata);
     const contact = meta.c ? await ctx.store.contactById(meta.c) : undefined;
     if (!contact)
       return void (await ack({ response_action: 'errors', errors: { proof: t(lang, 'retention_gone') } }));
