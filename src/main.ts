@@ -7,6 +7,7 @@ import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';
 import { USERS } from './slack/emulator/workspace.ts';
+import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
 
 export interface AppIo {
@@ -69,6 +70,8 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     io.out('prospect-guard: connected to Slack in Socket Mode');
   }
   io.out(summary(ctx, counts));
+  for (const warning of await preflight(app.client, ctx.policy))
+    io.err(`prospect-guard: warning: ${warning}`);
   const { schedule, time_zone } = ctx.policy.doc.retention.reminders;
   const scheduler = startRetentionScheduler(ctx, new SlackReminderPoster(app.client, deps), (error) =>
     io.err(`prospect-guard: retention run failed, it will be tried again: ${error.message}`),

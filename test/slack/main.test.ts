@@ -13,6 +13,7 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
   const slack = await new FakeSlack().start();
   const secret = '0123456789abcdef0123456789abcdef';
   const out: string[] = [];
+  const err: string[] = [];
   let stop: () => void = () => undefined;
   const stopSignal = new Promise<void>((resolve) => {
     stop = resolve;
@@ -27,7 +28,7 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
     },
     {
       out: (t) => out.push(t),
-      err: () => undefined,
+      err: (t) => err.push(t),
       input: Readable.from([]),
       interactive: false,
       stopSignal,
@@ -40,6 +41,9 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
     const answer = await user.command('/can-i-email bob@gmail.com');
     expect(answer.status).toBe(200);
     expect(visibleText(answer)).toContain('⛔ Blocked');
+    // The shipped policy's placeholders are pointed out at start-up.
+    await expect.poll(() => err.join('\n'), { timeout: 5000 }).toContain('placeholder "S0COMPLIANCE"');
+    expect(err.join('\n')).toContain('policy.yaml still has the placeholder "Exemple SAS"');
     // Without a bot id Bolt checks the token with auth.test; every call carries the bot token.
     expect(slack.calls.some((c) => c.method === 'auth.test')).toBe(true);
     expect(slack.calls.find((c) => c.method === 'users.info')?.headers.authorization).toBe(
