@@ -2,7 +2,8 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { SlackMode } from '../config.ts';
 import type { AppContext } from '../services/context.ts';
 import { registerActions } from './listeners/actions.ts';
-import { registerCampaigns } from './listeners/campaigns.ts';
+import { registerCampaignApproval } from './listeners/campaignApproval.ts';
+import { registerCampaignCheck } from './listeners/campaignCheck.ts';
 import { registerCommands } from './listeners/commands.ts';
 import type { SlackDeps } from './listeners/deps.ts';
 import { registerEvents } from './listeners/events.ts';
@@ -73,7 +74,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
   registerActions(app, deps);
   registerViews(app, deps);
   registerEvents(app, deps);
-  registerCampaigns(app, deps);
+  registerCampaignCheck(app, deps);
+  registerCampaignApproval(app, deps);
   registerRetention(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);

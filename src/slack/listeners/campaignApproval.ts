@@ -1,0 +1,171 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { Outcome } from '../../campaign/approval.ts';
+import { interested } from '../../campaign/approval.ts';
+import type { CampaignEventKind } from '../../domain/campaign.ts';
+import { type Lang, t } from '../../i18n.ts';
+import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
+import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
+import { doneModal, fieldValue } from '../blocks/modals.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { campaignThread } from './campaignThread.ts';
+import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+
+const PROBLEM_KEY = {
+  'four-eyes': 'campaign_problem_four_eyes',
+  expired: 'campaign_problem_expired',
+  'policy-changed': 'campaign_problem_policy_changed',
+  'blocking-findings': 'campaign_problem_blocking_findings',
+  'template-findings': 'campaign_problem_template_findings',
+  'nothing-allowed': 'campaign_problem_nothing_allowed',
+  'already-decided': 'campaign_problem_already_decided',
+  'not-requested': 'campaign_problem_not_requested',
+} as const;
+
+/** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */
+export function registerCampaignApproval(app: App, deps: SlackDeps): void {
+  const { ctx } = deps;
+  const { approversOf, redraw, threadReply } = campaignThread(deps);
+
+  type ButtonArgs = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
+  const say = (args: ButtonArgs, text: string) =>
+    args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+
+  /** One approval step; refusals (role, four eyes, stale check) are told to the person and audited. */
+  async function step(args: ButtonArgs, action: CampaignAction, lang: Lang): Promise<Outcome | undefined> {
+    const userId = args.body.user.id;
+    const id = args.action.value ?? '';
+    if (action !== 'request') {
+      const c = await findCampaign(ctx, id);
+      const refused = await checkRole(
+        deps,
+        userId,
+        'approve_campaigns',
+        `campaign.${action}`,
+        lang,
+        undefined,
+        approversOf(c),
+      );
+      if (refused) return void (await say(args, refused));
+    }
+    const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
+    if (!outcome.ok) {
+      if (outcome.problem === 'four-eyes') {
+        await ctx.store.audit({
+          at: ctx.clock().toISOString(),
+          actor: actor(userId),
+          action: `campaign.${action}`,
+          outcome: 'refused',
+          detail: `${id} four eyes`,
+        });
+      }
+      await say(args, t(lang, PROBLEM_KEY[outcome.problem]));
+    }
+    return outcome;
+  }
+
+  const onCampaignButton = (actionId: string, work: (args: ButtonArgs, lang: Lang) => Promise<void>) =>
+    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+      await args.ack();
+      const lang = await deps.people.lang(args.body.user.id);
+      try {
+        await work(args, lang);
+      } catch (error) {
+        await say(args, problemText(error, lang, '', deps));
+      }
+    });
+
+  onCampaignButton(ACTION.requestApproval, async (args, lang) => {
+    const outcome = await step(args, 'request', lang);
+    if (!outcome?.ok) return;
+    const c = outcome.campaign;
+    const request = approvalRequestBlocks(c, lang, approversOf(c), args.body.user.id);
+    await threadReply(args.client, c, request.text, request.blocks);
+    await redraw(args.client, c);
+  });
+
+  const decided = (event: CampaignEventKind) => async (args: ButtonArgs, lang: Lang) => {
+    const outcome = await step(args, event === 'approved' ? 'approve' : 'approve-cleaned', lang);
+    if (!outcome?.ok) return;
+    const c = outcome.campaign;
+    await audit(deps, args.body.user.id, `campaign.${event}`, undefined, c.id);
+    const text = t(lang, event === 'approved' ? 'campaign_approved' : 'campaign_approved_cleaned', {
+      who: `<@${args.body.user.id}>`,
+      count: event === 'approved' ? c.counts.recipients : c.counts.allow,
+      revision: c.policyRevision,
+    });
+    await threadReply(args.client, c, text);
+    await redraw(args.client, c);
+  };
+  onCampaignButton(ACTION.approve, decided('approved'));
+  onCampaignButton(ACTION.approveCleaned, decided('approved-cleaned'));
+
+  onCampaignButton(ACTION.reject, async (args, lang) => {
+    const userId = args.body.user.id;
+    const c = await findCampaign(ctx, args.action.value ?? '');
+    const refused = await checkRole(
+      deps,
+      userId,
+      'approve_campaigns',
+      'campaign.reject',
+      lang,
+      undefined,
+      approversOf(c),
+    );
+    if (refused) return void (await say(args, refused));
+    if (interested(c).has(actor(userId)))
+      return void (await say(args, t(lang, 'campaign_problem_four_eyes')));
+    try {
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: rejectModal(lang, { id: c.id }),
+      });
+    } catch (error) {
+      await say(args, slackErrorText(error, lang));
+    }
+  });
+
+  app.view<ViewSubmitAction>(VIEW.reject, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const lang = await deps.people.lang(userId);
+    const reason = fieldValue(view.state.values, 'reason') ?? '';
+    let id = '';
+    try {
+      id = String((JSON.parse(view.private_metadata) as { id?: string }).id ?? '');
+    } catch {
+      // handled below as an unknown campaign
+    }
+    let outcome: Outcome;
+    try {
+      // Checked again on submission: a modal can be forged without pressing Reject.
+      const refused = await checkRole(
+        deps,
+        userId,
+        'approve_campaigns',
+        'campaign.reject',
+        lang,
+        undefined,
+        approversOf(await findCampaign(ctx, id)),
+      );
+      if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
+      outcome = await decideOnCampaign(ctx, id, actor(userId), 'reject', reason);
+    } catch (error) {
+      return void (await ack({
+        response_action: 'errors',
+        errors: { reason: problemText(error, lang, '', deps) },
+      }));
+    }
+    if (!outcome.ok)
+      return void (await ack({
+        response_action: 'errors',
+        errors: { reason: t(lang, PROBLEM_KEY[outcome.problem]) },
+      }));
+    const text = t(lang, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
+    await ack({ response_action: 'update', view: doneModal(lang, text) });
+    await audit(deps, userId, 'campaign.rejected', undefined, outcome.campaign.id);
+    await threadReply(client, outcome.campaign, text).catch((error) =>
+      deps.logger.warn(`thread reply failed: ${error.message}`),
+    );
+    await redraw(client, outcome.campaign);
+  });
+}

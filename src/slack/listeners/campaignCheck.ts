@@ -1,0 +1,181 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { parsePastedRecipients, parseRecipientFile, type RecipientList } from '../../campaign/recipients.ts';
+import type { Channel } from '../../domain/contacts.ts';
+import { InputError } from '../../domain/errors.ts';
+import { t } from '../../i18n.ts';
+import { attachSlackMessage, cleanedCsv, detailsCsv, runCampaignCheck } from '../../services/campaign.ts';
+import { VIEW } from '../blocks/actionIds.ts';
+import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
+import { doneModal, fieldValue } from '../blocks/modals.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { campaignThread } from './campaignThread.ts';
+import { actor, audit, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+type Client = App['client'];
+type UploadedFile = { id?: string; name?: string; url_private_download?: string };
+
+/** Downloads a shared file with the bot token (without it Slack answers a login page, not the file). */
+async function download(
+  client: Client,
+  token: string,
+  file: UploadedFile,
+): Promise<{ name: string; bytes: Buffer }> {
+  let url = file.url_private_download;
+  let name = file.name ?? 'recipients.csv';
+  if (!url && file.id) {
+    const info = await client.files.info({ file: file.id });
+    url = info.file?.url_private_download;
+    name = info.file?.name ?? name;
+  }
+  if (!url) throw new InputError('the file has no download link');
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new InputError(`download refused (HTTP ${response.status})`);
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new InputError('Slack sent a web page instead of the file (missing files:read scope?)');
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new InputError(`the file is over ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  return { name, bytes };
+}
+
+/** /campaign-check: the modal, then the report in the channel and the files in its thread. */
+export function registerCampaignCheck(app: App, deps: SlackDeps): void {
+  const { ctx } = deps;
+  const { channelLang, threadReply } = campaignThread(deps);
+
+  app.command('/campaign-check', async ({ command, ack, client, respond }) => {
+    await ack();
+    const lang = await deps.people.lang(command.user_id);
+    const view = campaignModal(
+      ctx.policy,
+      lang,
+      { conversation: command.channel_id },
+      new Date(ctx.clock().getTime() + 3600_000),
+    );
+    try {
+      await client.views.open({ trigger_id: command.trigger_id, view });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', text: slackErrorText(error, lang) }).catch(() => undefined);
+    }
+  });
+
+  app.view<ViewSubmitAction>(VIEW.campaign, async ({ ack, body, view, client, context }) => {
+    const userId = body.user.id;
+    const lang = await deps.people.lang(userId);
+    const values = view.state.values;
+    const files = (values.file?.value?.files ?? []) as UploadedFile[];
+    const pasted = fieldValue(values, 'pasted');
+    const start = fieldValue(values, 'start');
+    const end = fieldValue(values, 'end');
+    const errors: Record<string, string> = {};
+    if (files.length === 0 && !pasted) errors.file = t(lang, 'error_no_recipients');
+    if (start && end && end <= start) errors.end = t(lang, 'error_end_before_start');
+    if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
+    // The modal closes on a "checking" note at once; a 100,000-row list takes longer than Slack's 3 seconds.
+    await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'campaign_checking')) });
+
+    let conversation = userId;
+    try {
+      conversation =
+        (JSON.parse(view.private_metadata || '{}') as { conversation?: string }).conversation ?? userId;
+    } catch {
+      // a damaged metadata only changes where the report goes: the user's DM with the app
+    }
+    const tell = (text: string) =>
+      client.chat
+        .postEphemeral({ channel: conversation, user: userId, text })
+        .catch(() => client.chat.postMessage({ channel: userId, text }).catch(() => undefined));
+
+    const channel = fieldValue(values, 'channel') ?? 'email';
+    let list: RecipientList;
+    try {
+      if (files[0]) {
+        const file = await download(client, context.botToken ?? '', files[0]);
+        list = await parseRecipientFile(file.bytes, channel as Channel, file.name);
+      } else list = parsePastedRecipients(pasted ?? '', channel as Channel);
+    } catch (error) {
+      await tell(
+        t(lang, 'campaign_file_failed', {
+          error: error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, lang),
+        }),
+      );
+      return;
+    }
+    let check: Awaited<ReturnType<typeof runCampaignCheck>>;
+    try {
+      check = await runCampaignCheck(
+        ctx,
+        {
+          name: fieldValue(values, 'name'),
+          channel,
+          product: fieldValue(values, 'product'),
+          audience: fieldValue(values, 'audience'),
+          start,
+          end,
+          template: values.template?.value?.value ?? '',
+          checkedBy: actor(userId),
+        },
+        list,
+      );
+    } catch (error) {
+      await tell(problemText(error, lang, '', deps));
+      return;
+    }
+    await audit(
+      deps,
+      userId,
+      'campaign.check',
+      undefined,
+      `${check.campaign.id} ${check.campaign.counts.recipients} recipients`,
+    );
+
+    let posted: { ts?: string; channel?: string };
+    try {
+      posted = await client.chat.postMessage({
+        channel: conversation,
+        ...reportBlocks(check.campaign, ctx.policy, channelLang()),
+      });
+    } catch (error) {
+      const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+      deps.logger.warn(`campaign report not posted in its channel: ${reason}`);
+      await client.chat
+        .postMessage({
+          channel: userId,
+          text: t(lang, 'campaign_report_failed', { error: reason, id: check.campaign.id }),
+        })
+        .catch(() => undefined);
+      return;
+    }
+    const campaign = await attachSlackMessage(
+      ctx,
+      check.campaign,
+      posted.channel ?? conversation,
+      posted.ts ?? '',
+    );
+    try {
+      await client.filesUploadV2({
+        channel_id: campaign.slack?.channel,
+        thread_ts: campaign.slack?.ts,
+        initial_comment: t(lang, 'campaign_files_comment'),
+        file_uploads: [
+          {
+            file: Buffer.from(detailsCsv(check)),
+            filename: `${campaign.id}-details.csv`,
+            title: `${campaign.name} — details`,
+          },
+          {
+            file: Buffer.from(cleanedCsv(check)),
+            filename: `${campaign.id}-cleaned.csv`,
+            title: `${campaign.name} — cleaned list`,
+          },
+        ],
+      });
+    } catch (error) {
+      deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
+      await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);
+    }
+  });
+}

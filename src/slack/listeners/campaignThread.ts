@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import type { Campaign } from '../../domain/campaign.ts';
+import { reportBlocks } from '../blocks/campaign.ts';
+import { section } from '../blocks/kit.ts';
+import type { SlackDeps } from './deps.ts';
+
+type Client = App['client'];
+
+/** What the campaign listeners share: the report in its channel and the thread under it. */
+export function campaignThread(deps: SlackDeps) {
+  const { ctx } = deps;
+  /** The approvers the policy names for the channel the campaign was checked in, else the approve role. */
+  const approversOf = (c: Campaign) =>
+    (c.slack && ctx.policy.doc.campaign.approvers_by_channel[c.slack.channel]) ||
+    deps.people.members('approve_campaigns');
+
+  /** The report is read by the whole channel: always in the policy's language, whoever acted. */
+  const channelLang = () => deps.people.defaultLang;
+
+  /** Redraws the report in the channel with the campaign's new status. Best effort: the store has the truth. */
+  async function redraw(client: Client, c: Campaign) {
+    if (!c.slack) return;
+    try {
+      await client.chat.update({
+        channel: c.slack.channel,
+        ts: c.slack.ts,
+        ...reportBlocks(c, ctx.policy, channelLang()),
+      });
+    } catch (error) {
+      deps.logger.warn(`chat.update of campaign ${c.id} failed: ${(error as Error).message}`);
+    }
+  }
+
+  async function threadReply(client: Client, c: Campaign, text: string, blocks = [section(text)]) {
+    if (!c.slack) return undefined;
+    return client.chat.postMessage({ channel: c.slack.channel, thread_ts: c.slack.ts, text, blocks });
+  }
+
+  return { approversOf, channelLang, redraw, threadReply };
+}
