@@ -230,6 +230,18 @@ const catalogue = {
   campaign_status_approved: { fr: '✅ Approuvée', en: '✅ Approved' },
   'campaign_status_approved-cleaned': { fr: '✅ Liste nettoyée approuvée', en: '✅ Cleaned list approved' },
   campaign_status_rejected: { fr: '⛔ Refusée', en: '⛔ Rejected' },
+  campaign_status_superseded: {
+    fr: '↩️ Remplacée par une nouvelle vérification',
+    en: '↩️ Replaced by a newer check',
+  },
+  campaign_event_superseded: {
+    fr: 'remplacée par une nouvelle vérification de {who}',
+    en: 'replaced by a newer check by {who}',
+  },
+  campaign_problem_superseded: {
+    fr: 'Une vérification plus récente de cette campagne la remplace : décidez sur celle-là.',
+    en: 'A newer check of this campaign replaces this one: decide on that one.',
+  },
   campaign_head: { fr: 'Campagne « {name} »', en: 'Campaign "{name}"' },
   campaign_what: {
     fr: '{channel} · {product} · {audience} · {when}',

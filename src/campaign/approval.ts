@@ -9,7 +9,8 @@ export type ApprovalProblem =
   | 'template-findings' // a message finding blocks even the cleaned list
   | 'nothing-allowed'
   | 'already-decided'
-  | 'not-requested';
+  | 'not-requested'
+  | 'superseded'; // a newer check of the same campaign replaced this one
 
 export type Outcome = { ok: true; campaign: Campaign } | { ok: false; problem: ApprovalProblem };
 
@@ -53,6 +54,7 @@ function stale(c: Campaign, now: Date, policy: Policy): ApprovalProblem | undefi
 }
 
 export function requestApproval(c: Campaign, by: string, now: Date, policy: Policy): Outcome {
+  if (c.status === 'superseded') return { ok: false, problem: 'superseded' };
   if (decided(c)) return { ok: false, problem: 'already-decided' };
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
@@ -82,6 +84,7 @@ export function approve(
   now: Date,
   policy: Policy,
 ): Outcome {
+  if (c.status === 'superseded') return { ok: false, problem: 'superseded' };
   if (decided(c)) return { ok: false, problem: 'already-decided' };
   if (c.status !== 'awaiting-approval') return { ok: false, problem: 'not-requested' };
   if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
@@ -97,10 +100,22 @@ export function approve(
 }
 
 export function reject(c: Campaign, by: string, reason: string, now: Date, policy: Policy): Outcome {
+  if (c.status === 'superseded') return { ok: false, problem: 'superseded' };
   if (decided(c)) return { ok: false, problem: 'already-decided' };
   if (c.status !== 'awaiting-approval') return { ok: false, problem: 'not-requested' };
   if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
   const next = add(c, 'rejected', by, now, policy, reason.trim());
   next.status = 'rejected';
   return { ok: true, campaign: next };
+}
+
+/** A new check of the same campaign (same name) replaces an undecided older one: its approval can no longer be given. */
+export function supersede(c: Campaign, newer: Campaign, now: Date, policy: Policy): Campaign | undefined {
+  if (c.id === newer.id || decided(c) || c.status === 'superseded') return undefined;
+  if (c.name.trim().toLowerCase() !== newer.name.trim().toLowerCase()) return undefined;
+  const next = add(c, 'superseded', newer.checkedBy, now, policy);
+  next.status = 'superseded';
+  const last = next.history.at(-1);
+  if (last) last.supersededBy = newer.id;
+  return next;
 }

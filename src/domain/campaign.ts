@@ -14,7 +14,8 @@ export type CampaignEventKind =
   | 'approval-requested'
   | 'approved'
   | 'approved-cleaned'
-  | 'rejected';
+  | 'rejected'
+  | 'superseded';
 
 export interface CampaignEvent {
   at: string;
@@ -22,9 +23,17 @@ export interface CampaignEvent {
   event: CampaignEventKind;
   reason?: string;
   policyRevision: string;
+  /** For `superseded`: the check that replaced this one. */
+  supersededBy?: string;
 }
 
-export type CampaignStatus = 'checked' | 'awaiting-approval' | 'approved' | 'approved-cleaned' | 'rejected';
+export type CampaignStatus =
+  | 'checked'
+  | 'awaiting-approval'
+  | 'approved'
+  | 'approved-cleaned'
+  | 'rejected'
+  | 'superseded';
 
 /**
  * One checked campaign and what happened to it. It keeps what an approval covers (the list and template by

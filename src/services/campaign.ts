@@ -1,4 +1,4 @@
-import { approve, type Outcome, reject, requestApproval } from '../campaign/approval.ts';
+import { approve, type Outcome, reject, requestApproval, supersede } from '../campaign/approval.ts';
 import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
 import type { RecipientList } from '../campaign/recipients.ts';
 import type { Campaign } from '../domain/campaign.ts';
@@ -26,7 +26,7 @@ export async function runCampaignCheck(
   ctx: AppContext,
   fields: CampaignFields,
   list: RecipientList,
-): Promise<CampaignCheck> {
+): Promise<CampaignCheck & { superseded: Campaign[] }> {
   const channel = parse.channel(fields.channel);
   if (!fields.product) throw new InputError('--product is required: the message must relate to a product');
   const product = parse.product(fields.product, ctx.policy) as string;
@@ -37,7 +37,7 @@ export async function runCampaignCheck(
   if (list.recipients.length === 0 && list.invalid.length === 0)
     throw new InputError('the recipient list is empty');
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
-  return checkCampaign(ctx, {
+  const check = await checkCampaign(ctx, {
     name,
     channel,
     product,
@@ -48,6 +48,15 @@ export async function runCampaignCheck(
     list,
     checkedBy: fields.checkedBy,
   });
+  // A changed list, template or date is a new check: the older, undecided check of the same campaign goes.
+  const superseded: Campaign[] = [];
+  for (const older of await ctx.store.campaigns()) {
+    const replaced = supersede(older, check.campaign, ctx.clock(), ctx.policy);
+    if (!replaced) continue;
+    await ctx.store.saveCampaign(replaced);
+    superseded.push(replaced);
+  }
+  return { ...check, superseded };
 }
 
 /** A cell Excel would run as a formula (=, @, -, or + that is not a phone number) is quoted to stay text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approve, reject, requestApproval } from '../../src/campaign/approval.ts';
+import { approve, reject, requestApproval, supersede } from '../../src/campaign/approval.ts';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { reportBlocks } from '../../src/slack/blocks/campaign.ts';
 import { policy } from '../helpers.ts';
@@ -101,6 +101,24 @@ describe('campaign approval', () => {
       event: 'rejected',
       reason: 'Not now',
     });
+  });
+
+  it('lets a newer check of the same campaign replace an undecided one, never a decided one', () => {
+    const newer = campaign({ id: 'cmp-new', name: ' test ', checkedBy: 'slack:UNEW' });
+    const replaced = supersede(requested(campaign()), newer, now, policy);
+    expect(replaced?.status).toBe('superseded');
+    expect(replaced?.history.at(-1)).toMatchObject({
+      event: 'superseded',
+      by: 'slack:UNEW',
+      supersededBy: 'cmp-new',
+    });
+    expect(replaced && approve(replaced, 'slack:UBOSS', 'as-checked', now, policy)).toEqual({
+      ok: false,
+      problem: 'superseded',
+    });
+    const approved = approve(requested(campaign()), 'slack:UBOSS', 'as-checked', now, policy);
+    expect(approved.ok && supersede(approved.campaign, newer, now, policy)).toBeUndefined();
+    expect(supersede(campaign({ name: 'Other' }), newer, now, policy)).toBeUndefined();
   });
 
   it('keeps a report with many reasons within Slack limits (50 blocks, 3,000 characters a section)', () => {

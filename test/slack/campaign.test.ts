@@ -220,7 +220,15 @@ describe('approval in the thread', () => {
     expect(ok.calls.find((c) => c.method === 'chat.postMessage')?.args.text).toContain(
       'Approuvée par <@U0MANAGER>, telle que vérifiée : 1 destinataires',
     );
-    expect((await slack.store.findCampaign(first.campaign.id))?.status).toBe('awaiting-approval');
+    // The new check replaced the old one: its report says so and its approval can no longer be given.
+    expect((await slack.store.findCampaign(first.campaign.id))?.status).toBe('superseded');
+    const redrawn = changed.submitted.calls.find(
+      (c) => c.method === 'chat.update' && c.args.ts === first.campaign.slack?.ts,
+    );
+    expect(reportText(redrawn)).toMatch(/^↩️ Remplacée par une nouvelle vérification/);
+    expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain(
+      'Une vérification plus récente',
+    );
   });
 });
 

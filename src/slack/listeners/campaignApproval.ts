@@ -20,6 +20,7 @@ const PROBLEM_KEY = {
   'nothing-allowed': 'campaign_problem_nothing_allowed',
   'already-decided': 'campaign_problem_already_decided',
   'not-requested': 'campaign_problem_not_requested',
+  superseded: 'campaign_problem_superseded',
 } as const;
 
 /** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */

@@ -44,7 +44,7 @@ async function download(
 /** /campaign-check: the modal, then the report in the channel and the files in its thread. */
 export function registerCampaignCheck(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
-  const { channelLang, threadReply } = campaignThread(deps);
+  const { channelLang, redraw, threadReply } = campaignThread(deps);
 
   app.command('/campaign-check', async ({ command, ack, client, respond }) => {
     await ack();
@@ -124,6 +124,7 @@ export function registerCampaignCheck(app: App, deps: SlackDeps): void {
       await tell(problemText(error, lang, '', deps));
       return;
     }
+    for (const replaced of check.superseded) await redraw(client, replaced);
     await audit(
       deps,
       userId,
