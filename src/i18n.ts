@@ -211,8 +211,8 @@ const catalogue = {
   },
   home_may: { fr: 'Ce que vous pouvez faire', en: 'What you may do' },
   home_everyone: {
-    fr: '• `/can-i-email`, `/can-i-sms`, `/can-i-call` : demander avant de contacter\n• `/optout` : enregistrer une opposition',
-    en: '• `/can-i-email`, `/can-i-sms`, `/can-i-call`: ask before contacting\n• `/optout`: log an objection',
+    fr: '• `/can-i-email`, `/can-i-sms`, `/can-i-call` : demander avant de contacter\n• `/optout` : enregistrer une opposition\n• `/campaign-check` : vérifier une campagne entière avant l’envoi\n• `/retention` : vos contacts qui arrivent à échéance de conservation',
+    en: '• `/can-i-email`, `/can-i-sms`, `/can-i-call`: ask before contacting\n• `/optout`: log an objection\n• `/campaign-check`: check a whole campaign before sending\n• `/retention`: your contacts reaching their retention deadline',
   },
   home_role_yes: { fr: '✅ {role}', en: '✅ {role}' },
   home_role_no: { fr: '— {role} (non)', en: '— {role} (no)' },

@@ -24,7 +24,8 @@ type Option = { text: { text: string }; value: string };
 export const HELP = [
   'Commands, as in Slack:',
   '  /can-i-email alice@corp.fr [product or purpose]   /can-i-sms +33 6 12 34 56 78   /can-i-call +33 1 23 45 67 89',
-  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr   /campaign-check',
+  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr',
+  '  /campaign-check   /retention   /privacy export|erase alice@corp.fr',
   'In the emulator:',
   '  N          press button N of the last answer',
   '  :as USER   act as another user (:users lists them)',
