@@ -181,7 +181,7 @@ export class FileStore implements Store {
   }
 
   /** Applies one change to memory. Idempotent, so replaying a journal over a newer snapshot is harmless. */
-  private apply(entry: Op): void {
+  private apply(entry: Op): PurgeResult | undefined {
     const data = this.db.data;
     switch (entry.op) {
       case 'contact':
@@ -218,8 +218,7 @@ export class FileStore implements Store {
         for (const key of entry.keys) data.reminders[key] ??= entry.at;
         return;
       case 'purge':
-        this.applyPurge(entry.request);
-        return;
+        return this.applyPurge(entry.request);
       case 'suppression': {
         const key = `${entry.record.hash}:${entry.record.scope}`;
         if (data.suppressions[key]) return; // the first objection is kept: it is the one that counts
@@ -270,21 +269,10 @@ export class FileStore implements Store {
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    if (this.broken) throw this.broken;
-    // Apply first to learn what was removed, then journal it like any change.
-    const removed = this.applyPurge(request);
-    const seq = ++this.db.data.seq;
-    try {
-      await this.journal.append({ seq, op: 'purge', request });
-    } catch (error) {
-      this.broken = new StoreError(
-        `the store could not be written (${(error as Error).message}); restart prospect-guard`,
-      );
-      throw this.broken;
-    }
+    const [removed] = await this.commit({ op: 'purge', request });
     // A purge must reach the snapshot soon: the deleted data must not linger on disk.
     await this.compact();
-    return removed;
+    return removed as PurgeResult;
   }
 
   async recordsAbout(hashes: string[]) {
@@ -307,11 +295,15 @@ export class FileStore implements Store {
     if (keys.length > 0) await this.commit({ op: 'reminders', keys, at: at.toISOString() });
   }
 
-  /** Applies a change now (so the next question sees it) and resolves once it is durably on disk. */
-  private async commit(...ops: Op[]): Promise<void> {
+  /**
+   * Applies a change now (so the next question sees it) and resolves once it is durably on disk, with what
+   * each change did (a purge's counts).
+   */
+  private async commit(...ops: Op[]): Promise<(PurgeResult | undefined)[]> {
     if (this.broken) throw this.broken;
+    const results: (PurgeResult | undefined)[] = [];
     const writes = ops.map((op) => {
-      this.apply(op);
+      results.push(this.apply(op));
       const seq = ++this.db.data.seq;
       return this.journal.append({ seq, ...op });
     });
@@ -325,6 +317,7 @@ export class FileStore implements Store {
       throw this.broken;
     }
     this.maybeCompact();
+    return results;
   }
 
   private maybeCompact(): void {
