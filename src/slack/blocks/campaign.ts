@@ -4,7 +4,7 @@ import { campaignReport } from '../../campaign/report.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn, mention } from '../mrkdwn.ts';
 import { ACTION, VIEW } from './actionIds.ts';
 import { actions, type Block, button, context, option, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
@@ -51,10 +51,9 @@ export function approvalRequestBlocks(
   approvers: string[],
   requester: string,
 ): { text: string; blocks: Block[] } {
-  const mention = (m: string) =>
-    m === 'everyone' ? '@everyone' : m.startsWith('S') ? `<!subteam^${m}>` : `<@${m}>`;
+  const notify = (m: string) => (m === 'everyone' ? '@everyone' : mention(m));
   const text = t(lang, 'campaign_request_text', {
-    approvers: approvers.length ? approvers.map(mention).join(' ') : t(lang, 'nobody_approves'),
+    approvers: approvers.length ? approvers.map(notify).join(' ') : t(lang, 'nobody_approves'),
     requester: `<@${requester}>`,
     name: escapeMrkdwn(c.name),
     counts: t(lang, 'campaign_counts', c.counts),

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
 import { interested } from '../../campaign/approval.ts';
-import type { CampaignEventKind } from '../../domain/campaign.ts';
+import type { Campaign, CampaignEventKind } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
@@ -32,33 +32,27 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
   const say = (args: ButtonArgs, text: string) =>
     args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
 
+  /** The refusal to show when the user is not among the campaign's approvers (audited by checkRole). */
+  const refuseNonApprover = async (userId: string, c: Campaign, action: string, lang: Lang) =>
+    checkRole(deps, userId, 'approve_campaigns', action, lang, undefined, approversOf(c));
+
   /** One approval step; refusals (role, four eyes, stale check) are told to the person and audited. */
   async function step(args: ButtonArgs, action: CampaignAction, lang: Lang): Promise<Outcome | undefined> {
     const userId = args.body.user.id;
     const id = args.action.value ?? '';
     if (action !== 'request') {
-      const c = await findCampaign(ctx, id);
-      const refused = await checkRole(
-        deps,
+      const refused = await refuseNonApprover(
         userId,
-        'approve_campaigns',
+        await findCampaign(ctx, id),
         `campaign.${action}`,
         lang,
-        undefined,
-        approversOf(c),
       );
       if (refused) return void (await say(args, refused));
     }
     const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
     if (!outcome.ok) {
       if (outcome.problem === 'four-eyes') {
-        await ctx.store.audit({
-          at: ctx.clock().toISOString(),
-          actor: actor(userId),
-          action: `campaign.${action}`,
-          outcome: 'refused',
-          detail: `${id} four eyes`,
-        });
+        await audit(deps, userId, `campaign.${action}`, undefined, `${id} four eyes`, 'refused');
       }
       await say(args, t(lang, PROBLEM_KEY[outcome.problem]));
     }
@@ -104,15 +98,7 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
   onCampaignButton(ACTION.reject, async (args, lang) => {
     const userId = args.body.user.id;
     const c = await findCampaign(ctx, args.action.value ?? '');
-    const refused = await checkRole(
-      deps,
-      userId,
-      'approve_campaigns',
-      'campaign.reject',
-      lang,
-      undefined,
-      approversOf(c),
-    );
+    const refused = await refuseNonApprover(userId, c, 'campaign.reject', lang);
     if (refused) return void (await say(args, refused));
     if (interested(c).has(actor(userId)))
       return void (await say(args, t(lang, 'campaign_problem_four_eyes')));
@@ -139,15 +125,7 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
     let outcome: Outcome;
     try {
       // Checked again on submission: a modal can be forged without pressing Reject.
-      const refused = await checkRole(
-        deps,
-        userId,
-        'approve_campaigns',
-        'campaign.reject',
-        lang,
-        undefined,
-        approversOf(await findCampaign(ctx, id)),
-      );
+      const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.reject', lang);
       if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
       outcome = await decideOnCampaign(ctx, id, actor(userId), 'reject', reason);
     } catch (error) {

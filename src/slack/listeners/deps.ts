@@ -5,7 +5,8 @@ import type { Identifier } from '../../domain/identifiers.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
 import type { AppContext } from '../../services/context.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import type { AuditEntry } from '../../store/types.ts';
+import { escapeMrkdwn, mention } from '../mrkdwn.ts';
 import type { People } from '../people.ts';
 
 export interface SlackDeps {
@@ -56,23 +57,11 @@ export async function checkRole(
   holders: string[] = deps.people.members(role),
 ): Promise<string | undefined> {
   if (await deps.people.isAmong(userId, holders)) return undefined;
-  await deps.ctx.store.audit({
-    at: deps.ctx.clock().toISOString(),
-    actor: actor(userId),
-    action,
-    outcome: 'refused',
-    targetHash: target ? deps.ctx.store.hash(target) : undefined,
-    detail: `missing role ${role}`,
-  });
+  await audit(deps, userId, action, target, `missing role ${role}`, 'refused');
   deps.logger.warn(`refused ${action} to ${userId}: missing role ${role}`);
-  const members = holders;
   return t(lang, 'refused_role', {
     role: t(lang, `role_${role}`),
-    members: members.length
-      ? members
-          .map((m) => (m === 'everyone' ? m : m.startsWith('S') ? `<!subteam^${m}>` : `<@${m}>`))
-          .join(', ')
-      : t(lang, 'nobody'),
+    members: holders.length ? holders.map(mention).join(', ') : t(lang, 'nobody'),
   });
 }
 
@@ -82,12 +71,13 @@ export async function audit(
   action: string,
   target?: Identifier,
   detail?: string,
+  outcome: AuditEntry['outcome'] = 'done',
 ) {
   await deps.ctx.store.audit({
     at: deps.ctx.clock().toISOString(),
     actor: actor(userId),
     action,
-    outcome: 'done',
+    outcome,
     targetHash: target ? deps.ctx.store.hash(target) : undefined,
     detail,
   });
