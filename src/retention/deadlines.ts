@@ -1,4 +1,4 @@
-import type { Contact } from '../domain/contacts.ts';
+import type { Contact, Interaction } from '../domain/contacts.ts';
 import { retentionDeadline } from '../domain/retention.ts';
 import { addDuration } from '../domain/time.ts';
 import type { Policy } from '../policy/load.ts';
@@ -26,19 +26,30 @@ const RULE: Record<DeadlineKind, string> = {
   'consent-proof': 'retention-phone-consent-and-proof',
 };
 
+/** When the contact's data must be gone under the policy's periods; none while a customer relationship lasts. */
+export function dataDeadline(
+  contact: Contact,
+  interactions: Interaction[],
+  policy: Policy,
+  now: Date,
+): Date | undefined {
+  const params = policy.doc.params;
+  return retentionDeadline(
+    contact,
+    interactions,
+    { prospect: params.retention_prospect, customer: params.retention_customer },
+    policy.timeZone,
+    now,
+  );
+}
+
 /** Every deadline of one contact under the policy, as of `now` (interactions after `now` do not count). */
 export function deadlinesOf(record: ContactRecord, policy: Policy, now: Date): Deadline[] {
   const { contact, consents, interactions } = record;
   const params = policy.doc.params;
   const zone = policy.timeZone;
   const deadlines: Deadline[] = [];
-  const data = retentionDeadline(
-    contact,
-    interactions,
-    { prospect: params.retention_prospect, customer: params.retention_customer },
-    zone,
-    now,
-  );
+  const data = dataDeadline(contact, interactions, policy, now);
   if (data) {
     const kind = contact.customer && new Date(contact.customer.since) <= now ? 'customer' : 'prospect';
     deadlines.push({ contact, kind, at: data, rule: RULE[kind] });

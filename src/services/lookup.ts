@@ -1,8 +1,6 @@
-import { type Contact, type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
+import { type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
 import { type Identifier, parseTarget } from '../domain/identifiers.ts';
-import { retentionDeadline } from '../domain/retention.ts';
-import type { Policy } from '../policy/load.ts';
-import { scanRetention } from '../retention/deadlines.ts';
+import { dataDeadline, scanRetention } from '../retention/deadlines.ts';
 import type { AppContext } from './context.ts';
 
 export interface ContactSheet extends SubjectFacts {
@@ -12,17 +10,6 @@ export interface ContactSheet extends SubjectFacts {
 }
 
 const INITIATED: ReadonlySet<string> = new Set(PROSPECT_INITIATED);
-
-export function deadlineOf(contact: Contact, interactions: Interaction[], policy: Policy, now: Date) {
-  const params = policy.doc.params;
-  return retentionDeadline(
-    contact,
-    interactions,
-    { prospect: params.retention_prospect, customer: params.retention_customer },
-    policy.timeZone,
-    now,
-  );
-}
 
 /** Everything the store holds on one person, with the derived dates a reader needs (/prospect). */
 export async function contactSheet(ctx: AppContext, input: string | Identifier): Promise<ContactSheet> {
@@ -36,7 +23,7 @@ export async function contactSheet(ctx: AppContext, input: string | Identifier):
   return {
     ...facts,
     lastInitiated,
-    retentionDeadline: deadlineOf(facts.contact, facts.interactions, ctx.policy, now),
+    retentionDeadline: dataDeadline(facts.contact, facts.interactions, ctx.policy, now),
   };
 }
 

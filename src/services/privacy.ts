@@ -1,13 +1,11 @@
 import type { Identifier } from '../domain/identifiers.ts';
 import type { AppContext } from './context.ts';
-import { identifiersOf } from './record.ts';
+import { personIdentifiers } from './record.ts';
 import { purgePerson } from './retention.ts';
 
-/** Every identifier we can match for the person: the one asked about and, if known, the contact's others. */
+/** Every identifier we can match for the person, with their keyed hashes. */
 async function identifiersFor(ctx: AppContext, target: Identifier) {
-  const contact = await ctx.store.findContact(target);
-  const ids = contact ? identifiersOf(contact) : [target];
-  if (!ids.some((id) => id.value === target.value)) ids.push(target);
+  const { contact, ids } = await personIdentifiers(ctx, target);
   return { contact, ids, hashes: ids.map((id) => ctx.store.hash(id)) };
 }
 

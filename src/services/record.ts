@@ -177,6 +177,17 @@ export function identifiersOf(contact: Contact): Identifier[] {
   return ids;
 }
 
+/** The person's contact, if known, and every identifier to act on: the one given and the contact's others. */
+export async function personIdentifiers(
+  ctx: AppContext,
+  target: Identifier,
+): Promise<{ contact?: Contact; ids: Identifier[] }> {
+  const contact = await ctx.store.findContact(target);
+  const ids = contact ? identifiersOf(contact) : [target];
+  if (!ids.some((id) => id.kind === target.kind && id.value === target.value)) ids.push(target);
+  return { contact, ids };
+}
+
 /**
  * Records an objection at once, for the identifier given and every other identifier of the same contact.
  * It works for people who are not in the store too: their hash is what keeps a later import blocked.
@@ -189,9 +200,7 @@ export async function optOut(
   const target = parse.person(fields);
   const scope = fields.channel ? parse.scope(fields.channel) : 'all';
   const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
-  const contact = await ctx.store.findContact(target);
-  const targets = contact ? identifiersOf(contact) : [target];
-  if (!targets.some((t) => t.kind === target.kind && t.value === target.value)) targets.push(target);
+  const { contact, ids: targets } = await personIdentifiers(ctx, target);
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
   return { suppressions, scope, contact };
 }
