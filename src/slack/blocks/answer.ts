@@ -5,7 +5,7 @@ import type { Policy } from '../../policy/load.ts';
 import type { Answer } from '../../services/ask.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, targetValue } from './actionIds.ts';
-import { actions, type Block, button, context, section } from './kit.ts';
+import { actions, type Block, button, confirmDialog, context, section } from './kit.ts';
 
 const VERDICT_ICON = { allow: '✅', review: '⚠️', block: '⛔' } as const;
 
@@ -55,12 +55,12 @@ export function answerBlocks(answer: Answer, policy: Policy, lang: Lang, product
   const value = targetValue(answer.target.value, decision.channel);
   const objection = button(t(lang, 'button_objection'), ACTION.logObjection, value, {
     style: 'danger',
-    confirm: {
-      title: { type: 'plain_text', text: t(lang, 'confirm_objection_title') },
-      text: { type: 'plain_text', text: t(lang, 'confirm_objection_text') },
-      confirm: { type: 'plain_text', text: t(lang, 'confirm_yes') },
-      deny: { type: 'plain_text', text: t(lang, 'confirm_no') },
-    },
+    confirm: confirmDialog(
+      t(lang, 'confirm_objection_title'),
+      t(lang, 'confirm_objection_text'),
+      t(lang, 'confirm_yes'),
+      t(lang, 'confirm_no'),
+    ),
   });
   blocks.push(
     actions(

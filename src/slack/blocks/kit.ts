@@ -49,3 +49,18 @@ export function plain(text: string): types.PlainTextElement {
 export function option(label: string, value: string): types.PlainTextOption {
   return { text: plain(label), value };
 }
+
+/** The "are you sure?" dialog of a button; Slack caps its title at 100, its text at 300 characters. */
+export function confirmDialog(
+  title: string,
+  text: string,
+  yes: string,
+  no: string,
+): types.ConfirmationDialog {
+  return {
+    title: { type: 'plain_text', text: clip(title, 100) },
+    text: { type: 'plain_text', text: clip(text, 300) },
+    confirm: { type: 'plain_text', text: clip(yes, 30) },
+    deny: { type: 'plain_text', text: clip(no, 30) },
+  };
+}

@@ -8,7 +8,7 @@ import { scanSections } from '../../retention/report.ts';
 import { deadlineLabel, purgePlan } from '../../services/retention.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, VIEW } from './actionIds.ts';
-import { actions, type Block, button, context, header, section } from './kit.ts';
+import { actions, type Block, button, confirmDialog, context, header, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
 
 const MRKDWN = { owner: (id: string | undefined) => (id ? `<@${id}>` : ''), escape: escapeMrkdwn };
@@ -31,12 +31,12 @@ export function digestBlocks(
       actions('retention', [
         button(t(lang, 'retention_button_purge_all', { count }), ACTION.purgeOverdue, String(count), {
           style: 'danger',
-          confirm: {
-            title: { type: 'plain_text', text: t(lang, 'retention_button_purge_all', { count }) },
-            text: { type: 'plain_text', text: t(lang, 'retention_confirm_purge') },
-            confirm: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
-            deny: { type: 'plain_text', text: t(lang, 'cancel') },
-          },
+          confirm: confirmDialog(
+            t(lang, 'retention_button_purge_all', { count }),
+            t(lang, 'retention_confirm_purge'),
+            t(lang, 'retention_button_purge'),
+            t(lang, 'cancel'),
+          ),
         }),
       ]),
     );
@@ -64,12 +64,12 @@ export function ownerReminderBlocks(
         button(t(lang, 'retention_button_renewed'), ACTION.renewed, value, { style: 'primary' }),
         button(t(lang, 'retention_button_purge'), ACTION.purgeOne, value, {
           style: 'danger',
-          confirm: {
-            title: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
-            text: { type: 'plain_text', text: t(lang, 'retention_confirm_purge') },
-            confirm: { type: 'plain_text', text: t(lang, 'retention_button_purge') },
-            deny: { type: 'plain_text', text: t(lang, 'cancel') },
-          },
+          confirm: confirmDialog(
+            t(lang, 'retention_button_purge'),
+            t(lang, 'retention_confirm_purge'),
+            t(lang, 'retention_button_purge'),
+            t(lang, 'cancel'),
+          ),
         }),
       ]),
     );

@@ -10,7 +10,7 @@ import { erasePerson, exportPerson } from '../../services/privacy.ts';
 import { identifiersOf, recordConsent, recordEvent } from '../../services/record.ts';
 import { purgeOverdue, purgePerson, retentionScan } from '../../services/retention.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
-import { actions, button, section } from '../blocks/kit.ts';
+import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { renewedModal } from '../blocks/retention.ts';
 import { splitTarget } from '../commandText.ts';
@@ -97,12 +97,12 @@ export function registerRetention(app: App, deps: SlackDeps): void {
           actions('privacy', [
             button(t(lang, 'privacy_button_erase'), ACTION.erase, target.value, {
               style: 'danger',
-              confirm: {
-                title: { type: 'plain_text', text: t(lang, 'privacy_button_erase') },
-                text: { type: 'plain_text', text: text.slice(0, 300) },
-                confirm: { type: 'plain_text', text: t(lang, 'privacy_button_erase') },
-                deny: { type: 'plain_text', text: t(lang, 'cancel') },
-              },
+              confirm: confirmDialog(
+                t(lang, 'privacy_button_erase'),
+                text,
+                t(lang, 'privacy_button_erase'),
+                t(lang, 'cancel'),
+              ),
             }),
           ]),
         ],
