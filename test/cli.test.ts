@@ -1,24 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from './helpers.ts';
-
-function cli(dir: string, at = '2026-11-23T10:30:00+01:00') {
-  return async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(['--db', join(dir, 'db.json'), '--policy', POLICY_PATH, ...args], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      env: { ...HASH_ENV, USER: 'tester' },
-      clock: () => new Date(at),
-      input: Readable.from([]), // `start` reads commands until the end of input
-    });
-    return { status, out: out.join('\n'), err: err.join('\n') };
-  };
-}
+import { cli, HASH_ENV, tempDir } from './helpers.ts';
 
 /** A finance professional, collected by a form and informed on 2026-01-05. */
 const ADD_JEAN = [

@@ -1,8 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { runCli } from '../src/cli/main.ts';
 import type { SubjectFacts } from '../src/domain/contacts.ts';
 import { loadPolicy } from '../src/policy/load.ts';
+import type { ContactInput } from '../src/store/types.ts';
 
 export const POLICY_PATH = resolve(import.meta.dirname, '..', 'policy.yaml');
 export const policy = loadPolicy(POLICY_PATH);
@@ -20,5 +23,43 @@ export function subject(overrides: Partial<SubjectFacts> = {}): SubjectFacts {
     interactions: [],
     objections: [],
     ...overrides,
+  };
+}
+
+/** Runs the CLI in-process on a store in `dir`, at a fixed time, as the given user. */
+export function cli(dir: string, options: { at?: string; lang?: 'fr' | 'en'; user?: string } = {}) {
+  const { at = '2026-11-23T10:30:00+01:00', lang, user = 'tester' } = options;
+  return async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const globals = [
+      '--db',
+      join(dir, 'db.json'),
+      '--policy',
+      POLICY_PATH,
+      ...(lang ? ['--lang', lang] : []),
+    ];
+    const status = await runCli([...globals, ...args], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: { ...HASH_ENV, USER: user },
+      clock: () => new Date(at),
+      input: Readable.from([]), // `start` reads commands until the end of input
+    });
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+/** A finance professional, collected by a form and informed on 2026-01-05: allowed for accounting software. */
+export function financeProfessional(email: string): ContactInput {
+  return {
+    email,
+    jobFunction: 'finance',
+    provenance: {
+      source: 'form',
+      collection: 'direct',
+      collectedAt: '2026-01-05T00:00:00Z',
+      informedAt: '2026-01-05T00:00:00Z',
+    },
   };
 }

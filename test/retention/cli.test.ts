@@ -1,31 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
-
-function cli(dir: string) {
-  return async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const status = await runCli(
-      ['--db', join(dir, 'db.json'), '--policy', POLICY_PATH, '--lang', 'en', ...args],
-      {
-        out: (t) => out.push(t),
-        err: (t) => err.push(t),
-        env: { ...HASH_ENV, USER: 'dpo' },
-        clock: () => new Date('2026-11-23T10:30:00+01:00'),
-        input: Readable.from([]),
-      },
-    );
-    return { status, out: out.join('\n'), err: err.join('\n') };
-  };
-}
+import { cli, tempDir } from '../helpers.ts';
 
 it('scans, purges with a dry run first, exports and erases from the command line', async () => {
   const dir = tempDir();
-  const run = cli(dir);
+  const run = cli(dir, { lang: 'en', user: 'dpo' });
   await run(
     'contact',
     'add',

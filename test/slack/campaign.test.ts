@@ -2,25 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
+import { financeProfessional } from '../helpers.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 let slack: TestSlack;
 beforeEach(async () => {
   slack = await startTestSlack();
   // A finance professional, informed: allowed for accounting software by email.
-  await slack.ctx.store.saveContact(
-    {
-      email: 'a@acme.fr',
-      jobFunction: 'finance',
-      provenance: {
-        source: 'form',
-        collection: 'direct',
-        collectedAt: '2026-01-05T00:00:00Z',
-        informedAt: '2026-01-05T00:00:00Z',
-      },
-    },
-    new Date('2026-01-05T00:00:00Z'),
-  );
+  await slack.ctx.store.saveContact(financeProfessional('a@acme.fr'), new Date('2026-01-05T00:00:00Z'));
 });
 afterEach(async () => slack.stop());
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttons, screen, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
+import { financeProfessional } from '../helpers.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 const SALES = 'U0SALES'; // en-GB, no role
@@ -18,19 +19,7 @@ const openedView = (d: Delivery) =>
 
 /** A finance professional at corp.fr, collected by a form and informed. */
 async function addAlice() {
-  await slack.ctx.store.saveContact(
-    {
-      email: 'alice@corp.fr',
-      jobFunction: 'finance',
-      provenance: {
-        source: 'form',
-        collection: 'direct',
-        collectedAt: '2026-01-05T00:00:00Z',
-        informedAt: '2026-01-05T00:00:00Z',
-      },
-    },
-    new Date('2026-01-05T00:00:00Z'),
-  );
+  await slack.ctx.store.saveContact(financeProfessional('alice@corp.fr'), new Date('2026-01-05T00:00:00Z'));
 }
 
 describe('/can-i-email, /can-i-sms, /can-i-call', () => {
