@@ -2,7 +2,7 @@ import type { Cron } from 'croner';
 import { Cron as CronJob } from 'croner';
 import { parseDuration } from '../domain/time.ts';
 import type { AppContext } from '../services/context.ts';
-import { purgeOverdue, retentionScan } from '../services/retention.ts';
+import { purgeOverdue, retentionScan, withoutPurged } from '../services/retention.ts';
 import type { PurgeResult } from '../store/types.ts';
 import type { RetentionScan } from './deadlines.ts';
 import { dueReminders, type Reminder } from './reminders.ts';
@@ -29,13 +29,15 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
   const { policy, store } = ctx;
   const now = ctx.clock();
   const run: RetentionRun = { sent: 0, digestPosted: false, failedOwners: [] };
-  if (policy.doc.retention.on_deadline === 'auto')
-    run.purged = (await purgeOverdue(ctx, 'scheduler')).removed;
-
   const leads = policy.doc.params.retention_reminder_leads;
   const horizonDays = Math.max(0, ...leads.map((l) => Math.ceil(parseDuration(l).as('days'))));
   // One day more than the longest lead: "30 days before" in the zone can be 30 days and an hour (DST).
-  const scan = await retentionScan(ctx, undefined, horizonDays + 1);
+  let scan = await retentionScan(ctx, undefined, horizonDays + 1);
+  if (policy.doc.retention.on_deadline === 'auto') {
+    const purge = await purgeOverdue(ctx, 'scheduler', { scan });
+    run.purged = purge.removed;
+    if (purge.removed) scan = withoutPurged(scan, purge.plan);
+  }
   const sentBefore = await store.remindersSent();
   const deadlines = [...scan.overdue, ...scan.due];
   const send: Reminder[] = [];

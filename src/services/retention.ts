@@ -45,13 +45,14 @@ export function purgePlan(overdue: Deadline[]): PurgePlan {
 export async function purgeOverdue(
   ctx: AppContext,
   by: string,
-  options: { at?: string; dryRun?: boolean } = {},
+  options: { at?: string; dryRun?: boolean; scan?: RetentionScan } = {},
 ): Promise<{ plan: PurgePlan; removed?: PurgeResult; scan: RetentionScan }> {
-  const scan = await retentionScan(ctx, options.at, 0);
+  const scan = options.scan ?? (await retentionScan(ctx, options.at, 0));
   const plan = purgePlan(scan.overdue);
   if (options.dryRun || (plan.contactIds.length === 0 && plan.consentIds.length === 0)) return { plan, scan };
-  const contacts = scan.overdue.filter((d) => plan.contactIds.includes(d.contact.id)).map((d) => d.contact);
-  const decisionHashes = contacts.flatMap((c) => identifiersOf(c).map((id) => ctx.store.hash(id)));
+  const purged = new Set(plan.contactIds);
+  const contacts = new Set(scan.overdue.filter((d) => purged.has(d.contact.id)).map((d) => d.contact));
+  const decisionHashes = [...contacts].flatMap((c) => identifiersOf(c).map((id) => ctx.store.hash(id)));
   const removed = await ctx.store.purge({
     contactIds: plan.contactIds,
     consentIds: plan.consentIds,
@@ -65,6 +66,14 @@ export async function purgeOverdue(
     detail: `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; rules ${plan.rules.join(', ')}`,
   });
   return { plan, removed, scan };
+}
+
+/** The scan without what a purge just removed: what is still held. */
+export function withoutPurged(scan: RetentionScan, plan: PurgePlan): RetentionScan {
+  const contacts = new Set(plan.contactIds);
+  const consents = new Set(plan.consentIds);
+  const kept = (d: Deadline) => !contacts.has(d.contact.id) && !(d.consentId && consents.has(d.consentId));
+  return { at: scan.at, overdue: scan.overdue.filter(kept), due: scan.due.filter(kept) };
 }
 
 /** Purges one person now (a "purge now" button, an erasure request); their objection hash stays. */

@@ -98,8 +98,11 @@ describe('retention runs', () => {
       new Date('2026-06-01'),
       'test',
     );
-    const run = await runRetention(ctx, new FakePoster());
+    const poster = new FakePoster();
+    const run = await runRetention(ctx, poster);
     expect(run.purged).toMatchObject({ contacts: 1 });
+    // Nobody is reminded about what the run just purged.
+    expect(poster.reminders).toEqual([['U0OTHER', ['P1D']]]);
     expect(await store.findContact({ kind: 'email', value: 'alice@corp.fr' })).toBeUndefined();
     expect(await store.findContact({ kind: 'email', value: 'bob@corp.fr' })).toBeDefined();
     // The objection outlives the contact.
