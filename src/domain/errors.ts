@@ -6,6 +6,7 @@ export type InputProblem =
   | 'not_phone'
   | 'missing_target'
   | 'unknown_product'
+  | 'unknown_channel'
   | 'unknown_contact';
 
 /** A problem with what the user gave us: shown as one line, exit status 2, never a stack trace. */

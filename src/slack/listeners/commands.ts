@@ -83,7 +83,7 @@ async function optout(deps: SlackDeps, command: SlashCommand, lang: Lang): Promi
   try {
     const { target, rest } = splitTarget(command.text);
     const scope = scopeWord(rest);
-    if (!scope) throw new InputError('unknown channel', undefined, rest);
+    if (!scope) throw new InputError('unknown channel', 'unknown_channel', rest);
     const result = await optOut(deps.ctx, {
       [target.kind]: target.value,
       channel: scope,
@@ -99,11 +99,6 @@ async function optout(deps: SlackDeps, command: SlashCommand, lang: Lang): Promi
       blocks: [section(text), section(t(lang, result.contact ? 'optout_known' : 'optout_unknown'))],
     };
   } catch (error) {
-    if (error instanceof InputError && !error.problem && error.detail !== undefined) {
-      return {
-        text: `${t(lang, 'problem_unknown_channel', { detail: escapeMrkdwn(error.detail), channels: [...CHANNELS, 'all'].join(', ') })}\n${usage}`,
-      };
-    }
     return { text: problemText(error, lang, usage, deps) };
   }
 }

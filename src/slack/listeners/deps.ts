@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
+import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
@@ -29,6 +30,7 @@ export function problemText(error: unknown, lang: Lang, usage: string, deps: Sla
     detail: escapeMrkdwn(error.detail ?? error.message),
     products: Object.keys(policy.doc.products).join(', '),
     purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
+    channels: [...CHANNELS, 'all'].join(', '),
   };
   const key: MessageKey = error.problem ? `problem_${error.problem}` : 'problem_other';
   const line = t(lang, key, key === 'problem_other' ? { detail: escapeMrkdwn(error.message) } : vars);
