@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
@@ -10,9 +10,16 @@ import { contactSheetBlocks } from '../blocks/contactSheet.ts';
 import { section } from '../blocks/kit.ts';
 import { addContactModal, consentModal } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
-import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App['client'] };
+import {
+  actor,
+  audit,
+  type ButtonArgs,
+  checkRole,
+  onButton,
+  type SlackDeps,
+  slackErrorText,
+  tellPresser,
+} from './deps.ts';
 
 /** Reads the person a button is about; a forged or damaged value gets a clear refusal, not a crash. */
 function buttonTarget(args: ButtonArgs): { value: TargetValue; target: Identifier } | undefined {
@@ -25,33 +32,20 @@ function buttonTarget(args: ButtonArgs): { value: TargetValue; target: Identifie
   }
 }
 
-const reply = (args: ButtonArgs, text: string, blocks?: ReturnType<typeof section>[]) =>
-  args.respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks ? { blocks } : {}) });
-
 export function registerActions(app: App, deps: SlackDeps): void {
-  /** Every button: ack at once (Slack's 3 s), read the user's language and the person, then act. */
-  const onButton = (
+  /** Every button about a person: reads who, refusing a forged or damaged value, then acts. */
+  const onPersonButton = (
     actionId: string,
     work: (args: ButtonArgs, lang: Lang, target: Identifier, value: TargetValue) => Promise<void>,
   ) =>
-    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
-      await args.ack();
-      const lang = await deps.people.lang(args.body.user.id);
-      const read = buttonTarget(args as ButtonArgs);
+    onButton(app, deps, actionId, async (args, lang) => {
+      const read = buttonTarget(args);
       if (!read) {
         // Slack never sends a damaged value: this one was forged or comes from an older version of the app.
         deps.logger.warn(`button ${actionId} from ${args.body.user.id} with an unreadable value`);
-        await reply(
-          args as ButtonArgs,
-          problemText(new InputError('this button is no longer valid'), lang, '', deps),
-        );
-        return;
+        throw new InputError('this button is no longer valid');
       }
-      try {
-        await work(args as ButtonArgs, lang, read.target, read.value);
-      } catch (error) {
-        await reply(args as ButtonArgs, problemText(error, lang, '', deps)).catch(() => undefined);
-      }
+      await work(args, lang, read.target, read.value);
     });
 
   const openModal = async (
@@ -63,19 +57,19 @@ export function registerActions(app: App, deps: SlackDeps): void {
       await args.client.views.open({ trigger_id: args.body.trigger_id, view });
     } catch (error) {
       deps.logger.warn(`views.open failed: ${(error as Error).message}`);
-      await reply(args, slackErrorText(error, lang));
+      await tellPresser(args, slackErrorText(error, lang));
     }
   };
 
-  onButton(ACTION.openConsent, async (args, lang, target, value) => {
+  onPersonButton(ACTION.openConsent, async (args, lang, target, value) => {
     const refused = await checkRole(deps, args.body.user.id, 'record_consent', 'consent.open', lang, target);
-    if (refused) return void (await reply(args, refused));
+    if (refused) return void (await tellPresser(args, refused));
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     const meta = { target: target.value, conversation: args.body.channel?.id };
     await openModal(args, lang, consentModal(target, deps.ctx.policy, lang, today, meta, value.channel));
   });
 
-  onButton(ACTION.openAddContact, async (args, lang, target) => {
+  onPersonButton(ACTION.openAddContact, async (args, lang, target) => {
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     await openModal(
       args,
@@ -85,21 +79,21 @@ export function registerActions(app: App, deps: SlackDeps): void {
   });
 
   // The button carries a confirm dialog; the objection covers every channel, as an opposition does.
-  onButton(ACTION.logObjection, async (args, lang, target) => {
+  onPersonButton(ACTION.logObjection, async (args, lang, target) => {
     const result = await optOut(deps.ctx, { [target.kind]: target.value, origin: actor(args.body.user.id) });
     const text = t(lang, 'optout_done', {
       who: escapeMrkdwn(maskIdentifier(target)),
       scope: t(lang, 'channel_all'),
       count: result.suppressions.length,
     });
-    await reply(args, text, [section(text)]);
+    await tellPresser(args, text, [section(text)]);
   });
 
-  onButton(ACTION.showContact, async (args, lang, target) => {
+  onPersonButton(ACTION.showContact, async (args, lang, target) => {
     const refused = await checkRole(deps, args.body.user.id, 'see_contacts', 'contact.view', lang, target);
-    if (refused) return void (await reply(args, refused));
+    if (refused) return void (await tellPresser(args, refused));
     const sheet = await contactSheet(deps.ctx, target);
     await audit(deps, args.body.user.id, 'contact.view', target);
-    await reply(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
+    await tellPresser(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
   });
 }

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
 import { interested } from '../../campaign/approval.ts';
 import type { Campaign, CampaignEventKind } from '../../domain/campaign.ts';
@@ -9,7 +9,17 @@ import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
-import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+import {
+  actor,
+  audit,
+  type ButtonArgs,
+  checkRole,
+  onButton,
+  problemText,
+  type SlackDeps,
+  slackErrorText,
+  tellPresser,
+} from './deps.ts';
 
 const PROBLEM_KEY = {
   'four-eyes': 'campaign_problem_four_eyes',
@@ -28,10 +38,6 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   const { approversOf, redraw, threadReply } = campaignThread(deps);
 
-  type ButtonArgs = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
-  const say = (args: ButtonArgs, text: string) =>
-    args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
-
   /** The refusal to show when the user is not among the campaign's approvers (audited by checkRole). */
   const refuseNonApprover = async (userId: string, c: Campaign, action: string, lang: Lang) =>
     checkRole(deps, userId, 'approve_campaigns', action, lang, undefined, approversOf(c));
@@ -47,30 +53,19 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
         `campaign.${action}`,
         lang,
       );
-      if (refused) return void (await say(args, refused));
+      if (refused) return void (await tellPresser(args, refused));
     }
     const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
     if (!outcome.ok) {
       if (outcome.problem === 'four-eyes') {
         await audit(deps, userId, `campaign.${action}`, undefined, `${id} four eyes`, 'refused');
       }
-      await say(args, t(lang, PROBLEM_KEY[outcome.problem]));
+      await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem]));
     }
     return outcome;
   }
 
-  const onCampaignButton = (actionId: string, work: (args: ButtonArgs, lang: Lang) => Promise<void>) =>
-    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
-      await args.ack();
-      const lang = await deps.people.lang(args.body.user.id);
-      try {
-        await work(args, lang);
-      } catch (error) {
-        await say(args, problemText(error, lang, '', deps));
-      }
-    });
-
-  onCampaignButton(ACTION.requestApproval, async (args, lang) => {
+  onButton(app, deps, ACTION.requestApproval, async (args, lang) => {
     const outcome = await step(args, 'request', lang);
     if (!outcome?.ok) return;
     const c = outcome.campaign;
@@ -92,23 +87,23 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
     await threadReply(args.client, c, text);
     await redraw(args.client, c);
   };
-  onCampaignButton(ACTION.approve, decided('approved'));
-  onCampaignButton(ACTION.approveCleaned, decided('approved-cleaned'));
+  onButton(app, deps, ACTION.approve, decided('approved'));
+  onButton(app, deps, ACTION.approveCleaned, decided('approved-cleaned'));
 
-  onCampaignButton(ACTION.reject, async (args, lang) => {
+  onButton(app, deps, ACTION.reject, async (args, lang) => {
     const userId = args.body.user.id;
     const c = await findCampaign(ctx, args.action.value ?? '');
     const refused = await refuseNonApprover(userId, c, 'campaign.reject', lang);
-    if (refused) return void (await say(args, refused));
+    if (refused) return void (await tellPresser(args, refused));
     if (interested(c).has(actor(userId)))
-      return void (await say(args, t(lang, 'campaign_problem_four_eyes')));
+      return void (await tellPresser(args, t(lang, 'campaign_problem_four_eyes')));
     try {
       await args.client.views.open({
         trigger_id: args.body.trigger_id,
         view: rejectModal(lang, { id: c.id }),
       });
     } catch (error) {
-      await say(args, slackErrorText(error, lang));
+      await tellPresser(args, slackErrorText(error, lang));
     }
   });
 

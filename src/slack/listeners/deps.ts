@@ -1,4 +1,11 @@
-import type { Logger } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  Logger,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -7,6 +14,7 @@ import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
 import type { AppContext } from '../../services/context.ts';
 import type { AuditEntry } from '../../store/types.ts';
+import type { Block } from '../blocks/kit.ts';
 import { escapeMrkdwn, mention } from '../mrkdwn.ts';
 import type { People } from '../people.ts';
 
@@ -82,5 +90,32 @@ export async function audit(
     outcome,
     targetHash: target ? deps.ctx.store.hash(target) : undefined,
     detail,
+  });
+}
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** An ephemeral answer to whoever pressed a button, below the message it belongs to (never replacing it). */
+export function tellPresser(args: ButtonArgs, text: string, blocks?: Block[]): Promise<unknown> {
+  return args
+    .respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks ? { blocks } : {}) })
+    .catch(() => undefined);
+}
+
+/** A button: acked at once (Slack's 3 s), handled in the presser's language, any error told in one line. */
+export function onButton(
+  app: App,
+  deps: SlackDeps,
+  actionId: string,
+  work: (args: ButtonArgs, lang: Lang) => Promise<void>,
+): void {
+  app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+    await args.ack();
+    const lang = await deps.people.lang(args.body.user.id);
+    try {
+      await work(args, lang);
+    } catch (error) {
+      await tellPresser(args, problemText(error, lang, '', deps));
+    }
   });
 }

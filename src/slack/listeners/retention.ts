@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
@@ -15,11 +15,19 @@ import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { renewedModal } from '../blocks/retention.ts';
 import { splitTarget } from '../commandText.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
-import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+import {
+  actor,
+  audit,
+  type ButtonArgs,
+  checkRole,
+  onButton,
+  problemText,
+  type SlackDeps,
+  slackErrorText,
+  tellPresser,
+} from './deps.ts';
 
 const COMPLIANCE: Role[] = ['purge', 'privacy_requests', 'see_contacts', 'record_consent'];
-
-type ButtonArgs = Parameters<Parameters<App['action']>[1]>[0] & { body: BlockAction; action: ButtonAction };
 
 /** A reminder button's value (contact id and deadline kind); forged or damaged values read as empty. */
 function reminderValue(raw: string | undefined): { c?: string; k?: string } {
@@ -41,8 +49,6 @@ const who = (contact: Contact) => {
 
 export function registerRetention(app: App, deps: SlackDeps): void {
   const { ctx, people } = deps;
-  const say = (args: ButtonArgs, text: string) =>
-    args.respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
 
   /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
   app.command('/retention', async ({ command, ack }) => {
@@ -127,22 +133,11 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     }
   });
 
-  const onButton = (actionId: string, work: (args: ButtonArgs, lang: Lang) => Promise<void>) =>
-    app.action(actionId, async (args) => {
-      await args.ack();
-      const lang = await people.lang(args.body.user.id);
-      try {
-        await work(args as ButtonArgs, lang);
-      } catch (error) {
-        await say(args as ButtonArgs, problemText(error, lang, '', deps));
-      }
-    });
-
-  onButton(ACTION.erase, async (args, lang) => {
+  onButton(app, deps, ACTION.erase, async (args, lang) => {
     const userId = args.body.user.id;
     const target = splitTarget(args.action.value ?? '').target;
     const refused = await checkRole(deps, userId, 'privacy_requests', 'privacy.erase', lang, target);
-    if (refused) return void (await say(args, refused));
+    if (refused) return void (await tellPresser(args, refused));
     const removed = await erasePerson(ctx, target, actor(userId));
     const done = t(lang, 'privacy_erase_done', { by: `<@${userId}>`, ...removed });
     // The request and its outcome as a parent message and a thread reply in the requester's DM: the record.
@@ -160,39 +155,39 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     } catch (error) {
       deps.logger.warn(`erasure confirmation not posted: ${(error as Error).message}`);
     }
-    await say(args, done);
+    await tellPresser(args, done);
   });
 
   /** Buttons of an owner's reminder: the owner or the purge role only; reads which contact and deadline. */
   async function reminderTarget(args: ButtonArgs, lang: Lang, action: string) {
     const value = reminderValue(args.action.value);
     const contact = value.c ? await ctx.store.contactById(value.c) : undefined;
-    if (!contact) return void (await say(args, t(lang, 'retention_gone')));
+    if (!contact) return void (await tellPresser(args, t(lang, 'retention_gone')));
     const userId = args.body.user.id;
     if (contact.owner !== userId) {
       const id = identifiersOf(contact)[0];
       const refused = await checkRole(deps, userId, 'purge', action, lang, id);
-      if (refused) return void (await say(args, refused));
+      if (refused) return void (await tellPresser(args, refused));
     }
     return { contact, kind: value.k ?? 'prospect' };
   }
 
-  onButton(ACTION.repermission, async (args, lang) => {
+  onButton(app, deps, ACTION.repermission, async (args, lang) => {
     const found = await reminderTarget(args, lang, 'retention.repermission');
     if (!found) return;
     const id = identifiersOf(found.contact)[0];
     await audit(deps, args.body.user.id, 'retention.repermission', id, found.kind);
-    await say(args, t(lang, 'retention_repermission_done', { who: who(found.contact) }));
+    await tellPresser(args, t(lang, 'retention_repermission_done', { who: who(found.contact) }));
   });
 
-  onButton(ACTION.purgeOne, async (args, lang) => {
+  onButton(app, deps, ACTION.purgeOne, async (args, lang) => {
     const found = await reminderTarget(args, lang, 'retention.purge');
     if (!found) return;
     const removed = await purgePerson(ctx, found.contact, actor(args.body.user.id), 'retention.purge');
-    await say(args, t(lang, 'retention_purged', { ...removed }));
+    await tellPresser(args, t(lang, 'retention_purged', { ...removed }));
   });
 
-  onButton(ACTION.renewed, async (args, lang) => {
+  onButton(app, deps, ACTION.renewed, async (args, lang) => {
     const found = await reminderTarget(args, lang, 'retention.renewed');
     if (!found) return;
     const today = localDay(ctx.clock(), ctx.policy.timeZone);
@@ -202,7 +197,7 @@ export function registerRetention(app: App, deps: SlackDeps): void {
         view: renewedModal(ctx.policy, lang, { c: found.contact.id, k: found.kind }, today),
       });
     } catch (error) {
-      await say(args, slackErrorText(error, lang));
+      await tellPresser(args, slackErrorText(error, lang));
     }
   });
 
@@ -252,10 +247,10 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     });
   });
 
-  onButton(ACTION.purgeOverdue, async (args, lang) => {
+  onButton(app, deps, ACTION.purgeOverdue, async (args, lang) => {
     const userId = args.body.user.id;
     const refused = await checkRole(deps, userId, 'purge', 'retention.purge', lang);
-    if (refused) return void (await say(args, refused));
+    if (refused) return void (await tellPresser(args, refused));
     const { removed } = await purgeOverdue(ctx, actor(userId));
     const text = t(lang, 'retention_purged', {
       contacts: 0,
@@ -269,7 +264,7 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     if (channel && ts)
       await args.client.chat
         .postMessage({ channel, thread_ts: ts, text: `${text} (<@${userId}>)` })
-        .catch(() => say(args, text));
-    else await say(args, text);
+        .catch(() => tellPresser(args, text));
+    else await tellPresser(args, text);
   });
 }
