@@ -74,8 +74,8 @@ describe('policy lint', () => {
     );
     expect(lintErrors(translation).join('\n')).toMatch(/missing translation "en"/);
     const overlap = source.replace(
-      '    from: 2026-08-11\n    basis: false\n    cases:\n      - when: call_refused',
-      '    from: 2026-08-01\n    basis: false\n    cases:\n      - when: call_refused',
+      '    from: 2026-08-11\n    basis: false\n    # A refusal',
+      '    from: 2026-08-01\n    basis: false\n    # A refusal',
     );
     expect(lintErrors(overlap).join('\n')).toMatch(/validity window overlaps/);
   });

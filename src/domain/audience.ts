@@ -27,12 +27,26 @@ export function isRoleAddress(email: string, rules: AddressRules): boolean {
  */
 export function audienceOf(target: Identifier, contact: Contact | undefined, rules: AddressRules): Audience {
   if (contact?.audience) return contact.audience;
+  // A professional's personal address or line: the consumer rules apply (catalogue B1).
+  if (contact?.addressKind === 'personal') return 'b2c';
+  if (contact?.addressKind) return 'b2b';
   if (target.kind === 'email') return isFreeMail(target.value, rules) ? 'b2c' : 'b2b';
   return 'b2c';
 }
 
-export function addressKindOf(target: Identifier, audience: Audience, rules: AddressRules): AddressKind {
+/**
+ * The kind of address: the contact's explicit override first (a role address of a one-person business is
+ * nominative). A role address (compta@, direction@) whose contact names a person identifies that person, so it is
+ * nominative too; only an unnamed role address is a company's generic one (A2, prudent reading).
+ */
+export function addressKindOf(
+  target: Identifier,
+  audience: Audience,
+  rules: AddressRules,
+  contact?: Contact,
+): AddressKind {
   if (audience === 'b2c') return 'personal';
-  if (target.kind === 'email' && isRoleAddress(target.value, rules)) return 'pro-generic';
+  if (contact?.addressKind && contact.addressKind !== 'personal') return contact.addressKind;
+  if (target.kind === 'email' && isRoleAddress(target.value, rules) && !contact?.name) return 'pro-generic';
   return 'pro-nominative';
 }

@@ -13,12 +13,16 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const holidayCache = new Map<string, Set<string>>();
 
-/** Public holidays of a country and year as YYYY-MM-DD; observances (e.g. Pentecost Sunday) are not days off. */
-function publicHolidays(country: string, year: number): Set<string> {
-  const key = `${country}:${year}`;
+/**
+ * Public holidays of a country (or one of its regions: FR-67, FR-RE…) and year as YYYY-MM-DD; observances
+ * (e.g. Pentecost Sunday) are not days off.
+ */
+function publicHolidays(calendarId: string, year: number): Set<string> {
+  const key = `${calendarId}:${year}`;
   let days = holidayCache.get(key);
   if (!days) {
-    const calendar = new Holidays(country);
+    const [country = '', region] = calendarId.split('-');
+    const calendar = region ? new Holidays(country, region) : new Holidays(country);
     days = new Set(
       (calendar.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
     );
@@ -27,8 +31,43 @@ function publicHolidays(country: string, year: number): Set<string> {
   return days;
 }
 
-export function isPublicHoliday(day: DateTime, country: string): boolean {
-  return publicHolidays(country, day.year).has(day.toISODate() ?? '');
+export function isPublicHoliday(day: DateTime, calendarId: string): boolean {
+  return publicHolidays(calendarId, day.year).has(day.toISODate() ?? '');
+}
+
+/**
+ * Regions of France whose own public holidays are not in the national list of Code du travail L.3133-1, which
+ * D.223-9 refers to: Alsace-Moselle (Good Friday, 26 December: L.3134-13) and the overseas departments and
+ * collectivities (the abolition of slavery).
+ */
+export const LOCAL_HOLIDAY_REGIONS = ['57', '67', '68', 'GP', 'MQ', 'GF', 'RE', 'YT', 'MF', 'BL'] as const;
+
+/** Local public holidays of `region` (see LOCAL_HOLIDAY_REGIONS) on `day` that the national list lacks. */
+export function isLocalOnlyHoliday(day: DateTime, country: string, region: string): boolean {
+  return isPublicHoliday(day, `${country}-${region}`) && !isPublicHoliday(day, country);
+}
+
+/** A country's main time zone (for calls abroad), from the holiday calendars' data. */
+export function countryZone(country: string): string | undefined {
+  try {
+    return new Holidays(country).getTimezones()?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The end of the `count`-th working day (Monday to Friday, not a public holiday) after the day of `at`, in a zone:
+ * "within 5 working days" of a request made on a Friday ends when the next Friday ends.
+ */
+export function workingDaysEnd(at: Date, count: number, zone: string, calendarId: string): Date {
+  let day = DateTime.fromJSDate(at, { zone: zoneFor(zone) }).startOf('day');
+  let left = count;
+  while (left > 0) {
+    day = day.plus({ days: 1 });
+    if (day.weekday <= 5 && !isPublicHoliday(day, calendarId)) left--;
+  }
+  return day.plus({ days: 1 }).toJSDate();
 }
 
 function minutes(hhmm: string): number {

@@ -8,6 +8,7 @@ export type Audience = (typeof AUDIENCES)[number];
 
 export const SOURCE_TYPES = [
   'form',
+  'sale',
   'purchase',
   'event',
   'referral',
@@ -19,14 +20,19 @@ export const SOURCE_TYPES = [
 ] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
-/** Sources where the person gave us their details themself (GDPR art. 13); the rest are art. 14 collection. */
-const DIRECT_SOURCES: ReadonlySet<SourceType> = new Set(['form', 'event', 'manual']);
+/**
+ * Sources where the person gave us their details themself (GDPR art. 13); the rest are art. 14 collection.
+ * `sale` is an address the customer gave us at a sale or service (the soft opt-in's condition, L.34-5 al. 4);
+ * `purchase` is a bought list.
+ */
+const DIRECT_SOURCES: ReadonlySet<SourceType> = new Set(['form', 'sale', 'event', 'manual']);
 
 export function defaultCollection(source: SourceType): 'direct' | 'indirect' {
   return DIRECT_SOURCES.has(source) ? 'direct' : 'indirect';
 }
 
-export type AddressKind = 'personal' | 'pro-nominative' | 'pro-generic';
+export const ADDRESS_KINDS = ['personal', 'pro-nominative', 'pro-generic'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
 
 export interface Provenance {
   source: SourceType;
@@ -36,9 +42,22 @@ export interface Provenance {
   informedAt?: string; // when the information notice (art. 13/14, with the right to object) was given
 }
 
+/**
+ * How a person is a customer. `purchase`: one-off purchases, over once paid (the retention clock runs from the
+ * last one); `contract`: a contract in progress until `until` (L.223-1's "contrat en cours"); `account`: a free
+ * account with no purchase (not a sale for the CNIL, possibly one for CJEU C-654/23).
+ */
+export const RELATIONSHIP_KINDS = ['purchase', 'contract', 'account'] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
 export interface CustomerRelationship {
   since: string;
+  /** The end of the contract or of the relationship. */
   until?: string;
+  /** `purchase` when absent, unless `until` lies ahead (only a contract has a future end). */
+  kind?: RelationshipKind;
+  /** The latest purchase, for one-off purchases after the first (`since`). */
+  lastPurchaseAt?: string;
   products: string[];
 }
 
@@ -51,6 +70,13 @@ export interface Contact {
   jobFunction?: string;
   /** Only when given explicitly; otherwise derived from the address under the current policy. */
   audience?: Audience;
+  /**
+   * Only when given explicitly: a role address of a one-person business is nominative, a professional's
+   * personal mobile is personal. Otherwise derived from the address (A2).
+   */
+  addressKind?: AddressKind;
+  /** The French département of the person (57, 67, 68 have local public holidays), when known. */
+  department?: string;
   provenance?: Provenance;
   customer?: CustomerRelationship;
   owner?: string;
@@ -66,6 +92,10 @@ export interface ConsentProof {
   capturedWhere?: string;
   evidence?: string;
   recordedBy?: string;
+  /** A third party (partner, lead-generation site, list seller) that collected the consent, if not us. */
+  collectedBy?: string;
+  /** Whether the consent named us (or our category) when it was given: C3, "consent cannot be transmitted". */
+  namesUs?: boolean;
 }
 
 export interface ConsentRecord {
@@ -76,13 +106,24 @@ export interface ConsentRecord {
   action: 'grant' | 'withdraw';
   at: string;
   until?: string;
+  /** A consent to be called at a precise date and time (D.223-9 out-of-hours exception): the slot, ISO. */
+  slot?: { start: string; end: string };
   proof: ConsentProof;
   recordedAt: string;
 }
 
 /** Prospect-initiated events restart the retention clock (CNIL); an email open does not. */
-export const PROSPECT_INITIATED = ['click', 'reply', 'form', 'inbound-call', 'meeting'] as const;
-export const OUTBOUND_EVENTS = ['open', 'call-attempt', 'call-refusal'] as const;
+export const PROSPECT_INITIATED = [
+  'click',
+  'reply',
+  'form',
+  'inbound-call',
+  'meeting',
+  'callback-request',
+] as const;
+/** Calls and attempts to canvass by telephone, human or automated: D.223-9 counts them together. */
+export const CALL_ATTEMPTS = ['call-attempt', 'automated-call-attempt'] as const;
+export const OUTBOUND_EVENTS = ['open', ...CALL_ATTEMPTS, 'call-refusal'] as const;
 export const EVENT_TYPES = [...PROSPECT_INITIATED, ...OUTBOUND_EVENTS] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -100,6 +141,11 @@ export type SuppressionScope = Channel | 'all';
 export interface Objection {
   scope: SuppressionScope;
   at: string;
+}
+
+/** The channels an objection of this scope stops: "ne m'appelez plus" covers human and automated calls alike. */
+export function objectionCovers(scope: SuppressionScope, channel: Channel): boolean {
+  return scope === 'all' || scope === channel || (scope === 'phone' && channel === 'automated-call');
 }
 
 export interface Suppression extends Objection {

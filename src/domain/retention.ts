@@ -1,4 +1,4 @@
-import { type Contact, type Interaction, PROSPECT_INITIATED } from './contacts.ts';
+import { type Contact, type CustomerRelationship, type Interaction, PROSPECT_INITIATED } from './contacts.ts';
 import { addDuration } from './time.ts';
 
 export interface RetentionPeriods {
@@ -8,9 +8,31 @@ export interface RetentionPeriods {
 
 const RESTARTS_CLOCK: ReadonlySet<string> = new Set(PROSPECT_INITIATED);
 
+/** A customer bought from us (a free account is not a sale: CNIL SAN-2021-008, Brico Privé). */
+export function isCustomer(customer: CustomerRelationship | undefined, now: Date): boolean {
+  return customer !== undefined && customer.kind !== 'account' && new Date(customer.since) <= now;
+}
+
+/** Only a contract runs on: one-off purchases are over once made. A relationship with a future end is a contract. */
+export function isContract(customer: CustomerRelationship): boolean {
+  return customer.kind === 'contract' || (customer.kind === undefined && customer.until !== undefined);
+}
+
+/**
+ * When the customer relationship ended (or ends): a contract's end (none while it runs without one), else the
+ * last purchase (H2: "3 years from the last purchase"), or the end the user recorded.
+ */
+export function relationshipEnd(customer: CustomerRelationship): Date | undefined {
+  if (customer.until) return new Date(customer.until);
+  if (isContract(customer)) return undefined;
+  const last = customer.lastPurchaseAt ?? customer.since;
+  return new Date(last > customer.since ? last : customer.since);
+}
+
 /**
  * When the contact's prospecting data must be gone (CNIL referential, délib. 2021-131):
- * - a customer: the relationship's end + the customer period; none while the relationship goes on;
+ * - a customer: the relationship's end (a contract's end, or the last purchase) + the customer period; none
+ *   while a contract runs;
  * - a prospect: the later of collection and the last contact the prospect initiated (click, reply, form,
  *   inbound call, meeting; an email open does not count) + the prospect period.
  * Without provenance we count from when we first recorded the person.
@@ -23,9 +45,10 @@ export function retentionDeadline(
   now: Date,
 ): Date | undefined {
   const customer = contact.customer;
-  if (customer && new Date(customer.since) <= now) {
-    if (!customer.until || new Date(customer.until) > now) return undefined;
-    return addDuration(new Date(customer.until), periods.customer, zone);
+  if (customer && isCustomer(customer, now)) {
+    const end = relationshipEnd(customer);
+    if (!end || end > now) return undefined;
+    return addDuration(end, periods.customer, zone);
   }
   let clockStart = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
   for (const interaction of interactions) {

@@ -131,3 +131,36 @@ export function startOfMonth(at: Date, zone: string): Date {
     .startOf('month')
     .toJSDate();
 }
+
+/**
+ * The end of a legal period that starts with an event (Reg. 1182/71 art. 3): the day of the event does not count,
+ * and the period ends when the last day ends. "One month" from 22 October ends at the end of 22 November; from
+ * 31 January, at the end of 28 (or 29) February; "60 calendar days" from 1 May ends at the end of 30 June.
+ */
+export function periodEnd(event: Date, iso: string, zone: string): Date {
+  return DateTime.fromJSDate(event, { zone: zoneFor(zone) })
+    .startOf('day')
+    .plus(parseDuration(iso))
+    .plus({ days: 1 })
+    .toJSDate();
+}
+
+/**
+ * The first instant of "any period of N calendar days" that ends today (D.223-9's 30 days): today counts, so an
+ * attempt on day D is counted until day D + N − 1 ends.
+ */
+export function rollingWindowStart(now: Date, iso: string, zone: string): Date {
+  return DateTime.fromJSDate(now, { zone: zoneFor(zone) })
+    .startOf('day')
+    .minus(parseDuration(iso))
+    .plus({ days: 1 })
+    .toJSDate();
+}
+
+/** When an event of `at` stops counting in a rolling window of calendar days (see rollingWindowStart). */
+export function rollingWindowExit(at: Date, iso: string, zone: string): Date {
+  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
+    .startOf('day')
+    .plus(parseDuration(iso))
+    .toJSDate();
+}

@@ -42,12 +42,16 @@ function inWindow(rule: CompiledRule, now: Date): boolean {
   return (!rule.validFrom || now >= rule.validFrom) && (!rule.validUntil || now < rule.validUntil);
 }
 
-/**
- * The decision, pure: the same request, facts, policy and `now` always give the same answer.
- * Block if any applicable rule blocks, else review if any asks for review, else allow when some rule gave a legal
- * basis; with no basis the policy's `no_basis` verdict (never allow).
- */
-export function decide(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Decision {
+interface Evaluation {
+  verdict: Verdict;
+  reasons: Reason[];
+  obligationIds: string[];
+  facts: Facts;
+  /** For each rule that gave a reason: the instants at which its outcome could change. */
+  ruleFlips: Map<Reason, Date[]>;
+}
+
+function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Evaluation {
   const facts = new Facts(request, subject, policy, now);
   const env = {
     fact: (name: string) => facts.get(name),
@@ -56,6 +60,7 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
   };
   const reasons: Reason[] = [];
   const obligationIds: string[] = [];
+  const ruleFlips = new Map<Reason, Date[]>();
   let basis = false;
 
   for (const rule of policy.rules) {
@@ -63,17 +68,21 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
     for (const boundary of [rule.validFrom, rule.validUntil])
       if (boundary && boundary > now) facts.flips.push(boundary);
     if (!inWindow(rule, now)) continue;
-    if (rule.when !== undefined && !evaluate(rule.when, env)) continue;
-    const outcome = rule.cases.find((c) => c.when === undefined || evaluate(c.when, env));
+    const { value: outcome, flips } = facts.collect(() => {
+      if (rule.when !== undefined && !evaluate(rule.when, env)) return undefined;
+      return rule.cases.find((c) => c.when === undefined || evaluate(c.when, env));
+    });
     if (!outcome) continue;
-    reasons.push({
+    const reason: Reason = {
       rule: rule.id,
       verdict: outcome.verdict,
       title: rule.title,
       message: outcome.message,
       legal: rule.legal,
       unverified: rule.unverified ?? false,
-    });
+    };
+    reasons.push(reason);
+    ruleFlips.set(reason, rule.validUntil ? [...flips, rule.validUntil] : flips);
     if (outcome.verdict === 'allow') {
       if (rule.basis !== false) basis = true;
       obligationIds.push(...(outcome.obligations ?? []));
@@ -93,6 +102,52 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
       unverified: false,
     });
   }
+  return { verdict, reasons, obligationIds, facts, ruleFlips };
+}
+
+const earliest = (dates: Date[]) =>
+  dates.reduce<Date | undefined>((min, at) => (!min || at < min ? at : min), undefined);
+
+/** How many times a block is followed forward in time to find when it lifts (each step is one decision). */
+const MAX_BLOCK_STEPS = 12;
+
+/**
+ * When a block lifts: the block holds until every blocking rule could change, so step to the latest of their
+ * earliest flips and decide again, until the answer is no longer a block. A blocking rule with no flip (an
+ * objection, a sector ban, no consent) is never lifted by time: then there is no such instant.
+ */
+function blockLiftsAt(
+  first: Evaluation,
+  request: DecisionRequest,
+  subject: SubjectFacts,
+  policy: Policy,
+): Date | undefined {
+  let current = first;
+  for (let step = 0; step < MAX_BLOCK_STEPS; step++) {
+    let liftsAt: Date | undefined;
+    for (const reason of current.reasons) {
+      if (reason.verdict !== 'block') continue;
+      const at = earliest(current.ruleFlips.get(reason) ?? []);
+      if (!at) return undefined;
+      if (!liftsAt || at > liftsAt) liftsAt = at;
+    }
+    if (!liftsAt) return undefined;
+    current = evaluateAt(request, subject, policy, liftsAt);
+    if (current.verdict !== 'block') return liftsAt;
+  }
+  return undefined;
+}
+
+const CALLS: ReadonlySet<Channel> = new Set(['phone', 'automated-call']);
+
+/**
+ * The decision, pure: the same request, facts, policy and `now` always give the same answer.
+ * Block if any applicable rule blocks, else review if any asks for review, else allow when some rule gave a legal
+ * basis; with no basis the policy's `no_basis` verdict (never allow).
+ */
+export function decide(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Decision {
+  const evaluation = evaluateAt(request, subject, policy, now);
+  const { verdict, reasons, obligationIds, facts } = evaluation;
   reasons.sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
 
   const obligations =
@@ -102,10 +157,11 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
           const obligation = policy.doc.obligations[id];
           return { id, text: obligation?.text ?? { fr: id, en: id }, legal: obligation?.legal ?? [] };
         });
-  const changesAt = facts.flips.reduce<Date | undefined>(
-    (min, at) => (!min || at < min ? at : min),
-    undefined,
-  );
+  // A block says when it lifts (never, for an objection or a ban); other answers when anything could change.
+  const changesAt =
+    verdict === 'block' ? blockLiftsAt(evaluation, request, subject, policy) : earliest(facts.flips);
+  // Never invite a call that the law forbids for good: the next window is when the block lifts, if ever.
+  const nextCallWindow = verdict === 'block' && CALLS.has(request.channel) ? changesAt : facts.nextCallWindow;
 
   return {
     verdict,
@@ -114,7 +170,7 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
     reasons,
     obligations,
     changesAt: changesAt?.toISOString(),
-    nextCallWindow: facts.nextCallWindow?.toISOString(),
+    nextCallWindow: nextCallWindow?.toISOString(),
     policyRevision: policy.revision,
     decidedFor: now.toISOString(),
   };

@@ -10,6 +10,7 @@ import type { CallWindowRules } from '../domain/callWindow.ts';
 import { startOfDay } from '../domain/time.ts';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
+import { functionMatcher } from './functions.ts';
 import {
   type PolicyDocument,
   policySchema,
@@ -51,6 +52,8 @@ export interface Policy {
   rules: CompiledRule[];
   callWindow: CallWindowRules;
   addressRules: AddressRules;
+  /** The policy's functions a job title maps to (see functions.ts). */
+  functionsOf: (normalisedTitle: string) => string[];
   scenarios: Scenario[];
 }
 
@@ -131,6 +134,10 @@ function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: ScenarioSo
     product.similar.forEach((other, i) => {
       if (!(other in doc.products))
         issues.push(yaml.at(['products', name, 'similar', i], `unknown product "${other}"`));
+    });
+    product.functions.forEach((fn, i) => {
+      if (!(fn in doc.functions))
+        issues.push(yaml.at(['products', name, 'functions', i], `unknown function "${fn}" (see functions:)`));
     });
   }
 
@@ -307,6 +314,7 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
       extraFreeMailDomains: doc.params.extra_free_mail_domains.map((d) => d.toLowerCase()),
       roleLocalParts: doc.params.role_local_parts.map((p) => p.toLowerCase()),
     },
+    functionsOf: functionMatcher(doc.functions),
     scenarios: sources.flatMap((source) => source.scenarios),
   };
 }

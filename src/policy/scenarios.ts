@@ -36,6 +36,9 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
       id: 'scenario',
       ...(target.kind === 'email' ? { email: target.value } : { phone: target.value }),
       audience: c.audience,
+      addressKind: c.address_kind,
+      name: c.name,
+      department: c.department,
       jobFunction: c.function,
       provenance: {
         source: type as SourceType,
@@ -48,6 +51,8 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
         ? {
             since: at(c.customer_since, 'customer_since'),
             until: c.customer_until ? at(c.customer_until, 'customer_until') : undefined,
+            kind: c.relationship,
+            lastPurchaseAt: c.last_purchase_at ? at(c.last_purchase_at, 'last_purchase_at') : undefined,
             products: c.products ?? [],
           }
         : undefined,
@@ -63,7 +68,16 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
     action: record.action,
     at: at(record.at, 'consent at'),
     until: record.until ? at(record.until, 'consent until') : undefined,
-    proof: { method: record.method, wording: record.wording, evidence: record.evidence },
+    slot: record.slot
+      ? { start: at(record.slot.start, 'slot start'), end: at(record.slot.end, 'slot end') }
+      : undefined,
+    proof: {
+      method: record.method,
+      wording: record.wording,
+      evidence: record.evidence,
+      collectedBy: record.collected_by,
+      namesUs: record.names_us,
+    },
     recordedAt: at(record.at, 'consent at'),
   }));
   const interactions: Interaction[] = scenario.events.map((event, i) => {

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
+import { ADDRESS_KINDS, AUDIENCES, CHANNELS, RELATIONSHIP_KINDS, SOURCE_TYPES } from '../domain/contacts.ts';
 import { parseDuration } from '../domain/time.ts';
 
 const text = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
@@ -149,7 +149,19 @@ const params = z
     information_deadline: duration,
     phone_consent_max_age: duration,
     accepted_consent_methods: z.array(z.string()).min(1),
-    forbidden_sources: z.array(z.string()).default([]),
+    /** I2: sources whose terms forbid scraping, found in the source detail (host, URL, product name). */
+    forbidden_sources: z
+      .object({
+        match: z.array(z.string().min(2)).default([]),
+        /** Source types where the person gave the details themself through the platform (its own form). */
+        except_source_types: z.array(z.enum(SOURCE_TYPES)).default([]),
+      })
+      .strict()
+      .default({ match: [], except_source_types: [] }),
+    /** J4: countries judged by these rules (France and its overseas departments); a number elsewhere → review. */
+    home_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected ISO country codes (FR, RE…)')).min(1),
+    /** D5 [U]: a callback answering the person's own request must come within this many working days. */
+    callback_working_days: z.number().int().positive(),
     scraped_sources: z.array(z.enum(SOURCE_TYPES)).default([]),
     extra_free_mail_domains: z.array(z.string()).default([]),
     role_local_parts: z.array(z.string()).default([]),
@@ -169,7 +181,13 @@ const scenarioContact = z
     informed_at: z.string().optional(),
     customer_since: z.string().optional(),
     customer_until: z.string().optional(),
+    /** purchase (default), contract, or account (a free account without purchase). */
+    relationship: z.enum(RELATIONSHIP_KINDS).optional(),
+    last_purchase_at: z.string().optional(),
     products: z.array(z.string()).optional(),
+    address_kind: z.enum(ADDRESS_KINDS).optional(),
+    name: z.string().optional(),
+    department: z.string().optional(),
   })
   .strict();
 
@@ -198,6 +216,9 @@ export const scenario = z
             wording: z.string().optional(),
             evidence: z.string().optional(),
             until: z.string().optional(),
+            collected_by: z.string().optional(),
+            names_us: z.boolean().optional(),
+            slot: z.object({ start: z.string(), end: z.string() }).strict().optional(),
           })
           .strict(),
       )
@@ -246,6 +267,8 @@ export const policySchema = z
       .strict(),
     params,
     products: z.record(z.string(), product),
+    /** Job functions (B1) and the titles people write for them, French and English; `comptab*` is a prefix. */
+    functions: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1))).default({}),
     roles: roles.default({
       record_consent: [],
       see_contacts: [],

@@ -1,5 +1,5 @@
 import type { Contact, Interaction } from '../domain/contacts.ts';
-import { retentionDeadline } from '../domain/retention.ts';
+import { isCustomer, retentionDeadline } from '../domain/retention.ts';
 import { addDuration } from '../domain/time.ts';
 import type { Policy } from '../policy/load.ts';
 import type { ContactRecord } from '../store/types.ts';
@@ -51,7 +51,7 @@ export function deadlinesOf(record: ContactRecord, policy: Policy, now: Date): D
   const deadlines: Deadline[] = [];
   const data = dataDeadline(contact, interactions, policy, now);
   if (data) {
-    const kind = contact.customer && new Date(contact.customer.since) <= now ? 'customer' : 'prospect';
+    const kind = isCustomer(contact.customer, now) ? 'customer' : 'prospect';
     deadlines.push({ contact, kind, at: data, rule: RULE[kind] });
   }
   // Phone consents: each grant ends at its own `until` or after the maximum age, or when withdrawn.

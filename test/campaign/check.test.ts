@@ -48,7 +48,7 @@ it('decides at the planned start and end: a recipient is allowed only if every p
       phone: '+33612345678',
       jobFunction: 'finance',
       audience: 'b2c',
-      customer: { since: '2025-01-01T00:00:00Z', products: ['accounting-software'] },
+      customer: { since: '2025-01-01T00:00:00Z', kind: 'contract', products: ['accounting-software'] },
       provenance: {
         source: 'purchase',
         collection: 'direct',

@@ -68,9 +68,15 @@ describe('retention deadlines', () => {
     );
   });
 
-  it('a customer: none while the relationship lasts, 3 years after it ends', () => {
-    const ongoing = contact({ customer: { since: '2024-01-01T00:00:00.000Z', products: [] } });
+  it('a customer: none while a contract lasts, 3 years after it ends', () => {
+    const ongoing = contact({
+      customer: { since: '2024-01-01T00:00:00.000Z', kind: 'contract', products: [] },
+    });
     expect(deadlinesOf(record(ongoing), policy, new Date('2026-11-23'))).toEqual([]);
+    const running = contact({
+      customer: { since: '2024-01-01T00:00:00.000Z', until: '2027-03-31T22:00:00.000Z', products: [] },
+    });
+    expect(deadlinesOf(record(running), policy, new Date('2026-11-23'))).toEqual([]);
     const ended = contact({
       customer: { since: '2024-01-01T00:00:00.000Z', until: '2025-03-31T22:00:00.000Z', products: [] },
     });
@@ -79,8 +85,25 @@ describe('retention deadlines', () => {
     ]);
   });
 
+  it('one-off purchases are no contract: 3 years from the last purchase (H2)', () => {
+    const bought = contact({
+      customer: {
+        since: '2023-01-10T00:00:00.000Z',
+        lastPurchaseAt: '2024-05-31T22:00:00.000Z',
+        products: [],
+      },
+    });
+    expect(kinds(deadlinesOf(record(bought), policy, new Date('2026-11-23')))).toEqual([
+      ['customer', '2027-05-31T22:00:00.000Z'],
+    ]);
+    const once = contact({ customer: { since: '2023-01-10T00:00:00.000Z', products: [] } });
+    expect(kinds(deadlinesOf(record(once), policy, new Date('2026-11-23')))).toEqual([
+      ['customer', '2026-01-10T00:00:00.000Z'],
+    ]);
+  });
+
   it('a phone consent ends after 12 months or when withdrawn; its proof is kept 3 more years', () => {
-    const c = contact({ customer: { since: '2024-01-01T00:00:00.000Z', products: [] } });
+    const c = contact({ customer: { since: '2024-01-01T00:00:00.000Z', kind: 'contract', products: [] } });
     const granted = record(c, [], [consent('grant', '2026-09-01T08:00:00.000Z')]);
     expect(kinds(deadlinesOf(granted, policy, new Date('2026-11-23')))).toEqual([
       ['phone-consent', '2027-09-01T08:00:00.000Z'],
