@@ -164,6 +164,20 @@ const catalogue = {
   audience_auto: { fr: 'déduire de l’adresse', en: 'work it out from the address' },
   audience_b2b: { fr: 'professionnel (B2B)', en: 'professional (B2B)' },
   audience_b2c: { fr: 'particulier (B2C)', en: 'consumer (B2C)' },
+  field_address_kind: { fr: 'Type d’adresse', en: 'Kind of address' },
+  address_kind_auto: { fr: 'déduire de l’adresse', en: 'work it out from the address' },
+  address_kind_personal: {
+    fr: 'personnelle (règles des particuliers)',
+    en: 'personal (consumer rules)',
+  },
+  address_kind_nominative: {
+    fr: 'professionnelle nominative (une personne, même contact@ d’un indépendant)',
+    en: 'professional, of one person (even the contact@ of a sole trader)',
+  },
+  address_kind_generic: {
+    fr: 'générique d’entreprise (contact@, info@, personne désignée)',
+    en: 'a company’s generic address (contact@, info@, nobody in particular)',
+  },
   field_source: { fr: 'Origine des données', en: 'Where the data came from' },
   field_collected: { fr: 'Collecté le', en: 'Collected on' },
   field_informed: {

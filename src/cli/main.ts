@@ -92,14 +92,27 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--function <function>', 'job function, e.g. finance, hr, sales')
     .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
     .option(
+      '--address-kind <kind>',
+      'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
+    )
+    .option('--department <code>', 'French département of the person (67, 68, 57 have local holidays)')
+    .option(
       '--source <type[:detail]>',
-      'form, purchase, event, referral, partner, import, enrichment, scraping, manual',
+      'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
     )
     .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
     .option('--collected-at <date>')
     .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
     .option('--customer-since <date>')
-    .option('--customer-until <date>')
+    .option('--customer-until <date>', 'end of the contract or of the relationship')
+    .option(
+      '--relationship <kind>',
+      'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
+    )
+    .option(
+      '--last-purchase-at <date>',
+      'the latest purchase (the retention clock of a customer starts there)',
+    )
     .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
     .option('--owner <slackId>', 'Slack user id of the owner')
     .action(async (options) => {
@@ -123,6 +136,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       .option('--wording <version>', 'version of the wording shown')
       .option('--evidence <ref>', 'where the proof is (URL, recording id…)')
       .option('--until <date>', 'validity end')
+      .option('--collected-by <who>', 'the partner or lead-generation site that collected it, if not us')
+      .option('--names-us <yes|no>', 'whether that consent named us (or our category), or only "partners"')
+      .option('--slot-start <datetime>', 'a consent to be called at a precise time: start of the slot')
+      .option('--slot-end <datetime>', 'end of that slot')
       .action(async (options) => {
         await withContext(async (ctx) => {
           const { record } = await recordConsent(ctx, { ...options, action, recordedBy: who(io.env) });
@@ -135,7 +152,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   personOptions(program.command('event').description('record an interaction'))
     .requiredOption(
       '--type <type>',
-      'click, reply, form, inbound-call, meeting, open, call-attempt, call-refusal',
+      'click, reply, form, inbound-call, meeting, callback-request, open, call-attempt, automated-call-attempt, call-refusal (also recorded as an objection to calls to that line)',
     )
     .option('--at <datetime>')
     .action(async (options) => {

@@ -1,10 +1,14 @@
 import {
+  ADDRESS_KINDS,
+  type AddressKind,
   AUDIENCES,
   type Audience,
   CHANNELS,
   type Channel,
   EVENT_TYPES,
   type EventType,
+  RELATIONSHIP_KINDS,
+  type RelationshipKind,
   SOURCE_TYPES,
   type SourceType,
   type SuppressionScope,
@@ -27,6 +31,19 @@ export const channel = (value: string): Channel => oneOf(value, CHANNELS, 'chann
 export const audience = (value: string): Audience => oneOf(value, AUDIENCES, '--audience');
 export const eventType = (value: string): EventType => oneOf(value, EVENT_TYPES, '--type');
 export const scope = (value: string): SuppressionScope => oneOf(value, [...CHANNELS, 'all'], '--channel');
+export const addressKind = (value: string): AddressKind => oneOf(value, ADDRESS_KINDS, '--address-kind');
+export const relationship = (value: string): RelationshipKind =>
+  oneOf(value, RELATIONSHIP_KINDS, '--relationship');
+
+const YES = ['yes', 'oui', 'true', 'y', 'o', '1'];
+const NO = ['no', 'non', 'false', 'n', '0'];
+
+export function yesNo(value: string, what: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (YES.includes(v)) return true;
+  if (NO.includes(v)) return false;
+  throw new InputError(`${what}: "${value}" is not yes or no`);
+}
 
 export function source(value: string): { source: SourceType; detail?: string } {
   const [type = '', ...rest] = value.split(':');

@@ -26,7 +26,13 @@ export interface ContactFields {
   informedAt?: string;
   customerSince?: string;
   customerUntil?: string;
+  /** purchase (one-off, the default), contract (in progress until --customer-until), account (no purchase). */
+  relationship?: string;
+  lastPurchaseAt?: string;
   products?: string;
+  /** personal, pro-nominative or pro-generic: overrides what the address suggests. */
+  addressKind?: string;
+  department?: string;
   owner?: string;
 }
 
@@ -54,6 +60,15 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date):
   const since = iso(fields.customerSince, '--customer-since');
   const until = iso(fields.customerUntil, '--customer-until');
   if (since && until && until < since) throw new InputError('--customer-until is before --customer-since');
+  const lastPurchaseAt = iso(fields.lastPurchaseAt, '--last-purchase-at');
+  if (since && lastPurchaseAt && lastPurchaseAt < since)
+    throw new InputError('--last-purchase-at is before --customer-since');
+  const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
+  const department = clean(fields.department)?.toUpperCase();
+  if (department && !/^(\d{2}|2A|2B|\d{3}|GP|MQ|GF|RE|YT|MF|BL|PM)$/.test(department))
+    throw new InputError(
+      `--department: "${fields.department}" is not a French département (75, 67, 2A, 974…)`,
+    );
   const owner = clean(fields.owner);
   if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))
     throw new InputError(`--owner: "${owner}" is not a Slack user id (U…)`);
@@ -63,8 +78,10 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date):
     phone,
     name: clean(fields.name),
     company: clean(fields.company),
-    jobFunction: clean(fields.function)?.toLowerCase(),
+    jobFunction: clean(fields.function),
     audience: clean(fields.audience) ? parse.audience(fields.audience as string) : undefined,
+    addressKind: clean(fields.addressKind) ? parse.addressKind(fields.addressKind as string) : undefined,
+    department,
     provenance: hasProvenance
       ? {
           source: src?.source ?? 'manual',
@@ -74,7 +91,10 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date):
           informedAt,
         }
       : undefined,
-    customer: since || until || products ? { since, until, products } : undefined,
+    customer:
+      since || until || products || kind || lastPurchaseAt
+        ? { since, until, products, kind, lastPurchaseAt }
+        : undefined,
     owner,
   };
 }
@@ -121,6 +141,13 @@ export interface ConsentFields {
   evidence?: string;
   capturedWhere?: string;
   until?: string;
+  /** A partner or lead-generation site that collected the consent, when not us. */
+  collectedBy?: string;
+  /** Whether that consent named us (or our category): yes, or no for a vague "partners" wording. */
+  namesUs?: string;
+  /** A consent to be called at a precise date and time: the slot's start and end. */
+  slotStart?: string;
+  slotEnd?: string;
   recordedBy: string;
 }
 
@@ -131,6 +158,12 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
   const until = parse.optionalInstant(fields.until, ctx.policy, '--until');
   if (until && until <= at) throw new InputError('--until must be after the consent date');
+  const slotStart = parse.optionalInstant(clean(fields.slotStart), ctx.policy, '--slot-start');
+  const slotEnd = parse.optionalInstant(clean(fields.slotEnd), ctx.policy, '--slot-end');
+  if (Boolean(slotStart) !== Boolean(slotEnd)) throw new InputError('give both --slot-start and --slot-end');
+  if (slotStart && slotEnd && slotEnd <= slotStart)
+    throw new InputError('--slot-end must be after --slot-start');
+  const namesUs = clean(fields.namesUs) ? parse.yesNo(fields.namesUs as string, '--names-us') : undefined;
   const contact = await knownContact(ctx, target);
   const record = await ctx.store.recordConsent(
     contact,
@@ -140,12 +173,15 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
       action: fields.action,
       at,
       until,
+      slot: slotStart && slotEnd ? { start: slotStart.toISOString(), end: slotEnd.toISOString() } : undefined,
       proof: {
         method: clean(fields.method)?.toLowerCase(),
         wording: clean(fields.wording),
         evidence: clean(fields.evidence),
         capturedWhere: clean(fields.capturedWhere),
         recordedBy: fields.recordedBy,
+        collectedBy: clean(fields.collectedBy),
+        namesUs,
       },
     },
     now,
@@ -166,6 +202,12 @@ export async function recordEvent(
   const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
   const contact = await knownContact(ctx, target);
   const record = await ctx.store.recordInteraction(contact, type, at, now);
+  // A refusal during a call objects to telephone canvassing of that line (L.221-16, GDPR art. 21): it goes to the
+  // suppression list, which outlives the contact's events when they are purged or erased.
+  if (type === 'call-refusal') {
+    const line = target.kind === 'phone' ? target : contact.phone && phoneIdentifier(contact.phone);
+    if (line) await ctx.store.addObjection([line], 'phone', at, 'call-refusal');
+  }
   return { contact, record };
 }
 

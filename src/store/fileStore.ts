@@ -424,6 +424,7 @@ export class FileStore implements Store {
       action: input.action,
       at: input.at.toISOString(),
       ...(input.until ? { until: input.until.toISOString() } : {}),
+      ...(input.slot ? { slot: input.slot } : {}),
       proof: defined(input.proof),
       recordedAt: now.toISOString(),
     };

@@ -28,6 +28,7 @@ export interface ConsentInput {
   action: 'grant' | 'withdraw';
   at: Date;
   until?: Date;
+  slot?: { start: string; end: string };
   proof: ConsentProof;
 }
 

@@ -30,6 +30,7 @@ it('answers every command piped into start, presses buttons by number, fills mod
     'Corp',
     'finance',
     '', // audience: keep "work it out"
+    '', // kind of address: keep "work it out"
     '1', // source: form
     '2026-11-02', // collected
     '2026-11-02', // informed

@@ -172,6 +172,20 @@ export function addContactModal(
         ),
       ),
       input(
+        'address_kind',
+        t(lang, 'field_address_kind'),
+        select(
+          'value',
+          [
+            option(t(lang, 'address_kind_auto'), 'auto'),
+            option(t(lang, 'address_kind_personal'), 'personal'),
+            option(t(lang, 'address_kind_nominative'), 'pro-nominative'),
+            option(t(lang, 'address_kind_generic'), 'pro-generic'),
+          ],
+          'auto',
+        ),
+      ),
+      input(
         'source',
         t(lang, 'field_source'),
         select(

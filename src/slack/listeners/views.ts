@@ -125,6 +125,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
     const read = metadata(view.private_metadata);
     const values = view.state.values;
     const audience = fieldValue(values, 'audience');
+    const addressKind = fieldValue(values, 'address_kind');
     let done: string;
     try {
       const { contact } = await addContact(deps.ctx, {
@@ -134,6 +135,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         company: fieldValue(values, 'company'),
         function: fieldValue(values, 'function'),
         audience: audience === 'auto' ? undefined : audience,
+        addressKind: addressKind === 'auto' ? undefined : addressKind,
         source: fieldValue(values, 'source'),
         collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
         informedAt: dayToInstant(deps, fieldValue(values, 'informed')),

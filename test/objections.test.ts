@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { FileStore } from '../src/store/fileStore.ts';
+import { cli, HASH_ENV, tempDir } from './helpers.ts';
+
+const BLOCK = 1;
+const ALLOW = 0;
+
+it('an objection to all marketing covers a phone number learned after it', async () => {
+  const run = cli(tempDir());
+  await run(
+    'contact',
+    'add',
+    '--email',
+    'alice@corp.fr',
+    '--function',
+    'finance',
+    '--informed-at',
+    '2026-01-05',
+  );
+  expect((await run('optout', '--email', 'alice@corp.fr')).status).toBe(0);
+  await run(
+    'contact',
+    'add',
+    '--email',
+    'alice@corp.fr',
+    '--phone',
+    '+33 1 45 67 89 00',
+    '--audience',
+    'b2b',
+  );
+  const answer = await run('can-i', 'phone', '+33145678900', '--json');
+  expect(answer.status).toBe(BLOCK);
+  expect(JSON.parse(answer.out).reasons[0].rule).toBe('optout-right-to-object');
+});
+
+it('a refusal during a call is kept in the suppression list: it outlives the contact and covers automated calls', async () => {
+  const dir = tempDir();
+  const run = cli(dir);
+  await run(
+    'contact',
+    'add',
+    '--phone',
+    '+33 1 45 67 89 00',
+    '--audience',
+    'b2b',
+    '--function',
+    'DAF',
+    '--source',
+    'form',
+    '--informed-at',
+    '2026-01-05',
+  );
+  expect((await run('can-i', 'phone', '+33145678900')).status).toBe(ALLOW);
+  await run('event', '--phone', '+33145678900', '--type', 'call-refusal', '--at', '2026-11-20T11:00');
+  expect((await run('can-i', 'phone', '+33145678900')).status).toBe(BLOCK);
+  expect((await run('can-i', 'automated-call', '+33145678900')).status).toBe(BLOCK);
+
+  // The contact and its events go (a purge): the refusal stays, as a keyed hash.
+  const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
+  const contact = await store.findContact({ kind: 'phone', value: '+33145678900' });
+  await store.purge({ contactIds: [contact?.id ?? ''] });
+  await store.close();
+  const after = await run('can-i', 'phone', '+33145678900', '--json');
+  expect(after.status).toBe(BLOCK);
+  expect(JSON.parse(after.out).reasons.map((r: { rule: string }) => r.rule)).toContain(
+    'optout-right-to-object',
+  );
+});
+
+it('consent collected by a partner, address kind, relationship and a call slot can be recorded from the CLI', async () => {
+  const run = cli(tempDir(), { at: '2026-11-28T11:00:00+01:00' }); // a Saturday
+  await run(
+    'contact',
+    'add',
+    '--phone',
+    '06 12 34 56 78',
+    '--source',
+    'partner:lead-site',
+    '--collected-at',
+    '2026-11-01',
+    '--informed-at',
+    '2026-11-02',
+  );
+  const vague = await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'phone',
+    '--at',
+    '2026-10-30',
+    '--method',
+    'checkbox',
+    '--wording',
+    'partner-v2',
+    '--evidence',
+    'https://lead-site.example/7',
+    '--collected-by',
+    'lead-site',
+    '--names-us',
+    'non',
+  );
+  expect(vague.status).toBe(0);
+  const blocked = await run('can-i', 'phone', '0612345678', '--json');
+  expect(JSON.parse(blocked.out).reasons.map((r: { rule: string }) => r.rule)).toContain(
+    'consent-partner-transfer',
+  );
+  await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'phone',
+    '--at',
+    '2026-11-20',
+    '--method',
+    'oral-recorded',
+    '--evidence',
+    'rec-1',
+    '--slot-start',
+    '2026-11-28T10:30',
+    '--slot-end',
+    '2026-11-28T11:30',
+  );
+  expect((await run('can-i', 'phone', '0612345678')).status).toBe(ALLOW);
+  const bad = await run('contact', 'add', '--phone', '0612345678', '--address-kind', 'perso');
+  expect(bad.status).toBe(2);
+  expect(bad.err).toMatch(/--address-kind: "perso" is not one of personal, pro-nominative, pro-generic/);
+  const half = await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'phone',
+    '--slot-start',
+    '2026-11-28T10:30',
+  );
+  expect(half.err).toMatch(/both --slot-start and --slot-end/);
+});
