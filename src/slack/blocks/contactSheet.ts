@@ -1,5 +1,6 @@
 import type { ConsentRecord } from '../../domain/contacts.ts';
 import { maskIdentifier } from '../../domain/identifiers.ts';
+import { isContract } from '../../domain/retention.ts';
 import { formatLocal } from '../../domain/time.ts';
 import { hasMessage, type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
@@ -68,12 +69,20 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
       }`,
     );
   }
-  if (contact.customer?.since) {
-    const until = contact.customer.until
-      ? t(lang, 'prospect_customer_until', { at: day(contact.customer.until) })
+  const customer = contact.customer;
+  if (customer?.since) {
+    const until = customer.until ? t(lang, 'prospect_customer_until', { at: day(customer.until) }) : '';
+    const kind = isContract(customer) ? 'contract' : (customer.kind ?? 'purchase');
+    const last = customer.lastPurchaseAt
+      ? t(lang, 'prospect_last_purchase', { at: day(customer.lastPurchaseAt) })
       : '';
-    facts.push(t(lang, 'prospect_customer', { since: day(contact.customer.since), until }));
+    facts.push(
+      t(lang, 'prospect_customer', { since: day(customer.since), until }) +
+        t(lang, `prospect_relationship_${kind}`) +
+        last,
+    );
   }
+  if (contact.addressKind) facts.push(`*${t(lang, 'prospect_address_kind')}*: ${contact.addressKind}`);
   if (sheet.lastInitiated) {
     facts.push(
       `*${t(lang, 'prospect_last_initiated')}*: ${sheet.lastInitiated.type}, ${day(sheet.lastInitiated.at)}`,
