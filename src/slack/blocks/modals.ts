@@ -1,7 +1,7 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '../../domain/contacts.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
-import { type Lang, t } from '../../i18n.ts';
+import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { VIEW } from './actionIds.ts';
@@ -158,33 +158,17 @@ export function addContactModal(
       input('name', t(lang, 'field_name'), text('value', undefined, 120), true),
       input('company', t(lang, 'field_company'), text('value', undefined, 120), true),
       input('function', t(lang, 'field_function'), text('value', undefined, 60), true),
-      input(
-        'audience',
-        t(lang, 'field_audience'),
-        select(
-          'value',
-          [
-            option(t(lang, 'audience_auto'), 'auto'),
-            option(t(lang, 'audience_b2b'), 'b2b'),
-            option(t(lang, 'audience_b2c'), 'b2c'),
-          ],
-          'auto',
-        ),
-      ),
-      input(
-        'address_kind',
-        t(lang, 'field_address_kind'),
-        select(
-          'value',
-          [
-            option(t(lang, 'address_kind_auto'), 'auto'),
-            option(t(lang, 'address_kind_personal'), 'personal'),
-            option(t(lang, 'address_kind_nominative'), 'pro-nominative'),
-            option(t(lang, 'address_kind_generic'), 'pro-generic'),
-          ],
-          'auto',
-        ),
-      ),
+      autoChoice(lang, 'audience', 'field_audience', [
+        ['audience_auto', 'auto'],
+        ['audience_b2b', 'b2b'],
+        ['audience_b2c', 'b2c'],
+      ]),
+      autoChoice(lang, 'address_kind', 'field_address_kind', [
+        ['address_kind_auto', 'auto'],
+        ['address_kind_personal', 'personal'],
+        ['address_kind_nominative', 'pro-nominative'],
+        ['address_kind_generic', 'pro-generic'],
+      ]),
       input(
         'source',
         t(lang, 'field_source'),
@@ -198,6 +182,19 @@ export function addContactModal(
       input('informed', t(lang, 'field_informed'), date('value'), true),
     ],
     meta,
+  );
+}
+
+/** A choice whose first option, "auto", lets the app work the value out. */
+function autoChoice(lang: Lang, id: string, label: MessageKey, choices: Array<[MessageKey, string]>) {
+  return input(
+    id,
+    t(lang, label),
+    select(
+      'value',
+      choices.map(([key, value]) => option(t(lang, key), value)),
+      'auto',
+    ),
   );
 }
 
