@@ -141,3 +141,38 @@ it('consent collected by a partner, address kind, relationship and a call slot c
   );
   expect(half.err).toMatch(/both --slot-start and --slot-end/);
 });
+
+it('an objection repeated after a re-consent counts from its latest date', async () => {
+  const run = cli(tempDir());
+  await run('contact', 'add', '--phone', '06 55 66 77 88', '--source', 'form', '--informed-at', '2026-01-05');
+  await run('optout', '--phone', '0655667788', '--channel', 'sms', '--at', '2026-03-01');
+  await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0655667788',
+    '--channel',
+    'sms',
+    '--at',
+    '2026-05-01',
+    '--method',
+    'double-opt-in',
+    '--wording',
+    'v2',
+  );
+  expect((await run('can-i', 'sms', '0655667788')).status).toBe(ALLOW);
+  await run('optout', '--phone', '0655667788', '--channel', 'sms', '--at', '2026-09-01');
+  expect((await run('can-i', 'sms', '0655667788')).status).toBe(BLOCK);
+});
+
+it('an objection to all marketing follows the person when their number changes', async () => {
+  const run = cli(tempDir());
+  await run('contact', 'add', '--phone', '+33145678900', '--audience', 'b2b', '--function', 'DAF');
+  await run('optout', '--phone', '+33145678900', '--at', '2026-03-01');
+  await run('contact', 'add', '--phone', '+33145678900', '--email', 'paul.durand@acme.fr');
+  await run('contact', 'add', '--email', 'paul.durand@acme.fr', '--phone', '+33145678911');
+  expect((await run('can-i', 'phone', '+33145678911')).status).toBe(BLOCK);
+  expect(
+    (await run('can-i', 'email', 'paul.durand@acme.fr', '--product', 'accounting-software')).status,
+  ).toBe(BLOCK);
+});

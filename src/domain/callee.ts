@@ -15,12 +15,33 @@ export interface Callee {
 
 const ALSACE_MOSELLE_LANDLINES: Record<string, string> = { '+33387': '57', '+33388': '67', '+33389': '68' };
 
+/** Overseas départements and collectivities by their number (971…) or their code (RE…): the ISO code. */
+const OVERSEAS: Record<string, string> = {
+  '971': 'GP',
+  '972': 'MQ',
+  '973': 'GF',
+  '974': 'RE',
+  '975': 'PM',
+  '976': 'YT',
+  '977': 'BL',
+  '978': 'MF',
+};
+const OVERSEAS_CODES = new Set(Object.values(OVERSEAS));
+
+/**
+ * Where the person lives decides (D.223-9: "le fuseau horaire du consommateur"): a recorded département wins over
+ * the number, so a Réunion resident with a metropolitan mobile is called in Réunion time.
+ */
 export function calleeOf(target: Identifier, contact: Contact | undefined): Callee {
-  if (target.kind !== 'phone') return { region: contact?.department };
+  const department = contact?.department?.trim().toUpperCase();
+  if (department) {
+    const overseas = OVERSEAS[department] ?? (OVERSEAS_CODES.has(department) ? department : undefined);
+    return overseas ? { country: overseas, region: overseas } : { country: 'FR', region: department };
+  }
+  if (target.kind !== 'phone') return {};
   const country = target.region ?? 'FR';
   if (country !== 'FR') return { country, region: country };
-  const byLine = ALSACE_MOSELLE_LANDLINES[target.value.slice(0, 6)];
-  return { country, region: contact?.department ?? byLine };
+  return { country, region: ALSACE_MOSELLE_LANDLINES[target.value.slice(0, 6)] };
 }
 
 /** Landlines of the other four zones (01 Île-de-France, 02, 04, 05) are not in Alsace-Moselle (03). */

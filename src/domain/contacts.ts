@@ -150,6 +150,8 @@ export function objectionCovers(scope: SuppressionScope, channel: Channel): bool
 
 export interface Suppression extends Objection {
   hash: string;
+  /** When the person first objected, if they objected again later (`at` is then the latest objection). */
+  firstAt?: string;
   origin: string; // cli, slack, import, call-refusal…
   reason?: string;
 }

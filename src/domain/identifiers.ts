@@ -1,4 +1,5 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import type { Contact } from './contacts.ts';
 import { InputError } from './errors.ts';
 
 /** The two ways we can reach a person; a contact may have both. */
@@ -71,4 +72,12 @@ export function maskIdentifier(id: Identifier): string {
     return `${local.slice(0, 1)}***@${domain}`;
   }
   return `${id.value.slice(0, 4)}•••${id.value.slice(-2)}`;
+}
+
+/** Every way to reach a contact: objections and erasures cover them all. */
+export function identifiersOf(contact: Pick<Contact, 'email' | 'phone'>): Identifier[] {
+  const ids: Identifier[] = [];
+  if (contact.email) ids.push({ kind: 'email', value: contact.email });
+  if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });
+  return ids;
 }

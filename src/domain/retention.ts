@@ -31,8 +31,8 @@ export function relationshipEnd(customer: CustomerRelationship): Date | undefine
 
 /**
  * When the contact's prospecting data must be gone (CNIL referential, délib. 2021-131):
- * - a customer: the relationship's end (a contract's end, or the last purchase) + the customer period; none
- *   while a contract runs;
+ * - a customer: the relationship's end (a contract's end, the last purchase, or the customer's last own contact,
+ *   whichever is latest) + the customer period; none while a contract runs;
  * - a prospect: the later of collection and the last contact the prospect initiated (click, reply, form,
  *   inbound call, meeting; an email open does not count) + the prospect period.
  * Without provenance we count from when we first recorded the person.
@@ -48,13 +48,24 @@ export function retentionDeadline(
   if (customer && isCustomer(customer, now)) {
     const end = relationshipEnd(customer);
     if (!end || end > now) return undefined;
-    return addDuration(end, periods.customer, zone);
+    // "…ou du dernier contact émanant du client" (CNIL référentiel): a customer's own later contact counts too.
+    return addDuration(latestInitiated(interactions, end, now), periods.customer, zone);
   }
-  let clockStart = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  const clockStart = latestInitiated(
+    interactions,
+    new Date(contact.provenance?.collectedAt ?? contact.createdAt),
+    now,
+  );
+  return addDuration(clockStart, periods.prospect, zone);
+}
+
+/** The later of `from` and the last contact the person initiated by `now` (an open does not count). */
+function latestInitiated(interactions: Interaction[], from: Date, now: Date): Date {
+  let latest = from;
   for (const interaction of interactions) {
     if (!RESTARTS_CLOCK.has(interaction.type)) continue;
     const at = new Date(interaction.at);
-    if (at <= now && at > clockStart) clockStart = at;
+    if (at <= now && at > latest) latest = at;
   }
-  return addDuration(clockStart, periods.prospect, zone);
+  return latest;
 }

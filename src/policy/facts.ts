@@ -13,6 +13,7 @@ import {
   type Audience,
   CALL_ATTEMPTS,
   type Channel,
+  CONSENT_PURPOSE_DEFAULT,
   type ConsentRecord,
   objectionCovers,
   type SubjectFacts,
@@ -46,6 +47,11 @@ export class Facts {
   private readonly memo = new Map<string, { value: unknown; flips: Date[] }>();
   private readonly collectors: Date[][] = [];
   private readonly zone: string;
+  /**
+   * The purpose a consent must cover: a message that offers a product is prospecting for it whatever label it
+   * carries ("newsletter", "fundraising"), so only a prospecting consent counts for it (A4, art. 4(11) "specific").
+   */
+  readonly purpose: string;
 
   constructor(
     readonly request: DecisionRequest,
@@ -54,6 +60,7 @@ export class Facts {
     readonly now: Date,
   ) {
     this.zone = policy.timeZone;
+    this.purpose = request.product !== undefined ? CONSENT_PURPOSE_DEFAULT : request.purpose;
     this.audience = audienceOf(subject.target, subject.contact, policy.addressRules);
     this.addressKind = addressKindOf(subject.target, this.audience, policy.addressRules, subject.contact);
   }
@@ -111,7 +118,7 @@ export class Facts {
   private findLatestConsent(): ConsentRecord | undefined {
     let latest: ConsentRecord | undefined;
     for (const record of this.subject.consents) {
-      if (record.channel !== this.request.channel || record.purpose !== this.request.purpose) continue;
+      if (record.channel !== this.request.channel || record.purpose !== this.purpose) continue;
       const at = new Date(record.at);
       if (at > this.now) {
         this.flipAt(at);
@@ -192,6 +199,10 @@ export class Facts {
     // A refusal during a call objects to telephone canvassing of that line (L.221-16, GDPR art. 21), whoever
     // the callee is; the store also keeps it in the suppression list.
     for (const i of this.subject.interactions) if (i.type === 'call-refusal') add('phone', i.at);
+    // Withdrawing a consent refuses that means (the service also records it in the suppression list).
+    for (const c of this.subject.consents)
+      if (c.action === 'withdraw' && c.channel === this.request.channel && c.purpose === this.purpose)
+        add(c.channel, c.at);
     return { global, channel };
   }
 
@@ -199,7 +210,7 @@ export class Facts {
   private latestValidGrant(): Date | undefined {
     let latest: Date | undefined;
     for (const record of this.subject.consents) {
-      if (record.channel !== this.request.channel || record.purpose !== this.request.purpose) continue;
+      if (record.channel !== this.request.channel || record.purpose !== this.purpose) continue;
       const at = new Date(record.at);
       if (at > this.now || !this.grantValid(record)) continue;
       if (record.until) this.flipAt(new Date(record.until));
@@ -231,8 +242,8 @@ export class Facts {
         return this.before(provenance?.informedAt);
       case 'informed_at_collection': {
         if (!provenance?.informedAt || !this.get('informed')) return false;
-        const collectionDayEnd = periodEnd(new Date(provenance.collectedAt), 'P0D', this.zone);
-        return new Date(provenance.informedAt) < collectionDayEnd;
+        const day = (iso: string) => DateTime.fromISO(iso, { zone: zoneFor(this.zone) }).toISODate();
+        return day(provenance.informedAt) === day(provenance.collectedAt);
       }
       case 'notice_overdue': {
         if (provenance?.collection !== 'indirect' || this.get('informed')) return false;

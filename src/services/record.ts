@@ -8,7 +8,7 @@ import {
   type SuppressionScope,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { emailIdentifier, type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
 import type { ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
@@ -209,14 +209,6 @@ export async function recordEvent(
     if (line) await ctx.store.addObjection([line], 'phone', at, 'call-refusal');
   }
   return { contact, record };
-}
-
-/** Every way to reach a contact: objections and erasures cover them all. */
-export function identifiersOf(contact: Contact): Identifier[] {
-  const ids: Identifier[] = [];
-  if (contact.email) ids.push({ kind: 'email', value: contact.email });
-  if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });
-  return ids;
 }
 
 /** The person's contact, if known, and every identifier to act on: the one given and the contact's others. */

@@ -1,10 +1,9 @@
 import type { Contact } from '../domain/contacts.ts';
-import { maskIdentifier } from '../domain/identifiers.ts';
+import { identifiersOf, maskIdentifier } from '../domain/identifiers.ts';
 import { type Deadline, type RetentionScan, scanRetention } from '../retention/deadlines.ts';
 import type { PurgeResult } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
-import { identifiersOf } from './record.ts';
 
 export async function retentionScan(ctx: AppContext, at?: string, horizonDays = 30): Promise<RetentionScan> {
   const now = parse.optionalInstant(at, ctx.policy, '--at') ?? ctx.clock();

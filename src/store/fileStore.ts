@@ -15,7 +15,7 @@ import type {
   SuppressionScope,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Identifier } from '../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { StoreError } from './errors.ts';
 import { Journal, type JournalEntry } from './journal.ts';
 import { hashIdentifier, keyCheck, loadHashKey } from './key.ts';
@@ -221,9 +221,22 @@ export class FileStore implements Store {
         return this.applyPurge(entry.request);
       case 'suppression': {
         const key = `${entry.record.hash}:${entry.record.scope}`;
-        if (data.suppressions[key]) return; // the first objection is kept: it is the one that counts
-        data.suppressions[key] = entry.record;
-        this.push(this.suppressionsOf, entry.record.hash, entry.record);
+        const existing = data.suppressions[key];
+        if (!existing) {
+          data.suppressions[key] = entry.record;
+          this.push(this.suppressionsOf, entry.record.hash, entry.record);
+          return;
+        }
+        // A repeated objection counts from its latest date (a consent given between two objections does not lift
+        // the second); the first date stays for the record.
+        if (entry.record.at <= existing.at) return;
+        const renewed = { ...entry.record, firstAt: existing.firstAt ?? existing.at };
+        data.suppressions[key] = renewed;
+        const list = this.suppressionsOf.get(entry.record.hash) ?? [];
+        this.suppressionsOf.set(
+          entry.record.hash,
+          list.map((s) => (s.scope === renewed.scope ? renewed : s)),
+        );
         return;
       }
     }
@@ -386,18 +399,53 @@ export class FileStore implements Store {
   }
 
   async saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }> {
+    const previous = this.db.data.contacts[this.contactIdOf(input) ?? ''];
     const result = this.merge(input, now);
-    await this.commit({ op: 'contact', contact: result.contact });
-    return result;
+    const carried = this.carriedObjections(previous, result.contact);
+    await this.commit(
+      { op: 'contact', contact: result.contact },
+      ...carried.map((record) => ({ op: 'suppression' as const, record })),
+    );
+    return { contact: result.contact, created: result.created };
+  }
+
+  private contactIdOf(input: ContactInput): string | undefined {
+    return (
+      (input.email && this.byEmail.get(input.email)) ||
+      (input.phone && this.byPhone.get(input.phone)) ||
+      undefined
+    );
+  }
+
+  /**
+   * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
+   * contact gains or changes an email or phone, its global objection is copied onto the new identifiers, so it
+   * holds even after the old one is dropped or the contact purged.
+   */
+  private carriedObjections(previous: Contact | undefined, contact: Contact): Suppression[] {
+    const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
+    const hashes = [...new Set(ids.map((id) => this.hash(id)))];
+    const global = hashes.flatMap((hash) =>
+      (this.suppressionsOf.get(hash) ?? []).filter((s) => s.scope === 'all'),
+    );
+    if (global.length === 0) return [];
+    const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
+    return identifiersOf(contact)
+      .map((id) => this.hash(id))
+      .filter((hash) => (this.db.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
+      .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
   }
 
   async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
     const contacts: Contact[] = [];
     let created = 0;
     const pending = new Map<string, number>(); // identifiers seen in this batch → index in `contacts`
+    const carried: Suppression[] = [];
     for (const input of inputs) {
       const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
+      const previous = this.db.data.contacts[this.contactIdOf(input) ?? ''];
       const result = this.merge(input, now);
+      carried.push(...this.carriedObjections(previous, result.contact));
       if (seen !== undefined) {
         contacts[seen] = {
           ...(contacts[seen] as Contact),
@@ -411,7 +459,11 @@ export class FileStore implements Store {
       if (input.phone) pending.set(input.phone, contacts.length);
       contacts.push(result.contact);
     }
-    if (contacts.length > 0) await this.commit({ op: 'contacts', contacts });
+    if (contacts.length > 0)
+      await this.commit(
+        { op: 'contacts', contacts },
+        ...carried.map((record) => ({ op: 'suppression' as const, record })),
+      );
     return { created, updated: contacts.length - created };
   }
 
@@ -451,13 +503,14 @@ export class FileStore implements Store {
     origin: string,
     reason?: string,
   ): Promise<Suppression[]> {
-    const records = targets.map((target) => {
+    const records = targets.map((target): Suppression => {
       const hash = this.hash(target);
       const existing = this.db.data.suppressions[`${hash}:${scope}`];
-      return existing ?? { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
+      if (existing && existing.at >= at.toISOString()) return existing;
+      return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
     });
     await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
-    return records;
+    return records.map((record) => this.db.data.suppressions[`${record.hash}:${record.scope}`] ?? record);
   }
 
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {

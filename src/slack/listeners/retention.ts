@@ -1,13 +1,13 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
+import { type Identifier, identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
 import { scanSections } from '../../retention/report.ts';
 import { erasePerson, exportPerson } from '../../services/privacy.ts';
-import { identifiersOf, recordConsent, recordEvent } from '../../services/record.ts';
+import { recordConsent, recordEvent } from '../../services/record.ts';
 import { purgeOverdue, purgePerson, retentionScan } from '../../services/retention.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
