@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
-import { startRetentionScheduler } from './retention/job.ts';
 import type { AppContext } from './services/context.ts';
+import { startRetentionScheduler } from './services/retentionJob.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';

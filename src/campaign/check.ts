@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Campaign, Verdict } from '../domain/campaign.ts';
-import type { Audience, Channel } from '../domain/contacts.ts';
+import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
 import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
 import { addDuration } from '../domain/time.ts';
 import { type Decision, decide } from '../policy/engine.ts';
-import type { AppContext } from '../services/context.ts';
+import type { Policy } from '../policy/load.ts';
 import { checkMessage } from './message.ts';
 import { listHash, type RecipientList } from './recipients.ts';
 
@@ -56,13 +56,19 @@ function worst(decisions: Decision[]): { verdict: Verdict; rules: string[]; audi
   return { verdict, rules: [...rules], audience: decisions[0]?.audience ?? 'b2c' };
 }
 
+/** What a check reads: the policy, the time of the check, and the facts about one recipient. */
+export interface CheckSources {
+  policy: Policy;
+  now: Date;
+  subjectOf: (target: Identifier) => Promise<SubjectFacts>;
+}
+
 /**
  * Checks every recipient with the same engine as /can-i, at the campaign's planned start (and end), and the
- * message itself. Runs in slices so the app keeps answering other people meanwhile.
+ * message itself. Runs in slices so the app keeps answering other people meanwhile. The caller saves the result.
  */
-export async function checkCampaign(ctx: AppContext, input: CampaignInput): Promise<CampaignCheck> {
-  const { policy, store } = ctx;
-  const now = ctx.clock();
+export async function checkCampaign(sources: CheckSources, input: CampaignInput): Promise<CampaignCheck> {
+  const { policy, now } = sources;
   const times = [input.plannedStart, ...(input.plannedEnd ? [input.plannedEnd] : [])];
   const request = { channel: input.channel, purpose: CONSENT_PURPOSE_DEFAULT, product: input.product };
   const campaignWideRules = new Set(policy.rules.filter((r) => r.campaign_wide).map((r) => r.id));
@@ -74,7 +80,7 @@ export async function checkCampaign(ctx: AppContext, input: CampaignInput): Prom
   let audienceMismatches = 0;
   for (const [i, { line, target }] of input.list.recipients.entries()) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    const subject = await store.subjectFacts(target);
+    const subject = await sources.subjectOf(target);
     const outcome = worst(times.map((at) => decide(request, subject, policy, at)));
     counts[outcome.verdict]++;
     if (outcome.audience !== input.audience) audienceMismatches++;
@@ -129,6 +135,5 @@ export async function checkCampaign(ctx: AppContext, input: CampaignInput): Prom
       { at: now.toISOString(), by: input.checkedBy, event: 'checked', policyRevision: policy.revision },
     ],
   };
-  await store.saveCampaign(campaign);
   return { campaign, results, list: input.list };
 }

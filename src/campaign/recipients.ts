@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { COLUMNS } from '../csv/columns.ts';
+import { csvRows, decodeText } from '../csv/read.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
-import { csvRows, decodeText } from '../services/csv.ts';
-import { COLUMNS } from '../services/importCsv.ts';
 
 export interface Recipient {
   line: number;

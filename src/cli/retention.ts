@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { scanSections } from '../retention/report.ts';
+import { scanSections } from '../reports/retention.ts';
+import { deadlineLabel } from '../retention/purge.ts';
 import * as parse from '../services/parse.ts';
 import { erasePerson, exportPerson } from '../services/privacy.ts';
-import { deadlineLabel, purgeOverdue, retentionScan } from '../services/retention.ts';
+import { purgeOverdue, retentionScan } from '../services/retention.ts';
 import type { CliKit } from './campaign.ts';
 
 const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s };

@@ -3,6 +3,7 @@ import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
 import type { RecipientList } from '../campaign/recipients.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
@@ -37,7 +38,12 @@ export async function runCampaignCheck(
   if (list.recipients.length === 0 && list.invalid.length === 0)
     throw new InputError('the recipient list is empty');
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
-  const check = await checkCampaign(ctx, {
+  const sources = {
+    policy: ctx.policy,
+    now: ctx.clock(),
+    subjectOf: (t: Identifier) => ctx.store.subjectFacts(t),
+  };
+  const check = await checkCampaign(sources, {
     name,
     channel,
     product,
@@ -48,6 +54,7 @@ export async function runCampaignCheck(
     list,
     checkedBy: fields.checkedBy,
   });
+  await ctx.store.saveCampaign(check.campaign);
   // A changed list, template or date is a new check: the older, undecided check of the same campaign goes.
   const superseded: Campaign[] = [];
   for (const older of await ctx.store.campaigns()) {

@@ -1,56 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { COLUMNS } from '../csv/columns.ts';
+import { decodeText, detectDelimiter } from '../csv/read.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
-import { decodeText, detectDelimiter } from './csv.ts';
 import { type ContactFields, contactInput } from './record.ts';
-
-export const COLUMNS: Record<string, keyof ContactFields> = {
-  email: 'email',
-  'e-mail': 'email',
-  mail: 'email',
-  courriel: 'email',
-  phone: 'phone',
-  telephone: 'phone',
-  téléphone: 'phone',
-  tel: 'phone',
-  mobile: 'phone',
-  name: 'name',
-  nom: 'name',
-  company: 'company',
-  societe: 'company',
-  société: 'company',
-  entreprise: 'company',
-  function: 'function',
-  fonction: 'function',
-  job: 'function',
-  audience: 'audience',
-  source: 'source',
-  origine: 'source',
-  collection: 'collection',
-  collected_at: 'collectedAt',
-  collecte: 'collectedAt',
-  date_collecte: 'collectedAt',
-  informed_at: 'informedAt',
-  informe_le: 'informedAt',
-  customer_since: 'customerSince',
-  client_depuis: 'customerSince',
-  customer_until: 'customerUntil',
-  client_jusqu_au: 'customerUntil',
-  relationship: 'relationship',
-  relation: 'relationship',
-  last_purchase_at: 'lastPurchaseAt',
-  dernier_achat: 'lastPurchaseAt',
-  products: 'products',
-  produits: 'products',
-  address_kind: 'addressKind',
-  type_adresse: 'addressKind',
-  department: 'department',
-  departement: 'department',
-  département: 'department',
-  owner: 'owner',
-  proprietaire: 'owner',
-};
 
 export interface ImportReport {
   encoding: string;

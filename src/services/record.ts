@@ -1,3 +1,4 @@
+import type { ContactColumn } from '../csv/columns.ts';
 import {
   type Channel,
   CONSENT_PURPOSE_DEFAULT,
@@ -13,7 +14,8 @@ import type { ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 
-export interface ContactFields {
+/** Raw contact fields as typed or read from a CSV; every CSV column (csv/columns.ts) fills one. */
+export interface ContactFields extends Partial<Record<ContactColumn, string>> {
   email?: string;
   phone?: string;
   name?: string;

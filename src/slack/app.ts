@@ -7,9 +7,9 @@ import { registerCampaignCheck } from './listeners/campaignCheck.ts';
 import { registerCommands } from './listeners/commands.ts';
 import type { SlackDeps } from './listeners/deps.ts';
 import { registerEvents } from './listeners/events.ts';
+import { People } from './listeners/people.ts';
 import { registerRetention } from './listeners/retention.ts';
 import { registerViews } from './listeners/views.ts';
-import { People } from './people.ts';
 import { RecentKeys } from './recentKeys.ts';
 
 export interface SlackAppOptions {

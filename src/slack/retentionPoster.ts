@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import PQueue from 'p-queue';
 import type { RetentionScan } from '../retention/deadlines.ts';
-import type { ReminderPoster } from '../retention/job.ts';
 import type { Reminder } from '../retention/reminders.ts';
+import type { ReminderPoster } from '../services/retentionJob.ts';
 import { digestBlocks, ownerReminderBlocks } from './blocks/retention.ts';
 import type { SlackDeps } from './listeners/deps.ts';
 

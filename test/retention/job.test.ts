@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RetentionScan } from '../../src/retention/deadlines.ts';
-import { type ReminderPoster, runRetention, startRetentionScheduler } from '../../src/retention/job.ts';
 import type { Reminder } from '../../src/retention/reminders.ts';
 import type { AppContext } from '../../src/services/context.ts';
+import {
+  type ReminderPoster,
+  runRetention,
+  startRetentionScheduler,
+} from '../../src/services/retentionJob.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
 import { HASH_ENV, policy, tempDir } from '../helpers.ts';
 

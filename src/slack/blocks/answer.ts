@@ -3,9 +3,9 @@ import { formatLocal } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Answer } from '../../services/ask.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, confirmDialog, context, section } from './kit.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 const VERDICT_ICON = { allow: '✅', review: '⚠️', block: '⛔' } as const;
 

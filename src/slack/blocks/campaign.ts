@@ -1,13 +1,13 @@
 import type { types } from '@slack/bolt';
 import { approvableAsChecked, approvableCleaned } from '../../campaign/approval.ts';
-import { campaignReport } from '../../campaign/report.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { escapeMrkdwn, mention } from '../mrkdwn.ts';
+import { campaignReport } from '../../reports/campaign.ts';
 import { ACTION, VIEW } from './actionIds.ts';
 import { actions, type Block, button, context, option, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
+import { escapeMrkdwn, mention } from './mrkdwn.ts';
 
 const CAMPAIGN_CHANNELS = ['email', 'sms', 'phone', 'automated-call', 'messaging'] as const;
 const SECTION_BUDGET = 2900;

@@ -5,8 +5,8 @@ import { formatLocal } from '../../domain/time.ts';
 import { hasMessage, type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { ContactSheet } from '../../services/lookup.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { type Block, context, section } from './kit.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 const MAX_CONSENT_LINES = 20;
 

@@ -4,8 +4,8 @@ import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { ROLES, type Role } from '../../policy/schema.ts';
 import type { DecisionLogEntry } from '../../store/types.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 const ICON: Record<string, string> = { allow: '✅', review: '⚠️', block: '⛔' };
 

@@ -3,9 +3,9 @@ import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '.
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { VIEW } from './actionIds.ts';
 import { type Block, option, plain, section } from './kit.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** What a modal remembers between opening and submission (Slack sends it back; it can be forged). */
 export interface ModalMetadata {

@@ -2,14 +2,14 @@ import type { types } from '@slack/bolt';
 import { formatLocal } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
+import { scanSections } from '../../reports/retention.ts';
 import type { RetentionScan } from '../../retention/deadlines.ts';
+import { deadlineLabel, purgePlan } from '../../retention/purge.ts';
 import type { Reminder } from '../../retention/reminders.ts';
-import { scanSections } from '../../retention/report.ts';
-import { deadlineLabel, purgePlan } from '../../services/retention.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { ACTION, VIEW } from './actionIds.ts';
 import { actions, type Block, button, confirmDialog, context, header, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 
 const MRKDWN = { owner: (id: string | undefined) => (id ? `<@${id}>` : ''), escape: escapeMrkdwn };
 const PER_DM = 15;

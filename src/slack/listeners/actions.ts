@@ -9,7 +9,7 @@ import { ACTION, readTargetValue, type TargetValue } from '../blocks/actionIds.t
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
 import { section } from '../blocks/kit.ts';
 import { addContactModal, consentModal } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import {
   actor,
   audit,

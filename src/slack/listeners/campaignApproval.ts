@@ -7,7 +7,7 @@ import { type CampaignAction, decideOnCampaign, findCampaign } from '../../servi
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
 import {
   actor,

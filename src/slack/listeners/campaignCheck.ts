@@ -7,7 +7,7 @@ import { attachSlackMessage, cleanedCsv, detailsCsv, runCampaignCheck } from '..
 import { VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
 import { actor, audit, problemText, type SlackDeps, slackErrorText } from './deps.ts';
 

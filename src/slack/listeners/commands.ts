@@ -18,8 +18,8 @@ import { contactSheetBlocks } from '../blocks/contactSheet.ts';
 import type { Block } from '../blocks/kit.ts';
 import { section } from '../blocks/kit.ts';
 import { consentModal } from '../blocks/modals.ts';
-import { productOrPurpose, scopeWord, splitTarget } from '../commandText.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { productOrPurpose, scopeWord, splitTarget } from './commandText.ts';
 import { actor, audit, checkRole, problemText, type SlackDeps, slackErrorText } from './deps.ts';
 
 /** Every command reply is ephemeral: answers carry personal data. */

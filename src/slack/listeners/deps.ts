@@ -15,8 +15,8 @@ import type { Role } from '../../policy/schema.ts';
 import type { AppContext } from '../../services/context.ts';
 import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
-import { escapeMrkdwn, mention } from '../mrkdwn.ts';
-import type { People } from '../people.ts';
+import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
+import type { People } from './people.ts';
 
 export interface SlackDeps {
   ctx: AppContext;

@@ -5,16 +5,16 @@ import { type Identifier, identifiersOf, maskIdentifier } from '../../domain/ide
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
-import { scanSections } from '../../retention/report.ts';
+import { scanSections } from '../../reports/retention.ts';
 import { erasePerson, exportPerson } from '../../services/privacy.ts';
 import { recordConsent, recordEvent } from '../../services/record.ts';
 import { purgeOverdue, purgePerson, retentionScan } from '../../services/retention.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { renewedModal } from '../blocks/retention.ts';
-import { splitTarget } from '../commandText.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { splitTarget } from './commandText.ts';
 import {
   actor,
   audit,

@@ -6,7 +6,7 @@ import { type Lang, t } from '../../i18n.ts';
 import { addContact, recordConsent } from '../../services/record.ts';
 import { VIEW } from '../blocks/actionIds.ts';
 import { doneModal, fieldValue, type ModalMetadata } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { actor, audit, checkRole, problemText, type SlackDeps } from './deps.ts';
 
 type Errors = Record<string, string>;

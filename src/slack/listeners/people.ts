@@ -1,8 +1,8 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { type Lang, langOfLocale } from '../i18n.ts';
-import type { Role } from '../policy/schema.ts';
-import type { AppContext } from '../services/context.ts';
+import { type Lang, langOfLocale } from '../../i18n.ts';
+import type { Role } from '../../policy/schema.ts';
+import type { AppContext } from '../../services/context.ts';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 const GROUP_TTL_MS = 5 * 60 * 1000;

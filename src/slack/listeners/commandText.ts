@@ -1,7 +1,7 @@
-import { CHANNELS, CONSENT_PURPOSE_DEFAULT, type SuppressionScope } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
-import { type Identifier, parseTarget } from '../domain/identifiers.ts';
-import type { Policy } from '../policy/load.ts';
+import { CHANNELS, CONSENT_PURPOSE_DEFAULT, type SuppressionScope } from '../../domain/contacts.ts';
+import { InputError } from '../../domain/errors.ts';
+import { type Identifier, parseTarget } from '../../domain/identifiers.ts';
+import type { Policy } from '../../policy/load.ts';
 
 /**
  * Splits what follows a slash command into the person and the rest. Slack may send the person as

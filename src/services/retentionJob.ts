@@ -1,11 +1,11 @@
 import type { Cron } from 'croner';
 import { Cron as CronJob } from 'croner';
 import { parseDuration } from '../domain/time.ts';
-import type { AppContext } from '../services/context.ts';
-import { purgeOverdue, retentionScan, withoutPurged } from '../services/retention.ts';
+import type { RetentionScan } from '../retention/deadlines.ts';
+import { dueReminders, type Reminder } from '../retention/reminders.ts';
 import type { PurgeResult } from '../store/types.ts';
-import type { RetentionScan } from './deadlines.ts';
-import { dueReminders, type Reminder } from './reminders.ts';
+import type { AppContext } from './context.ts';
+import { purgeOverdue, retentionScan, withoutPurged } from './retention.ts';
 
 /** Where reminders go: the compliance digest and each owner's own list. Slack implements it; tests fake it. */
 export interface ReminderPoster {

@@ -1,8 +1,8 @@
 import { formatLocal } from '../domain/time.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
-import { deadlineLabel } from '../services/retention.ts';
-import type { Deadline, RetentionScan } from './deadlines.ts';
+import type { Deadline, RetentionScan } from '../retention/deadlines.ts';
+import { deadlineLabel } from '../retention/purge.ts';
 
 const PER_OWNER = 10;
 const WEEK = 7 * 86_400_000;
