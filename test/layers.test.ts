@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
  * never from a higher one: the domain and the policy engine stay pure, shells stay thin.
  */
 const LAYERS: string[][] = [
-  ['domain', 'i18n.ts', 'config.ts'],
+  ['domain', 'i18n', 'config.ts'],
   ['policy'],
   ['csv', 'store'],
   ['campaign', 'retention'],
@@ -40,7 +40,10 @@ function place(file: string): { layer: number; unit: string } {
   let best = { layer: -1, unit: '' };
   LAYERS.forEach((units, layer) => {
     for (const unit of units) {
-      const matches = unit.endsWith('.ts') ? path === unit : path.startsWith(`${unit}/`);
+      // A folder's unit holds the root file of the same name too: i18n.ts and i18n/ are one module.
+      const matches = unit.endsWith('.ts')
+        ? path === unit
+        : path.startsWith(`${unit}/`) || path === `${unit}.ts`;
       if (matches && unit.length > best.unit.length) best = { layer, unit };
     }
   });

@@ -1,7 +1,10 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { ADDRESS_KINDS, AUDIENCES, CHANNELS, RELATIONSHIP_KINDS, SOURCE_TYPES } from '../domain/contacts.ts';
+import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
 import { parseDuration } from '../domain/time.ts';
+import { scenario } from './scenarioSchema.ts';
+
+export { type Scenario, testFileSchema } from './scenarioSchema.ts';
 
 const text = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -27,8 +30,9 @@ const legal = z
   .object({ text: z.string().min(1), article: z.string().min(1), url: z.url().optional() })
   .strict();
 
-export const VERDICTS = ['allow', 'review', 'block'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { VERDICTS, type Verdict } from './verdicts.ts';
+
+import { VERDICTS } from './verdicts.ts';
 
 // Conditions are checked by lint.ts (their shape is recursive and the messages are better hand-made).
 const condition = z.unknown();
@@ -169,74 +173,6 @@ const params = z
   })
   .strict();
 
-const scenarioContact = z
-  .object({
-    email: z.string().optional(),
-    phone: z.string().optional(),
-    audience: z.enum(AUDIENCES).optional(),
-    function: z.string().optional(),
-    source: z.string().optional(),
-    collection: z.enum(['direct', 'indirect']).optional(),
-    collected_at: z.string().optional(),
-    informed_at: z.string().optional(),
-    customer_since: z.string().optional(),
-    customer_until: z.string().optional(),
-    /** purchase (default), contract, or account (a free account without purchase). */
-    relationship: z.enum(RELATIONSHIP_KINDS).optional(),
-    last_purchase_at: z.string().optional(),
-    products: z.array(z.string()).optional(),
-    address_kind: z.enum(ADDRESS_KINDS).optional(),
-    name: z.string().optional(),
-    department: z.string().optional(),
-  })
-  .strict();
-
-export const scenario = z
-  .object({
-    name: z.string().min(1),
-    at: z.string(),
-    ask: z
-      .object({
-        channel: z.enum(CHANNELS),
-        target: z.string(),
-        product: z.string().optional(),
-        purpose: z.string().optional(),
-      })
-      .strict(),
-    contact: scenarioContact.optional(),
-    consents: z
-      .array(
-        z
-          .object({
-            channel: z.enum(CHANNELS),
-            action: z.enum(['grant', 'withdraw']).default('grant'),
-            at: z.string(),
-            purpose: z.string().optional(),
-            method: z.string().optional(),
-            wording: z.string().optional(),
-            evidence: z.string().optional(),
-            until: z.string().optional(),
-            collected_by: z.string().optional(),
-            names_us: z.boolean().optional(),
-            slot: z.object({ start: z.string(), end: z.string() }).strict().optional(),
-          })
-          .strict(),
-      )
-      .default([]),
-    events: z.array(z.object({ type: z.string(), at: z.string() }).strict()).default([]),
-    objections: z
-      .array(z.object({ scope: z.enum([...CHANNELS, 'all']), at: z.string() }).strict())
-      .default([]),
-    expect: z
-      .object({
-        verdict: z.enum(VERDICTS),
-        rules: z.union([z.array(z.string()), z.record(z.string(), z.enum(VERDICTS))]).optional(),
-        not_rules: z.array(z.string()).optional(),
-      })
-      .strict(),
-  })
-  .strict();
-
 export const ROLES = [
   'record_consent',
   'see_contacts',
@@ -286,15 +222,12 @@ export const policySchema = z
   })
   .strict();
 
-export const testFileSchema = z.object({ tests: z.array(scenario) }).strict();
-
 export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleEntry = z.infer<typeof rule>;
 export type MessageCheck = z.infer<typeof messageCheck>;
 export type RuleCase = z.infer<typeof ruleCase>;
 export type Text = z.infer<typeof text>;
 export type Legal = z.infer<typeof legal>;
-export type Scenario = z.infer<typeof scenario>;
 export type Condition =
   | string
   | { all: Condition[] }

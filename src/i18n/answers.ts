@@ -1,0 +1,118 @@
+import type { Lang } from './lang.ts';
+
+/** The answer to a question, its buttons, and the refusals and problems people may meet. */
+export const answers = {
+  verdict_allow: { fr: '✅ Autorisé', en: '✅ Allowed' },
+  verdict_review: { fr: '⚠️ À vérifier', en: '⚠️ Needs review' },
+  verdict_block: { fr: '⛔ Bloqué', en: '⛔ Blocked' },
+  channel_email: { fr: 'e-mail', en: 'email' },
+  channel_sms: { fr: 'SMS', en: 'SMS' },
+  channel_messaging: { fr: 'messagerie', en: 'messaging' },
+  'channel_automated-call': { fr: 'appel automatisé', en: 'automated call' },
+  channel_phone: { fr: 'appel', en: 'phone call' },
+  channel_post: { fr: 'courrier', en: 'post' },
+  channel_all: { fr: 'tous les canaux', en: 'every channel' },
+  answer_head: { fr: '*{verdict}* — {channel} → {who}', en: '*{verdict}* — {channel} → {who}' },
+  answer_for: { fr: 'pour {product}', en: 'for {product}' },
+  unknown_contact: {
+    fr: "Cette personne n'est pas dans le registre. Pour la prospecter il faut, pour un particulier, son consentement préalable ; pour un professionnel, lui avoir remis la notice d'information (avec le droit d'opposition) et lui proposer une offre en rapport avec sa fonction.",
+    en: 'This person is not in the register. To prospect them you need, for a consumer, their prior consent; for a professional, to have given them the information notice (with the right to object) and an offer related to their job.',
+  },
+  why: { fr: 'Pourquoi', en: 'Why' },
+  todo: { fr: 'À faire', en: 'What to do' },
+  unverified: { fr: 'règle non vérifiée', en: 'unverified rule' },
+  next_window: { fr: "Prochaine plage d'appel : {at}", en: 'Next calling window: {at}' },
+  changes_at: { fr: 'La réponse peut changer le {at}', en: 'The answer may change on {at}' },
+  policy_revision: { fr: 'politique {revision}', en: 'policy {revision}' },
+  button_consent: { fr: 'Enregistrer un consentement', en: 'Record consent' },
+  button_objection: { fr: 'Enregistrer une opposition', en: 'Log an objection' },
+  button_contact: { fr: 'Voir le contact', en: 'See the contact' },
+  button_add_contact: { fr: 'Ajouter le contact', en: 'Add the contact' },
+  confirm_objection_title: { fr: 'Opposition', en: 'Objection' },
+  confirm_objection_text: {
+    fr: 'La personne s’oppose à la prospection : elle sera bloquée sur tous les canaux.',
+    en: 'The person objects to prospecting: they will be blocked on every channel.',
+  },
+  confirm_yes: { fr: 'Enregistrer', en: 'Record it' },
+  confirm_no: { fr: 'Annuler', en: 'Cancel' },
+
+  usage_can_i: {
+    fr: 'Usage : `{command} {example} [produit ou finalité]`, par exemple `{command} {example} accounting-software`',
+    en: 'Usage: `{command} {example} [product or purpose]`, e.g. `{command} {example} accounting-software`',
+  },
+  usage_consent: {
+    fr: 'Usage : `/consent alice@corp.fr` ou `/consent +33 6 12 34 56 78`',
+    en: 'Usage: `/consent alice@corp.fr` or `/consent +33 6 12 34 56 78`',
+  },
+  usage_optout: {
+    fr: 'Usage : `/optout alice@corp.fr [canal]` (canal : {channels} ; tous par défaut)',
+    en: 'Usage: `/optout alice@corp.fr [channel]` (channel: {channels}; all by default)',
+  },
+  usage_prospect: { fr: 'Usage : `/prospect alice@corp.fr`', en: 'Usage: `/prospect alice@corp.fr`' },
+  problem_invalid_email: {
+    fr: '« {detail} » n’est pas une adresse e-mail valide.',
+    en: '"{detail}" is not a valid email address.',
+  },
+  problem_invalid_phone: {
+    fr: '« {detail} » n’est pas un numéro de téléphone valide (exemple : +33 6 12 34 56 78).',
+    en: '"{detail}" is not a valid phone number (e.g. +33 6 12 34 56 78).',
+  },
+  problem_missing_target: {
+    fr: 'Il manque l’adresse e-mail ou le numéro.',
+    en: 'The email address or phone number is missing.',
+  },
+  problem_not_email: {
+    fr: '« {detail} » est un numéro : utilisez /can-i-sms ou /can-i-call.',
+    en: '"{detail}" is a phone number: use /can-i-sms or /can-i-call.',
+  },
+  problem_not_phone: {
+    fr: '« {detail} » est une adresse e-mail : utilisez /can-i-email.',
+    en: '"{detail}" is an email address: use /can-i-email.',
+  },
+  problem_unknown_product: {
+    fr: '« {detail} » n’est ni un produit ni une finalité connus. Produits : {products}. Finalités : {purposes}.',
+    en: '"{detail}" is neither a known product nor a purpose. Products: {products}. Purposes: {purposes}.',
+  },
+  problem_unknown_channel: {
+    fr: '« {detail} » n’est pas un canal ({channels}).',
+    en: '"{detail}" is not a channel ({channels}).',
+  },
+  problem_unknown_contact: {
+    fr: 'Cette personne n’est pas dans le registre : ajoutez-la d’abord.',
+    en: 'This person is not in the register: add them first.',
+  },
+  problem_other: { fr: 'Entrée refusée : {detail}', en: 'Input refused: {detail}' },
+  problem_internal: {
+    fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',
+    en: 'Something went wrong inside prospect-guard; nothing was recorded. Try again or tell the compliance team.',
+  },
+  slack_busy: {
+    fr: 'Slack limite les appels en ce moment : réessayez dans {seconds} s.',
+    en: 'Slack is rate-limiting the app right now: try again in {seconds} s.',
+  },
+  slack_failed: { fr: 'Slack a refusé l’appel ({error}).', en: 'Slack refused the call ({error}).' },
+
+  refused_role: {
+    fr: '⛔ Réservé au rôle *{role}* de la politique ({members}). Votre tentative a été journalisée.',
+    en: '⛔ Reserved to the policy role *{role}* ({members}). Your attempt was logged.',
+  },
+  nobody: { fr: 'personne pour l’instant', en: 'nobody yet' },
+  role_record_consent: { fr: 'enregistrer les consentements', en: 'record consent' },
+  role_see_contacts: { fr: 'voir les contacts', en: 'see contacts' },
+  role_approve_campaigns: { fr: 'approuver les campagnes', en: 'approve campaigns' },
+  role_purge: { fr: 'purger les données', en: 'purge data' },
+  role_privacy_requests: { fr: 'traiter les demandes RGPD', en: 'answer data-subject requests' },
+
+  optout_done: {
+    fr: '⛔ Opposition enregistrée pour {who} : {scope}. Elle est dans la liste d’opposition ({count} identifiant(s)) et bloque désormais toute prospection concernée.',
+    en: '⛔ Objection recorded for {who}: {scope}. It is in the suppression list ({count} identifier(s)) and now blocks any prospecting it covers.',
+  },
+  optout_known: {
+    fr: 'Contact connu : l’opposition couvre son e-mail et son téléphone.',
+    en: 'Known contact: the objection covers their email and phone.',
+  },
+  optout_unknown: {
+    fr: 'Personne inconnue du registre : seul son empreinte est gardée, pour la bloquer si elle est importée plus tard.',
+    en: 'Not in the register: only a keyed hash is kept, so a later import stays blocked.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
