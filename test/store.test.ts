@@ -3,10 +3,45 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../src/store/errors.ts';
 import { FileStore } from '../src/store/fileStore.ts';
+import { MemoryStore } from '../src/store/memoryStore.ts';
 import { HASH_ENV, tempDir } from './helpers.ts';
 
 const now = new Date('2026-11-23T09:00:00Z');
 const alice = { kind: 'email' as const, value: 'alice@corp.fr' };
+
+describe.each([
+  ['MemoryStore', async () => new MemoryStore()],
+  ['FileStore', async () => FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV })],
+])('the store contract: %s', (_name, open) => {
+  it('finds a contact by either identifier and gives the engine its facts and objections', async () => {
+    const store = await open();
+    const { contact } = await store.saveContact({ email: 'alice@corp.fr', phone: '+33612345678' }, now);
+    await store.recordInteraction(contact, 'click', now, now);
+    await store.addObjection([{ kind: 'phone', value: '+33612345678' }], 'sms', now, 'test');
+    const facts = await store.subjectFacts(alice);
+    expect(facts.contact?.id).toBe(contact.id);
+    expect(facts.interactions.map((i) => i.type)).toEqual(['click']);
+    expect(facts.objections).toEqual([{ scope: 'sms', at: now.toISOString() }]);
+    expect(await store.findContact({ kind: 'phone', value: '+33612345678' })).toEqual(contact);
+    await store.saveContact({ email: 'carol@corp.fr', phone: '+33611111111' }, now);
+    await expect(store.saveContact({ email: 'carol@corp.fr', phone: '+33612345678' }, now)).rejects.toThrow(
+      /two different contacts/,
+    );
+    await store.close();
+  });
+
+  it('purges a contact with its records but keeps its objection, and counts what went', async () => {
+    const store = await open();
+    const { contact } = await store.saveContact({ email: 'alice@corp.fr' }, now);
+    await store.recordInteraction(contact, 'reply', now, now);
+    await store.addObjection([alice], 'all', now, 'test');
+    const removed = await store.purge({ contactIds: [contact.id] });
+    expect(removed).toEqual({ contacts: 1, consents: 0, interactions: 1, decisions: 0 });
+    expect((await store.subjectFacts(alice)).objections).toHaveLength(1);
+    expect(await store.purgedTotals()).toEqual(removed);
+    await store.close();
+  });
+});
 
 describe('FileStore', () => {
   it('keeps contacts, consents and objections across restarts (journal, then snapshot)', async () => {

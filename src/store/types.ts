@@ -1,26 +1,20 @@
 import type { Campaign } from '../domain/campaign.ts';
+import type { ContactChanges } from '../domain/contactMerge.ts';
 import type {
   Channel,
   ConsentProof,
   ConsentRecord,
   Contact,
-  CustomerRelationship,
   EventType,
   Interaction,
-  Provenance,
   SubjectFacts,
   Suppression,
   SuppressionScope,
 } from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 
-/** What a caller may set on a contact; fields left undefined keep their stored value. */
-export type ContactInput = Partial<
-  Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'provenance' | 'customer'>
-> & {
-  provenance?: Partial<Provenance>;
-  customer?: Partial<CustomerRelationship>;
-};
+/** What a caller may set on a contact; fields left undefined keep their stored value (domain/contactMerge.ts). */
+export type ContactInput = ContactChanges;
 
 export interface ConsentInput {
   channel: Channel;

@@ -1,16 +1,14 @@
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parsePastedRecipients } from '../../src/campaign/recipients.ts';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import type { AppContext } from '../../src/services/context.ts';
-import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { MemoryStore } from '../../src/store/memoryStore.ts';
+import { policy } from '../helpers.ts';
 
-let store: FileStore;
-afterEach(async () => store?.close());
+let store: MemoryStore;
 
 async function context(at: string): Promise<AppContext> {
-  store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
+  store = new MemoryStore();
   return { store, policy, clock: () => new Date(at) };
 }
 

@@ -1,0 +1,290 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Campaign } from '../domain/campaign.ts';
+import { mergeContact } from '../domain/contactMerge.ts';
+import type {
+  ConsentRecord,
+  Contact,
+  EventType,
+  Interaction,
+  Objection,
+  SubjectFacts,
+  Suppression,
+  SuppressionScope,
+} from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { StoreError } from './errors.ts';
+import { hashIdentifier, keyCheck } from './key.ts';
+import type { StoreData } from './snapshot.ts';
+import { emptyData, type Op, StoreState } from './state.ts';
+import type {
+  AuditEntry,
+  ConsentInput,
+  ContactInput,
+  ContactRecord,
+  DecisionLogEntry,
+  PurgeRequest,
+  PurgeResult,
+  Store,
+  StoreCounts,
+} from './types.ts';
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The register in memory, with nothing on disk (like lowdb's `Memory` adapter): for tests and tools. The file
+ * store is this plus durability: it overrides `persist`, which every change awaits before it is acknowledged.
+ */
+export class MemoryStore implements Store {
+  protected readonly state: StoreState;
+  /** Set when a change could not be made durable: memory is ahead of the disk, so nothing more is accepted. */
+  protected broken?: Error;
+
+  constructor(
+    readonly location: string = ':memory:',
+    protected readonly key: Buffer = randomBytes(32),
+    data?: StoreData,
+  ) {
+    this.state = new StoreState(data ?? emptyData(keyCheck(key)));
+  }
+
+  protected get data(): StoreData {
+    return this.state.data;
+  }
+
+  /** Makes changes already applied in memory durable; nothing to do in memory. */
+  protected async persist(_entries: Array<Op & { seq: number }>): Promise<void> {}
+
+  /**
+   * Applies changes now (so the next question sees them) and resolves once they are durable, with what each
+   * change did (a purge's counts).
+   */
+  protected async commit(...ops: Op[]): Promise<(PurgeResult | undefined)[]> {
+    if (this.broken) throw this.broken;
+    const results = ops.map((op) => this.state.apply(op));
+    const entries = ops.map((op) => ({ seq: ++this.data.seq, ...op }));
+    try {
+      await this.persist(entries);
+    } catch (error) {
+      this.broken = new StoreError(
+        `the store could not be written (${(error as Error).message}); restart prospect-guard`,
+      );
+      throw this.broken;
+    }
+    return results;
+  }
+
+  hash(target: Identifier): string {
+    return hashIdentifier(this.key, target);
+  }
+
+  async contactById(id: string): Promise<Contact | undefined> {
+    return this.data.contacts[id];
+  }
+
+  async findContact(target: Identifier): Promise<Contact | undefined> {
+    const id = this.state.contactId(target);
+    return id ? this.data.contacts[id] : undefined;
+  }
+
+  /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
+  private existing(input: ContactInput): Contact | undefined {
+    const byEmail = input.email ? this.state.byEmail.get(input.email) : undefined;
+    const byPhone = input.phone ? this.state.byPhone.get(input.phone) : undefined;
+    if (byEmail && byPhone && byEmail !== byPhone) {
+      throw new InputError('this email and this phone number belong to two different contacts');
+    }
+    return this.data.contacts[byEmail ?? byPhone ?? ''];
+  }
+
+  /**
+   * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
+   * contact gains or changes an email or phone, its global objection is copied onto the new identifiers, so it
+   * holds even after the old one is dropped or the contact purged.
+   */
+  private carriedObjections(previous: Contact | undefined, contact: Contact): Suppression[] {
+    const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
+    const hashes = [...new Set(ids.map((id) => this.hash(id)))];
+    const global = hashes.flatMap((hash) =>
+      (this.state.suppressionsOf.get(hash) ?? []).filter((s) => s.scope === 'all'),
+    );
+    if (global.length === 0) return [];
+    const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
+    return identifiersOf(contact)
+      .map((id) => this.hash(id))
+      .filter((hash) => (this.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
+      .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
+  }
+
+  async saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }> {
+    const previous = this.existing(input);
+    const contact = mergeContact(previous, input, now, randomUUID());
+    const carried = this.carriedObjections(previous, contact);
+    await this.commit(
+      { op: 'contact', contact },
+      ...carried.map((record) => ({ op: 'suppression' as const, record })),
+    );
+    return { contact, created: !previous };
+  }
+
+  async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
+    const contacts: Contact[] = [];
+    const carried: Suppression[] = [];
+    let created = 0;
+    const pending = new Map<string, number>(); // identifiers seen in this batch → index in `contacts`
+    for (const input of inputs) {
+      const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
+      const previous = this.existing(input);
+      const contact = mergeContact(previous, input, now, randomUUID());
+      carried.push(...this.carriedObjections(previous, contact));
+      if (seen !== undefined) {
+        const first = contacts[seen] as Contact;
+        contacts[seen] = { ...first, ...defined(contact), id: first.id };
+        continue;
+      }
+      if (!previous) created++;
+      if (input.email) pending.set(input.email, contacts.length);
+      if (input.phone) pending.set(input.phone, contacts.length);
+      contacts.push(contact);
+    }
+    if (contacts.length > 0)
+      await this.commit(
+        { op: 'contacts', contacts },
+        ...carried.map((record) => ({ op: 'suppression' as const, record })),
+      );
+    return { created, updated: contacts.length - created };
+  }
+
+  async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
+    const record: ConsentRecord = {
+      id: randomUUID(),
+      contactId: contact.id,
+      channel: input.channel,
+      purpose: input.purpose,
+      action: input.action,
+      at: input.at.toISOString(),
+      ...(input.until ? { until: input.until.toISOString() } : {}),
+      ...(input.slot ? { slot: input.slot } : {}),
+      proof: defined(input.proof),
+      recordedAt: now.toISOString(),
+    };
+    await this.commit({ op: 'consent', record });
+    return record;
+  }
+
+  async recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction> {
+    const record: Interaction = {
+      id: randomUUID(),
+      contactId: contact.id,
+      type,
+      at: at.toISOString(),
+      recordedAt: now.toISOString(),
+    };
+    await this.commit({ op: 'interaction', record });
+    return record;
+  }
+
+  async addObjection(
+    targets: Identifier[],
+    scope: SuppressionScope,
+    at: Date,
+    origin: string,
+    reason?: string,
+  ): Promise<Suppression[]> {
+    const records = targets.map((target): Suppression => {
+      const hash = this.hash(target);
+      const existing = this.data.suppressions[`${hash}:${scope}`];
+      if (existing && existing.at >= at.toISOString()) return existing;
+      return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
+    });
+    await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
+    return records.map((record) => this.data.suppressions[`${record.hash}:${record.scope}`] ?? record);
+  }
+
+  async subjectFacts(target: Identifier): Promise<SubjectFacts> {
+    const contact = await this.findContact(target);
+    const identifiers: Identifier[] = [target];
+    for (const id of contact ? identifiersOf(contact) : [])
+      if (!(id.kind === target.kind && id.value === target.value)) identifiers.push(id);
+    const objections: Objection[] = identifiers.flatMap((id) =>
+      (this.state.suppressionsOf.get(this.hash(id)) ?? []).map(({ scope, at }) => ({ scope, at })),
+    );
+    return {
+      target,
+      contact,
+      consents: contact ? (this.state.consentsOf.get(contact.id) ?? []) : [],
+      interactions: contact ? (this.state.interactionsOf.get(contact.id) ?? []) : [],
+      objections,
+    };
+  }
+
+  async logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void> {
+    await this.commit({ op: 'decision', record: { id: randomUUID(), ...entry } });
+  }
+
+  async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
+    return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
+  }
+
+  async audit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.commit({ op: 'audit', record: { id: randomUUID(), ...entry } });
+  }
+
+  async auditTrail(filter: { actor?: string; action?: string } = {}): Promise<AuditEntry[]> {
+    return this.state.auditTrail(filter);
+  }
+
+  async contactRecords(): Promise<ContactRecord[]> {
+    return this.state.contactRecords();
+  }
+
+  async purge(request: PurgeRequest): Promise<PurgeResult> {
+    const [removed] = await this.commit({ op: 'purge', request });
+    return removed as PurgeResult;
+  }
+
+  async purgedTotals(): Promise<PurgeResult> {
+    return { ...this.data.purged };
+  }
+
+  async recordsAbout(hashes: string[]) {
+    const wanted = new Set(hashes);
+    return {
+      suppressions: hashes.flatMap((hash) => this.state.suppressionsOf.get(hash) ?? []),
+      decisions: this.data.decisions.filter((d) => wanted.has(d.targetHash)),
+    };
+  }
+
+  async remindersSent(): Promise<ReadonlySet<string>> {
+    return new Set(Object.keys(this.data.reminders));
+  }
+
+  async markReminders(keys: string[], at: Date): Promise<void> {
+    if (keys.length > 0) await this.commit({ op: 'reminders', keys, at: at.toISOString() });
+  }
+
+  async saveCampaign(campaign: Campaign): Promise<void> {
+    await this.commit({ op: 'campaign', campaign: structuredClone(campaign) });
+  }
+
+  async findCampaign(id: string): Promise<Campaign | undefined> {
+    const campaign = this.data.campaigns[id];
+    return campaign ? structuredClone(campaign) : undefined;
+  }
+
+  async campaigns(): Promise<Campaign[]> {
+    return Object.values(this.data.campaigns).map((c) => structuredClone(c));
+  }
+
+  async objectionsSince(at: Date): Promise<number> {
+    return this.state.objectionsSince(at);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return this.state.counts();
+  }
+
+  async close(): Promise<void> {}
+}

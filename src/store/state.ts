@@ -1,0 +1,229 @@
+import type { Campaign } from '../domain/campaign.ts';
+import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
+import type { Identifier } from '../domain/identifiers.ts';
+import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
+import type {
+  AuditEntry,
+  ContactRecord,
+  DecisionLogEntry,
+  PurgeRequest,
+  PurgeResult,
+  StoreCounts,
+} from './types.ts';
+
+/** One change to the register: what the journal holds, line by line, and what `apply` replays. */
+export type Op =
+  | { op: 'contact'; contact: Contact }
+  | { op: 'contacts'; contacts: Contact[] }
+  | { op: 'consent'; record: ConsentRecord }
+  | { op: 'interaction'; record: Interaction }
+  | { op: 'suppression'; record: Suppression }
+  | { op: 'decision'; record: DecisionLogEntry }
+  | { op: 'audit'; record: AuditEntry }
+  | { op: 'campaign'; campaign: Campaign }
+  | { op: 'purge'; request: PurgeRequest }
+  | { op: 'reminders'; keys: string[]; at: string };
+
+/** A register with nothing in it, for a hash key (whose check the data keeps). */
+export function emptyData(keyCheck: string): StoreData {
+  return {
+    format: STORE_FORMAT,
+    version: STORE_VERSION,
+    seq: 0,
+    keyCheck,
+    contacts: {},
+    consents: [],
+    interactions: [],
+    suppressions: {},
+    decisions: [],
+    audit: [],
+    campaigns: {},
+    reminders: {},
+    purged: { contacts: 0, consents: 0, interactions: 0, decisions: 0 },
+  };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The register in memory: the data and its indexes (by email, phone, contact, identifier hash, asker). Every
+ * change goes through `apply`, which is idempotent, so replaying a journal over a newer snapshot is harmless.
+ * It knows nothing of files: the memory store uses it alone, the file store adds durability around it.
+ */
+export class StoreState {
+  readonly byEmail = new Map<string, string>();
+  readonly byPhone = new Map<string, string>();
+  readonly consentsOf = new Map<string, ConsentRecord[]>();
+  readonly interactionsOf = new Map<string, Interaction[]>();
+  readonly suppressionsOf = new Map<string, Suppression[]>();
+  readonly decisionsBy = new Map<string, DecisionLogEntry[]>();
+  private readonly recordIds = new Set<string>();
+
+  constructor(readonly data: StoreData) {
+    for (const contact of Object.values(data.contacts)) this.indexContact(contact, undefined);
+    for (const record of data.consents) push(this.consentsOf, record.contactId, record);
+    for (const record of data.interactions) push(this.interactionsOf, record.contactId, record);
+    for (const record of Object.values(data.suppressions)) push(this.suppressionsOf, record.hash, record);
+    for (const record of data.decisions) push(this.decisionsBy, record.askedBy, record);
+    for (const record of [...data.consents, ...data.interactions, ...data.decisions, ...data.audit])
+      this.recordIds.add(record.id);
+  }
+
+  contactId(target: Identifier): string | undefined {
+    return target.kind === 'email' ? this.byEmail.get(target.value) : this.byPhone.get(target.value);
+  }
+
+  private indexContact(contact: Contact, previous: Contact | undefined): void {
+    if (previous?.email && previous.email !== contact.email) this.byEmail.delete(previous.email);
+    if (previous?.phone && previous.phone !== contact.phone) this.byPhone.delete(previous.phone);
+    if (contact.email) this.byEmail.set(contact.email, contact.id);
+    if (contact.phone) this.byPhone.set(contact.phone, contact.id);
+  }
+
+  /** Applies one change; returns what a purge removed. */
+  apply(entry: Op): PurgeResult | undefined {
+    const data = this.data;
+    switch (entry.op) {
+      case 'contact':
+      case 'contacts':
+        for (const contact of entry.op === 'contact' ? [entry.contact] : entry.contacts) {
+          this.indexContact(contact, data.contacts[contact.id]);
+          data.contacts[contact.id] = contact;
+        }
+        return;
+      case 'consent':
+      case 'interaction':
+      case 'decision':
+      case 'audit':
+        return this.applyRecord(entry);
+      case 'campaign':
+        data.campaigns[entry.campaign.id] = entry.campaign;
+        return;
+      case 'reminders':
+        for (const key of entry.keys) data.reminders[key] ??= entry.at;
+        return;
+      case 'purge':
+        return this.applyPurge(entry.request);
+      case 'suppression':
+        return this.applySuppression(entry.record);
+    }
+  }
+
+  private applyRecord(
+    entry: Extract<Op, { op: 'consent' | 'interaction' | 'decision' | 'audit' }>,
+  ): undefined {
+    if (this.recordIds.has(entry.record.id)) return;
+    this.recordIds.add(entry.record.id);
+    if (entry.op === 'consent') {
+      this.data.consents.push(entry.record);
+      push(this.consentsOf, entry.record.contactId, entry.record);
+    } else if (entry.op === 'interaction') {
+      this.data.interactions.push(entry.record);
+      push(this.interactionsOf, entry.record.contactId, entry.record);
+    } else if (entry.op === 'decision') {
+      this.data.decisions.push(entry.record);
+      push(this.decisionsBy, entry.record.askedBy, entry.record);
+    } else {
+      this.data.audit.push(entry.record);
+    }
+  }
+
+  /**
+   * A repeated objection counts from its latest date (a consent given between two objections does not lift the
+   * second); the first date stays for the record.
+   */
+  private applySuppression(record: Suppression): undefined {
+    const key = `${record.hash}:${record.scope}`;
+    const existing = this.data.suppressions[key];
+    if (!existing) {
+      this.data.suppressions[key] = record;
+      push(this.suppressionsOf, record.hash, record);
+      return;
+    }
+    if (record.at <= existing.at) return;
+    const renewed = { ...record, firstAt: existing.firstAt ?? existing.at };
+    this.data.suppressions[key] = renewed;
+    const list = this.suppressionsOf.get(record.hash) ?? [];
+    this.suppressionsOf.set(
+      record.hash,
+      list.map((s) => (s.scope === renewed.scope ? renewed : s)),
+    );
+  }
+
+  /** Removes what a purge names; idempotent (replaying it removes nothing more and counts nothing more). */
+  private applyPurge(request: PurgeRequest): PurgeResult {
+    const data = this.data;
+    const contactIds = new Set((request.contactIds ?? []).filter((id) => data.contacts[id]));
+    const consentIds = new Set(request.consentIds ?? []);
+    const hashes = new Set(request.decisionHashes ?? []);
+    const removed = { contacts: contactIds.size, consents: 0, interactions: 0, decisions: 0 };
+    for (const id of contactIds) {
+      const contact = data.contacts[id] as Contact;
+      if (contact.email) this.byEmail.delete(contact.email);
+      if (contact.phone) this.byPhone.delete(contact.phone);
+      delete data.contacts[id];
+      this.consentsOf.delete(id);
+      this.interactionsOf.delete(id);
+    }
+    const keepConsent = (c: ConsentRecord) => !contactIds.has(c.contactId) && !consentIds.has(c.id);
+    if (contactIds.size > 0 || consentIds.size > 0) {
+      const before = data.consents.length;
+      data.consents = data.consents.filter(keepConsent);
+      removed.consents = before - data.consents.length;
+      for (const [id, list] of this.consentsOf) this.consentsOf.set(id, list.filter(keepConsent));
+      const beforeInteractions = data.interactions.length;
+      data.interactions = data.interactions.filter((i) => !contactIds.has(i.contactId));
+      removed.interactions = beforeInteractions - data.interactions.length;
+    }
+    if (hashes.size > 0) {
+      const before = data.decisions.length;
+      data.decisions = data.decisions.filter((d) => !hashes.has(d.targetHash));
+      removed.decisions = before - data.decisions.length;
+      for (const [by, list] of this.decisionsBy)
+        this.decisionsBy.set(
+          by,
+          list.filter((d) => !hashes.has(d.targetHash)),
+        );
+    }
+    for (const key of Object.keys(removed) as (keyof PurgeResult)[]) data.purged[key] += removed[key];
+    return removed;
+  }
+
+  auditTrail(filter: { actor?: string; action?: string }): AuditEntry[] {
+    return this.data.audit.filter(
+      (entry) =>
+        (!filter.actor || entry.actor === filter.actor) && (!filter.action || entry.action === filter.action),
+    );
+  }
+
+  contactRecords(): ContactRecord[] {
+    return Object.values(this.data.contacts).map((contact) => ({
+      contact,
+      consents: this.consentsOf.get(contact.id) ?? [],
+      interactions: this.interactionsOf.get(contact.id) ?? [],
+    }));
+  }
+
+  /** How many objections (suppression entries) were recorded since `at`. */
+  objectionsSince(at: Date): number {
+    const since = at.toISOString();
+    let count = 0;
+    for (const suppression of Object.values(this.data.suppressions)) if (suppression.at >= since) count++;
+    return count;
+  }
+
+  counts(): StoreCounts {
+    const data = this.data;
+    return {
+      contacts: Object.keys(data.contacts).length,
+      consents: data.consents.length,
+      interactions: data.interactions.length,
+      suppressions: Object.keys(data.suppressions).length,
+      decisions: data.decisions.length,
+    };
+  }
+}
