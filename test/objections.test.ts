@@ -136,10 +136,28 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     '0612345678',
     '--channel',
     'phone',
+    '--evidence',
+    'rec-2',
     '--slot-start',
     '2026-11-28T10:30',
   );
   expect(half.err).toMatch(/both --slot-start and --slot-end/);
+  // The same rules as the Slack modal: a grant carries its proof, and is not dated in the future.
+  const bare = await run('consent', 'grant', '--phone', '0612345678', '--channel', 'phone');
+  expect(bare.err).toMatch(/a consent without proof is no consent/);
+  const future = await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'sms',
+    '--wording',
+    'v1',
+    '--at',
+    '2026-12-01',
+  );
+  expect(future.err).toMatch(/cannot be dated in the future/);
 });
 
 it('an objection repeated after a re-consent counts from its latest date', async () => {

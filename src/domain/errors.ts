@@ -7,7 +7,10 @@ export type InputProblem =
   | 'missing_target'
   | 'unknown_product'
   | 'unknown_channel'
-  | 'unknown_contact';
+  | 'unknown_contact'
+  | 'consent_without_proof'
+  | 'future_date'
+  | 'until_before';
 
 /** A problem with what the user gave us: shown as one line, exit status 2, never a stack trace. */
 export class InputError extends Error {

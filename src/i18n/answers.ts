@@ -81,6 +81,18 @@ export const answers = {
     fr: 'Cette personne n’est pas dans le registre : ajoutez-la d’abord.',
     en: 'This person is not in the register: add them first.',
   },
+  problem_consent_without_proof: {
+    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte présenté ou une référence de preuve.',
+    en: 'A consent without proof is no consent: give the version of the wording shown or an evidence reference.',
+  },
+  problem_future_date: {
+    fr: 'La date ne peut pas être dans le futur.',
+    en: 'The date cannot be in the future.',
+  },
+  problem_until_before: {
+    fr: 'La fin de validité doit suivre la date du consentement.',
+    en: 'The end of validity must come after the consent date.',
+  },
   problem_other: { fr: 'Entrée refusée : {detail}', en: 'Input refused: {detail}' },
   problem_internal: {
     fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',

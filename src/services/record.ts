@@ -153,13 +153,48 @@ export interface ConsentFields {
   recordedBy: string;
 }
 
+/** A field of a consent and what is wrong with it: the Slack modal shows them all at once, the CLI the first. */
+export interface ConsentProblem {
+  field: 'wording' | 'date' | 'until';
+  problem: 'consent_without_proof' | 'future_date' | 'until_before';
+}
+
+const CLOCK_SKEW_MS = 60_000;
+
+const CONSENT_PROBLEM_TEXT: Record<ConsentProblem['problem'], string> = {
+  consent_without_proof:
+    'a consent without proof is no consent: give --wording (the version shown) or --evidence',
+  future_date: '--at: a consent cannot be dated in the future',
+  until_before: '--until must be after the consent date',
+};
+
+/**
+ * The rules every consent obeys, wherever it is typed: a grant carries its proof (the wording shown or an
+ * evidence reference, GDPR art. 7(1)); it is not dated in the future (beyond a minute of clock skew); it ends
+ * after it starts.
+ */
+export function consentProblems(
+  fields: Pick<ConsentFields, 'action' | 'wording' | 'evidence'>,
+  at: Date,
+  until: Date | undefined,
+  now: Date,
+): ConsentProblem[] {
+  const problems: ConsentProblem[] = [];
+  if (fields.action === 'grant' && !clean(fields.wording) && !clean(fields.evidence))
+    problems.push({ field: 'wording', problem: 'consent_without_proof' });
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: 'date', problem: 'future_date' });
+  if (until && until <= at) problems.push({ field: 'until', problem: 'until_before' });
+  return problems;
+}
+
 export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   const now = ctx.clock();
   const target = parse.person(fields);
   const channel: Channel = parse.channel(fields.channel);
   const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
   const until = parse.optionalInstant(fields.until, ctx.policy, '--until');
-  if (until && until <= at) throw new InputError('--until must be after the consent date');
+  const [problem] = consentProblems(fields, at, until, now);
+  if (problem) throw new InputError(CONSENT_PROBLEM_TEXT[problem.problem], problem.problem);
   const slotStart = parse.optionalInstant(clean(fields.slotStart), ctx.policy, '--slot-start');
   const slotEnd = parse.optionalInstant(clean(fields.slotEnd), ctx.policy, '--slot-end');
   if (Boolean(slotStart) !== Boolean(slotEnd)) throw new InputError('give both --slot-start and --slot-end');

@@ -1,10 +1,12 @@
 import type { Contact } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { type Deadline, type RetentionScan, scanRetention } from '../retention/deadlines.ts';
 import { type PurgePlan, purgePlan } from '../retention/purge.ts';
 import type { PurgeResult } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
+import { recordConsent, recordEvent } from './record.ts';
 
 export async function retentionScan(ctx: AppContext, at?: string, horizonDays = 30): Promise<RetentionScan> {
   const now = parse.optionalInstant(at, ctx.policy, '--at') ?? ctx.clock();
@@ -67,4 +69,33 @@ export async function purgePerson(
     detail: `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions`,
   });
   return removed;
+}
+
+/**
+ * What renewing a deadline records: a phone consent is renewed by a new consent (with its proof); a prospect's or
+ * customer's yes to a re-permission is a contact they initiated (a reply), which restarts their clock.
+ */
+export async function recordRenewal(
+  ctx: AppContext,
+  contact: Contact,
+  kind: string,
+  renewal: { at: string; method?: string; proof: string; by: string; where: string },
+): Promise<void> {
+  const id = identifiersOf(contact)[0];
+  if (!id) throw new InputError('this contact has no email or phone left');
+  const person = { [id.kind]: id.value };
+  if (kind === 'phone-consent') {
+    await recordConsent(ctx, {
+      ...person,
+      action: 'grant',
+      channel: 'phone',
+      at: renewal.at,
+      method: renewal.method,
+      evidence: renewal.proof,
+      capturedWhere: renewal.where,
+      recordedBy: renewal.by,
+    });
+  } else {
+    await recordEvent(ctx, { ...person, type: 'reply', at: renewal.at });
+  }
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Campaign } from '../../domain/campaign.ts';
+import { campaignApprovers } from '../../policy/access.ts';
 import { reportBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
 import type { SlackDeps } from './deps.ts';
@@ -9,10 +10,7 @@ type Client = App['client'];
 /** What the campaign listeners share: the report in its channel and the thread under it. */
 export function campaignThread(deps: SlackDeps) {
   const { ctx } = deps;
-  /** The approvers the policy names for the channel the campaign was checked in, else the approve role. */
-  const approversOf = (c: Campaign) =>
-    (c.slack && ctx.policy.doc.campaign.approvers_by_channel[c.slack.channel]) ||
-    deps.people.members('approve_campaigns');
+  const approversOf = (c: Campaign) => campaignApprovers(ctx.policy, c.slack?.channel);
 
   /** The report is read by the whole channel: always in the policy's language, whoever acted. */
   const channelLang = () => deps.people.defaultLang;

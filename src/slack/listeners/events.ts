@@ -1,11 +1,10 @@
 import type { App } from '@slack/bolt';
 import { startOfMonth } from '../../domain/time.ts';
-import { ROLES, type Role } from '../../policy/schema.ts';
+import { isCompliance } from '../../policy/access.ts';
 import { deadlineCounts } from '../../services/lookup.ts';
 import { homeView } from '../blocks/home.ts';
 import { actor, type SlackDeps } from './deps.ts';
 
-const COMPLIANCE_ROLES: Role[] = ['record_consent', 'see_contacts', 'purge', 'privacy_requests'];
 const RECENT = 10;
 
 type Counts = { contacts: number; objections: number; due: number; overdue: number };
@@ -38,11 +37,10 @@ function complianceCounts(deps: SlackDeps): Promise<Counts> {
 export async function buildHome(deps: SlackDeps, userId: string) {
   const { ctx, people } = deps;
   const lang = await people.lang(userId);
-  const roles: Role[] = [];
-  for (const role of ROLES) if (await people.has(userId, role)) roles.push(role);
+  const roles = await people.rolesOf(userId);
   const recent = await ctx.store.recentDecisions(actor(userId), RECENT);
   let counts: Counts | undefined;
-  if (roles.some((role) => COMPLIANCE_ROLES.includes(role))) counts = await complianceCounts(deps);
+  if (isCompliance(roles)) counts = await complianceCounts(deps);
   return homeView({ roles, recent, counts }, ctx.policy, lang);
 }
 

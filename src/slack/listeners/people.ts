@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Lang, langOfLocale } from '../../i18n.ts';
-import type { Role } from '../../policy/schema.ts';
+import { ROLES, type Role } from '../../policy/schema.ts';
 import type { AppContext } from '../../services/context.ts';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
@@ -53,6 +53,13 @@ export class People {
 
   async has(userId: string, role: Role): Promise<boolean> {
     return this.isAmong(userId, this.members(role));
+  }
+
+  /** Every role the user holds (App Home, what they may see). */
+  async rolesOf(userId: string): Promise<Role[]> {
+    const held: Role[] = [];
+    for (const role of ROLES) if (await this.has(userId, role)) held.push(role);
+    return held;
   }
 
   /** Whether the user is one of these members: a user id, a member of a user group, or everyone. */

@@ -4,11 +4,10 @@ import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import type { Role } from '../../policy/schema.ts';
+import { roleToActOn, seesContact } from '../../policy/access.ts';
 import { scanSections } from '../../reports/retention.ts';
 import { erasePerson, exportPerson } from '../../services/privacy.ts';
-import { recordConsent, recordEvent } from '../../services/record.ts';
-import { purgeOverdue, purgePerson, retentionScan } from '../../services/retention.ts';
+import { purgeOverdue, purgePerson, recordRenewal, retentionScan } from '../../services/retention.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
@@ -26,8 +25,6 @@ import {
   slackErrorText,
   tellPresser,
 } from './deps.ts';
-
-const COMPLIANCE: Role[] = ['purge', 'privacy_requests', 'see_contacts', 'record_consent'];
 
 /** A reminder button's value (contact id and deadline kind); forged or damaged values read as empty. */
 function reminderValue(raw: string | undefined): { c?: string; k?: string } {
@@ -53,11 +50,10 @@ export function registerRetention(app: App, deps: SlackDeps): void {
   /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
   app.command('/retention', async ({ command, ack }) => {
     const lang = await people.lang(command.user_id);
-    let compliance = false;
-    for (const role of COMPLIANCE) compliance ||= await people.has(command.user_id, role);
+    const roles = await people.rolesOf(command.user_id);
     const scan = await retentionScan(ctx);
     const mine = (list: typeof scan.due) =>
-      list.filter((d) => compliance || d.contact.owner === command.user_id);
+      list.filter((d) => seesContact(d.contact, command.user_id, roles));
     const sections = scanSections(
       { ...scan, overdue: mine(scan.overdue), due: mine(scan.due) },
       ctx.policy,
@@ -164,9 +160,10 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     const contact = value.c ? await ctx.store.contactById(value.c) : undefined;
     if (!contact) return void (await tellPresser(args, t(lang, 'retention_gone')));
     const userId = args.body.user.id;
-    if (contact.owner !== userId) {
+    const needed = roleToActOn(contact, userId);
+    if (needed) {
       const id = identifiersOf(contact)[0];
-      const refused = await checkRole(deps, userId, 'purge', action, lang, id);
+      const refused = await checkRole(deps, userId, needed, action, lang, id);
       if (refused) return void (await tellPresser(args, refused));
     }
     return { contact, kind: value.k ?? 'prospect' };
@@ -209,8 +206,9 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     if (!contact)
       return void (await ack({ response_action: 'errors', errors: { proof: t(lang, 'retention_gone') } }));
     const id = identifiersOf(contact)[0] as Identifier;
-    if (contact.owner !== userId) {
-      const refused = await checkRole(deps, userId, 'purge', 'retention.renewed', lang, id);
+    const needed = roleToActOn(contact, userId);
+    if (needed) {
+      const refused = await checkRole(deps, userId, needed, 'retention.renewed', lang, id);
       if (refused) return void (await ack({ response_action: 'errors', errors: { proof: refused } }));
     }
     const values = view.state.values;
@@ -219,21 +217,13 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     const proof = fieldValue(values, 'proof') ?? '';
     const method = fieldValue(values, 'method');
     try {
-      // A phone consent is renewed by a new consent; a prospect's yes is a contact they initiated (a reply).
-      if (meta.k === 'phone-consent') {
-        await recordConsent(ctx, {
-          [id.kind]: id.value,
-          action: 'grant',
-          channel: 'phone',
-          at,
-          method,
-          evidence: proof,
-          capturedWhere: 'slack',
-          recordedBy: actor(userId),
-        });
-      } else {
-        await recordEvent(ctx, { [id.kind]: id.value, type: 'reply', at });
-      }
+      await recordRenewal(ctx, contact, meta.k ?? 'prospect', {
+        at,
+        method,
+        proof,
+        by: actor(userId),
+        where: 'slack',
+      });
     } catch (error) {
       return void (await ack({
         response_action: 'errors',

@@ -1,9 +1,9 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
-import { localDay } from '../../domain/time.ts';
+import { localDay, parseInstant } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { addContact, recordConsent } from '../../services/record.ts';
+import { addContact, consentProblems, recordConsent } from '../../services/record.ts';
 import { VIEW } from '../blocks/actionIds.ts';
 import { doneModal, fieldValue, type ModalMetadata } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -27,22 +27,36 @@ function dayToInstant(deps: SlackDeps, day: string | undefined): string | undefi
   return day === localDay(now, deps.ctx.policy.timeZone) ? now.toISOString() : day;
 }
 
+const CONSENT_PROBLEM_KEY = {
+  consent_without_proof: 'error_wording_or_evidence',
+  future_date: 'error_future_date',
+  until_before: 'error_until_before',
+} as const;
+
+/** The service's consent rules, every problem at once, each at its field; and the evidence field is a link. */
 function checkConsentFields(
   values: ViewSubmitAction['view']['state']['values'],
   deps: SlackDeps,
   lang: Lang,
 ): Errors {
   const errors: Errors = {};
-  const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
+  const zone = deps.ctx.policy.timeZone;
   const date = fieldValue(values, 'date');
   const until = fieldValue(values, 'until');
   const evidence = fieldValue(values, 'evidence');
-  if (fieldValue(values, 'action') !== 'withdraw' && !fieldValue(values, 'wording') && !evidence) {
-    errors.wording = t(lang, 'error_wording_or_evidence');
-  }
+  const at = dayToInstant(deps, date);
+  const problems = consentProblems(
+    {
+      action: fieldValue(values, 'action') === 'withdraw' ? 'withdraw' : 'grant',
+      wording: fieldValue(values, 'wording'),
+      evidence,
+    },
+    at ? parseInstant(at, zone) : deps.ctx.clock(),
+    until ? parseInstant(until, zone) : undefined,
+    deps.ctx.clock(),
+  );
+  for (const { field, problem } of problems) errors[field] = t(lang, CONSENT_PROBLEM_KEY[problem]);
   if (evidence && !/^https?:\/\/\S+$/i.test(evidence)) errors.evidence = t(lang, 'error_url');
-  if (date && date > today) errors.date = t(lang, 'error_future_date');
-  if (until && date && until <= date) errors.until = t(lang, 'error_until_before');
   return errors;
 }
 
