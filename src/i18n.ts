@@ -6,11 +6,12 @@ import { answers } from './i18n/answers.ts';
 import { campaign } from './i18n/campaign.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
+import { fieldNames, problems } from './i18n/problems.ts';
 import { retention } from './i18n/retention.ts';
 
 export type { Lang };
 
-const catalogue = { ...answers, ...forms, ...campaign, ...retention };
+const catalogue = { ...answers, ...forms, ...campaign, ...retention, ...problems, ...fieldNames };
 
 export type MessageKey = keyof typeof catalogue;
 

@@ -94,7 +94,7 @@ describe('prospect-guard CLI', () => {
     writeFileSync(bad, 'email,name\nok@acme.fr,Ok\nnot-an-email,Bad\n');
     const rejected = await run('import', bad);
     expect(rejected.status).toBe(2);
-    expect(rejected.err).toMatch(/bad\.csv:3: not a valid email address/);
+    expect(rejected.err).toMatch(/bad\.csv:3: « not-an-email » n’est pas une adresse e-mail valide/);
     const counts = await run('start');
     expect(counts.out).toMatch(/1 contacts/);
   });

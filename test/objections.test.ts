@@ -128,7 +128,9 @@ it('consent collected by a partner, address kind, relationship and a call slot c
   expect((await run('can-i', 'phone', '0612345678')).status).toBe(ALLOW);
   const bad = await run('contact', 'add', '--phone', '0612345678', '--address-kind', 'perso');
   expect(bad.status).toBe(2);
-  expect(bad.err).toMatch(/--address-kind: "perso" is not one of personal, pro-nominative, pro-generic/);
+  expect(bad.err).toMatch(
+    /--address-kind : « perso » n’est pas l’une des valeurs possibles \(personal, pro-nominative, pro-generic\)/,
+  );
   const half = await run(
     'consent',
     'grant',
@@ -141,10 +143,12 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     '--slot-start',
     '2026-11-28T10:30',
   );
-  expect(half.err).toMatch(/both --slot-start and --slot-end/);
+  expect(half.err).toMatch(/Donnez le début et la fin du créneau \(--slot-start, --slot-end\)/);
   // The same rules as the Slack modal: a grant carries its proof, and is not dated in the future.
   const bare = await run('consent', 'grant', '--phone', '0612345678', '--channel', 'phone');
-  expect(bare.err).toMatch(/a consent without proof is no consent/);
+  expect(bare.err).toMatch(
+    /Un consentement sans preuve n’en est pas un : donnez la version du texte présenté \(--wording\)/,
+  );
   const future = await run(
     'consent',
     'grant',
@@ -157,7 +161,7 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     '--at',
     '2026-12-01',
   );
-  expect(future.err).toMatch(/cannot be dated in the future/);
+  expect(future.err).toMatch(/--at : la date ne peut pas être dans le futur/);
 });
 
 it('an objection repeated after a re-consent counts from its latest date', async () => {

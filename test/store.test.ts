@@ -24,9 +24,11 @@ describe.each([
     expect(facts.objections).toEqual([{ scope: 'sms', at: now.toISOString() }]);
     expect(await store.findContact({ kind: 'phone', value: '+33612345678' })).toEqual(contact);
     await store.saveContact({ email: 'carol@corp.fr', phone: '+33611111111' }, now);
-    await expect(store.saveContact({ email: 'carol@corp.fr', phone: '+33612345678' }, now)).rejects.toThrow(
-      /two different contacts/,
-    );
+    await expect(
+      store.saveContact({ email: 'carol@corp.fr', phone: '+33612345678' }, now),
+    ).rejects.toMatchObject({
+      problem: 'identifiers_of_two_contacts',
+    });
     await store.close();
   });
 

@@ -28,8 +28,7 @@ export interface RecipientList {
 
 /** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
 export function recipientKind(channel: Channel): 'email' | 'phone' {
-  if (channel === 'post')
-    throw new InputError('postal campaigns are not checked (no postal addresses are kept)');
+  if (channel === 'post') throw new InputError('postal_not_checked');
   return channel === 'email' ? 'email' : 'phone';
 }
 
@@ -55,7 +54,7 @@ function build(
     try {
       target = read(value);
     } catch (error) {
-      invalid.push({ line, value, problem: (error as Error).message });
+      invalid.push({ line, value, problem: error instanceof InputError ? error.problem : 'invalid' });
       continue;
     }
     if (seen.has(target.value)) {
@@ -86,17 +85,13 @@ export async function parseRecipientFile(
   let data = rows;
   if (column >= 0) data = rows.slice(1);
   else if (header.includes('email') || header.includes('phone')) {
-    throw new InputError(
-      `${fileName}:1: no ${kind === 'email' ? 'email' : 'phone'} column for a ${channel} campaign`,
-    );
+    throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
   } else {
     const looks =
       kind === 'email' ? (c: string) => c.includes('@') : (c: string) => /^[+(0-9][0-9 .()\-/]{5,}$/.test(c);
     column = rows[0]?.cells.findIndex(looks) ?? -1;
     if (column < 0 && rows.length > 0) {
-      throw new InputError(
-        `${fileName}:1: no ${kind === 'email' ? 'email' : 'phone'} column (header or values) found`,
-      );
+      throw new InputError('csv_no_column', { file: fileName, value: kind });
     }
   }
   const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));

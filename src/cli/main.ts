@@ -1,37 +1,42 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, readConfig, readPaths } from '../config.ts';
-import { CHANNELS, type Channel } from '../domain/contacts.ts';
+import { ConfigError, readPaths } from '../config.ts';
 import { InputError } from '../domain/errors.ts';
-import { maskIdentifier } from '../domain/identifiers.ts';
-import { runApp } from '../main.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
-import { runScenarios } from '../policy/scenarios.ts';
-import { ask } from '../services/ask.ts';
+import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
-import { importContacts } from '../services/importCsv.ts';
-import * as parse from '../services/parse.ts';
-import { addContact, optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { FileStore } from '../store/fileStore.ts';
-import { registerCampaignCommands } from './campaign.ts';
-import { formatAnswer, type Lang } from './format.ts';
-import { registerRetentionCommands } from './retention.ts';
+import * as campaign from './commands/campaign.ts';
+import * as canI from './commands/canI.ts';
+import * as consent from './commands/consent.ts';
+import * as contact from './commands/contact.ts';
+import * as event from './commands/event.ts';
+import * as importCommand from './commands/import.ts';
+import * as optout from './commands/optout.ts';
+import * as policyCommands from './commands/policy.ts';
+import * as retention from './commands/retention.ts';
+import * as start from './commands/start.ts';
+import { flagOf } from './flags.ts';
+import type { Lang } from './format.ts';
+import { type CliKit, EXIT, type Io } from './kit.ts';
 
-export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
+export { EXIT };
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  clock: () => Date;
-  /** For `start` in emulator mode: the lines typed or piped in. */
-  input?: NodeJS.ReadableStream;
-  interactive?: boolean;
-  stopSignal?: Promise<void>;
-}
+/** Every command, in the order `--help` lists them; each one's file is under cli/commands/. */
+const COMMANDS = [
+  contact,
+  consent,
+  event,
+  optout,
+  canI,
+  importCommand,
+  policyCommands,
+  campaign,
+  retention,
+  start,
+];
 
 interface GlobalOptions {
   db?: string;
@@ -68,8 +73,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const policyPath = () => resolve(globals().policy ?? readPaths(io.env).policyPath);
   const lang = (policy: Policy): Lang =>
     (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
+  /** The language of an error: --lang, else the policy's (when it can be read), else English. */
+  const errorLang = (): Lang => {
+    const chosen = globals().lang as Lang | undefined;
+    if (chosen) return chosen;
+    try {
+      return loadPolicy(policyPath()).doc.policy.default_language;
+    } catch {
+      return 'en';
+    }
+  };
 
-  /** Opens policy and store for one command and always closes the store. */
   async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
     const policy = loadPolicy(policyPath());
     const dbPath = resolve(globals().db ?? readPaths(io.env).dbPath);
@@ -82,202 +96,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const personOptions = (command: Command) =>
-    command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
-
-  const contact = program.command('contact').description('manage contacts');
-  personOptions(contact.command('add').description('add or update a contact with its provenance'))
-    .option('--name <name>')
-    .option('--company <company>')
-    .option('--function <function>', 'job function, e.g. finance, hr, sales')
-    .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
-    .option(
-      '--address-kind <kind>',
-      'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
-    )
-    .option('--department <code>', 'French département of the person (67, 68, 57 have local holidays)')
-    .option(
-      '--source <type[:detail]>',
-      'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
-    )
-    .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
-    .option('--collected-at <date>')
-    .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
-    .option('--customer-since <date>')
-    .option('--customer-until <date>', 'end of the contract or of the relationship')
-    .option(
-      '--relationship <kind>',
-      'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
-    )
-    .option(
-      '--last-purchase-at <date>',
-      'the latest purchase (the retention clock of a customer starts there)',
-    )
-    .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
-    .option('--owner <slackId>', 'Slack user id of the owner')
-    .action(async (options) => {
-      await withContext(async (ctx) => {
-        const { contact: saved, created } = await addContact(ctx, options);
-        const id = saved.email
-          ? { kind: 'email' as const, value: saved.email }
-          : { kind: 'phone' as const, value: saved.phone ?? '' };
-        io.out(`${created ? 'added' : 'updated'} contact ${maskIdentifier(id)} (${saved.id})`);
-      });
-    });
-
-  const consent = program.command('consent').description('record a consent or its withdrawal');
-  for (const action of ['grant', 'withdraw'] as const) {
-    personOptions(consent.command(action))
-      .description(`${action} a consent, with its proof`)
-      .requiredOption('--channel <channel>', CHANNELS.join(', '))
-      .option('--purpose <purpose>', 'default prospecting')
-      .option('--at <date>')
-      .option('--method <method>', 'checkbox, double-opt-in, signed, oral-recorded, email-reply…')
-      .option('--wording <version>', 'version of the wording shown')
-      .option('--evidence <ref>', 'where the proof is (URL, recording id…)')
-      .option('--until <date>', 'validity end')
-      .option('--collected-by <who>', 'the partner or lead-generation site that collected it, if not us')
-      .option('--names-us <yes|no>', 'whether that consent named us (or our category), or only "partners"')
-      .option('--slot-start <datetime>', 'a consent to be called at a precise time: start of the slot')
-      .option('--slot-end <datetime>', 'end of that slot')
-      .action(async (options) => {
-        await withContext(async (ctx) => {
-          const { record } = await recordConsent(ctx, { ...options, action, recordedBy: who(io.env) });
-          io.out(
-            `consent ${action === 'grant' ? 'granted' : 'withdrawn'}: ${record.channel}/${record.purpose} at ${record.at}`,
-          );
-        });
-      });
-  }
-  personOptions(program.command('event').description('record an interaction'))
-    .requiredOption(
-      '--type <type>',
-      'click, reply, form, inbound-call, meeting, callback-request, open, call-attempt, automated-call-attempt, call-refusal (also recorded as an objection to calls to that line)',
-    )
-    .option('--at <datetime>')
-    .action(async (options) => {
-      await withContext(async (ctx) => {
-        const { record } = await recordEvent(ctx, options);
-        io.out(`recorded ${record.type} at ${record.at}`);
-      });
-    });
-
-  personOptions(program.command('optout').description('record an objection (suppression list)'))
-    .option('--channel <channel>', `${CHANNELS.join(', ')} or all`, 'all')
-    .option('--at <datetime>')
-    .option('--reason <reason>')
-    .action(async (options) => {
-      await withContext(async (ctx) => {
-        const result = await optOut(ctx, { ...options, origin: 'cli' });
-        io.out(`objection recorded (${result.scope}) for ${result.suppressions.length} identifier(s)`);
-      });
-    });
-
-  program
-    .command('can-i')
-    .description('may I contact this person on this channel? exit 0 allow, 1 block, 3 review')
-    .argument('<channel>', CHANNELS.join(', '))
-    .argument('<target>', 'email or phone (Slack <mailto:…> and <tel:…> forms accepted)')
-    .option('--purpose <purpose>', 'default prospecting')
-    .option('--product <category>', 'product category from policy.yaml')
-    .option('--at <datetime>', 'when the contact would happen (default now)')
-    .option('--json', 'print the decision as JSON')
-    .action(async (channelArg: string, target: string, options) => {
-      const channel: Channel = parse.channel(channelArg);
-      await withContext(async (ctx) => {
-        const answer = await ask(ctx, { ...options, channel, target, askedBy: who(io.env) });
-        io.out(
-          options.json
-            ? JSON.stringify(answer.decision, null, 2)
-            : formatAnswer(answer, lang(ctx.policy), ctx.policy.timeZone),
-        );
-        status = EXIT[answer.decision.verdict];
-      });
-    });
-
-  program
-    .command('import')
-    .description('import contacts from CSV (UTF-8 or Windows-1252, "," or ";", header row)')
-    .argument('<file>')
-    .action(async (file: string) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
-      }
-      await withContext(async (ctx) => {
-        const report = await importContacts(ctx, bytes, file);
-        if (report.errors.length > 0) {
-          for (const line of report.errors) io.err(line);
-          io.err(`nothing imported: ${report.errors.length} of ${report.rows} rows are invalid`);
-          status = EXIT.usage;
-          return;
-        }
-        io.out(
-          `imported ${report.rows} rows (${report.encoding}): ${report.created} new, ${report.updated} updated`,
-        );
-      });
-    });
-
-  const policy = program.command('policy').description('check the policy file');
-  policy
-    .command('lint')
-    .argument('[file]')
-    .description('validate the policy; problems are printed as FILE:LINE:COL message')
-    .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? policyPath()));
-      io.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision})`);
-    });
-  policy
-    .command('test')
-    .argument('[file]')
-    .description('run the policy scenarios (tests: section or <name>.test.yaml)')
-    .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? policyPath()));
-      const results = runScenarios(loaded);
-      for (const result of results) {
-        io.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
-        for (const failure of result.failures) io.out(`       ${failure}`);
-      }
-      const failed = results.filter((r) => !r.passed).length;
-      io.out(`${results.length - failed} passed, ${failed} failed`);
-      status = failed > 0 ? 1 : 0;
-    });
-
-  const kit = {
+  const kit: CliKit = {
+    io,
     out: io.out,
+    err: io.err,
     who: () => who(io.env),
     lang,
+    policyPath,
     withContext,
     setStatus: (value: number) => {
       status = value;
     },
   };
-  registerCampaignCommands(program, kit);
-  registerRetentionCommands(program, kit);
-
-  program
-    .command('start')
-    .description(
-      'run the Slack app: Socket Mode or HTTP mode from SLACK_* variables, or the built-in emulator without them',
-    )
-    .action(async () => {
-      const config = readConfig(io.env);
-      await withContext(async (ctx) => {
-        await runApp(
-          ctx,
-          { ...config, dbPath: ctx.store.location, policyPath: ctx.policy.file },
-          {
-            out: io.out,
-            err: io.err,
-            input: io.input ?? process.stdin,
-            interactive: io.interactive ?? false,
-            stopSignal: io.stopSignal ?? new Promise<void>(() => undefined),
-          },
-        );
-      });
-    });
+  for (const command of COMMANDS) command.register(program, kit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -290,7 +121,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       for (const issue of error.issues) io.err(formatIssue(issue));
       return EXIT.usage;
     }
-    if (error instanceof InputError || error instanceof StoreError || error instanceof ConfigError) {
+    if (error instanceof InputError) {
+      io.err(`prospect-guard: ${problemLine(errorLang(), error, { fieldName: flagOf })}`);
+      return EXIT.usage;
+    }
+    if (error instanceof StoreError || error instanceof ConfigError) {
       io.err(`prospect-guard: ${error.message}`);
       return EXIT.usage;
     }

@@ -44,7 +44,9 @@ export async function csvRows(text: string, fileName: string): Promise<{ cells: 
         row = parser.read();
       }
     });
-    parser.on('error', (error) => reject(new InputError(`${fileName}: ${error.message}`)));
+    parser.on('error', (error) =>
+      reject(new InputError('csv_unreadable', { file: fileName, reason: error.message })),
+    );
     parser.on('end', resolve);
   });
   for (let i = 0; i < text.length; i += SLICE) {

@@ -1,25 +1,105 @@
-/** What went wrong, for shells that tell it in the user's language (Slack); `detail` is what the user typed. */
-export type InputProblem =
-  | 'invalid_email'
-  | 'invalid_phone'
-  | 'not_email'
-  | 'not_phone'
-  | 'missing_target'
-  | 'unknown_product'
-  | 'unknown_channel'
-  | 'unknown_contact'
-  | 'consent_without_proof'
-  | 'future_date'
-  | 'until_before';
+/**
+ * A problem with what the user gave us: a code and its parameters, never a sentence. Each shell tells it in
+ * its reader's language (reports/problems.ts), naming a field as that shell shows it: `--collected-at` on the
+ * command line, "date de collecte" in Slack. Shown as one line, exit status 2, never a stack trace.
+ */
+export type Field =
+  | 'email'
+  | 'phone'
+  | 'target'
+  | 'channel'
+  | 'purpose'
+  | 'product'
+  | 'audience'
+  | 'addressKind'
+  | 'department'
+  | 'source'
+  | 'collection'
+  | 'collectedAt'
+  | 'informedAt'
+  | 'customerSince'
+  | 'customerUntil'
+  | 'relationship'
+  | 'lastPurchaseAt'
+  | 'products'
+  | 'owner'
+  | 'at'
+  | 'until'
+  | 'slotStart'
+  | 'slotEnd'
+  | 'namesUs'
+  | 'method'
+  | 'wording'
+  | 'evidence'
+  | 'type'
+  | 'start'
+  | 'end'
+  | 'file';
 
-/** A problem with what the user gave us: shown as one line, exit status 2, never a stack trace. */
+export const INPUT_PROBLEMS = [
+  'invalid_email',
+  'invalid_phone',
+  'missing_target',
+  'not_email',
+  'not_phone',
+  'unknown_product',
+  'unknown_category',
+  'unknown_channel',
+  'unknown_contact',
+  'consent_without_proof',
+  'future_date',
+  'date_before',
+  'not_one_of',
+  'not_yes_no',
+  'email_and_phone',
+  'email_or_phone_required',
+  'invalid_department',
+  'invalid_slack_user',
+  'required',
+  'slot_incomplete',
+  'empty_list',
+  'unknown_campaign',
+  'file_unreadable',
+  'csv_unreadable',
+  'csv_no_identifier_column',
+  'csv_no_column',
+  'postal_not_checked',
+  'contact_without_identifier',
+  'identifiers_of_two_contacts',
+  'unknown_request',
+  'stale_button',
+  'damaged_form',
+  'file_no_link',
+  'download_refused',
+  'file_is_web_page',
+  'file_too_big',
+  'invalid_date',
+  'invalid_duration',
+] as const;
+export type InputProblem = (typeof INPUT_PROBLEMS)[number];
+
+export interface ProblemParams {
+  /** The field the problem is about, and another it is compared with. */
+  field?: Field | string;
+  other?: Field | string;
+  /** What the user typed. */
+  value?: string;
+  /** What would have been accepted. */
+  allowed?: string;
+  file?: string;
+  line?: number;
+  status?: number;
+  limit?: number;
+  /** A system's own words (a parser's, the file system's), passed on as they are. */
+  reason?: string;
+}
+
 export class InputError extends Error {
   override name = 'InputError';
   constructor(
-    message: string,
-    readonly problem?: InputProblem,
-    readonly detail?: string,
+    readonly problem: InputProblem,
+    readonly params: ProblemParams = {},
   ) {
-    super(message);
+    super([problem, params.field, params.value].filter((part) => part !== undefined).join(' '));
   }
 }

@@ -24,7 +24,7 @@ export function unwrapSlack(input: string): string {
 export function normaliseEmail(input: string): string {
   const email = unwrapSlack(input).trim().toLowerCase();
   if (!EMAIL.test(email) || email.includes('..')) {
-    throw new InputError(`not a valid email address: "${input.trim()}"`, 'invalid_email', input.trim());
+    throw new InputError('invalid_email', { value: input.trim() });
   }
   return email;
 }
@@ -32,25 +32,20 @@ export function normaliseEmail(input: string): string {
 /** E.164 form; numbers without a country code are read as French. */
 export function normalisePhone(input: string): { e164: string; region?: string } {
   const raw = unwrapSlack(input).trim();
-  if (!/^[+()0-9 .\-/]{4,}$/.test(raw))
-    throw new InputError(`not a valid phone number: "${input.trim()}"`, 'invalid_phone', input.trim());
+  if (!/^[+()0-9 .\-/]{4,}$/.test(raw)) throw new InputError('invalid_phone', { value: input.trim() });
   try {
     const parsed = parsePhoneNumberWithError(raw, 'FR');
     if (!parsed.isValid()) throw new Error('invalid');
     return { e164: parsed.number, region: parsed.country };
   } catch {
-    throw new InputError(
-      `not a valid phone number: "${input.trim()}" (expected e.g. +33 6 12 34 56 78)`,
-      'invalid_phone',
-      input.trim(),
-    );
+    throw new InputError('invalid_phone', { value: input.trim() });
   }
 }
 
 /** Reads what a user typed after a command: an email if it has an @, a phone number otherwise. */
 export function parseTarget(input: string): Identifier {
   const text = unwrapSlack(input ?? '');
-  if (text === '') throw new InputError('an email address or a phone number is required', 'missing_target');
+  if (text === '') throw new InputError('missing_target');
   if (text.includes('@')) return { kind: 'email', value: normaliseEmail(text) };
   const phone = normalisePhone(text);
   return { kind: 'phone', value: phone.e164, region: phone.region };

@@ -78,7 +78,7 @@ export function parseInstant(input: string, zone: string, what = 'date'): Date {
   const text = input.trim();
   const dt = DateTime.fromISO(text, { zone: zoneFor(zone), setZone: false });
   if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    throw new InputError(`${what}: "${input}" is not an ISO 8601 date (e.g. 2026-03-01 or 2026-03-01T10:30)`);
+    throw new InputError('invalid_date', { field: what, value: input });
   }
   return dt.toJSDate();
 }
@@ -89,7 +89,7 @@ export function parseDuration(iso: string): Duration {
   const known = durations.get(iso);
   if (known) return known;
   const duration = Duration.fromISO(iso);
-  if (!duration.isValid) throw new InputError(`"${iso}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H)`);
+  if (!duration.isValid) throw new InputError('invalid_duration', { value: iso });
   durations.set(iso, duration);
   return duration;
 }

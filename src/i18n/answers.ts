@@ -49,51 +49,6 @@ export const answers = {
     en: 'Usage: `/optout alice@corp.fr [channel]` (channel: {channels}; all by default)',
   },
   usage_prospect: { fr: 'Usage : `/prospect alice@corp.fr`', en: 'Usage: `/prospect alice@corp.fr`' },
-  problem_invalid_email: {
-    fr: '« {detail} » n’est pas une adresse e-mail valide.',
-    en: '"{detail}" is not a valid email address.',
-  },
-  problem_invalid_phone: {
-    fr: '« {detail} » n’est pas un numéro de téléphone valide (exemple : +33 6 12 34 56 78).',
-    en: '"{detail}" is not a valid phone number (e.g. +33 6 12 34 56 78).',
-  },
-  problem_missing_target: {
-    fr: 'Il manque l’adresse e-mail ou le numéro.',
-    en: 'The email address or phone number is missing.',
-  },
-  problem_not_email: {
-    fr: '« {detail} » est un numéro : utilisez /can-i-sms ou /can-i-call.',
-    en: '"{detail}" is a phone number: use /can-i-sms or /can-i-call.',
-  },
-  problem_not_phone: {
-    fr: '« {detail} » est une adresse e-mail : utilisez /can-i-email.',
-    en: '"{detail}" is an email address: use /can-i-email.',
-  },
-  problem_unknown_product: {
-    fr: '« {detail} » n’est ni un produit ni une finalité connus. Produits : {products}. Finalités : {purposes}.',
-    en: '"{detail}" is neither a known product nor a purpose. Products: {products}. Purposes: {purposes}.',
-  },
-  problem_unknown_channel: {
-    fr: '« {detail} » n’est pas un canal ({channels}).',
-    en: '"{detail}" is not a channel ({channels}).',
-  },
-  problem_unknown_contact: {
-    fr: 'Cette personne n’est pas dans le registre : ajoutez-la d’abord.',
-    en: 'This person is not in the register: add them first.',
-  },
-  problem_consent_without_proof: {
-    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte présenté ou une référence de preuve.',
-    en: 'A consent without proof is no consent: give the version of the wording shown or an evidence reference.',
-  },
-  problem_future_date: {
-    fr: 'La date ne peut pas être dans le futur.',
-    en: 'The date cannot be in the future.',
-  },
-  problem_until_before: {
-    fr: 'La fin de validité doit suivre la date du consentement.',
-    en: 'The end of validity must come after the consent date.',
-  },
-  problem_other: { fr: 'Entrée refusée : {detail}', en: 'Input refused: {detail}' },
   problem_internal: {
     fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',
     en: 'Something went wrong inside prospect-guard; nothing was recorded. Try again or tell the compliance team.',

@@ -30,7 +30,7 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
   if (c) {
     const [type = 'manual', ...detail] = (c.source ?? 'manual').split(':');
     if (!(SOURCE_TYPES as readonly string[]).includes(type))
-      throw new InputError(`unknown source type "${type}"`);
+      throw new InputError('not_one_of', { field: 'source', value: type, allowed: SOURCE_TYPES.join(', ') });
     const created = at(c.collected_at ?? scenario.at, 'collected_at');
     contact = {
       id: 'scenario',
@@ -82,7 +82,11 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
   }));
   const interactions: Interaction[] = scenario.events.map((event, i) => {
     if (!(EVENT_TYPES as readonly string[]).includes(event.type))
-      throw new InputError(`unknown event "${event.type}"`);
+      throw new InputError('not_one_of', {
+        field: 'type',
+        value: event.type,
+        allowed: EVENT_TYPES.join(', '),
+      });
     return {
       id: `event-${i}`,
       contactId: 'scenario',

@@ -26,7 +26,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
   const target = parseTarget(input.target);
   const product = parseProduct(input.product, ctx.policy);
   const askedAt = ctx.clock();
-  const at = optionalInstant(input.at, ctx.policy, '--at') ?? askedAt;
+  const at = optionalInstant(input.at, ctx.policy, 'at') ?? askedAt;
   const subject = await ctx.store.subjectFacts(target);
   const decision = decide(
     {

@@ -19,8 +19,8 @@ export interface CampaignFields {
   checkedBy: string;
 }
 
-const when = (value: string | Date | undefined, ctx: AppContext, what: string) =>
-  value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, what);
+const when = (value: string | Date | undefined, ctx: AppContext, field: 'start' | 'end') =>
+  value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, field);
 
 /** Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list. */
 export async function runCampaignCheck(
@@ -29,14 +29,13 @@ export async function runCampaignCheck(
   list: RecipientList,
 ): Promise<CampaignCheck & { superseded: Campaign[] }> {
   const channel = parse.channel(fields.channel);
-  if (!fields.product) throw new InputError('--product is required: the message must relate to a product');
+  if (!fields.product) throw new InputError('required', { field: 'product' });
   const product = parse.product(fields.product, ctx.policy) as string;
   const audience = fields.audience ? parse.audience(fields.audience) : 'b2b';
-  const start = when(fields.start, ctx, '--start') ?? ctx.clock();
-  const end = when(fields.end, ctx, '--end');
-  if (end && end <= start) throw new InputError('--end must be after --start');
-  if (list.recipients.length === 0 && list.invalid.length === 0)
-    throw new InputError('the recipient list is empty');
+  const start = when(fields.start, ctx, 'start') ?? ctx.clock();
+  const end = when(fields.end, ctx, 'end');
+  if (end && end <= start) throw new InputError('date_before', { field: 'end', other: 'start' });
+  if (list.recipients.length === 0 && list.invalid.length === 0) throw new InputError('empty_list');
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
   const sources = {
     policy: ctx.policy,
@@ -112,7 +111,7 @@ export async function decideOnCampaign(
 
 export async function findCampaign(ctx: AppContext, id: string): Promise<Campaign> {
   const campaign = await ctx.store.findCampaign(id.trim());
-  if (!campaign) throw new InputError(`no campaign check with id "${id.trim()}"`);
+  if (!campaign) throw new InputError('unknown_campaign', { value: id.trim() });
   return campaign;
 }
 

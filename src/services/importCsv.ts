@@ -11,7 +11,8 @@ export interface ImportReport {
   rows: number;
   created: number;
   updated: number;
-  errors: string[];
+  /** Each bad row: its line and what is wrong (a coded problem, told by the shell). */
+  errors: Array<{ line: number; error: InputError }>;
 }
 
 /**
@@ -40,7 +41,7 @@ export async function importContacts(
       }) as unknown as { record: Record<string, string>; info: { lines: number } }[]
     ).map((row) => ({ record: row.record, line: row.info.lines }));
   } catch (error) {
-    throw new InputError(`${fileName}: ${(error as Error).message}`);
+    throw new InputError('csv_unreadable', { file: fileName, reason: (error as Error).message });
   }
   // A file without an email or phone column is one error, not one per row.
   if (
@@ -48,16 +49,17 @@ export async function importContacts(
     !('email' in (records[0]?.record ?? {})) &&
     !('phone' in (records[0]?.record ?? {}))
   ) {
-    throw new InputError(`${fileName}:1: no email or phone column in the header`);
+    throw new InputError('csv_no_identifier_column', { file: fileName });
   }
   const now = ctx.clock();
   const inputs: ContactInput[] = [];
-  const errors: string[] = [];
+  const errors: ImportReport['errors'] = [];
   for (const { record, line } of records) {
     try {
       inputs.push(contactInput(record as ContactFields, ctx, now));
     } catch (error) {
-      errors.push(`${fileName}:${line}: ${(error as Error).message}`);
+      if (!(error instanceof InputError)) throw error;
+      errors.push({ line, error });
     }
   }
   if (errors.length > 0) return { encoding, rows: records.length, created: 0, updated: 0, errors };

@@ -13,60 +13,60 @@ import {
   type SourceType,
   type SuppressionScope,
 } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
+import { type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { parseInstant } from '../domain/time.ts';
 import type { Policy } from '../policy/load.ts';
 
 /** Readers for what users type, shared by the CLI and Slack; each error names the option it is about. */
-export function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+export function oneOf<T extends string>(value: string, allowed: readonly T[], field: Field): T {
   const v = value.trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(v)) {
-    throw new InputError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
+    throw new InputError('not_one_of', { field, value, allowed: allowed.join(', ') });
   }
   return v as T;
 }
 
 export const channel = (value: string): Channel => oneOf(value, CHANNELS, 'channel');
-export const audience = (value: string): Audience => oneOf(value, AUDIENCES, '--audience');
-export const eventType = (value: string): EventType => oneOf(value, EVENT_TYPES, '--type');
-export const scope = (value: string): SuppressionScope => oneOf(value, [...CHANNELS, 'all'], '--channel');
-export const addressKind = (value: string): AddressKind => oneOf(value, ADDRESS_KINDS, '--address-kind');
+export const audience = (value: string): Audience => oneOf(value, AUDIENCES, 'audience');
+export const eventType = (value: string): EventType => oneOf(value, EVENT_TYPES, 'type');
+export const scope = (value: string): SuppressionScope => oneOf(value, [...CHANNELS, 'all'], 'channel');
+export const addressKind = (value: string): AddressKind => oneOf(value, ADDRESS_KINDS, 'addressKind');
 export const relationship = (value: string): RelationshipKind =>
-  oneOf(value, RELATIONSHIP_KINDS, '--relationship');
+  oneOf(value, RELATIONSHIP_KINDS, 'relationship');
 
 const YES = ['yes', 'oui', 'true', 'y', 'o', '1'];
 const NO = ['no', 'non', 'false', 'n', '0'];
 
-export function yesNo(value: string, what: string): boolean {
+export function yesNo(value: string, field: Field): boolean {
   const v = value.trim().toLowerCase();
   if (YES.includes(v)) return true;
   if (NO.includes(v)) return false;
-  throw new InputError(`${what}: "${value}" is not yes or no`);
+  throw new InputError('not_yes_no', { field, value });
 }
 
 export function source(value: string): { source: SourceType; detail?: string } {
   const [type = '', ...rest] = value.split(':');
-  return { source: oneOf(type, SOURCE_TYPES, '--source'), detail: rest.join(':').trim() || undefined };
+  return { source: oneOf(type, SOURCE_TYPES, 'source'), detail: rest.join(':').trim() || undefined };
 }
 
-export function instant(value: string, policy: Policy, what: string): Date {
-  return parseInstant(value, policy.timeZone, what);
+export function instant(value: string, policy: Policy, field: Field): Date {
+  return parseInstant(value, policy.timeZone, field);
 }
 
-export function optionalInstant(value: string | undefined, policy: Policy, what: string): Date | undefined {
-  return value === undefined ? undefined : instant(value, policy, what);
+export function optionalInstant(value: string | undefined, policy: Policy, field: Field): Date | undefined {
+  return value === undefined ? undefined : instant(value, policy, field);
 }
 
 export function product(value: string | undefined, policy: Policy): string | undefined {
   if (value === undefined) return undefined;
   const key = value.trim().toLowerCase();
   if (!(key in policy.doc.products)) {
-    throw new InputError(
-      `--product: unknown category "${value}" (known: ${Object.keys(policy.doc.products).join(', ')})`,
-      'unknown_product',
+    throw new InputError('unknown_category', {
+      field: 'product',
       value,
-    );
+      allowed: Object.keys(policy.doc.products).join(', '),
+    });
   }
   return key;
 }
@@ -74,9 +74,9 @@ export function product(value: string | undefined, policy: Policy): string | und
 /** Exactly one of --email / --phone, normalised. */
 export function person(options: { email?: string; phone?: string }): Identifier {
   if (options.email !== undefined && options.phone !== undefined) {
-    throw new InputError('give --email or --phone, not both');
+    throw new InputError('email_and_phone');
   }
   if (options.email !== undefined) return emailIdentifier(options.email);
   if (options.phone !== undefined) return phoneIdentifier(options.phone);
-  throw new InputError('--email or --phone is required');
+  throw new InputError('email_or_phone_required');
 }

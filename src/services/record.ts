@@ -8,7 +8,7 @@ import {
   type Suppression,
   type SuppressionScope,
 } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
+import { type Field, InputError, type ProblemParams } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
 import type { ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
@@ -45,35 +45,34 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date):
   const policy = ctx.policy;
   const email = clean(fields.email) ? emailIdentifier(fields.email as string).value : undefined;
   const phone = clean(fields.phone) ? phoneIdentifier(fields.phone as string).value : undefined;
-  if (!email && !phone) throw new InputError('an email or a phone number is required');
-  const iso = (value: string | undefined, what: string) =>
-    clean(value) ? parse.instant(value as string, policy, what).toISOString() : undefined;
+  if (!email && !phone) throw new InputError('email_or_phone_required');
+  const iso = (value: string | undefined, field: Field) =>
+    clean(value) ? parse.instant(value as string, policy, field).toISOString() : undefined;
   const src = clean(fields.source) ? parse.source(fields.source as string) : undefined;
   const collection = clean(fields.collection)
-    ? parse.oneOf(fields.collection as string, ['direct', 'indirect'] as const, '--collection')
+    ? parse.oneOf(fields.collection as string, ['direct', 'indirect'] as const, 'collection')
     : undefined;
-  const collectedAt = iso(fields.collectedAt, '--collected-at');
-  const informedAt = iso(fields.informedAt, '--informed-at');
+  const collectedAt = iso(fields.collectedAt, 'collectedAt');
+  const informedAt = iso(fields.informedAt, 'informedAt');
   const products = clean(fields.products)
     ?.split(/[,;|]/)
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => parse.product(p, policy) as string);
-  const since = iso(fields.customerSince, '--customer-since');
-  const until = iso(fields.customerUntil, '--customer-until');
-  if (since && until && until < since) throw new InputError('--customer-until is before --customer-since');
-  const lastPurchaseAt = iso(fields.lastPurchaseAt, '--last-purchase-at');
+  const since = iso(fields.customerSince, 'customerSince');
+  const until = iso(fields.customerUntil, 'customerUntil');
+  if (since && until && until < since)
+    throw new InputError('date_before', { field: 'customerUntil', other: 'customerSince' });
+  const lastPurchaseAt = iso(fields.lastPurchaseAt, 'lastPurchaseAt');
   if (since && lastPurchaseAt && lastPurchaseAt < since)
-    throw new InputError('--last-purchase-at is before --customer-since');
+    throw new InputError('date_before', { field: 'lastPurchaseAt', other: 'customerSince' });
   const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
   const department = clean(fields.department)?.toUpperCase();
   if (department && !/^(\d{2}|2A|2B|\d{3}|GP|MQ|GF|RE|YT|MF|BL|PM)$/.test(department))
-    throw new InputError(
-      `--department: "${fields.department}" is not a French département (75, 67, 2A, 974…)`,
-    );
+    throw new InputError('invalid_department', { field: 'department', value: fields.department });
   const owner = clean(fields.owner);
   if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))
-    throw new InputError(`--owner: "${owner}" is not a Slack user id (U…)`);
+    throw new InputError('invalid_slack_user', { field: 'owner', value: owner });
   const hasProvenance = src || collection || collectedAt || informedAt;
   return {
     email,
@@ -115,7 +114,7 @@ export async function addContact(ctx: AppContext, fields: ContactFields) {
     : { kind: 'phone', value: input.phone as string };
   const existing = await ctx.store.findContact(target);
   if (input.customer && !input.customer.since && !existing?.customer?.since) {
-    throw new InputError('--customer-since is required for a customer');
+    throw new InputError('required', { field: 'customerSince' });
   }
   return ctx.store.saveContact(withDefaults(input, existing, now), now);
 }
@@ -123,10 +122,7 @@ export async function addContact(ctx: AppContext, fields: ContactFields) {
 async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
   const contact = await ctx.store.findContact(target);
   if (!contact) {
-    throw new InputError(
-      `no contact with this ${target.kind} in the store: add it first (contact add)`,
-      'unknown_contact',
-    );
+    throw new InputError('unknown_contact', { field: target.kind });
   }
   return contact;
 }
@@ -156,16 +152,15 @@ export interface ConsentFields {
 /** A field of a consent and what is wrong with it: the Slack modal shows them all at once, the CLI the first. */
 export interface ConsentProblem {
   field: 'wording' | 'date' | 'until';
-  problem: 'consent_without_proof' | 'future_date' | 'until_before';
+  problem: 'consent_without_proof' | 'future_date' | 'date_before';
 }
 
 const CLOCK_SKEW_MS = 60_000;
 
-const CONSENT_PROBLEM_TEXT: Record<ConsentProblem['problem'], string> = {
-  consent_without_proof:
-    'a consent without proof is no consent: give --wording (the version shown) or --evidence',
-  future_date: '--at: a consent cannot be dated in the future',
-  until_before: '--until must be after the consent date',
+const CONSENT_PROBLEM_PARAMS: Record<ConsentProblem['problem'], ProblemParams> = {
+  consent_without_proof: { field: 'wording' },
+  future_date: { field: 'at' },
+  date_before: { field: 'until', other: 'at' },
 };
 
 /**
@@ -183,7 +178,7 @@ export function consentProblems(
   if (fields.action === 'grant' && !clean(fields.wording) && !clean(fields.evidence))
     problems.push({ field: 'wording', problem: 'consent_without_proof' });
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: 'date', problem: 'future_date' });
-  if (until && until <= at) problems.push({ field: 'until', problem: 'until_before' });
+  if (until && until <= at) problems.push({ field: 'until', problem: 'date_before' });
   return problems;
 }
 
@@ -191,16 +186,17 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   const now = ctx.clock();
   const target = parse.person(fields);
   const channel: Channel = parse.channel(fields.channel);
-  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
-  const until = parse.optionalInstant(fields.until, ctx.policy, '--until');
+  const at = parse.optionalInstant(fields.at, ctx.policy, 'at') ?? now;
+  const until = parse.optionalInstant(fields.until, ctx.policy, 'until');
   const [problem] = consentProblems(fields, at, until, now);
-  if (problem) throw new InputError(CONSENT_PROBLEM_TEXT[problem.problem], problem.problem);
-  const slotStart = parse.optionalInstant(clean(fields.slotStart), ctx.policy, '--slot-start');
-  const slotEnd = parse.optionalInstant(clean(fields.slotEnd), ctx.policy, '--slot-end');
-  if (Boolean(slotStart) !== Boolean(slotEnd)) throw new InputError('give both --slot-start and --slot-end');
+  if (problem) throw new InputError(problem.problem, CONSENT_PROBLEM_PARAMS[problem.problem]);
+  const slotStart = parse.optionalInstant(clean(fields.slotStart), ctx.policy, 'slotStart');
+  const slotEnd = parse.optionalInstant(clean(fields.slotEnd), ctx.policy, 'slotEnd');
+  if (Boolean(slotStart) !== Boolean(slotEnd))
+    throw new InputError('slot_incomplete', { field: 'slotStart', other: 'slotEnd' });
   if (slotStart && slotEnd && slotEnd <= slotStart)
-    throw new InputError('--slot-end must be after --slot-start');
-  const namesUs = clean(fields.namesUs) ? parse.yesNo(fields.namesUs as string, '--names-us') : undefined;
+    throw new InputError('date_before', { field: 'slotEnd', other: 'slotStart' });
+  const namesUs = clean(fields.namesUs) ? parse.yesNo(fields.namesUs as string, 'namesUs') : undefined;
   const contact = await knownContact(ctx, target);
   const record = await ctx.store.recordConsent(
     contact,
@@ -236,7 +232,7 @@ export async function recordEvent(
   const now = ctx.clock();
   const target = parse.person(fields);
   const type: EventType = parse.eventType(fields.type);
-  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
+  const at = parse.optionalInstant(fields.at, ctx.policy, 'at') ?? now;
   const contact = await knownContact(ctx, target);
   const record = await ctx.store.recordInteraction(contact, type, at, now);
   // A refusal during a call objects to telephone canvassing of that line (L.221-16, GDPR art. 21): it goes to the
@@ -270,7 +266,7 @@ export async function optOut(
   const now = ctx.clock();
   const target = parse.person(fields);
   const scope = fields.channel ? parse.scope(fields.channel) : 'all';
-  const at = parse.optionalInstant(fields.at, ctx.policy, '--at') ?? now;
+  const at = parse.optionalInstant(fields.at, ctx.policy, 'at') ?? now;
   const { contact, ids: targets } = await personIdentifiers(ctx, target);
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
   return { suppressions, scope, contact };

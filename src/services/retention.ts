@@ -9,7 +9,7 @@ import * as parse from './parse.ts';
 import { recordConsent, recordEvent } from './record.ts';
 
 export async function retentionScan(ctx: AppContext, at?: string, horizonDays = 30): Promise<RetentionScan> {
-  const now = parse.optionalInstant(at, ctx.policy, '--at') ?? ctx.clock();
+  const now = parse.optionalInstant(at, ctx.policy, 'at') ?? ctx.clock();
   return scanRetention(await ctx.store.contactRecords(), ctx.policy, now, horizonDays);
 }
 
@@ -82,7 +82,7 @@ export async function recordRenewal(
   renewal: { at: string; method?: string; proof: string; by: string; where: string },
 ): Promise<void> {
   const id = identifiersOf(contact)[0];
-  if (!id) throw new InputError('this contact has no email or phone left');
+  if (!id) throw new InputError('contact_without_identifier');
   const person = { [id.kind]: id.value };
   if (kind === 'phone-consent') {
     await recordConsent(ctx, {

@@ -94,7 +94,7 @@ export class MemoryStore implements Store {
     const byEmail = input.email ? this.state.byEmail.get(input.email) : undefined;
     const byPhone = input.phone ? this.state.byPhone.get(input.phone) : undefined;
     if (byEmail && byPhone && byEmail !== byPhone) {
-      throw new InputError('this email and this phone number belong to two different contacts');
+      throw new InputError('identifiers_of_two_contacts');
     }
     return this.data.contacts[byEmail ?? byPhone ?? ''];
   }

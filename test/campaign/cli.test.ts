@@ -93,6 +93,8 @@ it('checks a campaign from the command line, writes the details and the cleaned 
     'accounting-software',
   );
   expect(bad.status).toBe(2);
-  expect(bad.err).toMatch(/ok\.csv:1: no phone column for a sms campaign/);
-  expect((await run('campaign', 'show', 'cmp-nope')).err).toContain('no campaign check with id "cmp-nope"');
+  expect(bad.err).toMatch(/ok\.csv:1: no phone column \(header or values\) for this campaign/);
+  expect((await run('campaign', 'show', 'cmp-nope')).err).toContain(
+    'No campaign check has the id "cmp-nope"',
+  );
 });

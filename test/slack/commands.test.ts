@@ -309,7 +309,7 @@ describe('buttons on an answer', () => {
   it('refuses a forged button value with a short message', async () => {
     const d = await slack.user.press({ action_id: 'objection_log', value: '{"target":42}' }, { user: SALES });
     expect(d.status).toBe(200);
-    expect(visibleText(d)).toBe('Input refused: this button is no longer valid');
+    expect(visibleText(d)).toBe('This button is no longer valid.');
     expect(slack.logs.some((l) => l.includes('unreadable value'))).toBe(true);
   });
 });

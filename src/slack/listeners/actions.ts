@@ -43,7 +43,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       if (!read) {
         // Slack never sends a damaged value: this one was forged or comes from an older version of the app.
         deps.logger.warn(`button ${actionId} from ${args.body.user.id} with an unreadable value`);
-        throw new InputError('this button is no longer valid');
+        throw new InputError('stale_button');
       }
       await work(args, lang, read.target, read.value);
     });

@@ -29,15 +29,15 @@ async function download(
     url = info.file?.url_private_download;
     name = info.file?.name ?? name;
   }
-  if (!url) throw new InputError('the file has no download link');
+  if (!url) throw new InputError('file_no_link');
   const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new InputError(`download refused (HTTP ${response.status})`);
+  if (!response.ok) throw new InputError('download_refused', { status: response.status });
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new InputError('Slack sent a web page instead of the file (missing files:read scope?)');
+    throw new InputError('file_is_web_page');
   }
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > MAX_FILE_BYTES)
-    throw new InputError(`the file is over ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    throw new InputError('file_too_big', { limit: MAX_FILE_BYTES / 1024 / 1024 });
   return { name, bytes };
 }
 

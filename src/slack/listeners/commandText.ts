@@ -13,8 +13,7 @@ export function splitTarget(
   read: (raw: string) => Identifier = parseTarget,
 ): { target: Identifier; rest: string } {
   const trimmed = text.replace(/\s+/g, ' ').trim();
-  if (trimmed === '')
-    throw new InputError('an email address or a phone number is required', 'missing_target');
+  if (trimmed === '') throw new InputError('missing_target');
   let raw: string;
   if (trimmed.startsWith('<')) {
     const end = trimmed.indexOf('>');
@@ -39,7 +38,7 @@ export function productOrPurpose(rest: string, policy: Policy): { product?: stri
   if (word === CONSENT_PURPOSE_DEFAULT || policy.doc.params.non_commercial_purposes.includes(word)) {
     return { purpose: word };
   }
-  throw new InputError(`unknown product or purpose "${rest.trim()}"`, 'unknown_product', rest.trim());
+  throw new InputError('unknown_product', { value: rest.trim() });
 }
 
 /** Channel words people type after /optout, in French or English. */

@@ -38,12 +38,12 @@ const CAN_I: [string, Channel, string][] = [
 
 const emailOnly = (raw: string): Identifier => {
   if (!raw.includes('@') && /^[+(0-9]/.test(unwrapSlack(raw)))
-    throw new InputError('a phone number', 'not_email', raw);
+    throw new InputError('not_email', { value: raw });
   return emailIdentifier(raw);
 };
 
 const phoneOnly = (raw: string): Identifier => {
-  if (raw.includes('@')) throw new InputError('an email address', 'not_phone', raw);
+  if (raw.includes('@')) throw new InputError('not_phone', { value: raw });
   return phoneIdentifier(raw);
 };
 
@@ -83,7 +83,7 @@ async function optout(deps: SlackDeps, command: SlashCommand, lang: Lang): Promi
   try {
     const { target, rest } = splitTarget(command.text);
     const scope = scopeWord(rest);
-    if (!scope) throw new InputError('unknown channel', 'unknown_channel', rest);
+    if (!scope) throw new InputError('unknown_channel', { value: rest });
     const result = await optOut(deps.ctx, {
       [target.kind]: target.value,
       channel: scope,

@@ -10,8 +10,9 @@ import { ErrorCode } from '@slack/web-api';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
-import { type Lang, type MessageKey, t } from '../../i18n.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
+import { fieldWords, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
 import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
@@ -34,14 +35,15 @@ export function problemText(error: unknown, lang: Lang, usage: string, deps: Sla
     return t(lang, 'problem_internal');
   }
   const policy = deps.ctx.policy;
-  const vars = {
-    detail: escapeMrkdwn(error.detail ?? error.message),
-    products: Object.keys(policy.doc.products).join(', '),
-    purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
-    channels: [...CHANNELS, 'all'].join(', '),
-  };
-  const key: MessageKey = error.problem ? `problem_${error.problem}` : 'problem_other';
-  const line = t(lang, key, key === 'problem_other' ? { detail: escapeMrkdwn(error.message) } : vars);
+  const line = problemLine(lang, error, {
+    fieldName: fieldWords(lang),
+    escape: escapeMrkdwn,
+    extra: {
+      products: Object.keys(policy.doc.products).join(', '),
+      purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
+      channels: [...CHANNELS, 'all'].join(', '),
+    },
+  });
   return usage ? `${line}\n${usage}` : line;
 }
 

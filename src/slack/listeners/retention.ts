@@ -73,8 +73,7 @@ export function registerRetention(app: App, deps: SlackDeps): void {
     const usage = t(lang, 'usage_privacy');
     let target: Identifier;
     try {
-      if (verb !== 'export' && verb !== 'erase')
-        throw new InputError(`unknown request "${verb}"`, undefined, verb);
+      if (verb !== 'export' && verb !== 'erase') throw new InputError('unknown_request', { value: verb });
       target = splitTarget(rest.join(' ')).target;
     } catch (error) {
       return void (await ack({ response_type: 'ephemeral', text: problemText(error, lang, usage, deps) }));

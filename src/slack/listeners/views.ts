@@ -30,7 +30,7 @@ function dayToInstant(deps: SlackDeps, day: string | undefined): string | undefi
 const CONSENT_PROBLEM_KEY = {
   consent_without_proof: 'error_wording_or_evidence',
   future_date: 'error_future_date',
-  until_before: 'error_until_before',
+  date_before: 'error_until_before',
 } as const;
 
 /** The service's consent rules, every problem at once, each at its field; and the evidence field is a link. */
@@ -85,7 +85,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (!read)
       return void (await ack({
         response_action: 'errors',
-        errors: { action: problemText(new InputError('damaged form'), lang, '', deps) },
+        errors: { action: problemText(new InputError('damaged_form'), lang, '', deps) },
       }));
     // Checked again on submission: a modal can be forged without ever opening it.
     const refused = await checkRole(deps, userId, 'record_consent', 'consent.record', lang, read.target);

@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { scanSections } from '../reports/retention.ts';
-import { deadlineLabel } from '../retention/purge.ts';
-import * as parse from '../services/parse.ts';
-import { erasePerson, exportPerson } from '../services/privacy.ts';
-import { purgeOverdue, retentionScan } from '../services/retention.ts';
-import type { CliKit } from './campaign.ts';
+import { scanSections } from '../../reports/retention.ts';
+import { deadlineLabel } from '../../retention/purge.ts';
+import * as parse from '../../services/parse.ts';
+import { erasePerson, exportPerson } from '../../services/privacy.ts';
+import { purgeOverdue, retentionScan } from '../../services/retention.ts';
+import type { CliKit } from '../kit.ts';
 
 const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s };
 
 /** `retention scan|purge` and `privacy export|erase`: the same services as /retention and /privacy. */
-export function registerRetentionCommands(program: Command, kit: CliKit): void {
+export function register(program: Command, kit: CliKit): void {
   const retention = program.command('retention').description('retention deadlines and purge');
   retention
     .command('scan')

@@ -1,29 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { approvableAsChecked } from '../campaign/approval.ts';
-import { parseRecipientFile } from '../campaign/recipients.ts';
-import type { Campaign } from '../domain/campaign.ts';
-import { InputError } from '../domain/errors.ts';
-import type { Lang } from '../i18n.ts';
-import type { Policy } from '../policy/load.ts';
-import { campaignReport } from '../reports/campaign.ts';
-import { cleanedCsv, detailsCsv, findCampaign, runCampaignCheck } from '../services/campaign.ts';
-import type { AppContext } from '../services/context.ts';
-import * as parse from '../services/parse.ts';
-
-export interface CliKit {
-  out: (text: string) => void;
-  who: () => string;
-  lang: (policy: Policy) => Lang;
-  withContext: <T>(work: (ctx: AppContext) => Promise<T>) => Promise<T>;
-  setStatus: (status: number) => void;
-}
+import { approvableAsChecked } from '../../campaign/approval.ts';
+import { parseRecipientFile } from '../../campaign/recipients.ts';
+import type { Campaign } from '../../domain/campaign.ts';
+import { InputError } from '../../domain/errors.ts';
+import type { Lang } from '../../i18n.ts';
+import type { Policy } from '../../policy/load.ts';
+import { campaignReport } from '../../reports/campaign.ts';
+import { cleanedCsv, detailsCsv, findCampaign, runCampaignCheck } from '../../services/campaign.ts';
+import * as parse from '../../services/parse.ts';
+import type { CliKit } from '../kit.ts';
 
 function readInput(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+    throw new InputError('file_unreadable', { file, reason: (error as NodeJS.ErrnoException).code });
   }
 }
 
@@ -35,7 +27,7 @@ function printable(c: Campaign, policy: Policy, lang: Lang): string {
 }
 
 /** `campaign-check FILE` and `campaign show ID`: the same checks and history as in Slack. */
-export function registerCampaignCommands(program: Command, kit: CliKit): void {
+export function register(program: Command, kit: CliKit): void {
   program
     .command('campaign-check')
     .description(

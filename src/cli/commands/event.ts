@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { recordEvent } from '../../services/record.ts';
+import { type CliKit, personOptions } from '../kit.ts';
+
+/** `event: an interaction (a click, a reply, a call attempt or refusal…)`. */
+export function register(program: Command, kit: CliKit): void {
+  personOptions(program.command('event').description('record an interaction'))
+    .requiredOption(
+      '--type <type>',
+      'click, reply, form, inbound-call, meeting, callback-request, open, call-attempt, automated-call-attempt, call-refusal (also recorded as an objection to calls to that line)',
+    )
+    .option('--at <datetime>')
+    .action(async (options) => {
+      await kit.withContext(async (ctx) => {
+        const { record } = await recordEvent(ctx, options);
+        kit.out(`recorded ${record.type} at ${record.at}`);
+      });
+    });
+}

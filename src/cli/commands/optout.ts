@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { CHANNELS } from '../../domain/contacts.ts';
+import { optOut } from '../../services/record.ts';
+import { type CliKit, personOptions } from '../kit.ts';
+
+/** `optout: an objection, kept in the suppression list`. */
+export function register(program: Command, kit: CliKit): void {
+  personOptions(program.command('optout').description('record an objection (suppression list)'))
+    .option('--channel <channel>', `${CHANNELS.join(', ')} or all`, 'all')
+    .option('--at <datetime>')
+    .option('--reason <reason>')
+    .action(async (options) => {
+      await kit.withContext(async (ctx) => {
+        const result = await optOut(ctx, { ...options, origin: 'cli' });
+        kit.out(`objection recorded (${result.scope}) for ${result.suppressions.length} identifier(s)`);
+      });
+    });
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { readConfig } from '../../config.ts';
+import { runApp } from '../../main.ts';
+import type { CliKit } from '../kit.ts';
+
+/** `start: the Slack app, or the emulator without Slack credentials`. */
+export function register(program: Command, kit: CliKit): void {
+  program
+    .command('start')
+    .description(
+      'run the Slack app: Socket Mode or HTTP mode from SLACK_* variables, or the built-in emulator without them',
+    )
+    .action(async () => {
+      const config = readConfig(kit.io.env);
+      await kit.withContext(async (ctx) => {
+        await runApp(
+          ctx,
+          { ...config, dbPath: ctx.store.location, policyPath: ctx.policy.file },
+          {
+            out: kit.out,
+            err: kit.err,
+            input: kit.io.input ?? process.stdin,
+            interactive: kit.io.interactive ?? false,
+            stopSignal: kit.io.stopSignal ?? new Promise<void>(() => undefined),
+          },
+        );
+      });
+    });
+}

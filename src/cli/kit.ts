@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { Lang } from '../i18n.ts';
+import type { Policy } from '../policy/load.ts';
+import type { AppContext } from '../services/context.ts';
+
+/** Exit statuses: a verdict, or 2 for bad input (never 1, which means "block"). */
+export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  clock: () => Date;
+  /** For `start` in emulator mode: the lines typed or piped in. */
+  input?: NodeJS.ReadableStream;
+  interactive?: boolean;
+  stopSignal?: Promise<void>;
+}
+
+/** What every command gets from the CLI: output, who is acting, the language, the policy and the store. */
+export interface CliKit {
+  io: Io;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  who: () => string;
+  lang: (policy: Policy) => Lang;
+  policyPath: () => string;
+  /** Opens policy and store for one command and always closes the store. */
+  withContext: <T>(work: (ctx: AppContext) => Promise<T>) => Promise<T>;
+  setStatus: (status: number) => void;
+}
+
+/** `--email E | --phone P`, the two ways to name a person. */
+export function personOptions(command: Command): Command {
+  return command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
+}

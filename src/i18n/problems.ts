@@ -1,0 +1,177 @@
+import type { Lang } from './lang.ts';
+
+/**
+ * What is wrong with what someone typed, one message per problem code (domain/errors.ts). `{field}` and `{other}`
+ * are field names as the reader's shell shows them; `{value}` is what they typed.
+ */
+export const problems = {
+  problem_invalid_email: {
+    fr: '« {value} » n’est pas une adresse e-mail valide.',
+    en: '"{value}" is not a valid email address.',
+  },
+  problem_invalid_phone: {
+    fr: '« {value} » n’est pas un numéro de téléphone valide (exemple : +33 6 12 34 56 78).',
+    en: '"{value}" is not a valid phone number (e.g. +33 6 12 34 56 78).',
+  },
+  problem_missing_target: {
+    fr: 'Il manque l’adresse e-mail ou le numéro.',
+    en: 'The email address or phone number is missing.',
+  },
+  problem_not_email: {
+    fr: '« {value} » est un numéro : utilisez /can-i-sms ou /can-i-call.',
+    en: '"{value}" is a phone number: use /can-i-sms or /can-i-call.',
+  },
+  problem_not_phone: {
+    fr: '« {value} » est une adresse e-mail : utilisez /can-i-email.',
+    en: '"{value}" is an email address: use /can-i-email.',
+  },
+  problem_unknown_product: {
+    fr: '« {value} » n’est ni un produit ni une finalité connus. Produits : {products}. Finalités : {purposes}.',
+    en: '"{value}" is neither a known product nor a purpose. Products: {products}. Purposes: {purposes}.',
+  },
+  problem_unknown_category: {
+    fr: '{field} : « {value} » n’est pas une catégorie de produit connue ({allowed}).',
+    en: '{field}: "{value}" is not a known product category ({allowed}).',
+  },
+  problem_unknown_channel: {
+    fr: '« {value} » n’est pas un canal ({channels}).',
+    en: '"{value}" is not a channel ({channels}).',
+  },
+  problem_unknown_contact: {
+    fr: 'Cette personne n’est pas dans le registre : ajoutez-la d’abord.',
+    en: 'This person is not in the register: add them first.',
+  },
+  problem_consent_without_proof: {
+    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte présenté ({field}) ou une référence de preuve.',
+    en: 'A consent without proof is no consent: give the version of the wording shown ({field}) or an evidence reference.',
+  },
+  problem_future_date: {
+    fr: '{field} : la date ne peut pas être dans le futur.',
+    en: '{field}: the date cannot be in the future.',
+  },
+  problem_date_before: {
+    fr: '{field} doit venir après {other}.',
+    en: '{field} must come after {other}.',
+  },
+  problem_not_one_of: {
+    fr: '{field} : « {value} » n’est pas l’une des valeurs possibles ({allowed}).',
+    en: '{field}: "{value}" is not one of {allowed}.',
+  },
+  problem_not_yes_no: {
+    fr: '{field} : « {value} » n’est ni oui ni non.',
+    en: '{field}: "{value}" is not yes or no.',
+  },
+  problem_email_and_phone: {
+    fr: 'Donnez l’adresse e-mail ou le numéro, pas les deux.',
+    en: 'Give the email address or the phone number, not both.',
+  },
+  problem_email_or_phone_required: {
+    fr: 'Il faut une adresse e-mail ou un numéro de téléphone.',
+    en: 'An email address or a phone number is required.',
+  },
+  problem_invalid_department: {
+    fr: '« {value} » n’est pas un département français (75, 67, 2A, 974…).',
+    en: '"{value}" is not a French département (75, 67, 2A, 974…).',
+  },
+  problem_invalid_slack_user: {
+    fr: '{field} : « {value} » n’est pas un identifiant d’utilisateur Slack (U…).',
+    en: '{field}: "{value}" is not a Slack user id (U…).',
+  },
+  problem_required: { fr: '{field} est obligatoire.', en: '{field} is required.' },
+  problem_slot_incomplete: {
+    fr: 'Donnez le début et la fin du créneau ({field}, {other}).',
+    en: 'Give both the start and the end of the slot ({field}, {other}).',
+  },
+  problem_empty_list: { fr: 'La liste des destinataires est vide.', en: 'The recipient list is empty.' },
+  problem_unknown_campaign: {
+    fr: 'Aucune vérification de campagne n’a l’identifiant « {value} ».',
+    en: 'No campaign check has the id "{value}".',
+  },
+  problem_file_unreadable: {
+    fr: '{file} : lecture impossible ({reason}).',
+    en: '{file}: cannot read ({reason}).',
+  },
+  problem_csv_unreadable: {
+    fr: '{file} : fichier CSV illisible ({reason}).',
+    en: '{file}: unreadable CSV ({reason}).',
+  },
+  problem_csv_no_identifier_column: {
+    fr: '{file}:1 : aucune colonne e-mail ou téléphone dans l’en-tête.',
+    en: '{file}:1: no email or phone column in the header.',
+  },
+  problem_csv_no_column: {
+    fr: '{file}:1 : aucune colonne {value} (ni en-tête ni valeurs) pour cette campagne.',
+    en: '{file}:1: no {value} column (header or values) for this campaign.',
+  },
+  problem_postal_not_checked: {
+    fr: 'Les campagnes postales ne sont pas vérifiées : aucune adresse postale n’est conservée.',
+    en: 'Postal campaigns are not checked: no postal addresses are kept.',
+  },
+  problem_contact_without_identifier: {
+    fr: 'Ce contact n’a plus ni adresse e-mail ni numéro.',
+    en: 'This contact has no email or phone left.',
+  },
+  problem_identifiers_of_two_contacts: {
+    fr: 'Cette adresse e-mail et ce numéro appartiennent à deux contacts différents.',
+    en: 'This email and this phone number belong to two different contacts.',
+  },
+  problem_unknown_request: { fr: 'Demande inconnue : « {value} ».', en: 'Unknown request: "{value}".' },
+  problem_stale_button: { fr: 'Ce bouton n’est plus valable.', en: 'This button is no longer valid.' },
+  problem_damaged_form: { fr: 'Formulaire endommagé : rouvrez-le.', en: 'Damaged form: open it again.' },
+  problem_file_no_link: {
+    fr: 'Le fichier n’a pas de lien de téléchargement.',
+    en: 'The file has no download link.',
+  },
+  problem_download_refused: {
+    fr: 'Téléchargement refusé (HTTP {status}).',
+    en: 'Download refused (HTTP {status}).',
+  },
+  problem_file_is_web_page: {
+    fr: 'Slack a envoyé une page web au lieu du fichier (la permission files:read manque-t-elle ?).',
+    en: 'Slack sent a web page instead of the file (is the files:read scope missing?).',
+  },
+  problem_file_too_big: { fr: 'Le fichier dépasse {limit} Mo.', en: 'The file is over {limit} MB.' },
+  problem_invalid_date: {
+    fr: '{field} : « {value} » n’est pas une date ISO 8601 (par exemple 2026-03-01 ou 2026-03-01T10:30).',
+    en: '{field}: "{value}" is not an ISO 8601 date (e.g. 2026-03-01 or 2026-03-01T10:30).',
+  },
+  problem_invalid_duration: {
+    fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
+    en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Fields as Slack readers see them (the command line shows its flags instead). */
+export const fieldNames = {
+  fieldname_email: { fr: 'adresse e-mail', en: 'email address' },
+  fieldname_phone: { fr: 'numéro de téléphone', en: 'phone number' },
+  fieldname_target: { fr: 'personne', en: 'person' },
+  fieldname_channel: { fr: 'canal', en: 'channel' },
+  fieldname_purpose: { fr: 'finalité', en: 'purpose' },
+  fieldname_product: { fr: 'produit', en: 'product' },
+  fieldname_audience: { fr: 'public', en: 'audience' },
+  fieldname_addressKind: { fr: 'type d’adresse', en: 'kind of address' },
+  fieldname_department: { fr: 'département', en: 'département' },
+  fieldname_source: { fr: 'origine', en: 'source' },
+  fieldname_collection: { fr: 'mode de collecte', en: 'collection' },
+  fieldname_collectedAt: { fr: 'date de collecte', en: 'collection date' },
+  fieldname_informedAt: { fr: 'date de la notice', en: 'notice date' },
+  fieldname_customerSince: { fr: 'client depuis', en: 'customer since' },
+  fieldname_customerUntil: { fr: 'fin de la relation client', en: 'end of the customer relationship' },
+  fieldname_relationship: { fr: 'relation client', en: 'customer relationship' },
+  fieldname_lastPurchaseAt: { fr: 'dernier achat', en: 'last purchase' },
+  fieldname_products: { fr: 'produits', en: 'products' },
+  fieldname_owner: { fr: 'propriétaire', en: 'owner' },
+  fieldname_at: { fr: 'date', en: 'date' },
+  fieldname_until: { fr: 'fin de validité', en: 'end of validity' },
+  fieldname_slotStart: { fr: 'début du créneau', en: 'start of the slot' },
+  fieldname_slotEnd: { fr: 'fin du créneau', en: 'end of the slot' },
+  fieldname_namesUs: { fr: 'nous nomme', en: 'names us' },
+  fieldname_method: { fr: 'méthode', en: 'method' },
+  fieldname_wording: { fr: 'version du texte', en: 'wording version' },
+  fieldname_evidence: { fr: 'preuve', en: 'evidence' },
+  fieldname_type: { fr: 'type d’événement', en: 'event type' },
+  fieldname_start: { fr: 'début', en: 'start' },
+  fieldname_end: { fr: 'fin', en: 'end' },
+  fieldname_file: { fr: 'fichier', en: 'file' },
+} as const satisfies Record<string, Record<Lang, string>>;

@@ -1,0 +1,37 @@
+import type { InputError } from '../domain/errors.ts';
+import { hasMessage, type Lang, t } from '../i18n.ts';
+
+export interface ProblemStyle {
+  /** How the reader's shell names a field: a flag on the command line, words in Slack. */
+  fieldName: (field: string) => string;
+  /** What must happen to text the user typed before it is shown (mrkdwn escaping in Slack). */
+  escape?: (text: string) => string;
+  /** Lists the message may need: products, purposes, channels. */
+  extra?: Record<string, string>;
+}
+
+/** A problem with input, in the reader's language, naming fields as their shell shows them. */
+export function problemLine(lang: Lang, error: InputError, style: ProblemStyle): string {
+  const p = error.params;
+  const shown = (text: string | undefined) => (style.escape ?? ((s: string) => s))(text ?? '');
+  return t(lang, `problem_${error.problem}`, {
+    ...style.extra,
+    field: p.field ? style.fieldName(p.field) : '',
+    other: p.other ? style.fieldName(p.other) : '',
+    value: shown(p.value),
+    allowed: p.allowed ?? '',
+    file: shown(p.file),
+    line: p.line ?? '',
+    status: p.status ?? '',
+    limit: p.limit ?? '',
+    reason: shown(p.reason),
+  });
+}
+
+/** Fields in words, for Slack readers. */
+export function fieldWords(lang: Lang): (field: string) => string {
+  return (field) => {
+    const key = `fieldname_${field}`;
+    return hasMessage(key) ? t(lang, key) : field;
+  };
+}
