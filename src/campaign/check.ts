@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Campaign, Verdict } from '../domain/campaign.ts';
+import type { Campaign } from '../domain/campaign.ts';
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
 import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
 import { addDuration } from '../domain/time.ts';
+import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
 import { checkMessage } from './message.ts';
@@ -35,7 +36,6 @@ export interface CampaignCheck {
   list: RecipientList;
 }
 
-const SEVERITY: Record<Verdict, number> = { block: 0, review: 1, allow: 2 };
 const YIELD_EVERY = 500;
 const SAMPLES = 3;
 

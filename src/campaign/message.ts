@@ -1,5 +1,6 @@
 import type { MessageFinding } from '../domain/campaign.ts';
 import type { Channel } from '../domain/contacts.ts';
+import { t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import type { MessageCheck } from '../policy/schema.ts';
 
@@ -65,8 +66,8 @@ export function checkMessage(
         rule: 'ecomm-per-message-obligations',
         element: 'template',
         message: {
-          fr: 'Aucun message ni script fourni : rien ne prouve que le message porte les mentions obligatoires.',
-          en: 'No message or script was given: nothing shows that it carries the mandatory mentions.',
+          fr: t('fr', 'campaign_no_template'),
+          en: t('en', 'campaign_no_template'),
         },
       },
     ];

@@ -1,6 +1,8 @@
 import type { Audience, Channel } from './contacts.ts';
 
-export type Verdict = 'allow' | 'review' | 'block';
+import type { Verdict } from './verdict.ts';
+
+export type { Verdict };
 
 /** An element the message lacks (unsubscribe link, sender, subject, call opening): it blocks the campaign. */
 export interface MessageFinding {

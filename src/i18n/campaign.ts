@@ -2,6 +2,10 @@ import type { Lang } from './lang.ts';
 
 /** Campaign checks, reports and approvals. */
 export const campaign = {
+  campaign_no_template: {
+    fr: 'Aucun message ni script fourni : rien ne prouve que le message porte les mentions obligatoires.',
+    en: 'No message or script was given: nothing shows that it carries the mandatory mentions.',
+  },
   campaign_status_checked: { fr: '🔎 Vérifiée', en: '🔎 Checked' },
   'campaign_status_awaiting-approval': { fr: '⏳ En attente d’approbation', en: '⏳ Awaiting approval' },
   campaign_status_approved: { fr: '✅ Approuvée', en: '✅ Approved' },

@@ -1,8 +1,10 @@
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
+import { SEVERITY, type Verdict } from '../domain/verdict.ts';
+import { t } from '../i18n.ts';
 import { evaluate } from './conditions.ts';
 import { type DecisionRequest, Facts } from './facts.ts';
 import type { CompiledRule, Policy } from './load.ts';
-import type { Legal, Text, Verdict } from './schema.ts';
+import type { Legal, Text } from './schema.ts';
 
 export interface Reason {
   rule: string;
@@ -35,8 +37,6 @@ export interface Decision {
 }
 
 export type { DecisionRequest };
-
-const SEVERITY: Record<Verdict, number> = { block: 0, review: 1, allow: 2 };
 
 function inWindow(rule: CompiledRule, now: Date): boolean {
   return (!rule.validFrom || now >= rule.validFrom) && (!rule.validUntil || now < rule.validUntil);
@@ -96,7 +96,7 @@ function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Pol
     reasons.push({
       rule: 'no-legal-basis',
       verdict,
-      title: { fr: 'Aucune base légale', en: 'No legal basis' },
+      title: { fr: t('fr', 'no_basis_title'), en: t('en', 'no_basis_title') },
       message: policy.doc.no_basis.message,
       legal: [],
       unverified: false,

@@ -1,3 +1,1 @@
-/** The three answers, most severe first. */
-export const VERDICTS = ['allow', 'review', 'block'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { SEVERITY, VERDICTS, type Verdict } from '../domain/verdict.ts';

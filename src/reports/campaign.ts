@@ -1,9 +1,9 @@
 import type { Campaign } from '../domain/campaign.ts';
 import { formatLocal } from '../domain/time.ts';
+import { VERDICT_ICON } from '../domain/verdict.ts';
 import { hasMessage, type Lang, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 
-const ICON = { allow: '✅', review: '⚠️', block: '⛔' } as const;
 export const MAX_GROUPS = 12;
 
 export interface ReportText {
@@ -77,7 +77,7 @@ export function campaignReport(
       const samples = g.sample
         .map((s) => `${style.escape(s.masked)} (${t(lang, 'campaign_line_no', { line: s.line })})`)
         .join(', ');
-      return `${ICON[g.verdict]} ${style.bold(String(g.count))} · ${title(g.rule)} — ${g.rule} · ${legal(g.rule)}\n    ${t(lang, 'campaign_examples', { samples })}`;
+      return `${VERDICT_ICON[g.verdict]} ${style.bold(String(g.count))} · ${title(g.rule)} — ${g.rule} · ${legal(g.rule)}\n    ${t(lang, 'campaign_examples', { samples })}`;
     });
     if (c.groups.length > MAX_GROUPS)
       lines.push(t(lang, 'campaign_group_more', { count: c.groups.length - MAX_GROUPS }));

@@ -1,13 +1,12 @@
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
+import { VERDICT_ICON } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Answer } from '../../services/ask.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, confirmDialog, context, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-
-const VERDICT_ICON = { allow: '✅', review: '⚠️', block: '⛔' } as const;
 
 /** The answer to /can-i-…: verdict first, then why (rule + legal basis), what to do, and next-step buttons. */
 export function answerBlocks(answer: Answer, policy: Policy, lang: Lang, product?: string): Block[] {
@@ -35,7 +34,7 @@ export function answerBlocks(answer: Answer, policy: Policy, lang: Lang, product
     const lines = reasons.map((reason) => {
       const legal = reason.legal.map((l) => `${l.text} ${l.article}`).join(', ');
       const flag = reason.unverified ? ` · ${t(lang, 'unverified')}` : '';
-      return `${VERDICT_ICON[reason.verdict as keyof typeof VERDICT_ICON] ?? '•'} ${escapeMrkdwn(reason.message[lang])}\n      _${escapeMrkdwn(`${reason.rule}${legal ? ` · ${legal}` : ''}`)}${flag}_`;
+      return `${VERDICT_ICON[reason.verdict]} ${escapeMrkdwn(reason.message[lang])}\n      _${escapeMrkdwn(`${reason.rule}${legal ? ` · ${legal}` : ''}`)}${flag}_`;
     });
     blocks.push(section(`*${t(lang, 'why')}*\n${lines.join('\n')}`));
   }

@@ -1,13 +1,12 @@
 import type { types } from '@slack/bolt';
 import { formatLocal } from '../../domain/time.ts';
+import { VERDICT_ICON, type Verdict } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { ROLES, type Role } from '../../policy/schema.ts';
 import type { DecisionLogEntry } from '../../store/types.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-
-const ICON: Record<string, string> = { allow: '✅', review: '⚠️', block: '⛔' };
 
 export interface HomeFacts {
   roles: Role[];
@@ -30,7 +29,7 @@ export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.Ho
   const recent = facts.recent.map((entry) => {
     const when = formatLocal(new Date(entry.askedAt), policy.timeZone, lang);
     const who = escapeMrkdwn(entry.targetMasked ?? entry.targetHash.slice(0, 8));
-    return `${ICON[entry.verdict] ?? '•'} ${t(lang, `channel_${entry.channel}`)} → ${who} · ${when}`;
+    return `${VERDICT_ICON[entry.verdict as Verdict] ?? '•'} ${t(lang, `channel_${entry.channel}`)} → ${who} · ${when}`;
   });
   blocks.push(section(`*${t(lang, 'home_recent')}*\n${recent.join('\n') || t(lang, 'home_recent_none')}`));
   if (facts.counts) {
