@@ -4,19 +4,22 @@
  */
 import { answers } from './i18n/answers.ts';
 import { campaign } from './i18n/campaign.ts';
+import { cli } from './i18n/cli.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
+import { plurals } from './i18n/plural.ts';
 import { fieldNames, problems } from './i18n/problems.ts';
 import { retention } from './i18n/retention.ts';
 
 export type { Lang };
 
-const catalogue = { ...answers, ...forms, ...campaign, ...retention, ...problems, ...fieldNames };
+const catalogue = { ...answers, ...forms, ...campaign, ...retention, ...problems, ...fieldNames, ...cli };
 
 export type MessageKey = keyof typeof catalogue;
 
+/** A message in a language, its `{name}` placeholders filled and its plural forms chosen (i18n/plural.ts). */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return catalogue[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return plurals(catalogue[key][lang], lang, vars).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
 }

@@ -89,7 +89,7 @@ describe('prospect-guard CLI', () => {
       ),
     );
     const imported = await run('import', good);
-    expect(imported.out).toMatch(/imported 1 rows \(windows-1252\): 1 new/);
+    expect(imported.out).toMatch(/import de 1 ligne \(windows-1252\) : 1 nouveau/);
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'email,name\nok@acme.fr,Ok\nnot-an-email,Bad\n');
     const rejected = await run('import', bad);

@@ -82,8 +82,8 @@ export const answers = {
   role_privacy_requests: { fr: 'traiter les demandes RGPD', en: 'answer data-subject requests' },
 
   optout_done: {
-    fr: '⛔ Opposition enregistrée pour {who} : {scope}. Elle est dans la liste d’opposition ({count} identifiant(s)) et bloque désormais toute prospection concernée.',
-    en: '⛔ Objection recorded for {who}: {scope}. It is in the suppression list ({count} identifier(s)) and now blocks any prospecting it covers.',
+    fr: '⛔ Opposition enregistrée pour {who} : {scope}. Elle est dans la liste d’opposition ({count, plural, one {# identifiant} other {# identifiants}}) et bloque désormais toute prospection concernée.',
+    en: '⛔ Objection recorded for {who}: {scope}. It is in the suppression list ({count, plural, one {# identifier} other {# identifiers}}) and now blocks any prospecting it covers.',
   },
   optout_known: {
     fr: 'Contact connu : l’opposition couvre son e-mail et son téléphone.',

@@ -31,12 +31,12 @@ export const campaign = {
   campaign_from_to: { fr: 'du {start} au {end}', en: 'from {start} to {end}' },
   campaign_from: { fr: 'à partir du {start}', en: 'from {start}' },
   campaign_counts: {
-    fr: '✅ {allow} autorisés · ⚠️ {review} à vérifier · ⛔ {block} bloqués',
+    fr: '✅ {allow, plural, one {# autorisé} other {# autorisés}} · ⚠️ {review} à vérifier · ⛔ {block, plural, one {# bloqué} other {# bloqués}}',
     en: '✅ {allow} allowed · ⚠️ {review} need review · ⛔ {block} blocked',
   },
   campaign_list: {
-    fr: '{recipients} destinataires ({rows} lignes, {duplicates} doublons comptés une fois, {invalid} invalides)',
-    en: '{recipients} recipients ({rows} rows, {duplicates} duplicates counted once, {invalid} invalid)',
+    fr: '{recipients, plural, one {# destinataire} other {# destinataires}} ({rows, plural, one {# ligne} other {# lignes}}, {duplicates, plural, one {# doublon compté} other {# doublons comptés}} une fois, {invalid, plural, one {# invalide} other {# invalides}})',
+    en: '{recipients, plural, one {# recipient} other {# recipients}} ({rows, plural, one {# row} other {# rows}}, {duplicates, plural, one {# duplicate} other {# duplicates}} counted once, {invalid} invalid)',
   },
   campaign_invalid_lines: { fr: 'Lignes invalides : {lines}', en: 'Invalid lines: {lines}' },
   campaign_message_ok: {
@@ -47,14 +47,14 @@ export const campaign = {
   campaign_wide: { fr: '⛔ Interdit pour toute la campagne', en: '⛔ Banned for the whole campaign' },
   campaign_groups: { fr: 'Par motif', en: 'By reason' },
   campaign_group_more: {
-    fr: '… et {count} autres motifs (voir le fichier détaillé)',
-    en: '… and {count} more reasons (see the details file)',
+    fr: '… et {count, plural, one {# autre motif} other {# autres motifs}} (voir le fichier détaillé)',
+    en: '… and {count, plural, one {# more reason} other {# more reasons}} (see the details file)',
   },
   campaign_examples: { fr: 'ex. {samples}', en: 'e.g. {samples}' },
   campaign_line_no: { fr: 'ligne {line}', en: 'line {line}' },
   campaign_audience_mismatch: {
-    fr: '{count} destinataires ne sont pas {audience} d’après leur adresse : ils ont été jugés selon leur adresse.',
-    en: '{count} recipients are not {audience} by their address: they were judged by their address.',
+    fr: '{count, plural, one {# destinataire n’est pas {audience} d’après son adresse : il a été jugé} other {# destinataires ne sont pas {audience} d’après leur adresse : ils ont été jugés}} selon leur adresse.',
+    en: '{count, plural, one {# recipient is not {audience} by their address: they were} other {# recipients are not {audience} by their address: they were}} judged by their address.',
   },
   campaign_meta: {
     fr: 'Vérification {id} · politique {revision} · approbation possible jusqu’au {expires}',
@@ -88,12 +88,12 @@ export const campaign = {
     en: 'Some recipients are blocked: only the cleaned list can be approved.',
   },
   campaign_approved: {
-    fr: '✅ Approuvée par {who}, telle que vérifiée : {count} destinataires, politique {revision}.',
-    en: '✅ Approved by {who} as checked: {count} recipients, policy {revision}.',
+    fr: '✅ Approuvée par {who}, telle que vérifiée : {count, plural, one {# destinataire} other {# destinataires}}, politique {revision}.',
+    en: '✅ Approved by {who} as checked: {count, plural, one {# recipient} other {# recipients}}, policy {revision}.',
   },
   campaign_approved_cleaned: {
-    fr: '✅ Liste nettoyée approuvée par {who} : les {count} destinataires autorisés seulement, politique {revision}.',
-    en: '✅ Cleaned list approved by {who}: the {count} allowed recipients only, policy {revision}.',
+    fr: '✅ Liste nettoyée approuvée par {who} : {count, plural, one {le seul destinataire autorisé} other {les # destinataires autorisés seulement}}, politique {revision}.',
+    en: '✅ Cleaned list approved by {who}: {count, plural, one {the one allowed recipient only} other {the # allowed recipients only}}, policy {revision}.',
   },
   campaign_rejected: { fr: '⛔ Refusée par {who} : {reason}', en: '⛔ Rejected by {who}: {reason}' },
   campaign_problem_four_eyes: {

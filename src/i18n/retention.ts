@@ -14,7 +14,7 @@ export const retention = {
   'retention_kind_phone-consent': { fr: 'consentement téléphonique', en: 'phone consent' },
   'retention_kind_consent-proof': { fr: 'preuve de consentement', en: 'consent proof' },
   retention_no_owner: { fr: 'sans responsable', en: 'no owner' },
-  retention_more: { fr: '… et {count} autres', en: '… and {count} more' },
+  retention_more: { fr: '… et {count, plural, one {# autre} other {# autres}}', en: '… and {count} more' },
   retention_digest_head: { fr: 'Conservation des données — {date}', en: 'Data retention — {date}' },
   retention_digest_policy: {
     fr: 'À l’échéance : {mode}. Les oppositions ne sont jamais purgées.',
@@ -25,7 +25,10 @@ export const retention = {
     fr: 'purge sur confirmation de la conformité',
     en: 'purge once compliance confirms',
   },
-  retention_button_purge_all: { fr: 'Purger les {count} dépassés', en: 'Purge the {count} overdue' },
+  retention_button_purge_all: {
+    fr: '{count, plural, one {Purger le dépassé} other {Purger les # dépassés}}',
+    en: 'Purge the {count} overdue',
+  },
   retention_dm_head: {
     fr: 'Vos contacts arrivent à échéance de conservation : relancez-les, notez leur accord, ou purgez.',
     en: 'Your contacts reach their retention deadline: ask them again, record their yes, or purge.',
@@ -49,8 +52,8 @@ export const retention = {
     en: '✅ Yes from {who} recorded: the retention period restarts on {date}.',
   },
   retention_purged: {
-    fr: '🗑️ Purgé : {contacts} contact(s), {consents} consentement(s), {interactions} interaction(s), {decisions} décision(s). Oppositions conservées.',
-    en: '🗑️ Purged: {contacts} contact(s), {consents} consent(s), {interactions} interaction(s), {decisions} decision(s). Objections kept.',
+    fr: '🗑️ Purgé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}}. Oppositions conservées.',
+    en: '🗑️ Purged: {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}. Objections kept.',
   },
   retention_gone: {
     fr: 'Ce contact n’existe plus (déjà purgé ?).',
@@ -74,7 +77,7 @@ export const retention = {
     en: 'Erasure request (GDPR art. 17): {who}',
   },
   privacy_erase_done: {
-    fr: '✅ Effacé par {by} : {contacts} contact(s), {consents} consentement(s), {interactions} interaction(s), {decisions} décision(s). Empreinte d’opposition conservée.',
-    en: '✅ Erased by {by}: {contacts} contact(s), {consents} consent(s), {interactions} interaction(s), {decisions} decision(s). Objection hash kept.',
+    fr: '✅ Effacé par {by} : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}}. Empreinte d’opposition conservée.',
+    en: '✅ Erased by {by}: {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}. Objection hash kept.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -54,7 +54,7 @@ export const FACTS = {
   customer: ['boolean', 'the person bought from us (customer since ≤ now; a free account is not a sale)'],
   account_without_purchase: [
     'boolean',
-    'a free account with no purchase (CJEU C-654/23 vs CNIL Brico Privé)',
+    'a free account with no purchase (CJEU C-654/23 vs CNIL SAN-2021-008)',
   ],
   contract_in_progress: [
     'boolean',

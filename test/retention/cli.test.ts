@@ -41,11 +41,11 @@ it('scans, purges with a dry run first, exports and erases from the command line
 
   const dry = await run('retention', 'purge', '--dry-run');
   expect(dry.out).toContain(
-    'would purge 2 contacts and 0 consent proofs past their deadline (rules retention-prospect-non-customer)',
+    'would purge 2 contacts and 0 consent proofs past their deadline (retention-prospect-non-customer)',
   );
   expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
   const purged = await run('retention', 'purge');
-  expect(purged.out).toBe('purged 2 contacts, 0 consents, 1 interactions, 0 decisions; objections kept');
+  expect(purged.out).toBe('purged 2 contacts, 0 consents, 1 interaction, 0 decisions; objections kept');
 
   await run('can-i', 'email', 'soon@acme.fr');
   const exported = join(dir, 'soon.json');
@@ -54,7 +54,7 @@ it('scans, purges with a dry run first, exports and erases from the command line
   expect(data.contact.email).toBe('soon@acme.fr');
   expect(data.decisions).toHaveLength(1);
   const erased = await run('privacy', 'erase', '--email', 'soon@acme.fr');
-  expect(erased.out).toBe('erased: 1 contacts, 0 consents, 0 interactions, 1 decisions; objection hash kept');
+  expect(erased.out).toBe('erased: 1 contact, 0 consents, 0 interactions, 1 decision; objection hash kept');
   expect((await run('can-i', 'email', 'soon@acme.fr')).status).toBe(1);
   const after = JSON.parse((await run('privacy', 'export', '--email', 'soon@acme.fr')).out);
   expect(after).toMatchObject({

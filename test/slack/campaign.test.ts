@@ -73,8 +73,8 @@ describe('/campaign-check', () => {
     expect(report?.args.channel).toBe('C0SALES');
     const text = reportText(report);
     // The channel reads the report in the policy's language (fr), whoever asked.
-    expect(text).toContain('✅ 1 autorisés · ⚠️ 0 à vérifier · ⛔ 1 bloqués');
-    expect(text).toContain('2 destinataires (4 lignes, 1 doublons comptés une fois, 1 invalides)');
+    expect(text).toContain('✅ 1 autorisé · ⚠️ 0 à vérifier · ⛔ 1 bloqué');
+    expect(text).toContain('2 destinataires (4 lignes, 1 doublon compté une fois, 1 invalide)');
     expect(text).toContain('Lignes invalides : 4');
     expect(text).toMatch(/⛔ \*1\* · .* — ecomm-b2c-prior-consent · CPCE L\.34-5/);
     expect(text).toContain('b***@gmail.com (ligne 3)');
@@ -138,7 +138,7 @@ describe('approval in the thread', () => {
     const approved = await press('U0MANAGER', 'campaign_approve_cleaned', campaign);
     const reply = approved.calls.find((c) => c.method === 'chat.postMessage');
     expect(reply?.args.text).toBe(
-      '✅ Liste nettoyée approuvée par <@U0MANAGER> : les 1 destinataires autorisés seulement, politique ' +
+      '✅ Liste nettoyée approuvée par <@U0MANAGER> : le seul destinataire autorisé, politique ' +
         campaign.policyRevision +
         '.',
     );
@@ -207,7 +207,7 @@ describe('approval in the thread', () => {
     await press('U0SALES', 'campaign_request', changed.campaign);
     const ok = await press('U0MANAGER', 'campaign_approve', changed.campaign);
     expect(ok.calls.find((c) => c.method === 'chat.postMessage')?.args.text).toContain(
-      'Approuvée par <@U0MANAGER>, telle que vérifiée : 1 destinataires',
+      'Approuvée par <@U0MANAGER>, telle que vérifiée : 1 destinataire',
     );
     // The new check replaced the old one: its report says so and its approval can no longer be given.
     expect((await slack.store.findCampaign(first.campaign.id))?.status).toBe('superseded');

@@ -53,7 +53,7 @@ describe('retention reminders in Slack', () => {
     expect(digest).toContain('⛔ Échéance dépassée (1)');
     expect(digest).toMatch(/• @U0SALES — 1: a\*\*\*@corp\.fr \(prospect, lundi 23 novembre 2026 à 09:00\)/);
     expect(digest).toContain('🗓️ Dans les 30 jours (2)');
-    expect(digest).toContain('[1] Purger les 1 dépassés');
+    expect(digest).toContain('[1] Purger le dépassé');
     const dm = text(posts(calls, 'U0SALES')[0]);
     expect(dm).toContain('Your contacts reach their retention deadline');
     expect(dm).toContain('⛔ a***@corp.fr — prospect');
@@ -121,7 +121,7 @@ describe('retention reminders in Slack', () => {
       { action_id: 'retention_purge_one', value: value(bobId) },
       { user: 'U0SALES' },
     );
-    expect(visibleText(purged)).toContain('Purged: 1 contact(s)');
+    expect(visibleText(purged)).toContain('Purged: 1 contact, 0 consents');
     expect(await slack.store.contactById(bobId)).toBeUndefined();
     const actions = (await slack.store.auditTrail()).map((e) => `${e.action}:${e.outcome}`);
     expect(actions).toEqual([
@@ -146,7 +146,7 @@ describe('retention reminders in Slack', () => {
     const done = await press('U0DPO');
     const reply = done.calls.find((c) => c.method === 'chat.postMessage');
     expect(reply?.args).toMatchObject({ channel: 'C0COMPLIANCE', thread_ts: ts });
-    expect(visibleText(done)).toContain('Purgé : 1 contact(s)');
+    expect(visibleText(done)).toContain('Purgé : 1 contact, 0 consentement');
     expect(await slack.store.contactById(aliceId)).toBeUndefined();
     expect(await slack.store.contactById(bobId)).toBeDefined();
   });
@@ -190,7 +190,7 @@ describe('/retention and /privacy', () => {
       { user: 'U0DPO' },
     );
     expect(visibleText(done)).toMatch(
-      /Effacé par @U0DPO : 1 contact\(s\), 0 consentement\(s\), 0 interaction\(s\), 1 décision\(s\)/,
+      /Effacé par @U0DPO : 1 contact, 0 consentement, 0 interaction, 1 décision\./,
     );
     const thread = done.calls.filter((c) => c.method === 'chat.postMessage');
     expect(thread[1]?.args.thread_ts).toBe(thread[0]?.result?.ts);

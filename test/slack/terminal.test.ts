@@ -102,7 +102,7 @@ it('checks a campaign in the emulator from a local CSV file and posts the report
   const { out } = await start(`${script}\n`);
   expect(out).toContain('🔎 Vérifiée — *Campagne « Relance »*');
   expect(out).toContain('📎 Relance — details');
-  expect(out).toContain('⛔ 1 bloqués');
+  expect(out).toContain('⛔ 1 bloqué');
   // Nobody may receive it: there is nothing to approve, so no approval button.
   expect(out).not.toContain('[1] Demander l’approbation');
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNELS } from '../../domain/contacts.ts';
+import { t } from '../../i18n.ts';
 import { recordConsent } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -23,8 +24,9 @@ export function register(program: Command, kit: CliKit): void {
       .action(async (options) => {
         await kit.withContext(async (ctx) => {
           const { record } = await recordConsent(ctx, { ...options, action, recordedBy: kit.who() });
+          const key = action === 'grant' ? 'cli_consent_granted' : 'cli_consent_withdrawn';
           kit.out(
-            `consent ${action === 'grant' ? 'granted' : 'withdrawn'}: ${record.channel}/${record.purpose} at ${record.at}`,
+            t(kit.lang(ctx.policy), key, { channel: record.channel, purpose: record.purpose, at: record.at }),
           );
         });
       });

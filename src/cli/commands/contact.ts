@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { maskIdentifier } from '../../domain/identifiers.ts';
+import { t } from '../../i18n.ts';
 import { addContact } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -15,7 +16,10 @@ export function register(program: Command, kit: CliKit): void {
       '--address-kind <kind>',
       'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
     )
-    .option('--department <code>', 'French département of the person (67, 68, 57 have local holidays)')
+    .option(
+      '--department <code>',
+      'French department of the person (its time zone; 57, 67, 68 and overseas have local holidays)',
+    )
     .option(
       '--source <type[:detail]>',
       'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
@@ -41,7 +45,8 @@ export function register(program: Command, kit: CliKit): void {
         const id = saved.email
           ? { kind: 'email' as const, value: saved.email }
           : { kind: 'phone' as const, value: saved.phone ?? '' };
-        kit.out(`${created ? 'added' : 'updated'} contact ${maskIdentifier(id)} (${saved.id})`);
+        const key = created ? 'cli_contact_added' : 'cli_contact_updated';
+        kit.out(t(kit.lang(ctx.policy), key, { who: maskIdentifier(id), id: saved.id }));
       });
     });
 }

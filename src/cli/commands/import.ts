@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.ts';
+import { t } from '../../i18n.ts';
 import { problemLine } from '../../reports/problems.ts';
 import { importContacts } from '../../services/importCsv.ts';
 import { flagOf } from '../flags.ts';
@@ -24,12 +25,19 @@ export function register(program: Command, kit: CliKit): void {
         if (report.errors.length > 0) {
           for (const { line, error } of report.errors)
             kit.err(`${file}:${line}: ${problemLine(kit.lang(ctx.policy), error, { fieldName: flagOf })}`);
-          kit.err(`nothing imported: ${report.errors.length} of ${report.rows} rows are invalid`);
+          kit.err(
+            t(kit.lang(ctx.policy), 'cli_import_none', { bad: report.errors.length, rows: report.rows }),
+          );
           kit.setStatus(EXIT.usage);
           return;
         }
         kit.out(
-          `imported ${report.rows} rows (${report.encoding}): ${report.created} new, ${report.updated} updated`,
+          t(kit.lang(ctx.policy), 'cli_import_done', {
+            rows: report.rows,
+            encoding: report.encoding,
+            created: report.created,
+            updated: report.updated,
+          }),
         );
       });
     });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNELS } from '../../domain/contacts.ts';
+import { t } from '../../i18n.ts';
 import { optOut } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -12,7 +13,8 @@ export function register(program: Command, kit: CliKit): void {
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
         const result = await optOut(ctx, { ...options, origin: 'cli' });
-        kit.out(`objection recorded (${result.scope}) for ${result.suppressions.length} identifier(s)`);
+        const count = result.suppressions.length;
+        kit.out(t(kit.lang(ctx.policy), 'cli_optout_done', { scope: result.scope, count }));
       });
     });
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { t } from '../../i18n.ts';
 import { scanSections } from '../../reports/retention.ts';
 import { deadlineLabel } from '../../retention/purge.ts';
 import * as parse from '../../services/parse.ts';
@@ -45,15 +46,15 @@ export function register(program: Command, kit: CliKit): void {
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
         const { plan, removed, scan } = await purgeOverdue(ctx, kit.who(), options);
-        const what = `${plan.contactIds.length} contacts and ${plan.consentIds.length} consent proofs past their deadline`;
+        const lang = kit.lang(ctx.policy);
         if (options.dryRun) {
-          kit.out(`would purge ${what}${plan.rules.length ? ` (rules ${plan.rules.join(', ')})` : ''}`);
+          const rules = plan.rules.length ? ` (${plan.rules.join(', ')})` : '';
+          const counts = { contacts: plan.contactIds.length, proofs: plan.consentIds.length, rules };
+          kit.out(t(lang, 'cli_purge_would', counts));
           for (const d of scan.overdue) kit.out(`  ${deadlineLabel(d)}  ${d.kind}  ${d.at.toISOString()}`);
         } else if (removed) {
-          kit.out(
-            `purged ${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; objections kept`,
-          );
-        } else kit.out('nothing to purge');
+          kit.out(t(lang, 'cli_purge_done', { ...removed }));
+        } else kit.out(t(lang, 'cli_purge_nothing'));
       });
     });
 
@@ -74,9 +75,7 @@ export function register(program: Command, kit: CliKit): void {
     async (options) => {
       await kit.withContext(async (ctx) => {
         const removed = await erasePerson(ctx, parse.person(options), kit.who());
-        kit.out(
-          `erased: ${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; objection hash kept`,
-        );
+        kit.out(t(kit.lang(ctx.policy), 'cli_erased', { ...removed }));
       });
     },
   );

@@ -1,0 +1,53 @@
+import type { Lang } from './lang.ts';
+
+/** What the command line says when a command is done. */
+export const cli = {
+  cli_contact_added: {
+    fr: 'contact ajouté : {who} ({id})',
+    en: 'added contact {who} ({id})',
+  },
+  cli_contact_updated: {
+    fr: 'contact mis à jour : {who} ({id})',
+    en: 'updated contact {who} ({id})',
+  },
+  cli_consent_granted: {
+    fr: 'consentement enregistré : {channel}/{purpose} le {at}',
+    en: 'consent granted: {channel}/{purpose} at {at}',
+  },
+  cli_consent_withdrawn: {
+    fr: 'retrait de consentement enregistré : {channel}/{purpose} le {at}',
+    en: 'consent withdrawn: {channel}/{purpose} at {at}',
+  },
+  cli_event_done: {
+    fr: 'événement enregistré : {type} le {at}',
+    en: 'recorded {type} at {at}',
+  },
+  cli_optout_done: {
+    fr: 'opposition enregistrée ({scope}) pour {count, plural, one {# identifiant} other {# identifiants}}',
+    en: 'objection recorded ({scope}) for {count, plural, one {# identifier} other {# identifiers}}',
+  },
+  cli_import_done: {
+    fr: 'import de {rows, plural, one {# ligne} other {# lignes}} ({encoding}) : {created, plural, one {# nouveau} other {# nouveaux}}, {updated, plural, one {# mis à jour} other {# mis à jour}}',
+    en: 'imported {rows, plural, one {# row} other {# rows}} ({encoding}): {created} new, {updated} updated',
+  },
+  cli_import_none: {
+    fr: 'rien n’a été importé : {bad, plural, one {# ligne} other {# lignes}} sur {rows} {bad, plural, one {est invalide} other {sont invalides}}',
+    en: 'nothing imported: {bad} of {rows} rows are invalid',
+  },
+  cli_purge_would: {
+    fr: 'serait purgé : {contacts, plural, one {# contact} other {# contacts}} et {proofs, plural, one {# preuve de consentement} other {# preuves de consentement}} dont le délai est passé{rules}',
+    en: 'would purge {contacts, plural, one {# contact} other {# contacts}} and {proofs, plural, one {# consent proof} other {# consent proofs}} past their deadline{rules}',
+  },
+  cli_purge_done: {
+    fr: 'purgé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}} ; oppositions conservées',
+    en: 'purged {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}; objections kept',
+  },
+  cli_purge_nothing: {
+    fr: 'rien à purger',
+    en: 'nothing to purge',
+  },
+  cli_erased: {
+    fr: 'effacé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}} ; empreinte d’opposition conservée',
+    en: 'erased: {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}; objection hash kept',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
