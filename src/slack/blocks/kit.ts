@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { hasMessage, type Lang, t } from '../../i18n.ts';
 
 export type Block = types.KnownBlock;
 export type Button = types.Button;
@@ -63,4 +64,10 @@ export function confirmDialog(
     confirm: { type: 'plain_text', text: clip(yes, 30) },
     deny: { type: 'plain_text', text: clip(no, 30) },
   };
+}
+
+/** A consent method in words (a policy may list methods the catalogue does not know: shown as written). */
+export function methodLabel(lang: Lang, method: string): string {
+  const key = `method_${method}`;
+  return hasMessage(key) ? t(lang, key) : method;
 }

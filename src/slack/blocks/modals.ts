@@ -4,7 +4,7 @@ import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { VIEW } from './actionIds.ts';
-import { type Block, option, plain, section } from './kit.ts';
+import { type Block, methodLabel, option, plain, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** What a modal remembers between opening and submission (Slack sends it back; it can be forged). */
@@ -118,7 +118,7 @@ export function consentModal(
         t(lang, 'field_method'),
         select(
           'value',
-          methods.map((m) => option(m === 'other' ? t(lang, 'method_other') : m, m)),
+          methods.map((m) => option(methodLabel(lang, m), m)),
         ),
       ),
       input('wording', t(lang, 'field_wording'), text('value'), true),

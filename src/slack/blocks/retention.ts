@@ -7,7 +7,17 @@ import type { RetentionScan } from '../../retention/deadlines.ts';
 import { deadlineLabel, purgePlan } from '../../retention/purge.ts';
 import type { Reminder } from '../../retention/reminders.ts';
 import { ACTION, VIEW } from './actionIds.ts';
-import { actions, type Block, button, confirmDialog, context, header, section } from './kit.ts';
+import {
+  actions,
+  type Block,
+  button,
+  confirmDialog,
+  context,
+  header,
+  methodLabel,
+  option,
+  section,
+} from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
@@ -98,7 +108,7 @@ export function renewedModal(
         t(lang, 'field_renewal_method'),
         select(
           'value',
-          methods.map((m) => ({ text: { type: 'plain_text', text: m }, value: m })),
+          methods.map((m) => option(methodLabel(lang, m), m)),
         ),
       ),
       input('proof', t(lang, 'field_renewal_proof'), text('value', undefined, 500)),

@@ -36,7 +36,8 @@ const PROBLEM_KEY = {
 /** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */
 export function registerCampaignApproval(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
-  const { approversOf, redraw, threadReply } = campaignThread(deps);
+  // What goes in the report's thread is read by the whole channel: in the channel's language, like the report.
+  const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
 
   /** The refusal to show when the user is not among the campaign's approvers (audited by checkRole). */
   const refuseNonApprover = async (userId: string, c: Campaign, action: string, lang: Lang) =>
@@ -69,7 +70,7 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
     const outcome = await step(args, 'request', lang);
     if (!outcome?.ok) return;
     const c = outcome.campaign;
-    const request = approvalRequestBlocks(c, lang, approversOf(c), args.body.user.id);
+    const request = approvalRequestBlocks(c, channelLang(), approversOf(c), args.body.user.id);
     await threadReply(args.client, c, request.text, request.blocks);
     await redraw(args.client, c);
   });
@@ -79,7 +80,7 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
     if (!outcome?.ok) return;
     const c = outcome.campaign;
     await audit(deps, args.body.user.id, `campaign.${event}`, undefined, c.id);
-    const text = t(lang, event === 'approved' ? 'campaign_approved' : 'campaign_approved_cleaned', {
+    const text = t(channelLang(), event === 'approved' ? 'campaign_approved' : 'campaign_approved_cleaned', {
       who: `<@${args.body.user.id}>`,
       count: event === 'approved' ? c.counts.recipients : c.counts.allow,
       revision: c.policyRevision,
@@ -134,10 +135,11 @@ export function registerCampaignApproval(app: App, deps: SlackDeps): void {
         response_action: 'errors',
         errors: { reason: t(lang, PROBLEM_KEY[outcome.problem]) },
       }));
-    const text = t(lang, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
-    await ack({ response_action: 'update', view: doneModal(lang, text) });
+    const rejected = (l: Lang) =>
+      t(l, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
+    await ack({ response_action: 'update', view: doneModal(lang, rejected(lang)) });
     await audit(deps, userId, 'campaign.rejected', undefined, outcome.campaign.id);
-    await threadReply(client, outcome.campaign, text).catch((error) =>
+    await threadReply(client, outcome.campaign, rejected(channelLang())).catch((error) =>
       deps.logger.warn(`thread reply failed: ${error.message}`),
     );
     await redraw(client, outcome.campaign);
