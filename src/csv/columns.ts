@@ -1,24 +1,7 @@
-/** The contact fields a CSV column can fill (see services/record.ts ContactFields). */
-export type ContactColumn =
-  | 'email'
-  | 'phone'
-  | 'name'
-  | 'company'
-  | 'function'
-  | 'audience'
-  | 'addressKind'
-  | 'department'
-  | 'source'
-  | 'collection'
-  | 'collectedAt'
-  | 'informedAt'
-  | 'customerSince'
-  | 'customerUntil'
-  | 'relationship'
-  | 'lastPurchaseAt'
-  | 'products'
-  | 'owner';
+import type { ContactField } from '../domain/errors.ts';
 
+/** The contact fields a CSV column can fill (see services/record.ts ContactFields). */
+export type ContactColumn = ContactField;
 /**
  * Column headers people write, French and English, and the contact field each one fills (lower case, spaces as
  * underscores). Shared by contact imports and campaign recipient lists.

@@ -3,13 +3,13 @@
  * its reader's language (reports/problems.ts), naming a field as that shell shows it: `--collected-at` on the
  * command line, "date de collecte" in Slack. Shown as one line, exit status 2, never a stack trace.
  */
-export type Field =
+/** The fields of a contact, as a form, a CSV column or a command option gives them. */
+export type ContactField =
   | 'email'
   | 'phone'
-  | 'target'
-  | 'channel'
-  | 'purpose'
-  | 'product'
+  | 'name'
+  | 'company'
+  | 'function'
   | 'audience'
   | 'addressKind'
   | 'department'
@@ -22,7 +22,15 @@ export type Field =
   | 'relationship'
   | 'lastPurchaseAt'
   | 'products'
-  | 'owner'
+  | 'owner';
+
+/** Every field a problem can be about: a contact's, a question's, a consent's, a campaign's. */
+export type Field =
+  | ContactField
+  | 'target'
+  | 'channel'
+  | 'purpose'
+  | 'product'
   | 'at'
   | 'until'
   | 'slotStart'

@@ -132,17 +132,18 @@ export function startOfMonth(at: Date, zone: string): Date {
     .toJSDate();
 }
 
+/** The start of the calendar day of an instant, in a zone. */
+function dayOf(at: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(at, { zone: zoneFor(zone) }).startOf('day');
+}
+
 /**
  * The end of a legal period that starts with an event (Reg. 1182/71 art. 3): the day of the event does not count,
  * and the period ends when the last day ends. "One month" from 22 October ends at the end of 22 November; from
  * 31 January, at the end of 28 (or 29) February; "60 calendar days" from 1 May ends at the end of 30 June.
  */
 export function periodEnd(event: Date, iso: string, zone: string): Date {
-  return DateTime.fromJSDate(event, { zone: zoneFor(zone) })
-    .startOf('day')
-    .plus(parseDuration(iso))
-    .plus({ days: 1 })
-    .toJSDate();
+  return dayOf(event, zone).plus(parseDuration(iso)).plus({ days: 1 }).toJSDate();
 }
 
 /**
@@ -150,17 +151,10 @@ export function periodEnd(event: Date, iso: string, zone: string): Date {
  * attempt on day D is counted until day D + N − 1 ends.
  */
 export function rollingWindowStart(now: Date, iso: string, zone: string): Date {
-  return DateTime.fromJSDate(now, { zone: zoneFor(zone) })
-    .startOf('day')
-    .minus(parseDuration(iso))
-    .plus({ days: 1 })
-    .toJSDate();
+  return dayOf(now, zone).minus(parseDuration(iso)).plus({ days: 1 }).toJSDate();
 }
 
 /** When an event of `at` stops counting in a rolling window of calendar days (see rollingWindowStart). */
 export function rollingWindowExit(at: Date, iso: string, zone: string): Date {
-  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
-    .startOf('day')
-    .plus(parseDuration(iso))
-    .toJSDate();
+  return dayOf(at, zone).plus(parseDuration(iso)).toJSDate();
 }
