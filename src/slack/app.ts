@@ -1,15 +1,9 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { SlackMode } from '../config.ts';
 import type { AppContext } from '../services/context.ts';
-import { registerActions } from './listeners/actions.ts';
-import { registerCampaignApproval } from './listeners/campaignApproval.ts';
-import { registerCampaignCheck } from './listeners/campaignCheck.ts';
-import { registerCommands } from './listeners/commands.ts';
-import type { SlackDeps } from './listeners/deps.ts';
-import { registerEvents } from './listeners/events.ts';
+import { registerListeners } from './listeners/index.ts';
+import type { SlackDeps } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
-import { registerRetention } from './listeners/retention.ts';
-import { registerViews } from './listeners/views.ts';
 import { RecentKeys } from './recentKeys.ts';
 
 export interface SlackAppOptions {
@@ -70,13 +64,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
     await args.next();
   });
 
-  registerCommands(app, deps);
-  registerActions(app, deps);
-  registerViews(app, deps);
-  registerEvents(app, deps);
-  registerCampaignCheck(app, deps);
-  registerCampaignApproval(app, deps);
-  registerRetention(app, deps);
+  registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });

@@ -4,7 +4,7 @@ import type { RetentionScan } from '../retention/deadlines.ts';
 import type { Reminder } from '../retention/reminders.ts';
 import type { ReminderPoster } from '../services/retentionJob.ts';
 import { digestBlocks, ownerReminderBlocks } from './blocks/retention.ts';
-import type { SlackDeps } from './listeners/deps.ts';
+import type { SlackDeps } from './listeners/kit.ts';
 
 /**
  * Posts the retention digest and each owner's reminders (in their DM with the app), at most one message a

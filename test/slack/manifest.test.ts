@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SLASH_COMMANDS } from '../../src/slack/listeners/commands.ts';
+import { SLASH_COMMANDS } from '../../src/slack/listeners/index.ts';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '../../app-manifest.yml'), 'utf8'));
 

@@ -19,7 +19,7 @@ import {
   type SlackDeps,
   slackErrorText,
   tellPresser,
-} from './deps.ts';
+} from './kit.ts';
 
 const PROBLEM_KEY = {
   'four-eyes': 'campaign_problem_four_eyes',
@@ -34,7 +34,7 @@ const PROBLEM_KEY = {
 } as const;
 
 /** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */
-export function registerCampaignApproval(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   // What goes in the report's thread is read by the whole channel: in the channel's language, like the report.
   const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);

@@ -9,7 +9,7 @@ import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
-import { actor, audit, problemText, type SlackDeps, slackErrorText } from './deps.ts';
+import { actor, audit, problemText, type SlackDeps, slackErrorText } from './kit.ts';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -42,7 +42,7 @@ async function download(
 }
 
 /** /campaign-check: the modal, then the report in the channel and the files in its thread. */
-export function registerCampaignCheck(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   const { channelLang, redraw, threadReply } = campaignThread(deps);
 

@@ -3,7 +3,7 @@ import type { Campaign } from '../../domain/campaign.ts';
 import { campaignApprovers } from '../../policy/access.ts';
 import { reportBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
-import type { SlackDeps } from './deps.ts';
+import type { SlackDeps } from './kit.ts';
 
 type Client = App['client'];
 

@@ -1,31 +1,28 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { InputError } from '../../domain/errors.ts';
-import { type Identifier, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
+import { maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay, parseInstant } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { addContact, consentProblems, recordConsent } from '../../services/record.ts';
-import { VIEW } from '../blocks/actionIds.ts';
-import { doneModal, fieldValue, type ModalMetadata } from '../blocks/modals.ts';
+import { consentProblems, recordConsent } from '../../services/record.ts';
+import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { consentModal, doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { actor, audit, checkRole, problemText, type SlackDeps } from './deps.ts';
+import { splitTarget } from './commandText.ts';
+import {
+  actor,
+  audit,
+  checkRole,
+  ephemeral,
+  onCommand,
+  openModal,
+  problemText,
+  type SlackDeps,
+  slackErrorText,
+  tellPresser,
+} from './kit.ts';
+import { dayToInstant, noteInConversation, onPersonButton, readModal } from './person.ts';
 
 type Errors = Record<string, string>;
-
-function metadata(raw: string): { meta: ModalMetadata; target: Identifier } | undefined {
-  try {
-    const meta = JSON.parse(raw) as ModalMetadata;
-    return { meta, target: parseTarget(String(meta.target)) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A datepicker day: today means now (the consent was just given), another day means its start in the zone. */
-function dayToInstant(deps: SlackDeps, day: string | undefined): string | undefined {
-  if (!day) return undefined;
-  const now = deps.ctx.clock();
-  return day === localDay(now, deps.ctx.policy.timeZone) ? now.toISOString() : day;
-}
 
 const CONSENT_PROBLEM_KEY = {
   consent_without_proof: 'error_wording_or_evidence',
@@ -60,28 +57,52 @@ function checkConsentFields(
   return errors;
 }
 
-export function registerViews(app: App, deps: SlackDeps): void {
-  /** After a modal: an ephemeral note where the command was typed. Best effort: the modal already confirmed. */
-  const noteInConversation = async (
-    client: App['client'],
-    meta: ModalMetadata,
-    userId: string,
-    text: string,
-  ) => {
-    if (!meta.conversation) return;
+/** /consent, the "record a consent" button and the consent modal: compliance roles, checked at every step. */
+export function register(app: App, deps: SlackDeps): void {
+  // /consent opens a modal: the trigger_id lives 3 seconds, so checks are quick and the modal opens first.
+  onCommand(app, deps, '/consent', async ({ command, ack, client, respond }, lang) => {
+    let view: ReturnType<typeof consentModal>;
     try {
-      await client.chat.postEphemeral({ channel: meta.conversation, user: userId, text });
+      const { target } = splitTarget(command.text);
+      const refused = await checkRole(deps, command.user_id, 'record_consent', 'consent.open', lang, target);
+      if (refused) return await ack(ephemeral({ text: refused }));
+      if (!(await deps.ctx.store.findContact(target))) {
+        return await ack(ephemeral({ text: t(lang, 'problem_unknown_contact') }));
+      }
+      const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
+      view = consentModal(target, deps.ctx.policy, lang, today, {
+        target: target.value,
+        conversation: command.channel_id,
+      });
     } catch (error) {
-      deps.logger.warn(
-        `chat.postEphemeral failed (${(error as { data?: { error?: string } }).data?.error ?? (error as Error).message}); the modal showed the confirmation`,
-      );
+      return await ack(ephemeral({ text: problemText(error, lang, t(lang, 'usage_consent'), deps) }));
     }
-  };
+    await ack();
+    try {
+      await client.views.open({ trigger_id: command.trigger_id, view });
+    } catch (error) {
+      deps.logger.warn(`views.open failed: ${(error as Error).message}`);
+      await respond(ephemeral({ text: slackErrorText(error, lang) })).catch(() => undefined);
+    }
+  });
+
+  onPersonButton(app, deps, ACTION.openConsent, async (args, lang, target, value) => {
+    const refused = await checkRole(deps, args.body.user.id, 'record_consent', 'consent.open', lang, target);
+    if (refused) return void (await tellPresser(args, refused));
+    const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
+    const meta = { target: target.value, conversation: args.body.channel?.id };
+    await openModal(
+      deps,
+      args,
+      lang,
+      consentModal(target, deps.ctx.policy, lang, today, meta, value.channel),
+    );
+  });
 
   app.view<ViewSubmitAction>(VIEW.consent, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
     const lang = await deps.people.lang(userId);
-    const read = metadata(view.private_metadata);
+    const read = readModal(view.private_metadata);
     if (!read)
       return void (await ack({
         response_action: 'errors',
@@ -130,44 +151,6 @@ export function registerViews(app: App, deps: SlackDeps): void {
       }));
     }
     await ack({ response_action: 'update', view: doneModal(lang, done) });
-    await noteInConversation(client, read.meta, userId, done);
-  });
-
-  app.view<ViewSubmitAction>(VIEW.addContact, async ({ ack, body, view, client }) => {
-    const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
-    const read = metadata(view.private_metadata);
-    const values = view.state.values;
-    const audience = fieldValue(values, 'audience');
-    const addressKind = fieldValue(values, 'address_kind');
-    let done: string;
-    try {
-      const { contact } = await addContact(deps.ctx, {
-        email: fieldValue(values, 'email'),
-        phone: fieldValue(values, 'phone'),
-        name: fieldValue(values, 'name'),
-        company: fieldValue(values, 'company'),
-        function: fieldValue(values, 'function'),
-        audience: audience === 'auto' ? undefined : audience,
-        addressKind: addressKind === 'auto' ? undefined : addressKind,
-        source: fieldValue(values, 'source'),
-        collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
-        informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
-        owner: userId,
-      });
-      const target: Identifier = contact.email
-        ? { kind: 'email', value: contact.email }
-        : { kind: 'phone', value: contact.phone ?? '' };
-      await audit(deps, userId, 'contact.add', target);
-      done = t(lang, 'contact_done', { who: escapeMrkdwn(maskIdentifier(target)) });
-    } catch (error) {
-      const field = error instanceof InputError && error.problem === 'invalid_phone' ? 'phone' : 'email';
-      return void (await ack({
-        response_action: 'errors',
-        errors: { [field]: problemText(error, lang, '', deps) },
-      }));
-    }
-    await ack({ response_action: 'update', view: doneModal(lang, done) });
-    if (read) await noteInConversation(client, read.meta, userId, done);
+    await noteInConversation(deps, client, read.meta, userId, done);
   });
 }

@@ -3,7 +3,7 @@ import { startOfMonth } from '../../domain/time.ts';
 import { isCompliance } from '../../policy/access.ts';
 import { deadlineCounts } from '../../services/lookup.ts';
 import { homeView } from '../blocks/home.ts';
-import { actor, type SlackDeps } from './deps.ts';
+import { actor, type SlackDeps } from './kit.ts';
 
 const RECENT = 10;
 
@@ -44,7 +44,7 @@ export async function buildHome(deps: SlackDeps, userId: string) {
   return homeView({ roles, recent, counts }, ctx.policy, lang);
 }
 
-export function registerEvents(app: App, deps: SlackDeps): void {
+export function register(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab && event.tab !== 'home') return;
     try {

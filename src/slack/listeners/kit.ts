@@ -5,6 +5,7 @@ import type {
   ButtonAction,
   Logger,
   SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
 import { CHANNELS } from '../../domain/contacts.ts';
@@ -120,4 +121,49 @@ export function onButton(
       await tellPresser(args, problemText(error, lang, '', deps));
     }
   });
+}
+
+/** Every command reply is ephemeral: answers carry personal data. */
+export interface Reply {
+  text: string;
+  blocks?: Block[];
+}
+
+export const ephemeral = (reply: Reply) => ({ response_type: 'ephemeral' as const, ...reply });
+
+/**
+ * A slash command answered in its user's language (Bolt listener middleware puts it in `context.lang`), with any
+ * error told in one line.
+ */
+export function onCommand(
+  app: App,
+  deps: SlackDeps,
+  name: string,
+  work: (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs, lang: Lang) => Promise<void>,
+): void {
+  app.command(name, languageOf(deps), async (args) => work(args, args.context.lang as Lang));
+}
+
+/** Listener middleware: the user's language (Slack locale, else the policy's) for the listener that follows. */
+export function languageOf(deps: SlackDeps) {
+  return async (args: AllMiddlewareArgs & { body: { user_id?: string; user?: { id: string } } }) => {
+    const userId = args.body.user_id ?? args.body.user?.id ?? '';
+    args.context.lang = await deps.people.lang(userId);
+    await args.next();
+  };
+}
+
+/** Opens a modal from a button; a refusal by Slack (rate limit, expired trigger) is told to the presser. */
+export async function openModal(
+  deps: SlackDeps,
+  args: ButtonArgs,
+  lang: Lang,
+  view: Parameters<App['client']['views']['open']>[0]['view'],
+): Promise<void> {
+  try {
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+  } catch (error) {
+    deps.logger.warn(`views.open failed: ${(error as Error).message}`);
+    await tellPresser(args, slackErrorText(error, lang));
+  }
 }

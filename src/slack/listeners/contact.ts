@@ -1,0 +1,102 @@
+import type { App, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import { InputError } from '../../domain/errors.ts';
+import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
+import { localDay } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
+import { contactSheet } from '../../services/lookup.ts';
+import { addContact } from '../../services/record.ts';
+import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { contactSheetBlocks } from '../blocks/contactSheet.ts';
+import { addContactModal, doneModal, fieldValue } from '../blocks/modals.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { splitTarget } from './commandText.ts';
+import {
+  audit,
+  checkRole,
+  ephemeral,
+  onCommand,
+  openModal,
+  problemText,
+  type Reply,
+  type SlackDeps,
+  tellPresser,
+} from './kit.ts';
+import { dayToInstant, noteInConversation, onPersonButton, readModal } from './person.ts';
+
+/** /prospect <person>: the contact sheet, for the roles allowed to see it; every look is audited. */
+async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Promise<Reply> {
+  const usage = t(lang, 'usage_prospect');
+  try {
+    const { target } = splitTarget(command.text);
+    const refused = await checkRole(deps, command.user_id, 'see_contacts', 'contact.view', lang, target);
+    if (refused) return { text: refused };
+    const sheet = await contactSheet(deps.ctx, target);
+    await audit(deps, command.user_id, 'contact.view', target);
+    return { text: maskIdentifier(target), blocks: contactSheetBlocks(sheet, deps.ctx.policy, lang) };
+  } catch (error) {
+    return { text: problemText(error, lang, usage, deps) };
+  }
+}
+
+/** /prospect and the "see the contact" button (compliance roles), and adding a contact from an answer. */
+export function register(app: App, deps: SlackDeps): void {
+  onCommand(app, deps, '/prospect', async ({ command, ack }, lang) => {
+    await ack(ephemeral(await prospect(deps, command, lang)));
+  });
+
+  onPersonButton(app, deps, ACTION.showContact, async (args, lang, target) => {
+    const refused = await checkRole(deps, args.body.user.id, 'see_contacts', 'contact.view', lang, target);
+    if (refused) return void (await tellPresser(args, refused));
+    const sheet = await contactSheet(deps.ctx, target);
+    await audit(deps, args.body.user.id, 'contact.view', target);
+    await tellPresser(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
+  });
+
+  onPersonButton(app, deps, ACTION.openAddContact, async (args, lang, target) => {
+    const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
+    await openModal(
+      deps,
+      args,
+      lang,
+      addContactModal(target, lang, today, { target: target.value, conversation: args.body.channel?.id }),
+    );
+  });
+
+  app.view<ViewSubmitAction>(VIEW.addContact, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const lang = await deps.people.lang(userId);
+    const read = readModal(view.private_metadata);
+    const values = view.state.values;
+    const audience = fieldValue(values, 'audience');
+    const addressKind = fieldValue(values, 'address_kind');
+    let done: string;
+    try {
+      const { contact } = await addContact(deps.ctx, {
+        email: fieldValue(values, 'email'),
+        phone: fieldValue(values, 'phone'),
+        name: fieldValue(values, 'name'),
+        company: fieldValue(values, 'company'),
+        function: fieldValue(values, 'function'),
+        audience: audience === 'auto' ? undefined : audience,
+        addressKind: addressKind === 'auto' ? undefined : addressKind,
+        source: fieldValue(values, 'source'),
+        collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
+        informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
+        owner: userId,
+      });
+      const target: Identifier = contact.email
+        ? { kind: 'email', value: contact.email }
+        : { kind: 'phone', value: contact.phone ?? '' };
+      await audit(deps, userId, 'contact.add', target);
+      done = t(lang, 'contact_done', { who: escapeMrkdwn(maskIdentifier(target)) });
+    } catch (error) {
+      const field = error instanceof InputError && error.problem === 'invalid_phone' ? 'phone' : 'email';
+      return void (await ack({
+        response_action: 'errors',
+        errors: { [field]: problemText(error, lang, '', deps) },
+      }));
+    }
+    await ack({ response_action: 'update', view: doneModal(lang, done) });
+    if (read) await noteInConversation(deps, client, read.meta, userId, done);
+  });
+}

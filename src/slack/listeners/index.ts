@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import * as campaignApproval from './campaignApproval.ts';
+import * as campaignCheck from './campaignCheck.ts';
+import * as canI from './canI.ts';
+import * as consent from './consent.ts';
+import * as contact from './contact.ts';
+import * as home from './home.ts';
+import type { SlackDeps } from './kit.ts';
+import * as optout from './optout.ts';
+import * as privacy from './privacy.ts';
+import * as retention from './retention.ts';
+
+/**
+ * Every Slack feature, one file each: its slash command, buttons, modals and events. Each listener translates a
+ * Slack payload into a service call and the answer into Block Kit; the rules live in the services and policy.
+ */
+const FEATURES = [canI, consent, contact, optout, campaignCheck, campaignApproval, retention, privacy, home];
+
+/** Every slash command the app answers; app-manifest.yml must declare exactly these. */
+export const SLASH_COMMANDS = [
+  ...canI.CAN_I.map(([name]) => name),
+  '/consent',
+  '/optout',
+  '/prospect',
+  '/campaign-check',
+  '/retention',
+  '/privacy',
+];
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  for (const feature of FEATURES) feature.register(app, deps);
+}
