@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Channel } from '../../domain/contacts.ts';
+import { CHANNELS } from '../../domain/contacts.ts';
 
 /** Ids Slack sends back when a button is pressed or a modal submitted: one place, so listeners and blocks agree. */
 export const ACTION = {
@@ -35,13 +37,32 @@ export function targetValue(target: string, channel?: Channel): string {
   return JSON.stringify({ target, channel } satisfies TargetValue);
 }
 
-/** Button values and private_metadata come back from Slack and can be forged: read them defensively. */
-export function readTargetValue(raw: string | undefined): TargetValue | undefined {
+/**
+ * The one reader of what comes back from Slack in button values and modals' private_metadata: they can be
+ * forged, so each is checked against its schema; anything else reads as undefined (never a crash).
+ */
+export function readPayload<T>(raw: string | undefined, schema: z.ZodType<T>): T | undefined {
   try {
-    const value = JSON.parse(raw ?? '') as Partial<TargetValue>;
-    if (typeof value.target !== 'string' || value.target.length > 320) return undefined;
-    return { target: value.target, channel: value.channel };
+    const parsed = schema.safeParse(JSON.parse(raw || 'null'));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+const short = z.string().max(320);
+
+export const PAYLOAD = {
+  /** A button about a person: who (as normalised) and the channel asked about. */
+  target: z.object({ target: short, channel: z.enum(CHANNELS).optional() }),
+  /** A modal about a person, opened from a conversation. */
+  modal: z.object({ target: short.optional(), conversation: short.optional() }),
+  /** A retention reminder's button: which contact, which deadline. */
+  reminder: z.object({ c: short.optional(), k: short.optional() }),
+  /** A campaign's modal: which check. */
+  campaign: z.object({ id: short.optional(), conversation: short.optional() }),
+} as const;
+
+export function readTargetValue(raw: string | undefined): TargetValue | undefined {
+  return readPayload(raw, PAYLOAD.target);
 }

@@ -4,7 +4,7 @@ import { interested } from '../../campaign/approval.ts';
 import type { Campaign, CampaignEventKind } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
-import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -112,12 +112,8 @@ export function register(app: App, deps: SlackDeps): void {
     const userId = body.user.id;
     const lang = await deps.people.lang(userId);
     const reason = fieldValue(view.state.values, 'reason') ?? '';
-    let id = '';
-    try {
-      id = String((JSON.parse(view.private_metadata) as { id?: string }).id ?? '');
-    } catch {
-      // handled below as an unknown campaign
-    }
+    // A damaged or forged metadata reads as no id: an unknown campaign, told below.
+    const id = readPayload(view.private_metadata, PAYLOAD.campaign)?.id ?? '';
     let outcome: Outcome;
     try {
       // Checked again on submission: a modal can be forged without pressing Reject.

@@ -4,7 +4,7 @@ import type { Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { attachSlackMessage, cleanedCsv, detailsCsv, runCampaignCheck } from '../../services/campaign.ts';
-import { VIEW } from '../blocks/actionIds.ts';
+import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -77,13 +77,8 @@ export function register(app: App, deps: SlackDeps): void {
     // The modal closes on a "checking" note at once; a 100,000-row list takes longer than Slack's 3 seconds.
     await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'campaign_checking')) });
 
-    let conversation = userId;
-    try {
-      conversation =
-        (JSON.parse(view.private_metadata || '{}') as { conversation?: string }).conversation ?? userId;
-    } catch {
-      // a damaged metadata only changes where the report goes: the user's DM with the app
-    }
+    // A damaged metadata only changes where the report goes: the user's DM with the app.
+    const conversation = readPayload(view.private_metadata, PAYLOAD.campaign)?.conversation ?? userId;
     const tell = (text: string) =>
       client.chat
         .postEphemeral({ channel: conversation, user: userId, text })

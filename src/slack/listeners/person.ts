@@ -3,7 +3,7 @@ import { InputError } from '../../domain/errors.ts';
 import { type Identifier, parseTarget } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import type { Lang } from '../../i18n.ts';
-import { readTargetValue, type TargetValue } from '../blocks/actionIds.ts';
+import { PAYLOAD, readPayload, readTargetValue, type TargetValue } from '../blocks/actionIds.ts';
 import type { ModalMetadata } from '../blocks/modals.ts';
 import { type ButtonArgs, onButton, type SlackDeps } from './kit.ts';
 
@@ -38,9 +38,11 @@ export function onPersonButton(
 
 /** The one reader of a modal's metadata: who it is about and where it was opened; undefined if damaged. */
 export function readModal(raw: string): { meta: ModalMetadata; target: Identifier } | undefined {
+  const read = readPayload(raw, PAYLOAD.modal);
+  if (!read?.target) return undefined;
+  const meta: ModalMetadata = { target: read.target, conversation: read.conversation };
   try {
-    const meta = JSON.parse(raw) as ModalMetadata;
-    return { meta, target: parseTarget(String(meta.target)) };
+    return { meta, target: parseTarget(meta.target) };
   } catch {
     return undefined;
   }

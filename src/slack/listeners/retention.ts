@@ -6,7 +6,7 @@ import { type Lang, t } from '../../i18n.ts';
 import { roleToActOn, seesContact } from '../../policy/access.ts';
 import { scanSections } from '../../reports/retention.ts';
 import { purgeOverdue, purgePerson, recordRenewal, retentionScan } from '../../services/retention.ts';
-import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -24,17 +24,7 @@ import {
 } from './kit.ts';
 
 /** A reminder button's value (contact id and deadline kind); forged or damaged values read as empty. */
-function reminderValue(raw: string | undefined): { c?: string; k?: string } {
-  try {
-    const value = JSON.parse(raw || '{}') as { c?: unknown; k?: unknown };
-    return {
-      c: typeof value.c === 'string' ? value.c : undefined,
-      k: typeof value.k === 'string' ? value.k : undefined,
-    };
-  } catch {
-    return {};
-  }
-}
+const reminderValue = (raw: string | undefined) => readPayload(raw, PAYLOAD.reminder) ?? {};
 
 const who = (contact: Contact) => {
   const id = identifiersOf(contact)[0];
