@@ -7,6 +7,7 @@ export const AUDIENCES = ['b2b', 'b2c'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const SOURCE_TYPES = [
+  'unknown',
   'form',
   'sale',
   'purchase',
@@ -40,6 +41,8 @@ export interface Provenance {
   collection: 'direct' | 'indirect';
   collectedAt: string; // ISO instant
   informedAt?: string; // when the information notice (art. 13/14, with the right to object) was given
+  /** Who recorded it (cli:USER, slack:U…, import). */
+  recordedBy?: string;
 }
 
 /**
@@ -77,7 +80,10 @@ export interface Contact {
   addressKind?: AddressKind;
   /** The French département of the person (57, 67, 68 have local public holidays), when known. */
   department?: string;
+  /** The first collection: it starts the retention clock and decides direct or indirect collection. */
   provenance?: Provenance;
+  /** Every later source of the same person (re-imports, other forms), oldest first: history, never rewritten. */
+  sources?: Provenance[];
   customer?: CustomerRelationship;
   owner?: string;
   createdAt: string;

@@ -83,6 +83,10 @@ export const INPUT_PROBLEMS = [
   'file_too_big',
   'invalid_date',
   'invalid_duration',
+  'not_allowed',
+  'no_store',
+  'file_exists',
+  'store_file',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

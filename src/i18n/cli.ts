@@ -7,8 +7,16 @@ export const cli = {
     en: 'added contact {who} ({id})',
   },
   cli_contact_updated: {
-    fr: 'contact mis à jour : {who} ({id})',
-    en: 'updated contact {who} ({id})',
+    fr: 'contact mis à jour : {who} ({id}) — {fields}',
+    en: 'updated contact {who} ({id}): {fields}',
+  },
+  cli_contact_unchanged: {
+    fr: 'contact déjà connu, rien de nouveau : {who} ({id})',
+    en: 'contact already known, nothing new: {who} ({id})',
+  },
+  cli_contact_kept: {
+    fr: 'laissé tel quel (déjà connu ; pour le changer : `contact edit`, propriétaire ou conformité) : {fields}',
+    en: 'left as it was (already known; to change it: `contact edit`, owner or compliance): {fields}',
   },
   cli_consent_granted: {
     fr: 'consentement enregistré : {channel}/{purpose} le {at}',

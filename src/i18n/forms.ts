@@ -79,6 +79,10 @@ export const forms = {
     fr: '✅ Contact {who} enregistré. Vous pouvez reposer la question.',
     en: '✅ Contact {who} saved. You can ask again.',
   },
+  contact_kept: {
+    fr: 'Déjà connu : laissé tel quel ({fields}). Seuls son propriétaire et la conformité peuvent le modifier.',
+    en: 'Already known: left as it was ({fields}). Only its owner and compliance may change it.',
+  },
 
   prospect_head: { fr: '*Fiche de {who}*', en: '*What we hold on {who}*' },
   prospect_unknown: { fr: 'Rien dans le registre pour {who}.', en: 'Nothing in the register for {who}.' },

@@ -135,6 +135,22 @@ export const problems = {
     fr: '{field} : « {value} » n’est pas une date ISO 8601 (par exemple 2026-03-01 ou 2026-03-01T10:30).',
     en: '{field}: "{value}" is not an ISO 8601 date (e.g. 2026-03-01 or 2026-03-01T10:30).',
   },
+  problem_not_allowed: {
+    fr: 'Refusé : seuls le propriétaire du contact et les rôles conformité peuvent faire cela ({value}). La tentative est journalisée.',
+    en: 'Refused: only the contact’s owner and compliance roles may do this ({value}). The attempt is logged.',
+  },
+  problem_no_store: {
+    fr: 'Aucun registre à {file} : vérifiez --db, ou créez-le avec `prospect-guard init`.',
+    en: 'No store at {file}: check --db, or create one with `prospect-guard init`.',
+  },
+  problem_file_exists: {
+    fr: '{file} existe déjà : ajoutez --force pour le remplacer.',
+    en: '{file} already exists: add --force to replace it.',
+  },
+  problem_store_file: {
+    fr: '{file} est un fichier du registre : choisissez un autre chemin.',
+    en: '{file} is one of the store’s files: choose another path.',
+  },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',

@@ -40,3 +40,12 @@ export function seesContact(
 ): boolean {
   return isCompliance(roles) || contact.owner === userId;
 }
+
+/** Who may edit a contact's provenance, owner, audience or address kind: its owner or a compliance role. */
+export function mayEditContact(
+  contact: Pick<Contact, 'owner'>,
+  userId: string | undefined,
+  roles: readonly Role[],
+): boolean {
+  return isCompliance(roles) || (userId !== undefined && contact.owner === userId);
+}

@@ -3,8 +3,8 @@ import { COLUMNS } from '../csv/columns.ts';
 import { decodeText, detectDelimiter } from '../csv/read.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
+import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
-import { type ContactFields, contactInput } from './record.ts';
 
 export interface ImportReport {
   encoding: string;
@@ -56,7 +56,7 @@ export async function importContacts(
   const errors: ImportReport['errors'] = [];
   for (const { record, line } of records) {
     try {
-      inputs.push(contactInput(record as ContactFields, ctx, now));
+      inputs.push(contactInput(record as ContactFields, ctx, now, 'import'));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push({ line, error });

@@ -80,3 +80,15 @@ export function person(options: { email?: string; phone?: string }): Identifier 
   if (options.phone !== undefined) return phoneIdentifier(options.phone);
   throw new InputError('email_or_phone_required');
 }
+
+/** What the user typed, trimmed; nothing for an empty field. */
+export const clean = (value: string | undefined) =>
+  value === undefined ? undefined : value.trim() || undefined;
+
+/** How far ahead of our clock a date may be (the user's clock may run a little fast). */
+export const CLOCK_SKEW_MS = 60_000;
+
+/** A fact is recorded when it happened: a consent, an event, an objection or a collection is never in the future. */
+export function notInFuture(at: Date, now: Date, field: Field): void {
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new InputError('future_date', { field });
+}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
-import { mergeContact } from '../domain/contactMerge.ts';
+import { editContact, fillContact } from '../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -25,6 +25,7 @@ import type {
   DecisionLogEntry,
   PurgeRequest,
   PurgeResult,
+  SaveOutcome,
   Store,
   StoreCounts,
 } from './types.ts';
@@ -99,34 +100,38 @@ export class MemoryStore implements Store {
     return this.data.contacts[byEmail ?? byPhone ?? ''];
   }
 
-  /**
-   * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
-   * contact gains or changes an email or phone, its global objection is copied onto the new identifiers, so it
-   * holds even after the old one is dropped or the contact purged.
-   */
-  private carriedObjections(previous: Contact | undefined, contact: Contact): Suppression[] {
-    const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
-    const hashes = [...new Set(ids.map((id) => this.hash(id)))];
-    const global = hashes.flatMap((hash) =>
-      (this.state.suppressionsOf.get(hash) ?? []).filter((s) => s.scope === 'all'),
-    );
-    if (global.length === 0) return [];
-    const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
-    return identifiersOf(contact)
-      .map((id) => this.hash(id))
-      .filter((hash) => (this.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
-      .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
-  }
-
-  async saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }> {
+  async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
     const previous = this.existing(input);
-    const contact = mergeContact(previous, input, now, randomUUID());
-    const carried = this.carriedObjections(previous, contact);
+    const { contact, changed, kept } = fillContact(previous, input, now, randomUUID());
+    if (previous && changed.length === 0) return { contact, created: false, changed, kept };
+    const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));
     await this.commit(
       { op: 'contact', contact },
       ...carried.map((record) => ({ op: 'suppression' as const, record })),
     );
-    return { contact, created: !previous };
+    return { contact, created: !previous, changed, kept };
+  }
+
+  async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
+    const previous = this.data.contacts[id];
+    if (!previous) throw new InputError('unknown_contact');
+    for (const [kind, value] of [
+      ['email', changes.email],
+      ['phone', changes.phone],
+    ] as const) {
+      const owner = value
+        ? (kind === 'email' ? this.state.byEmail : this.state.byPhone).get(value)
+        : undefined;
+      if (owner && owner !== id) throw new InputError('identifiers_of_two_contacts');
+    }
+    const { contact, changed } = editContact(previous, changes, now);
+    if (changed.length === 0) return { contact, created: false, changed, kept: [] };
+    const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));
+    await this.commit(
+      { op: 'contact', contact },
+      ...carried.map((record) => ({ op: 'suppression' as const, record })),
+    );
+    return { contact, created: false, changed, kept: [] };
   }
 
   async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
@@ -137,8 +142,8 @@ export class MemoryStore implements Store {
     for (const input of inputs) {
       const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
       const previous = this.existing(input);
-      const contact = mergeContact(previous, input, now, randomUUID());
-      carried.push(...this.carriedObjections(previous, contact));
+      const { contact } = fillContact(previous, input, now, randomUUID());
+      carried.push(...this.state.carriedObjections(previous, contact, (id) => this.hash(id)));
       if (seen !== undefined) {
         const first = contacts[seen] as Contact;
         contacts[seen] = { ...first, ...defined(contact), id: first.id };

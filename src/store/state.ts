@@ -1,6 +1,6 @@
 import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
-import type { Identifier } from '../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type {
   AuditEntry,
@@ -225,5 +225,28 @@ export class StoreState {
       suppressions: Object.keys(data.suppressions).length,
       decisions: data.decisions.length,
     };
+  }
+
+  /**
+   * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
+   * contact gains or changes an email or phone, its global objection is copied onto the new identifiers, so it
+   * holds even after the old one is dropped or the contact purged.
+   */
+  carriedObjections(
+    previous: Contact | undefined,
+    contact: Contact,
+    hash: (id: Identifier) => string,
+  ): Suppression[] {
+    const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
+    const hashes = [...new Set(ids.map((id) => hash(id)))];
+    const global = hashes.flatMap((hash) =>
+      (this.suppressionsOf.get(hash) ?? []).filter((s) => s.scope === 'all'),
+    );
+    if (global.length === 0) return [];
+    const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
+    return identifiersOf(contact)
+      .map((id) => hash(id))
+      .filter((hash) => (this.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
+      .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
   }
 }

@@ -16,6 +16,14 @@ import type { Identifier } from '../domain/identifiers.ts';
 /** What a caller may set on a contact; fields left undefined keep their stored value (domain/contactMerge.ts). */
 export type ContactInput = ContactChanges;
 
+export interface SaveOutcome {
+  contact: Contact;
+  created: boolean;
+  /** The fields written, and (when adding a known person) those given but left alone. */
+  changed: string[];
+  kept: string[];
+}
+
 export interface ConsentInput {
   channel: Channel;
   purpose: string;
@@ -88,8 +96,13 @@ export interface Store {
   readonly location: string;
   findContact(target: Identifier): Promise<Contact | undefined>;
   contactById(id: string): Promise<Contact | undefined>;
-  /** Creates or updates the contact reached at the input's email or phone. */
-  saveContact(input: ContactInput, now: Date): Promise<{ contact: Contact; created: boolean }>;
+  /**
+   * Adds the contact reached at the input's email or phone, or fills the empty fields of the known one: never
+   * rewrites what is known (see domain/contactMerge.ts); says what it changed and what it left alone.
+   */
+  saveContact(input: ContactInput, now: Date): Promise<SaveOutcome>;
+  /** An explicit edit: the fields given replace the stored ones (the caller checked who may edit). */
+  editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome>;
   /** Many contacts in one durable write (imports). */
   saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }>;
   recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;

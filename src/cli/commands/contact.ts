@@ -1,52 +1,89 @@
 import type { Command } from 'commander';
-import { maskIdentifier } from '../../domain/identifiers.ts';
+import { identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
 import { t } from '../../i18n.ts';
-import { addContact } from '../../services/record.ts';
+import { COMPLIANCE_ROLES } from '../../policy/access.ts';
+import type { Policy } from '../../policy/load.ts';
+import { addContact, editContact } from '../../services/contacts.ts';
+import type { SaveOutcome } from '../../store/types.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
 /** `contact add: a person, where their details came from, and what they bought`. */
 export function register(program: Command, kit: CliKit): void {
   const contact = program.command('contact').description('manage contacts');
-  personOptions(contact.command('add').description('add or update a contact with its provenance'))
-    .option('--name <name>')
-    .option('--company <company>')
-    .option('--function <function>', 'job function, e.g. finance, hr, sales')
-    .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
-    .option(
-      '--address-kind <kind>',
-      'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
-    )
-    .option(
-      '--department <code>',
-      'French department of the person (its time zone; 57, 67, 68 and overseas have local holidays)',
-    )
-    .option(
-      '--source <type[:detail]>',
-      'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
-    )
-    .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
-    .option('--collected-at <date>')
-    .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
-    .option('--customer-since <date>')
-    .option('--customer-until <date>', 'end of the contract or of the relationship')
-    .option(
-      '--relationship <kind>',
-      'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
-    )
-    .option(
-      '--last-purchase-at <date>',
-      'the latest purchase (the retention clock of a customer starts there)',
-    )
-    .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
-    .option('--owner <slackId>', 'Slack user id of the owner')
-    .action(async (options) => {
-      await kit.withContext(async (ctx) => {
-        const { contact: saved, created } = await addContact(ctx, options);
-        const id = saved.email
-          ? { kind: 'email' as const, value: saved.email }
-          : { kind: 'phone' as const, value: saved.phone ?? '' };
-        const key = created ? 'cli_contact_added' : 'cli_contact_updated';
-        kit.out(t(kit.lang(ctx.policy), key, { who: maskIdentifier(id), id: saved.id }));
-      });
+  /** The options of a contact's fields, shared by add and edit. */
+  const contactOptions = (command: Command) =>
+    command
+      .option('--name <name>')
+      .option('--company <company>')
+      .option('--function <function>', 'job function, e.g. finance, hr, sales')
+      .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
+      .option(
+        '--address-kind <kind>',
+        'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
+      )
+      .option(
+        '--department <code>',
+        'French department of the person (its time zone; 57, 67, 68 and overseas have local holidays)',
+      )
+      .option(
+        '--source <type[:detail]>',
+        'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
+      )
+      .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
+      .option('--collected-at <date>')
+      .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
+      .option('--customer-since <date>')
+      .option('--customer-until <date>', 'end of the contract or of the relationship')
+      .option(
+        '--relationship <kind>',
+        'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
+      )
+      .option(
+        '--last-purchase-at <date>',
+        'the latest purchase (the retention clock of a customer starts there)',
+      )
+      .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
+      .option('--owner <slackId>', 'Slack user id of the owner');
+
+  contactOptions(
+    personOptions(
+      contact.command('add').description('add a contact, or fill the empty fields of a known one'),
+    ),
+  ).action(async (options) => {
+    await kit.withContext(async (ctx) => {
+      const outcome = await addContact(ctx, options, kit.who());
+      kit.out(describe(kit, ctx.policy, outcome));
     });
+  });
+
+  contactOptions(
+    personOptions(
+      contact
+        .command('edit')
+        .description(
+          "change a known contact's fields (provenance, owner, audience…): the owner or compliance",
+        ),
+    ),
+  ).action(async (options) => {
+    await kit.withContext(async (ctx) => {
+      // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
+      const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
+      kit.out(describe(kit, ctx.policy, outcome));
+    });
+  });
+}
+
+/** What a save did, in words: added or updated, and what it left alone. */
+function describe(kit: CliKit, policy: Policy, outcome: SaveOutcome): string {
+  const lang = kit.lang(policy);
+  const saved = outcome.contact;
+  const id = identifiersOf(saved)[0] ?? { kind: 'email' as const, value: '' };
+  const key = outcome.created
+    ? 'cli_contact_added'
+    : outcome.changed.length
+      ? 'cli_contact_updated'
+      : 'cli_contact_unchanged';
+  const lines = [t(lang, key, { who: maskIdentifier(id), id: saved.id, fields: outcome.changed.join(', ') })];
+  if (outcome.kept.length > 0) lines.push(t(lang, 'cli_contact_kept', { fields: outcome.kept.join(', ') }));
+  return lines.join('\n');
 }

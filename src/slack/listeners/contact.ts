@@ -3,14 +3,15 @@ import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
+import { addContact } from '../../services/contacts.ts';
 import { contactSheet } from '../../services/lookup.ts';
-import { addContact } from '../../services/record.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
 import { addContactModal, doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
+  actor,
   audit,
   checkRole,
   ephemeral,
@@ -71,24 +72,29 @@ export function register(app: App, deps: SlackDeps): void {
     const addressKind = fieldValue(values, 'address_kind');
     let done: string;
     try {
-      const { contact } = await addContact(deps.ctx, {
-        email: fieldValue(values, 'email'),
-        phone: fieldValue(values, 'phone'),
-        name: fieldValue(values, 'name'),
-        company: fieldValue(values, 'company'),
-        function: fieldValue(values, 'function'),
-        audience: audience === 'auto' ? undefined : audience,
-        addressKind: addressKind === 'auto' ? undefined : addressKind,
-        source: fieldValue(values, 'source'),
-        collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
-        informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
-        owner: userId,
-      });
+      const { contact, kept } = await addContact(
+        deps.ctx,
+        {
+          email: fieldValue(values, 'email'),
+          phone: fieldValue(values, 'phone'),
+          name: fieldValue(values, 'name'),
+          company: fieldValue(values, 'company'),
+          function: fieldValue(values, 'function'),
+          audience: audience === 'auto' ? undefined : audience,
+          addressKind: addressKind === 'auto' ? undefined : addressKind,
+          source: fieldValue(values, 'source'),
+          collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
+          informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
+          owner: userId,
+        },
+        actor(userId),
+      );
       const target: Identifier = contact.email
         ? { kind: 'email', value: contact.email }
         : { kind: 'phone', value: contact.phone ?? '' };
-      await audit(deps, userId, 'contact.add', target);
       done = t(lang, 'contact_done', { who: escapeMrkdwn(maskIdentifier(target)) });
+      // A known person's provenance, owner… are never rewritten by adding them again (issue: the overwrite attack).
+      if (kept.length > 0) done += `\n${t(lang, 'contact_kept', { fields: kept.join(', ') })}`;
     } catch (error) {
       const field = error instanceof InputError && error.problem === 'invalid_phone' ? 'phone' : 'email';
       return void (await ack({

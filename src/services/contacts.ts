@@ -1,0 +1,201 @@
+import type { ContactColumn } from '../csv/columns.ts';
+import { type Contact, defaultCollection } from '../domain/contacts.ts';
+import { type Field, InputError } from '../domain/errors.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { localDay } from '../domain/time.ts';
+import { mayEditContact } from '../policy/access.ts';
+import type { Role } from '../policy/schema.ts';
+import type { ContactInput, SaveOutcome } from '../store/types.ts';
+import type { AppContext } from './context.ts';
+import * as parse from './parse.ts';
+import { clean, notInFuture } from './parse.ts';
+
+/** Raw contact fields as typed or read from a CSV; every CSV column (csv/columns.ts) fills one. */
+export interface ContactFields extends Partial<Record<ContactColumn, string>> {
+  email?: string;
+  phone?: string;
+  name?: string;
+  company?: string;
+  function?: string;
+  audience?: string;
+  source?: string;
+  collection?: string;
+  collectedAt?: string;
+  informedAt?: string;
+  customerSince?: string;
+  customerUntil?: string;
+  /** purchase (one-off, the default), contract (in progress until --customer-until), account (no purchase). */
+  relationship?: string;
+  lastPurchaseAt?: string;
+  products?: string;
+  /** personal, pro-nominative or pro-generic: overrides what the address suggests. */
+  addressKind?: string;
+  department?: string;
+  owner?: string;
+}
+
+/** Reads raw contact fields (CLI options, CSV columns, Slack form) into what the store keeps. */
+export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, by?: string): ContactInput {
+  const policy = ctx.policy;
+  const email = clean(fields.email) ? emailIdentifier(fields.email as string).value : undefined;
+  const phone = clean(fields.phone) ? phoneIdentifier(fields.phone as string).value : undefined;
+  if (!email && !phone) throw new InputError('email_or_phone_required');
+  const iso = (value: string | undefined, field: Field) =>
+    clean(value) ? parse.instant(value as string, policy, field).toISOString() : undefined;
+  const src = clean(fields.source) ? parse.source(fields.source as string) : undefined;
+  const collection = clean(fields.collection)
+    ? parse.oneOf(fields.collection as string, ['direct', 'indirect'] as const, 'collection')
+    : undefined;
+  const collectedAt = iso(fields.collectedAt, 'collectedAt');
+  const informedAt = iso(fields.informedAt, 'informedAt');
+  const products = clean(fields.products)
+    ?.split(/[,;|]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => parse.product(p, policy) as string);
+  const since = iso(fields.customerSince, 'customerSince');
+  const until = iso(fields.customerUntil, 'customerUntil');
+  if (since && until && until < since)
+    throw new InputError('date_before', { field: 'customerUntil', other: 'customerSince' });
+  const lastPurchaseAt = iso(fields.lastPurchaseAt, 'lastPurchaseAt');
+  if (since && lastPurchaseAt && lastPurchaseAt < since)
+    throw new InputError('date_before', { field: 'lastPurchaseAt', other: 'customerSince' });
+  const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
+  const department = clean(fields.department)?.toUpperCase();
+  if (department && !/^(\d{2}|2A|2B|\d{3}|GP|MQ|GF|RE|YT|MF|BL|PM)$/.test(department))
+    throw new InputError('invalid_department', { field: 'department', value: fields.department });
+  const owner = clean(fields.owner);
+  if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))
+    throw new InputError('invalid_slack_user', { field: 'owner', value: owner });
+  if (collectedAt) notInFuture(new Date(collectedAt), now, 'collectedAt');
+  if (
+    collectedAt &&
+    informedAt &&
+    localDay(new Date(informedAt), policy.timeZone) < localDay(new Date(collectedAt), policy.timeZone)
+  )
+    throw new InputError('date_before', { field: 'informedAt', other: 'collectedAt' });
+  const hasProvenance = src || collection || collectedAt || informedAt;
+  return {
+    email,
+    phone,
+    name: clean(fields.name),
+    company: clean(fields.company),
+    jobFunction: clean(fields.function),
+    audience: clean(fields.audience) ? parse.audience(fields.audience as string) : undefined,
+    addressKind: clean(fields.addressKind) ? parse.addressKind(fields.addressKind as string) : undefined,
+    department,
+    provenance: hasProvenance
+      ? {
+          source: src?.source ?? 'unknown',
+          detail: src?.detail,
+          collection: collection ?? defaultCollection(src?.source ?? 'unknown'),
+          collectedAt: collectedAt ?? now.toISOString(),
+          informedAt,
+          recordedBy: by,
+        }
+      : undefined,
+    customer:
+      since || until || products || kind || lastPurchaseAt
+        ? { since, until, products, kind, lastPurchaseAt }
+        : undefined,
+    owner,
+  };
+}
+
+/**
+ * New contacts always get a provenance: when nobody said where the details came from, `unknown` (collected now),
+ * which the policy answers with review, never the favourable "by hand, directly".
+ */
+function withDefaults(input: ContactInput, existing: Contact | undefined, now: Date): ContactInput {
+  if (existing?.provenance || input.provenance) return input;
+  return {
+    ...input,
+    provenance: { source: 'unknown', collection: 'indirect', collectedAt: now.toISOString() },
+  };
+}
+
+/**
+ * Adds a contact, or fills the empty fields of a known one; what it left alone is reported, never overwritten.
+ * Audited with the fields written.
+ */
+export async function addContact(ctx: AppContext, fields: ContactFields, by: string): Promise<SaveOutcome> {
+  const now = ctx.clock();
+  const input = contactInput(fields, ctx, now, by);
+  const target: Identifier = input.email
+    ? { kind: 'email', value: input.email }
+    : { kind: 'phone', value: input.phone as string };
+  const existing = await ctx.store.findContact(target);
+  if (input.customer && !input.customer.since && !existing?.customer?.since) {
+    throw new InputError('required', { field: 'customerSince' });
+  }
+  const outcome = await ctx.store.saveContact(withDefaults(input, existing, now), now);
+  if (outcome.changed.length > 0 || outcome.kept.length > 0)
+    await auditChange(ctx, by, outcome.created ? 'contact.add' : 'contact.fill', target, outcome);
+  return outcome;
+}
+
+/** Who is editing: the CLI's operator is trusted like a compliance role; a Slack user has their roles. */
+export interface Editor {
+  actor: string;
+  userId?: string;
+  roles: readonly Role[];
+}
+
+/**
+ * An explicit edit of a known contact (provenance, owner, audience, address kind…): only its owner or a
+ * compliance role may; a refusal is audited and changes nothing.
+ */
+export async function editContact(
+  ctx: AppContext,
+  fields: ContactFields,
+  editor: Editor,
+): Promise<SaveOutcome> {
+  const now = ctx.clock();
+  const target = parse.person({ email: fields.email, phone: fields.phone });
+  const existing = await ctx.store.findContact(target);
+  if (!existing) throw new InputError('unknown_contact', { field: target.kind });
+  if (!mayEditContact(existing, editor.userId, editor.roles)) {
+    await ctx.store.audit({
+      at: now.toISOString(),
+      actor: editor.actor,
+      action: 'contact.edit',
+      outcome: 'refused',
+      targetHash: ctx.store.hash(target),
+      detail: 'not the owner nor a compliance role',
+    });
+    throw new InputError('not_allowed', { value: 'contact.edit' });
+  }
+  const { email: _email, phone: _phone, ...rest } = fields;
+  const changes = contactInput({ ...rest, [target.kind]: target.value }, ctx, now, editor.actor);
+  const outcome = await ctx.store.editContact(existing.id, withoutIdentifier(changes, target), now);
+  if (outcome.changed.length > 0) await auditChange(ctx, editor.actor, 'contact.edit', target, outcome);
+  return outcome;
+}
+
+/** The identifier used to find the contact is not a change. */
+function withoutIdentifier(changes: ContactInput, target: Identifier): ContactInput {
+  const { email, phone, ...rest } = changes;
+  return {
+    ...rest,
+    ...(target.kind === 'email' ? { phone } : { email }),
+  };
+}
+
+async function auditChange(
+  ctx: AppContext,
+  actor: string,
+  action: string,
+  target: Identifier,
+  outcome: SaveOutcome,
+) {
+  const fields = outcome.changed.join(',');
+  const kept = outcome.kept.length > 0 ? `; kept ${outcome.kept.join(',')}` : '';
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor,
+    action,
+    outcome: 'done',
+    targetHash: ctx.store.hash(target),
+    detail: `fields ${fields || '-'}${kept}`,
+  });
+}
