@@ -8,6 +8,7 @@ import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
 import { StoreError } from '../store/errors.ts';
 import { FileStore } from '../store/fileStore.ts';
+import * as audit from './commands/audit.ts';
 import * as campaign from './commands/campaign.ts';
 import * as canI from './commands/canI.ts';
 import * as consent from './commands/consent.ts';
@@ -35,6 +36,7 @@ const COMMANDS = [
   policyCommands,
   campaign,
   retention,
+  audit,
   start,
 ];
 

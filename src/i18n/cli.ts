@@ -58,4 +58,16 @@ export const cli = {
     fr: 'effacé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}} ; empreinte d’opposition conservée',
     en: 'erased: {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}; objection hash kept',
   },
+  cli_audit_ok: {
+    fr: 'journal d’audit intact : {entries, plural, one {# entrée} other {# entrées}} ({unchained} antérieures à la chaîne)',
+    en: 'audit trail intact: {entries, plural, one {# entry} other {# entries}} ({unchained} from before the chain)',
+  },
+  cli_audit_altered: {
+    fr: 'journal d’audit ALTÉRÉ : l’entrée n° {position} ({id}) ne correspond plus à son empreinte',
+    en: 'audit trail ALTERED: entry {position} ({id}) no longer matches its hash',
+  },
+  cli_audit_removed: {
+    fr: 'journal d’audit INCOMPLET : une entrée manque juste avant l’entrée n° {position} ({id})',
+    en: 'audit trail INCOMPLETE: an entry is missing just before entry {position} ({id})',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

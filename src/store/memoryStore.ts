@@ -13,6 +13,7 @@ import type {
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { chained } from './auditChain.ts';
 import { StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import type { StoreData } from './snapshot.ts';
@@ -233,8 +234,9 @@ export class MemoryStore implements Store {
     return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
   }
 
-  async audit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
-    await this.commit({ op: 'audit', record: { id: randomUUID(), ...entry } });
+  async audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void> {
+    const last = this.data.audit[this.data.audit.length - 1];
+    await this.commit({ op: 'audit', record: chained(last, { id: randomUUID(), ...entry }) });
   }
 
   async auditTrail(filter: { actor?: string; action?: string } = {}): Promise<AuditEntry[]> {

@@ -58,6 +58,9 @@ export interface AuditEntry {
   outcome: 'done' | 'refused';
   targetHash?: string;
   detail?: string;
+  /** The hash of the entry before (the chain: nothing can be removed or altered unseen), and this entry's own. */
+  prev?: string;
+  hash?: string;
 }
 
 export interface PurgeRequest {
@@ -119,7 +122,8 @@ export interface Store {
   logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
-  audit(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  /** Appends to the audit trail, chained to the entry before it (store/auditChain.ts). */
+  audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
   /**
