@@ -187,7 +187,12 @@ describe('/consent', () => {
   };
 
   it('opens a modal for the consent role, records the consent with its proof, and confirms', async () => {
-    await slack.ctx.store.saveContact({ email: 'alice@gmail.com' }, new Date());
+    const form = {
+      source: 'form' as const,
+      collection: 'direct' as const,
+      collectedAt: new Date().toISOString(),
+    };
+    await slack.ctx.store.saveContact({ email: 'alice@gmail.com', provenance: form }, new Date());
     const opened = await slack.user.command('/consent alice@gmail.com', { user: DPO });
     const view = openedView(opened);
     expect(opened.calls.find((c) => c.method === 'views.open')?.args.trigger_id).toBe(opened.triggerId);

@@ -31,7 +31,7 @@ it('answers every command piped into start, presses buttons by number, fills mod
     'finance',
     '', // audience: keep "work it out"
     '', // kind of address: keep "work it out"
-    '1', // source: form
+    '2', // source: form (1 is unknown, the default)
     '2026-11-02', // collected
     '2026-11-02', // informed
     '/can-i-email alice@corp.fr accounting-software',

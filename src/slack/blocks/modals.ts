@@ -175,7 +175,8 @@ export function addContactModal(
         select(
           'value',
           SOURCE_TYPES.map((s) => option(s, s)),
-          'manual',
+          // Nothing chosen means nothing known: the policy answers review until the source is recorded.
+          'unknown',
         ),
       ),
       input('collected', t(lang, 'field_collected'), date('value', today)),
