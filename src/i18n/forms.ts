@@ -46,6 +46,13 @@ export const forms = {
   close: { fr: 'Fermer', en: 'Close' },
 
   contact_title: { fr: 'Nouveau contact', en: 'New contact' },
+  contact_edit_title: { fr: 'Modifier le contact', en: 'Edit the contact' },
+  contact_edit_button: { fr: 'Modifier', en: 'Edit' },
+  contact_edited: {
+    fr: '✏️ Contact {who} modifié : {fields}. La modification est journalisée.',
+    en: '✏️ Contact {who} edited: {fields}. The change is logged.',
+  },
+  contact_edit_nothing: { fr: 'Rien n’a changé pour {who}.', en: 'Nothing changed for {who}.' },
   field_email: { fr: 'E-mail', en: 'Email' },
   field_phone: { fr: 'Téléphone', en: 'Phone' },
   field_name: { fr: 'Nom', en: 'Name' },

@@ -167,6 +167,8 @@ export async function editContact(
   }
   const { email: _email, phone: _phone, ...rest } = fields;
   const changes = contactInput({ ...rest, [target.kind]: target.value }, ctx, now, editor.actor);
+  // An edit changes what it names: the collection date stays unless given.
+  if (changes.provenance && !clean(fields.collectedAt)) delete changes.provenance.collectedAt;
   const outcome = await ctx.store.editContact(existing.id, withoutIdentifier(changes, target), now);
   if (outcome.changed.length > 0) await auditChange(ctx, editor.actor, 'contact.edit', target, outcome);
   return outcome;

@@ -8,6 +8,7 @@ export const ACTION = {
   logObjection: 'objection_log',
   showContact: 'contact_show',
   openAddContact: 'contact_add_open',
+  openEditContact: 'contact_edit_open',
   requestApproval: 'campaign_request',
   approve: 'campaign_approve',
   approveCleaned: 'campaign_approve_cleaned',
@@ -22,6 +23,7 @@ export const ACTION = {
 export const VIEW = {
   consent: 'consent_modal',
   addContact: 'contact_modal',
+  editContact: 'contact_edit_modal',
   campaign: 'campaign_modal',
   reject: 'campaign_reject_modal',
   renewed: 'retention_renewed_modal',

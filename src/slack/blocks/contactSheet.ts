@@ -5,7 +5,8 @@ import { formatLocal } from '../../domain/time.ts';
 import { hasMessage, type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { ContactSheet } from '../../services/lookup.ts';
-import { type Block, context, section } from './kit.ts';
+import { ACTION, targetValue } from './actionIds.ts';
+import { actions, type Block, button, context, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 const MAX_CONSENT_LINES = 20;
@@ -104,5 +105,11 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
     );
   }
   blocks.push(objectionBlock);
+  // Shown to those who see the sheet; the listener checks again who may edit (owner or compliance).
+  blocks.push(
+    actions('contact_sheet', [
+      button(t(lang, 'contact_edit_button'), ACTION.openEditContact, targetValue(sheet.target.value)),
+    ]),
+  );
   return blocks;
 }

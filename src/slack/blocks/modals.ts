@@ -136,10 +136,12 @@ export function addContactModal(
   lang: Lang,
   today: string,
   meta: ModalMetadata,
+  /** The same form edits a known contact (its owner or compliance): empty fields change nothing. */
+  editing = false,
 ): types.ModalView {
   return modal(
-    VIEW.addContact,
-    t(lang, 'contact_title'),
+    editing ? VIEW.editContact : VIEW.addContact,
+    t(lang, editing ? 'contact_edit_title' : 'contact_title'),
     t(lang, 'consent_submit'),
     lang,
     [

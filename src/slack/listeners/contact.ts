@@ -3,7 +3,8 @@ import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { addContact } from '../../services/contacts.ts';
+import { mayEditContact } from '../../policy/access.ts';
+import { addContact, editContact } from '../../services/contacts.ts';
 import { contactSheet } from '../../services/lookup.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
@@ -104,5 +105,62 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: 'update', view: doneModal(lang, done) });
     if (read) await noteInConversation(deps, client, read.meta, userId, done);
+  });
+
+  /** Who may edit, asked of the core: the contact's owner or a compliance role; others are refused and logged. */
+  const mayEdit = async (userId: string, target: Identifier) => {
+    const contact = await deps.ctx.store.findContact(target);
+    return contact !== undefined && mayEditContact(contact, userId, await deps.people.rolesOf(userId));
+  };
+
+  onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
+    const userId = args.body.user.id;
+    if (!(await mayEdit(userId, target))) {
+      await audit(deps, userId, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
+      return void (await tellPresser(
+        args,
+        problemText(new InputError('not_allowed', { value: 'contact.edit' }), lang, '', deps),
+      ));
+    }
+    const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
+    const meta = { target: target.value, conversation: args.body.channel?.id };
+    await openModal(deps, args, lang, addContactModal(target, lang, today, meta, true));
+  });
+
+  // Checked again on submission (a modal can be forged): the service refuses and audits a stranger's edit.
+  app.view<ViewSubmitAction>(VIEW.editContact, async ({ ack, body, view }) => {
+    const userId = body.user.id;
+    const lang = await deps.people.lang(userId);
+    const read = readModal(view.private_metadata);
+    const values = view.state.values;
+    const choice = (field: string) => {
+      const value = fieldValue(values, field);
+      return value === 'auto' ? undefined : value;
+    };
+    try {
+      if (!read) throw new InputError('damaged_form');
+      const source = choice('source');
+      const outcome = await editContact(
+        deps.ctx,
+        {
+          [read.target.kind]: read.target.value,
+          name: fieldValue(values, 'name'),
+          company: fieldValue(values, 'company'),
+          function: fieldValue(values, 'function'),
+          audience: choice('audience'),
+          addressKind: choice('address_kind'),
+          source: source === 'unknown' ? undefined : source,
+          informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
+        },
+        { actor: actor(userId), userId, roles: await deps.people.rolesOf(userId) },
+      );
+      const who = escapeMrkdwn(maskIdentifier(read.target));
+      const done = outcome.changed.length
+        ? t(lang, 'contact_edited', { who, fields: outcome.changed.join(', ') })
+        : t(lang, 'contact_edit_nothing', { who });
+      await ack({ response_action: 'update', view: doneModal(lang, done) });
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { email: problemText(error, lang, '', deps) } });
+    }
   });
 }
