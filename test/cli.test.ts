@@ -44,6 +44,7 @@ describe('prospect-guard CLI', () => {
 
   it('accepts Slack link forms and prints JSON with the contract fields', async () => {
     const run = cli(tempDir());
+    await run('init');
     const result = await run('can-i', 'email', '<mailto:Alice@Gmail.com|Alice@Gmail.com>', '--json');
     const decision = JSON.parse(result.out);
     expect(decision.verdict).toBe('block');

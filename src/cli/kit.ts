@@ -25,8 +25,14 @@ export interface CliKit {
   who: () => string;
   lang: (policy: Policy) => Lang;
   policyPath: () => string;
+  dbPath: () => string;
+  /**
+   * Asks before something that cannot be undone: `--yes` answers for scripts; on a terminal the user types yes;
+   * anywhere else the command stops and says to add --yes.
+   */
+  confirm: (question: string, yes: boolean | undefined) => Promise<boolean>;
   /** Opens policy and store for one command and always closes the store. */
-  withContext: <T>(work: (ctx: AppContext) => Promise<T>) => Promise<T>;
+  withContext: <T>(work: (ctx: AppContext) => Promise<T>, options?: { read?: boolean }) => Promise<T>;
   setStatus: (status: number) => void;
 }
 

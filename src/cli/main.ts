@@ -1,13 +1,15 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, readPaths } from '../config.ts';
 import { InputError } from '../domain/errors.ts';
+import { t } from '../i18n.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
 import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
 import { StoreError } from '../store/errors.ts';
-import { FileStore } from '../store/fileStore.ts';
+import { FileStore, storeExists } from '../store/fileStore.ts';
 import * as audit from './commands/audit.ts';
 import * as campaign from './commands/campaign.ts';
 import * as canI from './commands/canI.ts';
@@ -15,6 +17,7 @@ import * as consent from './commands/consent.ts';
 import * as contact from './commands/contact.ts';
 import * as event from './commands/event.ts';
 import * as importCommand from './commands/import.ts';
+import * as init from './commands/init.ts';
 import * as optout from './commands/optout.ts';
 import * as policyCommands from './commands/policy.ts';
 import * as retention from './commands/retention.ts';
@@ -27,6 +30,7 @@ export { EXIT };
 
 /** Every command, in the order `--help` lists them; each one's file is under cli/commands/. */
 const COMMANDS = [
+  init,
   contact,
   consent,
   event,
@@ -86,11 +90,21 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
   };
 
-  async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const dbPath = () => resolve(globals().db ?? readPaths(io.env).dbPath);
+
+  /**
+   * Opens policy and store for one command and always closes the store. A command that only reads never creates
+   * a store: a typo in --db must not answer an access request with "we hold nothing".
+   */
+  async function withContext<T>(
+    work: (ctx: AppContext) => Promise<T>,
+    options: { read?: boolean } = {},
+  ): Promise<T> {
     const policy = loadPolicy(policyPath());
-    const dbPath = resolve(globals().db ?? readPaths(io.env).dbPath);
-    const store = await FileStore.open(dbPath, { env: io.env });
-    if (store.created) io.err(`prospect-guard: created a new, empty store at ${dbPath}`);
+    const path = dbPath();
+    if (options.read && !storeExists(path)) throw new InputError('no_store', { file: path });
+    const store = await FileStore.open(path, { env: io.env });
+    if (store.created) io.err(`prospect-guard: ${t(lang(policy), 'cli_store_created', { file: path })}`);
     try {
       return await work({ store, policy, clock: io.clock });
     } finally {
@@ -100,6 +114,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   const kit: CliKit = {
     io,
+    dbPath,
+    confirm: async (question, yes) => {
+      if (yes) return true;
+      if (!io.interactive || !io.input) throw new InputError('needs_confirmation');
+      io.err(`${question} [yes/no]`);
+      return /^\s*(y|yes|o|oui)\s*$/i.test(await firstLine(io.input));
+    },
     out: io.out,
     err: io.err,
     who: () => who(io.env),
@@ -133,4 +154,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     throw error;
   }
+}
+
+/** One line typed on the terminal. */
+function firstLine(input: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((done) => {
+    const lines = createInterface({ input });
+    lines.once('line', (line) => {
+      lines.close();
+      done(line);
+    });
+    lines.once('close', () => done(''));
+  });
 }

@@ -87,6 +87,7 @@ export const INPUT_PROBLEMS = [
   'no_store',
   'file_exists',
   'store_file',
+  'needs_confirmation',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

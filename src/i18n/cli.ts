@@ -70,4 +70,19 @@ export const cli = {
     fr: 'journal d’audit INCOMPLET : une entrée manque juste avant l’entrée n° {position} ({id})',
     en: 'audit trail INCOMPLETE: an entry is missing just before entry {position} ({id})',
   },
+  cli_confirm_purge: {
+    fr: 'Purger cela ? Rien ne pourra être récupéré (les oppositions restent).',
+    en: 'Purge this? Nothing can be brought back (objections stay).',
+  },
+  cli_confirm_erase: {
+    fr: 'Effacement de {who} : contact, consentements, interactions et décisions ; seule l’empreinte d’opposition reste.',
+    en: 'Erasing {who}: contact, consents, interactions and decisions; only the objection hash stays.',
+  },
+  cli_confirm_question: { fr: 'Confirmer ?', en: 'Go ahead?' },
+  cli_cancelled: { fr: 'annulé : rien n’a été supprimé', en: 'cancelled: nothing was deleted' },
+  cli_store_created: {
+    fr: 'nouveau registre vide créé à {file}',
+    en: 'created a new, empty store at {file}',
+  },
+  cli_store_ready: { fr: 'registre prêt : {file}', en: 'store ready: {file}' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -151,6 +151,10 @@ export const problems = {
     fr: '{file} est un fichier du registre : choisissez un autre chemin.',
     en: '{file} is one of the store’s files: choose another path.',
   },
+  problem_needs_confirmation: {
+    fr: 'Cette commande supprime des données : ajoutez --yes pour confirmer hors d’un terminal.',
+    en: 'This command deletes data: add --yes to confirm it outside a terminal.',
+  },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import lockfile from 'proper-lockfile';
@@ -137,6 +137,11 @@ export class FileStore extends MemoryStore {
     await this.release?.();
     this.release = undefined;
   }
+}
+
+/** Whether a store exists at `path` (its snapshot or its journal). */
+export function storeExists(path: string): boolean {
+  return existsSync(path) || existsSync(`${path}.journal`);
 }
 
 /** Takes the store's lock folder, or says which process holds it. */

@@ -44,8 +44,15 @@ it('scans, purges with a dry run first, exports and erases from the command line
     'would purge 2 contacts and 0 consent proofs past their deadline (retention-prospect-non-customer)',
   );
   expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
-  const purged = await run('retention', 'purge');
-  expect(purged.out).toBe('purged 2 contacts, 0 consents, 1 interaction, 0 decisions; objections kept');
+  // Nothing is deleted without a yes: outside a terminal, --yes says it.
+  const unasked = await run('retention', 'purge');
+  expect(unasked.status).toBe(2);
+  expect(unasked.err).toContain('add --yes to confirm it outside a terminal');
+  expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
+  const purged = await run('retention', 'purge', '--yes');
+  expect(purged.out.split('\n').at(-1)).toBe(
+    'purged 2 contacts, 0 consents, 1 interaction, 0 decisions; objections kept',
+  );
 
   await run('can-i', 'email', 'soon@acme.fr');
   const exported = join(dir, 'soon.json');
@@ -53,8 +60,10 @@ it('scans, purges with a dry run first, exports and erases from the command line
   const data = JSON.parse(readFileSync(exported, 'utf8'));
   expect(data.contact.email).toBe('soon@acme.fr');
   expect(data.decisions).toHaveLength(1);
-  const erased = await run('privacy', 'erase', '--email', 'soon@acme.fr');
-  expect(erased.out).toBe('erased: 1 contact, 0 consents, 0 interactions, 1 decision; objection hash kept');
+  const erased = await run('privacy', 'erase', '--email', 'soon@acme.fr', '--yes');
+  expect(erased.out.split('\n').at(-1)).toBe(
+    'erased: 1 contact, 0 consents, 0 interactions, 1 decision; objection hash kept',
+  );
   expect((await run('can-i', 'email', 'soon@acme.fr')).status).toBe(1);
   const after = JSON.parse((await run('privacy', 'export', '--email', 'soon@acme.fr')).out);
   expect(after).toMatchObject({

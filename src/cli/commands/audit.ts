@@ -13,31 +13,37 @@ export function register(program: Command, kit: CliKit): void {
     .option('--since <date>')
     .option('--json', 'print as JSON')
     .action(async (options) => {
-      await kit.withContext(async (ctx) => {
-        const entries = await auditEntries(ctx, options);
-        if (options.json) return kit.out(JSON.stringify(entries, null, 2));
-        for (const e of entries)
-          kit.out(
-            [e.at, e.actor, e.action, e.outcome, e.targetHash?.slice(0, 12) ?? '-', e.detail ?? ''].join(
-              '  ',
-            ),
-          );
-      });
+      await kit.withContext(
+        async (ctx) => {
+          const entries = await auditEntries(ctx, options);
+          if (options.json) return kit.out(JSON.stringify(entries, null, 2));
+          for (const e of entries)
+            kit.out(
+              [e.at, e.actor, e.action, e.outcome, e.targetHash?.slice(0, 12) ?? '-', e.detail ?? ''].join(
+                '  ',
+              ),
+            );
+        },
+        { read: true },
+      );
     });
   audit
     .command('verify')
     .description('prove no entry was removed or altered (each entry carries the hash of the one before)')
     .action(async () => {
-      await kit.withContext(async (ctx) => {
-        const check = await verifyAudit(ctx);
-        const lang = kit.lang(ctx.policy);
-        if (check.ok) {
-          kit.out(t(lang, 'cli_audit_ok', { entries: check.entries, unchained: check.unchained }));
-          return;
-        }
-        const problem = check.problem as NonNullable<typeof check.problem>;
-        kit.out(t(lang, `cli_audit_${problem.kind === 'altered' ? 'altered' : 'removed'}`, problem));
-        kit.setStatus(1);
-      });
+      await kit.withContext(
+        async (ctx) => {
+          const check = await verifyAudit(ctx);
+          const lang = kit.lang(ctx.policy);
+          if (check.ok) {
+            kit.out(t(lang, 'cli_audit_ok', { entries: check.entries, unchained: check.unchained }));
+            return;
+          }
+          const problem = check.problem as NonNullable<typeof check.problem>;
+          kit.out(t(lang, `cli_audit_${problem.kind === 'altered' ? 'altered' : 'removed'}`, problem));
+          kit.setStatus(1);
+        },
+        { read: true },
+      );
     });
 }

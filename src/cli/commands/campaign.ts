@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { approvableAsChecked } from '../../campaign/approval.ts';
 import { parseRecipientFile } from '../../campaign/recipients.ts';
@@ -10,6 +10,7 @@ import { campaignReport } from '../../reports/campaign.ts';
 import { cleanedCsv, detailsCsv, findCampaign, runCampaignCheck } from '../../services/campaign.ts';
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
+import { writeOutput } from '../output.ts';
 
 function readInput(file: string): Buffer {
   try {
@@ -44,14 +45,16 @@ export function register(program: Command, kit: CliKit): void {
     .option('--details <file>', 'write every row with its verdict and rules (CSV)')
     .option('--cleaned <file>', 'write the allowed recipients only (CSV)')
     .option('--json', 'print the stored check as JSON')
+    .option('--force', 'replace the --details or --cleaned file if it exists')
     .action(async (file: string, options) => {
       const bytes = readInput(file);
       const template = options.template ? readInput(options.template).toString('utf8') : undefined;
       await kit.withContext(async (ctx) => {
         const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
         const check = await runCampaignCheck(ctx, { ...options, template, checkedBy: kit.who() }, list);
-        if (options.details) writeFileSync(options.details, detailsCsv(check));
-        if (options.cleaned) writeFileSync(options.cleaned, cleanedCsv(check));
+        const out = { force: options.force, dbPath: kit.dbPath() };
+        if (options.details) writeOutput(options.details, detailsCsv(check), out);
+        if (options.cleaned) writeOutput(options.cleaned, cleanedCsv(check), out);
         kit.out(
           options.json
             ? JSON.stringify(check.campaign, null, 2)
@@ -67,11 +70,16 @@ export function register(program: Command, kit: CliKit): void {
     .argument('<id>', 'the check id (cmp-…)')
     .option('--json', 'print as JSON')
     .action(async (id: string, options) => {
-      await kit.withContext(async (ctx) => {
-        const found = await findCampaign(ctx, id);
-        kit.out(
-          options.json ? JSON.stringify(found, null, 2) : printable(found, ctx.policy, kit.lang(ctx.policy)),
-        );
-      });
+      await kit.withContext(
+        async (ctx) => {
+          const found = await findCampaign(ctx, id);
+          kit.out(
+            options.json
+              ? JSON.stringify(found, null, 2)
+              : printable(found, ctx.policy, kit.lang(ctx.policy)),
+          );
+        },
+        { read: true },
+      );
     });
 }

@@ -18,14 +18,17 @@ export function register(program: Command, kit: CliKit): void {
     .option('--json', 'print the decision as JSON')
     .action(async (channelArg: string, target: string, options) => {
       const channel: Channel = parse.channel(channelArg);
-      await kit.withContext(async (ctx) => {
-        const answer = await ask(ctx, { ...options, channel, target, askedBy: kit.who() });
-        kit.out(
-          options.json
-            ? JSON.stringify(answer.decision, null, 2)
-            : formatAnswer(answer, kit.lang(ctx.policy), ctx.policy.timeZone),
-        );
-        kit.setStatus(EXIT[answer.decision.verdict]);
-      });
+      await kit.withContext(
+        async (ctx) => {
+          const answer = await ask(ctx, { ...options, channel, target, askedBy: kit.who() });
+          kit.out(
+            options.json
+              ? JSON.stringify(answer.decision, null, 2)
+              : formatAnswer(answer, kit.lang(ctx.policy), ctx.policy.timeZone),
+          );
+          kit.setStatus(EXIT[answer.decision.verdict]);
+        },
+        { read: true },
+      );
     });
 }

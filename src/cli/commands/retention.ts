@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { maskIdentifier } from '../../domain/identifiers.ts';
 import { t } from '../../i18n.ts';
 import { scanSections } from '../../reports/retention.ts';
 import { deadlineLabel } from '../../retention/purge.ts';
@@ -7,6 +7,7 @@ import * as parse from '../../services/parse.ts';
 import { erasePerson, exportPerson } from '../../services/privacy.ts';
 import { purgeOverdue, retentionScan } from '../../services/retention.ts';
 import type { CliKit } from '../kit.ts';
+import { writeOutput } from '../output.ts';
 
 const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s };
 
@@ -20,63 +21,101 @@ export function register(program: Command, kit: CliKit): void {
     .option('--days <n>', 'horizon in days', '30')
     .option('--json', 'print as JSON')
     .action(async (options) => {
-      await kit.withContext(async (ctx) => {
-        const scan = await retentionScan(ctx, options.at, Number(options.days));
-        if (options.json) {
-          const row = (d: (typeof scan.due)[number]) => ({
-            contact: d.contact.id,
-            person: deadlineLabel(d),
-            owner: d.contact.owner ?? null,
-            kind: d.kind,
-            deadline: d.at.toISOString(),
-            rule: d.rule,
-          });
-          kit.out(
-            JSON.stringify({ at: scan.at, overdue: scan.overdue.map(row), due: scan.due.map(row) }, null, 2),
-          );
-        } else kit.out(scanSections(scan, ctx.policy, kit.lang(ctx.policy), PLAIN).join('\n\n'));
-        kit.setStatus(scan.overdue.length > 0 ? 1 : 0);
-      });
+      await kit.withContext(
+        async (ctx) => {
+          const scan = await retentionScan(ctx, options.at, Number(options.days));
+          if (options.json) {
+            const row = (d: (typeof scan.due)[number]) => ({
+              contact: d.contact.id,
+              person: deadlineLabel(d),
+              owner: d.contact.owner ?? null,
+              kind: d.kind,
+              deadline: d.at.toISOString(),
+              rule: d.rule,
+            });
+            kit.out(
+              JSON.stringify(
+                { at: scan.at, overdue: scan.overdue.map(row), due: scan.due.map(row) },
+                null,
+                2,
+              ),
+            );
+          } else kit.out(scanSections(scan, ctx.policy, kit.lang(ctx.policy), PLAIN).join('\n\n'));
+          kit.setStatus(scan.overdue.length > 0 ? 1 : 0);
+        },
+        { read: true },
+      );
     });
   retention
     .command('purge')
     .description('delete what is past its deadline (contacts, consent proofs); objections are kept')
     .option('--dry-run', 'only say what would go')
     .option('--at <datetime>', 'as of this date (default now)')
+    .option('--yes', 'do not ask for confirmation (scripts)')
     .action(async (options) => {
-      await kit.withContext(async (ctx) => {
-        const { plan, removed, scan } = await purgeOverdue(ctx, kit.who(), options);
-        const lang = kit.lang(ctx.policy);
-        if (options.dryRun) {
+      await kit.withContext(
+        async (ctx) => {
+          const lang = kit.lang(ctx.policy);
+          // What would go, always shown first; then asked, as nothing brings it back.
+          const { plan, scan } = await purgeOverdue(ctx, kit.who(), { at: options.at, dryRun: true });
+          if (plan.contactIds.length === 0 && plan.consentIds.length === 0)
+            return kit.out(t(lang, 'cli_purge_nothing'));
           const rules = plan.rules.length ? ` (${plan.rules.join(', ')})` : '';
-          const counts = { contacts: plan.contactIds.length, proofs: plan.consentIds.length, rules };
-          kit.out(t(lang, 'cli_purge_would', counts));
+          kit.out(
+            t(lang, 'cli_purge_would', {
+              contacts: plan.contactIds.length,
+              proofs: plan.consentIds.length,
+              rules,
+            }),
+          );
           for (const d of scan.overdue) kit.out(`  ${deadlineLabel(d)}  ${d.kind}  ${d.at.toISOString()}`);
-        } else if (removed) {
-          kit.out(t(lang, 'cli_purge_done', { ...removed }));
-        } else kit.out(t(lang, 'cli_purge_nothing'));
-      });
+          if (options.dryRun) return;
+          if (!(await kit.confirm(t(lang, 'cli_confirm_purge'), options.yes)))
+            return kit.out(t(lang, 'cli_cancelled'));
+          const { removed } = await purgeOverdue(ctx, kit.who(), { scan });
+          kit.out(
+            t(lang, 'cli_purge_done', {
+              contacts: 0,
+              consents: 0,
+              interactions: 0,
+              decisions: 0,
+              ...removed,
+            }),
+          );
+        },
+        { read: true },
+      );
     });
 
   const privacy = program.command('privacy').description('data-subject requests (GDPR art. 15 and 17)');
   const person = (command: Command) =>
     command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
   person(privacy.command('export').description('everything held on a person, as JSON'))
-    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--out <file>', 'write to a file instead of standard output (mode 600)')
+    .option('--force', 'replace the --out file if it exists')
+    .action(async (options) => {
+      await kit.withContext(
+        async (ctx) => {
+          const data = await exportPerson(ctx, parse.person(options), kit.who());
+          const json = JSON.stringify(data, null, 2);
+          if (options.out)
+            writeOutput(options.out, `${json}\n`, { force: options.force, dbPath: kit.dbPath() });
+          else kit.out(json);
+        },
+        { read: true },
+      );
+    });
+  person(privacy.command('erase').description('erase a person; only the objection hash is kept'))
+    .option('--yes', 'do not ask for confirmation (scripts)')
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
-        const data = await exportPerson(ctx, parse.person(options), kit.who());
-        const json = JSON.stringify(data, null, 2);
-        if (options.out) writeFileSync(options.out, `${json}\n`, { mode: 0o600 });
-        else kit.out(json);
+        const lang = kit.lang(ctx.policy);
+        const target = parse.person(options);
+        kit.out(t(lang, 'cli_confirm_erase', { who: maskIdentifier(target) }));
+        if (!(await kit.confirm(t(lang, 'cli_confirm_question'), options.yes)))
+          return kit.out(t(lang, 'cli_cancelled'));
+        const removed = await erasePerson(ctx, target, kit.who());
+        kit.out(t(lang, 'cli_erased', { ...removed }));
       });
     });
-  person(privacy.command('erase').description('erase a person; only the objection hash is kept')).action(
-    async (options) => {
-      await kit.withContext(async (ctx) => {
-        const removed = await erasePerson(ctx, parse.person(options), kit.who());
-        kit.out(t(kit.lang(ctx.policy), 'cli_erased', { ...removed }));
-      });
-    },
-  );
 }

@@ -1,0 +1,44 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.ts';
+
+it('read commands never create a store: a typo in --db says so, and exits 2', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  for (const args of [
+    ['can-i', 'email', 'alice@corp.fr'],
+    ['privacy', 'export', '--email', 'alice@corp.fr'],
+    ['retention', 'scan'],
+    ['retention', 'purge', '--dry-run'],
+    ['campaign', 'show', 'cmp-1'],
+    ['audit'],
+    ['audit', 'verify'],
+  ]) {
+    const result = await run(...args);
+    expect(result.status, args.join(' ')).toBe(2);
+    expect(result.err).toContain(`No store at ${join(dir, 'db.json')}: check --db, or create one with`);
+  }
+  expect(existsSync(join(dir, 'db.json'))).toBe(false);
+  expect((await run('init')).out).toContain('store ready');
+  expect((await run('can-i', 'email', 'alice@corp.fr')).status).toBe(3); // unknown: review
+});
+
+it('output files never overwrite the store or an existing file, and are private (mode 600)', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  await run('contact', 'add', '--email', 'alice@corp.fr', '--source', 'form');
+  for (const file of ['db.json', 'db.json.journal', 'db.key']) {
+    const onStore = await run('privacy', 'export', '--email', 'alice@corp.fr', '--out', join(dir, file));
+    expect(onStore.status, file).toBe(2);
+    expect(onStore.err).toContain('is one of the store’s files');
+  }
+  const out = join(dir, 'alice.json');
+  writeFileSync(out, 'keep me');
+  const existing = await run('privacy', 'export', '--email', 'alice@corp.fr', '--out', out);
+  expect(existing.err).toContain('already exists: add --force to replace it');
+  expect((await run('privacy', 'export', '--email', 'alice@corp.fr', '--out', out, '--force')).status).toBe(
+    0,
+  );
+  expect(statSync(out).mode & 0o777).toBe(0o600);
+});
