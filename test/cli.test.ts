@@ -140,6 +140,8 @@ describe('prospect-guard CLI', () => {
       'checkbox',
       '--wording',
       'v3',
+      '--evidence',
+      'https://forms.example/alice',
       '--at',
       '2026-03-01',
     );

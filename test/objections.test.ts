@@ -120,6 +120,8 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     'oral-recorded',
     '--evidence',
     'rec-1',
+    '--wording',
+    'call-script-v1',
     '--slot-start',
     '2026-11-28T10:30',
     '--slot-end',
@@ -138,17 +140,51 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     '0612345678',
     '--channel',
     'phone',
+    '--method',
+    'oral-recorded',
+    '--wording',
+    'script-v1',
     '--evidence',
     'rec-2',
     '--slot-start',
     '2026-11-28T10:30',
   );
   expect(half.err).toMatch(/Donnez le début et la fin du créneau \(--slot-start, --slot-end\)/);
-  // The same rules as the Slack modal: a grant carries its proof, and is not dated in the future.
+  // The same rules as the Slack modal: a grant says how it was given, carries its proof, is not in the future.
   const bare = await run('consent', 'grant', '--phone', '0612345678', '--channel', 'phone');
   expect(bare.err).toMatch(
-    /Un consentement sans preuve n’en est pas un : donnez la version du texte présenté \(--wording\)/,
+    /--method : la façon dont le consentement a été donné doit être un acte positif clair/,
   );
+  const noEvidence = await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'phone',
+    '--method',
+    'checkbox',
+    '--wording',
+    'v1',
+  );
+  expect(noEvidence.err).toMatch(
+    /il faut la version du texte présenté et une référence de preuve \(--evidence manque\)/,
+  );
+  const pretick = await run(
+    'consent',
+    'grant',
+    '--phone',
+    '0612345678',
+    '--channel',
+    'phone',
+    '--method',
+    'prechecked',
+    '--wording',
+    'v1',
+    '--evidence',
+    'x',
+  );
+  expect(pretick.status).toBe(2);
   const future = await run(
     'consent',
     'grant',
@@ -156,8 +192,12 @@ it('consent collected by a partner, address kind, relationship and a call slot c
     '0612345678',
     '--channel',
     'sms',
+    '--method',
+    'checkbox',
     '--wording',
     'v1',
+    '--evidence',
+    'e-1',
     '--at',
     '2026-12-01',
   );
@@ -181,6 +221,8 @@ it('an objection repeated after a re-consent counts from its latest date', async
     'double-opt-in',
     '--wording',
     'v2',
+    '--evidence',
+    'sms-keyword-OUI',
   );
   expect((await run('can-i', 'sms', '0655667788')).status).toBe(ALLOW);
   await run('optout', '--phone', '0655667788', '--channel', 'sms', '--at', '2026-09-01');

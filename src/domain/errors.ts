@@ -55,6 +55,7 @@ export const INPUT_PROBLEMS = [
   'unknown_channel',
   'unknown_contact',
   'consent_without_proof',
+  'consent_method_refused',
   'future_date',
   'date_before',
   'not_one_of',

@@ -26,8 +26,12 @@ export const forms = {
   field_date: { fr: 'Date', en: 'Date' },
   field_until: { fr: 'Valable jusqu’au', en: 'Valid until' },
   error_wording_or_evidence: {
-    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte ou un lien vers la preuve.',
-    en: 'A consent without proof is no consent: give the wording version or an evidence link.',
+    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte et un lien vers la preuve.',
+    en: 'A consent without proof is no consent: give the wording version and an evidence link.',
+  },
+  error_method_refused: {
+    fr: 'Cette façon de recueillir n’est pas un consentement que la politique accepte : ne l’enregistrez pas comme tel.',
+    en: 'This way of collecting is not a consent the policy accepts: do not record it as one.',
   },
   error_future_date: {
     fr: 'La date ne peut pas être dans le futur.',

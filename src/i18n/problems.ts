@@ -42,8 +42,12 @@ export const problems = {
     en: 'This person is not in the register: add them first.',
   },
   problem_consent_without_proof: {
-    fr: 'Un consentement sans preuve n’en est pas un : donnez la version du texte présenté ({field}) ou une référence de preuve.',
-    en: 'A consent without proof is no consent: give the version of the wording shown ({field}) or an evidence reference.',
+    fr: 'Un consentement sans preuve n’en est pas un : il faut la version du texte présenté et une référence de preuve ({field} manque).',
+    en: 'A consent without proof is no consent: it needs the version of the wording shown and an evidence reference ({field} is missing).',
+  },
+  problem_consent_method_refused: {
+    fr: '{field} : la façon dont le consentement a été donné doit être un acte positif clair que la politique accepte ({allowed}).',
+    en: '{field}: the way the consent was given must be a clear affirmative act the policy accepts ({allowed}).',
   },
   problem_future_date: {
     fr: '{field} : la date ne peut pas être dans le futur.',

@@ -44,30 +44,40 @@ export interface ConsentFields {
 
 /** A field of a consent and what is wrong with it: the Slack modal shows them all at once, the CLI the first. */
 export interface ConsentProblem {
-  field: 'wording' | 'date' | 'until';
-  problem: 'consent_without_proof' | 'future_date' | 'date_before';
+  field: 'method' | 'wording' | 'evidence' | 'date' | 'until';
+  problem: 'consent_method_refused' | 'consent_without_proof' | 'future_date' | 'date_before';
 }
 
-const CONSENT_PROBLEM_PARAMS: Record<ConsentProblem['problem'], ProblemParams> = {
-  consent_without_proof: { field: 'wording' },
-  future_date: { field: 'at' },
-  date_before: { field: 'until', other: 'at' },
+/** How the command line names the field of each consent problem. */
+const CONSENT_FIELD: Record<ConsentProblem['field'], ProblemParams['field']> = {
+  method: 'method',
+  wording: 'wording',
+  evidence: 'evidence',
+  date: 'at',
+  until: 'until',
 };
 
 /**
- * The rules every consent obeys, wherever it is typed: a grant carries its proof (the wording shown or an
- * evidence reference, GDPR art. 7(1)); it is not dated in the future (beyond a minute of clock skew); it ends
- * after it starts.
+ * The rules every consent obeys, wherever it is typed (CLI, Slack, import, API): a grant carries its proof, the
+ * way it was given (a method the policy accepts as a clear affirmative act), the version of the wording shown and
+ * a reference to the evidence (GDPR art. 7(1), C2); it is not dated in the future (beyond a minute of clock
+ * skew); it ends after it starts.
  */
 export function consentProblems(
-  fields: Pick<ConsentFields, 'action' | 'wording' | 'evidence'>,
+  fields: Pick<ConsentFields, 'action' | 'method' | 'wording' | 'evidence'>,
   at: Date,
   until: Date | undefined,
   now: Date,
+  acceptedMethods: readonly string[],
 ): ConsentProblem[] {
   const problems: ConsentProblem[] = [];
-  if (fields.action === 'grant' && !clean(fields.wording) && !clean(fields.evidence))
-    problems.push({ field: 'wording', problem: 'consent_without_proof' });
+  if (fields.action === 'grant') {
+    const method = clean(fields.method)?.toLowerCase();
+    if (!method || !acceptedMethods.includes(method))
+      problems.push({ field: 'method', problem: 'consent_method_refused' });
+    if (!clean(fields.wording)) problems.push({ field: 'wording', problem: 'consent_without_proof' });
+    if (!clean(fields.evidence)) problems.push({ field: 'evidence', problem: 'consent_without_proof' });
+  }
   if (at.getTime() > now.getTime() + parse.CLOCK_SKEW_MS)
     problems.push({ field: 'date', problem: 'future_date' });
   if (until && until <= at) problems.push({ field: 'until', problem: 'date_before' });
@@ -80,8 +90,14 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   const channel: Channel = parse.channel(fields.channel);
   const at = parse.optionalInstant(fields.at, ctx.policy, 'at') ?? now;
   const until = parse.optionalInstant(fields.until, ctx.policy, 'until');
-  const [problem] = consentProblems(fields, at, until, now);
-  if (problem) throw new InputError(problem.problem, CONSENT_PROBLEM_PARAMS[problem.problem]);
+  const accepted = ctx.policy.doc.params.accepted_consent_methods;
+  const [problem] = consentProblems(fields, at, until, now, accepted);
+  if (problem)
+    throw new InputError(problem.problem, {
+      field: CONSENT_FIELD[problem.field],
+      other: problem.problem === 'date_before' ? 'at' : undefined,
+      allowed: accepted.join(', '),
+    });
   const slotStart = parse.optionalInstant(clean(fields.slotStart), ctx.policy, 'slotStart');
   const slotEnd = parse.optionalInstant(clean(fields.slotEnd), ctx.policy, 'slotEnd');
   if (Boolean(slotStart) !== Boolean(slotEnd))

@@ -222,9 +222,11 @@ describe('/consent', () => {
       user: DPO,
     });
     expect(d.ack?.response_action).toBe('errors');
+    const missing =
+      'Un consentement sans preuve n’en est pas un : donnez la version du texte et un lien vers la preuve.';
     expect(d.ack?.errors).toEqual({
-      wording:
-        'Un consentement sans preuve n’en est pas un : donnez la version du texte ou un lien vers la preuve.',
+      wording: missing,
+      evidence: missing,
       date: 'La date ne peut pas être dans le futur.',
     });
     const link = await slack.user.submit(view, proof({ evidence: 'javascript:alert(1)' }), { user: DPO });

@@ -46,10 +46,11 @@ it('answers every command piped into start, presses buttons by number, fills mod
     '9', // not a method number → asked again
     '1', // checkbox
     '', // no wording
-    '', // no evidence → the app asks again for the wording
+    '', // no evidence → the app asks again for the wording and the evidence
     '', // date today
     '', // until
     'v3', // wording, asked again
+    'https://crm.example/proof/1', // evidence, asked again
     '/prospect alice@corp.fr',
     '/optout alice@corp.fr',
     ':home',

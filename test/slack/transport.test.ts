@@ -69,7 +69,7 @@ describe('Web API errors', () => {
         purpose: { value: { type: 'plain_text_input', value: 'prospecting' } },
         method: select('double-opt-in'),
         wording: { value: { type: 'plain_text_input', value: 'v3' } },
-        evidence: { value: { type: 'url_text_input', value: null } },
+        evidence: { value: { type: 'url_text_input', value: 'https://crm.example/proof/2' } },
         date: { value: { type: 'datepicker', selected_date: '2026-11-23' } },
         until: { value: { type: 'datepicker', selected_date: null } },
       },

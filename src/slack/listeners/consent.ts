@@ -25,6 +25,7 @@ import { dayToInstant, noteInConversation, onPersonButton, readModal } from './p
 type Errors = Record<string, string>;
 
 const CONSENT_PROBLEM_KEY = {
+  consent_method_refused: 'error_method_refused',
   consent_without_proof: 'error_wording_or_evidence',
   future_date: 'error_future_date',
   date_before: 'error_until_before',
@@ -45,14 +46,16 @@ function checkConsentFields(
   const problems = consentProblems(
     {
       action: fieldValue(values, 'action') === 'withdraw' ? 'withdraw' : 'grant',
+      method: fieldValue(values, 'method'),
       wording: fieldValue(values, 'wording'),
       evidence,
     },
     at ? parseInstant(at, zone) : deps.ctx.clock(),
     until ? parseInstant(until, zone) : undefined,
     deps.ctx.clock(),
+    deps.ctx.policy.doc.params.accepted_consent_methods,
   );
-  for (const { field, problem } of problems) errors[field] = t(lang, CONSENT_PROBLEM_KEY[problem]);
+  for (const { field, problem } of problems) errors[field] ??= t(lang, CONSENT_PROBLEM_KEY[problem]);
   if (evidence && !/^https?:\/\/\S+$/i.test(evidence)) errors.evidence = t(lang, 'error_url');
   return errors;
 }
