@@ -91,6 +91,8 @@ export async function recordRenewal(
       channel: 'phone',
       at: renewal.at,
       method: renewal.method,
+      // The wording shown is the re-permission request this renewal answers.
+      wording: 'retention-repermission',
       evidence: renewal.proof,
       capturedWhere: renewal.where,
       recordedBy: renewal.by,
