@@ -42,3 +42,14 @@ it('output files never overwrite the store or an existing file, and are private 
   );
   expect(statSync(out).mode & 0o777).toBe(0o600);
 });
+
+it('emails: internationalised domains are one person in either form; RFC 5321 lengths are enforced', async () => {
+  const run = cli(tempDir(), { lang: 'en' });
+  const added = await run('contact', 'add', '--email', 'amelie.girard@société.fr', '--source', 'form');
+  expect(added.out).toContain('a***@société.fr');
+  const again = await run('contact', 'add', '--email', 'Amelie.Girard@xn--socit-esab.fr', '--source', 'form');
+  expect(again.out).toContain('nothing new');
+  const long = await run('contact', 'add', '--email', `${'a'.repeat(65)}@corp.fr`);
+  expect(long.status).toBe(2);
+  expect(long.err).toContain('is not a valid email address');
+});

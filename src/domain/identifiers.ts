@@ -1,4 +1,5 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Contact } from './contacts.ts';
 import { InputError } from './errors.ts';
 
@@ -21,10 +22,18 @@ export function unwrapSlack(input: string): string {
   return (match[2] ?? target).trim();
 }
 
+/**
+ * Lower case, the domain in its ASCII (punycode) form so that `société.fr` and `xn--socit-esa.fr` are one person
+ * (stored and hashed alike); RFC 5321 lengths: 254 characters in all, 64 before the @.
+ */
 export function normaliseEmail(input: string): string {
-  const email = unwrapSlack(input).trim().toLowerCase();
-  if (!EMAIL.test(email) || email.includes('..')) {
-    throw new InputError('invalid_email', { value: input.trim() });
+  const text = unwrapSlack(input).trim();
+  const at = text.lastIndexOf('@');
+  const local = text.slice(0, at).toLowerCase();
+  const domain = at > 0 ? domainToASCII(text.slice(at + 1).toLowerCase()) : '';
+  const email = `${local}@${domain}`;
+  if (!domain || local.length > 64 || email.length > 254 || !EMAIL.test(email) || email.includes('..')) {
+    throw new InputError('invalid_email', { value: text.slice(0, 300) });
   }
   return email;
 }
@@ -64,7 +73,7 @@ export function phoneIdentifier(input: string): Identifier {
 export function maskIdentifier(id: Identifier): string {
   if (id.kind === 'email') {
     const [local = '', domain = ''] = id.value.split('@');
-    return `${local.slice(0, 1)}***@${domain}`;
+    return `${local.slice(0, 1)}***@${domainToUnicode(domain) || domain}`;
   }
   return `${id.value.slice(0, 4)}•••${id.value.slice(-2)}`;
 }
