@@ -1,5 +1,5 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { domainToASCII, domainToUnicode } from 'node:url';
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import type { Contact } from './contacts.ts';
 import { InputError } from './errors.ts';
 
