@@ -59,6 +59,18 @@ export const answers = {
   cli_changes: { fr: 'La réponse peut changer le', en: 'The answer may change on' },
   cli_unverified: { fr: 'règle non vérifiée', en: 'unverified rule' },
   cli_revision: { fr: 'politique', en: 'policy' },
+  access_refused_guest: {
+    fr: 'Les invités de l’espace de travail ne peuvent pas utiliser prospect-guard (la politique ne l’autorise pas). Demandez à un membre de l’équipe.',
+    en: 'Guests of the workspace cannot use prospect-guard (the policy does not allow it). Ask a member of the team.',
+  },
+  access_refused_deleted: {
+    fr: 'Ce compte est désactivé : prospect-guard ne lui répond pas.',
+    en: 'This account is deactivated: prospect-guard does not answer it.',
+  },
+  access_refused_external: {
+    fr: 'prospect-guard ne répond qu’aux membres de cette organisation, pas aux personnes d’une autre organisation (Slack Connect).',
+    en: 'prospect-guard answers members of this organisation only, not people from another organisation (Slack Connect).',
+  },
   no_basis_title: { fr: 'Aucune base légale', en: 'No legal basis' },
   problem_internal: {
     fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',

@@ -212,6 +212,11 @@ export const policySchema = z
       purge: [],
       privacy_requests: [],
     }),
+    /** Who may ask at all: guests (single- and multi-channel) are refused unless allowed here. */
+    workspace: z
+      .object({ allow_guests: z.boolean().default(false) })
+      .strict()
+      .default({ allow_guests: false }),
     obligations: z.record(z.string(), z.object({ text, legal: z.array(legal).optional() }).strict()),
     conditions: z.record(z.string(), condition).default({}),
     no_basis: z.object({ verdict: z.enum(['review', 'block']), message: text }).strict(),

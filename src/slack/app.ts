@@ -1,8 +1,9 @@
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { type AnyMiddlewareArgs, App, type Logger, LogLevel, type Middleware } from '@slack/bolt';
 import type { SlackMode } from '../config.ts';
+import { t } from '../i18n.ts';
 import type { AppContext } from '../services/context.ts';
 import { registerListeners } from './listeners/index.ts';
-import type { SlackDeps } from './listeners/kit.ts';
+import { actor, type SlackDeps } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
 import { RecentKeys } from './recentKeys.ts';
 
@@ -64,9 +65,60 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
     await args.next();
   });
 
+  app.use(refuseStrangers(deps));
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });
   return { app, deps };
+}
+
+/**
+ * Who may ask at all (checked before any listener, on every command, button and submission): a deleted account,
+ * a guest the policy does not allow, or a user of another organisation (Slack Connect) gets a clear refusal,
+ * written to the audit trail.
+ */
+function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as {
+      type?: string;
+      user_id?: string;
+      team_id?: string;
+      user?: { id?: string; team_id?: string };
+      team?: { id?: string };
+    };
+    const userId = body.user_id ?? body.user?.id;
+    const interactive = body.type === 'block_actions' || body.type === 'view_submission' || body.user_id;
+    if (!userId || !interactive) return args.next();
+    const standing = await deps.people.standing(userId, body.team_id ?? body.team?.id);
+    if (standing === 'member') return args.next();
+    await deps.ctx.store.audit({
+      at: deps.ctx.clock().toISOString(),
+      actor: actor(userId),
+      action: 'access',
+      outcome: 'refused',
+      detail: standing,
+    });
+    const text = t(await deps.people.lang(userId), `access_refused_${standing}`);
+    const { ack, respond } = args as unknown as {
+      ack?: (answer?: unknown) => Promise<void>;
+      respond?: (answer: unknown) => Promise<unknown>;
+    };
+    if (body.type === 'view_submission')
+      return ack?.({ response_action: 'update', view: doneModalText(text) });
+    if (body.type === 'block_actions') {
+      await ack?.();
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      return;
+    }
+    await ack?.({ response_type: 'ephemeral', text });
+  };
+}
+
+function doneModalText(text: string) {
+  return {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'prospect-guard' },
+    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }],
+  };
 }

@@ -124,3 +124,26 @@ describe('the register keeps its history', () => {
     );
   });
 });
+
+describe('who may ask', () => {
+  it('refuses a guest, a deactivated account and a user of another organisation, on commands and buttons, and logs it', async () => {
+    for (const [user, says] of [
+      ['U0GUEST', 'Les invités de l’espace de travail ne peuvent pas utiliser prospect-guard'],
+      ['U0GONE', 'Ce compte est désactivé'],
+      ['U0PARTNER', 'answers members of this organisation only'],
+    ] as const) {
+      const answer = await slack.user.command('/can-i-email alice@corp.fr', { user });
+      expect(visibleText(answer), user).toContain(says);
+      const pressed = await slack.user.press(
+        { action_id: 'objection_log', value: JSON.stringify({ target: alice.value }) },
+        { user },
+      );
+      expect(visibleText(pressed), user).toContain(says);
+    }
+    expect((await slack.store.subjectFacts(alice)).objections).toEqual([]);
+    expect(await slack.store.recentDecisions('slack:U0GUEST', 10)).toEqual([]);
+    const refused = await slack.store.auditTrail({ action: 'access' });
+    expect(refused.map((e) => [e.actor, e.detail])).toContainEqual(['slack:U0PARTNER', 'external']);
+    expect(refused).toHaveLength(6);
+  });
+});

@@ -84,7 +84,9 @@ export class FakeSlack extends EventEmitter {
           name: user.name,
           real_name: user.realName,
           locale: user.locale,
-          team_id: TEAM_ID,
+          team_id: user.standing === 'external' ? 'T0OTHERORG' : TEAM_ID,
+          deleted: user.standing === 'deleted',
+          is_restricted: user.standing === 'guest',
         },
       };
     },

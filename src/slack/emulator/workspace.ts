@@ -8,6 +8,8 @@ export interface EmulatedUser {
   name: string;
   realName: string;
   locale: string;
+  /** Accounts prospect-guard must refuse: a guest, a deactivated account, someone of another organisation. */
+  standing?: 'guest' | 'deleted' | 'external';
 }
 
 export const TEAM_ID = 'T0EMULATOR';
@@ -19,6 +21,9 @@ export const USERS: EmulatedUser[] = [
   { id: 'U0DPO', name: 'dominique', realName: 'Dominique Conformité', locale: 'fr-FR' },
   { id: 'U0MANAGER', name: 'morgan', realName: 'Morgan Manager', locale: 'fr-FR' },
   { id: 'U0AUDIT', name: 'alex', realName: 'Alex Auditor', locale: 'en-US' },
+  { id: 'U0GUEST', name: 'gaby', realName: 'Gaby Invité', locale: 'fr-FR', standing: 'guest' },
+  { id: 'U0GONE', name: 'ancien', realName: 'Ancien Salarié', locale: 'fr-FR', standing: 'deleted' },
+  { id: 'U0PARTNER', name: 'pat', realName: 'Pat Partner', locale: 'en-GB', standing: 'external' },
 ];
 
 export const USER_GROUPS: Record<string, string[]> = {

@@ -6,6 +6,16 @@ import type { AppContext } from '../../services/context.ts';
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 const GROUP_TTL_MS = 5 * 60 * 1000;
+const FAILURE_TTL_MS = 5 * 1000;
+
+export type Standing = 'member' | 'guest' | 'deleted' | 'external';
+
+interface Profile {
+  lang: Lang;
+  deleted: boolean;
+  guest: boolean;
+  teamId?: string;
+}
 
 interface Cached<T> {
   value: T;
@@ -18,7 +28,8 @@ interface Cached<T> {
  * cannot answer, the language falls back to the policy default and a role is refused (fail closed).
  */
 export class People {
-  private readonly locales = new Map<string, Cached<Lang>>();
+  private readonly locales = new Map<string, Cached<Profile>>();
+  private readonly failures = new Map<string, number>();
   private readonly groups = new Map<string, Cached<Set<string>>>();
 
   constructor(
@@ -33,18 +44,45 @@ export class People {
   }
 
   async lang(userId: string): Promise<Lang> {
+    return (await this.profile(userId))?.lang ?? this.defaultLang;
+  }
+
+  /**
+   * Whether a user may ask at all: a deleted account, a guest (unless the policy allows guests) or someone of
+   * another organisation (Slack Connect: their team is not this workspace's) may not. When Slack cannot say, the
+   * signed request stands (it did come from Slack) and the user is treated as a member.
+   */
+  async standing(userId: string, teamId: string | undefined): Promise<Standing> {
+    const profile = await this.profile(userId);
+    if (!profile) return 'member';
+    if (profile.deleted) return 'deleted';
+    if (teamId && profile.teamId && profile.teamId !== teamId) return 'external';
+    if (profile.guest && !this.ctx.policy.doc.workspace.allow_guests) return 'guest';
+    return 'member';
+  }
+
+  /** users.info, cached: locale, account state, team. */
+  private async profile(userId: string): Promise<Profile | undefined> {
     const cached = this.locales.get(userId);
     if (cached && cached.until > this.now()) return cached.value;
-    let lang = this.defaultLang;
+    const failed = this.failures.get(userId);
+    if (failed && failed > this.now()) return undefined;
     try {
-      const info = await this.client.users.info({ user: userId, include_locale: true });
-      lang = langOfLocale(info.user?.locale, this.defaultLang);
+      const { user } = await this.client.users.info({ user: userId, include_locale: true });
+      const profile: Profile = {
+        lang: langOfLocale(user?.locale, this.defaultLang),
+        deleted: Boolean(user?.deleted),
+        guest: Boolean(user?.is_restricted || user?.is_ultra_restricted),
+        teamId: user?.team_id,
+      };
+      this.locales.set(userId, { value: profile, until: this.now() + LOCALE_TTL_MS });
+      return profile;
     } catch (error) {
-      this.logger.warn(`users.info failed, answering in ${lang}: ${(error as Error).message}`);
-      return lang; // not cached: the next question tries again
+      this.logger.warn(`users.info failed, answering in ${this.defaultLang}: ${(error as Error).message}`);
+      // Remembered a few seconds only, so one request reads it once; the next question tries again.
+      this.failures.set(userId, this.now() + FAILURE_TTL_MS);
+      return undefined;
     }
-    this.locales.set(userId, { value: lang, until: this.now() + LOCALE_TTL_MS });
-    return lang;
   }
 
   members(role: Role): string[] {
