@@ -7,6 +7,7 @@ import type { Identifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
+import { recordAudit } from './record.ts';
 
 export interface CampaignFields {
   name?: string;
@@ -54,6 +55,13 @@ export async function runCampaignCheck(
     checkedBy: fields.checkedBy,
   });
   await ctx.store.saveCampaign(check.campaign);
+  await recordAudit(
+    ctx,
+    fields.checkedBy,
+    'campaign.check',
+    undefined,
+    `${check.campaign.id} ${check.campaign.counts.recipients} recipients`,
+  );
   // A changed list, template or date is a new check: the older, undecided check of the same campaign goes.
   const superseded: Campaign[] = [];
   for (const older of await ctx.store.campaigns()) {

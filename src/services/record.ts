@@ -130,12 +130,19 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   // Withdrawing consent is also an objection for that channel: it must outlive the contact record.
   if (fields.action === 'withdraw')
     await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
+  await recordAudit(
+    ctx,
+    fields.recordedBy,
+    'consent.record',
+    target,
+    `${record.action} ${record.channel} ${record.purpose}`,
+  );
   return { contact, record };
 }
 
 export async function recordEvent(
   ctx: AppContext,
-  fields: { email?: string; phone?: string; type: string; at?: string },
+  fields: { email?: string; phone?: string; type: string; at?: string; by?: string },
 ) {
   const now = ctx.clock();
   const target = parse.person(fields);
@@ -150,6 +157,7 @@ export async function recordEvent(
     const line = target.kind === 'phone' ? target : contact.phone && phoneIdentifier(contact.phone);
     if (line) await ctx.store.addObjection([line], 'phone', at, 'call-refusal');
   }
+  await recordAudit(ctx, fields.by ?? 'unknown', 'event.record', target, type);
   return { contact, record };
 }
 
@@ -180,5 +188,24 @@ export async function optOut(
   notInFuture(at, now, 'at');
   const { contact, ids: targets } = await personIdentifiers(ctx, target);
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
+  await recordAudit(ctx, fields.origin, 'objection.record', target, scope);
   return { suppressions, scope, contact };
+}
+
+/** Every change is an audit entry: who, when, what, about whom (hashed). */
+export async function recordAudit(
+  ctx: AppContext,
+  actor: string,
+  action: string,
+  target: Identifier | undefined,
+  detail?: string,
+): Promise<void> {
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor,
+    action,
+    outcome: 'done',
+    targetHash: target ? ctx.store.hash(target) : undefined,
+    detail,
+  });
 }

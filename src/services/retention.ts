@@ -98,6 +98,6 @@ export async function recordRenewal(
       recordedBy: renewal.by,
     });
   } else {
-    await recordEvent(ctx, { ...person, type: 'reply', at: renewal.at });
+    await recordEvent(ctx, { ...person, type: 'reply', at: renewal.at, by: renewal.by });
   }
 }

@@ -127,6 +127,7 @@ describe('retention reminders in Slack', () => {
     expect(actions).toEqual([
       'retention.repermission:done',
       'retention.purge:refused',
+      'event.record:done', // the renewal is the prospect's reply
       'retention.renewed:done',
       'retention.purge:done',
     ]);

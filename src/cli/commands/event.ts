@@ -13,7 +13,7 @@ export function register(program: Command, kit: CliKit): void {
     .option('--at <datetime>')
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
-        const { record } = await recordEvent(ctx, options);
+        const { record } = await recordEvent(ctx, { ...options, by: kit.who() });
         kit.out(t(kit.lang(ctx.policy), 'cli_event_done', { type: record.type, at: record.at }));
       });
     });

@@ -12,7 +12,7 @@ export function register(program: Command, kit: CliKit): void {
     .option('--reason <reason>')
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
-        const result = await optOut(ctx, { ...options, origin: 'cli' });
+        const result = await optOut(ctx, { ...options, origin: kit.who() });
         const count = result.suppressions.length;
         kit.out(t(kit.lang(ctx.policy), 'cli_optout_done', { scope: result.scope, count }));
       });

@@ -126,11 +126,14 @@ export function register(app: App, deps: SlackDeps): void {
         errors: { reason: problemText(error, lang, '', deps) },
       }));
     }
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      // Every refusal is written down, the four-eyes one through this modal included.
+      await audit(deps, userId, 'campaign.reject', undefined, `${id} ${outcome.problem}`, 'refused');
       return void (await ack({
         response_action: 'errors',
         errors: { reason: t(lang, PROBLEM_KEY[outcome.problem]) },
       }));
+    }
     const rejected = (l: Lang) =>
       t(l, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
     await ack({ response_action: 'update', view: doneModal(lang, rejected(lang)) });

@@ -9,7 +9,7 @@ import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
-import { actor, audit, problemText, type SlackDeps, slackErrorText } from './kit.ts';
+import { actor, problemText, type SlackDeps, slackErrorText } from './kit.ts';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -120,13 +120,6 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     for (const replaced of check.superseded) await redraw(client, replaced);
-    await audit(
-      deps,
-      userId,
-      'campaign.check',
-      undefined,
-      `${check.campaign.id} ${check.campaign.counts.recipients} recipients`,
-    );
 
     let posted: { ts?: string; channel?: string };
     try {

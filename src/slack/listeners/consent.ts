@@ -10,7 +10,6 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
   actor,
-  audit,
   checkRole,
   ephemeral,
   onCommand,
@@ -134,13 +133,6 @@ export function register(app: App, deps: SlackDeps): void {
         capturedWhere: 'slack',
         recordedBy: actor(userId),
       });
-      await audit(
-        deps,
-        userId,
-        'consent.record',
-        read.target,
-        `${record.action} ${record.channel} ${record.purpose}`,
-      );
       done = t(lang, 'consent_done', {
         action: t(lang, action === 'grant' ? 'action_grant' : 'action_withdraw'),
         who: escapeMrkdwn(maskIdentifier(read.target)),
