@@ -53,3 +53,28 @@ it('emails: internationalised domains are one person in either form; RFC 5321 le
   expect(long.status).toBe(2);
   expect(long.err).toContain('is not a valid email address');
 });
+
+it('re-importing a known address keeps its provenance, grows its history, and never restarts its retention clock', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  await run('contact', 'add', '--email', 'bob@acme.fr', '--source', 'form', '--collected-at', '2024-01-10');
+  const deadline = async () =>
+    JSON.parse((await run('retention', 'scan', '--days', '3650', '--json')).out).due[0]?.deadline as string;
+  const before = await deadline();
+  expect(before).toBe('2027-01-09T23:00:00.000Z');
+  const csv = join(dir, 'list.csv');
+  writeFileSync(csv, 'email;source\nbob@acme.fr;purchase:broker\n');
+  expect((await run('import', csv)).status).toBe(0);
+  expect(await deadline()).toBe(before);
+  const exported = JSON.parse((await run('privacy', 'export', '--email', 'bob@acme.fr')).out);
+  expect(exported.contact.provenance).toMatchObject({
+    source: 'form',
+    collectedAt: '2024-01-09T23:00:00.000Z',
+  });
+  expect(exported.contact.sources).toHaveLength(1);
+  expect(exported.contact.sources[0]).toMatchObject({
+    source: 'purchase',
+    detail: 'broker',
+    recordedBy: 'import',
+  });
+});
