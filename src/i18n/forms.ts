@@ -129,6 +129,11 @@ export const forms = {
   },
   prospect_owner: { fr: 'Responsable', en: 'Owner' },
 
+  home_audit: { fr: 'Dernières entrées du journal d’audit', en: 'Latest audit entries' },
+  home_audit_more: {
+    fr: 'Tout le journal et sa vérification : `prospect-guard audit` et `prospect-guard audit verify`.',
+    en: 'The whole trail and its check: `prospect-guard audit` and `prospect-guard audit verify`.',
+  },
   home_title: { fr: 'prospect-guard', en: 'prospect-guard' },
   home_intro: {
     fr: 'Demandez avant de prospecter : je vous dis si c’est permis, pourquoi, et quoi faire.',

@@ -4,7 +4,7 @@ import { VERDICT_ICON, type Verdict } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { ROLES, type Role } from '../../policy/schema.ts';
-import type { DecisionLogEntry } from '../../store/types.ts';
+import type { AuditEntry, DecisionLogEntry } from '../../store/types.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
@@ -13,6 +13,8 @@ export interface HomeFacts {
   recent: DecisionLogEntry[];
   /** Only for compliance roles. */
   counts?: { contacts: number; objections: number; due: number; overdue: number };
+  /** Only for compliance roles: the latest audit entries, newest first. */
+  audit?: AuditEntry[];
 }
 
 /** App Home: what this user may do, their recent questions, and for compliance the numbers that matter. */
@@ -37,6 +39,14 @@ export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.Ho
       divider(),
       section(`*${t(lang, 'home_counts')}*\n${t(lang, 'home_counts_text', facts.counts)}`),
     );
+  }
+  if (facts.audit && facts.audit.length > 0) {
+    const lines = facts.audit.map((e) => {
+      const when = formatLocal(new Date(e.at), policy.timeZone, lang);
+      const mark = e.outcome === 'refused' ? '⛔' : '•';
+      return `${mark} ${escapeMrkdwn(e.action)} · ${escapeMrkdwn(e.actor)} · ${when}`;
+    });
+    blocks.push(section(`*${t(lang, 'home_audit')}*\n${lines.join('\n')}\n_${t(lang, 'home_audit_more')}_`));
   }
   blocks.push(
     context(

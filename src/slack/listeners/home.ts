@@ -6,6 +6,7 @@ import { homeView } from '../blocks/home.ts';
 import { actor, type SlackDeps } from './kit.ts';
 
 const RECENT = 10;
+const AUDIT_LINES = 8;
 
 type Counts = { contacts: number; objections: number; due: number; overdue: number };
 const COUNTS_TTL_MS = 5 * 60_000;
@@ -41,7 +42,11 @@ export async function buildHome(deps: SlackDeps, userId: string) {
   const recent = await ctx.store.recentDecisions(actor(userId), RECENT);
   let counts: Counts | undefined;
   if (isCompliance(roles)) counts = await complianceCounts(deps);
-  return homeView({ roles, recent, counts }, ctx.policy, lang);
+  // The DPO's view of what was done and refused lately; salespeople do not see others' actions.
+  const audit = isCompliance(roles)
+    ? (await ctx.store.auditTrail()).slice(-AUDIT_LINES).reverse()
+    : undefined;
+  return homeView({ roles, recent, counts, audit }, ctx.policy, lang);
 }
 
 export function register(app: App, deps: SlackDeps): void {
