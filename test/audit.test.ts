@@ -64,7 +64,19 @@ describe('the audit trail', () => {
     expect(altered.status).toBe(1);
     expect(altered.out).toMatch(/audit trail ALTERED: entry 1/);
 
-    writeFileSync(journal, lines.filter((l) => l !== auditLines[1]?.[0]).join('\n'));
+    // Removing a line leaves a gap in the journal's numbering: the store refuses to open, naming what is missing.
+    const removed = lines.filter((l) => l !== auditLines[1]?.[0]);
+    writeFileSync(journal, removed.join('\n'));
+    const gap = await run('audit', 'verify');
+    expect(gap.err).toMatch(/misses changes \d+–\d+/);
+    // Someone careful renumbers the lines after it: the chain still finds the missing entry.
+    const cutAt = auditLines[1]?.[1] as number;
+    const renumbered = lines
+      .filter((_, i) => i !== cutAt)
+      .map((l, i) =>
+        i >= cutAt && l ? l.replace(/^\{"seq":(\d+)/, (_, n) => `{"seq":${Number(n) - 1}`) : l,
+      );
+    writeFileSync(journal, renumbered.join('\n'));
     const cut = await run('audit', 'verify');
     expect(cut.status).toBe(1);
     expect(cut.out).toMatch(/audit trail INCOMPLETE: an entry is missing just before entry 2/);

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../src/store/errors.ts';
@@ -195,5 +195,66 @@ describe('FileStore', () => {
     const reopened = await FileStore.open(path, { env: HASH_ENV });
     expect((await reopened.counts()).contacts).toBe(200);
     await reopened.close();
+  });
+});
+
+describe('FileStore refuses to open with silently missing data', () => {
+  const objector = { kind: 'email' as const, value: 'objector@corp.fr' };
+
+  /** A store with a snapshot at change 3 and a journal holding changes 4 and 5 (an objection among them). */
+  async function storeWithHistory() {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    for (const email of ['a@corp.fr', 'b@corp.fr', 'c@corp.fr']) await store.saveContact({ email }, now);
+    await store.compact();
+    const snapshotAt3 = readFileSync(path, 'utf8');
+    await store.saveContact({ email: 'd@corp.fr' }, now);
+    await store.addObjection([objector], 'all', now, 'test');
+    await store.close();
+    return { path, snapshotAt3 };
+  }
+
+  it('a deleted snapshot, an older snapshot restored, or a line removed from the journal: it says what is missing', async () => {
+    const { path, snapshotAt3 } = await storeWithHistory();
+    const reopen = () => FileStore.open(path, { env: HASH_ENV });
+    const again = await reopen();
+    expect((await again.subjectFacts(objector)).objections).toHaveLength(1);
+    await again.compact(); // snapshot at 5, journal empty
+    await again.saveContact({ email: 'e@corp.fr' }, now); // journal: 6
+    await again.close();
+
+    const snapshot = readFileSync(path, 'utf8');
+    writeFileSync(path, snapshotAt3); // an older snapshot restored from a backup
+    await expect(reopen()).rejects.toThrow(
+      /holds changes up to 3 but .* starts at 6: changes 4–5 are missing/,
+    );
+    rmSync(path); // the snapshot deleted
+    await expect(reopen()).rejects.toThrow(
+      /db\.json is missing: .* starts at change 6, so changes 1–5 are gone/,
+    );
+    writeFileSync(path, snapshot);
+    const whole = await reopen();
+    expect((await whole.counts()).contacts).toBe(5);
+    expect((await whole.subjectFacts(objector)).objections).toHaveLength(1);
+    await whole.close();
+  });
+
+  it('a store whose key file went missing is not given a new key; a crash’s temporary files are removed; files are 600', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, {});
+    await store.saveContact({ email: 'a@corp.fr' }, now);
+    await store.close();
+    expect(statSync(`${path}.journal`).mode & 0o777).toBe(0o600);
+    rmSync(join(path, '..', 'db.key'));
+    await expect(FileStore.open(path, {})).rejects.toThrow(/the hash key file .*db\.key is missing/);
+    expect(existsSync(join(path, '..', 'db.key'))).toBe(false);
+
+    const other = join(tempDir(), 'db.json');
+    await (await FileStore.open(other, { env: HASH_ENV })).close();
+    writeFileSync(`${other}.tmp-4242`, 'half a snapshot');
+    writeFileSync(`${other}.journal.tmp`, 'half a journal');
+    await (await FileStore.open(other, { env: HASH_ENV })).close();
+    expect(existsSync(`${other}.tmp-4242`)).toBe(false);
+    expect(existsSync(`${other}.journal.tmp`)).toBe(false);
   });
 });

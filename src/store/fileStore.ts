@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import lockfile from 'proper-lockfile';
+import { assertContinuity } from './continuity.ts';
 import { StoreError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
@@ -57,9 +58,12 @@ export class FileStore extends MemoryStore {
 
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
     const warn = options.warn ?? ((message: string) => process.stderr.write(`prospect-guard: ${message}\n`));
+    const existed = storeExists(path);
     const release = await lock(path, warn);
     try {
-      const key = loadHashKey(options.keyFile ?? `${path.replace(/\.json$/, '')}.key`, options.env);
+      removeLeftovers(path);
+      // A new key only for a new store: a store whose key went missing must not get another one silently.
+      const key = loadHashKey(options.keyFile ?? `${path.replace(/\.json$/, '')}.key`, options.env, !existed);
       const check = keyCheck(key);
       const db = new Low(new SnapshotFile(path), emptyData(check));
       await db.read();
@@ -69,6 +73,12 @@ export class FileStore extends MemoryStore {
         );
       }
       const journal = new Journal(`${path}.journal`);
+      const all = await journal.read();
+      assertContinuity(
+        db.data.seq,
+        all.entries.map((e) => e.seq),
+        { snapshot: path, journal: `${path}.journal` },
+      );
       const entries = await journal.replay(db.data.seq);
       const created = Object.keys(db.data.contacts).length === 0 && db.data.seq === 0 && entries.length === 0;
       const store = new FileStore(path, { ...options, warn }, { db, journal, key, release, created });
@@ -137,6 +147,15 @@ export class FileStore extends MemoryStore {
     await this.release?.();
     this.release = undefined;
   }
+}
+
+/** Temporary files a crash left behind (a snapshot or a journal being rewritten): never part of the store. */
+function removeLeftovers(path: string): void {
+  const folder = dirname(path);
+  const name = basename(path);
+  for (const file of readdirSync(folder))
+    if (file.startsWith(`${name}.tmp-`) || file === `${name}.journal.tmp`)
+      rmSync(join(folder, file), { force: true });
 }
 
 /** Whether a store exists at `path` (its snapshot or its journal). */

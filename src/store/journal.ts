@@ -1,4 +1,5 @@
-import { type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
+import { chmod, type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { StoreError } from './errors.ts';
 
 export interface JournalEntry {
@@ -32,11 +33,25 @@ export class Journal {
    * is dropped; damage anywhere else stops with an error and leaves the file as it is.
    */
   async replay(afterSeq: number): Promise<JournalEntry[]> {
+    const { entries, goodBytes, totalBytes } = await this.read();
+    if (goodBytes < totalBytes) await truncate(this.path, goodBytes);
+    const after = entries.filter((entry) => entry.seq > afterSeq);
+    this.entries = after.length;
+    this.bytes = goodBytes;
+    return after;
+  }
+
+  /**
+   * Every entry of the journal, and how many bytes of it are whole (a torn last line is not). Reads only: the
+   * file is left as it is.
+   */
+  async read(): Promise<{ entries: JournalEntry[]; goodBytes: number; totalBytes: number }> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { entries: [], goodBytes: 0, totalBytes: 0 };
       throw new StoreError(`cannot read the store journal ${this.path}: ${(error as Error).message}`);
     }
     const lines = text.split('\n');
@@ -56,16 +71,14 @@ export class Journal {
         );
       }
       goodBytes += Buffer.byteLength(line) + 1;
-      if (entry.seq > afterSeq) entries.push(entry);
+      entries.push(entry);
     }
-    if (goodBytes < Buffer.byteLength(text)) await truncate(this.path, goodBytes);
-    this.entries = entries.length;
-    this.bytes = goodBytes;
-    return entries;
+    return { entries, goodBytes, totalBytes: Buffer.byteLength(text) };
   }
 
   async open(): Promise<void> {
-    this.handle = await open(this.path, 'a');
+    this.handle = await open(this.path, 'a', 0o600);
+    await chmod(this.path, 0o600); // a journal made by an older version was world-readable
   }
 
   append(entry: JournalEntry): Promise<void> {
@@ -122,14 +135,15 @@ export class Journal {
     try {
       const kept = (await this.replay(seq)).map((entry) => `${JSON.stringify(entry)}\n`).join('');
       const temp = `${this.path}.tmp`;
-      const handle = await open(temp, 'w');
+      const handle = await open(temp, 'w', 0o600);
       await handle.write(kept);
       await handle.datasync();
       await handle.close();
       await rename(temp, this.path);
+      await syncFolder(this.path);
       this.bytes = Buffer.byteLength(kept);
     } finally {
-      this.handle = await open(this.path, 'a');
+      this.handle = await open(this.path, 'a', 0o600);
     }
   }
 
@@ -137,5 +151,15 @@ export class Journal {
     await this.drain();
     await this.handle?.close();
     this.handle = undefined;
+  }
+}
+
+/** After a rename, the folder's entry must reach the disk too, or a crash can bring the old file back. */
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(dirname(path), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }

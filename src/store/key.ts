@@ -7,7 +7,7 @@ import { StoreError } from './errors.ts';
  * The secret behind the suppression list's keyed hashes. From PROSPECT_GUARD_HASH_KEY, or a key file made once
  * next to the store (mode 600). Lose it and the hashes no longer match: back it up with the store.
  */
-export function loadHashKey(keyFile: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function loadHashKey(keyFile: string, env: NodeJS.ProcessEnv = process.env, mayCreate = true): Buffer {
   const fromEnv = env.PROSPECT_GUARD_HASH_KEY;
   if (fromEnv !== undefined && fromEnv !== '') {
     if (fromEnv.length < 32) throw new StoreError('PROSPECT_GUARD_HASH_KEY must be at least 32 characters');
@@ -20,12 +20,16 @@ export function loadHashKey(keyFile: string, env: NodeJS.ProcessEnv = process.en
       throw new StoreError(`cannot read the hash key file ${keyFile}: ${(error as Error).message}`);
     }
   }
+  if (!mayCreate)
+    throw new StoreError(
+      `the hash key file ${keyFile} is missing, and the store was made with it: restore it from your backup (or set PROSPECT_GUARD_HASH_KEY). A new key would match no objection.`,
+    );
   const key = randomBytes(32);
   try {
     writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     return key;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadHashKey(keyFile, env);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadHashKey(keyFile, env, false);
     throw new StoreError(`cannot create the hash key file ${keyFile}: ${(error as Error).message}`);
   }
 }
