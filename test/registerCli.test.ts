@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.ts';
@@ -77,4 +77,24 @@ it('re-importing a known address keeps its provenance, grows its history, and ne
     detail: 'broker',
     recordedBy: 'import',
   });
+});
+
+it('store verify checks the files without opening the store: whole, then a line removed from the journal', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  await run('contact', 'add', '--email', 'a@corp.fr', '--source', 'form');
+  await run('optout', '--email', 'b@corp.fr');
+  await run('contact', 'add', '--email', 'c@corp.fr', '--source', 'form');
+  const whole = await run('store', 'verify');
+  expect(whole.status).toBe(0);
+  expect(whole.out).toMatch(/store intact: \d+ changes/);
+  const journal = join(dir, 'db.json.journal');
+  const lines = readFileSync(journal, 'utf8').split('\n');
+  writeFileSync(journal, lines.filter((_, i) => i !== 2).join('\n'));
+  const damaged = await run('store', 'verify');
+  expect(damaged.status).toBe(4);
+  expect(damaged.out).toMatch(/misses changes 3–3/);
+  const refused = await run('can-i', 'email', 'b@corp.fr');
+  expect(refused.status).toBe(4);
+  expect(refused.err).toContain('the store is incomplete and was not opened');
 });

@@ -3,8 +3,11 @@ import type { Lang } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import type { AppContext } from '../services/context.ts';
 
-/** Exit statuses: a verdict, or 2 for bad input (never 1, which means "block"). */
-export const EXIT = { allow: 0, block: 1, usage: 2, review: 3 } as const;
+/**
+ * Exit statuses: a verdict (0 allow, 1 block, 3 review), 2 for bad input, 4 when the store or the environment
+ * failed (a damaged or locked store, a missing key, Slack unreachable): never 1, which means "block".
+ */
+export const EXIT = { allow: 0, block: 1, usage: 2, review: 3, failure: 4 } as const;
 
 export interface Io {
   out: (text: string) => void;
@@ -23,7 +26,8 @@ export interface CliKit {
   out: (text: string) => void;
   err: (text: string) => void;
   who: () => string;
-  lang: (policy: Policy) => Lang;
+  /** The reader's language: --lang, else the policy's (when it could be read), else English. */
+  lang: (policy: Policy | undefined) => Lang;
   policyPath: () => string;
   dbPath: () => string;
   /**

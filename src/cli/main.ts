@@ -22,6 +22,7 @@ import * as optout from './commands/optout.ts';
 import * as policyCommands from './commands/policy.ts';
 import * as retention from './commands/retention.ts';
 import * as start from './commands/start.ts';
+import * as storeCommands from './commands/store.ts';
 import { flagOf } from './flags.ts';
 import type { Lang } from './format.ts';
 import { type CliKit, EXIT, type Io } from './kit.ts';
@@ -41,6 +42,7 @@ const COMMANDS = [
   campaign,
   retention,
   audit,
+  storeCommands,
   start,
 ];
 
@@ -77,8 +79,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
   const globals = () => program.opts<GlobalOptions>();
   const policyPath = () => resolve(globals().policy ?? readPaths(io.env).policyPath);
-  const lang = (policy: Policy): Lang =>
-    (globals().lang as Lang | undefined) ?? policy.doc.policy.default_language;
+  const lang = (policy: Policy | undefined): Lang =>
+    (globals().lang as Lang | undefined) ?? policy?.doc.policy.default_language ?? errorLang();
   /** The language of an error: --lang, else the policy's (when it can be read), else English. */
   const errorLang = (): Lang => {
     const chosen = globals().lang as Lang | undefined;
@@ -148,9 +150,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`prospect-guard: ${problemLine(errorLang(), error, { fieldName: flagOf })}`);
       return EXIT.usage;
     }
-    if (error instanceof StoreError || error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
       io.err(`prospect-guard: ${error.message}`);
       return EXIT.usage;
+    }
+    if (error instanceof StoreError) {
+      io.err(`prospect-guard: ${error.message}`);
+      return EXIT.failure;
     }
     throw error;
   }

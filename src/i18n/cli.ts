@@ -85,4 +85,8 @@ export const cli = {
     en: 'created a new, empty store at {file}',
   },
   cli_store_ready: { fr: 'registre prêt : {file}', en: 'store ready: {file}' },
+  cli_store_ok: {
+    fr: 'registre intact : {seq} changements, dont {journal} dans le journal ; clé et journal d’audit vérifiés',
+    en: 'store intact: {seq} changes, {journal} of them in the journal; key and audit trail checked',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { t } from '../../i18n.ts';
+import { verifyStoreFiles } from '../../store/verify.ts';
+import { type CliKit, EXIT } from '../kit.ts';
+
+/** `store verify`: checks a store's files without opening it for writing (the app may be running). */
+export function register(program: Command, kit: CliKit): void {
+  const store = program.command('store').description('the store itself');
+  store
+    .command('verify')
+    .description('check snapshot, journal, key and audit trail without opening the store for writing')
+    .action(async () => {
+      const report = await verifyStoreFiles(kit.dbPath(), kit.io.env);
+      const lang = kit.lang(undefined);
+      if (report.ok)
+        return kit.out(t(lang, 'cli_store_ok', { seq: report.seq, journal: report.journalEntries }));
+      for (const problem of report.problems) kit.out(`✗ ${problem}`);
+      kit.setStatus(EXIT.failure);
+    });
+}
