@@ -97,3 +97,24 @@ describe('policy lint', () => {
     expect(lintErrors(source)).toEqual([]);
   });
 });
+
+describe('a policy cannot freeze or crash the app', () => {
+  it('refuses a pattern whose matching time can explode, at its line and column', () => {
+    const text = source.replace('      pattern: "\\\\bSTOP\\\\b"', '      pattern: "(a+)+$"');
+    const line = text.split('\n').findIndex((l) => l.includes('pattern: "(a+)+$"')) + 1;
+    expect(lintErrors(text)).toEqual([
+      `policy.yaml:${line}:16 this pattern can take exponential time to match (nested repetition such as (a+)+): simplify it`,
+    ]);
+  });
+
+  it('reports an alias bomb at its first alias instead of expanding it', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ].join('\n');
+    expect(lintErrors(bomb)[0]).toMatch(/^policy\.yaml:2:8 too many aliases to expand/);
+  });
+});

@@ -31,6 +31,7 @@ const FLAGS: Record<string, string> = {
   start: '--start',
   end: '--end',
   file: 'FILE',
+  template: '--template',
 };
 
 export function flagOf(field: string): string {

@@ -42,7 +42,8 @@ export type Field =
   | 'type'
   | 'start'
   | 'end'
-  | 'file';
+  | 'file'
+  | 'template';
 
 export const INPUT_PROBLEMS = [
   'invalid_email',
@@ -89,6 +90,7 @@ export const INPUT_PROBLEMS = [
   'file_exists',
   'store_file',
   'needs_confirmation',
+  'too_long',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

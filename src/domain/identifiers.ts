@@ -41,7 +41,7 @@ export function normaliseEmail(input: string): string {
 /** E.164 form; numbers without a country code are read as French. */
 export function normalisePhone(input: string): { e164: string; region?: string } {
   const raw = unwrapSlack(input).trim();
-  if (!/^[+()0-9 .\-/]{4,}$/.test(raw)) throw new InputError('invalid_phone', { value: input.trim() });
+  if (!/^[+()0-9 .\-/]{4,40}$/.test(raw)) throw new InputError('invalid_phone', { value: input.trim() });
   try {
     const parsed = parsePhoneNumberWithError(raw, 'FR');
     if (!parsed.isValid()) throw new Error('invalid');

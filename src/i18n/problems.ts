@@ -159,6 +159,10 @@ export const problems = {
     fr: 'Cette commande supprime des données : ajoutez --yes pour confirmer hors d’un terminal.',
     en: 'This command deletes data: add --yes to confirm it outside a terminal.',
   },
+  problem_too_long: {
+    fr: '{field} est trop long : {limit} caractères au plus.',
+    en: '{field} is too long: {limit} characters at most.',
+  },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',
@@ -198,4 +202,5 @@ export const fieldNames = {
   fieldname_start: { fr: 'début', en: 'start' },
   fieldname_end: { fr: 'fin', en: 'end' },
   fieldname_file: { fr: 'fichier', en: 'file' },
+  fieldname_template: { fr: 'message ou script', en: 'message or script' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
 import type { PolicyDocument, Scenario } from './schema.ts';
@@ -102,6 +103,14 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     if (check.pattern !== undefined) {
       try {
         new RegExp(check.pattern, 'iu');
+        // Nested repetition can take exponential time on a short template and freeze the app: refused.
+        if (!safeRegex(check.pattern))
+          issues.push(
+            yaml.at(
+              [...at, 'pattern'],
+              'this pattern can take exponential time to match (nested repetition such as (a+)+): simplify it',
+            ),
+          );
       } catch (error) {
         issues.push(yaml.at([...at, 'pattern'], `not a regular expression: ${(error as Error).message}`));
       }

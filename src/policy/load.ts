@@ -88,7 +88,9 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
   const yaml = new YamlFile(file, source);
   const parseIssues = yaml.parseIssues();
   if (parseIssues.length > 0) throw new PolicyError(parseIssues);
-  const parsed = policySchema.safeParse(yaml.doc.toJS());
+  const policyData = yaml.toData();
+  if (policyData.issue) throw new PolicyError([policyData.issue]);
+  const parsed = policySchema.safeParse(policyData.data);
   if (!parsed.success) throw new PolicyError(zodIssues(yaml, parsed.error));
   const doc = parsed.data;
 
@@ -97,7 +99,9 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
     const testYaml = new YamlFile(tests.file, tests.source);
     const testParse = testYaml.parseIssues();
     if (testParse.length > 0) throw new PolicyError(testParse);
-    const parsedTests = testFileSchema.safeParse(testYaml.doc.toJS());
+    const testData = testYaml.toData();
+    if (testData.issue) throw new PolicyError([testData.issue]);
+    const parsedTests = testFileSchema.safeParse(testData.data);
     if (!parsedTests.success) throw new PolicyError(zodIssues(testYaml, parsedTests.error));
     sources.push({ yaml: testYaml, scenarios: parsedTests.data.tests });
   }

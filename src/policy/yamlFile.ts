@@ -1,4 +1,4 @@
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface PolicyIssue {
   file: string;
@@ -17,6 +17,27 @@ export class YamlFile {
     source: string,
   ) {
     this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false });
+  }
+
+  /**
+   * The document as plain data. Aliases are expanded within a bound (an "alias bomb" of nested aliases would
+   * otherwise take all memory): past it, one problem at the first alias.
+   */
+  toData(): { data?: unknown; issue?: PolicyIssue } {
+    try {
+      return { data: this.doc.toJS({ maxAliasCount: 100 }) };
+    } catch (error) {
+      let first: number | undefined;
+      visit(this.doc, {
+        Alias(_, node) {
+          first ??= node.range?.[0];
+          return visit.BREAK;
+        },
+      });
+      const pos = this.lines.linePos(first ?? 0);
+      const message = `too many aliases to expand (${(error as Error).message.toLowerCase()}): use plain values`;
+      return { issue: { file: this.file, line: pos.line, col: pos.col, message } };
+    }
   }
 
   parseIssues(): PolicyIssue[] {

@@ -20,6 +20,9 @@ export interface CampaignFields {
   checkedBy: string;
 }
 
+/** The longest message or call script a campaign check reads. */
+const MAX_TEMPLATE = 20_000;
+
 const when = (value: string | Date | undefined, ctx: AppContext, field: 'start' | 'end') =>
   value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, field);
 
@@ -31,6 +34,9 @@ export async function runCampaignCheck(
 ): Promise<CampaignCheck & { superseded: Campaign[] }> {
   const channel = parse.channel(fields.channel);
   if (!fields.product) throw new InputError('required', { field: 'product' });
+  // A template is a message or a call script, not a book: the policy's patterns run over it.
+  if ((fields.template ?? '').length > MAX_TEMPLATE)
+    throw new InputError('too_long', { field: 'template', limit: MAX_TEMPLATE });
   const product = parse.product(fields.product, ctx.policy) as string;
   const audience = fields.audience ? parse.audience(fields.audience) : 'b2b';
   const start = when(fields.start, ctx, 'start') ?? ctx.clock();
