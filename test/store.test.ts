@@ -258,3 +258,35 @@ describe('FileStore refuses to open with silently missing data', () => {
     expect(existsSync(`${other}.journal.tmp`)).toBe(false);
   });
 });
+
+describe('FileStore on a full disk', () => {
+  it('acknowledges only what is durable: failed writes are not recorded, memory follows the disk, and writing resumes', async () => {
+    const path = join(tempDir(), 'db.json');
+    const warnings: string[] = [];
+    const store = await FileStore.open(path, { env: HASH_ENV, warn: (m) => warnings.push(m) });
+    const person = (i: number) => ({ kind: 'email' as const, value: `p${i}@corp.fr` });
+    await store.addObjection([person(0)], 'all', now, 'test');
+
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    store.injectWriteFault(() => full);
+    const attempts = await Promise.allSettled(
+      [1, 2, 3].map((i) => store.addObjection([person(i)], 'all', now, 'test')),
+    );
+    expect(attempts.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String((attempts[0] as PromiseRejectedResult).reason)).toMatch(/not recorded: ENOSPC/);
+    // Nothing half-written is believed: the refused objections are not in memory either.
+    expect((await store.subjectFacts(person(1))).objections).toEqual([]);
+    expect((await store.subjectFacts(person(0))).objections).toHaveLength(1);
+
+    store.injectWriteFault(undefined); // space is back
+    await store.addObjection([person(4)], 'all', now, 'test');
+    await store.close();
+
+    const reopened = await FileStore.open(path, { env: HASH_ENV });
+    expect((await reopened.subjectFacts(person(0))).objections).toHaveLength(1);
+    expect((await reopened.subjectFacts(person(2))).objections).toHaveLength(0);
+    expect((await reopened.subjectFacts(person(4))).objections).toHaveLength(1);
+    await reopened.close();
+    expect(warnings.join('\n')).toContain('a write failed and was not acknowledged');
+  });
+});

@@ -72,6 +72,10 @@ export const answers = {
     en: 'prospect-guard answers members of this organisation only, not people from another organisation (Slack Connect).',
   },
   no_basis_title: { fr: 'Aucune base légale', en: 'No legal basis' },
+  problem_not_recorded: {
+    fr: 'Non enregistré : le disque du registre a refusé l’écriture (plein ?). Rien n’a changé ; réessayez quand il aura de la place, et prévenez l’équipe.',
+    en: 'Not recorded: the register’s disk refused the write (full?). Nothing changed; try again once it has room, and tell the team.',
+  },
   problem_internal: {
     fr: 'Une erreur interne est survenue ; rien n’a été enregistré. Réessayez ou prévenez l’équipe conformité.',
     en: 'Something went wrong inside prospect-guard; nothing was recorded. Try again or tell the compliance team.',

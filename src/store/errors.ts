@@ -2,3 +2,14 @@
 export class StoreError extends Error {
   override name = 'StoreError';
 }
+
+/**
+ * A change that could not be made durable (a full disk, an I/O error): it is not recorded, nothing half-written
+ * stays, and the store goes on; the same change can be made again once the disk accepts it.
+ */
+export class NotRecordedError extends StoreError {
+  override name = 'NotRecordedError';
+  constructor(readonly reason: string) {
+    super(`not recorded: ${reason}. Nothing was changed; try again once the disk has room.`);
+  }
+}

@@ -8,7 +8,7 @@ import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
 import { MemoryStore } from './memoryStore.ts';
 import { SnapshotFile, type StoreData } from './snapshot.ts';
-import { emptyData, type Op } from './state.ts';
+import { emptyData, type Op, StoreState } from './state.ts';
 import type { PurgeRequest, PurgeResult } from './types.ts';
 
 export interface FileStoreOptions {
@@ -38,6 +38,7 @@ interface Opened {
  */
 export class FileStore extends MemoryStore {
   private readonly db: Low<StoreData>;
+  private readonly path: string;
   private readonly journal: Journal;
   private release?: () => Promise<void>;
   private compactions: Promise<void> = Promise.resolve();
@@ -51,6 +52,7 @@ export class FileStore extends MemoryStore {
   ) {
     super(location, opened.key, opened.db.data);
     this.db = opened.db;
+    this.path = location;
     this.journal = opened.journal;
     this.release = opened.release;
     this.created = opened.created;
@@ -97,6 +99,26 @@ export class FileStore extends MemoryStore {
       this.state.apply(entry);
       this.data.seq = entry.seq;
     }
+  }
+
+  /** After a failed write: the journal was cut back to its last durable line; reload snapshot and journal. */
+  protected override async recover(): Promise<void> {
+    await this.journal.drain();
+    const snapshot = await new SnapshotFile(this.path).read();
+    const data = snapshot ?? emptyData(keyCheck(this.key));
+    const entries = await this.journal.replay(data.seq);
+    this.db.data = data;
+    this.state = new StoreState(data);
+    this.replay(entries as Array<Op & { seq: number }>);
+    this.journal.failure = undefined;
+    this.options.warn?.(
+      `a write failed and was not acknowledged; the store holds ${entries.length} journal changes after its snapshot`,
+    );
+  }
+
+  /** For tests: make the next journal writes fail as a full disk would. */
+  injectWriteFault(fault: (() => Error | undefined) | undefined): void {
+    this.journal.injectFault = fault;
   }
 
   protected override async persist(entries: Array<Op & { seq: number }>): Promise<void> {

@@ -81,13 +81,20 @@ export class Journal {
     await chmod(this.path, 0o600); // a journal made by an older version was world-readable
   }
 
+  /** Set by a failed write until the store has reloaded what is on disk: nothing is appended meanwhile. */
+  failure?: Error;
+
   append(entry: JournalEntry): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     const line = `${JSON.stringify(entry)}\n`;
     return new Promise((resolve, reject) => {
       this.pending.push({ line, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
+
+  /** For tests: a fault to inject before a write reaches the disk (a full disk, an I/O error). */
+  injectFault?: () => Error | undefined;
 
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
@@ -96,16 +103,36 @@ export class Journal {
       try {
         if (!this.handle) throw new StoreError('the store is closed');
         const data = batch.map((p) => p.line).join('');
-        await this.handle.write(data);
+        const fault = this.injectFault?.();
+        if (fault) throw fault;
+        const { bytesWritten } = await this.handle.write(data);
+        // A short write (a disk that filled up mid-way) is a failure, never half an acknowledged batch.
+        if (bytesWritten !== Buffer.byteLength(data)) throw new Error(`short write (${bytesWritten} bytes)`);
         await this.handle.datasync();
         this.entries += batch.length;
         this.bytes += Buffer.byteLength(data);
         for (const p of batch) p.resolve();
       } catch (error) {
-        for (const p of batch) p.reject(error as Error);
+        // Nothing of this batch, nor of what waits behind it, is acknowledged: the file goes back to its last
+        // whole line, and the store reloads what is on disk.
+        this.failure = error as Error;
+        const waiting = this.pending;
+        this.pending = [];
+        await this.cutBackToDurable();
+        for (const p of [...batch, ...waiting]) p.reject(error as Error);
       }
     }
     this.flushing = undefined;
+  }
+
+  /** Truncates a torn or unsynced tail after a failed write, so the journal ends with its last durable line. */
+  private async cutBackToDurable(): Promise<void> {
+    try {
+      await this.handle?.truncate(this.bytes);
+      await this.handle?.datasync();
+    } catch {
+      // The disk may still refuse; the torn line is dropped at the next open in any case.
+    }
   }
 
   /** Waits for every append made so far to be on disk. */

@@ -14,7 +14,7 @@ import type {
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
-import { StoreError } from './errors.ts';
+import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
@@ -40,7 +40,7 @@ function defined<T extends object>(value: T): T {
  * store is this plus durability: it overrides `persist`, which every change awaits before it is acknowledged.
  */
 export class MemoryStore implements Store {
-  protected readonly state: StoreState;
+  protected state: StoreState;
   /** Set when a change could not be made durable: memory is ahead of the disk, so nothing more is accepted. */
   protected broken?: Error;
 
@@ -65,17 +65,27 @@ export class MemoryStore implements Store {
    */
   protected async commit(...ops: Op[]): Promise<(PurgeResult | undefined)[]> {
     if (this.broken) throw this.broken;
+    if (this.recovering) await this.recovering;
     const results = ops.map((op) => this.state.apply(op));
     const entries = ops.map((op) => ({ seq: ++this.data.seq, ...op }));
     try {
       await this.persist(entries);
     } catch (error) {
-      this.broken = new StoreError(
-        `the store could not be written (${(error as Error).message}); restart prospect-guard`,
-      );
-      throw this.broken;
+      // Not acknowledged: memory goes back to what the disk holds, and the caller is told it was not recorded.
+      this.recovering ??= this.recover().finally(() => {
+        this.recovering = undefined;
+      });
+      await this.recovering;
+      throw new NotRecordedError((error as Error).message);
     }
     return results;
+  }
+
+  private recovering?: Promise<void>;
+
+  /** After a failed write: bring memory back to what is durable. Memory alone has nothing to go back to. */
+  protected async recover(): Promise<void> {
+    this.broken = new StoreError('the store could not be written; restart prospect-guard');
   }
 
   hash(target: Identifier): string {

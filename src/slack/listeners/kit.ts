@@ -15,6 +15,7 @@ import { type Lang, t } from '../../i18n.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
+import { NotRecordedError } from '../../store/errors.ts';
 import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
@@ -31,6 +32,10 @@ export const actor = (userId: string) => `slack:${userId}`;
 
 /** One short line on what was wrong with the input, then how to use the command. Never a stack trace. */
 export function problemText(error: unknown, lang: Lang, usage: string, deps: SlackDeps): string {
+  if (error instanceof NotRecordedError) {
+    deps.logger.error(error.message);
+    return t(lang, 'problem_not_recorded');
+  }
   if (!(error instanceof InputError)) {
     deps.logger.error(`unexpected error: ${(error as Error)?.stack ?? error}`);
     return t(lang, 'problem_internal');
