@@ -101,18 +101,8 @@ export class MemoryStore implements Store {
     return id ? this.data.contacts[id] : undefined;
   }
 
-  /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
-  private existing(input: ContactInput): Contact | undefined {
-    const byEmail = input.email ? this.state.byEmail.get(input.email) : undefined;
-    const byPhone = input.phone ? this.state.byPhone.get(input.phone) : undefined;
-    if (byEmail && byPhone && byEmail !== byPhone) {
-      throw new InputError('identifiers_of_two_contacts');
-    }
-    return this.data.contacts[byEmail ?? byPhone ?? ''];
-  }
-
   async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
-    const previous = this.existing(input);
+    const previous = this.state.existing(input);
     const { contact, changed, kept } = fillContact(previous, input, now, randomUUID());
     if (previous && changed.length === 0) return { contact, created: false, changed, kept };
     const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));
@@ -152,7 +142,7 @@ export class MemoryStore implements Store {
     const pending = new Map<string, number>(); // identifiers seen in this batch → index in `contacts`
     for (const input of inputs) {
       const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
-      const previous = this.existing(input);
+      const previous = this.state.existing(input);
       const { contact } = fillContact(previous, input, now, randomUUID());
       carried.push(...this.state.carriedObjections(previous, contact, (id) => this.hash(id)));
       if (seen !== undefined) {

@@ -1,5 +1,6 @@
 import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type {
@@ -248,5 +249,15 @@ export class StoreState {
       .map((id) => hash(id))
       .filter((hash) => (this.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
       .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
+  }
+
+  /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
+  existing(input: Pick<Contact, 'email' | 'phone'>): Contact | undefined {
+    const byEmail = input.email ? this.byEmail.get(input.email) : undefined;
+    const byPhone = input.phone ? this.byPhone.get(input.phone) : undefined;
+    if (byEmail && byPhone && byEmail !== byPhone) {
+      throw new InputError('identifiers_of_two_contacts');
+    }
+    return this.data.contacts[byEmail ?? byPhone ?? ''];
   }
 }
