@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../src/store/errors.ts';
@@ -163,7 +164,7 @@ describe('FileStore', () => {
     const path = join(tempDir(), 'db.json');
     const first = await FileStore.open(path, { env: HASH_ENV });
     await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(StoreError);
-    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/in use by another/);
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/in use by prospect-guard process/);
     await first.close();
     const second = await FileStore.open(path, { env: HASH_ENV });
     await second.close();
@@ -288,5 +289,30 @@ describe('FileStore on a full disk', () => {
     expect((await reopened.subjectFacts(person(4))).objections).toHaveLength(1);
     await reopened.close();
     expect(warnings.join('\n')).toContain('a write failed and was not acknowledged');
+  });
+});
+
+describe('FileStore has one owner', () => {
+  it('takes over at once the lock of a process that died, and says so; refuses a live owner', async () => {
+    const path = join(tempDir(), 'db.json');
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 999_999, started: '1', host: hostname() }));
+    const warnings: string[] = [];
+    const store = await FileStore.open(path, { env: HASH_ENV, warn: (m) => warnings.push(m) });
+    expect(warnings[0]).toMatch(/took over the lock .* from process 999999, which is no longer running/);
+    await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(
+      /in use by prospect-guard process \d+/,
+    );
+    await store.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('stops writing when its lock was taken away (fencing), and says why', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV, warn: () => undefined });
+    await store.saveContact({ email: 'a@corp.fr' }, now);
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 1, started: 'other', host: 'elsewhere' }));
+    await expect(store.saveContact({ email: 'b@corp.fr' }, now)).rejects.toThrow(/no longer owns the store/);
+    expect(await store.findContact({ kind: 'email', value: 'b@corp.fr' })).toBeUndefined();
+    await store.close();
   });
 });

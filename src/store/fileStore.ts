@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import { assertContinuity } from './continuity.ts';
 import { StoreError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
+import { StoreLock } from './lock.ts';
 import { MemoryStore } from './memoryStore.ts';
 import { SnapshotFile, type StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
@@ -26,7 +26,7 @@ interface Opened {
   db: Low<StoreData>;
   journal: Journal;
   key: Buffer;
-  release: () => Promise<void>;
+  lock: StoreLock;
   created: boolean;
 }
 
@@ -40,7 +40,7 @@ export class FileStore extends MemoryStore {
   private readonly db: Low<StoreData>;
   private readonly path: string;
   private readonly journal: Journal;
-  private release?: () => Promise<void>;
+  private lock?: StoreLock;
   private compactions: Promise<void> = Promise.resolve();
   private compactQueued = false;
   readonly created: boolean;
@@ -54,14 +54,16 @@ export class FileStore extends MemoryStore {
     this.db = opened.db;
     this.path = location;
     this.journal = opened.journal;
-    this.release = opened.release;
+    this.lock = opened.lock;
+    // Fencing: before each write, this process checks it still owns the store.
+    this.journal.owner = () => this.lock?.owns() ?? false;
     this.created = opened.created;
   }
 
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
     const warn = options.warn ?? ((message: string) => process.stderr.write(`prospect-guard: ${message}\n`));
     const existed = storeExists(path);
-    const release = await lock(path, warn);
+    const owned = await lock(path, warn);
     try {
       removeLeftovers(path);
       // A new key only for a new store: a store whose key went missing must not get another one silently.
@@ -83,13 +85,13 @@ export class FileStore extends MemoryStore {
       );
       const entries = await journal.replay(db.data.seq);
       const created = Object.keys(db.data.contacts).length === 0 && db.data.seq === 0 && entries.length === 0;
-      const store = new FileStore(path, { ...options, warn }, { db, journal, key, release, created });
+      const store = new FileStore(path, { ...options, warn }, { db, journal, key, lock: owned, created });
       store.replay(entries as Array<Op & { seq: number }>);
       if (created) await db.write();
       await journal.open();
       return store;
     } catch (error) {
-      await release();
+      owned.release();
       throw error;
     }
   }
@@ -166,8 +168,8 @@ export class FileStore extends MemoryStore {
     if (!this.broken && this.journal.entries >= (this.options.compactAfterEntries ?? 5_000))
       await this.compact();
     await this.journal.close();
-    await this.release?.();
-    this.release = undefined;
+    this.lock?.release();
+    this.lock = undefined;
   }
 }
 
@@ -185,28 +187,12 @@ export function storeExists(path: string): boolean {
   return existsSync(path) || existsSync(`${path}.journal`);
 }
 
-/** Takes the store's lock folder, or says which process holds it. */
-async function lock(path: string, warn: (message: string) => void): Promise<() => Promise<void>> {
+/** Takes the store's lock, or says which process holds it. */
+async function lock(path: string, warn: (message: string) => void): Promise<StoreLock> {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     throw new StoreError(`cannot create the folder of the store ${path}: ${(error as Error).message}`);
   }
-  try {
-    return await lockfile.lock(path, {
-      realpath: false,
-      lockfilePath: `${path}.lock`,
-      stale: 15_000,
-      update: 5_000,
-      retries: 0,
-      onCompromised: (error) => warn(`store lock lost: ${error.message}`),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new StoreError(
-        `the store ${path} is in use by another prospect-guard process (lock ${path}.lock); stop it first`,
-      );
-    }
-    throw new StoreError(`cannot lock the store ${path}: ${(error as Error).message}`);
-  }
+  return StoreLock.acquire(path, warn);
 }

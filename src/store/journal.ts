@@ -93,6 +93,9 @@ export class Journal {
     });
   }
 
+  /** Whether this process still owns the store; checked before each write (fencing). */
+  owner?: () => boolean;
+
   /** For tests: a fault to inject before a write reaches the disk (a full disk, an I/O error). */
   injectFault?: () => Error | undefined;
 
@@ -105,6 +108,10 @@ export class Journal {
         const data = batch.map((p) => p.line).join('');
         const fault = this.injectFault?.();
         if (fault) throw fault;
+        if (this.owner && !this.owner())
+          throw new StoreError(
+            'this process no longer owns the store (its lock was removed or taken): stopped writing',
+          );
         const { bytesWritten } = await this.handle.write(data);
         // A short write (a disk that filled up mid-way) is a failure, never half an acknowledged batch.
         if (bytesWritten !== Buffer.byteLength(data)) throw new Error(`short write (${bytesWritten} bytes)`);
