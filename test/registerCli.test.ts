@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.ts';
+import { cli, HASH_ENV, tempDir } from './helpers.ts';
 
 it('read commands never create a store: a typo in --db says so, and exits 2', async () => {
   const dir = tempDir();
@@ -97,4 +97,22 @@ it('store verify checks the files without opening the store: whole, then a line 
   const refused = await run('can-i', 'email', 'b@corp.fr');
   expect(refused.status).toBe(4);
   expect(refused.err).toContain('the store is incomplete and was not opened');
+});
+
+it('store backup makes a consistent copy while the store is open, and the copy verifies and opens', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  await run('contact', 'add', '--email', 'a@corp.fr', '--source', 'form');
+  await run('optout', '--email', 'b@corp.fr');
+  const { FileStore } = await import('../src/store/fileStore.ts');
+  const open = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV }); // the app holds the store
+  const backup = join(tempDir(), 'copy');
+  const made = await run('store', 'backup', backup);
+  await open.close();
+  expect(made.status).toBe(0);
+  expect(made.out).toMatch(/copy made: .*prospect-guard\.json \(up to change \d+\)/);
+  const restored = cli(backup, { lang: 'en' });
+  const copyDb = ['--db', join(backup, 'prospect-guard.json')];
+  expect((await restored(...copyDb, 'store', 'verify')).out).toContain('store intact');
+  expect((await restored(...copyDb, 'can-i', 'email', 'b@corp.fr')).status).toBe(1);
 });

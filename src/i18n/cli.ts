@@ -89,4 +89,8 @@ export const cli = {
     fr: 'registre intact : {seq} changements, dont {journal} dans le journal ; clé et journal d’audit vérifiés',
     en: 'store intact: {seq} changes, {journal} of them in the journal; key and audit trail checked',
   },
+  cli_backup_done: {
+    fr: 'copie faite : {file} (jusqu’au changement {seq}). Sans la clé de hachage (copiée à côté si elle est dans un fichier, sinon PROSPECT_GUARD_HASH_KEY), aucune opposition ne se retrouve : gardez-les ensemble. Vérifiez une restauration avec `store verify`.',
+    en: 'copy made: {file} (up to change {seq}). Without the hash key (copied beside it when it is a file, else PROSPECT_GUARD_HASH_KEY) no objection can be matched: keep them together. Check a restore with `store verify`.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
