@@ -58,20 +58,14 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     return;
   }
 
-  const { app, deps } = createSlackApp({ ctx, mode, slackApiUrl: config.slackApiUrl });
-  if (mode.kind === 'http') {
-    const server = (await app.start(mode.port)) as Server;
-    const address = server.address();
-    io.out(
-      `prospect-guard: HTTP mode, listening on port ${typeof address === 'object' && address ? address.port : mode.port} (/slack/events)`,
-    );
-  } else {
-    await app.start();
-    io.out('prospect-guard: connected to Slack in Socket Mode');
-  }
+  const { app, deps } = createSlackApp({
+    ctx,
+    mode,
+    slackApiUrl: config.slackApiUrl,
+    deferInitialization: true,
+  });
   io.out(summary(ctx, counts));
-  for (const warning of await preflight(app.client, ctx.policy))
-    io.err(`prospect-guard: warning: ${warning}`);
+  // The store and the scheduler work whether or not Slack answers: a run that cannot post is tried again.
   const { schedule, time_zone } = ctx.policy.doc.retention.reminders;
   const scheduler = startRetentionScheduler(ctx, new SlackReminderPoster(app.client, deps), (error) =>
     io.err(`prospect-guard: retention run failed, it will be tried again: ${error.message}`),
@@ -79,8 +73,66 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   io.out(
     `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
   );
+  let stopped = false;
+  void io.stopSignal.then(() => {
+    stopped = true;
+  });
+  const connected = await connect(app, mode, io, () => stopped);
+  if (connected) {
+    for (const warning of await preflight(app.client, ctx.policy).catch(() => []))
+      io.err(`prospect-guard: warning: ${warning}`);
+  }
   await io.stopSignal;
   scheduler.stop();
   await scheduler.ready.catch(() => undefined);
-  await app.stop();
+  if (connected) await app.stop().catch(() => undefined);
+}
+
+/** Bolt checks the token once (auth.test); a failed check is tried again on the next attempt. */
+const initialisedApps = new WeakSet<object>();
+async function initialised(app: ReturnType<typeof createSlackApp>['app']): Promise<void> {
+  if (initialisedApps.has(app)) return;
+  await app.init();
+  initialisedApps.add(app);
+}
+
+const FIRST_RETRY_MS = 2_000;
+const LONGEST_RETRY_MS = 5 * 60_000;
+
+/**
+ * Starts the Slack side. Slack unreachable, a 5xx or a revoked token is an environment problem: one clear line,
+ * then another try, waiting twice as long each time (up to 5 minutes), until it works or the app is stopped.
+ */
+async function connect(
+  app: ReturnType<typeof createSlackApp>['app'],
+  mode: Exclude<Config['slack'], { kind: 'emulator' }>,
+  io: AppIo,
+  stopped: () => boolean,
+): Promise<boolean> {
+  let wait = FIRST_RETRY_MS;
+  while (!stopped()) {
+    try {
+      await initialised(app);
+      if (mode.kind === 'http') {
+        const server = (await app.start(mode.port)) as Server;
+        const address = server.address();
+        io.out(
+          `prospect-guard: HTTP mode, listening on port ${typeof address === 'object' && address ? address.port : mode.port} (/slack/events)`,
+        );
+      } else {
+        await app.start();
+        io.out('prospect-guard: connected to Slack in Socket Mode');
+      }
+      return true;
+    } catch (error) {
+      const e = error as { code?: string; data?: { error?: string }; message?: string };
+      const reason = e.data?.error ?? e.code ?? e.message ?? 'unknown error';
+      io.err(
+        `prospect-guard: Slack cannot be reached (${reason}); trying again in ${Math.round(wait / 1000)} s`,
+      );
+      await Promise.race([new Promise((done) => setTimeout(done, wait).unref()), io.stopSignal]);
+      wait = Math.min(wait * 2, LONGEST_RETRY_MS);
+    }
+  }
+  return false;
 }

@@ -158,7 +158,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`prospect-guard: ${error.message}`);
       return EXIT.failure;
     }
-    throw error;
+    // Never a stack trace for a user: one line, and the details on request.
+    const detail = io.env.PROSPECT_GUARD_DEBUG
+      ? `\n${(error as Error)?.stack}`
+      : ' (PROSPECT_GUARD_DEBUG=1 shows details)';
+    io.err(`prospect-guard: internal error: ${(error as Error)?.message ?? error}${detail}`);
+    return EXIT.failure;
   }
 }
 

@@ -21,6 +21,8 @@ export interface SlackAppOptions {
   botUserId?: string;
   logger?: Logger;
   logLevel?: LogLevel;
+  /** Check the token (auth.test) only when `app.init()` is called, so that a Slack outage is caught there. */
+  deferInitialization?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
     botUserId: options.botUserId,
     logger: options.logger,
     logLevel: options.logLevel ?? LogLevel.INFO,
+    deferInitialization: options.deferInitialization ?? false,
     clientOptions: {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       retryConfig: { retries: options.retries ?? 2 },
