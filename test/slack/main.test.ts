@@ -60,7 +60,7 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
 
 it('with Slack unreachable at start: one clear line, another try later, no stack trace; the app stops cleanly', async () => {
   const err: string[] = [];
-  let stop = () => undefined as void;
+  let stop: () => void = () => {};
   const stopSignal = new Promise<void>((done) => {
     stop = done;
   });
