@@ -116,3 +116,28 @@ it('store backup makes a consistent copy while the store is open, and the copy v
   expect((await restored(...copyDb, 'store', 'verify')).out).toContain('store intact');
   expect((await restored(...copyDb, 'can-i', 'email', 'b@corp.fr')).status).toBe(1);
 });
+
+it('the command line beside the running app: commands go to it over a private socket, same output, status and actor', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'db.json');
+  const { FileStore } = await import('../src/store/fileStore.ts');
+  const { serveCommands, socketPathOf } = await import('../src/cli/bridge.ts');
+  const { runCli } = await import('../src/cli/main.ts');
+  const { policy } = await import('./helpers.ts');
+  const store = await FileStore.open(path, { env: HASH_ENV }); // the app owns the store
+  const ctx = { store, policy, clock: () => new Date('2026-11-23T10:30:00+01:00') };
+  const stop = await serveCommands(ctx, socketPathOf(path), runCli);
+  try {
+    expect(statSync(socketPathOf(path)).mode & 0o777).toBe(0o600);
+    const run = cli(dir, { lang: 'en', user: 'dominique' });
+    const objected = await run('optout', '--email', 'x@corp.fr');
+    expect(objected.status).toBe(0);
+    expect(objected.out).toBe('objection recorded (all) for 1 identifier');
+    expect((await run('can-i', 'email', 'x@corp.fr')).status).toBe(1);
+    expect((await store.auditTrail({ action: 'objection.record' }))[0]?.actor).toBe('cli:dominique');
+    expect((await run('start')).status).toBe(2);
+  } finally {
+    await stop();
+    await store.close();
+  }
+});

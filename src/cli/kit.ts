@@ -18,6 +18,8 @@ export interface Io {
   input?: NodeJS.ReadableStream;
   interactive?: boolean;
   stopSignal?: Promise<void>;
+  /** Set when the running app carries out a command sent to it: its store and policy, already open. */
+  context?: AppContext;
 }
 
 /** What every command gets from the CLI: output, who is acting, the language, the policy and the store. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,6 +11,7 @@ import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
 import { StoreError } from '../store/errors.ts';
 import { FileStore, storeExists } from '../store/fileStore.ts';
+import { forwardCommand, socketPathOf } from './bridge.ts';
 import * as audit from './commands/audit.ts';
 import * as campaign from './commands/campaign.ts';
 import * as canI from './commands/canI.ts';
@@ -52,8 +54,19 @@ interface GlobalOptions {
   lang?: string;
 }
 
+function userName(env: NodeJS.ProcessEnv): string {
+  return env.USER ?? env.USERNAME ?? safeUser();
+}
+
 function who(env: NodeJS.ProcessEnv): string {
-  return `cli:${env.USER ?? env.USERNAME ?? safeUser()}`;
+  return `cli:${userName(env)}`;
+}
+
+/** The store is the running app's: the command is to be carried out there. */
+class ForwardToApp extends Error {
+  constructor(readonly socketPath: string) {
+    super('forward to the running app');
+  }
 }
 
 function safeUser(): string {
@@ -102,10 +115,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     work: (ctx: AppContext) => Promise<T>,
     options: { read?: boolean } = {},
   ): Promise<T> {
+    if (io.context) return work(io.context); // carried out by the running app, on its store
     const policy = loadPolicy(policyPath());
     const path = dbPath();
     if (options.read && !storeExists(path)) throw new InputError('no_store', { file: path });
-    const store = await FileStore.open(path, { env: io.env });
+    let store: FileStore;
+    try {
+      store = await FileStore.open(path, { env: io.env });
+    } catch (error) {
+      // The app holds the store: the command goes to it, over the socket beside the store.
+      if (error instanceof StoreError && /in use by/.test(error.message) && existsSync(socketPathOf(path)))
+        throw new ForwardToApp(socketPathOf(path));
+      throw error;
+    }
     if (store.created) io.err(`prospect-guard: ${t(lang(policy), 'cli_store_created', { file: path })}`);
     try {
       return await work({ store, policy, clock: io.clock });
@@ -139,6 +161,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return status;
   } catch (error) {
+    if (error instanceof ForwardToApp) return forwardCommand(error.socketPath, argv, io, userName(io.env));
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : EXIT.usage;
     }

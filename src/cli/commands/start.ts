@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.ts';
 import { runApp } from '../../main.ts';
+import { serveCommands, socketPathOf } from '../bridge.ts';
 import type { CliKit } from '../kit.ts';
+import { runCli } from '../main.ts';
 
 /** `start: the Slack app, or the emulator without Slack credentials`. */
 export function register(program: Command, kit: CliKit): void {
@@ -13,17 +15,23 @@ export function register(program: Command, kit: CliKit): void {
     .action(async () => {
       const config = readConfig(kit.io.env);
       await kit.withContext(async (ctx) => {
-        await runApp(
-          ctx,
-          { ...config, dbPath: ctx.store.location, policyPath: ctx.policy.file },
-          {
-            out: kit.out,
-            err: kit.err,
-            input: kit.io.input ?? process.stdin,
-            interactive: kit.io.interactive ?? false,
-            stopSignal: kit.io.stopSignal ?? new Promise<void>(() => undefined),
-          },
-        );
+        // The command line beside the app: commands typed while it runs are carried out here, on this store.
+        const stopServing = await serveCommands(ctx, socketPathOf(ctx.store.location), runCli);
+        try {
+          await runApp(
+            ctx,
+            { ...config, dbPath: ctx.store.location, policyPath: ctx.policy.file },
+            {
+              out: kit.out,
+              err: kit.err,
+              input: kit.io.input ?? process.stdin,
+              interactive: kit.io.interactive ?? false,
+              stopSignal: kit.io.stopSignal ?? new Promise<void>(() => undefined),
+            },
+          );
+        } finally {
+          await stopServing();
+        }
       });
     });
 }
