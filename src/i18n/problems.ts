@@ -160,8 +160,8 @@ export const problems = {
     en: 'This command deletes data: add --yes to confirm it outside a terminal.',
   },
   problem_too_long: {
-    fr: '{field} est trop long : {limit} caractères au plus.',
-    en: '{field} is too long: {limit} characters at most.',
+    fr: '{field} est trop long : {limit} au plus (caractères, ou lignes pour une liste).',
+    en: '{field} is too long: {limit} at most (characters, or rows for a list).',
   },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',

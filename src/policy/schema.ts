@@ -128,6 +128,8 @@ const campaign = z
     check_validity: duration,
     /** The advertiser's names as messages must show them. */
     sender_identity: z.array(z.string().min(1)).min(1),
+    /** The most rows a recipient list may have: a bigger file is refused before it is checked. */
+    max_rows: z.number().int().positive().default(1_000_000),
     /** How many characters of a call script count as its opening. */
     opening_length: z.number().int().positive().default(400),
     /** Who approves campaigns checked in a given Slack channel (C…); roles.approve_campaigns elsewhere. */

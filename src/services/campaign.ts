@@ -42,6 +42,8 @@ export async function runCampaignCheck(
   const start = when(fields.start, ctx, 'start') ?? ctx.clock();
   const end = when(fields.end, ctx, 'end');
   if (end && end <= start) throw new InputError('date_before', { field: 'end', other: 'start' });
+  const maxRows = ctx.policy.doc.campaign.max_rows;
+  if (list.rows > maxRows) throw new InputError('too_long', { field: 'file', limit: maxRows });
   if (list.recipients.length === 0 && list.invalid.length === 0) throw new InputError('empty_list');
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
   const sources = {
