@@ -53,6 +53,7 @@ export const INPUT_PROBLEMS = [
   'not_phone',
   'unknown_product',
   'unknown_category',
+  'ambiguous_product',
   'unknown_channel',
   'unknown_contact',
   'consent_without_proof',

@@ -33,6 +33,10 @@ export const problems = {
     fr: '{field} : « {value} » n’est pas une catégorie de produit connue ({allowed}).',
     en: '{field}: "{value}" is not a known product category ({allowed}).',
   },
+  problem_ambiguous_product: {
+    fr: '« {value} » peut désigner plusieurs produits : {allowed}. Précisez lequel.',
+    en: '"{value}" can mean several products: {allowed}. Say which.',
+  },
   problem_unknown_channel: {
     fr: '« {value} » n’est pas un canal ({channels}).',
     en: '"{value}" is not a channel ({channels}).',

@@ -2,6 +2,7 @@ import { CHANNELS, CONSENT_PURPOSE_DEFAULT, type SuppressionScope } from '../../
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, parseTarget } from '../../domain/identifiers.ts';
 import type { Policy } from '../../policy/load.ts';
+import { productsMatching } from '../../policy/products.ts';
 
 /**
  * Splits what follows a slash command into the person and the rest. Slack may send the person as
@@ -30,14 +31,13 @@ export function splitTarget(
 export function productOrPurpose(rest: string, policy: Policy): { product?: string; purpose?: string } {
   const word = rest.trim().toLowerCase();
   if (word === '') return {};
-  for (const [id, product] of Object.entries(policy.doc.products)) {
-    if (id === word || product.label.fr.toLowerCase() === word || product.label.en.toLowerCase() === word) {
-      return { product: id };
-    }
-  }
   if (word === CONSENT_PURPOSE_DEFAULT || policy.doc.params.non_commercial_purposes.includes(word)) {
     return { purpose: word };
   }
+  const found = productsMatching(policy, word);
+  if (found.length === 1) return { product: found[0] };
+  if (found.length > 1)
+    throw new InputError('ambiguous_product', { value: rest.trim(), allowed: found.join(', ') });
   throw new InputError('unknown_product', { value: rest.trim() });
 }
 
