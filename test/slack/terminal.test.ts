@@ -107,3 +107,35 @@ it('checks a campaign in the emulator from a local CSV file and posts the report
   // Nobody may receive it: there is nothing to approve, so no approval button.
   expect(out).not.toContain('[1] Demander l’approbation');
 });
+
+it('is a trial ground: real users only, an unknown command answered at once, a modal closed, the clock set', async () => {
+  const script = [
+    ':as U0NOBODY',
+    ':users',
+    '/foo bar',
+    ':as U0DPO',
+    '/campaign-check',
+    'Relance', // name
+    ':cancel', // the DPO changes their mind
+    ':cancel', // nothing open any more
+    ':at 2026-11-28T11:00', // a Saturday
+    '/can-i-call +33 1 23 45 67 89',
+    ':at lundi',
+    ':at now',
+  ].join('\n');
+  const { status, out, err } = await start(`${script}\n`);
+  expect(err).not.toMatch(/Error|at .*\.ts/);
+  expect(status).toBe(0);
+  expect(out).toContain('There is no user U0NOBODY in the emulator’s workspace; :users lists them.');
+  expect(out).toContain('U0MANAGER  Morgan Manager (fr-FR)');
+  expect(out).toContain('/foo is not a valid command.');
+  expect(out).toContain('You are now U0DPO (Dominique Conformité).');
+  expect(out).toContain('Modal closed: nothing was submitted.');
+  expect(out).not.toContain('Vérifiée');
+  expect(out).toContain('No modal is open.');
+  // Saturday 11:00 in Paris: outside the days consumer calls are allowed (D.223-9).
+  expect(out).toMatch(/⛔ Hors des jours et heures autorisés/);
+  expect(out).toContain("The app's clock now says 2026-11-28T10:00:00.000Z");
+  expect(out).toContain('Usage: :at 2026-11-24T09:30');
+  expect(out).toContain("The app's clock is back to the real time");
+});

@@ -16,6 +16,12 @@ export interface EmulatedApp {
   remindNow(): Promise<RecordedCall[]>;
   slack: FakeSlack;
   user: SlackUser;
+  /** Sets the app's clock to an instant (`:at` in the terminal), or back to the real time with undefined. */
+  setClock(at: Date | undefined): void;
+  /** The app's current time. */
+  now(): Date;
+  /** The policy's time zone, in which `:at` reads a time. */
+  timeZone: string;
   eventsUrl: string;
   signingSecret: string;
   stop(): Promise<void>;
@@ -31,9 +37,24 @@ export async function startEmulatedApp(
 ): Promise<EmulatedApp> {
   const slack = await new FakeSlack().start();
   const signingSecret = randomBytes(16).toString('hex');
+  // The emulator lets its user move the clock (a call window, a deadline); the app reads it through ctx.
+  let fixed: Date | undefined;
+  // A view of ctx, not a copy: a policy reloaded into ctx is seen at once.
+  const appCtx: AppContext = {
+    get store() {
+      return ctx.store;
+    },
+    get policy() {
+      return ctx.policy;
+    },
+    set policy(policy) {
+      ctx.policy = policy;
+    },
+    clock: () => fixed ?? ctx.clock(),
+  };
   slack.botToken = `xoxb-emulator-${randomBytes(8).toString('hex')}`;
   const { app, deps } = createSlackApp({
-    ctx,
+    ctx: appCtx,
     mode: {
       kind: 'http',
       botToken: slack.botToken,
@@ -56,9 +77,14 @@ export async function startEmulatedApp(
     user: new SlackUser(eventsUrl, signingSecret, slack),
     async remindNow() {
       const before = slack.lastSeq;
-      await runRetention(ctx, new SlackReminderPoster(app.client, deps));
+      await runRetention(appCtx, new SlackReminderPoster(app.client, deps));
       return slack.callsSince(before);
     },
+    setClock(at) {
+      fixed = at;
+    },
+    now: () => appCtx.clock(),
+    timeZone: ctx.policy.timeZone,
     eventsUrl,
     signingSecret,
     async stop() {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import { InputError } from '../../domain/errors.ts';
+import { parseInstant } from '../../domain/time.ts';
+import { SLASH_COMMANDS } from '../listeners/index.ts';
 import type { EmulatedApp } from './harness.ts';
 import { plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
 import type { Delivery, OpenView, PressableButton, StateValues } from './slackUser.ts';
@@ -28,7 +31,9 @@ export const HELP = [
   '  /campaign-check   /retention   /privacy export|erase alice@corp.fr',
   'In the emulator:',
   '  N          press button N of the last answer',
+  '  :cancel    close the open modal without submitting it (Esc does too)',
   '  :as USER   act as another user (:users lists them)',
+  '  :at 2026-11-24T09:30   set the app’s clock (policy time zone); :at now goes back to the real time',
   '  :home      open the App Home tab',
   '  :remind    run the retention reminders now (digest and owners’ DMs)',
   '  :quit      leave (end of input does too)',
@@ -51,7 +56,10 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     const next = await lines.next();
     if (next.done) return undefined;
     if (!io.interactive) io.write(`  ↳ ${next.value}`);
-    return next.value.trim();
+    const answer = next.value.trim();
+    // Esc arrives as the escape character on a line of its own; :cancel works everywhere.
+    if (answer === ':cancel' || answer.startsWith('\u001b')) throw new ModalClosed();
+    return answer;
   }
 
   function show(item: Shown): void {
@@ -131,6 +139,16 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
 
   /** Fills a modal field by field, submits it, and asks again for the fields Slack would flag. */
   async function fillModal(view: OpenView): Promise<boolean> {
+    try {
+      return await fillFields(view);
+    } catch (error) {
+      if (!(error instanceof ModalClosed)) throw error;
+      io.write('Modal closed: nothing was submitted.');
+      return true;
+    }
+  }
+
+  async function fillFields(view: OpenView): Promise<boolean> {
     const fields = ((view.blocks ?? []) as Field[]).filter((b) => b.type === 'input');
     const values: StateValues = {};
     let toAsk = fields;
@@ -164,6 +182,21 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     return true;
   }
 
+  function setClock(typed: string): void {
+    if (typed === 'now') {
+      emulated.setClock(undefined);
+      io.write(`The app's clock is back to the real time: ${emulated.now().toISOString()}.`);
+      return;
+    }
+    try {
+      emulated.setClock(parseInstant(typed, emulated.timeZone, 'at'));
+      io.write(`The app's clock now says ${emulated.now().toISOString()} (${emulated.timeZone} ${typed}).`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.write(`Usage: :at 2026-11-24T09:30 (a date and time, ${emulated.timeZone}), or :at now.`);
+    }
+  }
+
   prompt();
   for (;;) {
     const next = await lines.next();
@@ -181,12 +214,15 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       io.write(USERS.map((u) => `  ${u.id}  ${u.realName} (${u.locale})`).join('\n'));
     } else if (line.startsWith(':as')) {
       const id = line.slice(3).trim().toUpperCase();
-      if (/^[UW][A-Z0-9]{2,}$/.test(id)) {
-        user.user = id;
-        io.write(
-          `You are now ${id}${USERS.find((u) => u.id === id) ? ` (${USERS.find((u) => u.id === id)?.realName})` : ''}.`,
-        );
-      } else io.write('Usage: :as U0DPO (a Slack user id; :users lists the emulator’s)');
+      const known = USERS.find((u) => u.id === id || u.name.toUpperCase() === id);
+      if (known) {
+        user.user = known.id;
+        io.write(`You are now ${known.id} (${known.realName}).`);
+      } else io.write(`There is no user ${id || '?'} in the emulator’s workspace; :users lists them.`);
+    } else if (line.startsWith(':at')) {
+      setClock(line.slice(3).trim());
+    } else if (line === ':cancel') {
+      io.write('No modal is open.');
     } else if (line === ':remind') {
       // What the retention scheduler would post now: the compliance digest and each owner's reminders.
       const calls = await emulated.remindNow();
@@ -205,7 +241,13 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
         if (confirmed) more = await display(await user.press(button));
       }
     } else if (line.startsWith('/')) {
-      more = await display(await user.command(line));
+      const command = line.split(/\s/)[0] ?? '';
+      // Slack itself answers a command no app declares, at once.
+      if (!SLASH_COMMANDS.includes(command as never))
+        io.write(
+          `${command} is not a valid command. In Slack, messages starting with / are commands (:help).`,
+        );
+      else more = await display(await user.command(line));
     } else {
       io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
     }
@@ -213,3 +255,6 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     prompt();
   }
 }
+
+/** Thrown when the user closes a modal (Esc or :cancel) while it is being filled. */
+class ModalClosed extends Error {}
