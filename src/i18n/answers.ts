@@ -102,8 +102,8 @@ export const answers = {
     en: '⛔ Objection recorded for {who}: {scope}. It is in the suppression list ({count, plural, one {# identifier} other {# identifiers}}) and now blocks any prospecting it covers.',
   },
   optout_known: {
-    fr: 'Contact connu : l’opposition couvre son e-mail et son téléphone.',
-    en: 'Known contact: the objection covers their email and phone.',
+    fr: 'Contact connu : l’opposition couvre {ids}.',
+    en: 'Known contact: the objection covers {ids}.',
   },
   optout_unknown: {
     fr: 'Personne inconnue du registre : seul son empreinte est gardée, pour la bloquer si elle est importée plus tard.',

@@ -118,6 +118,7 @@ describe('/optout', () => {
     await slack.ctx.store.saveContact({ email: 'alice@corp.fr', phone: '+33612345678' }, new Date());
     const d = await slack.user.command('/optout alice@corp.fr', { user: SALES });
     expect(visibleText(d)).toMatch(/Objection recorded for a\*\*\*@corp\.fr: every channel.*\(2 identifier/);
+    expect(visibleText(d)).toMatch(/the objection covers a\*\*\*@corp\.fr, \+336/);
     const facts = await slack.store.subjectFacts({ kind: 'phone', value: '+33612345678' });
     // Both the phone and the email are on the suppression list.
     expect(facts.objections.map((o) => o.scope)).toEqual(['all', 'all']);
@@ -133,6 +134,10 @@ describe('/optout', () => {
     expect(visibleText(sheet)).toMatch(
       /Rien dans le registre pour b\*\*\*@corp\.fr\.\n\*Oppositions\*\n• courrier depuis le lundi 23 novembre 2026/,
     );
+    // A contact without a phone: the answer does not claim to cover one.
+    await slack.ctx.store.saveContact({ email: 'carol@corp.fr' }, new Date());
+    const emailOnly = await slack.user.command('/optout carol@corp.fr', { user: SALES });
+    expect(visibleText(emailOnly)).toContain('Known contact: the objection covers c***@corp.fr.');
     const bad = await slack.user.command('/optout bob@corp.fr pigeon');
     expect(visibleText(bad)).toMatch(/"pigeon" is not a channel/);
   });

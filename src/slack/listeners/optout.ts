@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import { maskIdentifier } from '../../domain/identifiers.ts';
+import { identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { optOut } from '../../services/record.ts';
 import { ACTION } from '../blocks/actionIds.ts';
@@ -30,7 +30,19 @@ async function optout(deps: SlackDeps, command: SlashCommand, lang: Lang): Promi
     });
     return {
       text,
-      blocks: [section(text), section(t(lang, result.contact ? 'optout_known' : 'optout_unknown'))],
+      blocks: [
+        section(text),
+        // Say exactly which of their details are covered: a contact may have no phone.
+        section(
+          result.contact
+            ? t(lang, 'optout_known', {
+                ids: identifiersOf(result.contact)
+                  .map((id) => escapeMrkdwn(maskIdentifier(id)))
+                  .join(', '),
+              })
+            : t(lang, 'optout_unknown'),
+        ),
+      ],
     };
   } catch (error) {
     return { text: problemText(error, lang, usage, deps) };
