@@ -11,7 +11,12 @@ export interface Callee {
   country?: string;
   /** A French département or overseas region (57, 67, 68, RE…), when known. */
   region?: string;
+  /** The contact records a département we do not recognise ("988", "NC", "La Réunion"): where they live is unknown. */
+  unrecognised?: string;
 }
+
+/** Metropolitan départements: 01–95 and Corsica's 2A/2B (20 is the old Corsican number, still typed). */
+const METROPOLITAN = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B)$/;
 
 const ALSACE_MOSELLE_LANDLINES: Record<string, string> = { '+33387': '57', '+33388': '67', '+33389': '68' };
 
@@ -25,6 +30,10 @@ const OVERSEAS: Record<string, string> = {
   '976': 'YT',
   '977': 'BL',
   '978': 'MF',
+  // Pacific collectivities: their own consumer law and time zones, outside the home regions (J4).
+  '986': 'WF',
+  '987': 'PF',
+  '988': 'NC',
 };
 const OVERSEAS_CODES = new Set(Object.values(OVERSEAS));
 
@@ -36,7 +45,10 @@ export function calleeOf(target: Identifier, contact: Contact | undefined): Call
   const department = contact?.department?.trim().toUpperCase();
   if (department) {
     const overseas = OVERSEAS[department] ?? (OVERSEAS_CODES.has(department) ? department : undefined);
-    return overseas ? { country: overseas, region: overseas } : { country: 'FR', region: department };
+    if (overseas) return { country: overseas, region: overseas };
+    if (METROPOLITAN.test(department)) return { country: 'FR', region: department };
+    // Never guess mainland France for an unknown place: its time zone and its law may differ.
+    return { unrecognised: contact?.department?.trim() };
   }
   if (target.kind !== 'phone') return {};
   const country = target.region ?? 'FR';

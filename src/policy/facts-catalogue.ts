@@ -88,6 +88,19 @@ export const FACTS = {
     'boolean',
     'today is (or may be) a public holiday where the callee lives that L.3133-1 does not list',
   ],
+  free_mail_address: ['boolean', 'the email address is at a consumer mail provider (gmail.com, orange.fr…)'],
+  function_not_in_post: [
+    'boolean',
+    'the job title says the person does not hold the job in a trade (not_in_post_titles: retired, student…)',
+  ],
+  call_slot_too_broad: [
+    'boolean',
+    'a consent to be called out of hours covers now, but over more than call_slot_max_length (not a precise time)',
+  ],
+  callee_place_unrecognised: [
+    'boolean',
+    'the contact records a department that is not a French one (e.g. a typo or a Pacific collectivity name)',
+  ],
   target_abroad: ['boolean', 'a phone number outside the home_regions (France and its overseas departments)'],
   call_attempts_in_window: [
     'number',

@@ -152,6 +152,7 @@ const params = z
     max_call_attempts: z.number().int().positive(),
     call_attempts_window: duration,
     refusal_pause: duration,
+    call_slot_max_length: duration,
     information_deadline: duration,
     phone_consent_max_age: duration,
     accepted_consent_methods: z.array(z.string()).min(1),
@@ -207,6 +208,8 @@ export const policySchema = z
     products: z.record(z.string(), product),
     /** Job functions (B1) and the titles people write for them, French and English; `comptab*` is a prefix. */
     functions: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1))).default({}),
+    /** Words in a title that say the person does not hold the job in a trade (retired, student…). */
+    not_in_post_titles: z.array(z.string().min(1)).default([]),
     roles: roles.default({
       record_consent: [],
       see_contacts: [],

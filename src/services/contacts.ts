@@ -62,7 +62,10 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
     throw new InputError('date_before', { field: 'lastPurchaseAt', other: 'customerSince' });
   const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
   const department = clean(fields.department)?.toUpperCase();
-  if (department && !/^(\d{2}|2A|2B|\d{3}|GP|MQ|GF|RE|YT|MF|BL|PM)$/.test(department))
+  if (
+    department &&
+    !/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[678]|GP|MQ|GF|RE|YT|MF|BL|PM|WF|PF|NC)$/.test(department)
+  )
     throw new InputError('invalid_department', { field: 'department', value: fields.department });
   const owner = clean(fields.owner);
   if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))

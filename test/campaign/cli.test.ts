@@ -15,6 +15,8 @@ it('checks a campaign from the command line, writes the details and the cleaned 
     'finance',
     '--source',
     'form',
+    '--collected-at',
+    '2026-01-05',
     '--informed-at',
     '2026-01-05',
   );

@@ -8,7 +8,13 @@ import {
   workingDaysEnd,
 } from '../../domain/callWindow.ts';
 import { CALL_ATTEMPTS } from '../../domain/contacts.ts';
-import { periodEnd, rollingWindowExit, rollingWindowStart, zoneFor } from '../../domain/time.ts';
+import {
+  parseDuration,
+  periodEnd,
+  rollingWindowExit,
+  rollingWindowStart,
+  zoneFor,
+} from '../../domain/time.ts';
 import type { Facts, FactTable } from '../facts.ts';
 import { grantValid } from './consent.ts';
 
@@ -24,6 +30,26 @@ export function callZone(f: Facts): string {
   return f.params.call_time_zones[country] ?? (country === 'FR' ? f.zone : countryZone(country)) ?? f.zone;
 }
 
+/** The out-of-hours slots the consumer agreed to (D.223-9 al. 2) that include now. */
+function slotsNow(f: Facts): { start: Date; end: Date }[] {
+  const slots: { start: Date; end: Date }[] = [];
+  for (const record of f.subject.consents) {
+    if (record.channel !== f.request.channel || !record.slot || !grantValid(f, record)) continue;
+    if (new Date(record.at) > f.now) continue;
+    const start = new Date(record.slot.start);
+    const end = new Date(record.slot.end);
+    f.flipAt(start);
+    f.flipAt(end);
+    if (start <= f.now && f.now < end) slots.push({ start, end });
+  }
+  return slots;
+}
+
+/** A "slot" of a day or a year is not the precise date and time the text asks for (call_slot_max_length). */
+function slotTooBroad(f: Facts, slot: { start: Date; end: Date }): boolean {
+  return slot.end.getTime() - slot.start.getTime() > parseDuration(f.params.call_slot_max_length).toMillis();
+}
+
 /** Telephone canvassing (D.223-9, L.223-1): hours, holidays, attempts, refusals, callbacks, calls abroad. */
 export const callFacts: FactTable = {
   inside_call_window: (f) => {
@@ -32,16 +58,8 @@ export const callFacts: FactTable = {
     if (!status.inside) f.nextCallWindow = status.nextOpening;
     return status.inside;
   },
-  call_slot_agreed: (f) =>
-    f.subject.consents.some((record) => {
-      if (record.channel !== f.request.channel || !record.slot || !grantValid(f, record)) return false;
-      if (new Date(record.at) > f.now) return false;
-      const start = new Date(record.slot.start);
-      const end = new Date(record.slot.end);
-      f.flipAt(start);
-      f.flipAt(end);
-      return start <= f.now && f.now < end;
-    }),
+  call_slot_agreed: (f) => slotsNow(f).some((slot) => !slotTooBroad(f, slot)),
+  call_slot_too_broad: (f) => slotsNow(f).some((slot) => slotTooBroad(f, slot)),
   local_public_holiday: (f) => {
     const { country, region } = callee(f);
     const local = DateTime.fromJSDate(f.now, { zone: zoneFor(callZone(f)) });
@@ -55,6 +73,7 @@ export const callFacts: FactTable = {
       ['57', '67', '68'].some((dept) => isLocalOnlyHoliday(local, home, dept))
     );
   },
+  callee_place_unrecognised: (f) => callee(f).unrecognised !== undefined,
   target_abroad: (f) => {
     const { country } = callee(f);
     return country !== undefined && !f.params.home_regions.includes(country);

@@ -34,14 +34,15 @@ function methodAccepted(f: Facts, record: ConsentRecord): boolean {
 
 /**
  * Collected by someone else: a partner or list seller is named on the record, or the consent predates our own
- * collection of a bought or partner list (a consent given before we held the data was not given to us).
+ * collection of details we got from someone else (a bought, rented, partner, enrichment or referral list, an
+ * import): a consent given before we held the data was not given to us (CNIL, 28 Dec 2018; SAN-2023-015).
  */
 function thirdParty(f: Facts, record: ConsentRecord): boolean {
   const by = record.proof.collectedBy?.trim().toLowerCase();
   if (by) return !['us', 'self', 'nous', 'first-party'].includes(by);
   const provenance = f.subject.contact?.provenance;
-  if (!provenance || !['partner', 'purchase'].includes(provenance.source)) return false;
-  return new Date(record.at) <= new Date(provenance.collectedAt);
+  if (!provenance || provenance.collection === 'direct') return false;
+  return new Date(record.at) < new Date(provenance.collectedAt);
 }
 
 /** A grant that counts as consent: proven, an accepted method, unexpired, and specific to us (C1-C3). */

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
+import { isFreeMail } from '../../domain/audience.ts';
 import { isContract, isCustomer, retentionDeadline } from '../../domain/retention.ts';
 import { periodEnd, zoneFor } from '../../domain/time.ts';
-import { compact, normaliseWords } from '../../domain/words.ts';
+import { compact, normaliseWords, phraseMatcher } from '../../domain/words.ts';
 import type { Facts, FactTable } from '../facts.ts';
 
 const day = (f: Facts, iso: string) => DateTime.fromISO(iso, { zone: zoneFor(f.zone) }).toISODate();
@@ -14,11 +15,30 @@ function functions(f: Facts): string[] {
   return title ? f.policy.functionsOf(normaliseWords(title)) : [];
 }
 
+const notInPost = new WeakMap<string[], ((text: string) => boolean)[]>();
+
+/** "Comptable retraitée", "Ancien DAF", "Étudiante en comptabilité": the title says they do not hold the job. */
+function titleNotInPost(f: Facts): boolean {
+  const title = f.subject.contact?.jobFunction;
+  if (!title) return false;
+  const words = f.policy.doc.not_in_post_titles;
+  let matchers = notInPost.get(words);
+  if (!matchers) {
+    matchers = words.map(phraseMatcher);
+    notInPost.set(words, matchers);
+  }
+  const text = normaliseWords(title);
+  return matchers.some((match) => match(text));
+}
+
 /** Who the person is, where their details came from, what they bought, and what the question offers. */
 export const contactFacts: FactTable = {
   channel: (f) => f.request.channel,
   audience: (f) => f.audience,
   contact_known: (f) => f.subject.contact !== undefined,
+  free_mail_address: (f) =>
+    f.subject.target.kind === 'email' && isFreeMail(f.subject.target.value, f.policy.addressRules),
+  function_not_in_post: titleNotInPost,
   address_generic: (f) => f.addressKind === 'pro-generic',
   address_nominative: (f) => f.addressKind === 'pro-nominative',
   collected_directly: (f) => provenanceOf(f)?.collection === 'direct',
