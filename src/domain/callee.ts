@@ -1,5 +1,6 @@
 import type { Contact } from './contacts.ts';
 import type { Identifier } from './identifiers.ts';
+import { normaliseWords } from './words.ts';
 
 /**
  * Where the person we would call lives, as far as we can tell: the country of the number (overseas departments
@@ -37,18 +38,48 @@ const OVERSEAS: Record<string, string> = {
 };
 const OVERSEAS_CODES = new Set(Object.values(OVERSEAS));
 
+/** Overseas places as people write them ("La Réunion", "Nouvelle-Calédonie"), accents and case ignored. */
+const OVERSEAS_NAMES: Record<string, string> = {
+  guadeloupe: 'GP',
+  martinique: 'MQ',
+  guyane: 'GF',
+  'guyane francaise': 'GF',
+  'la reunion': 'RE',
+  reunion: 'RE',
+  'ile de la reunion': 'RE',
+  'saint pierre et miquelon': 'PM',
+  mayotte: 'YT',
+  'saint barthelemy': 'BL',
+  'saint martin': 'MF',
+  'wallis et futuna': 'WF',
+  'polynesie francaise': 'PF',
+  polynesie: 'PF',
+  'nouvelle caledonie': 'NC',
+};
+
+/**
+ * The code of a French département or overseas place as typed: "75", "2a", "974", "RE", "La Réunion"; undefined
+ * when it is none of them (a typo, a foreign region).
+ */
+export function departmentCode(typed: string): string | undefined {
+  const code = typed.trim().toUpperCase();
+  if (METROPOLITAN.test(code)) return code;
+  if (OVERSEAS[code] || OVERSEAS_CODES.has(code)) return code;
+  return OVERSEAS_NAMES[normaliseWords(typed)];
+}
+
 /**
  * Where the person lives decides (D.223-9: "le fuseau horaire du consommateur"): a recorded département wins over
  * the number, so a Réunion resident with a metropolitan mobile is called in Réunion time.
  */
 export function calleeOf(target: Identifier, contact: Contact | undefined): Callee {
-  const department = contact?.department?.trim().toUpperCase();
-  if (department) {
-    const overseas = OVERSEAS[department] ?? (OVERSEAS_CODES.has(department) ? department : undefined);
-    if (overseas) return { country: overseas, region: overseas };
-    if (METROPOLITAN.test(department)) return { country: 'FR', region: department };
+  const typed = contact?.department?.trim();
+  if (typed) {
+    const department = departmentCode(typed);
     // Never guess mainland France for an unknown place: its time zone and its law may differ.
-    return { unrecognised: contact?.department?.trim() };
+    if (!department) return { unrecognised: typed };
+    const overseas = OVERSEAS[department] ?? (OVERSEAS_CODES.has(department) ? department : undefined);
+    return overseas ? { country: overseas, region: overseas } : { country: 'FR', region: department };
   }
   if (target.kind !== 'phone') return {};
   const country = target.region ?? 'FR';

@@ -1,4 +1,5 @@
 import type { ContactColumn } from '../csv/columns.ts';
+import { departmentCode } from '../domain/callee.ts';
 import { type Contact, defaultCollection } from '../domain/contacts.ts';
 import { type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
@@ -61,11 +62,9 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
   if (since && lastPurchaseAt && lastPurchaseAt < since)
     throw new InputError('date_before', { field: 'lastPurchaseAt', other: 'customerSince' });
   const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
-  const department = clean(fields.department)?.toUpperCase();
-  if (
-    department &&
-    !/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[678]|GP|MQ|GF|RE|YT|MF|BL|PM|WF|PF|NC)$/.test(department)
-  )
+  const typedDepartment = clean(fields.department);
+  const department = typedDepartment ? departmentCode(typedDepartment) : undefined;
+  if (typedDepartment && !department)
     throw new InputError('invalid_department', { field: 'department', value: fields.department });
   const owner = clean(fields.owner);
   if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))

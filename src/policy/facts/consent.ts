@@ -66,9 +66,10 @@ function objections(f: Facts): { global: Date[]; channel: Date[] } {
   // A refusal during a call objects to telephone canvassing of that line (L.221-16, GDPR art. 21), whoever
   // the callee is; the store also keeps it in the suppression list.
   for (const i of f.subject.interactions) if (i.type === 'call-refusal') add('phone', i.at);
-  // Withdrawing a consent refuses that means (the service also records it in the suppression list).
+  // Withdrawing a consent refuses that means, and what it covers: withdrawing telephone canvassing (L.223-1,
+  // "révocable") stops automated calls to the line too (the service also records it in the suppression list).
   for (const c of f.subject.consents)
-    if (c.action === 'withdraw' && c.channel === f.request.channel && c.purpose === f.purpose)
+    if (c.action === 'withdraw' && objectionCovers(c.channel, f.request.channel) && c.purpose === f.purpose)
       add(c.channel, c.at);
   return { global, channel };
 }
