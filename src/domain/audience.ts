@@ -36,7 +36,7 @@ export function audienceOf(target: Identifier, contact: Contact | undefined, rul
 
 /**
  * The kind of address: the contact's explicit override first (a role address of a one-person business is
- * nominative). A role address (compta@, direction@) whose contact names a person identifies that person, so it is
+ * nominative). A role address (compta@, rh@) whose contact names a person identifies that person, so it is
  * nominative too; only an unnamed role address is a company's generic one (A2, prudent reading).
  */
 export function addressKindOf(
