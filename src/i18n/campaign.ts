@@ -60,6 +60,18 @@ export const campaign = {
     fr: 'Vérification {id} · politique {revision} · approbation possible jusqu’au {expires}',
     en: 'Check {id} · policy {revision} · may be approved until {expires}',
   },
+  campaign_meta_nothing_to_approve: {
+    fr: 'Vérification {id} · politique {revision} · rien à approuver : corrigez puis vérifiez à nouveau',
+    en: 'Check {id} · policy {revision} · nothing to approve: fix it and check again',
+  },
+  campaign_meta_decided: {
+    fr: 'Vérification {id} · politique {revision} · {status} : elle ne peut plus être approuvée',
+    en: 'Check {id} · policy {revision} · {status}: it can no longer be approved',
+  },
+  campaign_meta_approved: {
+    fr: 'Vérification {id} · politique {revision} · {status}',
+    en: 'Check {id} · policy {revision} · {status}',
+  },
   campaign_history: { fr: 'Historique', en: 'History' },
   campaign_event_checked: { fr: 'vérifiée par {who}', en: 'checked by {who}' },
   'campaign_event_approval-requested': {

@@ -1,3 +1,4 @@
+import { approvableAsChecked, approvableCleaned } from '../campaign/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { formatLocal } from '../domain/time.ts';
 import { VERDICT_ICON } from '../domain/verdict.ts';
@@ -88,6 +89,19 @@ export function campaignReport(
       `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by) })}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
   );
   sections.push([style.bold(t(lang, 'campaign_history')), ...history].join('\n'));
-  const meta = t(lang, 'campaign_meta', { id: c.id, revision: c.policyRevision, expires: day(c.expiresAt) });
+  const meta = t(lang, metaKey(c), {
+    id: c.id,
+    revision: c.policyRevision,
+    expires: day(c.expiresAt),
+    status: t(lang, `campaign_status_${c.status}`),
+  });
   return { head, sections, meta };
+}
+
+/** The footer follows the status: only a campaign still open to approval says until when. */
+function metaKey(c: Campaign) {
+  if (c.status === 'approved' || c.status === 'approved-cleaned') return 'campaign_meta_approved' as const;
+  if (c.status === 'rejected' || c.status === 'superseded') return 'campaign_meta_decided' as const;
+  if (!approvableAsChecked(c) && !approvableCleaned(c)) return 'campaign_meta_nothing_to_approve' as const;
+  return 'campaign_meta' as const;
 }

@@ -178,6 +178,10 @@ describe('approval in the thread', () => {
     expect(visibleText(done)).toContain('⛔ Refusée par @U0MANAGER : Offre non validée par le juridique');
     expect(done.calls.find((c) => c.method === 'chat.postMessage')?.args.thread_ts).toBe(campaign.slack?.ts);
     expect(reportText(done.calls.find((c) => c.method === 'chat.update'))).toMatch(/^⛔ Refusée/);
+    // The footer follows the status: a rejected campaign is no longer "approvable until …".
+    const report = reportText(done.calls.find((c) => c.method === 'chat.update'));
+    expect(report).toContain('⛔ Refusée : elle ne peut plus être approuvée');
+    expect(report).not.toContain('approbation possible');
     const stored = await slack.store.findCampaign(campaign.id);
     expect(stored?.history.at(-1)).toMatchObject({
       event: 'rejected',
