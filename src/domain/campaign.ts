@@ -29,13 +29,15 @@ export interface CampaignEvent {
   supersededBy?: string;
 }
 
-export type CampaignStatus =
-  | 'checked'
-  | 'awaiting-approval'
-  | 'approved'
-  | 'approved-cleaned'
-  | 'rejected'
-  | 'superseded';
+export const CAMPAIGN_STATUSES = [
+  'checked',
+  'awaiting-approval',
+  'approved',
+  'approved-cleaned',
+  'rejected',
+  'superseded',
+] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /**
  * One checked campaign and what happened to it. It keeps what an approval covers (the list and template by

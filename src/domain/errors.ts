@@ -43,7 +43,8 @@ export type Field =
   | 'start'
   | 'end'
   | 'file'
-  | 'template';
+  | 'template'
+  | 'status';
 
 export const INPUT_PROBLEMS = [
   'invalid_email',

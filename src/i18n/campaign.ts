@@ -72,6 +72,14 @@ export const campaign = {
     fr: 'Vérification {id} · politique {revision} · {status}',
     en: 'Check {id} · policy {revision} · {status}',
   },
+  campaign_list_empty: {
+    fr: 'Aucune campagne vérifiée ne correspond.',
+    en: 'No checked campaign matches.',
+  },
+  campaign_list_line: {
+    fr: '{id}  {status}  « {name} » · {channel} · ✅ {allow} ⚠️ {review} ⛔ {block} · vérifiée le {checked} par {who}',
+    en: '{id}  {status}  "{name}" · {channel} · ✅ {allow} ⚠️ {review} ⛔ {block} · checked {checked} by {who}',
+  },
   campaign_history: { fr: 'Historique', en: 'History' },
   campaign_event_checked: { fr: 'vérifiée par {who}', en: 'checked by {who}' },
   'campaign_event_approval-requested': {

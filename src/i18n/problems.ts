@@ -207,4 +207,5 @@ export const fieldNames = {
   fieldname_end: { fr: 'fin', en: 'end' },
   fieldname_file: { fr: 'fichier', en: 'file' },
   fieldname_template: { fr: 'message ou script', en: 'message or script' },
+  fieldname_status: { fr: 'statut', en: 'status' },
 } as const satisfies Record<string, Record<Lang, string>>;

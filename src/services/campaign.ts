@@ -1,7 +1,7 @@
 import { approve, type Outcome, reject, requestApproval, supersede } from '../campaign/approval.ts';
 import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
 import type { RecipientList } from '../campaign/recipients.ts';
-import type { Campaign } from '../domain/campaign.ts';
+import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
@@ -129,6 +129,15 @@ export async function findCampaign(ctx: AppContext, id: string): Promise<Campaig
   const campaign = await ctx.store.findCampaign(id.trim());
   if (!campaign) throw new InputError('unknown_campaign', { value: id.trim() });
   return campaign;
+}
+
+/** The checked campaigns, newest first; only those of one status when asked. */
+export async function listCampaigns(ctx: AppContext, status?: string): Promise<Campaign[]> {
+  const wanted = status === undefined ? undefined : parse.oneOf(status, CAMPAIGN_STATUSES, 'status');
+  const all = await ctx.store.campaigns();
+  return all
+    .filter((c) => wanted === undefined || c.status === wanted)
+    .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt));
 }
 
 /** Records where the report was posted, so later steps update it. */

@@ -99,4 +99,18 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   expect((await run('campaign', 'show', 'cmp-nope')).err).toContain(
     'No campaign check has the id "cmp-nope"',
   );
+
+  // Campaigns are found without knowing their id.
+  const listed = await run('campaign', 'list');
+  expect(listed.status).toBe(0);
+  expect(listed.out.split('\n')).toHaveLength(3);
+  expect(listed.out).toContain(
+    `${id}  🔎 Checked  "email accounting-software 2026-11-24" · email · ✅ 1 ⚠️ 0 ⛔ 1`,
+  );
+  expect(listed.out).toContain('by cli:tester');
+  expect((await run('campaign', 'list', '--status', 'rejected')).out).toBe('No checked campaign matches.');
+  const wrongStatus = await run('campaign', 'list', '--status', 'lost');
+  expect(wrongStatus.status).toBe(2);
+  expect(wrongStatus.err).toContain('lost');
+  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(3);
 });

@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { approvableAsChecked } from '../../campaign/approval.ts';
 import { parseRecipientFile } from '../../campaign/recipients.ts';
-import type { Campaign } from '../../domain/campaign.ts';
+import { CAMPAIGN_STATUSES, type Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
-import type { Lang } from '../../i18n.ts';
+import { formatLocal } from '../../domain/time.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
-import { cleanedCsv, detailsCsv, findCampaign, runCampaignCheck } from '../../services/campaign.ts';
+import {
+  cleanedCsv,
+  detailsCsv,
+  findCampaign,
+  listCampaigns,
+  runCampaignCheck,
+} from '../../services/campaign.ts';
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
 import { writeOutput } from '../output.ts';
@@ -25,6 +32,22 @@ const PLAIN = { escape: (s: string) => s, bold: (s: string) => s, who: (id: stri
 function printable(c: Campaign, policy: Policy, lang: Lang): string {
   const report = campaignReport(c, policy, lang, PLAIN);
   return [report.head, ...report.sections, report.meta].join('\n\n');
+}
+
+/** One line per campaign: id, status, name, channel, counts, when and by whom it was checked. */
+function listLine(c: Campaign, policy: Policy, lang: Lang): string {
+  const checked = formatLocal(new Date(c.checkedAt), policy.timeZone, lang);
+  return t(lang, 'campaign_list_line', {
+    id: c.id,
+    status: t(lang, `campaign_status_${c.status}`),
+    name: c.name,
+    channel: c.channel,
+    allow: c.counts.allow,
+    review: c.counts.review,
+    block: c.counts.block,
+    checked,
+    who: c.checkedBy,
+  });
 }
 
 /** `campaign-check FILE` and `campaign show ID`: the same checks and history as in Slack. */
@@ -65,6 +88,23 @@ export function register(program: Command, kit: CliKit): void {
     });
 
   const campaign = program.command('campaign').description('campaign checks and their approval history');
+  campaign
+    .command('list')
+    .description('the checked campaigns, newest first, with their status (no need to know a check id)')
+    .option('--status <status>', `only one status: ${CAMPAIGN_STATUSES.join(', ')}`)
+    .option('--json', 'print as JSON')
+    .action(async (options) => {
+      await kit.withContext(
+        async (ctx) => {
+          const found = await listCampaigns(ctx, options.status);
+          if (options.json) return kit.out(JSON.stringify(found, null, 2));
+          const lang = kit.lang(ctx.policy);
+          if (found.length === 0) return kit.out(t(lang, 'campaign_list_empty'));
+          for (const c of found) kit.out(listLine(c, ctx.policy, lang));
+        },
+        { read: true },
+      );
+    });
   campaign
     .command('show')
     .argument('<id>', 'the check id (cmp-…)')
