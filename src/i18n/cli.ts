@@ -2,6 +2,22 @@ import type { Lang } from './lang.ts';
 
 /** What the command line says when a command is done. */
 export const cli = {
+  cli_contact_line: {
+    fr: '{id}  {who}  {about} · propriétaire {owner} · source {source} · {deadline}',
+    en: '{id}  {who}  {about} · owner {owner} · source {source} · {deadline}',
+  },
+  cli_contact_deadline: { fr: 'à effacer le {date}', en: 'to be erased on {date}' },
+  cli_contact_overdue: { fr: '⛔ à effacer depuis le {date}', en: '⛔ overdue since {date}' },
+  cli_contact_no_deadline: {
+    fr: 'client en cours : pas d’échéance',
+    en: 'current customer: no deadline',
+  },
+  cli_contact_list_empty: { fr: 'Aucun contact ne correspond.', en: 'No contact matches.' },
+  cli_contact_unknown: { fr: 'Rien dans le registre pour {who}.', en: 'Nothing in the register for {who}.' },
+  cli_contact_counts: {
+    fr: '{consents, plural, one {# consentement} other {# consentements}} · {objections, plural, one {# opposition} other {# oppositions}} · {interactions, plural, one {# interaction} other {# interactions}}',
+    en: '{consents, plural, one {# consent record} other {# consent records}} · {objections, plural, one {# objection} other {# objections}} · {interactions, plural, one {# interaction} other {# interactions}}',
+  },
   cli_contact_added: {
     fr: 'contact ajouté : {who} ({id})',
     en: 'added contact {who} ({id})',

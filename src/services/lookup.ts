@@ -1,4 +1,4 @@
-import { type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
+import { type Contact, type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
 import { type Identifier, parseTarget } from '../domain/identifiers.ts';
 import { dataDeadline, scanRetention } from '../retention/deadlines.ts';
 import type { AppContext } from './context.ts';
@@ -36,4 +36,33 @@ export interface DeadlineCounts {
 export async function deadlineCounts(ctx: AppContext, days: number): Promise<DeadlineCounts> {
   const scan = await scanRetention(await ctx.store.contactRecords(), ctx.policy, ctx.clock(), days);
   return { overdue: scan.overdue.length, dueWithin: scan.due.length };
+}
+
+export interface ContactListing {
+  contact: Contact;
+  /** When the contact's data must be gone; undefined while a customer relationship lasts. */
+  deadline?: Date;
+  overdue: boolean;
+}
+
+/**
+ * The register, one line per contact, the most urgent first (overdue, then the nearest deadline); only one
+ * owner's contacts, or only the overdue ones, when asked.
+ */
+export async function listContacts(
+  ctx: AppContext,
+  filter: { owner?: string; overdue?: boolean } = {},
+): Promise<ContactListing[]> {
+  const now = ctx.clock();
+  const owner = filter.owner?.trim();
+  const rows: ContactListing[] = [];
+  for (const record of await ctx.store.contactRecords()) {
+    if (owner && record.contact.owner !== owner) continue;
+    const deadline = dataDeadline(record.contact, record.interactions, ctx.policy, now);
+    const overdue = deadline !== undefined && deadline <= now;
+    if (filter.overdue && !overdue) continue;
+    rows.push({ contact: record.contact, deadline, overdue });
+  }
+  const key = (row: ContactListing) => row.deadline?.getTime() ?? Number.POSITIVE_INFINITY;
+  return rows.sort((a, b) => key(a) - key(b) || a.contact.id.localeCompare(b.contact.id));
 }

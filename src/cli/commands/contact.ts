@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
+import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
 import { addContact, editContact } from '../../services/contacts.ts';
+import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
+import * as parse from '../../services/parse.ts';
 import type { SaveOutcome } from '../../store/types.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -70,6 +73,72 @@ export function register(program: Command, kit: CliKit): void {
       const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
       kit.out(describe(kit, ctx.policy, outcome));
     });
+  });
+
+  contact
+    .command('list')
+    .description('the register, most urgent retention deadline first')
+    .option('--owner <slackId>', "only this owner's contacts")
+    .option('--overdue', 'only the contacts past their retention deadline')
+    .option('--json', 'print as JSON')
+    .action(async (options) => {
+      await kit.withContext(
+        async (ctx) => {
+          const rows = await listContacts(ctx, { owner: options.owner, overdue: options.overdue });
+          if (options.json) return kit.out(JSON.stringify(rows, null, 2));
+          const lang = kit.lang(ctx.policy);
+          if (rows.length === 0) return kit.out(t(lang, 'cli_contact_list_empty'));
+          for (const row of rows) kit.out(listLine(row, ctx.policy, lang));
+        },
+        { read: true },
+      );
+    });
+
+  personOptions(contact.command('show').description('what the register holds on one person'))
+    .option('--json', 'print as JSON')
+    .action(async (options) => {
+      await kit.withContext(
+        async (ctx) => {
+          const target = parse.person(options);
+          const sheet = await contactSheet(ctx, target);
+          if (options.json) return kit.out(JSON.stringify(sheet, null, 2));
+          const lang = kit.lang(ctx.policy);
+          if (!sheet.contact) return kit.out(t(lang, 'cli_contact_unknown', { who: maskIdentifier(target) }));
+          const row = { contact: sheet.contact, deadline: sheet.retentionDeadline, overdue: false };
+          row.overdue = row.deadline !== undefined && row.deadline <= ctx.clock();
+          kit.out(
+            [
+              listLine(row, ctx.policy, lang),
+              t(lang, 'cli_contact_counts', {
+                consents: sheet.consents.length,
+                objections: sheet.objections.length,
+                interactions: sheet.interactions.length,
+              }),
+            ].join('\n'),
+          );
+        },
+        { read: true },
+      );
+    });
+}
+
+/** One contact on a line: who (masked), name, company, function, owner, source and retention deadline. */
+function listLine(row: ContactListing, policy: Policy, lang: 'fr' | 'en'): string {
+  const c = row.contact;
+  const who = identifiersOf(c).map(maskIdentifier).join(', ');
+  const about = [c.name, c.company, c.jobFunction].filter(Boolean).join(' · ');
+  const deadline = row.deadline
+    ? t(lang, row.overdue ? 'cli_contact_overdue' : 'cli_contact_deadline', {
+        date: formatLocal(row.deadline, policy.timeZone, lang),
+      })
+    : t(lang, 'cli_contact_no_deadline');
+  return t(lang, 'cli_contact_line', {
+    id: c.id,
+    who,
+    about: about || '—',
+    owner: c.owner ?? '—',
+    source: c.provenance?.source ?? 'unknown',
+    deadline,
   });
 }
 
