@@ -34,7 +34,8 @@ describe('/can-i-email, /can-i-sms, /can-i-call', () => {
     );
     expect(text).toContain('b2b-professional-nominative-address · CPCE L.34-5');
     expect(text).toContain('What to do');
-    expect(buttons(d).map((b) => b.label)).toEqual(['Record consent', 'Log an objection', 'See the contact']);
+    // A salesperson is offered only what they may do: log an objection.
+    expect(buttons(d).map((b) => b.label)).toEqual(['Log an objection']);
     expect(await decisions()).toBe(1);
   });
 
@@ -42,6 +43,8 @@ describe('/can-i-email, /can-i-sms, /can-i-call', () => {
     await addAlice();
     const d = await slack.user.command('/can-i-email alice@corp.fr accounting-software', { user: DPO });
     expect(visibleText(d)).toMatch(/^\*✅ Autorisé\* — e-mail → a\*\*\*@corp\.fr/);
+    // The DPO holds record_consent and see_contacts: every next step is offered.
+    expect(buttons(d).map((b) => b.action_id)).toEqual(['consent_open', 'objection_log', 'contact_show']);
     expect(buttons(d).map((b) => b.label)).toContain('Enregistrer un consentement');
   });
 
@@ -248,7 +251,10 @@ describe('/consent', () => {
     expect(command.calls.some((c) => c.method === 'views.open')).toBe(false);
 
     const answer = await slack.user.command('/can-i-email alice@corp.fr', { user: SALES });
-    const record = buttons(answer).find((b) => b.action_id === 'consent_open');
+    expect(buttons(answer).find((b) => b.action_id === 'consent_open')).toBeUndefined();
+    // A forged click: the DPO's button pressed by the salesperson is still refused.
+    const dpoAnswer = await slack.user.command('/can-i-email alice@corp.fr', { user: DPO });
+    const record = buttons(dpoAnswer).find((b) => b.action_id === 'consent_open');
     const pressed = await slack.user.press(record as never, { user: SALES });
     expect(visibleText(pressed)).toContain('Reserved to the policy role *record consent*');
     expect(pressed.calls.some((c) => c.method === 'views.open')).toBe(false);

@@ -84,12 +84,13 @@ describe('Web API errors', () => {
   });
 
   it('answers in the policy language when users.info fails, and refuses roles when user groups cannot be read', async () => {
-    slack.slack.failNext('users.info', { error: 'ratelimited' });
-    const d = await slack.user.command('/can-i-email alice@corp.fr', { user: 'U0SALES' });
-    expect(visibleText(d)).toContain('À vérifier');
+    // Before any answer has cached the groups.
     slack.slack.failNext('usergroups.users.list', { error: 'missing_scope' });
     const refused = await slack.user.command('/prospect alice@corp.fr', { user: 'U0DPO' });
     expect(visibleText(refused)).toContain('Réservé au rôle');
+    slack.slack.failNext('users.info', { error: 'ratelimited' });
+    const d = await slack.user.command('/can-i-email alice@corp.fr', { user: 'U0SALES' });
+    expect(visibleText(d)).toContain('À vérifier');
   });
 });
 

@@ -3,13 +3,21 @@ import { formatLocal } from '../../domain/time.ts';
 import { VERDICT_ICON } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
+import type { Role } from '../../policy/schema.ts';
 import type { Answer } from '../../services/ask.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, confirmDialog, context, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** The answer to /can-i-…: verdict first, then why (rule + legal basis), what to do, and next-step buttons. */
-export function answerBlocks(answer: Answer, policy: Policy, lang: Lang, product?: string): Block[] {
+export function answerBlocks(
+  answer: Answer,
+  policy: Policy,
+  lang: Lang,
+  product?: string,
+  /** The reader's roles: a button they may not press is not offered (it would only be refused). */
+  roles: readonly Role[] = [],
+): Block[] {
   const { decision } = answer;
   const zone = policy.timeZone;
   const who = escapeMrkdwn(maskIdentifier(answer.target));
@@ -66,9 +74,13 @@ export function answerBlocks(answer: Answer, policy: Policy, lang: Lang, product
       'next_steps',
       answer.contact
         ? [
-            button(t(lang, 'button_consent'), ACTION.openConsent, value, { style: 'primary' }),
+            ...(roles.includes('record_consent')
+              ? [button(t(lang, 'button_consent'), ACTION.openConsent, value, { style: 'primary' })]
+              : []),
             objection,
-            button(t(lang, 'button_contact'), ACTION.showContact, value),
+            ...(roles.includes('see_contacts')
+              ? [button(t(lang, 'button_contact'), ACTION.showContact, value)]
+              : []),
           ]
         : [
             button(t(lang, 'button_add_contact'), ACTION.openAddContact, value, { style: 'primary' }),

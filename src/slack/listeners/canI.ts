@@ -52,7 +52,8 @@ async function canI(
       purpose,
       askedBy: actor(command.user_id),
     });
-    const blocks = answerBlocks(answer, deps.ctx.policy, lang, product);
+    const roles = await deps.people.rolesOf(command.user_id);
+    const blocks = answerBlocks(answer, deps.ctx.policy, lang, product, roles);
     return {
       text: `${t(lang, `verdict_${answer.decision.verdict}`)} — ${escapeMrkdwn(maskIdentifier(target))}`,
       blocks,
