@@ -144,7 +144,27 @@ export const forms = {
     fr: '• `/can-i-email`, `/can-i-sms`, `/can-i-call` : demander avant de contacter\n• `/optout` : enregistrer une opposition\n• `/campaign-check` : vérifier une campagne entière avant l’envoi\n• `/retention` : vos contacts qui arrivent à échéance de conservation',
     en: '• `/can-i-email`, `/can-i-sms`, `/can-i-call`: ask before contacting\n• `/optout`: log an objection\n• `/campaign-check`: check a whole campaign before sending\n• `/retention`: your contacts reaching their retention deadline',
   },
-  home_role_yes: { fr: '✅ {role}', en: '✅ {role}' },
+  home_role_yes: { fr: '✅ {role} : {commands}', en: '✅ {role}: {commands}' },
+  home_commands_record_consent: {
+    fr: '`/consent alice@corp.fr` (avec sa preuve)',
+    en: '`/consent alice@corp.fr` (with its proof)',
+  },
+  home_commands_see_contacts: {
+    fr: '`/prospect alice@corp.fr` (ce que le registre contient)',
+    en: '`/prospect alice@corp.fr` (what the register holds)',
+  },
+  home_commands_approve_campaigns: {
+    fr: 'les boutons Approuver / Refuser dans le fil de chaque campagne vérifiée',
+    en: 'the Approve / Reject buttons in each checked campaign’s thread',
+  },
+  home_commands_purge: {
+    fr: '`/retention` puis le bouton d’effacement des données échues',
+    en: '`/retention`, then the button that erases overdue data',
+  },
+  home_commands_privacy_requests: {
+    fr: '`/privacy export alice@corp.fr`, `/privacy erase alice@corp.fr`',
+    en: '`/privacy export alice@corp.fr`, `/privacy erase alice@corp.fr`',
+  },
   home_role_no: { fr: '— {role} (non)', en: '— {role} (no)' },
   home_recent: { fr: 'Vos dernières questions', en: 'Your recent questions' },
   home_recent_none: { fr: 'Aucune question pour l’instant.', en: 'No questions yet.' },

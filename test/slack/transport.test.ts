@@ -112,7 +112,11 @@ describe('App Home', () => {
     );
     await slack.user.command('/optout bob@corp.fr', { user: 'U0SALES' });
     const dpo = await slack.user.openHome({ user: 'U0DPO' });
-    expect(visibleText(dpo)).toContain('✅ enregistrer les consentements');
+    expect(visibleText(dpo)).toContain('✅ enregistrer les consentements : `/consent alice@corp.fr`');
+    // The commands each role opens are listed, so the DPO finds /prospect and /privacy.
+    expect(visibleText(dpo)).toContain('`/prospect alice@corp.fr`');
+    expect(visibleText(dpo)).toContain('`/privacy export alice@corp.fr`');
+    expect(salesText).not.toContain('/privacy export');
     expect(visibleText(dpo)).toContain(
       '*1* contacts · *1* oppositions ce mois-ci · *1* échéances de conservation dans les 30 jours · *0* dépassées',
     );

@@ -19,8 +19,12 @@ export interface HomeFacts {
 
 /** App Home: what this user may do, their recent questions, and for compliance the numbers that matter. */
 export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.HomeView {
+  // Each role the user holds comes with the commands it opens, so a DPO sees /consent, /prospect, /privacy.
   const roleLines = ROLES.map((role) =>
-    t(lang, facts.roles.includes(role) ? 'home_role_yes' : 'home_role_no', { role: t(lang, `role_${role}`) }),
+    t(lang, facts.roles.includes(role) ? 'home_role_yes' : 'home_role_no', {
+      role: t(lang, `role_${role}`),
+      commands: t(lang, `home_commands_${role}`),
+    }),
   );
   const blocks: Block[] = [
     header(t(lang, 'home_title')),
