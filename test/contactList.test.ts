@@ -49,4 +49,26 @@ it('lists the register most urgent first, by owner or overdue only, and shows on
     'Nothing in the register for n***@acme.fr.',
   );
   expect((await run('contact', 'show', '--email', 'not-an-email')).status).toBe(2);
+
+  // Deleting keeps the objection: the person stays blocked, though the register no longer holds them.
+  await run('optout', '--email', 'old@acme.fr');
+  const notConfirmed = await run('contact', 'delete', '--email', 'old@acme.fr');
+  expect(notConfirmed.out).toContain('any objection stays in the suppression list');
+  expect((await run('contact', 'list')).out).toContain('o***@acme.fr');
+  const deleted = await run('contact', 'delete', '--email', 'old@acme.fr', '--yes');
+  expect(deleted.status).toBe(0);
+  expect(deleted.out).toContain('deleted: 1 contact');
+  expect((await run('contact', 'list')).out).not.toContain('o***@acme.fr');
+  const asked = await run('can-i', 'email', 'old@acme.fr');
+  expect(asked.status).toBe(1);
+  expect((await run('contact', 'delete', '--email', 'old@acme.fr', '--yes')).status).toBe(2);
+  // No objection is invented for a plain deletion.
+  await run('contact', 'delete', '--email', 'new@acme.fr', '--yes');
+  const forgotten = await run('can-i', 'email', 'new@acme.fr', '--json');
+  expect(JSON.parse(forgotten.out).reasons.map((r: { rule: string }) => r.rule)).not.toContain(
+    'optout-right-to-object',
+  );
+  expect(forgotten.status).toBe(3); // unknown again: review, not blocked
+  const audit = await run('audit', '--json');
+  expect(audit.out).toContain('contact.delete');
 });

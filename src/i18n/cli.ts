@@ -90,6 +90,14 @@ export const cli = {
     fr: 'Purger cela ? Rien ne pourra être récupéré (les oppositions restent).',
     en: 'Purge this? Nothing can be brought back (objections stay).',
   },
+  cli_confirm_delete: {
+    fr: 'Suppression de {who} : contact, consentements, interactions et décisions ; une opposition éventuelle reste dans la liste d’opposition.',
+    en: 'Deleting {who}: contact, consents, interactions and decisions; any objection stays in the suppression list.',
+  },
+  cli_deleted: {
+    fr: 'supprimé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}} ; oppositions conservées',
+    en: 'deleted: {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}; objections kept',
+  },
   cli_confirm_erase: {
     fr: 'Effacement de {who} : contact, consentements, interactions et décisions ; seule l’empreinte d’opposition reste.',
     en: 'Erasing {who}: contact, consents, interactions and decisions; only the objection hash stays.',

@@ -7,6 +7,7 @@ import type { Policy } from '../../policy/load.ts';
 import { addContact, editContact } from '../../services/contacts.ts';
 import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
 import * as parse from '../../services/parse.ts';
+import { deleteContact } from '../../services/privacy.ts';
 import type { SaveOutcome } from '../../store/types.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -92,6 +93,24 @@ export function register(program: Command, kit: CliKit): void {
         },
         { read: true },
       );
+    });
+
+  personOptions(
+    contact
+      .command('delete')
+      .description('delete a contact and its records; an objection stays in the suppression list'),
+  )
+    .option('--yes', 'do not ask for confirmation (scripts)')
+    .action(async (options) => {
+      await kit.withContext(async (ctx) => {
+        const lang = kit.lang(ctx.policy);
+        const target = parse.person(options);
+        kit.out(t(lang, 'cli_confirm_delete', { who: maskIdentifier(target) }));
+        if (!(await kit.confirm(t(lang, 'cli_confirm_question'), options.yes)))
+          return kit.out(t(lang, 'cli_cancelled'));
+        const removed = await deleteContact(ctx, target, { actor: kit.who(), roles: COMPLIANCE_ROLES });
+        kit.out(t(lang, 'cli_deleted', { ...removed }));
+      });
     });
 
   personOptions(contact.command('show').description('what the register holds on one person'))
