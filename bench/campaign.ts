@@ -61,7 +61,7 @@ export async function benchCampaign(
       list,
     );
     const t2 = performance.now();
-    detailsCsv(check);
+    detailsCsv(check, ctx.policy, 'fr');
     cleanedCsv(check);
     reportBlocks(check.campaign, ctx.policy, 'fr');
     const t3 = performance.now();

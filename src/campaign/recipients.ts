@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { COLUMNS } from '../csv/columns.ts';
-import { csvRows, decodeText } from '../csv/read.ts';
+import { type CsvRow, csvRows, decodeText, detectDelimiter, type TextShape } from '../csv/read.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
@@ -24,6 +24,16 @@ export interface RecipientList {
   duplicates: number;
   /** sha256 of the distinct recipients, sorted: the same people in another order or file is the same list. */
   hash: string;
+  /** The file as written, for a cleaned list and a details file with every original column (files only). */
+  source?: SourceFile;
+}
+
+export interface SourceFile {
+  shape: TextShape;
+  delimiter: string;
+  header?: CsvRow;
+  /** The data rows by line. */
+  rows: Map<number, CsvRow>;
 }
 
 /** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
@@ -78,7 +88,7 @@ export async function parseRecipientFile(
   fileName: string,
 ): Promise<RecipientList> {
   const kind = recipientKind(channel);
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, shape } = decodeText(bytes);
   const rows = await csvRows(text, fileName);
   const header = rows[0]?.cells.map((cell) => COLUMNS[cell.toLowerCase().replace(/\s+/g, '_')]) ?? [];
   let column = header.indexOf(kind);
@@ -95,7 +105,13 @@ export async function parseRecipientFile(
     }
   }
   const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));
-  return build(kind, values, encoding);
+  const source: SourceFile = {
+    shape,
+    delimiter: detectDelimiter(text),
+    header: data === rows ? undefined : rows[0],
+    rows: new Map(data.map((row) => [row.line, row])),
+  };
+  return { ...build(kind, values, encoding), source };
 }
 
 /** A list pasted in the modal: one per line, or separated by commas or semicolons (emails also by spaces). */

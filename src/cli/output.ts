@@ -14,7 +14,11 @@ export function storeFiles(dbPath: string): string[] {
  * Writes a file a command produces (a details list, an access-request export): never onto the store's own files,
  * never over an existing file unless `force`, and readable by its owner only (it holds personal data).
  */
-export function writeOutput(path: string, data: string, options: { force?: boolean; dbPath: string }): void {
+export function writeOutput(
+  path: string,
+  data: string | Buffer,
+  options: { force?: boolean; dbPath: string },
+): void {
   const target = resolve(path);
   if (storeFiles(options.dbPath).includes(target)) throw new InputError('store_file', { file: path });
   if (!options.force && existsSync(target)) throw new InputError('file_exists', { file: path });

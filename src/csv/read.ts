@@ -1,32 +1,77 @@
 import { parse as parseCsvStream } from 'csv-parse';
+import iconv from 'iconv-lite';
 import { InputError } from '../domain/errors.ts';
 
-/** Excel in French saves Windows-1252 unless told otherwise; UTF-8 (with or without BOM) is tried first. */
-export function decodeText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
-      encoding: 'utf-8',
-    };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** How a file was written, so a file made from it (the cleaned list) is written the same way. */
+export interface TextShape {
+  encoding: TextEncoding;
+  bom: boolean;
+  /** The line ending of its first line: Excel on Windows writes CRLF. */
+  eol: '\r\n' | '\n';
+  /** Whether the last line ends with a line ending. */
+  finalEol: boolean;
+}
+
+/**
+ * Excel in French saves Windows-1252 unless told otherwise, and UTF-16 with a BOM for "Unicode text"; UTF-8
+ * (with or without BOM) is tried first.
+ */
+export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding; shape: TextShape } {
+  let encoding: TextEncoding;
+  let bom = false;
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, bom] = ['utf-16le', true];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, bom] = ['utf-16be', true];
+  else {
+    bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      encoding = 'windows-1252';
+    }
   }
+  text = iconv.decode(bytes, encoding, { stripBOM: true });
+  const firstBreak = text.indexOf('\n');
+  const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  const shape: TextShape = { encoding, bom, eol, finalEol: /\n$/.test(text) };
+  // Parsers still see a BOM-less text: the BOM is part of the shape, not of the first header.
+  text = text.replace(/^\uFEFF/, '');
+  return { text, encoding, shape };
+}
+
+/** Text written back in the shape of the file it came from (encoding, BOM); line endings are the caller's. */
+export function encodeText(text: string, shape: Pick<TextShape, 'encoding' | 'bom'>): Buffer {
+  return iconv.encode(text, shape.encoding, { addBOM: shape.bom });
 }
 
 /** French Excel separates with `;`, the rest of the world with `,`: whichever the first line has more of. */
-export function detectDelimiter(text: string): ';' | ',' {
+export function detectDelimiter(text: string): ';' | ',' | '\t' {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const [semi, comma, tab] = [count(';'), count(','), count('\t')];
+  // Excel's "Unicode text" separates with tabs.
+  if (tab > semi && tab > comma) return '\t';
+  return semi > comma ? ';' : ',';
 }
 
 const SLICE = 256 * 1024;
+
+/** One row: its cells, the line it ends on, and its text exactly as in the file (for the cleaned list). */
+export interface CsvRow {
+  cells: string[];
+  line: number;
+  raw: string;
+}
 
 /**
  * Every non-empty row with the line it starts on (quoted fields may span lines). The text is fed to the parser
  * in slices with a pause between them, so a 100,000-row file does not stop the app answering others.
  */
-export async function csvRows(text: string, fileName: string): Promise<{ cells: string[]; line: number }[]> {
-  const rows: { cells: string[]; line: number }[] = [];
+export async function csvRows(text: string, fileName: string): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
   const parser = parseCsvStream({
     bom: true,
     delimiter: detectDelimiter(text),
@@ -35,12 +80,15 @@ export async function csvRows(text: string, fileName: string): Promise<{ cells: 
     relax_column_count: true,
     relax_quotes: true,
     info: true,
+    raw: true,
   });
   const done = new Promise<void>((resolve, reject) => {
     parser.on('readable', () => {
-      let row: { record: string[]; info: { lines: number } } | null = parser.read();
+      let row: { record: string[]; info: { lines: number }; raw: string } | null = parser.read();
       while (row !== null) {
-        rows.push({ cells: row.record, line: row.info.lines });
+        // The row as written, without the line ending around it (blank lines before it are skipped rows).
+        const raw = row.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+        rows.push({ cells: row.record, line: row.info.lines, raw });
         row = parser.read();
       }
     });

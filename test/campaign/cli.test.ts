@@ -20,9 +20,13 @@ it('checks a campaign from the command line, writes the details and the cleaned 
     '--informed-at',
     '2026-01-05',
   );
+  // French Excel: Windows-1252, `;`, CRLF, accents, a formula-looking cell.
   writeFileSync(
     join(dir, 'list.csv'),
-    Buffer.from('Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\n', 'latin1'),
+    Buffer.from(
+      'Nom;Prénom;E-mail;Note\r\nA;Amélie;a@acme.fr;=1+1\r\nB;Bérénice;b@gmail.com;"ok; vu"\r\n',
+      'latin1',
+    ),
   );
   writeFileSync(
     join(dir, 'mail.txt'),
@@ -50,10 +54,14 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   expect(checked.status).toBe(1); // one recipient is blocked: not approvable as is
   expect(checked.out).toContain('✅ 1 allowed · ⚠️ 0 need review · ⛔ 1 blocked');
   expect(checked.out).toContain('from Tuesday 24 November 2026 at 09:00');
-  expect(readFileSync(join(dir, 'clean.csv'), 'utf8')).toBe('email\na@acme.fr\n');
-  expect(readFileSync(join(dir, 'details.csv'), 'utf8')).toContain(
-    '3;b@gmail.com;block;ecomm-b2c-prior-consent',
+  // The cleaned list is the input minus the blocked row, in its encoding; the formula stays text.
+  expect(readFileSync(join(dir, 'clean.csv'))).toEqual(
+    Buffer.from("Nom;Prénom;E-mail;Note\r\nA;Amélie;a@acme.fr;'=1+1\r\n", 'latin1'),
   );
+  const details = readFileSync(join(dir, 'details.csv'), 'latin1');
+  expect(details).toContain('Nom;Prénom;E-mail;Note;verdict;');
+  expect(details).toContain('B;Bérénice;b@gmail.com;"ok; vu";');
+  expect(details).toContain(';ecomm-b2c-prior-consent;');
   const id = /Check (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
 
   const shown = await run('campaign', 'show', id, '--json');

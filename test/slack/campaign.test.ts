@@ -82,9 +82,16 @@ describe('/campaign-check', () => {
     expect(buttons(submitted).map((b) => b.label)).toContain('Demander l’approbation');
     const files = slack.slack.uploadsIn(campaign.slack?.ts ?? '');
     expect(files.map((f) => f.name)).toEqual([`${campaign.id}-details.csv`, `${campaign.id}-cleaned.csv`]);
-    expect(files[0]?.bytes.toString()).toContain('3;b@gmail.com;block;ecomm-b2c-prior-consent');
-    expect(files[0]?.bytes.toString()).toContain('4;not-an-email;invalid;');
-    expect(files[1]?.bytes.toString()).toBe('email\na@acme.fr\n');
+    // The details file keeps every original column and adds the verdict, the reason in words, the rule and
+    // the legal basis, in the policy's language; the cleaned list is the input minus the removed rows.
+    // An ASCII file reads as UTF-8: the details file gets a BOM so French Excel shows the accents.
+    const details = files[0]?.bytes.toString('utf8') ?? '';
+    expect(details.split('\r\n')[0]).toBe('\uFEFFNom;E-mail;verdict;motif;règles;base légale');
+    expect(details).toContain('B;b@gmail.com;bloqué;');
+    expect(details).toContain(';ecomm-b2c-prior-consent;CPCE L.34-5');
+    expect(details).toContain('C;not-an-email;invalide;');
+    expect(details).toContain('A bis;A@ACME.FR;doublon;');
+    expect(files[1]?.bytes.toString('latin1')).toBe('Nom;E-mail\r\nA;a@acme.fr\r\n');
     // The store keeps counts, hashes and masked examples, never the list.
     const stored = JSON.stringify(await slack.store.findCampaign(campaign.id));
     expect(stored).not.toContain('b@gmail.com');

@@ -76,7 +76,12 @@ export function register(program: Command, kit: CliKit): void {
         const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
         const check = await runCampaignCheck(ctx, { ...options, template, checkedBy: kit.who() }, list);
         const out = { force: options.force, dbPath: kit.dbPath() };
-        if (options.details) writeOutput(options.details, detailsCsv(check), out);
+        if (options.details)
+          writeOutput(
+            options.details,
+            detailsCsv(check, ctx.policy, ctx.policy.doc.policy.default_language),
+            out,
+          );
         if (options.cleaned) writeOutput(options.cleaned, cleanedCsv(check), out);
         kit.out(
           options.json

@@ -151,12 +151,12 @@ export function register(app: App, deps: SlackDeps): void {
         initial_comment: t(lang, 'campaign_files_comment'),
         file_uploads: [
           {
-            file: Buffer.from(detailsCsv(check)),
+            file: detailsCsv(check, ctx.policy, ctx.policy.doc.policy.default_language),
             filename: `${campaign.id}-details.csv`,
             title: `${campaign.name} — details`,
           },
           {
-            file: Buffer.from(cleanedCsv(check)),
+            file: cleanedCsv(check),
             filename: `${campaign.id}-cleaned.csv`,
             title: `${campaign.name} — cleaned list`,
           },

@@ -1,0 +1,30 @@
+import { encodeText, type TextShape } from './read.ts';
+
+/**
+ * Writing CSV files people open in Excel or give back to their sending tool. A cell Excel would run as a
+ * formula (=, @, -, or + that is not a phone number) is prefixed with ' so it stays text (CSV injection).
+ */
+export function safeCell(value: string, delimiter: string): string {
+  const safe = /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value) ? `'${value}` : value;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function needsNeutralising(cells: string[]): boolean {
+  return cells.some((value) => /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value));
+}
+
+/** A row as it was written, unless a cell must be neutralised: then it is written again, cell by cell. */
+export function rowText(row: { raw: string; cells: string[] }, delimiter: string): string {
+  return needsNeutralising(row.cells)
+    ? row.cells.map((c) => safeCell(c, delimiter)).join(delimiter)
+    : row.raw;
+}
+
+/** Lines joined and encoded in a file's shape: same encoding, BOM, line ending and final line ending. */
+export function fileText(lines: string[], shape: TextShape): Buffer {
+  const body = lines.join(shape.eol) + (shape.finalEol && lines.length > 0 ? shape.eol : '');
+  return encodeText(body, shape);
+}
+
+/** A new file for Excel: UTF-8 with a BOM (French Excel reads "Résumé", not "RÃ©sumÃ©"), CRLF, `;`. */
+export const EXCEL_SHAPE: TextShape = { encoding: 'utf-8', bom: true, eol: '\r\n', finalEol: true };
