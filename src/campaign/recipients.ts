@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { COLUMNS } from '../csv/columns.ts';
+import { columnFor } from '../csv/columns.ts';
 import { type CsvRow, csvRows, decodeText, detectDelimiter, type TextShape } from '../csv/read.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
@@ -90,7 +90,7 @@ export async function parseRecipientFile(
   const kind = recipientKind(channel);
   const { text, encoding, shape } = decodeText(bytes);
   const rows = await csvRows(text, fileName);
-  const header = rows[0]?.cells.map((cell) => COLUMNS[cell.toLowerCase().replace(/\s+/g, '_')]) ?? [];
+  const header = rows[0]?.cells.map(columnFor) ?? [];
   let column = header.indexOf(kind);
   let data = rows;
   if (column >= 0) data = rows.slice(1);
@@ -99,10 +99,16 @@ export async function parseRecipientFile(
   } else {
     const looks =
       kind === 'email' ? (c: string) => c.includes('@') : (c: string) => /^[+(0-9][0-9 .()\-/]{5,}$/.test(c);
-    column = rows[0]?.cells.findIndex(looks) ?? -1;
+    // No header names the column: the first column whose values look like addresses (or numbers) in the
+    // first rows; a first row that does not look so is a header with names we do not know ("Contact").
+    const sample = rows.slice(0, 20);
+    const width = Math.max(0, ...sample.map((r) => r.cells.length));
+    column = -1;
+    for (let c = 0; c < width && column < 0; c++) if (sample.some((r) => looks(r.cells[c] ?? ''))) column = c;
     if (column < 0 && rows.length > 0) {
       throw new InputError('csv_no_column', { file: fileName, value: kind });
     }
+    if (rows[0] && !looks(rows[0].cells[column] ?? '')) data = rows.slice(1);
   }
   const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));
   const source: SourceFile = {

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { COLUMNS } from '../csv/columns.ts';
+import { columnFor } from '../csv/columns.ts';
 import { decodeText, detectDelimiter } from '../csv/read.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
@@ -32,8 +32,7 @@ export async function importContacts(
       parseCsv(text, {
         bom: true,
         delimiter,
-        columns: (header: string[]) =>
-          header.map((h) => COLUMNS[h.trim().toLowerCase().replace(/\s+/g, '_')] ?? `ignored:${h}`),
+        columns: (header: string[]) => header.map((h) => columnFor(h) ?? `ignored:${h}`),
         skip_empty_lines: true,
         trim: true,
         relax_column_count: true,
@@ -56,7 +55,7 @@ export async function importContacts(
   const errors: ImportReport['errors'] = [];
   for (const { record, line } of records) {
     try {
-      inputs.push(contactInput(record as ContactFields, ctx, now, 'import'));
+      inputs.push(contactInput(withFullName(record), ctx, now, 'import'));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push({ line, error });
@@ -77,4 +76,14 @@ export async function importContacts(
   );
   const result = await ctx.store.saveContacts(withProvenance, now);
   return { encoding, rows: records.length, ...result, errors };
+}
+
+/** First name and last name in two columns make one name ("Amélie" + "Girard" → "Amélie Girard"). */
+function withFullName(record: Record<string, string>): ContactFields {
+  const { firstName, ...fields } = record;
+  const name = [firstName, fields.name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ');
+  return { ...fields, ...(name ? { name } : {}) } as ContactFields;
 }
