@@ -84,7 +84,8 @@ export class FileStore extends MemoryStore {
         { snapshot: path, journal: `${path}.journal` },
       );
       const entries = await journal.replay(db.data.seq);
-      const created = Object.keys(db.data.contacts).length === 0 && db.data.seq === 0 && entries.length === 0;
+      // New means no store was there: an existing store that is still empty (after `init`) is not new.
+      const created = !existed;
       const store = new FileStore(path, { ...options, warn }, { db, journal, key, lock: owned, created });
       store.replay(entries as Array<Op & { seq: number }>);
       if (created) await db.write();
