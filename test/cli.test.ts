@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
@@ -98,6 +98,15 @@ describe('prospect-guard CLI', () => {
     expect(rejected.err).toMatch(/bad\.csv:3: « not-an-email » n’est pas une adresse e-mail valide/);
     const counts = await run('start');
     expect(counts.out).toMatch(/1 contacts/);
+    // --skip-invalid takes the good rows and writes the bad ones, with their reason, to fix and import again.
+    const skipped = await run('import', bad, '--skip-invalid', '--rejected', join(dir, 'rejected.csv'));
+    expect(skipped.status).toBe(0);
+    expect(skipped.out).toMatch(/1 nouveau/);
+    expect(skipped.err).toContain('1 ligne invalide laissée de côté');
+    expect(readFileSync(join(dir, 'rejected.csv'), 'utf8')).toBe(
+      'email,name,motif du rejet\nnot-an-email,Bad,« not-an-email » n’est pas une adresse e-mail valide.\n',
+    );
+    expect((await run('start')).out).toMatch(/2 contacts/);
   });
 
   it('bad input gets one clear line and exit 2', async () => {

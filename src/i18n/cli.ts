@@ -54,6 +54,11 @@ export const cli = {
     fr: 'import de {rows, plural, one {# ligne} other {# lignes}} ({encoding}) : {created, plural, one {# nouveau} other {# nouveaux}}, {updated, plural, one {# mis à jour} other {# mis à jour}}',
     en: 'imported {rows, plural, one {# row} other {# rows}} ({encoding}): {created} new, {updated} updated',
   },
+  cli_import_skipped: {
+    fr: '{bad, plural, one {# ligne invalide laissée} other {# lignes invalides laissées}} de côté (voir ci-dessus)',
+    en: '{bad, plural, one {# invalid row} other {# invalid rows}} left out (see above)',
+  },
+  cli_import_reason_column: { fr: 'motif du rejet', en: 'reason rejected' },
   cli_import_none: {
     fr: 'rien n’a été importé : {bad, plural, one {# ligne} other {# lignes}} sur {rows} {bad, plural, one {est invalide} other {sont invalides}}',
     en: 'nothing imported: {bad} of {rows} rows are invalid',

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { columnFor } from '../csv/columns.ts';
-import { decodeText, detectDelimiter } from '../csv/read.ts';
+import { decodeText, detectDelimiter, type TextShape } from '../csv/read.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
@@ -11,8 +11,12 @@ export interface ImportReport {
   rows: number;
   created: number;
   updated: number;
-  /** Each bad row: its line and what is wrong (a coded problem, told by the shell). */
-  errors: Array<{ line: number; error: InputError }>;
+  /** Each bad row: its line, what is wrong (a coded problem, told by the shell) and the row as written. */
+  errors: Array<{ line: number; error: InputError; raw?: string }>;
+  /** Whether the good rows were imported though some were bad (`skipInvalid`). */
+  skipped: boolean;
+  /** The file's header row and shape, to write the bad rows back as a file people can fix. */
+  file?: { header: string; shape: TextShape; delimiter: string };
 }
 
 /**
@@ -23,10 +27,12 @@ export async function importContacts(
   ctx: AppContext,
   bytes: Buffer,
   fileName: string,
+  options: { skipInvalid?: boolean } = {},
 ): Promise<ImportReport> {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, shape } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
-  let records: { record: Record<string, string>; line: number }[];
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  let records: { record: Record<string, string>; line: number; raw: string }[];
   try {
     records = (
       parseCsv(text, {
@@ -37,8 +43,13 @@ export async function importContacts(
         trim: true,
         relax_column_count: true,
         info: true,
-      }) as unknown as { record: Record<string, string>; info: { lines: number } }[]
-    ).map((row) => ({ record: row.record, line: row.info.lines }));
+        raw: true,
+      }) as unknown as { record: Record<string, string>; info: { lines: number }; raw: string }[]
+    ).map((row) => ({
+      record: row.record,
+      line: row.info.lines,
+      raw: row.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, ''),
+    }));
   } catch (error) {
     throw new InputError('csv_unreadable', { file: fileName, reason: (error as Error).message });
   }
@@ -53,15 +64,18 @@ export async function importContacts(
   const now = ctx.clock();
   const inputs: ContactInput[] = [];
   const errors: ImportReport['errors'] = [];
-  for (const { record, line } of records) {
+  for (const { record, line, raw } of records) {
     try {
       inputs.push(contactInput(withFullName(record), ctx, now, 'import'));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push({ line, error });
+      errors.push({ line, error, raw });
     }
   }
-  if (errors.length > 0) return { encoding, rows: records.length, created: 0, updated: 0, errors };
+  const file = { header, shape, delimiter };
+  const skipped = errors.length > 0 && options.skipInvalid === true;
+  if (errors.length > 0 && !skipped)
+    return { encoding, rows: records.length, created: 0, updated: 0, errors, skipped, file };
   const withProvenance = inputs.map((input) =>
     input.provenance
       ? input
@@ -75,7 +89,7 @@ export async function importContacts(
         },
   );
   const result = await ctx.store.saveContacts(withProvenance, now);
-  return { encoding, rows: records.length, ...result, errors };
+  return { encoding, rows: records.length, ...result, errors, skipped, file };
 }
 
 /** First name and last name in two columns make one name ("Amélie" + "Girard" → "Amélie Girard"). */

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { fileText, safeCell } from '../../csv/write.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { problemLine } from '../../reports/problems.ts';
 import { importContacts } from '../../services/importCsv.ts';
 import { flagOf } from '../flags.ts';
 import { type CliKit, EXIT } from '../kit.ts';
+import { writeOutput } from '../output.ts';
 
 /** `import FILE: contacts from a CSV, all or nothing`. */
 export function register(program: Command, kit: CliKit): void {
@@ -13,7 +15,16 @@ export function register(program: Command, kit: CliKit): void {
     .command('import')
     .description('import contacts from CSV (UTF-8 or Windows-1252, "," or ";", header row)')
     .argument('<file>')
-    .action(async (file: string) => {
+    .option(
+      '--skip-invalid',
+      'import the good rows, leave out the bad ones (listed, and written with --rejected)',
+    )
+    .option(
+      '--rejected <file>',
+      'with --skip-invalid: write the bad rows with their reason, to fix and import again',
+    )
+    .option('--force', 'replace the --rejected file if it exists')
+    .action(async (file: string, options) => {
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -21,10 +32,22 @@ export function register(program: Command, kit: CliKit): void {
         throw new InputError('file_unreadable', { file, reason: (error as NodeJS.ErrnoException).code });
       }
       await kit.withContext(async (ctx) => {
-        const report = await importContacts(ctx, bytes, file);
-        if (report.errors.length > 0) {
-          for (const { line, error } of report.errors)
-            kit.err(`${file}:${line}: ${problemLine(kit.lang(ctx.policy), error, { fieldName: flagOf })}`);
+        const lang = kit.lang(ctx.policy);
+        const report = await importContacts(ctx, bytes, file, { skipInvalid: options.skipInvalid });
+        const reason = (error: InputError) => problemLine(lang, error, { fieldName: flagOf });
+        for (const { line, error } of report.errors) kit.err(`${file}:${line}: ${reason(error)}`);
+        if (options.rejected && report.file && report.errors.length > 0) {
+          const { header, shape, delimiter } = report.file;
+          const lines = [
+            [header, safeCell(t(lang, 'cli_import_reason_column'), delimiter)].join(delimiter),
+            ...report.errors.map((e) => [e.raw ?? '', safeCell(reason(e.error), delimiter)].join(delimiter)),
+          ];
+          writeOutput(options.rejected, fileText(lines, shape), {
+            force: options.force,
+            dbPath: kit.dbPath(),
+          });
+        }
+        if (report.errors.length > 0 && !report.skipped) {
           kit.err(
             t(kit.lang(ctx.policy), 'cli_import_none', { bad: report.errors.length, rows: report.rows }),
           );
@@ -39,6 +62,8 @@ export function register(program: Command, kit: CliKit): void {
             updated: report.updated,
           }),
         );
+        // The good rows are in: a success, with the bad ones told on stderr (and in --rejected).
+        if (report.skipped) kit.err(t(lang, 'cli_import_skipped', { bad: report.errors.length }));
       });
     });
 }
