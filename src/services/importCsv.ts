@@ -20,8 +20,9 @@ export interface ImportReport {
 }
 
 /**
- * Imports contacts from a CSV (header row; `,` or `;`; UTF-8 or Windows-1252). All or nothing: when any row
- * is wrong, nothing is written and every bad row is reported with its line number.
+ * Imports contacts from a CSV (header row; `,` `;` or tab; UTF-8, UTF-16 or Windows-1252). All or nothing: when
+ * any row is wrong, nothing is written and every bad row is reported with its line number; with `skipInvalid`
+ * the good rows are written and the bad ones reported.
  */
 export async function importContacts(
   ctx: AppContext,

@@ -57,7 +57,10 @@ export function register(program: Command, kit: CliKit): void {
     .description(
       'check every recipient of a campaign and its message; exit 0 if it may be approved as is, 1 if not',
     )
-    .argument('<file>', 'recipients CSV (email or phone column; "," or ";"; UTF-8 or Windows-1252)')
+    .argument(
+      '<file>',
+      'recipients CSV (email or phone column; "," ";" or tab; UTF-8, UTF-16 or Windows-1252)',
+    )
     .requiredOption('--channel <channel>', 'email, sms, phone, automated-call or messaging')
     .requiredOption('--product <category>', 'product category from policy.yaml')
     .option('--template <file>', 'the message (first line "Subject: …") or the call script')

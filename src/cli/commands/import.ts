@@ -13,7 +13,7 @@ import { writeOutput } from '../output.ts';
 export function register(program: Command, kit: CliKit): void {
   program
     .command('import')
-    .description('import contacts from CSV (UTF-8 or Windows-1252, "," or ";", header row)')
+    .description('import contacts from CSV (UTF-8, UTF-16 or Windows-1252; "," ";" or tab; header row)')
     .argument('<file>')
     .option(
       '--skip-invalid',
