@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
@@ -99,11 +99,22 @@ it('checks a campaign in the emulator from a local CSV file and posts the report
     'Objet : Votre comptabilité\\nExemple SAS\\nSe désinscrire : {{unsubscribe}}',
     join(dir, 'list.csv'),
     '', // nothing pasted
+    ':open',
+    ':open 1',
+    `:open 2 ${join(dir, 'cleaned.csv')}`,
+    ':open 9',
   ].join('\n');
   const { out } = await start(`${script}\n`);
   expect(out).toContain('🔎 Vérifiée — *Campagne « Relance »*');
   expect(out).toContain('📎 Relance — details');
   expect(out).toContain('⛔ 1 bloqué');
+  // The shared files can be listed, read and saved, as in Slack.
+  expect(out).toMatch(/1\) Relance — details \(\d+ bytes\)\n {2}2\) Relance — cleaned list/);
+  expect(out).toMatch(
+    /── cmp-[0-9a-f]+-details\.csv ──\nemail,verdict,motif,règles,base légale\nbob@gmail\.com,bloqué,/,
+  );
+  expect(readFileSync(join(dir, 'cleaned.csv'), 'utf8')).toBe('email\n');
+  expect(out).toContain('There is no shared file 9 (1 to 2).');
   // Nobody may receive it: there is nothing to approve, so no approval button.
   expect(out).not.toContain('[1] Demander l’approbation');
 });

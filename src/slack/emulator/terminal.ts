@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import { decodeText } from '../../csv/read.ts';
 import { InputError } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { SLASH_COMMANDS } from '../listeners/index.ts';
@@ -35,6 +36,7 @@ export const HELP = [
   '  :as USER   act as another user (:users lists them)',
   '  :at 2026-11-24T09:30   set the app’s clock (policy time zone); :at now goes back to the real time',
   '  :home      open the App Home tab',
+  '  :open [N] [PATH]   list the files the app shared, print file N, or save it to PATH',
   '  :remind    run the retention reminders now (digest and owners’ DMs)',
   '  :quit      leave (end of input does too)',
 ].join('\n');
@@ -182,6 +184,30 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     return true;
   }
 
+  /** The files the app shared (details, cleaned list), as Slack shows them in the thread. */
+  function openFile(args: string): void {
+    const shared = [...emulated.slack.files.values()].filter((f) => f.channel || f.threadTs);
+    const [number, path] = args.split(/\s+/, 2);
+    if (!number) {
+      if (shared.length === 0) return io.write('The app has shared no file yet.');
+      return io.write(
+        shared.map((f, i) => `  ${i + 1}) ${f.title ?? f.name} (${f.bytes.length} bytes)`).join('\n'),
+      );
+    }
+    const file = shared[Number(number) - 1];
+    if (!file)
+      return io.write(`There is no shared file ${number}${shared.length ? ` (1 to ${shared.length})` : ''}.`);
+    if (path) {
+      try {
+        writeFileSync(path, file.bytes, { mode: 0o600, flag: 'wx' });
+        return io.write(`Saved ${file.name} to ${path}.`);
+      } catch (error) {
+        return io.write(`Cannot save to ${path}: ${(error as NodeJS.ErrnoException).code}`);
+      }
+    }
+    io.write(`── ${file.name} ──\n${decodeText(file.bytes).text.replace(/\r\n/g, '\n').trimEnd()}`);
+  }
+
   function setClock(typed: string): void {
     if (typed === 'now') {
       emulated.setClock(undefined);
@@ -221,6 +247,8 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       } else io.write(`There is no user ${id || '?'} in the emulator’s workspace; :users lists them.`);
     } else if (line.startsWith(':at')) {
       setClock(line.slice(3).trim());
+    } else if (line.startsWith(':open')) {
+      openFile(line.slice(5).trim());
     } else if (line === ':cancel') {
       io.write('No modal is open.');
     } else if (line === ':remind') {
