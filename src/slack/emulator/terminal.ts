@@ -185,7 +185,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
   }
 
   /** The files the app shared (details, cleaned list), as Slack shows them in the thread. */
-  function openFile(args: string): void {
+  function openFile(args: string) {
     const shared = [...emulated.slack.files.values()].filter((f) => f.channel || f.threadTs);
     const [number, path] = args.split(/\s+/, 2);
     if (!number) {
