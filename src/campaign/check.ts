@@ -61,6 +61,8 @@ export interface CheckSources {
   policy: Policy;
   now: Date;
   subjectOf: (target: Identifier) => Promise<SubjectFacts>;
+  /** Told how many recipients are done, every few hundred (progress in Slack or on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -79,7 +81,10 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
   const campaignWide = new Set<string>();
   let audienceMismatches = 0;
   for (const [i, { line, target }] of input.list.recipients.entries()) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+      sources.onProgress?.(i + 1, input.list.recipients.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const subject = await sources.subjectOf(target);
     const outcome = worst(times.map((at) => decide(request, subject, policy, at)));
     counts[outcome.verdict]++;

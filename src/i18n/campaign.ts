@@ -184,6 +184,10 @@ export const campaign = {
     en: 'Attach a CSV file or paste a list.',
   },
   error_end_before_start: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' },
+  campaign_progress: {
+    fr: '🔎 Vérification en cours : {done} sur {total} destinataires, environ {secondsLeft} s restantes. Le rapport sera publié dans le canal.',
+    en: '🔎 Checking: {done} of {total} recipients, about {secondsLeft} s left. The report will be posted in the channel.',
+  },
   campaign_checking: {
     fr: '🔎 Vérification en cours. Le rapport sera publié dans le canal, avec le détail en fil.',
     en: '🔎 Checking. The report will be posted in the channel, with the details in its thread.',

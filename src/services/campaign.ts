@@ -34,6 +34,7 @@ export async function runCampaignCheck(
   ctx: AppContext,
   fields: CampaignFields,
   list: RecipientList,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<CampaignCheck & { superseded: Campaign[] }> {
   const channel = parse.channel(fields.channel);
   if (!fields.product) throw new InputError('required', { field: 'product' });
@@ -53,6 +54,7 @@ export async function runCampaignCheck(
     policy: ctx.policy,
     now: ctx.clock(),
     subjectOf: (t: Identifier) => ctx.store.subjectFacts(t),
+    onProgress,
   };
   const check = await checkCampaign(sources, {
     name,

@@ -18,6 +18,7 @@ import {
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
 import { writeOutput } from '../output.ts';
+import { terminalProgress } from '../progress.ts';
 
 function readInput(file: string): Buffer {
   try {
@@ -77,7 +78,13 @@ export function register(program: Command, kit: CliKit): void {
       const template = options.template ? readInput(options.template).toString('utf8') : undefined;
       await kit.withContext(async (ctx) => {
         const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
-        const check = await runCampaignCheck(ctx, { ...options, template, checkedBy: kit.who() }, list);
+        const progress = terminalProgress(!options.json);
+        const check = await runCampaignCheck(
+          ctx,
+          { ...options, template, checkedBy: kit.who() },
+          list,
+          progress.update,
+        ).finally(progress.stop);
         const out = { force: options.force, dbPath: kit.dbPath() };
         if (options.details)
           writeOutput(

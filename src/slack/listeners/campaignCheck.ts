@@ -1,4 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import { throttled } from '../../campaign/progress.ts';
 import { parsePastedRecipients, parseRecipientFile, type RecipientList } from '../../campaign/recipients.ts';
 import type { Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -114,6 +115,15 @@ export function register(app: App, deps: SlackDeps): void {
           checkedBy: actor(userId),
         },
         list,
+        // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits).
+        throttled(2000, (progress) => {
+          client.views
+            .update({
+              view_id: view.id,
+              view: doneModal(lang, t(lang, 'campaign_progress', { ...progress })),
+            })
+            .catch(() => undefined); // closed by the user: the report still comes
+        }),
       );
     } catch (error) {
       await tell(problemText(error, lang, '', deps));

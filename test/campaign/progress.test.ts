@@ -1,0 +1,44 @@
+import { expect, it } from 'vitest';
+import { type Progress, throttled } from '../../src/campaign/progress.ts';
+import { parsePastedRecipients } from '../../src/campaign/recipients.ts';
+import { runCampaignCheck } from '../../src/services/campaign.ts';
+import { MemoryStore } from '../../src/store/memoryStore.ts';
+import { policy } from '../helpers.ts';
+
+it('passes progress on at most once per interval, with the time left at the pace so far', () => {
+  let clock = 0;
+  const seen: Progress[] = [];
+  const update = throttled(
+    2000,
+    (p) => seen.push(p),
+    () => clock,
+  );
+  clock = 1000;
+  update(500, 4000); // too soon
+  clock = 2000;
+  update(1000, 4000); // 2 ms a row: 3,000 rows left → 6 s
+  clock = 3000;
+  update(1500, 4000); // too soon again
+  clock = 4000;
+  update(2000, 4000);
+  expect(seen).toEqual([
+    { done: 1000, total: 4000, secondsLeft: 6 },
+    { done: 2000, total: 4000, secondsLeft: 4 },
+  ]);
+});
+
+it('a long check reports the rows done as it goes', async () => {
+  const ctx = { store: new MemoryStore(), policy, clock: () => new Date('2026-11-23T10:00:00+01:00') };
+  const emails = Array.from({ length: 1200 }, (_, i) => `p${i}@acme.fr`).join('\n');
+  const done: number[] = [];
+  await runCampaignCheck(
+    ctx,
+    { channel: 'email', product: 'accounting-software', checkedBy: 'test' },
+    parsePastedRecipients(emails, 'email'),
+    (n, total) => {
+      expect(total).toBe(1200);
+      done.push(n);
+    },
+  );
+  expect(done).toEqual([500, 1000]);
+});
