@@ -44,7 +44,11 @@ export const LOCAL_HOLIDAY_REGIONS = ['57', '67', '68', 'GP', 'MQ', 'GF', 'RE', 
 
 /** Local public holidays of `region` (see LOCAL_HOLIDAY_REGIONS) on `day` that the national list lacks. */
 export function isLocalOnlyHoliday(day: DateTime, country: string, region: string): boolean {
-  return isPublicHoliday(day, `${country}-${region}`) && !isPublicHoliday(day, country);
+  if (isPublicHoliday(day, country)) return false;
+  // Saint-Martin's abolition day: 27 May in the holiday data, 28 May in the prefecture's notices since 2018;
+  // unsettled, so both days count (a local holiday only ever leads to review).
+  if (country === 'FR' && region === 'MF' && day.month === 5 && day.day === 28) return true;
+  return isPublicHoliday(day, `${country}-${region}`);
 }
 
 /** A country's main time zone (for calls abroad), from the holiday calendars' data. */
