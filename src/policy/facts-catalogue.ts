@@ -88,6 +88,10 @@ export const FACTS = {
     'boolean',
     'today is (or may be) a public holiday where the callee lives that L.3133-1 does not list',
   ],
+  consent_stale_at_transfer: [
+    'boolean',
+    "a third party's consent older than retention_prospect when we collected the data (kept too long by the seller)",
+  ],
   free_mail_address: ['boolean', 'the email address is at a consumer mail provider (gmail.com, orange.fr…)'],
   function_not_in_post: [
     'boolean',

@@ -118,6 +118,14 @@ export const consentFacts: FactTable = {
     return g !== undefined && thirdParty(f, g) && g.proof.namesUs === false;
   },
   consent_evidence: (f) => Boolean(grant(f)?.proof.evidence),
+  // A third party's consent that had already outlived the prospect retention period when we got the data: the
+  // seller kept it past the CNIL's 3 years without contact, and the person may not remember giving it.
+  consent_stale_at_transfer: (f) => {
+    const g = grant(f);
+    const collectedAt = f.subject.contact?.provenance?.collectedAt;
+    if (!g || !collectedAt || !thirdParty(f, g)) return false;
+    return addDuration(new Date(g.at), f.params.retention_prospect, f.zone) <= new Date(collectedAt);
+  },
   consent_too_old: (f) => {
     const g = grant(f);
     if (!g || !f.get('consent_valid')) return false;
