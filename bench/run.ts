@@ -4,7 +4,7 @@
  * durable decision-log write); opt-out latency until durably written; the longest event-loop stall while writing
  * (including a background compaction of the whole store); the ack latency of /can-i-email through the real
  * Slack receiver with 50 concurrent requests (bench/slackAck.ts); a campaign check as large as the store, with
- * the bot answering meanwhile (bench/campaign.ts); peak memory.
+ * the bot answering meanwhile (bench/campaign.ts); a CLI command's wall time (bench/cliWall.ts); peak memory.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';
 import { benchCampaign } from './campaign.ts';
+import { benchCliWall } from './cliWall.ts';
 import { benchRetention } from './retention.ts';
 import { benchSlackAck } from './slackAck.ts';
 
@@ -164,5 +165,6 @@ async function run(size: number): Promise<void> {
   );
 }
 
+benchCliWall();
 for (const size of [10_000, 100_000]) await run(size);
 console.log(`\npeak memory (max RSS): ${(resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,8 +1,11 @@
-import freeMailDomains from 'email-providers/all.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import type { AddressKind, Audience, Contact } from './contacts.ts';
 import type { Identifier } from './identifiers.ts';
 
-const FREE_MAIL: ReadonlySet<string> = new Set(freeMailDomains as string[]);
+// Loaded with require so the same line works from the sources (tsx) and from the compiled CLI (dist/).
+const FREE_MAIL: ReadonlySet<string> = new Set(
+  createRequire(import.meta.url)('email-providers/all.json') as string[],
+);
 
 export interface AddressRules {
   extraFreeMailDomains: string[];

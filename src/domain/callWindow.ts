@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { DateTime } from 'luxon';
 import { zoneFor } from './time.ts';
 
@@ -13,6 +14,16 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const holidayCache = new Map<string, Set<string>>();
 
+let holidaysModule: typeof HolidaysClass | undefined;
+/**
+ * The holiday calendars, loaded on first use: they take a tenth of a second to load, which an email question
+ * or a campaign of emails never needs.
+ */
+function Holidays(country: string, region?: string): HolidaysClass {
+  holidaysModule ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+  return region ? new holidaysModule(country, region) : new holidaysModule(country);
+}
+
 /**
  * Public holidays of a country (or one of its regions: FR-67, FR-RE…) and year as YYYY-MM-DD; observances
  * (e.g. Pentecost Sunday) are not days off.
@@ -22,7 +33,7 @@ function publicHolidays(calendarId: string, year: number): Set<string> {
   let days = holidayCache.get(key);
   if (!days) {
     const [country = '', region] = calendarId.split('-');
-    const calendar = region ? new Holidays(country, region) : new Holidays(country);
+    const calendar = region ? Holidays(country, region) : Holidays(country);
     days = new Set(
       (calendar.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
     );
@@ -54,7 +65,7 @@ export function isLocalOnlyHoliday(day: DateTime, country: string, region: strin
 /** A country's main time zone (for calls abroad), from the holiday calendars' data. */
 export function countryZone(country: string): string | undefined {
   try {
-    return new Holidays(country).getTimezones()?.[0];
+    return Holidays(country).getTimezones()?.[0];
   } catch {
     return undefined;
   }

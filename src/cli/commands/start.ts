@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.ts';
-import { runApp } from '../../main.ts';
 import { serveCommands, socketPathOf } from '../bridge.ts';
 import type { CliKit } from '../kit.ts';
 import { runCli } from '../main.ts';
@@ -14,6 +13,8 @@ export function register(program: Command, kit: CliKit): void {
     )
     .action(async () => {
       const config = readConfig(kit.io.env);
+      // Loaded only here: the Slack libraries take a third of a second that other commands need not pay.
+      const { runApp } = await import('../../main.ts');
       await kit.withContext(async (ctx) => {
         // The command line beside the app: commands typed while it runs are carried out here, on this store.
         const stopServing = await serveCommands(ctx, socketPathOf(ctx.store.location), runCli);
