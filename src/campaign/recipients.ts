@@ -89,7 +89,8 @@ export async function parseRecipientFile(
 ): Promise<RecipientList> {
   const kind = recipientKind(channel);
   const { text, encoding, shape } = decodeText(bytes);
-  const rows = await csvRows(text, fileName);
+  const delimiter = detectDelimiter(text);
+  const rows = await csvRows(text, fileName, delimiter);
   const header = rows[0]?.cells.map(columnFor) ?? [];
   let column = header.indexOf(kind);
   let data = rows;
@@ -113,7 +114,7 @@ export async function parseRecipientFile(
   const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));
   const source: SourceFile = {
     shape,
-    delimiter: detectDelimiter(text),
+    delimiter,
     header: data === rows ? undefined : rows[0],
     rows: new Map(data.map((row) => [row.line, row])),
   };

@@ -59,6 +59,14 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
 
 const SLICE = 256 * 1024;
 
+/**
+ * A row as written, from csv-parse's `raw`: without the line ending around it (csv-parse keeps a CR, or the
+ * line ending of blank lines skipped before it, depending on the file's line endings).
+ */
+export function withoutLineEndings(raw: string): string {
+  return raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+}
+
 /** One row: its cells, the line it ends on, and its text exactly as in the file (for the cleaned list). */
 export interface CsvRow {
   cells: string[];
@@ -70,11 +78,15 @@ export interface CsvRow {
  * Every non-empty row with the line it starts on (quoted fields may span lines). The text is fed to the parser
  * in slices with a pause between them, so a 100,000-row file does not stop the app answering others.
  */
-export async function csvRows(text: string, fileName: string): Promise<CsvRow[]> {
+export async function csvRows(
+  text: string,
+  fileName: string,
+  delimiter: string = detectDelimiter(text),
+): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
   const parser = parseCsvStream({
     bom: true,
-    delimiter: detectDelimiter(text),
+    delimiter,
     skip_empty_lines: true,
     trim: true,
     relax_column_count: true,
@@ -86,9 +98,7 @@ export async function csvRows(text: string, fileName: string): Promise<CsvRow[]>
     parser.on('readable', () => {
       let row: { record: string[]; info: { lines: number }; raw: string } | null = parser.read();
       while (row !== null) {
-        // The row as written, without the line ending around it (blank lines before it are skipped rows).
-        const raw = row.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
-        rows.push({ cells: row.record, line: row.info.lines, raw });
+        rows.push({ cells: row.record, line: row.info.lines, raw: withoutLineEndings(row.raw) });
         row = parser.read();
       }
     });

@@ -4,18 +4,18 @@ import { encodeText, type TextShape } from './read.ts';
  * Writing CSV files people open in Excel or give back to their sending tool. A cell Excel would run as a
  * formula (=, @, -, or + that is not a phone number) is prefixed with ' so it stays text (CSV injection).
  */
-export function safeCell(value: string, delimiter: string): string {
-  const safe = /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value) ? `'${value}` : value;
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+function looksLikeFormula(value: string): boolean {
+  return /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value);
 }
 
-export function needsNeutralising(cells: string[]): boolean {
-  return cells.some((value) => /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value));
+export function safeCell(value: string, delimiter: string): string {
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A row as it was written, unless a cell must be neutralised: then it is written again, cell by cell. */
 export function rowText(row: { raw: string; cells: string[] }, delimiter: string): string {
-  return needsNeutralising(row.cells)
+  return row.cells.some(looksLikeFormula)
     ? row.cells.map((c) => safeCell(c, delimiter)).join(delimiter)
     : row.raw;
 }

@@ -147,6 +147,26 @@ export interface Editor {
  * An explicit edit of a known contact (provenance, owner, audience, address kind…): only its owner or a
  * compliance role may; a refusal is audited and changes nothing.
  */
+/** The owner or a compliance role may change or delete a contact; anyone else is refused, and that audited. */
+export async function assertMayChange(
+  ctx: AppContext,
+  contact: Contact,
+  editor: Editor,
+  action: string,
+  target: Identifier,
+): Promise<void> {
+  if (mayEditContact(contact, editor.userId, editor.roles)) return;
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor: editor.actor,
+    action,
+    outcome: 'refused',
+    targetHash: ctx.store.hash(target),
+    detail: 'not the owner nor a compliance role',
+  });
+  throw new InputError('not_allowed', { value: action });
+}
+
 export async function editContact(
   ctx: AppContext,
   fields: ContactFields,
@@ -156,17 +176,7 @@ export async function editContact(
   const target = parse.person({ email: fields.email, phone: fields.phone });
   const existing = await ctx.store.findContact(target);
   if (!existing) throw new InputError('unknown_contact', { field: target.kind });
-  if (!mayEditContact(existing, editor.userId, editor.roles)) {
-    await ctx.store.audit({
-      at: now.toISOString(),
-      actor: editor.actor,
-      action: 'contact.edit',
-      outcome: 'refused',
-      targetHash: ctx.store.hash(target),
-      detail: 'not the owner nor a compliance role',
-    });
-    throw new InputError('not_allowed', { value: 'contact.edit' });
-  }
+  await assertMayChange(ctx, existing, editor, 'contact.edit', target);
   const { email: _email, phone: _phone, ...rest } = fields;
   const changes = contactInput({ ...rest, [target.kind]: target.value }, ctx, now, editor.actor);
   // An edit changes what it names: the collection date stays unless given.

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { columnFor } from '../csv/columns.ts';
-import { decodeText, detectDelimiter, type TextShape } from '../csv/read.ts';
+import { decodeText, detectDelimiter, type TextShape, withoutLineEndings } from '../csv/read.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
@@ -49,7 +49,7 @@ export async function importContacts(
     ).map((row) => ({
       record: row.record,
       line: row.info.lines,
-      raw: row.raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, ''),
+      raw: withoutLineEndings(row.raw),
     }));
   } catch (error) {
     throw new InputError('csv_unreadable', { file: fileName, reason: (error as Error).message });

@@ -1,7 +1,6 @@
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import { mayEditContact } from '../policy/access.ts';
-import type { Editor } from './contacts.ts';
+import { assertMayChange, type Editor } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { personIdentifiers } from './record.ts';
 import { purgePerson } from './retention.ts';
@@ -71,16 +70,6 @@ export async function erasePerson(ctx: AppContext, target: Identifier, by: strin
 export async function deleteContact(ctx: AppContext, target: Identifier, editor: Editor) {
   const contact = await ctx.store.findContact(target);
   if (!contact) throw new InputError('unknown_contact', { field: target.kind });
-  if (!mayEditContact(contact, editor.userId, editor.roles)) {
-    await ctx.store.audit({
-      at: ctx.clock().toISOString(),
-      actor: editor.actor,
-      action: 'contact.delete',
-      outcome: 'refused',
-      targetHash: ctx.store.hash(target),
-      detail: 'not the owner nor a compliance role',
-    });
-    throw new InputError('not_allowed', { value: 'contact.delete' });
-  }
+  await assertMayChange(ctx, contact, editor, 'contact.delete', target);
   return purgePerson(ctx, contact, editor.actor, 'contact.delete');
 }
