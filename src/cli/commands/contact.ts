@@ -123,8 +123,9 @@ export function register(program: Command, kit: CliKit): void {
           if (options.json) return kit.out(JSON.stringify(sheet, null, 2));
           const lang = kit.lang(ctx.policy);
           if (!sheet.contact) return kit.out(t(lang, 'cli_contact_unknown', { who: maskIdentifier(target) }));
-          const row = { contact: sheet.contact, deadline: sheet.retentionDeadline, overdue: false };
-          row.overdue = row.deadline !== undefined && row.deadline <= ctx.clock();
+          const deadline = sheet.retentionDeadline;
+          const overdue = deadline !== undefined && deadline <= ctx.clock();
+          const row = { contact: sheet.contact, deadline, overdue };
           kit.out(
             [
               listLine(row, ctx.policy, lang),
