@@ -107,6 +107,11 @@ describe('prospect-guard CLI', () => {
       'email,name,motif du rejet\nnot-an-email,Bad,« not-an-email » n’est pas une adresse e-mail valide.\n',
     );
     expect((await run('start')).out).toMatch(/2 contacts/);
+    // The rejected file exists: refused before anything is imported.
+    writeFileSync(bad, 'email,name\nthird@acme.fr,Third\nnot-an-email,Bad\n');
+    const again = await run('import', bad, '--skip-invalid', '--rejected', join(dir, 'rejected.csv'));
+    expect(again.status).toBe(2);
+    expect((await run('start')).out).toMatch(/2 contacts/);
   });
 
   it('bad input gets one clear line and exit 2', async () => {

@@ -121,4 +121,10 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   expect(wrongStatus.status).toBe(2);
   expect(wrongStatus.err).toContain('lost');
   expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(3);
+
+  // An output file that exists is refused before anything is checked or saved.
+  const refused = await run(...args, '--cleaned', join(dir, 'clean.csv'));
+  expect(refused.status).toBe(2);
+  expect(refused.err).toContain('already exists');
+  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(3);
 });

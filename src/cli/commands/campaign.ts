@@ -17,7 +17,7 @@ import {
 } from '../../services/campaign.ts';
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
-import { writeOutput } from '../output.ts';
+import { assertWritable, writeOutput } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
 
 function readInput(file: string): Buffer {
@@ -77,6 +77,8 @@ export function register(program: Command, kit: CliKit): void {
       const bytes = readInput(file);
       const template = options.template ? readInput(options.template).toString('utf8') : undefined;
       await kit.withContext(async (ctx) => {
+        const out = { force: options.force, dbPath: kit.dbPath() };
+        for (const path of [options.details, options.cleaned]) if (path) assertWritable(path, out);
         const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
         const progress = terminalProgress(!options.json);
         const check = await runCampaignCheck(
@@ -85,7 +87,6 @@ export function register(program: Command, kit: CliKit): void {
           list,
           progress.update,
         ).finally(progress.stop);
-        const out = { force: options.force, dbPath: kit.dbPath() };
         if (options.details)
           writeOutput(
             options.details,

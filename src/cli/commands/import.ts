@@ -7,7 +7,7 @@ import { problemLine } from '../../reports/problems.ts';
 import { importContacts } from '../../services/importCsv.ts';
 import { flagOf } from '../flags.ts';
 import { type CliKit, EXIT } from '../kit.ts';
-import { writeOutput } from '../output.ts';
+import { assertWritable, writeOutput } from '../output.ts';
 
 /** `import FILE: contacts from a CSV, all or nothing`. */
 export function register(program: Command, kit: CliKit): void {
@@ -33,6 +33,8 @@ export function register(program: Command, kit: CliKit): void {
       }
       await kit.withContext(async (ctx) => {
         const lang = kit.lang(ctx.policy);
+        if (options.rejected)
+          assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
         const report = await importContacts(ctx, bytes, file, { skipInvalid: options.skipInvalid });
         const reason = (error: InputError) => problemLine(lang, error, { fieldName: flagOf });
         for (const { line, error } of report.errors) kit.err(`${file}:${line}: ${reason(error)}`);
