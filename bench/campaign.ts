@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
 import { parseRecipientFile } from '../src/campaign/recipients.ts';
-import { cleanedCsv, detailsCsv, runCampaignCheck } from '../src/services/campaign.ts';
+import { runCampaignCheck } from '../src/services/campaign.ts';
+import { cleanedCsv, detailsCsv } from '../src/services/campaignFiles.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { reportBlocks } from '../src/slack/blocks/campaign.ts';
 import { startEmulatedApp } from '../src/slack/emulator/harness.ts';

@@ -4,6 +4,7 @@
  */
 import { answers } from './i18n/answers.ts';
 import { campaign } from './i18n/campaign.ts';
+import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
@@ -13,7 +14,16 @@ import { retention } from './i18n/retention.ts';
 
 export type { Lang };
 
-const catalogue = { ...answers, ...forms, ...campaign, ...retention, ...problems, ...fieldNames, ...cli };
+const catalogue = {
+  ...answers,
+  ...forms,
+  ...campaign,
+  ...campaignReview,
+  ...retention,
+  ...problems,
+  ...fieldNames,
+  ...cli,
+};
 
 export type MessageKey = keyof typeof catalogue;
 

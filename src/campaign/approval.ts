@@ -10,7 +10,10 @@ export type ApprovalProblem =
   | 'nothing-allowed'
   | 'already-decided'
   | 'not-requested'
-  | 'superseded'; // a newer check of the same campaign replaced this one
+  | 'superseded' // a newer check of the same campaign replaced this one
+  | 'not-in-review' // no group of recipients in review under this rule (or a check made before groups kept lines)
+  | 'already-reviewed'
+  | 'nothing-reviewed'; // "allowed + reviewed" asked before any group was reviewed
 
 export type Outcome = { ok: true; campaign: Campaign } | { ok: false; problem: ApprovalProblem };
 
@@ -24,8 +27,35 @@ export function approvableCleaned(c: Campaign): boolean {
   return c.findings.length === 0 && c.counts.allow > 0;
 }
 
-const decided = (c: Campaign) =>
-  c.status === 'approved' || c.status === 'approved-cleaned' || c.status === 'rejected';
+/**
+ * The lines of the recipients a reviewer let through: in review only for reasons whose group was reviewed.
+ * A recipient held for two reasons needs both groups reviewed.
+ */
+export function reviewedLines(c: Campaign): Set<number> {
+  const done = new Set((c.reviewed ?? []).map((r) => r.rule));
+  const held = new Map<number, boolean>();
+  for (const g of c.groups) {
+    if (g.verdict !== 'review') continue;
+    for (const line of g.lines ?? []) held.set(line, (held.get(line) ?? true) && done.has(g.rule));
+  }
+  return new Set([...held].filter(([, ok]) => ok).map(([line]) => line));
+}
+
+/** Whether "allowed + reviewed" may be approved: a compliant message and at least one reviewed group. */
+export function approvableReviewed(c: Campaign): boolean {
+  return (
+    c.findings.length === 0 && (c.reviewed ?? []).length > 0 && c.counts.allow + reviewedLines(c).size > 0
+  );
+}
+
+/** The groups in review a reviewer may still look at (a check made before groups kept lines has none). */
+export function reviewableGroups(c: Campaign): Campaign['groups'] {
+  const done = new Set((c.reviewed ?? []).map((r) => r.rule));
+  return c.groups.filter((g) => g.verdict === 'review' && g.lines && !done.has(g.rule));
+}
+
+const DECIDED = new Set(['approved', 'approved-cleaned', 'approved-reviewed', 'rejected']);
+const decided = (c: Campaign) => DECIDED.has(c.status);
 
 function add(
   c: Campaign,
@@ -59,7 +89,8 @@ export function requestApproval(c: Campaign, by: string, now: Date, policy: Poli
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
   if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
-  if (!approvableAsChecked(c) && !approvableCleaned(c)) return { ok: false, problem: 'nothing-allowed' };
+  if (!approvableAsChecked(c) && !approvableCleaned(c) && reviewableGroups(c).length === 0)
+    return { ok: false, problem: 'nothing-allowed' };
   const next = add(c, 'approval-requested', by, now, policy);
   next.status = 'awaiting-approval';
   return { ok: true, campaign: next };
@@ -80,7 +111,7 @@ export function interested(c: Campaign): Set<string> {
 export function approve(
   c: Campaign,
   by: string,
-  what: 'as-checked' | 'cleaned',
+  what: 'as-checked' | 'cleaned' | 'reviewed',
   now: Date,
   policy: Policy,
 ): Outcome {
@@ -93,9 +124,36 @@ export function approve(
   if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
   if (what === 'as-checked' && !approvableAsChecked(c)) return { ok: false, problem: 'blocking-findings' };
   if (what === 'cleaned' && !approvableCleaned(c)) return { ok: false, problem: 'nothing-allowed' };
-  const event = what === 'as-checked' ? 'approved' : 'approved-cleaned';
+  if (what === 'reviewed' && !approvableReviewed(c)) return { ok: false, problem: 'nothing-reviewed' };
+  const event = APPROVED[what];
   const next = add(c, event, by, now, policy);
   next.status = event;
+  return { ok: true, campaign: next };
+}
+
+const APPROVED = {
+  'as-checked': 'approved',
+  cleaned: 'approved-cleaned',
+  reviewed: 'approved-reviewed',
+} as const;
+
+/**
+ * A reviewer lets through the recipients held for review by one rule, having looked at them: recorded with
+ * who and when, in the history and in `reviewed`. Four eyes as for an approval: not whoever checked or asked.
+ */
+export function reviewGroup(c: Campaign, rule: string, by: string, now: Date, policy: Policy): Outcome {
+  if (c.status === 'superseded') return { ok: false, problem: 'superseded' };
+  if (decided(c)) return { ok: false, problem: 'already-decided' };
+  if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
+  const problem = stale(c, now, policy);
+  if (problem) return { ok: false, problem };
+  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if ((c.reviewed ?? []).some((r) => r.rule === rule)) return { ok: false, problem: 'already-reviewed' };
+  if (!reviewableGroups(c).some((g) => g.rule === rule)) return { ok: false, problem: 'not-in-review' };
+  const next = add(c, 'group-reviewed', by, now, policy);
+  const last = next.history.at(-1);
+  if (last) last.rule = rule;
+  next.reviewed = [...(next.reviewed ?? []), { rule, by, at: now.toISOString() }];
   return { ok: true, campaign: next };
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
@@ -8,7 +8,7 @@ import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
 import { checkMessage } from './message.ts';
-import { listHash, type RecipientList } from './recipients.ts';
+import { listHash, type RecipientList, sha256 } from './recipients.ts';
 
 export interface CampaignInput {
   name: string;
@@ -40,7 +40,6 @@ const YIELD_EVERY = 500;
 const SAMPLES = 3;
 
 export const campaignId = () => `cmp-${randomBytes(4).toString('hex')}`;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The worst of the decisions at each planned time: a recipient is allowed only if every moment is. */
 function worst(decisions: Decision[]): { verdict: Verdict; rules: string[]; audience: Audience } {
@@ -77,7 +76,10 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
 
   const results: RecipientResult[] = [];
   const counts = { allow: 0, review: 0, block: 0 };
-  const groups = new Map<string, { count: number; sample: { line: number; masked: string }[] }>();
+  const groups = new Map<
+    string,
+    { count: number; sample: { line: number; masked: string }[]; lines: number[] }
+  >();
   const campaignWide = new Set<string>();
   let audienceMismatches = 0;
   for (const [i, { line, target }] of input.list.recipients.entries()) {
@@ -94,8 +96,9 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
     for (const rule of outcome.rules) {
       if (outcome.verdict === 'block' && campaignWideRules.has(rule)) campaignWide.add(rule);
       const key = `${outcome.verdict}:${rule}`;
-      const group = groups.get(key) ?? { count: 0, sample: [] };
+      const group = groups.get(key) ?? { count: 0, sample: [], lines: [] };
       group.count++;
+      group.lines.push(line);
       if (group.sample.length < SAMPLES) group.sample.push({ line, masked: maskIdentifier(target) });
       groups.set(key, group);
     }
@@ -114,6 +117,7 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
     templateHash: sha256(input.template),
     listHash: input.list.hash,
     cleanedHash: listHash(allowed),
+    input: { sha256: input.list.inputSha256, ...(input.list.pasted ? { pasted: true } : {}) },
     counts: {
       rows: input.list.rows,
       recipients: input.list.recipients.length,

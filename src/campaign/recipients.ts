@@ -24,6 +24,10 @@ export interface RecipientList {
   duplicates: number;
   /** sha256 of the distinct recipients, sorted: the same people in another order or file is the same list. */
   hash: string;
+  /** sha256 of the bytes read (the file, or the pasted text): the very file whose line numbers a check keeps. */
+  inputSha256: string;
+  /** A pasted list rather than a file. */
+  pasted?: boolean;
   /** The file as written, for a cleaned list and a details file with every original column (files only). */
   source?: SourceFile;
 }
@@ -74,8 +78,18 @@ function build(
     seen.add(target.value);
     recipients.push({ line, target });
   }
-  return { encoding, rows: values.length, recipients, invalid, duplicates, hash: listHash([...seen]) };
+  return {
+    encoding,
+    rows: values.length,
+    recipients,
+    invalid,
+    duplicates,
+    hash: listHash([...seen]),
+    inputSha256: '',
+  };
 }
+
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A recipient file as people have them: Excel's French CSV (`;`, Windows-1252 or UTF-8 with BOM), quoted
@@ -118,7 +132,7 @@ export async function parseRecipientFile(
     header: data === rows ? undefined : rows[0],
     rows: new Map(data.map((row) => [row.line, row])),
   };
-  return { ...build(kind, values, encoding), source };
+  return { ...build(kind, values, encoding), source, inputSha256: sha256(bytes) };
 }
 
 /** A list pasted in the modal: one per line, or separated by commas or semicolons (emails also by spaces). */
@@ -130,5 +144,5 @@ export function parsePastedRecipients(text: string, channel: Channel): Recipient
       if (value.trim()) values.push({ line: i + 1, value: value.trim() });
     }
   });
-  return build(kind, values, 'utf-8');
+  return { ...build(kind, values, 'utf-8'), inputSha256: sha256(text), pasted: true };
 }

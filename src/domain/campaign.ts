@@ -16,6 +16,8 @@ export type CampaignEventKind =
   | 'approval-requested'
   | 'approved'
   | 'approved-cleaned'
+  | 'group-reviewed'
+  | 'approved-reviewed'
   | 'rejected'
   | 'superseded';
 
@@ -27,6 +29,8 @@ export interface CampaignEvent {
   policyRevision: string;
   /** For `superseded`: the check that replaced this one. */
   supersededBy?: string;
+  /** For `group-reviewed`: the rule whose recipients were reviewed. */
+  rule?: string;
 }
 
 export const CAMPAIGN_STATUSES = [
@@ -34,6 +38,7 @@ export const CAMPAIGN_STATUSES = [
   'awaiting-approval',
   'approved',
   'approved-cleaned',
+  'approved-reviewed',
   'rejected',
   'superseded',
 ] as const;
@@ -58,8 +63,21 @@ export interface Campaign {
   cleanedHash: string;
   counts: { rows: number; recipients: number; duplicates: number; invalid: number } & Record<Verdict, number>;
   findings: MessageFinding[];
-  /** Recipients in review or blocked, per rule, blocks first, with the first few (masked) as examples. */
-  groups: { verdict: Verdict; rule: string; count: number; sample: { line: number; masked: string }[] }[];
+  /**
+   * Recipients in review or blocked, per rule, blocks first, with the first few (masked) as examples, and
+   * their line numbers in the file (numbers only): what rebuilds the "allowed + reviewed" list from the file.
+   */
+  groups: {
+    verdict: Verdict;
+    rule: string;
+    count: number;
+    sample: { line: number; masked: string }[];
+    lines?: number[];
+  }[];
+  /** The groups in review that a reviewer looked at and let through: the "allowed + reviewed" list. */
+  reviewed?: { rule: string; by: string; at: string }[];
+  /** The checked file itself, by hash (and where Slack keeps it), so its lists can be written again. */
+  input?: { sha256: string; pasted?: boolean; slackFile?: string };
   /** The first invalid rows' line numbers (their values are not kept). */
   invalidLines: number[];
   campaignWide: string[];

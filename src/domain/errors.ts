@@ -93,6 +93,7 @@ export const INPUT_PROBLEMS = [
   'store_file',
   'needs_confirmation',
   'too_long',
+  'campaign_list_changed',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -1,4 +1,4 @@
-import { approvableAsChecked, approvableCleaned } from '../campaign/approval.ts';
+import { approvableAsChecked, approvableCleaned, reviewableGroups } from '../campaign/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { formatLocal } from '../domain/time.ts';
 import { VERDICT_ICON } from '../domain/verdict.ts';
@@ -86,7 +86,7 @@ export function campaignReport(
   }
   const history = c.history.map(
     (e) =>
-      `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by) })}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
+      `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by) })}${e.rule ? ` — ${title(e.rule)} (${e.rule})` : ''}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
   );
   sections.push([style.bold(t(lang, 'campaign_history')), ...history].join('\n'));
   const meta = t(lang, metaKey(c), {
@@ -100,8 +100,10 @@ export function campaignReport(
 
 /** The footer follows the status: only a campaign still open to approval says until when. */
 function metaKey(c: Campaign) {
-  if (c.status === 'approved' || c.status === 'approved-cleaned') return 'campaign_meta_approved' as const;
+  if (c.status === 'approved' || c.status === 'approved-cleaned' || c.status === 'approved-reviewed')
+    return 'campaign_meta_approved' as const;
   if (c.status === 'rejected' || c.status === 'superseded') return 'campaign_meta_decided' as const;
-  if (!approvableAsChecked(c) && !approvableCleaned(c)) return 'campaign_meta_nothing_to_approve' as const;
+  if (!approvableAsChecked(c) && !approvableCleaned(c) && reviewableGroups(c).length === 0)
+    return 'campaign_meta_nothing_to_approve' as const;
   return 'campaign_meta' as const;
 }

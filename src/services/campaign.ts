@@ -1,13 +1,17 @@
-import { approve, type Outcome, reject, requestApproval, supersede } from '../campaign/approval.ts';
+import {
+  approve,
+  type Outcome,
+  reject,
+  requestApproval,
+  reviewGroup,
+  supersede,
+} from '../campaign/approval.ts';
 import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
 import type { RecipientList } from '../campaign/recipients.ts';
-import { EXCEL_SHAPE, fileText, rowText, safeCell } from '../csv/write.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
-import { type Lang, t } from '../i18n.ts';
-import type { Policy } from '../policy/load.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { recordAudit } from './record.ts';
@@ -86,88 +90,13 @@ export async function runCampaignCheck(
   return { ...check, superseded };
 }
 
-type RowVerdict = 'allow' | 'review' | 'block' | 'invalid' | 'duplicate';
+export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'approve-reviewed' | 'reject';
 
-/** Every row of the list with its verdict: the thread's details file (invalid rows and duplicates included). */
-export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Buffer {
-  const source = check.list.source;
-  // A file keeps its own shape and columns; a pasted list gets an Excel file.
-  const shape = source
-    ? { ...source.shape, bom: source.shape.encoding === 'utf-8' ? true : source.shape.bom }
-    : EXCEL_SHAPE;
-  const delimiter = source?.delimiter ?? ';';
-  const words = (id: string) => policy.rules.find((r) => r.id === id);
-  const added = (verdict: RowVerdict, rules: string[]) => {
-    const first = rules[0];
-    const rule = first ? words(first) : undefined;
-    const reason =
-      verdict === 'invalid' || verdict === 'duplicate' ? t(lang, `csv_reason_${verdict}`) : rule?.title[lang];
-    return [
-      t(lang, `csv_verdict_${verdict}`),
-      reason ?? '',
-      rules.join(' '),
-      (rule?.legal ?? []).map((l) => `${l.text} ${l.article}`).join(', '),
-    ].map((c) => safeCell(c, delimiter));
-  };
-  const verdicts = new Map<number, { verdict: RowVerdict; rules: string[] }>();
-  for (const r of check.results) verdicts.set(r.line, { verdict: r.verdict, rules: r.rules });
-  for (const r of check.list.invalid) verdicts.set(r.line, { verdict: 'invalid', rules: [r.problem] });
-  const extra = (['verdict', 'reason', 'rules', 'legal'] as const).map((h) => t(lang, `csv_column_${h}`));
-  if (!source) {
-    const lines = [[t(lang, 'csv_column_line'), t(lang, 'csv_column_recipient'), ...extra].join(delimiter)];
-    const rows = [
-      ...check.results.map((r) => ({
-        line: r.line,
-        value: r.target.value,
-        verdict: r.verdict as RowVerdict,
-        rules: r.rules,
-      })),
-      ...check.list.invalid.map((r) => ({
-        line: r.line,
-        value: r.value,
-        verdict: 'invalid' as RowVerdict,
-        rules: [r.problem],
-      })),
-    ].sort((a, b) => a.line - b.line);
-    for (const r of rows)
-      lines.push(
-        [String(r.line), safeCell(r.value, delimiter), ...added(r.verdict, r.rules)].join(delimiter),
-      );
-    return fileText(lines, shape);
-  }
-  const lines: string[] = [];
-  if (source.header) lines.push([rowText(source.header, delimiter), ...extra].join(delimiter));
-  for (const [line, row] of source.rows) {
-    const found = verdicts.get(line) ?? { verdict: 'duplicate' as const, rules: [] };
-    lines.push([rowText(row, delimiter), ...added(found.verdict, found.rules)].join(delimiter));
-  }
-  return fileText(lines, shape);
-}
-
-/**
- * The list a sending tool can take back: the input file minus every row not allowed (blocked, to review,
- * invalid, repeated), every column kept, in the input's encoding, separator, quoting and line endings.
- */
-export function cleanedCsv(check: CampaignCheck): Buffer {
-  const allowed = check.results.filter((r) => r.verdict === 'allow');
-  const source = check.list.source;
-  if (!source) {
-    const header = check.campaign.channel === 'email' ? 'email' : 'phone';
-    return fileText([header, ...allowed.map((r) => safeCell(r.target.value, ';'))], {
-      ...EXCEL_SHAPE,
-      bom: false,
-      eol: '\n',
-    });
-  }
-  const lines = source.header ? [rowText(source.header, source.delimiter)] : [];
-  for (const r of allowed.sort((a, b) => a.line - b.line)) {
-    const row = source.rows.get(r.line);
-    if (row) lines.push(rowText(row, source.delimiter));
-  }
-  return fileText(lines, source.shape);
-}
-
-export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'reject';
+const APPROVAL = {
+  approve: 'as-checked',
+  'approve-cleaned': 'cleaned',
+  'approve-reviewed': 'reviewed',
+} as const;
 
 /** One step of the approval, saved with its history; the approver's role is checked by the caller. */
 export async function decideOnCampaign(
@@ -184,9 +113,32 @@ export async function decideOnCampaign(
       ? requestApproval(campaign, by, now, ctx.policy)
       : action === 'reject'
         ? reject(campaign, by, reason ?? '', now, ctx.policy)
-        : approve(campaign, by, action === 'approve' ? 'as-checked' : 'cleaned', now, ctx.policy);
+        : approve(campaign, by, APPROVAL[action], now, ctx.policy);
   if (outcome.ok) await ctx.store.saveCampaign(outcome.campaign);
   return outcome;
+}
+
+/** A reviewer lets through one group of recipients in review (the reviewer's role is checked by the caller). */
+export async function reviewCampaignGroup(
+  ctx: AppContext,
+  id: string,
+  rule: string,
+  by: string,
+): Promise<Outcome> {
+  const outcome = reviewGroup(await findCampaign(ctx, id), rule.trim(), by, ctx.clock(), ctx.policy);
+  if (!outcome.ok) return outcome;
+  await ctx.store.saveCampaign(outcome.campaign);
+  await recordAudit(ctx, by, 'campaign.review', undefined, `${id} ${rule.trim()}`);
+  return outcome;
+}
+
+/** Where Slack keeps the checked file, so the "allowed + reviewed" list can be written from it later. */
+export async function attachInputFile(ctx: AppContext, campaign: Campaign, slackFile: string) {
+  if (!campaign.input) return campaign;
+  const saved = await findCampaign(ctx, campaign.id);
+  const next = { ...saved, input: { ...campaign.input, slackFile } };
+  await ctx.store.saveCampaign(next);
+  return next;
 }
 
 export async function findCampaign(ctx: AppContext, id: string): Promise<Campaign> {

@@ -162,6 +162,99 @@ describe('approval in the thread', () => {
     expect(again.calls.some((c) => c.method === 'views.open')).toBe(true); // the modal opens; the decision is refused on submit
   });
 
+  it('lets an approver let groups in review through, shares the allowed + reviewed list, and approves it', async () => {
+    // x, y and z get a review for their nominative address; y and z also for the notice at collection.
+    await slack.ctx.store.saveContact(
+      { ...financeProfessional('x@corp.fr'), jobFunction: undefined },
+      new Date('2026-01-05T00:00:00Z'),
+    );
+    const list = Buffer.from(
+      'Nom;Société;E-mail\r\nA;Acmé;a@acme.fr\r\nX;Corp;x@corp.fr\r\nY;"Corp; SA";y@corp.fr\r\nB;Gm;b@gmail.com\r\nZ;Corp;z@corp.fr\r\n',
+      'latin1',
+    );
+    const { campaign } = await check('U0SALES', { list });
+    const requested = await press('U0SALES', 'campaign_request', campaign);
+    const request = requested.calls.find((c) => c.method === 'chat.postMessage');
+    const reviewButtons = renderBlocks(request?.args.blocks as never).buttons.filter(
+      (b) => b.action_id === 'campaign_review_group',
+    );
+    expect(reviewButtons.map((b) => b.label)).toEqual([
+      'Examiné (3) : Adresse professionnelle nominative',
+      'Examiné (2) : Information à la collecte',
+    ]);
+    expect(reviewButtons.every((b) => b.confirm)).toBe(true);
+    const [nominative, notice] = reviewButtons.map((b) => b.value ?? '');
+    const review = (user: string, value: string) =>
+      slack.user.press({ action_id: 'campaign_review_group', value, block_id: 'review' }, { user });
+
+    // The role (four eyes: see review.test.ts) and a forged value are refused, and nothing is recorded.
+    expect(visibleText(await review('U0SALES', nominative ?? ''))).toContain('Reserved to the policy role');
+    expect(visibleText(await review('U0DPO', nominative ?? ''))).toContain('Réservé au rôle');
+    const forged = JSON.stringify({ id: campaign.id, rule: 'ecomm-b2c-prior-consent' });
+    expect(visibleText(await review('U0MANAGER', forged))).toContain('Aucun groupe « à vérifier »');
+    expect((await slack.store.findCampaign(campaign.id))?.reviewed).toBeUndefined();
+
+    const thirdList = () =>
+      slack.slack
+        .uploadsIn(campaign.slack?.ts ?? '')
+        .filter((f) => f.name === `${campaign.id}-allowed-reviewed.csv`)
+        .at(-1)
+        ?.bytes.toString('latin1');
+    const done = await review('U0MANAGER', nominative ?? '');
+    const said = done.calls.find((c) => c.method === 'chat.postMessage');
+    expect(said?.args.text).toBe(
+      '🔎 <@U0MANAGER> a examiné et laissé passer le groupe « Adresse professionnelle nominative » (b2b-professional-nominative-address) : 3 destinataires. Autorisés + vérifiés : 2.',
+    );
+    // y and z are also held by the notice: only x joins the allowed row for now.
+    expect(thirdList()).toBe('Nom;Société;E-mail\r\nA;Acmé;a@acme.fr\r\nX;Corp;x@corp.fr\r\n');
+    const next = renderBlocks(said?.args.blocks as never).buttons;
+    expect(next.map((b) => b.action_id)).toEqual([
+      'campaign_approve_cleaned',
+      'campaign_approve_reviewed',
+      'campaign_reject',
+      'campaign_review_group',
+    ]);
+    expect(next.find((b) => b.action_id === 'campaign_review_group')?.value).toBe(notice);
+    expect(visibleText(await review('U0MANAGER', nominative ?? ''))).toContain('déjà été examiné');
+    await review('U0MANAGER', notice ?? '');
+    // The checked file's own rows, columns, encoding and quoting: the allowed row and the reviewed ones.
+    expect(thirdList()).toBe(
+      'Nom;Société;E-mail\r\nA;Acmé;a@acme.fr\r\nX;Corp;x@corp.fr\r\nY;"Corp; SA";y@corp.fr\r\nZ;Corp;z@corp.fr\r\n',
+    );
+
+    const approved = await press('U0MANAGER', 'campaign_approve_reviewed', campaign);
+    expect(approved.calls.find((c) => c.method === 'chat.postMessage')?.args.text).toBe(
+      `✅ Liste autorisés + vérifiés approuvée par <@U0MANAGER> : 4 destinataires (3 après examen), politique ${campaign.policyRevision}.`,
+    );
+    const stored = await slack.store.findCampaign(campaign.id);
+    expect(stored?.status).toBe('approved-reviewed');
+    expect(stored?.history.map((e) => [e.event, e.by])).toEqual([
+      ['checked', 'slack:U0SALES'],
+      ['approval-requested', 'slack:U0SALES'],
+      ['group-reviewed', 'slack:U0MANAGER'],
+      ['group-reviewed', 'slack:U0MANAGER'],
+      ['approved-reviewed', 'slack:U0MANAGER'],
+    ]);
+    expect(JSON.stringify(stored)).not.toContain('y@corp.fr');
+    const trail = await slack.store.auditTrail({ actor: 'slack:U0MANAGER' });
+    expect(trail.some((e) => e.action === 'campaign.review' && e.outcome === 'done')).toBe(true);
+  });
+
+  it('writes the allowed + reviewed list of a pasted list from the list shared in the thread', async () => {
+    const { campaign } = await check('U0SALES', { pasted: 'a@acme.fr\nz@corp.fr\nb@gmail.com' });
+    await press('U0SALES', 'campaign_request', campaign);
+    for (const group of campaign.groups.filter((g) => g.verdict === 'review')) {
+      const value = JSON.stringify({ id: campaign.id, rule: group.rule });
+      const press = { action_id: 'campaign_review_group', value, block_id: 'review' };
+      await slack.user.press(press, { user: 'U0MANAGER' });
+    }
+    const third = slack.slack
+      .uploadsIn(campaign.slack?.ts ?? '')
+      .filter((f) => f.name === `${campaign.id}-allowed-reviewed.csv`)
+      .at(-1);
+    expect(third?.bytes.toString('utf8')).toBe('email\na@acme.fr\nz@corp.fr\n');
+  });
+
   it('refuses self-approval (four eyes) even to an approver', async () => {
     const { campaign } = await check('U0MANAGER', { pasted: 'a@acme.fr' });
     await press('U0MANAGER', 'campaign_request', campaign);

@@ -8,13 +8,8 @@ import { formatLocal } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
-import {
-  cleanedCsv,
-  detailsCsv,
-  findCampaign,
-  listCampaigns,
-  runCampaignCheck,
-} from '../../services/campaign.ts';
+import { findCampaign, listCampaigns, runCampaignCheck } from '../../services/campaign.ts';
+import { cleanedCsv, detailsCsv } from '../../services/campaignFiles.ts';
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';

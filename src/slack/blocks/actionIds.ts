@@ -12,6 +12,8 @@ export const ACTION = {
   requestApproval: 'campaign_request',
   approve: 'campaign_approve',
   approveCleaned: 'campaign_approve_cleaned',
+  approveReviewed: 'campaign_approve_reviewed',
+  reviewGroup: 'campaign_review_group',
   reject: 'campaign_reject',
   purgeOverdue: 'retention_purge_overdue',
   repermission: 'retention_repermission',
@@ -61,6 +63,8 @@ export const PAYLOAD = {
   modal: z.object({ target: short.optional(), conversation: short.optional() }),
   /** A retention reminder's button: which contact, which deadline. */
   reminder: z.object({ c: short.optional(), k: short.optional() }),
+  /** A group of a campaign's recipients in review: which check, which rule. */
+  reviewGroup: z.object({ id: short, rule: short }),
   /** A campaign's modal: which check. */
   campaign: z.object({ id: short.optional(), conversation: short.optional() }),
 } as const;

@@ -1,11 +1,17 @@
 import type { types } from '@slack/bolt';
-import { approvableAsChecked, approvableCleaned } from '../../campaign/approval.ts';
+import {
+  approvableAsChecked,
+  approvableCleaned,
+  approvableReviewed,
+  reviewableGroups,
+  reviewedLines,
+} from '../../campaign/approval.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
 import { ACTION, VIEW } from './actionIds.ts';
-import { actions, type Block, button, context, option, section } from './kit.ts';
+import { actions, type Block, button, confirmDialog, context, option, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
 import { escapeMrkdwn, mention } from './mrkdwn.ts';
 
@@ -34,7 +40,8 @@ const MRKDWN = { escape: escapeMrkdwn, bold: (s: string) => `*${s}*`, who };
 export function reportBlocks(c: Campaign, policy: Policy, lang: Lang): { text: string; blocks: Block[] } {
   const report = campaignReport(c, policy, lang, MRKDWN);
   const blocks: Block[] = [section(report.head), ...report.sections.flatMap(sections), context(report.meta)];
-  if (c.status === 'checked' && c.findings.length === 0 && (approvableAsChecked(c) || approvableCleaned(c))) {
+  const approvable = approvableAsChecked(c) || approvableCleaned(c) || reviewableGroups(c).length > 0;
+  if (c.status === 'checked' && c.findings.length === 0 && approvable) {
     blocks.push(
       actions('campaign', [
         button(t(lang, 'campaign_button_request'), ACTION.requestApproval, c.id, { style: 'primary' }),
@@ -50,6 +57,7 @@ export function approvalRequestBlocks(
   lang: Lang,
   approvers: string[],
   requester: string,
+  policy: Policy,
 ): { text: string; blocks: Block[] } {
   const notify = (m: string) => (m === 'everyone' ? '@everyone' : mention(m));
   const text = t(lang, 'campaign_request_text', {
@@ -58,6 +66,17 @@ export function approvalRequestBlocks(
     name: escapeMrkdwn(c.name),
     counts: t(lang, 'campaign_counts', c.counts),
   });
+  return { text: text.replace(/<[^>]+>/g, '@'), blocks: [section(text), ...decisionBlocks(c, lang, policy)] };
+}
+
+/** Slack takes at most 25 buttons in an actions block. */
+const MAX_REVIEW_BUTTONS = 20;
+
+/**
+ * What an approver may still decide, as buttons: approve as checked, the cleaned list, the allowed + reviewed
+ * list, reject; and one button per group in review not yet looked at.
+ */
+export function decisionBlocks(c: Campaign, lang: Lang, policy: Policy): Block[] {
   const buttons = [];
   if (approvableAsChecked(c))
     buttons.push(button(t(lang, 'campaign_button_approve'), ACTION.approve, c.id, { style: 'primary' }));
@@ -70,11 +89,43 @@ export function approvalRequestBlocks(
       ),
     );
   }
+  if (approvableReviewed(c)) {
+    const count = c.counts.allow + reviewedLines(c).size;
+    buttons.push(
+      button(t(lang, 'campaign_button_approve_reviewed', { count }), ACTION.approveReviewed, c.id),
+    );
+  }
   buttons.push(button(t(lang, 'campaign_button_reject'), ACTION.reject, c.id, { style: 'danger' }));
-  const blocks: Block[] = [section(text)];
+  const blocks: Block[] = [];
   if (!approvableAsChecked(c)) blocks.push(context(t(lang, 'campaign_request_cleaned_only')));
   blocks.push(actions('approval', buttons));
-  return { text: text.replace(/<[^>]+>/g, '@'), blocks };
+  const title = (id: string) => policy.rules.find((r) => r.id === id)?.title[lang] ?? id;
+  const groups = c.findings.length === 0 ? reviewableGroups(c).slice(0, MAX_REVIEW_BUTTONS) : [];
+  if (groups.length > 0) {
+    blocks.push(context(t(lang, 'campaign_request_review_groups')));
+    blocks.push(
+      actions(
+        'review',
+        groups.map((g) => {
+          const words = { rule: g.rule, count: g.count, title: title(g.rule) };
+          return button(
+            t(lang, 'campaign_button_review_group', words),
+            ACTION.reviewGroup,
+            JSON.stringify({ id: c.id, rule: g.rule }),
+            {
+              confirm: confirmDialog(
+                t(lang, 'campaign_review_confirm_title'),
+                t(lang, 'campaign_review_confirm', words),
+                t(lang, 'campaign_review_confirm_yes'),
+                t(lang, 'campaign_review_confirm_no'),
+              ),
+            },
+          );
+        }),
+      ),
+    );
+  }
+  return blocks;
 }
 
 export interface CampaignModalMetadata {

@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
-import { interested } from '../../campaign/approval.ts';
-import type { Campaign, CampaignEventKind } from '../../domain/campaign.ts';
+import { interested, reviewedLines } from '../../campaign/approval.ts';
+import type { Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
 import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
@@ -21,7 +21,7 @@ import {
   tellPresser,
 } from './kit.ts';
 
-const PROBLEM_KEY = {
+export const PROBLEM_KEY = {
   'four-eyes': 'campaign_problem_four_eyes',
   expired: 'campaign_problem_expired',
   'policy-changed': 'campaign_problem_policy_changed',
@@ -31,6 +31,9 @@ const PROBLEM_KEY = {
   'already-decided': 'campaign_problem_already_decided',
   'not-requested': 'campaign_problem_not_requested',
   superseded: 'campaign_problem_superseded',
+  'not-in-review': 'campaign_problem_not_in_review',
+  'already-reviewed': 'campaign_problem_already_reviewed',
+  'nothing-reviewed': 'campaign_problem_nothing_reviewed',
 } as const;
 
 /** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */
@@ -70,26 +73,31 @@ export function register(app: App, deps: SlackDeps): void {
     const outcome = await step(args, 'request', lang);
     if (!outcome?.ok) return;
     const c = outcome.campaign;
-    const request = approvalRequestBlocks(c, channelLang(), approversOf(c), args.body.user.id);
+    const request = approvalRequestBlocks(c, channelLang(), approversOf(c), args.body.user.id, ctx.policy);
     await threadReply(args.client, c, request.text, request.blocks);
     await redraw(args.client, c);
   });
 
-  const decided = (event: CampaignEventKind) => async (args: ButtonArgs, lang: Lang) => {
-    const outcome = await step(args, event === 'approved' ? 'approve' : 'approve-cleaned', lang);
-    if (!outcome?.ok) return;
-    const c = outcome.campaign;
-    await audit(deps, args.body.user.id, `campaign.${event}`, undefined, c.id);
-    const text = t(channelLang(), event === 'approved' ? 'campaign_approved' : 'campaign_approved_cleaned', {
-      who: `<@${args.body.user.id}>`,
-      count: event === 'approved' ? c.counts.recipients : c.counts.allow,
-      revision: c.policyRevision,
-    });
-    await threadReply(args.client, c, text);
-    await redraw(args.client, c);
-  };
-  onButton(app, deps, ACTION.approve, decided('approved'));
-  onButton(app, deps, ACTION.approveCleaned, decided('approved-cleaned'));
+  const decided =
+    (action: 'approve' | 'approve-cleaned' | 'approve-reviewed') => async (args: ButtonArgs, lang: Lang) => {
+      const outcome = await step(args, action, lang);
+      if (!outcome?.ok) return;
+      const c = outcome.campaign;
+      await audit(deps, args.body.user.id, `campaign.${c.status}`, undefined, c.id);
+      const reviewed = reviewedLines(c).size;
+      const words = { who: `<@${args.body.user.id}>`, revision: c.policyRevision, reviewed };
+      const text =
+        action === 'approve'
+          ? t(channelLang(), 'campaign_approved', { ...words, count: c.counts.recipients })
+          : action === 'approve-cleaned'
+            ? t(channelLang(), 'campaign_approved_cleaned', { ...words, count: c.counts.allow })
+            : t(channelLang(), 'campaign_approved_reviewed', { ...words, count: c.counts.allow + reviewed });
+      await threadReply(args.client, c, text);
+      await redraw(args.client, c);
+    };
+  onButton(app, deps, ACTION.approve, decided('approve'));
+  onButton(app, deps, ACTION.approveCleaned, decided('approve-cleaned'));
+  onButton(app, deps, ACTION.approveReviewed, decided('approve-reviewed'));
 
   onButton(app, deps, ACTION.reject, async (args, lang) => {
     const userId = args.body.user.id;

@@ -1,45 +1,23 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { throttled } from '../../campaign/progress.ts';
 import { parsePastedRecipients, parseRecipientFile, type RecipientList } from '../../campaign/recipients.ts';
+import type { Campaign } from '../../domain/campaign.ts';
 import type { Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
-import { attachSlackMessage, cleanedCsv, detailsCsv, runCampaignCheck } from '../../services/campaign.ts';
+import { attachInputFile, attachSlackMessage, runCampaignCheck } from '../../services/campaign.ts';
+import { cleanedCsv, detailsCsv } from '../../services/campaignFiles.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { campaignThread } from './campaignThread.ts';
+import { campaignThread, download, type UploadedFile } from './campaignThread.ts';
 import { actor, problemText, type SlackDeps, slackErrorText } from './kit.ts';
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-type Client = App['client'];
-type UploadedFile = { id?: string; name?: string; url_private_download?: string };
-
-/** Downloads a shared file with the bot token (without it Slack answers a login page, not the file). */
-async function download(
-  client: Client,
-  token: string,
-  file: UploadedFile,
-): Promise<{ name: string; bytes: Buffer }> {
-  let url = file.url_private_download;
-  let name = file.name ?? 'recipients.csv';
-  if (!url && file.id) {
-    const info = await client.files.info({ file: file.id });
-    url = info.file?.url_private_download;
-    name = info.file?.name ?? name;
-  }
-  if (!url) throw new InputError('file_no_link');
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new InputError('download_refused', { status: response.status });
-  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new InputError('file_is_web_page');
-  }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new InputError('file_too_big', { limit: MAX_FILE_BYTES / 1024 / 1024 });
-  return { name, bytes };
+/** The id Slack gave an uploaded file, found by its title in filesUploadV2's answer. */
+function uploadedId(answer: unknown, title: string): string | undefined {
+  const groups = (answer as { files?: { files?: { id?: string; title?: string }[] }[] }).files ?? [];
+  return groups.flatMap((g) => g.files ?? []).find((f) => f.title === title)?.id;
 }
 
 /** /campaign-check: the modal, then the report in the channel and the files in its thread. */
@@ -148,14 +126,17 @@ export function register(app: App, deps: SlackDeps): void {
         .catch(() => undefined);
       return;
     }
-    const campaign = await attachSlackMessage(
+    let campaign: Campaign = await attachSlackMessage(
       ctx,
       check.campaign,
       posted.channel ?? conversation,
       posted.ts ?? '',
     );
+    // The checked file stays where Slack keeps it: the "allowed + reviewed" list is written from it later.
+    // A pasted list is shared in the thread too, for the same reason.
+    const listTitle = `${campaign.name} — list as pasted`;
     try {
-      await client.filesUploadV2({
+      const uploaded = await client.filesUploadV2({
         channel_id: campaign.slack?.channel,
         thread_ts: campaign.slack?.ts,
         initial_comment: t(lang, 'campaign_files_comment'),
@@ -170,8 +151,13 @@ export function register(app: App, deps: SlackDeps): void {
             filename: `${campaign.id}-cleaned.csv`,
             title: `${campaign.name} — cleaned list`,
           },
+          ...(files[0]
+            ? []
+            : [{ file: Buffer.from(pasted ?? ''), filename: `${campaign.id}-list.txt`, title: listTitle }]),
         ],
       });
+      const source = files[0]?.id ?? uploadedId(uploaded, listTitle);
+      if (source) campaign = await attachInputFile(ctx, campaign, source);
     } catch (error) {
       deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
       await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);

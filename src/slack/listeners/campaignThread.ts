@@ -1,11 +1,41 @@
 import type { App } from '@slack/bolt';
 import type { Campaign } from '../../domain/campaign.ts';
+import { InputError } from '../../domain/errors.ts';
 import { campaignApprovers } from '../../policy/access.ts';
 import { reportBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
 import type { SlackDeps } from './kit.ts';
 
 type Client = App['client'];
+
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export type UploadedFile = { id?: string; name?: string; url_private_download?: string };
+
+/** Downloads a shared file with the bot token (without it Slack answers a login page, not the file). */
+export async function download(
+  client: Client,
+  token: string,
+  file: UploadedFile,
+): Promise<{ name: string; bytes: Buffer }> {
+  let url = file.url_private_download;
+  let name = file.name ?? 'recipients.csv';
+  if (!url && file.id) {
+    const info = await client.files.info({ file: file.id });
+    url = info.file?.url_private_download;
+    name = info.file?.name ?? name;
+  }
+  if (!url) throw new InputError('file_no_link');
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new InputError('download_refused', { status: response.status });
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new InputError('file_is_web_page');
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new InputError('file_too_big', { limit: MAX_FILE_BYTES / 1024 / 1024 });
+  return { name, bytes };
+}
 
 /** What the campaign listeners share: the report in its channel and the thread under it. */
 export function campaignThread(deps: SlackDeps) {

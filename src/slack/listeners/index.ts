@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import * as campaignApproval from './campaignApproval.ts';
 import * as campaignCheck from './campaignCheck.ts';
+import * as campaignReview from './campaignReview.ts';
 import * as canI from './canI.ts';
 import * as consent from './consent.ts';
 import * as contact from './contact.ts';
@@ -14,7 +15,18 @@ import * as retention from './retention.ts';
  * Every Slack feature, one file each: its slash command, buttons, modals and events. Each listener translates a
  * Slack payload into a service call and the answer into Block Kit; the rules live in the services and policy.
  */
-const FEATURES = [canI, consent, contact, optout, campaignCheck, campaignApproval, retention, privacy, home];
+const FEATURES = [
+  canI,
+  consent,
+  contact,
+  optout,
+  campaignCheck,
+  campaignApproval,
+  campaignReview,
+  retention,
+  privacy,
+  home,
+];
 
 /** Every slash command the app answers; app-manifest.yml must declare exactly these. */
 export const SLASH_COMMANDS = [

@@ -1,0 +1,96 @@
+import type { App } from '@slack/bolt';
+import { reviewedLines } from '../../campaign/approval.ts';
+import { parsePastedRecipients, parseRecipientFile } from '../../campaign/recipients.ts';
+import type { Campaign } from '../../domain/campaign.ts';
+import { t } from '../../i18n.ts';
+import { findCampaign, reviewCampaignGroup } from '../../services/campaign.ts';
+import { reviewedCsv } from '../../services/campaignFiles.ts';
+import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
+import { decisionBlocks } from '../blocks/campaign.ts';
+import { section } from '../blocks/kit.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { PROBLEM_KEY } from './campaignApproval.ts';
+import { campaignThread, download } from './campaignThread.ts';
+import {
+  actor,
+  audit,
+  type ButtonArgs,
+  checkRole,
+  onButton,
+  type SlackDeps,
+  slackErrorText,
+  tellPresser,
+} from './kit.ts';
+
+/**
+ * The third list: in the report's thread, an approver who looked at a group of recipients in review lets it
+ * through (recorded: who, which group, when); the bot then shares the "allowed + reviewed" list, written from
+ * the checked file, and what may now be approved.
+ */
+export function register(app: App, deps: SlackDeps): void {
+  const { ctx } = deps;
+  const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
+
+  /** The allowed + reviewed rows of the checked file, shared in the thread (the file is read again from Slack). */
+  async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
+    const lang = channelLang();
+    try {
+      const file = await download(args.client, args.context.botToken ?? '', { id: c.input?.slackFile });
+      const list = c.input?.pasted
+        ? parsePastedRecipients(file.bytes.toString('utf8'), c.channel)
+        : await parseRecipientFile(file.bytes, c.channel, file.name);
+      await args.client.filesUploadV2({
+        channel_id: c.slack?.channel,
+        thread_ts: c.slack?.ts,
+        initial_comment: t(lang, 'campaign_reviewed_file_comment'),
+        file_uploads: [
+          {
+            file: reviewedCsv(c, list),
+            filename: `${c.id}-allowed-reviewed.csv`,
+            title: `${c.name} — allowed + reviewed`,
+          },
+        ],
+      });
+    } catch (error) {
+      deps.logger.warn(`allowed + reviewed list of ${c.id} not shared: ${(error as Error).message}`);
+      const text = t(lang, 'campaign_reviewed_file_missing', { error: slackErrorText(error, lang) });
+      await threadReply(args.client, c, text).catch(() => undefined);
+    }
+  }
+
+  onButton(app, deps, ACTION.reviewGroup, async (args, lang) => {
+    const userId = args.body.user.id;
+    // A forged value reads as no group: told as "no group in review under this reason".
+    const { id, rule } = readPayload(args.action.value, PAYLOAD.reviewGroup) ?? { id: '', rule: '' };
+    // An unknown id is told as such (findCampaign); the role is that of the campaign's approvers.
+    const checked = await findCampaign(ctx, id);
+    const holders = approversOf(checked);
+    const refused = await checkRole(
+      deps,
+      userId,
+      'approve_campaigns',
+      'campaign.review',
+      lang,
+      undefined,
+      holders,
+    );
+    if (refused) return void (await tellPresser(args, refused));
+    const outcome = await reviewCampaignGroup(ctx, id, rule, actor(userId));
+    if (!outcome.ok) {
+      await audit(deps, userId, 'campaign.review', undefined, `${id} ${rule} ${outcome.problem}`, 'refused');
+      return void (await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem])));
+    }
+    const c = outcome.campaign;
+    const group = c.groups.find((g) => g.rule === rule);
+    const text = t(channelLang(), 'campaign_group_reviewed', {
+      who: `<@${userId}>`,
+      title: escapeMrkdwn(ctx.policy.rules.find((r) => r.id === rule)?.title[channelLang()] ?? rule),
+      rule,
+      count: group?.count ?? 0,
+      total: c.counts.allow + reviewedLines(c).size,
+    });
+    await threadReply(args.client, c, text, [section(text), ...decisionBlocks(c, channelLang(), ctx.policy)]);
+    await shareList(args, c);
+    await redraw(args.client, c);
+  });
+}
