@@ -112,6 +112,13 @@ describe('prospect-guard CLI', () => {
     const again = await run('import', bad, '--skip-invalid', '--rejected', join(dir, 'rejected.csv'));
     expect(again.status).toBe(2);
     expect((await run('start')).out).toMatch(/2 contacts/);
+    // A rejected row goes back to Excel: a cell that would run as a formula is neutralised.
+    writeFileSync(bad, 'email;name\n"=HYPERLINK(""http://x"";""y"")";@SUM(1)\n');
+    const formula = join(dir, 'formula.csv');
+    await run('import', bad, '--skip-invalid', '--rejected', formula);
+    expect(readFileSync(formula, 'utf8').split('\n')[1]).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/x"";""y""\)";'@SUM\(1\);/,
+    );
   });
 
   it('bad input gets one clear line and exit 2', async () => {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { encodeText, type TextShape } from './read.ts';
 
 /**
@@ -18,6 +19,13 @@ export function rowText(row: { raw: string; cells: string[] }, delimiter: string
   return row.cells.some(looksLikeFormula)
     ? row.cells.map((c) => safeCell(c, delimiter)).join(delimiter)
     : row.raw;
+}
+
+/** A row known only by its text (a rejected import row, a header): its cells read again if one must be neutralised. */
+export function safeLine(raw: string, delimiter: string): string {
+  if (!raw.split(delimiter).some((c) => looksLikeFormula(c.replace(/^\s*"?/, '')))) return raw;
+  const cells = (parse(raw, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][])[0];
+  return cells ? rowText({ raw, cells }, delimiter) : raw;
 }
 
 /** Lines joined and encoded in a file's shape: same encoding, BOM, line ending and final line ending. */

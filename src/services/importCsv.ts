@@ -6,6 +6,8 @@ import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
 
+const PROGRESS_EVERY = 1000;
+
 export interface ImportReport {
   encoding: string;
   rows: number;
@@ -28,7 +30,7 @@ export async function importContacts(
   ctx: AppContext,
   bytes: Buffer,
   fileName: string,
-  options: { skipInvalid?: boolean } = {},
+  options: { skipInvalid?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
   const { text, encoding, shape } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
@@ -65,7 +67,12 @@ export async function importContacts(
   const now = ctx.clock();
   const inputs: ContactInput[] = [];
   const errors: ImportReport['errors'] = [];
-  for (const { record, line, raw } of records) {
+  for (const [i, { record, line, raw }] of records.entries()) {
+    if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) {
+      options.onProgress?.(i + 1, records.length);
+      // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     try {
       inputs.push(contactInput(withFullName(record), ctx, now, 'import'));
     } catch (error) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { fileText, safeCell } from '../../csv/write.ts';
+import { fileText, safeCell, safeLine } from '../../csv/write.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { problemLine } from '../../reports/problems.ts';
@@ -8,6 +8,7 @@ import { importContacts } from '../../services/importCsv.ts';
 import { flagOf } from '../flags.ts';
 import { type CliKit, EXIT } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';
+import { terminalProgress } from '../progress.ts';
 
 /** `import FILE: contacts from a CSV, all or nothing`. */
 export function register(program: Command, kit: CliKit): void {
@@ -35,14 +36,23 @@ export function register(program: Command, kit: CliKit): void {
         const lang = kit.lang(ctx.policy);
         if (options.rejected)
           assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
-        const report = await importContacts(ctx, bytes, file, { skipInvalid: options.skipInvalid });
+        const progress = terminalProgress(true);
+        const report = await importContacts(ctx, bytes, file, {
+          skipInvalid: options.skipInvalid,
+          onProgress: progress.update,
+        }).finally(progress.stop);
         const reason = (error: InputError) => problemLine(lang, error, { fieldName: flagOf });
         for (const { line, error } of report.errors) kit.err(`${file}:${line}: ${reason(error)}`);
         if (options.rejected && report.file && report.errors.length > 0) {
           const { header, shape, delimiter } = report.file;
           const lines = [
-            [header, safeCell(t(lang, 'cli_import_reason_column'), delimiter)].join(delimiter),
-            ...report.errors.map((e) => [e.raw ?? '', safeCell(reason(e.error), delimiter)].join(delimiter)),
+            [safeLine(header, delimiter), safeCell(t(lang, 'cli_import_reason_column'), delimiter)].join(
+              delimiter,
+            ),
+            // A bad row goes back to Excel: a cell that would run as a formula is neutralised there too.
+            ...report.errors.map((e) =>
+              [safeLine(e.raw ?? '', delimiter), safeCell(reason(e.error), delimiter)].join(delimiter),
+            ),
           ];
           writeOutput(options.rejected, fileText(lines, shape), {
             force: options.force,
