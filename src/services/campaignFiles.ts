@@ -2,6 +2,7 @@ import { reviewedLines } from '../campaign/approval.ts';
 import type { CampaignCheck } from '../campaign/check.ts';
 import { listHash, type RecipientList } from '../campaign/recipients.ts';
 import { EXCEL_SHAPE, fileText, rowText, safeCell } from '../csv/write.ts';
+import { xlsxOf } from '../csv/xlsx.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
@@ -14,14 +15,11 @@ import type { Policy } from '../policy/load.ts';
  */
 
 type RowVerdict = 'allow' | 'review' | 'block' | 'invalid' | 'duplicate';
+type Row = { raw: string; cells: string[] };
 
-/** Every row of the list with its verdict: the thread's details file (invalid rows and duplicates included). */
-export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Buffer {
+/** The details as a table: each original row (a pasted list: line and recipient) and what the check adds. */
+function detailRows(check: CampaignCheck, policy: Policy, lang: Lang) {
   const source = check.list.source;
-  // A file keeps its own shape and columns; a pasted list gets an Excel file.
-  const shape = source
-    ? { ...source.shape, bom: source.shape.encoding === 'utf-8' ? true : source.shape.bom }
-    : EXCEL_SHAPE;
   const delimiter = source?.delimiter ?? ';';
   const words = (id: string) => policy.rules.find((r) => r.id === id);
   const added = (verdict: RowVerdict, rules: string[]) => {
@@ -34,19 +32,19 @@ export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Bu
       reason ?? '',
       rules.join(' '),
       (rule?.legal ?? []).map((l) => `${l.text} ${l.article}`).join(', '),
-    ].map((c) => safeCell(c, delimiter));
+    ];
   };
-  const verdicts = new Map<number, { verdict: RowVerdict; rules: string[] }>();
-  for (const r of check.results) verdicts.set(r.line, { verdict: r.verdict, rules: r.rules });
-  for (const r of check.list.invalid) verdicts.set(r.line, { verdict: 'invalid', rules: [r.problem] });
   const extra = (['verdict', 'reason', 'rules', 'legal'] as const).map((h) => t(lang, `csv_column_${h}`));
+  const made = (cells: string[]): Row => ({
+    cells,
+    raw: cells.map((c) => safeCell(c, delimiter)).join(delimiter),
+  });
   if (!source) {
-    const lines = [[t(lang, 'csv_column_line'), t(lang, 'csv_column_recipient'), ...extra].join(delimiter)];
     const rows = [
       ...check.results.map((r) => ({
         line: r.line,
         value: r.target.value,
-        verdict: r.verdict as RowVerdict,
+        verdict: r.verdict,
         rules: r.rules,
       })),
       ...check.list.invalid.map((r) => ({
@@ -56,19 +54,49 @@ export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Bu
         rules: [r.problem],
       })),
     ].sort((a, b) => a.line - b.line);
-    for (const r of rows)
-      lines.push(
-        [String(r.line), safeCell(r.value, delimiter), ...added(r.verdict, r.rules)].join(delimiter),
-      );
-    return fileText(lines, shape);
+    return {
+      delimiter,
+      header: made([t(lang, 'csv_column_line'), t(lang, 'csv_column_recipient')]),
+      extra,
+      rows: rows.map((r) => ({ row: made([String(r.line), r.value]), added: added(r.verdict, r.rules) })),
+    };
   }
-  const lines: string[] = [];
-  if (source.header) lines.push([rowText(source.header, delimiter), ...extra].join(delimiter));
-  for (const [line, row] of source.rows) {
-    const found = verdicts.get(line) ?? { verdict: 'duplicate' as const, rules: [] };
-    lines.push([rowText(row, delimiter), ...added(found.verdict, found.rules)].join(delimiter));
-  }
+  const verdicts = new Map<number, { verdict: RowVerdict; rules: string[] }>();
+  for (const r of check.results) verdicts.set(r.line, { verdict: r.verdict, rules: r.rules });
+  for (const r of check.list.invalid) verdicts.set(r.line, { verdict: 'invalid', rules: [r.problem] });
+  return {
+    delimiter,
+    header: source.header,
+    extra,
+    rows: [...source.rows].map(([line, row]) => {
+      const found = verdicts.get(line) ?? { verdict: 'duplicate' as const, rules: [] };
+      return { row, added: added(found.verdict, found.rules) };
+    }),
+  };
+}
+
+/** Every row of the list with its verdict: the thread's details file (invalid rows and duplicates included). */
+export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Buffer {
+  const source = check.list.source;
+  // A file keeps its own shape and columns; a pasted list gets an Excel file.
+  const shape = source
+    ? { ...source.shape, bom: source.shape.encoding === 'utf-8' ? true : source.shape.bom }
+    : EXCEL_SHAPE;
+  const { delimiter, header, extra, rows } = detailRows(check, policy, lang);
+  const line = (row: Row, added: string[]) =>
+    [rowText(row, delimiter), ...added.map((c) => safeCell(c, delimiter))].join(delimiter);
+  const lines = header ? [line(header, extra)] : [];
+  for (const r of rows) lines.push(line(r.row, r.added));
   return fileText(lines, shape);
+}
+
+/** The same details as an Excel workbook (cells are text, never formulas). */
+export function detailsXlsx(check: CampaignCheck, policy: Policy, lang: Lang): Promise<Buffer> {
+  const { header, extra, rows } = detailRows(check, policy, lang);
+  return xlsxOf([
+    ...(header ? [[...header.cells, ...extra]] : []),
+    ...rows.map((r) => [...r.row.cells, ...r.added]),
+  ]);
 }
 
 /**
@@ -76,7 +104,7 @@ export function detailsCsv(check: CampaignCheck, policy: Policy, lang: Lang): Bu
  * repeated), every column kept, in the input's encoding, separator, quoting and line endings.
  */
 function keptCsv(list: RecipientList, channel: Channel, keep: (line: number) => boolean): Buffer {
-  const kept = list.recipients.filter((r) => keep(r.line)).sort((a, b) => a.line - b.line);
+  const kept = keptRecipients(list, keep);
   const source = list.source;
   if (!source) {
     const header = channel === 'email' ? 'email' : 'phone';
@@ -94,10 +122,33 @@ function keptCsv(list: RecipientList, channel: Channel, keep: (line: number) => 
   return fileText(lines, source.shape);
 }
 
+const keptRecipients = (list: RecipientList, keep: (line: number) => boolean) =>
+  list.recipients.filter((r) => keep(r.line)).sort((a, b) => a.line - b.line);
+
+const allowedOf = (check: CampaignCheck) => {
+  const allowed = new Set(check.results.filter((r) => r.verdict === 'allow').map((r) => r.line));
+  return (line: number) => allowed.has(line);
+};
+
 /** The cleaned list: the allowed recipients only. */
 export function cleanedCsv(check: CampaignCheck): Buffer {
-  const allowed = new Set(check.results.filter((r) => r.verdict === 'allow').map((r) => r.line));
-  return keptCsv(check.list, check.campaign.channel, (line) => allowed.has(line));
+  return keptCsv(check.list, check.campaign.channel, allowedOf(check));
+}
+
+/** The cleaned list as an Excel workbook: the original columns of the allowed rows. */
+export function cleanedXlsx(check: CampaignCheck): Promise<Buffer> {
+  const { list } = check;
+  const kept = keptRecipients(list, allowedOf(check));
+  const source = list.source;
+  if (!source)
+    return xlsxOf([
+      [check.campaign.channel === 'email' ? 'email' : 'phone'],
+      ...kept.map((r) => [r.target.value]),
+    ]);
+  return xlsxOf([
+    ...(source.header ? [source.header.cells] : []),
+    ...kept.map((r) => source.rows.get(r.line)?.cells ?? []),
+  ]);
 }
 
 /**

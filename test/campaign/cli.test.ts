@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers.ts';
 
@@ -64,6 +65,34 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   expect(details).toContain(';ecomm-b2c-prior-consent;');
   const id = /Check (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
 
+  // The same files as Excel workbooks when their names end in .xlsx: every cell text, never a formula.
+  const xlsx = await run(
+    ...args,
+    '--template',
+    join(dir, 'mail.txt'),
+    '--cleaned',
+    join(dir, 'clean.xlsx'),
+    '--details',
+    join(dir, 'details.xlsx'),
+    '--name',
+    'Excel trial', // another campaign: the first check stays undecided, not superseded
+    '--start',
+    '2026-11-24T09:00',
+  );
+  expect(xlsx.status).toBe(1);
+  expect(await readSheet(readFileSync(join(dir, 'clean.xlsx')))).toEqual([
+    ['Nom', 'Prénom', 'E-mail', 'Note'],
+    ['A', 'Amélie', 'a@acme.fr', '=1+1'],
+  ]);
+  const sheet = await readSheet(readFileSync(join(dir, 'details.xlsx')));
+  expect(sheet[0]).toEqual(['Nom', 'Prénom', 'E-mail', 'Note', 'verdict', 'motif', 'règles', 'base légale']);
+  expect(sheet.find((row) => row[2] === 'b@gmail.com')?.slice(3, 7)).toEqual([
+    'ok; vu',
+    'bloqué',
+    expect.any(String),
+    'ecomm-b2c-prior-consent',
+  ]);
+
   const shown = await run('campaign', 'show', id, '--json');
   expect(JSON.parse(shown.out)).toMatchObject({
     id,
@@ -111,7 +140,7 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   // Campaigns are found without knowing their id.
   const listed = await run('campaign', 'list');
   expect(listed.status).toBe(0);
-  expect(listed.out.split('\n')).toHaveLength(3);
+  expect(listed.out.split('\n')).toHaveLength(4);
   expect(listed.out).toContain(
     `${id}  🔎 Checked  "email accounting-software 2026-11-24" · email · ✅ 1 ⚠️ 0 ⛔ 1`,
   );
@@ -120,11 +149,11 @@ it('checks a campaign from the command line, writes the details and the cleaned 
   const wrongStatus = await run('campaign', 'list', '--status', 'lost');
   expect(wrongStatus.status).toBe(2);
   expect(wrongStatus.err).toContain('lost');
-  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(3);
+  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(4);
 
   // An output file that exists is refused before anything is checked or saved.
   const refused = await run(...args, '--cleaned', join(dir, 'clean.csv'));
   expect(refused.status).toBe(2);
   expect(refused.err).toContain('already exists');
-  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(3);
+  expect(JSON.parse((await run('campaign', 'list', '--json')).out)).toHaveLength(4);
 });

@@ -9,7 +9,7 @@ import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
 import { findCampaign, listCampaigns, runCampaignCheck } from '../../services/campaign.ts';
-import { cleanedCsv, detailsCsv } from '../../services/campaignFiles.ts';
+import { cleanedCsv, cleanedXlsx, detailsCsv, detailsXlsx } from '../../services/campaignFiles.ts';
 import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';
@@ -22,6 +22,8 @@ function readInput(file: string): Buffer {
     throw new InputError('file_unreadable', { file, reason: (error as NodeJS.ErrnoException).code });
   }
 }
+
+const isXlsx = (path: string) => path.toLowerCase().endsWith('.xlsx');
 
 const PLAIN = { escape: (s: string) => s, bold: (s: string) => s, who: (id: string) => id };
 
@@ -64,8 +66,14 @@ export function register(program: Command, kit: CliKit): void {
     .option('--audience <audience>', 'b2b or b2c (default b2b)')
     .option('--start <datetime>', 'planned start (default now)')
     .option('--end <datetime>', 'planned end, for long campaigns')
-    .option('--details <file>', 'write every row with its verdict and rules (CSV)')
-    .option('--cleaned <file>', 'write the allowed recipients only (CSV)')
+    .option(
+      '--details <file>',
+      'write every row with its verdict and rules (CSV, or Excel if FILE ends in .xlsx)',
+    )
+    .option(
+      '--cleaned <file>',
+      'write the allowed rows only (CSV like the input, or Excel if FILE ends in .xlsx)',
+    )
     .option('--json', 'print the stored check as JSON')
     .option('--force', 'replace the --details or --cleaned file if it exists')
     .action(async (file: string, options) => {
@@ -82,13 +90,22 @@ export function register(program: Command, kit: CliKit): void {
           list,
           progress.update,
         ).finally(progress.stop);
+        // A name ending in .xlsx gets an Excel workbook; any other, a CSV in the input's shape.
+        const lang = ctx.policy.doc.policy.default_language;
         if (options.details)
           writeOutput(
             options.details,
-            detailsCsv(check, ctx.policy, ctx.policy.doc.policy.default_language),
+            isXlsx(options.details)
+              ? await detailsXlsx(check, ctx.policy, lang)
+              : detailsCsv(check, ctx.policy, lang),
             out,
           );
-        if (options.cleaned) writeOutput(options.cleaned, cleanedCsv(check), out);
+        if (options.cleaned)
+          writeOutput(
+            options.cleaned,
+            isXlsx(options.cleaned) ? await cleanedXlsx(check) : cleanedCsv(check),
+            out,
+          );
         kit.out(
           options.json
             ? JSON.stringify(check.campaign, null, 2)
