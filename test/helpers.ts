@@ -8,7 +8,7 @@ import { loadPolicy } from '../src/policy/load.ts';
 import type { ContactInput } from '../src/store/types.ts';
 
 export const POLICY_PATH = resolve(import.meta.dirname, '..', 'policy.yaml');
-export const policy = loadPolicy(POLICY_PATH);
+export const policy = loadPolicy(POLICY_PATH, { scenarios: true });
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'pg-test-'));

@@ -56,6 +56,8 @@ describe('policy lint', () => {
     const text = source.replace('  max_call_attempts: 4', '  max_call_attempts: 4\n  max_cals: 5');
     const line = text.split('\n').findIndex((l) => l.includes('max_cals')) + 1;
     expect(lintErrors(text)).toContain(`policy.yaml:${line}:3 unknown key "max_cals"`);
+    // Read again, its data now comes from the YAML cache: the position is still found.
+    expect(lintErrors(text)).toContain(`policy.yaml:${line}:3 unknown key "max_cals"`);
   });
 
   it('reports an unknown fact, a missing translation, a bad duration and overlapping windows', () => {

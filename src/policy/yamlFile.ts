@@ -1,4 +1,6 @@
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import { cachedData, saveData } from './yamlCache.ts';
 
 export interface PolicyIssue {
   file: string;
@@ -9,14 +11,43 @@ export interface PolicyIssue {
 
 export type Path = (string | number)[];
 
+/**
+ * A YAML file read for its data and, when something is wrong, for the line and column of a node. The parse with
+ * positions is slow (a tenth of a second for the policy): a file read before without problems comes from the
+ * cache (yamlCache.ts), and the document is parsed only when a position is asked for.
+ */
+/** The yaml library, loaded the first time a file must really be parsed (most commands read from the cache). */
+let library: typeof import('yaml') | undefined;
+const yamlLibrary = () => {
+  library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return library;
+};
+
 export class YamlFile {
-  readonly lines = new LineCounter();
-  readonly doc: Document;
+  private parsed?: { doc: Document; lines: LineCounter };
+  private readonly cached: { data: unknown } | undefined;
   constructor(
     readonly file: string,
-    source: string,
+    private readonly source: string,
   ) {
-    this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false });
+    this.cached = cachedData(source);
+  }
+
+  private get lines(): LineCounter {
+    return this.document().lines;
+  }
+
+  private get doc(): Document {
+    return this.document().doc;
+  }
+
+  private document() {
+    if (!this.parsed) {
+      const { LineCounter, parseDocument } = yamlLibrary();
+      const lines = new LineCounter();
+      this.parsed = { lines, doc: parseDocument(this.source, { lineCounter: lines, prettyErrors: false }) };
+    }
+    return this.parsed;
   }
 
   /**
@@ -24,10 +55,14 @@ export class YamlFile {
    * otherwise take all memory): past it, one problem at the first alias.
    */
   toData(): { data?: unknown; issue?: PolicyIssue } {
+    if (this.cached) return { data: this.cached.data };
     try {
-      return { data: this.doc.toJS({ maxAliasCount: 100 }) };
+      const data = this.doc.toJS({ maxAliasCount: 100 });
+      if (this.doc.errors.length === 0) saveData(this.source, data);
+      return { data };
     } catch (error) {
       let first: number | undefined;
+      const { visit } = yamlLibrary();
       visit(this.doc, {
         Alias(_, node) {
           first ??= node.range?.[0];
@@ -41,6 +76,7 @@ export class YamlFile {
   }
 
   parseIssues(): PolicyIssue[] {
+    if (this.cached) return []; // only a file read without problems is cached
     return this.doc.errors.map((error) => {
       const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
       return { file: this.file, line: pos.line, col: pos.col, message: error.message.split('\n')[0] ?? '' };
@@ -49,6 +85,7 @@ export class YamlFile {
 
   /** The position of the node at `path`, or of its nearest ancestor that exists; `key` points at a map key. */
   at(path: Path, message: string, key?: string): PolicyIssue {
+    const { isMap, isPair, isScalar } = yamlLibrary();
     let node: unknown;
     for (let depth = path.length; depth >= 0; depth--) {
       node = this.doc.getIn(path.slice(0, depth), true);

@@ -12,7 +12,7 @@ export function register(program: Command, kit: CliKit): void {
     .argument('[file]')
     .description('validate the policy; problems are printed as FILE:LINE:COL message')
     .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? kit.policyPath()));
+      const loaded = loadPolicy(resolve(file ?? kit.policyPath()), { scenarios: true });
       kit.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision})`);
     });
   policy
@@ -20,7 +20,7 @@ export function register(program: Command, kit: CliKit): void {
     .argument('[file]')
     .description('run the policy scenarios (tests: section or <name>.test.yaml)')
     .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? kit.policyPath()));
+      const loaded = loadPolicy(resolve(file ?? kit.policyPath()), { scenarios: true });
       const results = runScenarios(loaded);
       for (const result of results) {
         kit.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
