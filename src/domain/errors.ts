@@ -94,6 +94,7 @@ export const INPUT_PROBLEMS = [
   'needs_confirmation',
   'too_long',
   'campaign_list_changed',
+  'campaign_queue_full',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -61,6 +61,14 @@ export const campaignReview = {
     fr: 'Aucun groupe « à vérifier » n’a encore été examiné : rien de plus que la liste nettoyée.',
     en: 'No group in review has been looked at yet: nothing beyond the cleaned list.',
   },
+  problem_campaign_queue_full: {
+    fr: 'Déjà {limit} vérifications de campagne en attente : réessayez dans quelques minutes.',
+    en: 'Already {limit} campaign checks waiting: try again in a few minutes.',
+  },
+  campaign_queued: {
+    fr: '⏳ En file d’attente : position {position}. La vérification commencera dès que les précédentes seront finies.',
+    en: '⏳ Queued: position {position}. The check starts as soon as the ones before it are done.',
+  },
   problem_campaign_list_changed: {
     fr: 'Ce fichier n’est pas celui qui a été vérifié (contenu différent) : relancez la vérification avec ce fichier.',
     en: 'This file is not the one that was checked (its content differs): check the campaign again with this file.',

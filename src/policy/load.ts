@@ -109,10 +109,29 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
   const issues = semanticIssues(yaml, doc, sources);
   if (issues.length > 0) throw new PolicyError(issues);
 
+  const revision = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  return policyFromDoc(
+    doc,
+    file,
+    revision,
+    sources.flatMap((source) => source.scenarios),
+  );
+}
+
+/**
+ * The policy as the engine uses it, from its checked document: what a worker thread rebuilds from the document
+ * it is sent (functions and dates do not cross threads), with the same revision.
+ */
+export function policyFromDoc(
+  doc: PolicyDocument,
+  file: string,
+  revision: string,
+  scenarios: Scenario[] = [],
+): Policy {
   const zone = doc.policy.time_zone;
   return {
     file,
-    revision: createHash('sha256').update(source).digest('hex').slice(0, 12),
+    revision,
     doc,
     timeZone: zone,
     rules: doc.rules.map((rule) => compileRule(rule, zone)),
@@ -129,7 +148,7 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
       roleLocalParts: doc.params.role_local_parts.map((p) => p.toLowerCase()),
     },
     functionsOf: functionMatcher(doc.functions),
-    scenarios: sources.flatMap((source) => source.scenarios),
+    scenarios,
   };
 }
 

@@ -6,12 +6,11 @@ import {
   reviewGroup,
   supersede,
 } from '../campaign/approval.ts';
-import { type CampaignCheck, checkCampaign } from '../campaign/check.ts';
-import type { RecipientList } from '../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Identifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
+import type { CheckJob, ListInput, Outputs } from './checkJob.ts';
+import { runQueued } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { recordAudit } from './record.ts';
@@ -33,13 +32,27 @@ const MAX_TEMPLATE = 20_000;
 const when = (value: string | Date | undefined, ctx: AppContext, field: 'start' | 'end') =>
   value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, field);
 
-/** Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list. */
+/** What a check gives back: the saved campaign, older checks it replaced, and the files asked for. */
+export interface CheckOutcome {
+  campaign: Campaign;
+  superseded: Campaign[];
+  files: { details?: Buffer; cleaned?: Buffer };
+}
+
+/**
+ * Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list, in
+ * its turn and in a worker thread (checkQueue.ts); then saves it, audits it and supersedes an older check.
+ */
 export async function runCampaignCheck(
   ctx: AppContext,
   fields: CampaignFields,
-  list: RecipientList,
-  onProgress?: (done: number, total: number) => void,
-): Promise<CampaignCheck & { superseded: Campaign[] }> {
+  list: ListInput,
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    onQueued?: (position: number) => void;
+    outputs?: Omit<Outputs, 'lang'>;
+  } = {},
+): Promise<CheckOutcome> {
   const channel = parse.channel(fields.channel);
   if (!fields.product) throw new InputError('required', { field: 'product' });
   // A template is a message or a call script, not a book: the policy's patterns run over it.
@@ -50,17 +63,8 @@ export async function runCampaignCheck(
   const start = when(fields.start, ctx, 'start') ?? ctx.clock();
   const end = when(fields.end, ctx, 'end');
   if (end && end <= start) throw new InputError('date_before', { field: 'end', other: 'start' });
-  const maxRows = ctx.policy.doc.campaign.max_rows;
-  if (list.rows > maxRows) throw new InputError('too_long', { field: 'file', limit: maxRows });
-  if (list.recipients.length === 0 && list.invalid.length === 0) throw new InputError('empty_list');
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
-  const sources = {
-    policy: ctx.policy,
-    now: ctx.clock(),
-    subjectOf: (t: Identifier) => ctx.store.subjectFacts(t),
-    onProgress,
-  };
-  const check = await checkCampaign(sources, {
+  const job: CheckJob = {
     name,
     channel,
     product,
@@ -68,26 +72,33 @@ export async function runCampaignCheck(
     plannedStart: start,
     plannedEnd: end,
     template: fields.template ?? '',
-    list,
     checkedBy: fields.checkedBy,
-  });
-  await ctx.store.saveCampaign(check.campaign);
+    list,
+    maxRows: ctx.policy.doc.campaign.max_rows,
+    now: ctx.clock(),
+    // Files for people are written in the policy's language, like the report in the channel.
+    outputs: { ...options.outputs, lang: ctx.policy.doc.policy.default_language },
+  };
+  const { campaign, files } = await runQueued(ctx, job, options.onProgress, options.onQueued);
+  await ctx.store.saveCampaign(campaign);
   await recordAudit(
     ctx,
     fields.checkedBy,
     'campaign.check',
     undefined,
-    `${check.campaign.id} ${check.campaign.counts.recipients} recipients`,
+    `${campaign.id} ${campaign.counts.recipients} recipients`,
   );
   // A changed list, template or date is a new check: the older, undecided check of the same campaign goes.
   const superseded: Campaign[] = [];
   for (const older of await ctx.store.campaigns()) {
-    const replaced = supersede(older, check.campaign, ctx.clock(), ctx.policy);
+    const replaced = supersede(older, campaign, ctx.clock(), ctx.policy);
     if (!replaced) continue;
     await ctx.store.saveCampaign(replaced);
     superseded.push(replaced);
   }
-  return { ...check, superseded };
+  const buffer = (bytes?: Uint8Array) =>
+    bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
+  return { campaign, superseded, files: { details: buffer(files.details), cleaned: buffer(files.cleaned) } };
 }
 
 export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'approve-reviewed' | 'reject';

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { parsePastedRecipients } from '../../src/campaign/recipients.ts';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
@@ -28,7 +27,7 @@ it('applies a sector ban to the whole campaign, consent or not', async () => {
     },
     new Date('2026-01-01'),
   );
-  const list = parsePastedRecipients('claire@gmail.com\npaul@gmail.com', 'email');
+  const list = { kind: 'pasted' as const, text: 'claire@gmail.com\npaul@gmail.com' };
   const { campaign } = await runCampaignCheck(
     ctx,
     { channel: 'email', product: 'energy-renovation', audience: 'b2c', template, checkedBy: 'test' },
@@ -56,7 +55,7 @@ it('decides at the planned start and end: a recipient is allowed only if every p
     },
     new Date('2025-01-01'),
   );
-  const list = parsePastedRecipients('+33 6 12 34 56 78', 'phone');
+  const list = { kind: 'pasted' as const, text: '+33 6 12 34 56 78' };
   const fields = {
     channel: 'phone',
     product: 'accounting-software',
@@ -70,7 +69,7 @@ it('decides at the planned start and end: a recipient is allowed only if every p
     { ...fields, start: '2026-11-27T14:00', end: '2026-11-28T21:30' },
     list,
   );
-  expect(daytime.results[0]?.verdict).toBe('allow');
-  expect(late.results[0]?.verdict).toBe('block');
-  expect(late.results[0]?.rules).toContain('phone-b2c-allowed-days-hours');
+  expect(daytime.campaign.counts.allow).toBe(1);
+  expect(late.campaign.counts.block).toBe(1);
+  expect(late.campaign.groups.map((g) => g.rule)).toContain('phone-b2c-allowed-days-hours');
 });

@@ -34,11 +34,34 @@ it('a long check reports the rows done as it goes', async () => {
   await runCampaignCheck(
     ctx,
     { channel: 'email', product: 'accounting-software', checkedBy: 'test' },
-    parsePastedRecipients(emails, 'email'),
-    (n, total) => {
-      expect(total).toBe(1200);
-      done.push(n);
+    { kind: 'pasted', text: emails },
+    {
+      onProgress: (n, total) => {
+        expect(total).toBe(1200);
+        done.push(n);
+      },
     },
   );
   expect(done).toEqual([500, 1000]);
+});
+
+it('runs checks one at a time, telling who waits their place in the queue', async () => {
+  const ctx = { store: new MemoryStore(), policy, clock: () => new Date('2026-11-23T10:00:00+01:00') };
+  const fields = { channel: 'email', product: 'accounting-software', checkedBy: 'test' };
+  const order: string[] = [];
+  const places: number[] = [];
+  const first = runCampaignCheck(
+    ctx,
+    { ...fields, name: 'First' },
+    { kind: 'pasted', text: 'a@acme.fr' },
+  ).then((c) => order.push(c.campaign.name));
+  const second = runCampaignCheck(
+    ctx,
+    { ...fields, name: 'Second' },
+    { kind: 'pasted', text: 'b@acme.fr' },
+    { onQueued: (position) => places.push(position) },
+  ).then((c) => order.push(c.campaign.name));
+  await Promise.all([first, second]);
+  expect(places).toEqual([1]);
+  expect(order).toEqual(['First', 'Second']);
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { approvableAsChecked } from '../../campaign/approval.ts';
-import { parseRecipientFile } from '../../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
 import { formatLocal } from '../../domain/time.ts';
@@ -9,8 +8,6 @@ import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
 import { findCampaign, listCampaigns, runCampaignCheck } from '../../services/campaign.ts';
-import { cleanedCsv, cleanedXlsx, detailsCsv, detailsXlsx } from '../../services/campaignFiles.ts';
-import * as parse from '../../services/parse.ts';
 import type { CliKit } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
@@ -82,34 +79,26 @@ export function register(program: Command, kit: CliKit): void {
       await kit.withContext(async (ctx) => {
         const out = { force: options.force, dbPath: kit.dbPath() };
         for (const path of [options.details, options.cleaned]) if (path) assertWritable(path, out);
-        const list = await parseRecipientFile(bytes, parse.channel(options.channel), file);
         const progress = terminalProgress(!options.json);
+        const lang = kit.lang(ctx.policy);
+        // A name ending in .xlsx gets an Excel workbook; any other, a CSV in the input's shape.
+        const format = (path?: string) => (path ? (isXlsx(path) ? 'xlsx' : 'csv') : undefined);
         const check = await runCampaignCheck(
           ctx,
           { ...options, template, checkedBy: kit.who() },
-          list,
-          progress.update,
+          { kind: 'file', bytes, fileName: file },
+          {
+            onProgress: progress.update,
+            onQueued: (position) => kit.err(t(lang, 'campaign_queued', { position })),
+            outputs: { details: format(options.details), cleaned: format(options.cleaned) },
+          },
         ).finally(progress.stop);
-        // A name ending in .xlsx gets an Excel workbook; any other, a CSV in the input's shape.
-        const lang = ctx.policy.doc.policy.default_language;
-        if (options.details)
-          writeOutput(
-            options.details,
-            isXlsx(options.details)
-              ? await detailsXlsx(check, ctx.policy, lang)
-              : detailsCsv(check, ctx.policy, lang),
-            out,
-          );
-        if (options.cleaned)
-          writeOutput(
-            options.cleaned,
-            isXlsx(options.cleaned) ? await cleanedXlsx(check) : cleanedCsv(check),
-            out,
-          );
+        if (options.details && check.files.details) writeOutput(options.details, check.files.details, out);
+        if (options.cleaned && check.files.cleaned) writeOutput(options.cleaned, check.files.cleaned, out);
         kit.out(
           options.json
             ? JSON.stringify(check.campaign, null, 2)
-            : printable(check.campaign, ctx.policy, kit.lang(ctx.policy)),
+            : printable(check.campaign, ctx.policy, lang),
         );
         kit.setStatus(approvableAsChecked(check.campaign) ? 0 : 1);
       });

@@ -1,12 +1,10 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { throttled } from '../../campaign/progress.ts';
-import { parsePastedRecipients, parseRecipientFile, type RecipientList } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
-import type { Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { attachInputFile, attachSlackMessage, runCampaignCheck } from '../../services/campaign.ts';
-import { cleanedCsv, detailsCsv } from '../../services/campaignFiles.ts';
+import type { ListInput } from '../../services/checkJob.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
@@ -64,12 +62,15 @@ export function register(app: App, deps: SlackDeps): void {
         .catch(() => client.chat.postMessage({ channel: userId, text }).catch(() => undefined));
 
     const channel = fieldValue(values, 'channel') ?? 'email';
-    let list: RecipientList;
+    const show = (text: string) => {
+      client.views.update({ view_id: view.id, view: doneModal(lang, text) }).catch(() => undefined); // closed by the user: the report still comes
+    };
+    let list: ListInput;
     try {
       if (files[0]) {
         const file = await download(client, context.botToken ?? '', files[0]);
-        list = await parseRecipientFile(file.bytes, channel as Channel, file.name);
-      } else list = parsePastedRecipients(pasted ?? '', channel as Channel);
+        list = { kind: 'file', bytes: file.bytes, fileName: file.name };
+      } else list = { kind: 'pasted', text: pasted ?? '' };
     } catch (error) {
       await tell(
         t(lang, 'campaign_file_failed', {
@@ -93,15 +94,13 @@ export function register(app: App, deps: SlackDeps): void {
           checkedBy: actor(userId),
         },
         list,
-        // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits).
-        throttled(2000, (progress) => {
-          client.views
-            .update({
-              view_id: view.id,
-              view: doneModal(lang, t(lang, 'campaign_progress', { ...progress })),
-            })
-            .catch(() => undefined); // closed by the user: the report still comes
-        }),
+        {
+          // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits),
+          // or the place in the queue while other checks run.
+          onProgress: throttled(2000, (progress) => show(t(lang, 'campaign_progress', { ...progress }))),
+          onQueued: (position) => show(t(lang, 'campaign_queued', { position })),
+          outputs: { details: 'csv', cleaned: 'csv' },
+        },
       );
     } catch (error) {
       await tell(problemText(error, lang, '', deps));
@@ -142,12 +141,12 @@ export function register(app: App, deps: SlackDeps): void {
         initial_comment: t(lang, 'campaign_files_comment'),
         file_uploads: [
           {
-            file: detailsCsv(check, ctx.policy, ctx.policy.doc.policy.default_language),
+            file: check.files.details ?? Buffer.alloc(0),
             filename: `${campaign.id}-details.csv`,
             title: `${campaign.name} — details`,
           },
           {
-            file: cleanedCsv(check),
+            file: check.files.cleaned ?? Buffer.alloc(0),
             filename: `${campaign.id}-cleaned.csv`,
             title: `${campaign.name} — cleaned list`,
           },
