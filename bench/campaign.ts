@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
-import { parseRecipientFile } from '../src/campaign/recipients.ts';
 import { runCampaignCheck } from '../src/services/campaign.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { reportBlocks } from '../src/slack/blocks/campaign.ts';
@@ -8,7 +7,6 @@ import { startEmulatedApp } from '../src/slack/emulator/harness.ts';
 
 export interface CampaignFigures {
   recipients: number;
-  parseMs: number;
   checkMs: number;
   reportMs: number;
   totalMs: number;
@@ -52,8 +50,6 @@ export async function benchCampaign(
     }
   })();
   try {
-    const t0 = performance.now();
-    const list = await parseRecipientFile(bytes, 'email', 'campaign.csv');
     const t1 = performance.now();
     // The whole check as the app runs it: in its turn, in a worker thread, reading the list again there and
     // writing the details and cleaned files.
@@ -70,11 +66,10 @@ export async function benchCampaign(
     await asker;
     times.sort((a, b) => a - b);
     return {
-      recipients: list.recipients.length,
-      parseMs: t1 - t0,
+      recipients: check.campaign.counts.recipients,
       checkMs: t2 - t1,
       reportMs: t3 - t2,
-      totalMs: t3 - t0,
+      totalMs: t3 - t1,
       meanwhile: {
         count: times.length,
         p50: percentile(times, 50),

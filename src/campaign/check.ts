@@ -37,7 +37,7 @@ export interface CampaignCheck {
 }
 
 /** Recipients looked up and decided together; between slices the thread can answer others. */
-const SLICE = 500;
+const SLICE = 1000;
 const SAMPLES = 3;
 
 export const campaignId = () => `cmp-${randomBytes(4).toString('hex')}`;
@@ -85,6 +85,11 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
   const campaignWide = new Set<string>();
   let audienceMismatches = 0;
   const recipients = input.list.recipients;
+  const slice = (from: number) =>
+    sources.subjectsOf(recipients.slice(from, from + SLICE).map((r) => r.target));
+  // The next slice's facts are asked for before this one is decided: in a worker thread, the store answers
+  // while the engine runs.
+  let next = recipients.length > 0 ? slice(0) : Promise.resolve([]);
   let subjects: SubjectFacts[] = [];
   for (const [i, { line, target }] of recipients.entries()) {
     if (i % SLICE === 0) {
@@ -92,7 +97,8 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
         sources.onProgress?.(i, recipients.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      subjects = await sources.subjectsOf(recipients.slice(i, i + SLICE).map((r) => r.target));
+      subjects = await next;
+      if (i + SLICE < recipients.length) next = slice(i + SLICE);
     }
     const subject = subjects[i % SLICE] as SubjectFacts;
     const outcome = worst(times.map((at) => decide(request, subject, policy, at)));

@@ -25,9 +25,10 @@ export type FromWorker =
 const port = parentPort;
 if (port) {
   const send = (message: FromWorker) => port.postMessage(message);
-  let answer: ((subjects: SubjectFacts[]) => void) | undefined;
+  // One slice is asked for at a time (the next while the current is decided), answered in order.
+  const answers: ((subjects: SubjectFacts[]) => void)[] = [];
   port.on('message', async (message: ToWorker) => {
-    if (message.type === 'facts') return answer?.(message.subjects);
+    if (message.type === 'facts') return answers.shift()?.(message.subjects);
     const { job, policy } = message;
     try {
       const result = await runCheckJob(
@@ -35,7 +36,7 @@ if (port) {
         policyFromDoc(policy.doc, policy.file, policy.revision),
         (targets) =>
           new Promise<SubjectFacts[]>((resolve) => {
-            answer = resolve;
+            answers.push(resolve);
             send({ type: 'facts', targets });
           }),
         (done, total) => send({ type: 'progress', done, total }),
