@@ -100,11 +100,14 @@ export async function parseRecipientFile(
   bytes: Buffer,
   channel: Channel,
   fileName: string,
+  /** The policy's row limit: a longer file is refused while it is read. */
+  maxRows?: number,
 ): Promise<RecipientList> {
   const kind = recipientKind(channel);
   const { text, encoding, shape } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
-  const rows = await csvRows(text, fileName, delimiter);
+  // One row more than the limit is allowed for a header line.
+  const rows = await csvRows(text, fileName, delimiter, maxRows === undefined ? undefined : maxRows + 1);
   const header = rows[0]?.cells.map(columnFor) ?? [];
   let column = header.indexOf(kind);
   let data = rows;

@@ -82,6 +82,8 @@ export async function csvRows(
   text: string,
   fileName: string,
   delimiter: string = detectDelimiter(text),
+  /** Past this many rows (a header counts as one) the file is refused at once, not after reading it all. */
+  maxRows = Number.POSITIVE_INFINITY,
 ): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
   const parser = parseCsvStream({
@@ -109,6 +111,10 @@ export async function csvRows(
   });
   for (let i = 0; i < text.length; i += SLICE) {
     parser.write(text.slice(i, i + SLICE));
+    if (rows.length > maxRows) {
+      parser.destroy();
+      throw new InputError('too_long', { field: 'file', limit: maxRows - 1 });
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
   parser.end();

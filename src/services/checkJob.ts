@@ -43,12 +43,13 @@ export interface CheckJobResult {
   files: { details?: Uint8Array; cleaned?: Uint8Array };
 }
 
-export async function readList(list: ListInput, channel: Channel): Promise<RecipientList> {
+export async function readList(list: ListInput, channel: Channel, maxRows?: number): Promise<RecipientList> {
   return list.kind === 'file'
     ? parseRecipientFile(
         Buffer.from(list.bytes.buffer, list.bytes.byteOffset, list.bytes.length),
         channel,
         list.fileName,
+        maxRows,
       )
     : parsePastedRecipients(list.text, channel);
 }
@@ -63,7 +64,7 @@ export async function runCheckJob(
   subjectsOf: CheckSources['subjectsOf'],
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckJobResult> {
-  const list = await readList(job.list, job.channel);
+  const list = await readList(job.list, job.channel, job.maxRows);
   if (list.rows > job.maxRows) throw new InputError('too_long', { field: 'file', limit: job.maxRows });
   if (list.recipients.length === 0 && list.invalid.length === 0) throw new InputError('empty_list');
   const check = await checkCampaign({ policy, now: job.now, subjectsOf, onProgress }, { ...job, list });

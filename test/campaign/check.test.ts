@@ -73,3 +73,24 @@ it('decides at the planned start and end: a recipient is allowed only if every p
   expect(late.campaign.counts.block).toBe(1);
   expect(late.campaign.groups.map((g) => g.rule)).toContain('phone-b2c-allowed-days-hours');
 });
+
+it('refuses a file longer than the policy’s row limit while reading it', async () => {
+  const ctx = await context('2026-11-23T10:00:00+01:00');
+  const small = {
+    ...ctx,
+    policy: { ...policy, doc: { ...policy.doc, campaign: { ...policy.doc.campaign, max_rows: 3 } } },
+  };
+  const rows = Array.from({ length: 10 }, (_, i) => `p${i}@acme.fr`);
+  const file = (n: number) => ({
+    kind: 'file' as const,
+    bytes: Buffer.from(['email', ...rows.slice(0, n)].join('\n')),
+    fileName: 'l.csv',
+  });
+  const fields = { channel: 'email', product: 'accounting-software', checkedBy: 'test' };
+  await expect(runCampaignCheck(small, fields, file(10))).rejects.toMatchObject({
+    problem: 'too_long',
+    params: { field: 'file', limit: 3 },
+  });
+  // A header and exactly as many rows as the limit are read.
+  expect((await runCampaignCheck(small, fields, file(3))).campaign.counts.rows).toBe(3);
+});
