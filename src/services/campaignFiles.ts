@@ -1,6 +1,6 @@
 import { reviewedLines } from '../campaign/approval.ts';
 import type { CampaignCheck } from '../campaign/check.ts';
-import { listHash, type RecipientList } from '../campaign/recipients.ts';
+import { listHash, type RecipientList, recipientKind } from '../campaign/recipients.ts';
 import { EXCEL_SHAPE, fileText, rowText, safeCell } from '../csv/write.ts';
 import { xlsxOf } from '../csv/xlsx.ts';
 import type { Campaign } from '../domain/campaign.ts';
@@ -16,6 +16,12 @@ import type { Policy } from '../policy/load.ts';
 
 type RowVerdict = 'allow' | 'review' | 'block' | 'invalid' | 'duplicate';
 type Row = { raw: string; cells: string[] };
+
+/** A row we make ourselves (a pasted list's), written as a CSV line would be. */
+const madeRow = (cells: string[], delimiter: string): Row => ({
+  cells,
+  raw: cells.map((c) => safeCell(c, delimiter)).join(delimiter),
+});
 
 /** The details as a table: each original row (a pasted list: line and recipient) and what the check adds. */
 function detailRows(check: CampaignCheck, policy: Policy, lang: Lang) {
@@ -35,10 +41,7 @@ function detailRows(check: CampaignCheck, policy: Policy, lang: Lang) {
     ];
   };
   const extra = (['verdict', 'reason', 'rules', 'legal'] as const).map((h) => t(lang, `csv_column_${h}`));
-  const made = (cells: string[]): Row => ({
-    cells,
-    raw: cells.map((c) => safeCell(c, delimiter)).join(delimiter),
-  });
+  const made = (cells: string[]) => madeRow(cells, delimiter);
   if (!source) {
     const rows = [
       ...check.results.map((r) => ({
@@ -100,30 +103,28 @@ export function detailsXlsx(check: CampaignCheck, policy: Policy, lang: Lang): P
 }
 
 /**
+ * The rows a list keeps, header first: the input file's own rows (every column), or for a pasted list one
+ * column named after the channel's identifier.
+ */
+function keptRows(list: RecipientList, channel: Channel, keep: (line: number) => boolean): Row[] {
+  const kept = list.recipients.filter((r) => keep(r.line)).sort((a, b) => a.line - b.line);
+  const source = list.source;
+  if (!source)
+    return [recipientKind(channel), ...kept.map((r) => r.target.value)].map((v) => madeRow([v], ';'));
+  const rows = kept.flatMap((r) => source.rows.get(r.line) ?? []);
+  return source.header ? [source.header, ...rows] : rows;
+}
+
+/**
  * A list a sending tool can take back: the input file minus every row not kept (blocked, to review, invalid,
  * repeated), every column kept, in the input's encoding, separator, quoting and line endings.
  */
 function keptCsv(list: RecipientList, channel: Channel, keep: (line: number) => boolean): Buffer {
-  const kept = keptRecipients(list, keep);
   const source = list.source;
-  if (!source) {
-    const header = channel === 'email' ? 'email' : 'phone';
-    return fileText([header, ...kept.map((r) => safeCell(r.target.value, ';'))], {
-      ...EXCEL_SHAPE,
-      bom: false,
-      eol: '\n',
-    });
-  }
-  const lines = source.header ? [rowText(source.header, source.delimiter)] : [];
-  for (const r of kept) {
-    const row = source.rows.get(r.line);
-    if (row) lines.push(rowText(row, source.delimiter));
-  }
-  return fileText(lines, source.shape);
+  const delimiter = source?.delimiter ?? ';';
+  const lines = keptRows(list, channel, keep).map((row) => rowText(row, delimiter));
+  return fileText(lines, source?.shape ?? { ...EXCEL_SHAPE, bom: false, eol: '\n' });
 }
-
-const keptRecipients = (list: RecipientList, keep: (line: number) => boolean) =>
-  list.recipients.filter((r) => keep(r.line)).sort((a, b) => a.line - b.line);
 
 const allowedOf = (check: CampaignCheck) => {
   const allowed = new Set(check.results.filter((r) => r.verdict === 'allow').map((r) => r.line));
@@ -137,18 +138,7 @@ export function cleanedCsv(check: CampaignCheck): Buffer {
 
 /** The cleaned list as an Excel workbook: the original columns of the allowed rows. */
 export function cleanedXlsx(check: CampaignCheck): Promise<Buffer> {
-  const { list } = check;
-  const kept = keptRecipients(list, allowedOf(check));
-  const source = list.source;
-  if (!source)
-    return xlsxOf([
-      [check.campaign.channel === 'email' ? 'email' : 'phone'],
-      ...kept.map((r) => [r.target.value]),
-    ]);
-  return xlsxOf([
-    ...(source.header ? [source.header.cells] : []),
-    ...kept.map((r) => source.rows.get(r.line)?.cells ?? []),
-  ]);
+  return xlsxOf(keptRows(check.list, check.campaign.channel, allowedOf(check)).map((row) => row.cells));
 }
 
 /**
