@@ -1,7 +1,6 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
 import { interested, reviewedLines } from '../../campaign/approval.ts';
-import type { Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
 import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
@@ -13,7 +12,6 @@ import {
   actor,
   audit,
   type ButtonArgs,
-  checkRole,
   onButton,
   problemText,
   type SlackDeps,
@@ -40,11 +38,7 @@ export const PROBLEM_KEY = {
 export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   // What goes in the report's thread is read by the whole channel: in the channel's language, like the report.
-  const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
-
-  /** The refusal to show when the user is not among the campaign's approvers (audited by checkRole). */
-  const refuseNonApprover = async (userId: string, c: Campaign, action: string, lang: Lang) =>
-    checkRole(deps, userId, 'approve_campaigns', action, lang, undefined, approversOf(c));
+  const { approversOf, channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
 
   /** One approval step; refusals (role, four eyes, stale check) are told to the person and audited. */
   async function step(args: ButtonArgs, action: CampaignAction, lang: Lang): Promise<Outcome | undefined> {

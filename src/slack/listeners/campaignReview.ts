@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import { reviewedLines } from '../../campaign/approval.ts';
-import { parsePastedRecipients, parseRecipientFile } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
 import { findCampaign, reviewCampaignGroup } from '../../services/campaign.ts';
 import { reviewedCsv } from '../../services/campaignFiles.ts';
+import { readList } from '../../services/checkJob.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
 import { decisionBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
@@ -15,7 +15,6 @@ import {
   actor,
   audit,
   type ButtonArgs,
-  checkRole,
   onButton,
   type SlackDeps,
   slackErrorText,
@@ -29,16 +28,19 @@ import {
  */
 export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
-  const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
+  const { channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
 
   /** The allowed + reviewed rows of the checked file, shared in the thread (the file is read again from Slack). */
   async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
     const lang = channelLang();
     try {
       const file = await download(args.client, args.context.botToken ?? '', { id: c.input?.slackFile });
-      const list = c.input?.pasted
-        ? parsePastedRecipients(file.bytes.toString('utf8'), c.channel)
-        : await parseRecipientFile(file.bytes, c.channel, file.name);
+      const list = await readList(
+        c.input?.pasted
+          ? { kind: 'pasted', text: file.bytes.toString('utf8') }
+          : { kind: 'file', bytes: file.bytes, fileName: file.name },
+        c.channel,
+      );
       await args.client.filesUploadV2({
         channel_id: c.slack?.channel,
         thread_ts: c.slack?.ts,
@@ -60,20 +62,9 @@ export function register(app: App, deps: SlackDeps): void {
 
   onButton(app, deps, ACTION.reviewGroup, async (args, lang) => {
     const userId = args.body.user.id;
-    // A forged value reads as no group: told as "no group in review under this reason".
+    // A forged value reads as an unknown campaign (told by findCampaign), or as a rule with no group in review.
     const { id, rule } = readPayload(args.action.value, PAYLOAD.reviewGroup) ?? { id: '', rule: '' };
-    // An unknown id is told as such (findCampaign); the role is that of the campaign's approvers.
-    const checked = await findCampaign(ctx, id);
-    const holders = approversOf(checked);
-    const refused = await checkRole(
-      deps,
-      userId,
-      'approve_campaigns',
-      'campaign.review',
-      lang,
-      undefined,
-      holders,
-    );
+    const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.review', lang);
     if (refused) return void (await tellPresser(args, refused));
     const outcome = await reviewCampaignGroup(ctx, id, rule, actor(userId));
     if (!outcome.ok) {
