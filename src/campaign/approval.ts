@@ -27,12 +27,15 @@ export function approvableCleaned(c: Campaign): boolean {
   return c.findings.length === 0 && c.counts.allow > 0;
 }
 
+/** The rules whose group in review a reviewer already let through. */
+const reviewedRules = (c: Campaign) => new Set((c.reviewed ?? []).map((r) => r.rule));
+
 /**
  * The lines of the recipients a reviewer let through: in review only for reasons whose group was reviewed.
  * A recipient held for two reasons needs both groups reviewed.
  */
 export function reviewedLines(c: Campaign): Set<number> {
-  const done = new Set((c.reviewed ?? []).map((r) => r.rule));
+  const done = reviewedRules(c);
   const held = new Map<number, boolean>();
   for (const g of c.groups) {
     if (g.verdict !== 'review') continue;
@@ -50,7 +53,7 @@ export function approvableReviewed(c: Campaign): boolean {
 
 /** The groups in review a reviewer may still look at (a check made before groups kept lines has none). */
 export function reviewableGroups(c: Campaign): Campaign['groups'] {
-  const done = new Set((c.reviewed ?? []).map((r) => r.rule));
+  const done = reviewedRules(c);
   return c.groups.filter((g) => g.verdict === 'review' && g.lines && !done.has(g.rule));
 }
 
@@ -148,7 +151,7 @@ export function reviewGroup(c: Campaign, rule: string, by: string, now: Date, po
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
   if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
-  if ((c.reviewed ?? []).some((r) => r.rule === rule)) return { ok: false, problem: 'already-reviewed' };
+  if (reviewedRules(c).has(rule)) return { ok: false, problem: 'already-reviewed' };
   if (!reviewableGroups(c).some((g) => g.rule === rule)) return { ok: false, problem: 'not-in-review' };
   const next = add(c, 'group-reviewed', by, now, policy);
   const last = next.history.at(-1);

@@ -46,6 +46,8 @@ export function recipientKind(channel: Channel): 'email' | 'phone' {
   return channel === 'email' ? 'email' : 'phone';
 }
 
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
 export function listHash(values: string[]): string {
   return createHash('sha256')
     .update([...values].sort().join('\n'))
@@ -56,6 +58,7 @@ function build(
   kind: 'email' | 'phone',
   values: { line: number; value: string }[],
   encoding: string,
+  input: Buffer | string,
 ): RecipientList {
   const read = kind === 'email' ? emailIdentifier : phoneIdentifier;
   const seen = new Set<string>();
@@ -85,11 +88,9 @@ function build(
     invalid,
     duplicates,
     hash: listHash([...seen]),
-    inputSha256: '',
+    inputSha256: sha256(input),
   };
 }
-
-export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A recipient file as people have them: Excel's French CSV (`;`, Windows-1252 or UTF-8 with BOM), quoted
@@ -135,7 +136,7 @@ export async function parseRecipientFile(
     header: data === rows ? undefined : rows[0],
     rows: new Map(data.map((row) => [row.line, row])),
   };
-  return { ...build(kind, values, encoding), source, inputSha256: sha256(bytes) };
+  return { ...build(kind, values, encoding, bytes), source };
 }
 
 /** A list pasted in the modal: one per line, or separated by commas or semicolons (emails also by spaces). */
@@ -147,5 +148,5 @@ export function parsePastedRecipients(text: string, channel: Channel): Recipient
       if (value.trim()) values.push({ line: i + 1, value: value.trim() });
     }
   });
-  return { ...build(kind, values, 'utf-8'), inputSha256: sha256(text), pasted: true };
+  return { ...build(kind, values, 'utf-8', text), pasted: true };
 }

@@ -1,7 +1,7 @@
-import { type CheckSources, checkCampaign } from '../campaign/check.ts';
+import { type CampaignInput, type CheckSources, checkCampaign } from '../campaign/check.ts';
 import { parsePastedRecipients, parseRecipientFile, type RecipientList } from '../campaign/recipients.ts';
 import type { Campaign } from '../domain/campaign.ts';
-import type { Audience, Channel } from '../domain/contacts.ts';
+import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
@@ -23,15 +23,7 @@ export interface Outputs {
  * One campaign check, as plain data so it can cross to a worker thread: the campaign's fields (already
  * validated), its list as received, the row limit and the time of the check.
  */
-export interface CheckJob {
-  name: string;
-  channel: Channel;
-  product: string;
-  audience: Audience;
-  plannedStart: Date;
-  plannedEnd?: Date;
-  template: string;
-  checkedBy: string;
+export interface CheckJob extends Omit<CampaignInput, 'list'> {
   list: ListInput;
   maxRows: number;
   now: Date;
