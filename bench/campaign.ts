@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
 import { runCampaignCheck } from '../src/services/campaign.ts';
@@ -37,6 +40,7 @@ export async function benchCampaign(
   const template =
     'Objet : Votre comptabilité simplifiée\nExemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
 
+  const out = mkdtempSync(join(tmpdir(), 'pg-bench-files-'));
   const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR });
   const times: number[] = [];
   let running = true;
@@ -57,7 +61,12 @@ export async function benchCampaign(
       ctx,
       { name: 'Bench', channel: 'email', product: 'accounting-software', template, checkedBy: 'bench' },
       { kind: 'file', bytes, fileName: 'campaign.csv' },
-      { outputs: { details: 'csv', cleaned: 'csv' } },
+      {
+        outputs: {
+          details: { path: join(out, 'details.csv'), format: 'csv' },
+          cleaned: { path: join(out, 'cleaned.csv'), format: 'csv' },
+        },
+      },
     );
     const t2 = performance.now();
     reportBlocks(check.campaign, ctx.policy, 'fr');
@@ -81,5 +90,6 @@ export async function benchCampaign(
     running = false;
     await asker;
     await emulated.stop();
+    rmSync(out, { recursive: true, force: true });
   }
 }

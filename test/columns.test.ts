@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { parseRecipientFile } from '../src/campaign/recipients.ts';
 import { columnFor } from '../src/csv/columns.ts';
-import { cli, tempDir } from './helpers.ts';
+import { cli, readRecipients, tempDir } from './helpers.ts';
 
 it('knows the headers French teams and their tools write, accents, case and punctuation ignored', () => {
   for (const header of [
@@ -26,15 +25,15 @@ it('knows the headers French teams and their tools write, accents, case and punc
 });
 
 it('finds the recipients by their values under a header it does not know, and keeps that header', async () => {
-  const list = await parseRecipientFile(
-    Buffer.from('Contact;Société\r\nalice@acme.fr;Acme\r\nbob@corp.fr;Corp\r\n'),
+  const file = (text: string) => ({ kind: 'file' as const, bytes: Buffer.from(text), fileName: 'list.csv' });
+  const list = await readRecipients(
+    file('Contact;Société\r\nalice@acme.fr;Acme\r\nbob@corp.fr;Corp\r\n'),
     'email',
-    'list.csv',
   );
-  expect(list.recipients.map((r) => r.target.value)).toEqual(['alice@acme.fr', 'bob@corp.fr']);
-  expect(list.source?.header?.raw).toBe('Contact;Société');
-  const phones = await parseRecipientFile(Buffer.from('Tél. mobile,Nom\n06 12 34 56 78,A\n'), 'sms', 'l.csv');
-  expect(phones.recipients.map((r) => r.target.value)).toEqual(['+33612345678']);
+  expect(list.recipients.map((r) => r.value)).toEqual(['alice@acme.fr', 'bob@corp.fr']);
+  expect(list.file?.header?.raw).toBe('Contact;Société');
+  const phones = await readRecipients(file('Tél. mobile,Nom\n06 12 34 56 78,A\n'), 'sms');
+  expect(phones.recipients.map((r) => r.value)).toEqual(['+33612345678']);
 });
 
 it('imports first and last names as one name', async () => {

@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { type ListInput, openList, recipientSorter } from '../src/campaign/recipients.ts';
 import { runCli } from '../src/cli/main.ts';
-import type { SubjectFacts } from '../src/domain/contacts.ts';
+import type { Channel, SubjectFacts } from '../src/domain/contacts.ts';
 import { loadPolicy } from '../src/policy/load.ts';
 import type { ContactInput } from '../src/store/types.ts';
 
@@ -62,4 +63,22 @@ export function financeProfessional(email: string): ContactInput {
       informedAt: '2026-01-05T00:00:00Z',
     },
   };
+}
+
+/** A recipient list read to the end and sorted, as a campaign check reads it (recipients, repeats, invalid). */
+export async function readRecipients(input: ListInput, channel: Channel) {
+  const list = await openList(input, channel);
+  const sorter = recipientSorter(list.layout.kind);
+  const recipients: { line: number; value: string }[] = [];
+  const invalid: { line: number; value: string; problem: string }[] = [];
+  let duplicates = 0;
+  for await (const batch of list.entries) {
+    for (const { line, value } of batch) {
+      const sorted = sorter.sort(value);
+      if (sorted.kind === 'recipient') recipients.push({ line, value: sorted.target.value });
+      if (sorted.kind === 'invalid') invalid.push({ line, value, problem: sorted.problem });
+      if (sorted.kind === 'duplicate') duplicates++;
+    }
+  }
+  return { ...list.layout, recipients, invalid, duplicates, hash: sorter.seen.hash() };
 }

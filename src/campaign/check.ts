@@ -2,13 +2,21 @@ import { randomBytes } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
 import { addDuration } from '../domain/time.ts';
 import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
 import { checkMessage } from './message.ts';
-import { listHash, type RecipientList, sha256 } from './recipients.ts';
+import {
+  type ListEntry,
+  type ListInput,
+  type ListLayout,
+  openList,
+  recipientSorter,
+  sha256,
+} from './recipients.ts';
 
 export interface CampaignInput {
   name: string;
@@ -18,22 +26,24 @@ export interface CampaignInput {
   plannedStart: Date;
   plannedEnd?: Date;
   template: string;
-  list: RecipientList;
+  list: ListInput;
   checkedBy: string;
 }
 
-export interface RecipientResult {
-  line: number;
-  target: Identifier;
-  verdict: Verdict;
-  /** The rules behind a review or block. */
+/** What the check says of one value of the list: a verdict and its rules, or why it is not a recipient. */
+export interface RowOutcome {
+  verdict: Verdict | 'invalid' | 'duplicate' | 'empty';
+  /** The rules behind a review or block; the problem of an invalid value. */
   rules: string[];
 }
 
-export interface CampaignCheck {
-  campaign: Campaign;
-  results: RecipientResult[];
-  list: RecipientList;
+/**
+ * Where each value goes once decided, in the order of the list: the files a check writes (campaignFiles.ts).
+ * `flush` is awaited every slice, so a file is written as the check goes, never held whole.
+ */
+export interface RowSink {
+  add(entry: ListEntry, outcome: RowOutcome): void;
+  flush(): Promise<void>;
 }
 
 /** Recipients looked up and decided together; between slices the thread can answer others. */
@@ -62,62 +72,125 @@ export interface CheckSources {
   now: Date;
   /** The facts about a slice of recipients, in order (one call per slice: a worker thread asks the store once). */
   subjectsOf: (targets: Identifier[]) => Promise<SubjectFacts[]>;
-  /** Told how many recipients are done, every few hundred (progress in Slack or on a terminal). */
+  /** Told how many rows are done and about how many there are in all (progress in Slack or on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /** The policy's row limit: a longer list is refused while it is read. */
+  maxRows?: number;
 }
+
+/** A row on its way to the sinks; a recipient's outcome is filled in when its slice is decided. */
+type Pending = { entry: ListEntry; outcome?: RowOutcome; target?: Identifier; index?: number };
+type Slice = { items: (Pending & { target: Identifier; index: number })[]; facts: Promise<SubjectFacts[]> };
 
 /**
  * Checks every recipient with the same engine as /can-i, at the campaign's planned start (and end), and the
- * message itself. Runs in slices so the app keeps answering other people meanwhile. The caller saves the result.
+ * message itself. The list is read as a stream: each slice of recipients is looked up while the one before is
+ * decided, and every row goes to the sinks (the files) as soon as it and the rows before it are decided. Only
+ * the distinct recipients (for the list's hash) and the line numbers of each group are kept. The caller saves
+ * the campaign.
  */
-export async function checkCampaign(sources: CheckSources, input: CampaignInput): Promise<CampaignCheck> {
+export async function checkCampaign(
+  sources: CheckSources,
+  input: CampaignInput,
+  sinksFor: (layout: ListLayout) => Promise<RowSink[]> = async () => [],
+): Promise<Campaign> {
   const { policy, now } = sources;
   const times = [input.plannedStart, ...(input.plannedEnd ? [input.plannedEnd] : [])];
   const request = { channel: input.channel, purpose: CONSENT_PURPOSE_DEFAULT, product: input.product };
   const campaignWideRules = new Set(policy.rules.filter((r) => r.campaign_wide).map((r) => r.id));
+  const list = await openList(input.list, input.channel, sources.maxRows);
+  const sinks = await sinksFor(list.layout);
+  const sorter = recipientSorter(list.layout.kind);
 
-  const results: RecipientResult[] = [];
   const counts = { allow: 0, review: 0, block: 0 };
   const groups = new Map<
     string,
     { count: number; sample: { line: number; masked: string }[]; lines: number[] }
   >();
   const campaignWide = new Set<string>();
-  let audienceMismatches = 0;
-  const recipients = input.list.recipients;
-  const slice = (from: number) =>
-    sources.subjectsOf(recipients.slice(from, from + SLICE).map((r) => r.target));
-  // The next slice's facts are asked for before this one is decided: in a worker thread, the store answers
-  // while the engine runs.
-  let next = recipients.length > 0 ? slice(0) : Promise.resolve([]);
-  let subjects: SubjectFacts[] = [];
-  for (const [i, { line, target }] of recipients.entries()) {
-    if (i % SLICE === 0) {
-      if (i > 0) {
-        sources.onProgress?.(i, recipients.length);
-        await new Promise((resolve) => setImmediate(resolve));
+  const invalidLines: number[] = [];
+  let [rows, invalid, duplicates, audienceMismatches, done, pulled] = [0, 0, 0, 0, 0, 0];
+
+  function decideSlice(items: Slice['items'], subjects: SubjectFacts[]) {
+    items.forEach((item, i) => {
+      const outcome = worst(times.map((at) => decide(request, subjects[i] as SubjectFacts, policy, at)));
+      item.outcome = { verdict: outcome.verdict, rules: outcome.rules };
+      counts[outcome.verdict]++;
+      if (outcome.audience !== input.audience) audienceMismatches++;
+      if (outcome.verdict === 'allow') {
+        sorter.seen.mark(item.index);
+        return;
       }
-      subjects = await next;
-      if (i + SLICE < recipients.length) next = slice(i + SLICE);
-    }
-    const subject = subjects[i % SLICE] as SubjectFacts;
-    const outcome = worst(times.map((at) => decide(request, subject, policy, at)));
-    counts[outcome.verdict]++;
-    if (outcome.audience !== input.audience) audienceMismatches++;
-    results.push({ line, target, verdict: outcome.verdict, rules: outcome.rules });
-    if (outcome.verdict === 'allow') continue;
-    for (const rule of outcome.rules) {
-      if (outcome.verdict === 'block' && campaignWideRules.has(rule)) campaignWide.add(rule);
-      const key = `${outcome.verdict}:${rule}`;
-      const group = groups.get(key) ?? { count: 0, sample: [], lines: [] };
-      group.count++;
-      group.lines.push(line);
-      if (group.sample.length < SAMPLES) group.sample.push({ line, masked: maskIdentifier(target) });
-      groups.set(key, group);
-    }
+      for (const rule of outcome.rules) {
+        if (outcome.verdict === 'block' && campaignWideRules.has(rule)) campaignWide.add(rule);
+        const key = `${outcome.verdict}:${rule}`;
+        const group = groups.get(key) ?? { count: 0, sample: [], lines: [] };
+        group.count++;
+        group.lines.push(item.entry.line);
+        if (group.sample.length < SAMPLES)
+          group.sample.push({ line: item.entry.line, masked: maskIdentifier(item.target) });
+        groups.set(key, group);
+      }
+    });
   }
 
-  const allowed = results.filter((r) => r.verdict === 'allow').map((r) => r.target.value);
+  // Rows wait here, in order, until they and every row before them are decided; then they go to the sinks.
+  let pending: Pending[] = [];
+  let slice: Slice['items'] = [];
+  const inFlight: Slice[] = [];
+  const send = () => {
+    if (slice.length === 0) return;
+    const items = slice;
+    slice = [];
+    inFlight.push({ items, facts: sources.subjectsOf(items.map((i) => i.target)) });
+  };
+  async function settleOldest() {
+    const oldest = inFlight.shift() as Slice;
+    decideSlice(oldest.items, await oldest.facts);
+    let ready = 0;
+    while (ready < pending.length && pending[ready]?.outcome) ready++;
+    for (const p of pending.slice(0, ready))
+      for (const sink of sinks) sink.add(p.entry, p.outcome as RowOutcome);
+    pending = pending.slice(ready);
+    done += ready;
+    for (const sink of sinks) await sink.flush();
+    // In all: the rows read so far, scaled by the share of the file read (exact once it is all read).
+    sources.onProgress?.(done, Math.max(done, Math.round(pulled / Math.max(list.readShare(), 1e-9))));
+    // A pause between slices: in the app's own thread (no worker), other requests are answered meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  for await (const batch of list.entries) {
+    pulled += batch.length;
+    for (const entry of batch) {
+      rows++;
+      const sorted = sorter.sort(entry.value);
+      const item: Pending = { entry };
+      pending.push(item);
+      if (sorted.kind === 'recipient') {
+        // The slice holds the pending row itself: deciding the slice fills in its outcome.
+        slice.push(Object.assign(item, { target: sorted.target, index: sorted.index }));
+        if (slice.length === SLICE) send();
+      } else {
+        if (sorted.kind === 'invalid') {
+          invalid++;
+          if (invalidLines.length < 20) invalidLines.push(entry.line);
+        }
+        if (sorted.kind === 'duplicate') duplicates++;
+        item.outcome = { verdict: sorted.kind, rules: sorted.kind === 'invalid' ? [sorted.problem] : [] };
+      }
+      // The next slice's facts are asked for before this one is decided: in a worker thread, the store
+      // answers while the engine runs.
+      if (inFlight.length > 1) await settleOldest();
+    }
+    send(); // a part slice too, so rows after it are not held back
+    while (inFlight.length > 1) await settleOldest();
+  }
+  send();
+  while (inFlight.length > 0) await settleOldest();
+  const recipients = sorter.seen.size;
+  if (recipients === 0 && invalid === 0) throw new InputError('empty_list');
+
   const campaign: Campaign = {
     id: campaignId(),
     name: input.name,
@@ -128,16 +201,10 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
     plannedEnd: input.plannedEnd?.toISOString(),
     template: input.template,
     templateHash: sha256(input.template),
-    listHash: input.list.hash,
-    cleanedHash: listHash(allowed),
-    input: { sha256: input.list.inputSha256, ...(input.list.pasted ? { pasted: true } : {}) },
-    counts: {
-      rows: input.list.rows,
-      recipients: input.list.recipients.length,
-      duplicates: input.list.duplicates,
-      invalid: input.list.invalid.length,
-      ...counts,
-    },
+    listHash: sorter.seen.hash(),
+    cleanedHash: sorter.seen.hash(true),
+    input: { sha256: list.inputSha256, ...(input.list.kind === 'pasted' ? { pasted: true } : {}) },
+    counts: { rows, recipients, duplicates, invalid, ...counts },
     findings: checkMessage(input.template, input.channel, input.product, policy),
     groups: [...groups.entries()]
       .map(([key, group]) => {
@@ -147,7 +214,7 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
       .sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict] || b.count - a.count),
     campaignWide: [...campaignWide],
     audienceMismatches,
-    invalidLines: input.list.invalid.slice(0, 20).map(({ line }) => line),
+    invalidLines,
     policyRevision: policy.revision,
     checkedAt: now.toISOString(),
     checkedBy: input.checkedBy,
@@ -157,5 +224,5 @@ export async function checkCampaign(sources: CheckSources, input: CampaignInput)
       { at: now.toISOString(), by: input.checkedBy, event: 'checked', policyRevision: policy.revision },
     ],
   };
-  return { campaign, results, list: input.list };
+  return campaign;
 }

@@ -1,43 +1,42 @@
 import { createHash } from 'node:crypto';
 import { columnFor } from '../csv/columns.ts';
-import { type CsvRow, csvRows, decodeText, detectDelimiter, type TextShape } from '../csv/read.ts';
+import type { CsvRow, TextShape } from '../csv/read.ts';
+import { type ByteSource, csvBatches, shapeOf, sniff, textChunks } from '../csv/stream.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { DistinctSet } from './distinct.ts';
 
-export interface Recipient {
-  line: number;
-  target: Identifier;
+/**
+ * A recipient list, read as a stream: a file of any size is read slice by slice, and only the rows of the
+ * current slice are held. The column is found by its header; a file's shape is kept for the files made from it.
+ */
+
+/** A recipient list as it arrives: a file (its bytes, or its path on disk), or a list pasted in the Slack modal. */
+export type ListInput = ({ kind: 'file'; fileName: string } & ByteSource) | { kind: 'pasted'; text: string };
+
+export interface ListLayout {
+  kind: 'email' | 'phone';
+  encoding: string;
+  /** A file's shape, separator and header row (if it has one): the files made from it are written the same way. */
+  file?: { shape: TextShape; delimiter: string; header?: CsvRow };
 }
 
-export interface InvalidRow {
+/** One value of the list: the line it is on, the value in the recipient column, and a file's whole row. */
+export interface ListEntry {
   line: number;
   value: string;
-  problem: string;
+  row?: CsvRow;
 }
 
-export interface RecipientList {
-  encoding: string;
-  rows: number;
-  recipients: Recipient[];
-  invalid: InvalidRow[];
-  duplicates: number;
-  /** sha256 of the distinct recipients, sorted: the same people in another order or file is the same list. */
-  hash: string;
+export interface OpenedList {
+  layout: ListLayout;
   /** sha256 of the bytes read (the file, or the pasted text): the very file whose line numbers a check keeps. */
   inputSha256: string;
-  /** A pasted list rather than a file. */
-  pasted?: boolean;
-  /** The file as written, for a cleaned list and a details file with every original column (files only). */
-  source?: SourceFile;
-}
-
-export interface SourceFile {
-  shape: TextShape;
-  delimiter: string;
-  header?: CsvRow;
-  /** The data rows by line. */
-  rows: Map<number, CsvRow>;
+  /** The values in the order of the list, in batches. Past the row limit, reading stops with `too_long`. */
+  entries: AsyncIterable<ListEntry[]>;
+  /** The share of the input read so far, from 0 to 1 (the progress of a check). */
+  readShare(): number;
 }
 
 /** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
@@ -48,105 +47,152 @@ export function recipientKind(channel: Channel): 'email' | 'phone' {
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-export function listHash(values: string[]): string {
-  return createHash('sha256')
-    .update([...values].sort().join('\n'))
-    .digest('hex');
-}
-
-function build(
-  kind: 'email' | 'phone',
-  values: { line: number; value: string }[],
-  encoding: string,
-  input: Buffer | string,
-): RecipientList {
-  const read = kind === 'email' ? emailIdentifier : phoneIdentifier;
-  const seen = new Set<string>();
-  const recipients: Recipient[] = [];
-  const invalid: InvalidRow[] = [];
-  let duplicates = 0;
-  for (const { line, value } of values) {
-    if (value === '') continue;
-    let target: Identifier;
-    try {
-      target = read(value);
-    } catch (error) {
-      invalid.push({ line, value, problem: error instanceof InputError ? error.problem : 'invalid' });
-      continue;
-    }
-    if (seen.has(target.value)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(target.value);
-    recipients.push({ line, target });
-  }
-  return {
-    encoding,
-    rows: values.length,
-    recipients,
-    invalid,
-    duplicates,
-    hash: listHash([...seen]),
-    inputSha256: sha256(input),
-  };
-}
+export type Sorted =
+  | { kind: 'recipient'; target: Identifier; index: number }
+  | { kind: 'invalid'; problem: string }
+  | { kind: 'duplicate' }
+  | { kind: 'empty' };
 
 /**
- * A recipient file as people have them: Excel's French CSV (`;`, Windows-1252 or UTF-8 with BOM), quoted
- * fields, extra columns, blank lines. The column is found by its header (email/e-mail/courriel,
- * phone/téléphone…); without a header, the first column that holds an address or a number.
+ * Tells each value of a list apart, in order: a new recipient, a repeat of one already seen (the same address
+ * written differently too), a value that is not an address or a number, or an empty cell. Keeps only the
+ * fingerprints of the distinct recipients, for the list's hash.
  */
-export async function parseRecipientFile(
-  bytes: Buffer,
-  channel: Channel,
-  fileName: string,
-  /** The policy's row limit: a longer file is refused while it is read. */
-  maxRows?: number,
-): Promise<RecipientList> {
-  const kind = recipientKind(channel);
-  const { text, encoding, shape } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  // One row more than the limit is allowed for a header line.
-  const rows = await csvRows(text, fileName, delimiter, maxRows === undefined ? undefined : maxRows + 1);
-  const header = rows[0]?.cells.map(columnFor) ?? [];
-  let column = header.indexOf(kind);
-  let data = rows;
-  if (column >= 0) data = rows.slice(1);
-  else if (header.includes('email') || header.includes('phone')) {
-    throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
-  } else {
-    const looks =
-      kind === 'email' ? (c: string) => c.includes('@') : (c: string) => /^[+(0-9][0-9 .()\-/]{5,}$/.test(c);
-    // No header names the column: the first column whose values look like addresses (or numbers) in the
-    // first rows; a first row that does not look so is a header with names we do not know ("Contact").
-    const sample = rows.slice(0, 20);
-    const width = Math.max(0, ...sample.map((r) => r.cells.length));
-    column = -1;
-    for (let c = 0; c < width && column < 0; c++) if (sample.some((r) => looks(r.cells[c] ?? ''))) column = c;
-    if (column < 0 && rows.length > 0) {
-      throw new InputError('csv_no_column', { file: fileName, value: kind });
-    }
-    if (rows[0] && !looks(rows[0].cells[column] ?? '')) data = rows.slice(1);
-  }
-  const values = data.map(({ cells, line }) => ({ line, value: cells[column] ?? '' }));
-  const source: SourceFile = {
-    shape,
-    delimiter,
-    header: data === rows ? undefined : rows[0],
-    rows: new Map(data.map((row) => [row.line, row])),
+export function recipientSorter(kind: 'email' | 'phone') {
+  const read = kind === 'email' ? emailIdentifier : phoneIdentifier;
+  const seen = new DistinctSet();
+  return {
+    seen,
+    sort(value: string): Sorted {
+      if (value === '') return { kind: 'empty' };
+      let target: Identifier;
+      try {
+        target = read(value);
+      } catch (error) {
+        return { kind: 'invalid', problem: error instanceof InputError ? error.problem : 'invalid' };
+      }
+      const index = seen.add(target.value);
+      return index < 0 ? { kind: 'duplicate' } : { kind: 'recipient', target, index };
+    },
   };
-  return { ...build(kind, values, encoding, bytes), source };
+}
+
+async function* limited(entries: AsyncIterable<ListEntry[]>, maxRows: number): AsyncGenerator<ListEntry[]> {
+  let count = 0;
+  for await (const batch of entries) {
+    count += batch.length;
+    if (count > maxRows) throw new InputError('too_long', { field: 'file', limit: maxRows });
+    yield batch;
+  }
 }
 
 /** A list pasted in the modal: one per line, or separated by commas or semicolons (emails also by spaces). */
-export function parsePastedRecipients(text: string, channel: Channel): RecipientList {
-  const kind = recipientKind(channel);
-  const values: { line: number; value: string }[] = [];
+function pastedList(text: string, kind: 'email' | 'phone'): OpenedList {
+  const values: ListEntry[] = [];
   text.split(/\r?\n/).forEach((row, i) => {
     for (const value of row.split(kind === 'email' ? /[\s,;]+/ : /[,;\t]+/)) {
       if (value.trim()) values.push({ line: i + 1, value: value.trim() });
     }
   });
-  return { ...build(kind, values, 'utf-8', text), pasted: true };
+  return {
+    layout: { kind, encoding: 'utf-8' },
+    inputSha256: sha256(text),
+    entries: (async function* () {
+      yield values;
+    })(),
+    readShare: () => 1,
+  };
+}
+
+/** The rows read before the column is chosen: enough to see which column holds addresses or numbers. */
+const SAMPLE = 20;
+
+/**
+ * The recipient column, and the header row if there is one: the column named email/e-mail/courriel (or
+ * phone/téléphone…); without such a name, the first column whose first rows look like addresses (or numbers).
+ */
+function chooseColumn(
+  head: CsvRow[],
+  kind: 'email' | 'phone',
+  channel: Channel,
+  fileName: string,
+): { column: number; header?: CsvRow } {
+  const named = head[0]?.cells.map(columnFor) ?? [];
+  const column = named.indexOf(kind);
+  if (column >= 0) return { column, header: head[0] };
+  if (named.includes('email') || named.includes('phone')) {
+    throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
+  }
+  const looks =
+    kind === 'email' ? (c: string) => c.includes('@') : (c: string) => /^[+(0-9][0-9 .()\-/]{5,}$/.test(c);
+  const sample = head.slice(0, SAMPLE);
+  const width = Math.max(0, ...sample.map((r) => r.cells.length));
+  let found = -1;
+  for (let c = 0; c < width && found < 0; c++) if (sample.some((r) => looks(r.cells[c] ?? ''))) found = c;
+  if (found < 0 && head.length > 0) throw new InputError('csv_no_column', { file: fileName, value: kind });
+  // A first row that does not look like an address is a header with names we do not know ("Contact").
+  return { column: found, header: head[0] && !looks(head[0].cells[found] ?? '') ? head[0] : undefined };
+}
+
+/**
+ * A recipient file as people have them: Excel's French CSV (`;`, Windows-1252 or UTF-8 with BOM), quoted
+ * fields, extra columns, blank lines. A first pass reads the encoding and the file's sha256; the second reads
+ * the rows, a slice at a time.
+ */
+async function fileList(
+  input: { fileName: string } & ByteSource,
+  kind: 'email' | 'phone',
+  channel: Channel,
+): Promise<OpenedList> {
+  const { fileName } = input;
+  const sniffed = await sniff(input, fileName);
+  const read = { bytes: 0 };
+  const texts = textChunks(input, fileName, sniffed.encoding, read);
+  const first = await texts.next();
+  const shape = shapeOf(sniffed, first.done ? '' : first.value);
+  const rows = csvBatches(
+    (async function* () {
+      if (!first.done) yield first.value;
+      yield* texts;
+    })(),
+    fileName,
+    shape.delimiter,
+  );
+  const head: CsvRow[] = [];
+  let more = true;
+  let chosen: { column: number; header?: CsvRow };
+  try {
+    while (more && head.length <= SAMPLE) {
+      const next = await rows.next();
+      if (next.done) more = false;
+      else head.push(...next.value);
+    }
+    chosen = chooseColumn(head, kind, channel, fileName);
+  } catch (error) {
+    await rows.return(undefined); // the file is closed
+    throw error;
+  }
+  const { column, header } = chosen;
+  const entry = (row: CsvRow): ListEntry => ({ line: row.line, value: row.cells[column] ?? '', row });
+  return {
+    layout: { kind, encoding: sniffed.encoding, file: { shape, delimiter: shape.delimiter, header } },
+    inputSha256: sniffed.sha256,
+    entries: (async function* () {
+      const data = header ? head.slice(1) : head;
+      if (data.length > 0) yield data.map(entry);
+      if (more) for await (const batch of rows) yield batch.map(entry);
+    })(),
+    readShare: () => (sniffed.size === 0 ? 1 : read.bytes / sniffed.size),
+  };
+}
+
+/** Opens a list for one reading from start to end; files with more than `maxRows` rows are refused as read. */
+export async function openList(
+  input: ListInput,
+  channel: Channel,
+  maxRows = Number.POSITIVE_INFINITY,
+): Promise<OpenedList> {
+  const kind = recipientKind(channel);
+  const list = input.kind === 'pasted' ? pastedList(input.text, kind) : await fileList(input, kind, channel);
+  return { ...list, entries: limited(list.entries, maxRows) };
 }

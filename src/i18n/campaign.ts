@@ -87,6 +87,10 @@ export const campaign = {
     fr: 'Adresse ou numéro illisible : corrigez la ligne.',
     en: 'Unreadable address or number: fix the row.',
   },
+  csv_reason_empty: {
+    fr: 'Pas d’adresse ni de numéro dans cette ligne.',
+    en: 'No address or number on this row.',
+  },
   csv_reason_duplicate: {
     fr: 'Même destinataire qu’une ligne plus haut : vérifié une seule fois.',
     en: 'Same recipient as a row above: checked once.',

@@ -6,10 +6,11 @@ import {
   reviewGroup,
   supersede,
 } from '../campaign/approval.ts';
+import type { ListInput } from '../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import { localDay } from '../domain/time.ts';
-import type { CheckJob, ListInput, Outputs } from './checkJob.ts';
+import type { CheckJob, Outputs } from './checkJob.ts';
 import { runQueued } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
@@ -32,16 +33,16 @@ const MAX_TEMPLATE = 20_000;
 const when = (value: string | Date | undefined, ctx: AppContext, field: 'start' | 'end') =>
   value instanceof Date ? value : parse.optionalInstant(value, ctx.policy, field);
 
-/** What a check gives back: the saved campaign, older checks it replaced, and the files asked for. */
+/** What a check gives back: the saved campaign and the older checks it replaced. */
 export interface CheckOutcome {
   campaign: Campaign;
   superseded: Campaign[];
-  files: { details?: Buffer; cleaned?: Buffer };
 }
 
 /**
  * Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list, in
- * its turn and in a worker thread (checkQueue.ts); then saves it, audits it and supersedes an older check.
+ * its turn and in a worker thread (checkQueue.ts), writing the files asked for (`outputs`: where and in which
+ * format) as it goes; then saves it, audits it and supersedes an older check.
  */
 export async function runCampaignCheck(
   ctx: AppContext,
@@ -79,7 +80,7 @@ export async function runCampaignCheck(
     // Files for people are written in the policy's language, like the report in the channel.
     outputs: { ...options.outputs, lang: ctx.policy.doc.policy.default_language },
   };
-  const { campaign, files } = await runQueued(ctx, job, options.onProgress, options.onQueued);
+  const campaign = await runQueued(ctx, job, options.onProgress, options.onQueued);
   await ctx.store.saveCampaign(campaign);
   await recordAudit(
     ctx,
@@ -96,9 +97,7 @@ export async function runCampaignCheck(
     await ctx.store.saveCampaign(replaced);
     superseded.push(replaced);
   }
-  const buffer = (bytes?: Uint8Array) =>
-    bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
-  return { campaign, superseded, files: { details: buffer(files.details), cleaned: buffer(files.cleaned) } };
+  return { campaign, superseded };
 }
 
 export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'approve-reviewed' | 'reject';

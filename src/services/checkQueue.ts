@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import { type CheckJob, type CheckJobResult, runCheckJob } from './checkJob.ts';
+import { type CheckJob, runCheckJob } from './checkJob.ts';
 import type { FromWorker, ToWorker } from './checkWorker.ts';
 import type { AppContext } from './context.ts';
 
@@ -47,6 +48,15 @@ export async function subjectsOf(ctx: AppContext, targets: Identifier[]) {
   return subjects;
 }
 
+const LIMITS = process.env.PG_OLD
+  ? {
+      resourceLimits: {
+        maxOldGenerationSizeMb: Number(process.env.PG_OLD),
+        maxYoungGenerationSizeMb: Number(process.env.PG_YOUNG ?? 16),
+      },
+    }
+  : {};
+
 /** The worker's script: compiled beside this file in dist/, or the TypeScript source run through tsx. */
 function startWorker(): Worker | undefined {
   const here = import.meta.url;
@@ -56,10 +66,10 @@ function startWorker(): Worker | undefined {
     const tsx = pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
     const script = new URL('./checkWorker.ts', here).href;
     const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), LIMITS);
   }
   const compiled = new URL('./checkWorker.js', here);
-  return existsSync(fileURLToPath(compiled)) ? new Worker(compiled) : undefined;
+  return existsSync(fileURLToPath(compiled)) ? new Worker(compiled, LIMITS) : undefined;
 }
 
 function inWorker(
@@ -67,8 +77,8 @@ function inWorker(
   worker: Worker,
   job: CheckJob,
   onProgress?: (done: number, total: number) => void,
-): Promise<CheckJobResult> {
-  return new Promise<CheckJobResult>((resolve, reject) => {
+): Promise<Campaign> {
+  return new Promise<Campaign>((resolve, reject) => {
     const send = (message: ToWorker) => worker.postMessage(message);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'facts')
@@ -77,7 +87,7 @@ function inWorker(
           (error) => reject(error),
         );
       else if (message.type === 'progress') onProgress?.(message.done, message.total);
-      else if (message.type === 'done') resolve(message.result);
+      else if (message.type === 'done') resolve(message.campaign);
       else if (message.type === 'input-error') reject(new InputError(message.problem, message.params));
       else reject(new Error(message.message));
     });
@@ -94,7 +104,7 @@ export function runQueued(
   job: CheckJob,
   onProgress?: (done: number, total: number) => void,
   onQueued?: (position: number) => void,
-): Promise<CheckJobResult> {
+): Promise<Campaign> {
   return inTurn(async () => {
     const worker = startWorker();
     if (!worker) return runCheckJob(job, ctx.policy, (targets) => subjectsOf(ctx, targets), onProgress);

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { Campaign } from '../domain/campaign.ts';
 import type { SubjectFacts } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
@@ -18,7 +19,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'facts'; targets: Identifier[] }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: Awaited<ReturnType<typeof runCheckJob>> }
+  | { type: 'done'; campaign: Campaign }
   | { type: 'input-error'; problem: InputError['problem']; params: InputError['params'] }
   | { type: 'failed'; message: string };
 
@@ -31,7 +32,7 @@ if (port) {
     if (message.type === 'facts') return answers.shift()?.(message.subjects);
     const { job, policy } = message;
     try {
-      const result = await runCheckJob(
+      const campaign = await runCheckJob(
         job,
         policyFromDoc(policy.doc, policy.file, policy.revision),
         (targets) =>
@@ -41,7 +42,7 @@ if (port) {
           }),
         (done, total) => send({ type: 'progress', done, total }),
       );
-      send({ type: 'done', result });
+      send({ type: 'done', campaign });
     } catch (error) {
       send(
         error instanceof InputError

@@ -41,7 +41,25 @@ it('a long check reports the rows done as it goes', async () => {
       },
     },
   );
-  expect(done).toEqual([1000, 2000]);
+  expect(done).toEqual([1000, 2000, 2500]);
+});
+
+it('estimates the rows in all of a file read as a stream, exact at the end', async () => {
+  const ctx = { store: new MemoryStore(), policy, clock: () => new Date('2026-11-23T10:00:00+01:00') };
+  // About 700 kB: the file is read in several slices, so the first totals are estimates.
+  const rows = Array.from({ length: 20_000 }, (_, i) => `Personne ${i};p${i}@acme.fr`);
+  const bytes = Buffer.from(`Nom;E-mail\n${rows.join('\n')}\n`);
+  const seen: [number, number][] = [];
+  await runCampaignCheck(
+    ctx,
+    { channel: 'email', product: 'accounting-software', checkedBy: 'test' },
+    { kind: 'file', bytes, fileName: 'list.csv' },
+    { onProgress: (n, total) => seen.push([n, total]) },
+  );
+  expect(seen.length).toBeGreaterThan(10);
+  for (const [n, total] of seen) expect(total).toBeGreaterThanOrEqual(n);
+  expect(seen.map(([n]) => n)).toEqual([...seen.map(([n]) => n)].sort((a, b) => a - b));
+  expect(seen.at(-1)).toEqual([20_000, 20_000]);
 });
 
 it('runs checks one at a time, telling who waits their place in the queue', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePastedRecipients, parseRecipientFile } from '../../src/campaign/recipients.ts';
+import { openList } from '../../src/campaign/recipients.ts';
+import { readRecipients } from '../helpers.ts';
+
+const file = (bytes: Buffer, fileName = 'list.csv') => ({ kind: 'file' as const, bytes, fileName });
+const pasted = (text: string) => ({ kind: 'pasted' as const, text });
 
 describe('recipient lists', async () => {
   it('reads French Excel: ";" and Windows-1252, quoted fields, extra columns, blank lines, duplicates once', async () => {
@@ -7,9 +11,9 @@ describe('recipient lists', async () => {
       'Nom;Société;"E-mail";Commentaire\r\n"Dupré; Hélène";Équipe;helene@acme.fr;"dit ""oui"""\r\n\r\n;;HELENE@acme.fr;\r\nBob;X;bob@acme;\r\nZoé;Y;zoe@acme.fr;\r\n',
       'latin1',
     );
-    const list = await parseRecipientFile(csv, 'email', 'list.csv');
+    const list = await readRecipients(file(csv), 'email');
     expect(list.encoding).toBe('windows-1252');
-    expect(list.recipients.map((r) => [r.line, r.target.value])).toEqual([
+    expect(list.recipients.map((r) => [r.line, r.value])).toEqual([
       [2, 'helene@acme.fr'],
       [6, 'zoe@acme.fr'],
     ]);
@@ -22,29 +26,27 @@ describe('recipient lists', async () => {
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from('téléphone,nom\n06 12 34 56 78,A\n+33612345678,B\n'),
     ]);
-    const sms = await parseRecipientFile(withBom, 'sms', 'sms.csv');
+    const sms = await readRecipients(file(withBom), 'sms');
     expect(sms.encoding).toBe('utf-8');
-    expect(sms.recipients.map((r) => r.target.value)).toEqual(['+33612345678']);
+    expect(sms.recipients.map((r) => r.value)).toEqual(['+33612345678']);
     expect(sms.duplicates).toBe(1);
-    const bare = await parseRecipientFile(Buffer.from('a@x.fr\nb@x.fr\n'), 'email', 'bare.csv');
+    const bare = await readRecipients(file(Buffer.from('a@x.fr\nb@x.fr\n')), 'email');
     expect(bare.recipients).toHaveLength(2);
   });
 
   it('gives the same hash to the same people in another order, and another hash when one changes', async () => {
-    const a = parsePastedRecipients('a@x.fr, b@x.fr', 'email');
-    const b = parsePastedRecipients('b@x.fr\nA@X.FR', 'email');
-    const c = parsePastedRecipients('b@x.fr\nc@x.fr', 'email');
+    const a = await readRecipients(pasted('a@x.fr, b@x.fr'), 'email');
+    const b = await readRecipients(pasted('b@x.fr\nA@X.FR'), 'email');
+    const c = await readRecipients(pasted('b@x.fr\nc@x.fr'), 'email');
     expect(a.hash).toBe(b.hash);
     expect(c.hash).not.toBe(a.hash);
   });
 
   it('says which column is missing, and refuses postal campaigns', async () => {
-    await expect(
-      parseRecipientFile(Buffer.from('email;nom\na@x.fr;A\n'), 'sms', 'l.csv'),
-    ).rejects.toMatchObject({
+    await expect(openList(file(Buffer.from('email;nom\na@x.fr;A\n'), 'l.csv'), 'sms')).rejects.toMatchObject({
       problem: 'csv_no_column',
       params: { file: 'l.csv', value: 'phone' },
     });
-    expect(() => parsePastedRecipients('x', 'post')).toThrow(/postal_not_checked/);
+    await expect(openList(pasted('x'), 'post')).rejects.toThrow(/postal_not_checked/);
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { approvableAsChecked } from '../../campaign/approval.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../../domain/campaign.ts';
@@ -9,7 +10,7 @@ import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
 import { findCampaign, listCampaigns, runCampaignCheck } from '../../services/campaign.ts';
 import type { CliKit } from '../kit.ts';
-import { assertWritable, writeOutput } from '../output.ts';
+import { assertWritable } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
 
 function readInput(file: string): Buffer {
@@ -20,7 +21,25 @@ function readInput(file: string): Buffer {
   }
 }
 
-const isXlsx = (path: string) => path.toLowerCase().endsWith('.xlsx');
+/** A recipient file is read as a stream by the check, from disk: only whether it can be read is tried here. */
+function readableFile(file: string): string {
+  try {
+    closeSync(openSync(file, 'r'));
+    if (!statSync(file).isFile()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    return file;
+  } catch (error) {
+    throw new InputError('file_unreadable', { file, reason: (error as NodeJS.ErrnoException).code });
+  }
+}
+
+/** Where --details or --cleaned goes: an Excel workbook if FILE ends in .xlsx, else a CSV in the input's shape. */
+const outputFile = (path?: string) =>
+  path
+    ? {
+        path: resolve(path),
+        format: path.toLowerCase().endsWith('.xlsx') ? ('xlsx' as const) : ('csv' as const),
+      }
+    : undefined;
 
 const PLAIN = { escape: (s: string) => s, bold: (s: string) => s, who: (id: string) => id };
 
@@ -74,27 +93,24 @@ export function register(program: Command, kit: CliKit): void {
     .option('--json', 'print the stored check as JSON')
     .option('--force', 'replace the --details or --cleaned file if it exists')
     .action(async (file: string, options) => {
-      const bytes = readInput(file);
+      readableFile(file);
       const template = options.template ? readInput(options.template).toString('utf8') : undefined;
       await kit.withContext(async (ctx) => {
         const out = { force: options.force, dbPath: kit.dbPath() };
         for (const path of [options.details, options.cleaned]) if (path) assertWritable(path, out);
         const progress = terminalProgress(!options.json);
         const lang = kit.lang(ctx.policy);
-        // A name ending in .xlsx gets an Excel workbook; any other, a CSV in the input's shape.
-        const format = (path?: string) => (path ? (isXlsx(path) ? 'xlsx' : 'csv') : undefined);
         const check = await runCampaignCheck(
           ctx,
           { ...options, template, checkedBy: kit.who() },
-          { kind: 'file', bytes, fileName: file },
+          { kind: 'file', path: file, fileName: file },
           {
             onProgress: progress.update,
             onQueued: (position) => kit.err(t(lang, 'campaign_queued', { position })),
-            outputs: { details: format(options.details), cleaned: format(options.cleaned) },
+            // The files are written as the check goes, and take their names when it is complete.
+            outputs: { details: outputFile(options.details), cleaned: outputFile(options.cleaned) },
           },
         ).finally(progress.stop);
-        if (options.details && check.files.details) writeOutput(options.details, check.files.details, out);
-        if (options.cleaned && check.files.cleaned) writeOutput(options.cleaned, check.files.cleaned, out);
         kit.out(
           options.json
             ? JSON.stringify(check.campaign, null, 2)

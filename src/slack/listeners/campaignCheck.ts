@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { throttled } from '../../campaign/progress.ts';
+import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { attachInputFile, attachSlackMessage, runCampaignCheck } from '../../services/campaign.ts';
-import type { ListInput } from '../../services/checkJob.ts';
+import { withScratchDir } from '../../services/scratch.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
@@ -65,101 +67,107 @@ export function register(app: App, deps: SlackDeps): void {
     const show = (text: string) => {
       client.views.update({ view_id: view.id, view: doneModal(lang, text) }).catch(() => undefined); // closed by the user: the report still comes
     };
-    let list: ListInput;
-    try {
-      if (files[0]) {
-        const file = await download(client, context.botToken ?? '', files[0]);
-        list = { kind: 'file', bytes: file.bytes, fileName: file.name };
-      } else list = { kind: 'pasted', text: pasted ?? '' };
-    } catch (error) {
-      await tell(
-        t(lang, 'campaign_file_failed', {
-          error: error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, lang),
-        }),
-      );
-      return;
-    }
-    let check: Awaited<ReturnType<typeof runCampaignCheck>>;
-    try {
-      check = await runCampaignCheck(
-        ctx,
-        {
-          name: fieldValue(values, 'name'),
-          channel,
-          product: fieldValue(values, 'product'),
-          audience: fieldValue(values, 'audience'),
-          start,
-          end,
-          template: values.template?.value?.value ?? '',
-          checkedBy: actor(userId),
-        },
-        list,
-        {
-          // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits),
-          // or the place in the queue while other checks run.
-          onProgress: throttled(2000, (progress) => show(t(lang, 'campaign_progress', { ...progress }))),
-          onQueued: (position) => show(t(lang, 'campaign_queued', { position })),
-          outputs: { details: 'csv', cleaned: 'csv' },
-        },
-      );
-    } catch (error) {
-      await tell(problemText(error, lang, '', deps));
-      return;
-    }
-    for (const replaced of check.superseded) await redraw(client, replaced);
+    // The list, the details and the cleaned list go to a private folder as the check goes, then to Slack;
+    // the folder is removed at the end.
+    await withScratchDir(async (dir) => {
+      let list: ListInput;
+      try {
+        if (files[0]) {
+          const file = await download(client, context.botToken ?? '', files[0], join(dir, 'list'));
+          list = { kind: 'file', path: file.path, fileName: file.name };
+        } else list = { kind: 'pasted', text: pasted ?? '' };
+      } catch (error) {
+        await tell(
+          t(lang, 'campaign_file_failed', {
+            error: error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, lang),
+          }),
+        );
+        return;
+      }
+      const details = { path: join(dir, 'details.csv'), format: 'csv' as const };
+      const cleaned = { path: join(dir, 'cleaned.csv'), format: 'csv' as const };
+      let check: Awaited<ReturnType<typeof runCampaignCheck>>;
+      try {
+        check = await runCampaignCheck(
+          ctx,
+          {
+            name: fieldValue(values, 'name'),
+            channel,
+            product: fieldValue(values, 'product'),
+            audience: fieldValue(values, 'audience'),
+            start,
+            end,
+            template: values.template?.value?.value ?? '',
+            checkedBy: actor(userId),
+          },
+          list,
+          {
+            // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits),
+            // or the place in the queue while other checks run.
+            onProgress: throttled(2000, (progress) => show(t(lang, 'campaign_progress', { ...progress }))),
+            onQueued: (position) => show(t(lang, 'campaign_queued', { position })),
+            outputs: { details, cleaned },
+          },
+        );
+      } catch (error) {
+        await tell(problemText(error, lang, '', deps));
+        return;
+      }
+      for (const replaced of check.superseded) await redraw(client, replaced);
 
-    let posted: { ts?: string; channel?: string };
-    try {
-      posted = await client.chat.postMessage({
-        channel: conversation,
-        ...reportBlocks(check.campaign, ctx.policy, channelLang()),
-      });
-    } catch (error) {
-      const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      deps.logger.warn(`campaign report not posted in its channel: ${reason}`);
-      await client.chat
-        .postMessage({
-          channel: userId,
-          text: t(lang, 'campaign_report_failed', { error: reason, id: check.campaign.id }),
-        })
-        .catch(() => undefined);
-      return;
-    }
-    let campaign: Campaign = await attachSlackMessage(
-      ctx,
-      check.campaign,
-      posted.channel ?? conversation,
-      posted.ts ?? '',
-    );
-    // The checked file stays where Slack keeps it: the "allowed + reviewed" list is written from it later.
-    // A pasted list is shared in the thread too, for the same reason.
-    const listTitle = `${campaign.name} — list as pasted`;
-    try {
-      const uploaded = await client.filesUploadV2({
-        channel_id: campaign.slack?.channel,
-        thread_ts: campaign.slack?.ts,
-        initial_comment: t(lang, 'campaign_files_comment'),
-        file_uploads: [
-          {
-            file: check.files.details ?? Buffer.alloc(0),
-            filename: `${campaign.id}-details.csv`,
-            title: `${campaign.name} — details`,
-          },
-          {
-            file: check.files.cleaned ?? Buffer.alloc(0),
-            filename: `${campaign.id}-cleaned.csv`,
-            title: `${campaign.name} — cleaned list`,
-          },
-          ...(files[0]
-            ? []
-            : [{ file: Buffer.from(pasted ?? ''), filename: `${campaign.id}-list.txt`, title: listTitle }]),
-        ],
-      });
-      const source = files[0]?.id ?? uploadedId(uploaded, listTitle);
-      if (source) campaign = await attachInputFile(ctx, campaign, source);
-    } catch (error) {
-      deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
-      await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);
-    }
+      let posted: { ts?: string; channel?: string };
+      try {
+        posted = await client.chat.postMessage({
+          channel: conversation,
+          ...reportBlocks(check.campaign, ctx.policy, channelLang()),
+        });
+      } catch (error) {
+        const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+        deps.logger.warn(`campaign report not posted in its channel: ${reason}`);
+        await client.chat
+          .postMessage({
+            channel: userId,
+            text: t(lang, 'campaign_report_failed', { error: reason, id: check.campaign.id }),
+          })
+          .catch(() => undefined);
+        return;
+      }
+      let campaign: Campaign = await attachSlackMessage(
+        ctx,
+        check.campaign,
+        posted.channel ?? conversation,
+        posted.ts ?? '',
+      );
+      // The checked file stays where Slack keeps it: the "allowed + reviewed" list is written from it later.
+      // A pasted list is shared in the thread too, for the same reason.
+      const listTitle = `${campaign.name} — list as pasted`;
+      try {
+        const uploaded = await client.filesUploadV2({
+          channel_id: campaign.slack?.channel,
+          thread_ts: campaign.slack?.ts,
+          initial_comment: t(lang, 'campaign_files_comment'),
+          file_uploads: [
+            {
+              file: details.path,
+              filename: `${campaign.id}-details.csv`,
+              title: `${campaign.name} — details`,
+            },
+            {
+              file: cleaned.path,
+              filename: `${campaign.id}-cleaned.csv`,
+              title: `${campaign.name} — cleaned list`,
+            },
+            ...(files[0]
+              ? []
+              : [{ file: Buffer.from(pasted ?? ''), filename: `${campaign.id}-list.txt`, title: listTitle }]),
+          ],
+        });
+        const source = files[0]?.id ?? uploadedId(uploaded, listTitle);
+        if (source) campaign = await attachInputFile(ctx, campaign, source);
+      } catch (error) {
+        deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
+        await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);
+      }
+    });
   });
 }

@@ -1,10 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { reviewedLines } from '../../campaign/approval.ts';
+import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
 import { findCampaign, reviewCampaignGroup } from '../../services/campaign.ts';
-import { reviewedCsv } from '../../services/campaignFiles.ts';
-import { readList } from '../../services/checkJob.ts';
+import { writeReviewedList } from '../../services/campaignFiles.ts';
+import { withScratchDir } from '../../services/scratch.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
 import { decisionBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
@@ -34,24 +37,27 @@ export function register(app: App, deps: SlackDeps): void {
   async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
     const lang = channelLang();
     try {
-      const file = await download(args.client, args.context.botToken ?? '', { id: c.input?.slackFile });
-      const list = await readList(
-        c.input?.pasted
-          ? { kind: 'pasted', text: file.bytes.toString('utf8') }
-          : { kind: 'file', bytes: file.bytes, fileName: file.name },
-        c.channel,
-      );
-      await args.client.filesUploadV2({
-        channel_id: c.slack?.channel,
-        thread_ts: c.slack?.ts,
-        initial_comment: t(lang, 'campaign_reviewed_file_comment'),
-        file_uploads: [
-          {
-            file: reviewedCsv(c, list),
-            filename: `${c.id}-allowed-reviewed.csv`,
-            title: `${c.name} — allowed + reviewed`,
-          },
-        ],
+      // Read again from Slack into a private folder, as a stream: a large list never sits whole in memory.
+      await withScratchDir(async (dir) => {
+        const token = args.context.botToken ?? '';
+        const file = await download(args.client, token, { id: c.input?.slackFile }, join(dir, 'list'));
+        const list: ListInput = c.input?.pasted
+          ? { kind: 'pasted', text: await readFile(file.path, 'utf8') }
+          : { kind: 'file', path: file.path, fileName: file.name };
+        const out = { path: join(dir, 'allowed-reviewed.csv'), format: 'csv' as const };
+        await writeReviewedList(c, list, out);
+        await args.client.filesUploadV2({
+          channel_id: c.slack?.channel,
+          thread_ts: c.slack?.ts,
+          initial_comment: t(lang, 'campaign_reviewed_file_comment'),
+          file_uploads: [
+            {
+              file: out.path,
+              filename: `${c.id}-allowed-reviewed.csv`,
+              title: `${c.name} — allowed + reviewed`,
+            },
+          ],
+        });
       });
     } catch (error) {
       deps.logger.warn(`allowed + reviewed list of ${c.id} not shared: ${(error as Error).message}`);

@@ -1,3 +1,7 @@
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { App } from '@slack/bolt';
 import type { Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -13,12 +17,16 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type UploadedFile = { id?: string; name?: string; url_private_download?: string };
 
-/** Downloads a shared file with the bot token (without it Slack answers a login page, not the file). */
+/**
+ * Downloads a shared file with the bot token (without it Slack answers a login page, not the file), written
+ * to `path` (mode 600) as it comes, and refused past MAX_FILE_BYTES without reading the rest.
+ */
 export async function download(
   client: Client,
   token: string,
   file: UploadedFile,
-): Promise<{ name: string; bytes: Buffer }> {
+  path: string,
+): Promise<{ name: string; path: string }> {
   let url = file.url_private_download;
   let name = file.name ?? 'recipients.csv';
   if (!url && file.id) {
@@ -32,10 +40,18 @@ export async function download(
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     throw new InputError('file_is_web_page');
   }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new InputError('file_too_big', { limit: MAX_FILE_BYTES / 1024 / 1024 });
-  return { name, bytes };
+  const tooBig = () => new InputError('file_too_big', { limit: MAX_FILE_BYTES / 1024 / 1024 });
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) throw tooBig();
+  let size = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > MAX_FILE_BYTES ? tooBig() : null, chunk);
+    },
+  });
+  const body = response.body ? Readable.fromWeb(response.body as WebReadableStream) : Readable.from([]);
+  await pipeline(body, counted, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+  return { name, path };
 }
 
 /** What the campaign listeners share: the report in its channel and the thread under it. */
