@@ -95,6 +95,7 @@ export const INPUT_PROBLEMS = [
   'too_long',
   'campaign_list_changed',
   'campaign_queue_full',
+  'campaign_too_large',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -61,6 +61,10 @@ export const campaignReview = {
     fr: 'Aucun groupe « à vérifier » n’a encore été examiné : rien de plus que la liste nettoyée.',
     en: 'No group in review has been looked at yet: nothing beyond the cleaned list.',
   },
+  problem_campaign_too_large: {
+    fr: 'Cette liste demande plus que les {limit} Mo de mémoire réservés à une vérification : coupez-la en plusieurs listes.',
+    en: 'This list needs more than the {limit} MB of memory set aside for a check: split it into several lists.',
+  },
   problem_campaign_queue_full: {
     fr: 'Déjà {limit} vérifications de campagne en attente : réessayez dans quelques minutes.',
     en: 'Already {limit} campaign checks waiting: try again in a few minutes.',

@@ -48,14 +48,13 @@ export async function subjectsOf(ctx: AppContext, targets: Identifier[]) {
   return subjects;
 }
 
-const LIMITS = process.env.PG_OLD
-  ? {
-      resourceLimits: {
-        maxOldGenerationSizeMb: Number(process.env.PG_OLD),
-        maxYoungGenerationSizeMb: Number(process.env.PG_YOUNG ?? 16),
-      },
-    }
-  : {};
+/**
+ * The memory a check may take. A check holds only fingerprints and line numbers (about 40 MB for a million
+ * rows); the cap makes the worker collect its garbage early instead of growing the app's memory by gigabytes,
+ * and a list beyond it stops that check alone, with a message, never the app.
+ */
+const HEAP_MB = 256;
+const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 } };
 
 /** The worker's script: compiled beside this file in dist/, or the TypeScript source run through tsx. */
 function startWorker(): Worker | undefined {
@@ -91,7 +90,13 @@ function inWorker(
       else if (message.type === 'input-error') reject(new InputError(message.problem, message.params));
       else reject(new Error(message.message));
     });
-    worker.on('error', reject);
+    worker.on('error', (error: Error & { code?: string }) =>
+      reject(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new InputError('campaign_too_large', { limit: HEAP_MB })
+          : error,
+      ),
+    );
     worker.on('exit', (code) => reject(new Error(`campaign check worker stopped (exit ${code})`)));
     const { doc, file, revision } = ctx.policy;
     send({ type: 'job', job, policy: { doc, file, revision } });

@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy } from '../helpers.ts';
+import { policy, tempDir } from '../helpers.ts';
 
 let store: MemoryStore;
 
@@ -87,10 +89,17 @@ it('refuses a file longer than the policy’s row limit while reading it', async
     fileName: 'l.csv',
   });
   const fields = { channel: 'email', product: 'accounting-software', checkedBy: 'test' };
-  await expect(runCampaignCheck(small, fields, file(10))).rejects.toMatchObject({
+  // The files were being written as the check went: a refused check leaves neither them nor a temporary file.
+  const dir = tempDir();
+  const outputs = {
+    details: { path: join(dir, 'details.csv'), format: 'csv' as const },
+    cleaned: { path: join(dir, 'cleaned.xlsx'), format: 'xlsx' as const },
+  };
+  await expect(runCampaignCheck(small, fields, file(10), { outputs })).rejects.toMatchObject({
     problem: 'too_long',
     params: { field: 'file', limit: 3 },
   });
+  expect(readdirSync(dir)).toEqual([]);
   // A header and exactly as many rows as the limit are read.
   expect((await runCampaignCheck(small, fields, file(3))).campaign.counts.rows).toBe(3);
 });

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openList } from '../../src/campaign/recipients.ts';
 import { readRecipients } from '../helpers.ts';
@@ -48,5 +49,26 @@ describe('recipient lists', async () => {
       params: { file: 'l.csv', value: 'phone' },
     });
     await expect(openList(pasted('x'), 'post')).rejects.toThrow(/postal_not_checked/);
+  });
+
+  it('reads a file of several slices whole: quoted line breaks and accents across slice ends, UTF-16 and Windows-1252', async () => {
+    const rows = Array.from(
+      { length: 20_000 },
+      // A line break inside a cell, as Excel writes it (Alt+Entrée: LF, rows ending in CRLF).
+      (_, i) => `"Zoé ${i}";p${i}@acme.fr;"reçu au salon\nà rappeler; ${'é'.repeat(i % 7)}"`,
+    );
+    const text = `Nom;E-mail;Note\r\n${rows.join('\r\n')}\r\n`;
+    for (const [encoding, bom] of [
+      ['utf-16le', true],
+      ['windows-1252', false],
+    ] as const) {
+      const bytes = iconv.encode(text, encoding, { addBOM: bom });
+      expect(bytes.length).toBeGreaterThan(1024 * 1024);
+      const list = await readRecipients(file(bytes), 'email');
+      expect(list.encoding).toBe(encoding);
+      expect(list.recipients).toHaveLength(20_000);
+      // Each row spans two lines: the header is line 1, the first row ends on line 3.
+      expect(list.recipients.every((r, i) => r.value === `p${i}@acme.fr` && r.line === 3 + 2 * i)).toBe(true);
+    }
   });
 });
