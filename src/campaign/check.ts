@@ -113,7 +113,8 @@ export async function checkCampaign(
 
   function decideSlice(items: Slice['items'], subjects: SubjectFacts[]) {
     items.forEach((item, i) => {
-      const outcome = worst(times.map((at) => decide(request, subjects[i] as SubjectFacts, policy, at)));
+      const subject = subjects[i] as SubjectFacts;
+      const outcome = worst(times.map((at) => decide(request, subject, policy, at, { changesAt: false })));
       item.outcome = { verdict: outcome.verdict, rules: outcome.rules };
       counts[outcome.verdict]++;
       if (outcome.audience !== input.audience) audienceMismatches++;

@@ -94,17 +94,48 @@ export function parseDuration(iso: string): Duration {
   return duration;
 }
 
-/** Calendar arithmetic in the given zone: 2024-02-29 + P3Y is 2027-02-28, a month is a calendar month. */
+/**
+ * Calendar arithmetic in the given zone: 2024-02-29 + P3Y is 2027-02-28, a month is a calendar month.
+ * It gives the same answer for the same instant, duration and zone, and a decision asks for
+ * the same sums again and again (a contact's retention deadline, a consent's validity): the answers are kept,
+ * up to a bound, as millisecond numbers. Luxon's arithmetic was a quarter of a decision's time.
+ */
+const sums = new Map<string, number>();
+const MAX_SUMS = 100_000;
+
+function calendarSum(at: Date, iso: string, zone: string, sign: 1 | -1): Date {
+  const key = `${at.getTime()}${sign}${iso}${zone}`;
+  let ms = sums.get(key);
+  if (ms === undefined) {
+    const start = DateTime.fromJSDate(at, { zone: zoneFor(zone) });
+    const duration = parseDuration(iso);
+    ms = (sign === 1 ? start.plus(duration) : start.minus(duration)).toMillis();
+    if (sums.size >= MAX_SUMS) sums.clear();
+    sums.set(key, ms);
+  }
+  return new Date(ms);
+}
+
 export function addDuration(at: Date, iso: string, zone: string): Date {
-  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
-    .plus(parseDuration(iso))
-    .toJSDate();
+  return calendarSum(at, iso, zone, 1);
 }
 
 export function subtractDuration(at: Date, iso: string, zone: string): Date {
-  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
-    .minus(parseDuration(iso))
-    .toJSDate();
+  return calendarSum(at, iso, zone, -1);
+}
+
+const days = new Map<string, string>();
+
+/** The calendar day (YYYY-MM-DD) of an ISO text in a zone (a date alone is that very day); kept like the sums. */
+export function dayOfIso(iso: string, zone: string): string {
+  const key = `${iso}${zone}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    day = DateTime.fromISO(iso, { zone: zoneFor(zone) }).toISODate() ?? '';
+    if (days.size >= MAX_SUMS) days.clear();
+    days.set(key, day);
+  }
+  return day;
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */

@@ -4,14 +4,24 @@
  * punctuation never matter.
  */
 
+/** The same titles come back on every decision: their normal forms are kept, up to a bound. */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 10_000;
+
 /** Lower case, no accents, words separated by single spaces: "Resp. Comptabilité" → "resp comptabilite". */
 export function normaliseWords(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let words = normalised.get(text);
+  if (words === undefined) {
+    words = text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    normalised.set(text, words);
+  }
+  return words;
 }
 
 /** Letters and digits only: "lnkd.in" → "lnkdin", "Sales Navigator" → "salesnavigator". */

@@ -8,12 +8,8 @@ import { COMPARISON_OPS, type ComparisonOp } from './schema.ts';
  *   { fact: name, <op>: value }        op: eq ne lt lte gt gte in contains intersects;
  *                                       value: a literal, or "$param" to read a policy parameter.
  */
-export interface ConditionEnv {
-  fact(name: string): unknown;
-  named: Record<string, unknown>;
-  params: Record<string, unknown>;
-}
 
+/** A comparison's value: a literal, or the policy parameter a "$name" reads. */
 function resolve(value: unknown, params: Record<string, unknown>): unknown {
   return typeof value === 'string' && value.startsWith('$') ? params[value.slice(1)] : value;
 }
@@ -43,17 +39,55 @@ function compare(op: ComparisonOp, left: unknown, right: unknown): boolean {
   }
 }
 
-export function evaluate(condition: unknown, env: ConditionEnv): boolean {
+/** A condition made ready to run: names and parameters resolved once, so a decision only reads facts. */
+export type Test = (fact: (name: string) => unknown) => boolean;
+
+/** Compiled conditions, by the policy's named conditions and parameters they were resolved with. */
+const compiledFor = new WeakMap<object, WeakMap<object, WeakMap<object, Test>>>();
+
+function cacheFor(named: object, params: object): WeakMap<object, Test> {
+  let byParams = compiledFor.get(named);
+  if (!byParams) compiledFor.set(named, (byParams = new WeakMap()));
+  let cache = byParams.get(params);
+  if (!cache) byParams.set(params, (cache = new WeakMap()));
+  return cache;
+}
+
+/**
+ * Turns a condition into a function of the facts. Named conditions and `$param` values are looked up here, once
+ * per policy, not on every decision; a condition's object is compiled once and remembered.
+ */
+export function compileCondition(
+  condition: unknown,
+  named: Record<string, unknown>,
+  params: Record<string, unknown>,
+): Test {
   if (typeof condition === 'string') {
-    if (condition in env.named) return evaluate(env.named[condition], env);
-    return env.fact(condition) === true;
+    if (condition in named) return compileCondition(named[condition], named, params);
+    return (fact) => fact(condition) === true;
   }
   const node = condition as Record<string, unknown>;
-  if ('all' in node) return (node.all as unknown[]).every((c) => evaluate(c, env));
-  if ('any' in node) return (node.any as unknown[]).some((c) => evaluate(c, env));
-  if ('not' in node) return !evaluate(node.not, env);
-  const op = COMPARISON_OPS.find((candidate) => candidate in node) as ComparisonOp;
-  return compare(op, env.fact(node.fact as string), resolve(node[op], env.params));
+  const compiled = cacheFor(named, params);
+  const known = compiled.get(node);
+  if (known) return known;
+  let test: Test;
+  if ('all' in node) {
+    const parts = (node.all as unknown[]).map((c) => compileCondition(c, named, params));
+    test = (fact) => parts.every((part) => part(fact));
+  } else if ('any' in node) {
+    const parts = (node.any as unknown[]).map((c) => compileCondition(c, named, params));
+    test = (fact) => parts.some((part) => part(fact));
+  } else if ('not' in node) {
+    const inner = compileCondition(node.not, named, params);
+    test = (fact) => !inner(fact);
+  } else {
+    const op = COMPARISON_OPS.find((candidate) => candidate in node) as ComparisonOp;
+    const name = node.fact as string;
+    const right = resolve(node[op], params);
+    test = (fact) => compare(op, fact(name), right);
+  }
+  compiled.set(node, test);
+  return test;
 }
 
 export interface ConditionIssue {

@@ -1,7 +1,7 @@
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { t } from '../i18n.ts';
-import { evaluate } from './conditions.ts';
+import { compileCondition } from './conditions.ts';
 import { type DecisionRequest, Facts } from './facts.ts';
 import type { CompiledRule, Policy } from './load.ts';
 import type { Legal, Text } from './schema.ts';
@@ -53,11 +53,10 @@ interface Evaluation {
 
 function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Evaluation {
   const facts = new Facts(request, subject, policy, now);
-  const env = {
-    fact: (name: string) => facts.get(name),
-    named: policy.doc.conditions as Record<string, unknown>,
-    params: policy.doc.params as Record<string, unknown>,
-  };
+  const fact = (name: string) => facts.get(name);
+  const named = policy.doc.conditions as Record<string, unknown>;
+  const params = policy.doc.params as Record<string, unknown>;
+  const holds = (condition: unknown) => compileCondition(condition, named, params)(fact);
   const reasons: Reason[] = [];
   const obligationIds: string[] = [];
   const ruleFlips = new Map<Reason, Date[]>();
@@ -69,8 +68,8 @@ function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Pol
       if (boundary && boundary > now) facts.flips.push(boundary);
     if (!inWindow(rule, now)) continue;
     const { value: outcome, flips } = facts.collect(() => {
-      if (rule.when !== undefined && !evaluate(rule.when, env)) return undefined;
-      return rule.cases.find((c) => c.when === undefined || evaluate(c.when, env));
+      if (rule.when !== undefined && !holds(rule.when)) return undefined;
+      return rule.cases.find((c) => c.when === undefined || holds(c.when));
     });
     if (!outcome) continue;
     const reason: Reason = {
@@ -145,7 +144,14 @@ const CALLS: ReadonlySet<Channel> = new Set(['phone', 'automated-call']);
  * Block if any applicable rule blocks, else review if any asks for review, else allow when some rule gave a legal
  * basis; with no basis the policy's `no_basis` verdict (never allow).
  */
-export function decide(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Decision {
+export function decide(
+  request: DecisionRequest,
+  subject: SubjectFacts,
+  policy: Policy,
+  now: Date,
+  /** A campaign check needs the verdict and its rules only: not when the answer would change. */
+  options: { changesAt?: boolean } = {},
+): Decision {
   const evaluation = evaluateAt(request, subject, policy, now);
   const { verdict, reasons, obligationIds, facts } = evaluation;
   reasons.sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
@@ -159,7 +165,11 @@ export function decide(request: DecisionRequest, subject: SubjectFacts, policy: 
         });
   // A block says when it lifts (never, for an objection or a ban); other answers when anything could change.
   const changesAt =
-    verdict === 'block' ? blockLiftsAt(evaluation, request, subject, policy) : earliest(facts.flips);
+    options.changesAt === false
+      ? undefined
+      : verdict === 'block'
+        ? blockLiftsAt(evaluation, request, subject, policy)
+        : earliest(facts.flips);
   // Never invite a call that the law forbids for good: the next window is when the block lifts, if ever.
   const nextCallWindow = verdict === 'block' && CALLS.has(request.channel) ? changesAt : facts.nextCallWindow;
 

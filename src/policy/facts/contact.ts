@@ -1,11 +1,10 @@
-import { DateTime } from 'luxon';
 import { isFreeMail } from '../../domain/audience.ts';
 import { isContract, isCustomer, retentionDeadline } from '../../domain/retention.ts';
-import { periodEnd, zoneFor } from '../../domain/time.ts';
+import { dayOfIso, periodEnd } from '../../domain/time.ts';
 import { compact, normaliseWords, phraseMatcher } from '../../domain/words.ts';
 import type { Facts, FactTable } from '../facts.ts';
 
-const day = (f: Facts, iso: string) => DateTime.fromISO(iso, { zone: zoneFor(f.zone) }).toISODate();
+const day = (f: Facts, iso: string) => dayOfIso(iso, f.zone);
 const provenanceOf = (f: Facts) => f.subject.contact?.provenance;
 const product = (f: Facts) => (f.request.product ? f.policy.doc.products[f.request.product] : undefined);
 
