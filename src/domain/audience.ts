@@ -12,9 +12,21 @@ export interface AddressRules {
   roleLocalParts: string[];
 }
 
+/** Answers by address, per set of rules: each decision asks twice, and the same people are asked about often. */
+const freeMailAnswers = new WeakMap<AddressRules, Map<string, boolean>>();
+const MAX_ANSWERS = 100_000;
+
 export function isFreeMail(email: string, rules: AddressRules): boolean {
-  const domain = email.slice(email.lastIndexOf('@') + 1);
-  return FREE_MAIL.has(domain) || rules.extraFreeMailDomains.includes(domain);
+  let answers = freeMailAnswers.get(rules);
+  if (!answers) freeMailAnswers.set(rules, (answers = new Map()));
+  let free = answers.get(email);
+  if (free === undefined) {
+    const domain = email.slice(email.lastIndexOf('@') + 1);
+    free = FREE_MAIL.has(domain) || rules.extraFreeMailDomains.includes(domain);
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(email, free);
+  }
+  return free;
 }
 
 /** contact@, info@, ventes@…: a role, not a person (CNIL: outside the consent regime). */

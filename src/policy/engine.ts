@@ -1,7 +1,7 @@
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
 import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { t } from '../i18n.ts';
-import { compileCondition } from './conditions.ts';
+import { compileCondition, type Test } from './conditions.ts';
 import { type DecisionRequest, Facts } from './facts.ts';
 import type { CompiledRule, Policy } from './load.ts';
 import type { Legal, Text } from './schema.ts';
@@ -38,10 +38,6 @@ export interface Decision {
 
 export type { DecisionRequest };
 
-function inWindow(rule: CompiledRule, now: Date): boolean {
-  return (!rule.validFrom || now >= rule.validFrom) && (!rule.validUntil || now < rule.validUntil);
-}
-
 interface Evaluation {
   verdict: Verdict;
   reasons: Reason[];
@@ -51,25 +47,57 @@ interface Evaluation {
   ruleFlips: Map<Reason, Date[]>;
 }
 
+/** A rule ready to run: its conditions compiled. */
+interface PreparedRule {
+  rule: CompiledRule;
+  when?: Test;
+  cases: { test?: Test; case: CompiledRule['cases'][number] }[];
+}
+
+/**
+ * The rules of each channel and audience, their conditions compiled: prepared once per policy, so a decision
+ * runs only the rules that apply to it, without reading the policy's structure again.
+ */
+const prepared = new WeakMap<Policy, Map<string, PreparedRule[]>>();
+
+function rulesFor(policy: Policy, channel: Channel, audience: Audience): PreparedRule[] {
+  let byKey = prepared.get(policy);
+  if (!byKey) prepared.set(policy, (byKey = new Map()));
+  const key = `${channel} ${audience}`;
+  let rules = byKey.get(key);
+  if (!rules) {
+    const named = policy.doc.conditions as Record<string, unknown>;
+    const params = policy.doc.params as Record<string, unknown>;
+    const compile = (condition: unknown) =>
+      condition === undefined ? undefined : compileCondition(condition, named, params);
+    rules = policy.rules
+      .filter((rule) => rule.channels.includes(channel) && rule.audiences.includes(audience))
+      .map((rule) => ({
+        rule,
+        when: compile(rule.when),
+        cases: rule.cases.map((c) => ({ test: compile(c.when), case: c })),
+      }));
+    byKey.set(key, rules);
+  }
+  return rules;
+}
+
 function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Evaluation {
   const facts = new Facts(request, subject, policy, now);
   const fact = (name: string) => facts.get(name);
-  const named = policy.doc.conditions as Record<string, unknown>;
-  const params = policy.doc.params as Record<string, unknown>;
-  const holds = (condition: unknown) => compileCondition(condition, named, params)(fact);
   const reasons: Reason[] = [];
   const obligationIds: string[] = [];
   const ruleFlips = new Map<Reason, Date[]>();
   let basis = false;
 
-  for (const rule of policy.rules) {
-    if (!rule.channels.includes(request.channel) || !rule.audiences.includes(facts.audience)) continue;
-    for (const boundary of [rule.validFrom, rule.validUntil])
-      if (boundary && boundary > now) facts.flips.push(boundary);
-    if (!inWindow(rule, now)) continue;
+  for (const { rule, when, cases } of rulesFor(policy, request.channel, facts.audience)) {
+    const { validFrom, validUntil } = rule;
+    if (validFrom && validFrom > now) facts.flips.push(validFrom);
+    if (validUntil && validUntil > now) facts.flips.push(validUntil);
+    if ((validFrom && now < validFrom) || (validUntil && now >= validUntil)) continue;
     const { value: outcome, flips } = facts.collect(() => {
-      if (rule.when !== undefined && !holds(rule.when)) return undefined;
-      return rule.cases.find((c) => c.when === undefined || holds(c.when));
+      if (when && !when(fact)) return undefined;
+      return cases.find((c) => !c.test || c.test(fact))?.case;
     });
     if (!outcome) continue;
     const reason: Reason = {
@@ -81,7 +109,7 @@ function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Pol
       unverified: rule.unverified ?? false,
     };
     reasons.push(reason);
-    ruleFlips.set(reason, rule.validUntil ? [...flips, rule.validUntil] : flips);
+    ruleFlips.set(reason, validUntil ? [...flips, validUntil] : flips);
     if (outcome.verdict === 'allow') {
       if (rule.basis !== false) basis = true;
       obligationIds.push(...(outcome.obligations ?? []));
@@ -139,6 +167,14 @@ function blockLiftsAt(
 
 const CALLS: ReadonlySet<Channel> = new Set(['phone', 'automated-call']);
 
+/** A campaign decides a million recipients at the same instant: its text is written once. */
+let lastIso: { ms: number; iso: string } | undefined;
+function isoOf(at: Date): string {
+  const ms = at.getTime();
+  if (lastIso?.ms !== ms) lastIso = { ms, iso: at.toISOString() };
+  return lastIso.iso;
+}
+
 /**
  * The decision, pure: the same request, facts, policy and `now` always give the same answer.
  * Block if any applicable rule blocks, else review if any asks for review, else allow when some rule gave a legal
@@ -182,6 +218,6 @@ export function decide(
     changesAt: changesAt?.toISOString(),
     nextCallWindow: nextCallWindow?.toISOString(),
     policyRevision: policy.revision,
-    decidedFor: now.toISOString(),
+    decidedFor: isoOf(now),
   };
 }
