@@ -9,6 +9,7 @@ import { reportBlocks } from '../src/slack/blocks/campaign.ts';
 import { startEmulatedApp } from '../src/slack/emulator/harness.ts';
 
 export interface CampaignFigures {
+  rows: number;
   recipients: number;
   checkMs: number;
   reportMs: number;
@@ -75,6 +76,7 @@ export async function benchCampaign(
     await asker;
     times.sort((a, b) => a - b);
     return {
+      rows,
       recipients: check.campaign.counts.recipients,
       checkMs: t2 - t1,
       reportMs: t3 - t2,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AddressKind, Audience, Contact } from './contacts.ts';
 import type { Identifier } from './identifiers.ts';
+import { kept } from './kept.ts';
 
 // Loaded with require so the same line works from the sources (tsx) and from the compiled CLI (dist/).
 const FREE_MAIL: ReadonlySet<string> = new Set(
@@ -17,8 +18,7 @@ const freeMailAnswers = new WeakMap<AddressRules, Map<string, boolean>>();
 const MAX_ANSWERS = 100_000;
 
 export function isFreeMail(email: string, rules: AddressRules): boolean {
-  let answers = freeMailAnswers.get(rules);
-  if (!answers) freeMailAnswers.set(rules, (answers = new Map()));
+  const answers = kept(freeMailAnswers, rules, () => new Map<string, boolean>());
   let free = answers.get(email);
   if (free === undefined) {
     const domain = email.slice(email.lastIndexOf('@') + 1);

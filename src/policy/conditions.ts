@@ -1,3 +1,4 @@
+import { kept } from '../domain/kept.ts';
 import { type FactType, factType } from './facts-catalogue.ts';
 import { COMPARISON_OPS, type ComparisonOp } from './schema.ts';
 
@@ -46,11 +47,8 @@ export type Test = (fact: (name: string) => unknown) => boolean;
 const compiledFor = new WeakMap<object, WeakMap<object, WeakMap<object, Test>>>();
 
 function cacheFor(named: object, params: object): WeakMap<object, Test> {
-  let byParams = compiledFor.get(named);
-  if (!byParams) compiledFor.set(named, (byParams = new WeakMap()));
-  let cache = byParams.get(params);
-  if (!cache) byParams.set(params, (cache = new WeakMap()));
-  return cache;
+  const byParams = kept(compiledFor, named, () => new WeakMap<object, WeakMap<object, Test>>());
+  return kept(byParams, params, () => new WeakMap<object, Test>());
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Audience, Channel, SubjectFacts } from '../domain/contacts.ts';
+import { kept } from '../domain/kept.ts';
 import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { t } from '../i18n.ts';
 import { compileCondition, type Test } from './conditions.ts';
@@ -61,25 +62,20 @@ interface PreparedRule {
 const prepared = new WeakMap<Policy, Map<string, PreparedRule[]>>();
 
 function rulesFor(policy: Policy, channel: Channel, audience: Audience): PreparedRule[] {
-  let byKey = prepared.get(policy);
-  if (!byKey) prepared.set(policy, (byKey = new Map()));
-  const key = `${channel} ${audience}`;
-  let rules = byKey.get(key);
-  if (!rules) {
+  const byKey = kept(prepared, policy, () => new Map<string, PreparedRule[]>());
+  return kept(byKey, `${channel} ${audience}`, () => {
     const named = policy.doc.conditions as Record<string, unknown>;
     const params = policy.doc.params as Record<string, unknown>;
     const compile = (condition: unknown) =>
       condition === undefined ? undefined : compileCondition(condition, named, params);
-    rules = policy.rules
+    return policy.rules
       .filter((rule) => rule.channels.includes(channel) && rule.audiences.includes(audience))
       .map((rule) => ({
         rule,
         when: compile(rule.when),
         cases: rule.cases.map((c) => ({ test: compile(c.when), case: c })),
       }));
-    byKey.set(key, rules);
-  }
-  return rules;
+  });
 }
 
 function evaluateAt(request: DecisionRequest, subject: SubjectFacts, policy: Policy, now: Date): Evaluation {
