@@ -11,11 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { loadPolicy } from '../src/policy/load.ts';
 import { runCampaignCheck } from '../src/services/campaign.ts';
 import { FileStore } from '../src/store/fileStore.ts';
+import { ROOT } from './root.ts';
 
 const MiB = 2 ** 20;
 
 export async function benchCampaignMemory(rows = 1_000_000) {
-  const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
+  const policy = loadPolicy(join(ROOT, 'policy.yaml'));
   const dir = mkdtempSync(join(tmpdir(), 'pg-bench-mem-'));
   const out = dir;
   const store = await FileStore.open(join(dir, 'db.json'), {
@@ -72,11 +73,4 @@ export async function benchCampaignMemory(rows = 1_000_000) {
     restingMiB: resting / MiB,
     peakMiB: peak / MiB,
   };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const f = await benchCampaignMemory(Number(process.argv[2] ?? 1_000_000));
-  console.log(
-    `campaign check of ${f.rows.toLocaleString('en')} rows (${f.fileMiB.toFixed(0)} MiB file): ${(f.ms / 1000).toFixed(1)} s; resident memory at rest ${f.restingMiB.toFixed(0)} MiB, peak ${f.peakMiB.toFixed(0)} MiB, ${(f.peakMiB - f.restingMiB).toFixed(0)} MiB over rest (goal ≤ 200 MB)`,
-  );
 }

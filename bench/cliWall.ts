@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ROOT } from './root.ts';
 
 /**
  * A CLI command's wall time, process start to exit, as a user at a terminal sees it (goal: under 0.5 s): the
@@ -10,7 +11,7 @@ import { performance } from 'node:perf_hooks';
  */
 /** The median wall time of each command, in ms. */
 export function benchCliWall(): { email: number; phone: number } {
-  const root = join(import.meta.dirname, '..');
+  const root = ROOT;
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'pg-cli-'));
   const env = { ...process.env, PROSPECT_GUARD_HASH_KEY: 'bench-key-bench-key-bench-key-bench-key' };

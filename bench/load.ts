@@ -9,6 +9,7 @@ import type { AppContext } from '../src/services/context.ts';
 import { startEmulatedApp } from '../src/slack/emulator/harness.ts';
 import { signatureHeaders } from '../src/slack/emulator/slackUser.ts';
 import { BOT, TEAM_ID, USERS } from '../src/slack/emulator/workspace.ts';
+import { ROOT } from './root.ts';
 
 export interface LoadFigures {
   connections: number;
@@ -65,7 +66,7 @@ export async function benchLoad(
     stalls.enable();
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [join(import.meta.dirname, 'loadClient.mjs'), config],
+      [join(ROOT, 'bench', 'loadClient.mjs'), config],
       { maxBuffer: 16 * 1024 * 1024 },
     );
     stalls.disable();

@@ -9,6 +9,7 @@
  * (bench/campaignMemory.ts), and a CLI command's wall time (bench/cliWall.ts). The tables are bench/README.md's.
  */
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +27,10 @@ import { benchEngine } from './engine.ts';
 import { benchLoad } from './load.ts';
 import { stockLowdbWriteMs } from './lowdb.ts';
 import { benchRetention } from './retention.ts';
+import { ROOT } from './root.ts';
 import { type Figure, mib, ms, percentile, printTable, seconds } from './table.ts';
 
-const policy = loadPolicy(join(import.meta.dirname, '..', 'policy.yaml'));
+const policy = loadPolicy(join(ROOT, 'policy.yaml'));
 const env = { PROSPECT_GUARD_HASH_KEY: 'bench-key-bench-key-bench-key-bench-key' };
 const now = new Date('2026-11-23T10:30:00+01:00');
 
@@ -60,7 +62,6 @@ async function run(size: number): Promise<void> {
   await store.close();
   const seedMs = performance.now() - seedStart;
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
   const openStart = performance.now();
   store = await FileStore.open(path, { env, compactAfterEntries: 500 });
   const openMs = performance.now() - openStart;
@@ -119,9 +120,9 @@ async function run(size: number): Promise<void> {
   const figures: Figure[] = [
     { figure: 'seeding the contacts through saveContacts', goal: '', measured: seconds(seedMs) },
     {
-      figure: 'open (load + index), then resident memory added and heap',
+      figure: 'open (load + index); then the resident memory and heap of the process',
       goal: big ? '≤ 3 s, ≤ 1.5 GB' : '',
-      measured: `${seconds(openMs)}; +${mib(opened.rss - rssBefore)} (RSS ${mib(opened.rss)}, heap ${mib(opened.heapUsed)})`,
+      measured: `${seconds(openMs)}; RSS ${mib(opened.rss)}, heap ${mib(opened.heapUsed)}`,
       met: big ? openMs <= 3000 && opened.rss <= 1.5e9 : undefined,
     },
     {
@@ -184,11 +185,21 @@ async function run(size: number): Promise<void> {
   printTable(`${size.toLocaleString('en')} stored contacts`, figures);
 }
 
+// The memory of the largest check is measured in a process of its own: nothing else moves its resting figure.
+if (process.argv.includes('--campaign-memory')) {
+  process.stdout.write(JSON.stringify(await benchCampaignMemory()));
+  process.exit(0);
+}
 const million = process.argv.includes('--million');
-const engine = benchEngine();
+const engine = await benchEngine();
 const cli = benchCliWall();
 for (const size of [10_000, 100_000, ...(million ? [1_000_000] : [])]) await run(size);
-const memory = await benchCampaignMemory();
+const memory = JSON.parse(
+  execFileSync(process.execPath, [...process.execArgv, process.argv[1] ?? '', '--campaign-memory'], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  }),
+) as Awaited<ReturnType<typeof benchCampaignMemory>>;
 printTable('decision engine, command line, memory of the largest check', [
   {
     figure: 'decision engine, one core, compiled as shipped',
