@@ -197,6 +197,32 @@ describe('FileStore', () => {
     expect((await reopened.counts()).contacts).toBe(200);
     await reopened.close();
   });
+
+  it('keeps the snapshot format every store so far was written in (keyed objects), whatever memory holds', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    const { contact } = await store.saveContact({ email: 'old@corp.fr' }, now);
+    const [objection] = await store.addObjection(
+      [{ kind: 'email', value: 'old@corp.fr' }],
+      'all',
+      now,
+      'test',
+    );
+    await store.markReminders(['k1'], now);
+    await store.compact();
+    await store.close();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(Object.keys(file.contacts)).toEqual([contact.id]);
+    expect(file.contacts[contact.id].email).toBe('old@corp.fr');
+    expect(Object.keys(file.suppressions)).toEqual([`${objection?.hash}:all`]);
+    expect(Object.keys(file.reminders)).toEqual(['k1']);
+    const reopened = await FileStore.open(path, { env: HASH_ENV });
+    expect(await reopened.findContact({ kind: 'email', value: 'old@corp.fr' })).toMatchObject({
+      id: contact.id,
+    });
+    expect((await reopened.remindersSent()).has('k1')).toBe(true);
+    await reopened.close();
+  });
 });
 
 describe('FileStore refuses to open with silently missing data', () => {

@@ -93,12 +93,12 @@ export class MemoryStore implements Store {
   }
 
   async contactById(id: string): Promise<Contact | undefined> {
-    return this.data.contacts[id];
+    return this.data.contacts.get(id);
   }
 
   async findContact(target: Identifier): Promise<Contact | undefined> {
     const id = this.state.contactId(target);
-    return id ? this.data.contacts[id] : undefined;
+    return id ? this.data.contacts.get(id) : undefined;
   }
 
   async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
@@ -114,7 +114,7 @@ export class MemoryStore implements Store {
   }
 
   async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
-    const previous = this.data.contacts[id];
+    const previous = this.data.contacts.get(id);
     if (!previous) throw new InputError('unknown_contact');
     for (const [kind, value] of [
       ['email', changes.email],
@@ -201,12 +201,12 @@ export class MemoryStore implements Store {
   ): Promise<Suppression[]> {
     const records = targets.map((target): Suppression => {
       const hash = this.hash(target);
-      const existing = this.data.suppressions[`${hash}:${scope}`];
+      const existing = this.data.suppressions.get(`${hash}:${scope}`);
       if (existing && existing.at >= at.toISOString()) return existing;
       return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
     });
     await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
-    return records.map((record) => this.data.suppressions[`${record.hash}:${record.scope}`] ?? record);
+    return records.map((record) => this.data.suppressions.get(`${record.hash}:${record.scope}`) ?? record);
   }
 
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {
@@ -265,7 +265,7 @@ export class MemoryStore implements Store {
   }
 
   async remindersSent(): Promise<ReadonlySet<string>> {
-    return new Set(Object.keys(this.data.reminders));
+    return new Set(this.data.reminders.keys());
   }
 
   async markReminders(keys: string[], at: Date): Promise<void> {

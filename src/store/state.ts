@@ -32,14 +32,14 @@ export function emptyData(keyCheck: string): StoreData {
     version: STORE_VERSION,
     seq: 0,
     keyCheck,
-    contacts: {},
+    contacts: new Map(),
     consents: [],
     interactions: [],
-    suppressions: {},
+    suppressions: new Map(),
     decisions: [],
     audit: [],
     campaigns: {},
-    reminders: {},
+    reminders: new Map(),
     purged: { contacts: 0, consents: 0, interactions: 0, decisions: 0 },
   };
 }
@@ -65,10 +65,10 @@ export class StoreState {
   private readonly recordIds = new Set<string>();
 
   constructor(readonly data: StoreData) {
-    for (const contact of Object.values(data.contacts)) this.indexContact(contact, undefined);
+    for (const contact of data.contacts.values()) this.indexContact(contact, undefined);
     for (const record of data.consents) push(this.consentsOf, record.contactId, record);
     for (const record of data.interactions) push(this.interactionsOf, record.contactId, record);
-    for (const record of Object.values(data.suppressions)) push(this.suppressionsOf, record.hash, record);
+    for (const record of data.suppressions.values()) push(this.suppressionsOf, record.hash, record);
     for (const record of data.decisions) push(this.decisionsBy, record.askedBy, record);
     for (const record of [...data.consents, ...data.interactions, ...data.decisions, ...data.audit])
       this.recordIds.add(record.id);
@@ -92,8 +92,8 @@ export class StoreState {
       case 'contact':
       case 'contacts':
         for (const contact of entry.op === 'contact' ? [entry.contact] : entry.contacts) {
-          this.indexContact(contact, data.contacts[contact.id]);
-          data.contacts[contact.id] = contact;
+          this.indexContact(contact, data.contacts.get(contact.id));
+          data.contacts.set(contact.id, contact);
         }
         return;
       case 'consent':
@@ -105,7 +105,7 @@ export class StoreState {
         data.campaigns[entry.campaign.id] = entry.campaign;
         return;
       case 'reminders':
-        for (const key of entry.keys) data.reminders[key] ??= entry.at;
+        for (const key of entry.keys) if (!data.reminders.has(key)) data.reminders.set(key, entry.at);
         return;
       case 'purge':
         return this.applyPurge(entry.request);
@@ -139,15 +139,15 @@ export class StoreState {
    */
   private applySuppression(record: Suppression): undefined {
     const key = `${record.hash}:${record.scope}`;
-    const existing = this.data.suppressions[key];
+    const existing = this.data.suppressions.get(key);
     if (!existing) {
-      this.data.suppressions[key] = record;
+      this.data.suppressions.set(key, record);
       push(this.suppressionsOf, record.hash, record);
       return;
     }
     if (record.at <= existing.at) return;
     const renewed = { ...record, firstAt: existing.firstAt ?? existing.at };
-    this.data.suppressions[key] = renewed;
+    this.data.suppressions.set(key, renewed);
     const list = this.suppressionsOf.get(record.hash) ?? [];
     this.suppressionsOf.set(
       record.hash,
@@ -158,15 +158,15 @@ export class StoreState {
   /** Removes what a purge names; idempotent (replaying it removes nothing more and counts nothing more). */
   private applyPurge(request: PurgeRequest): PurgeResult {
     const data = this.data;
-    const contactIds = new Set((request.contactIds ?? []).filter((id) => data.contacts[id]));
+    const contactIds = new Set((request.contactIds ?? []).filter((id) => data.contacts.has(id)));
     const consentIds = new Set(request.consentIds ?? []);
     const hashes = new Set(request.decisionHashes ?? []);
     const removed = { contacts: contactIds.size, consents: 0, interactions: 0, decisions: 0 };
     for (const id of contactIds) {
-      const contact = data.contacts[id] as Contact;
+      const contact = data.contacts.get(id) as Contact;
       if (contact.email) this.byEmail.delete(contact.email);
       if (contact.phone) this.byPhone.delete(contact.phone);
-      delete data.contacts[id];
+      data.contacts.delete(id);
       this.consentsOf.delete(id);
       this.interactionsOf.delete(id);
     }
@@ -202,7 +202,7 @@ export class StoreState {
   }
 
   contactRecords(): ContactRecord[] {
-    return Object.values(this.data.contacts).map((contact) => ({
+    return [...this.data.contacts.values()].map((contact) => ({
       contact,
       consents: this.consentsOf.get(contact.id) ?? [],
       interactions: this.interactionsOf.get(contact.id) ?? [],
@@ -213,17 +213,17 @@ export class StoreState {
   objectionsSince(at: Date): number {
     const since = at.toISOString();
     let count = 0;
-    for (const suppression of Object.values(this.data.suppressions)) if (suppression.at >= since) count++;
+    for (const suppression of this.data.suppressions.values()) if (suppression.at >= since) count++;
     return count;
   }
 
   counts(): StoreCounts {
     const data = this.data;
     return {
-      contacts: Object.keys(data.contacts).length,
+      contacts: data.contacts.size,
       consents: data.consents.length,
       interactions: data.interactions.length,
-      suppressions: Object.keys(data.suppressions).length,
+      suppressions: data.suppressions.size,
       decisions: data.decisions.length,
     };
   }
@@ -247,7 +247,7 @@ export class StoreState {
     const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
     return identifiersOf(contact)
       .map((id) => hash(id))
-      .filter((hash) => (this.data.suppressions[`${hash}:all`]?.at ?? '') < latest.at)
+      .filter((hash) => (this.data.suppressions.get(`${hash}:all`)?.at ?? '') < latest.at)
       .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
   }
 
@@ -258,6 +258,6 @@ export class StoreState {
     if (byEmail && byPhone && byEmail !== byPhone) {
       throw new InputError('identifiers_of_two_contacts');
     }
-    return this.data.contacts[byEmail ?? byPhone ?? ''];
+    return this.data.contacts.get(byEmail ?? byPhone ?? '');
   }
 }
