@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
 import type { AppContext } from './services/context.ts';
+import { deadlineCounts } from './services/lookup.ts';
 import { startRetentionScheduler } from './services/retentionJob.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
@@ -73,6 +74,8 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   io.out(
     `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
   );
+  // Every contact's deadlines are computed once now, in slices, so the first App Home is not the one to wait.
+  void deadlineCounts(ctx, 30).catch(() => undefined);
   let stopped = false;
   void io.stopSignal.then(() => {
     stopped = true;

@@ -83,6 +83,29 @@ export function deadlinesOf(record: ContactRecord, policy: Policy, now: Date): D
   return deadlines;
 }
 
+/**
+ * The instant (ms) after which `deadlinesOf` could give another answer for the same record: the dates `now`
+ * is compared with there (a customer relationship starting or ending, an interaction or a purchase dated in the
+ * future). Infinity when none is ahead: the deadlines then change only with the record.
+ */
+export function deadlinesChangeAt(record: ContactRecord, now: Date): number {
+  const t = now.getTime();
+  const customer = record.contact.customer;
+  const dates = [
+    customer?.since,
+    customer?.until,
+    customer?.lastPurchaseAt,
+    ...record.interactions.map((i) => i.at),
+  ];
+  let next = Number.POSITIVE_INFINITY;
+  for (const iso of dates) {
+    if (!iso) continue;
+    const at = new Date(iso).getTime();
+    if (at > t && at < next) next = at;
+  }
+  return next;
+}
+
 export interface RetentionScan {
   at: Date;
   overdue: Deadline[];

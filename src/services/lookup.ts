@@ -1,7 +1,8 @@
 import { type Contact, type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
 import { type Identifier, parseTarget } from '../domain/identifiers.ts';
-import { dataDeadline, scanRetention } from '../retention/deadlines.ts';
+import { dataDeadline } from '../retention/deadlines.ts';
 import type { AppContext } from './context.ts';
+import { type DeadlineCounts, deadlineIndex } from './deadlineIndex.ts';
 
 export interface ContactSheet extends SubjectFacts {
   lastInitiated?: Interaction;
@@ -27,15 +28,9 @@ export async function contactSheet(ctx: AppContext, input: string | Identifier):
   };
 }
 
-export interface DeadlineCounts {
-  overdue: number;
-  dueWithin: number;
-}
-
 /** How many deadlines (data, phone consents, proofs) have passed, and how many come within `days`. */
-export async function deadlineCounts(ctx: AppContext, days: number): Promise<DeadlineCounts> {
-  const scan = await scanRetention(await ctx.store.contactRecords(), ctx.policy, ctx.clock(), days);
-  return { overdue: scan.overdue.length, dueWithin: scan.due.length };
+export function deadlineCounts(ctx: AppContext, days: number): Promise<DeadlineCounts> {
+  return deadlineIndex(ctx.store, ctx.policy).counts(ctx.clock(), days);
 }
 
 export interface ContactListing {

@@ -114,6 +114,7 @@ export class FileStore extends MemoryStore {
     this.state = new StoreState(data);
     this.replay(entries as Array<Op & { seq: number }>);
     this.journal.failure = undefined;
+    this.changes.tell('all');
     this.options.warn?.(
       `a write failed and was not acknowledged; the store holds ${entries.length} journal changes after its snapshot`,
     );

@@ -6,14 +6,14 @@ import type {
   Contact,
   EventType,
   Interaction,
-  Objection,
   SubjectFacts,
   Suppression,
   SuppressionScope,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
+import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import type { StoreData } from './snapshot.ts';
@@ -67,6 +67,7 @@ export class MemoryStore implements Store {
     if (this.broken) throw this.broken;
     if (this.recovering) await this.recovering;
     const results = ops.map((op) => this.state.apply(op));
+    this.changes.applied(ops);
     const entries = ops.map((op) => ({ seq: ++this.data.seq, ...op }));
     try {
       await this.persist(entries);
@@ -82,6 +83,11 @@ export class MemoryStore implements Store {
   }
 
   private recovering?: Promise<void>;
+  protected readonly changes = new ChangeListeners();
+
+  onContactsChanged(listener: ContactsListener): () => void {
+    return this.changes.add(listener);
+  }
 
   /** After a failed write: bring memory back to what is durable. Memory alone has nothing to go back to. */
   protected async recover(): Promise<void> {
@@ -210,20 +216,7 @@ export class MemoryStore implements Store {
   }
 
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {
-    const contact = await this.findContact(target);
-    const identifiers: Identifier[] = [target];
-    for (const id of contact ? identifiersOf(contact) : [])
-      if (!(id.kind === target.kind && id.value === target.value)) identifiers.push(id);
-    const objections: Objection[] = identifiers.flatMap((id) =>
-      (this.state.suppressionsOf.get(this.hash(id)) ?? []).map(({ scope, at }) => ({ scope, at })),
-    );
-    return {
-      target,
-      contact,
-      consents: contact ? (this.state.consentsOf.get(contact.id) ?? []) : [],
-      interactions: contact ? (this.state.interactionsOf.get(contact.id) ?? []) : [],
-      objections,
-    };
+    return this.state.subjectFacts(target, (id) => this.hash(id));
   }
 
   async logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void> {
@@ -245,6 +238,10 @@ export class MemoryStore implements Store {
 
   async contactRecords(): Promise<ContactRecord[]> {
     return this.state.contactRecords();
+  }
+
+  async contactRecord(id: string): Promise<ContactRecord | undefined> {
+    return this.state.contactRecord(id);
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {

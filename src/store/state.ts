@@ -1,5 +1,12 @@
 import type { Campaign } from '../domain/campaign.ts';
-import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
+import type {
+  ConsentRecord,
+  Contact,
+  Interaction,
+  Objection,
+  SubjectFacts,
+  Suppression,
+} from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
@@ -207,6 +214,35 @@ export class StoreState {
       consents: this.consentsOf.get(contact.id) ?? [],
       interactions: this.interactionsOf.get(contact.id) ?? [],
     }));
+  }
+
+  /** What the engine needs about the person reached at `target`: objections on any of their identifiers. */
+  subjectFacts(target: Identifier, hash: (id: Identifier) => string): SubjectFacts {
+    const id = this.contactId(target);
+    const contact = id ? this.data.contacts.get(id) : undefined;
+    const identifiers: Identifier[] = [target];
+    for (const other of contact ? identifiersOf(contact) : [])
+      if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
+    const objections: Objection[] = identifiers.flatMap((i) =>
+      (this.suppressionsOf.get(hash(i)) ?? []).map(({ scope, at }) => ({ scope, at })),
+    );
+    return {
+      target,
+      contact,
+      consents: contact ? (this.consentsOf.get(contact.id) ?? []) : [],
+      interactions: contact ? (this.interactionsOf.get(contact.id) ?? []) : [],
+      objections,
+    };
+  }
+
+  contactRecord(id: string): ContactRecord | undefined {
+    const contact = this.data.contacts.get(id);
+    if (!contact) return undefined;
+    return {
+      contact,
+      consents: this.consentsOf.get(id) ?? [],
+      interactions: this.interactionsOf.get(id) ?? [],
+    };
   }
 
   /** How many objections (suppression entries) were recorded since `at`. */

@@ -126,6 +126,13 @@ export interface Store {
   audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
+  /** One contact with its consents and interactions. */
+  contactRecord(id: string): Promise<ContactRecord | undefined>;
+  /**
+   * Tells `listener` which contacts each change touched (`all` when the register was reloaded), so what is
+   * derived from contacts (their deadlines) is kept up to date instead of computed again. Returns how to stop.
+   */
+  onContactsChanged(listener: (ids: string[] | 'all') => void): () => void;
   /**
    * Deletes contacts (with their consents and interactions), single consent records, and decision-log entries
    * about the given hashes. Suppression entries stay: they keep objections honoured. Counts are kept.
