@@ -16,6 +16,7 @@ import { chained } from './auditChain.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
+import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import type {
@@ -216,7 +217,7 @@ export class MemoryStore implements Store {
   }
 
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {
-    return this.state.subjectFacts(target, (id) => this.hash(id));
+    return subjectFacts(this.state, target, (id) => this.hash(id));
   }
 
   async logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void> {
@@ -237,11 +238,11 @@ export class MemoryStore implements Store {
   }
 
   async contactRecords(): Promise<ContactRecord[]> {
-    return this.state.contactRecords();
+    return contactRecords(this.state);
   }
 
   async contactRecord(id: string): Promise<ContactRecord | undefined> {
-    return this.state.contactRecord(id);
+    return contactRecord(this.state, id);
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {

@@ -1,23 +1,9 @@
 import type { Campaign } from '../domain/campaign.ts';
-import type {
-  ConsentRecord,
-  Contact,
-  Interaction,
-  Objection,
-  SubjectFacts,
-  Suppression,
-} from '../domain/contacts.ts';
+import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
-import type {
-  AuditEntry,
-  ContactRecord,
-  DecisionLogEntry,
-  PurgeRequest,
-  PurgeResult,
-  StoreCounts,
-} from './types.ts';
+import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
 
 /** One change to the register: what the journal holds, line by line, and what `apply` replays. */
 export type Op =
@@ -206,55 +192,6 @@ export class StoreState {
       (entry) =>
         (!filter.actor || entry.actor === filter.actor) && (!filter.action || entry.action === filter.action),
     );
-  }
-
-  /**
-   * Every contact with its records, made 10,000 at a time with a pause between, so that a million contacts
-   * (a retention run, the deadline index) never hold the app for a second. The contacts are those of the moment
-   * it starts.
-   */
-  async contactRecords(): Promise<ContactRecord[]> {
-    const contacts = [...this.data.contacts.values()];
-    const records: ContactRecord[] = [];
-    for (let i = 0; i < contacts.length; i++) {
-      if (i % 10_000 === 9_999) await new Promise((resolve) => setImmediate(resolve));
-      const contact = contacts[i] as Contact;
-      records.push({
-        contact,
-        consents: this.consentsOf.get(contact.id) ?? [],
-        interactions: this.interactionsOf.get(contact.id) ?? [],
-      });
-    }
-    return records;
-  }
-
-  /** What the engine needs about the person reached at `target`: objections on any of their identifiers. */
-  subjectFacts(target: Identifier, hash: (id: Identifier) => string): SubjectFacts {
-    const id = this.contactId(target);
-    const contact = id ? this.data.contacts.get(id) : undefined;
-    const identifiers: Identifier[] = [target];
-    for (const other of contact ? identifiersOf(contact) : [])
-      if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
-    const objections: Objection[] = identifiers.flatMap((i) =>
-      (this.suppressionsOf.get(hash(i)) ?? []).map(({ scope, at }) => ({ scope, at })),
-    );
-    return {
-      target,
-      contact,
-      consents: contact ? (this.consentsOf.get(contact.id) ?? []) : [],
-      interactions: contact ? (this.interactionsOf.get(contact.id) ?? []) : [],
-      objections,
-    };
-  }
-
-  contactRecord(id: string): ContactRecord | undefined {
-    const contact = this.data.contacts.get(id);
-    if (!contact) return undefined;
-    return {
-      contact,
-      consents: this.consentsOf.get(id) ?? [],
-      interactions: this.interactionsOf.get(id) ?? [],
-    };
   }
 
   /** How many objections (suppression entries) were recorded since `at`. */

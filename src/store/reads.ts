@@ -1,0 +1,59 @@
+import type { Contact, Objection, SubjectFacts } from '../domain/contacts.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import type { StoreState } from './state.ts';
+import type { ContactRecord } from './types.ts';
+
+/** What is read from the register in memory: contacts with their records, and a person's facts for the engine. */
+
+/**
+ * Every contact with its records, made 10,000 at a time with a pause between, so that a million contacts
+ * (a retention run, the deadline index) never hold the app for a second. The contacts are those of the moment
+ * it starts.
+ */
+export async function contactRecords(state: StoreState): Promise<ContactRecord[]> {
+  const contacts = [...state.data.contacts.values()];
+  const records: ContactRecord[] = [];
+  for (let i = 0; i < contacts.length; i++) {
+    if (i % 10_000 === 9_999) await new Promise((resolve) => setImmediate(resolve));
+    const contact = contacts[i] as Contact;
+    records.push({
+      contact,
+      consents: state.consentsOf.get(contact.id) ?? [],
+      interactions: state.interactionsOf.get(contact.id) ?? [],
+    });
+  }
+  return records;
+}
+
+/** What the engine needs about the person reached at `target`: objections on any of their identifiers. */
+export function subjectFacts(
+  state: StoreState,
+  target: Identifier,
+  hash: (id: Identifier) => string,
+): SubjectFacts {
+  const id = state.contactId(target);
+  const contact = id ? state.data.contacts.get(id) : undefined;
+  const identifiers: Identifier[] = [target];
+  for (const other of contact ? identifiersOf(contact) : [])
+    if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
+  const objections: Objection[] = identifiers.flatMap((i) =>
+    (state.suppressionsOf.get(hash(i)) ?? []).map(({ scope, at }) => ({ scope, at })),
+  );
+  return {
+    target,
+    contact,
+    consents: contact ? (state.consentsOf.get(contact.id) ?? []) : [],
+    interactions: contact ? (state.interactionsOf.get(contact.id) ?? []) : [],
+    objections,
+  };
+}
+
+export function contactRecord(state: StoreState, id: string): ContactRecord | undefined {
+  const contact = state.data.contacts.get(id);
+  if (!contact) return undefined;
+  return {
+    contact,
+    consents: state.consentsOf.get(id) ?? [],
+    interactions: state.interactionsOf.get(id) ?? [],
+  };
+}
