@@ -222,6 +222,42 @@ describe('FileStore', () => {
     });
     expect((await reopened.remindersSent()).has('k1')).toBe(true);
     await reopened.close();
+    // The same store as format 1 wrote it (one document, closing brackets glued), and as lowdb's JSONFile
+    // would (indented): both open, with everything in them.
+    for (const text of [
+      JSON.stringify({ ...file, version: 1 }),
+      JSON.stringify({ ...file, version: 1 }, null, 2),
+    ]) {
+      writeFileSync(path, text);
+      const old = await FileStore.open(path, { env: HASH_ENV });
+      expect(await old.findContact({ kind: 'email', value: 'old@corp.fr' })).toMatchObject({
+        id: contact.id,
+      });
+      expect((await old.counts()).suppressions).toBe(1);
+      expect((await old.remindersSent()).has('k1')).toBe(true);
+      await old.close();
+    }
+  });
+
+  it('refuses a snapshot cut short, naming it, and leaves it as it was', async () => {
+    const path = join(tempDir(), 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV });
+    await store.saveContacts(
+      Array.from({ length: 50 }, (_, i) => ({ email: `p${i}@corp.fr` })),
+      now,
+    );
+    await store.compact();
+    await store.close();
+    const whole = readFileSync(path, 'utf8');
+    // Cut inside a record, and cut cleanly between two lines (the objections after the contacts missing).
+    for (const cut of [
+      whole.slice(0, whole.indexOf('p25@corp.fr')),
+      whole.slice(0, whole.indexOf('"consents":[')),
+    ]) {
+      writeFileSync(path, cut);
+      await expect(FileStore.open(path, { env: HASH_ENV })).rejects.toThrow(/db\.json is not valid JSON/);
+      expect(readFileSync(path, 'utf8')).toBe(cut);
+    }
   });
 });
 

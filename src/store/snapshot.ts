@@ -4,10 +4,12 @@ import type { Adapter } from 'lowdb';
 import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { StoreError } from './errors.ts';
+import { readSnapshotLines, type SnapshotParts } from './snapshotLines.ts';
 import type { AuditEntry, DecisionLogEntry } from './types.ts';
 
 export const STORE_FORMAT = 'prospect-guard-store';
-export const STORE_VERSION = 1;
+/** 2: each collection's closing bracket on a line of its own, so the file is read line by line. 1 still opens. */
+export const STORE_VERSION = 2;
 
 /**
  * The register in memory. The large keyed collections are Maps, not objects: a snapshot captures a Map of a
@@ -33,12 +35,46 @@ export interface StoreData {
   purged: { contacts: number; consents: number; interactions: number; decisions: number };
 }
 
-/** The snapshot file as written: the same data, the Maps as JSON objects (the format of every store so far). */
+/** The snapshot as read: the keyed collections as Maps (format 2, by lines) or as JSON objects (format 1). */
 type StoreFile = Omit<StoreData, 'contacts' | 'suppressions' | 'reminders'> & {
-  contacts: Record<string, Contact>;
-  suppressions: Record<string, Suppression>;
-  reminders?: Record<string, string>;
+  contacts: Map<string, Contact> | Record<string, Contact>;
+  suppressions?: Map<string, Suppression> | Record<string, Suppression>;
+  reminders?: Map<string, string> | Record<string, string>;
 };
+
+function notJson(path: string, error: Error): StoreError {
+  return new StoreError(
+    `the store ${path} is not valid JSON (${error.message}); it was left untouched. Restore it from a backup or move it aside.`,
+  );
+}
+
+/** A snapshot of format 1, parsed as one document. */
+async function readWhole(path: string): Promise<StoreFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new StoreError(
+      `cannot read the store ${path} (${(error as NodeJS.ErrnoException).code}): check its permissions`,
+    );
+  }
+  try {
+    return JSON.parse(text) as StoreFile;
+  } catch (error) {
+    throw notJson(path, error as Error);
+  }
+}
+
+/** A snapshot of format 2 from its lines: head, Maps, lists and one-line members. */
+function fromParts(parts: SnapshotParts): StoreFile {
+  return {
+    ...parts.head,
+    ...parts.rest,
+    ...Object.fromEntries(parts.lists),
+    ...Object.fromEntries(parts.maps),
+    campaigns: Object.fromEntries(parts.maps.get('campaigns') ?? []),
+  } as unknown as StoreFile;
+}
 
 const CHUNK = 2000;
 
@@ -52,22 +88,17 @@ export class SnapshotFile implements Adapter<StoreData> {
   constructor(readonly path: string) {}
 
   async read(): Promise<StoreData | null> {
-    let text: string;
+    let parts: SnapshotParts | undefined;
     try {
-      text = await readFile(this.path, 'utf8');
+      parts = await readSnapshotLines(this.path, STORE_VERSION);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
-      throw new StoreError(`cannot read the store ${this.path} (${code}): check its permissions`);
+      if (code) throw new StoreError(`cannot read the store ${this.path} (${code}): check its permissions`);
+      throw notJson(this.path, error as Error);
     }
-    let file: StoreFile;
-    try {
-      file = JSON.parse(text) as StoreFile;
-    } catch (error) {
-      throw new StoreError(
-        `the store ${this.path} is not valid JSON (${(error as Error).message}); it was left untouched. Restore it from a backup or move it aside.`,
-      );
-    }
+    // Format 1 (or not a store at all): parsed as one document, as it was written.
+    const file = parts ? fromParts(parts) : await readWhole(this.path);
     if (file?.format !== STORE_FORMAT || typeof file.seq !== 'number' || typeof file.contacts !== 'object') {
       throw new StoreError(`${this.path} is not a prospect-guard store; it was left untouched.`);
     }
@@ -76,13 +107,16 @@ export class SnapshotFile implements Adapter<StoreData> {
         `${this.path} was written by a newer prospect-guard (format ${file.version}): upgrade first.`,
       );
     }
+    const map = <T>(value: Map<string, T> | Record<string, T> | undefined) =>
+      value instanceof Map ? value : mapOf(value ?? {});
     return {
       ...file,
-      contacts: mapOf(file.contacts),
-      suppressions: mapOf(file.suppressions ?? {}),
+      version: STORE_VERSION,
+      contacts: map(file.contacts),
+      suppressions: map(file.suppressions),
       audit: file.audit ?? [], // stores written before the audit trail existed
       campaigns: file.campaigns ?? {},
-      reminders: mapOf(file.reminders ?? {}),
+      reminders: map(file.reminders),
       purged: file.purged ?? { contacts: 0, consents: 0, interactions: 0, decisions: 0 },
     };
   }
@@ -98,7 +132,7 @@ export class SnapshotFile implements Adapter<StoreData> {
     const campaigns = Object.entries(data.campaigns);
     const reminders = [...data.reminders];
     const purged = { ...data.purged };
-    const head = { format: data.format, version: data.version, seq: data.seq, keyCheck: data.keyCheck };
+    const head = { format: data.format, version: STORE_VERSION, seq: data.seq, keyCheck: data.keyCheck };
 
     const temp = `${this.path}.tmp-${process.pid}`;
     const file = await open(temp, 'w', 0o600);
@@ -142,7 +176,7 @@ async function writeArray(file: Writable, name: string, items: unknown[], end: s
     const chunk = items.slice(i, i + CHUNK).map((item) => JSON.stringify(item));
     await file.write(`${i === 0 ? '\n' : ',\n'}${chunk.join(',\n')}`);
   }
-  await file.write(`]${end}`);
+  await file.write(`\n]${end}`);
 }
 
 async function writeObject(
@@ -158,5 +192,5 @@ async function writeObject(
       .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
     await file.write(`${i === 0 ? '\n' : ',\n'}${chunk.join(',\n')}`);
   }
-  await file.write(`}${end}`);
+  await file.write(`\n}${end}`);
 }
