@@ -1,5 +1,6 @@
 import type { Cron } from 'croner';
 import { Cron as CronJob } from 'croner';
+import { kept } from '../domain/kept.ts';
 import { parseDuration } from '../domain/time.ts';
 import type { RetentionScan } from '../retention/deadlines.ts';
 import { dueReminders, type Reminder } from '../retention/reminders.ts';
@@ -58,10 +59,7 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
     }
   }
   const byOwner = new Map<string, Reminder[]>();
-  for (const reminder of send) {
-    const owner = reminder.deadline.contact.owner ?? '';
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), reminder]);
-  }
+  for (const reminder of send) kept(byOwner, reminder.deadline.contact.owner ?? '', () => []).push(reminder);
   for (const [owner, reminders] of byOwner) {
     // Contacts without an owner are reminded through the digest only.
     if (owner) {
