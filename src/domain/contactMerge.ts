@@ -15,8 +15,14 @@ export interface MergeOutcome {
   kept: string[];
 }
 
-function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A copy with the fields that have a value: a field given as undefined is a field not given. */
+export function defined<T extends object>(value: T | undefined): Partial<T> {
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined && Object.hasOwn(value, key)) copy[key] = field;
+  }
+  return copy as Partial<T>;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -35,10 +41,11 @@ export function fillContact(
 ): MergeOutcome {
   const at = now.toISOString();
   if (!existing) {
-    const contact = { ...defined(changes), id, createdAt: at, updatedAt: at } as Contact;
+    const given = defined(changes);
+    const contact = { ...given, id, createdAt: at, updatedAt: at } as Contact;
     if (contact.provenance) contact.provenance = defined(contact.provenance) as Provenance;
     if (contact.customer) contact.customer = defined(contact.customer) as CustomerRelationship;
-    return { contact, changed: Object.keys(defined(changes)), kept: [] };
+    return { contact, changed: Object.keys(given), kept: [] };
   }
   const { provenance, customer, ...fields } = changes;
   const contact: Contact = { ...existing };

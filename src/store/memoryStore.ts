@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
-import { editContact, fillContact } from '../domain/contactMerge.ts';
+import { defined, editContact, fillContact } from '../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -31,10 +31,6 @@ import type {
   Store,
   StoreCounts,
 } from './types.ts';
-
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 /**
  * The register in memory, with nothing on disk (like lowdb's `Memory` adapter): for tests and tools. The file
