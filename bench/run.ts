@@ -51,19 +51,21 @@ function contacts(n: number, from = 0): ContactInput[] {
   }));
 }
 
-async function run(size: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
-  const path = join(dir, 'db.json');
-  let store = await FileStore.open(path, { env });
-  const seedStart = performance.now();
-  // Made ten thousand at a time, so the heap measured after opening holds the store, not the bench's data.
+/** Fills a store with `size` contacts, ten thousand at a time; how long it took, in ms. */
+async function seed(size: number, dir: string): Promise<number> {
+  const store = await FileStore.open(join(dir, 'db.json'), { env });
+  const start = performance.now();
   for (let i = 0; i < size; i += 10_000) await store.saveContacts(contacts(10_000, i), now);
   await store.compact();
   await store.close();
-  const seedMs = performance.now() - seedStart;
-  global.gc?.();
+  return performance.now() - start;
+}
+
+/** The figures of a store of `size` contacts seeded in `dir` (by another process: the heap after open is the store's). */
+async function run(size: number, dir: string, seedMs: number): Promise<void> {
+  const path = join(dir, 'db.json');
   const openStart = performance.now();
-  store = await FileStore.open(path, { env, compactAfterEntries: 500 });
+  const store = await FileStore.open(path, { env, compactAfterEntries: 500 });
   const openMs = performance.now() - openStart;
   global.gc?.(); // what the store keeps, not the snapshot's text still waiting for collection
   const opened = process.memoryUsage();
@@ -118,7 +120,6 @@ async function run(size: number): Promise<void> {
   const homeMs = performance.now() - homeStart;
   homeLoop.disable();
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 
   const big = size >= 1_000_000;
   const optP50 = percentile(optTimes, 50);
@@ -198,9 +199,13 @@ const self = (...args: string[]) =>
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
-const sizeArg = process.argv.indexOf('--size');
-if (sizeArg > 0) {
-  await run(Number(process.argv[sizeArg + 1]));
+const [flag, size, dir, seedMs] = process.argv.slice(2);
+if (flag === '--seed') {
+  process.stdout.write(String(await seed(Number(size), dir ?? '')));
+  process.exit(0);
+}
+if (flag === '--size') {
+  await run(Number(size), dir ?? '', Number(seedMs));
   process.exit(0);
 }
 if (process.argv.includes('--campaign-memory')) {
@@ -210,8 +215,12 @@ if (process.argv.includes('--campaign-memory')) {
 const million = process.argv.includes('--million');
 const engine = await benchEngine();
 const cli = benchCliWall();
-for (const size of [10_000, 100_000, ...(million ? [1_000_000] : [])])
-  process.stdout.write(self('--size', String(size)));
+for (const size of [10_000, 100_000, ...(million ? [1_000_000] : [])]) {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-'));
+  const seedMs = self('--seed', String(size), dir);
+  process.stdout.write(self('--size', String(size), dir, seedMs));
+  rmSync(dir, { recursive: true, force: true });
+}
 const memory = JSON.parse(self('--campaign-memory')) as Awaited<ReturnType<typeof benchCampaignMemory>>;
 printTable('decision engine, command line, memory of the largest check', [
   {
