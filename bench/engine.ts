@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { decide } from '../src/policy/engine.ts';
 import { loadPolicy } from '../src/policy/load.ts';
 import { MemoryStore } from '../src/store/memoryStore.ts';
+import { contacts } from './contacts.ts';
 import { ROOT } from './root.ts';
 
 /**
@@ -14,22 +15,7 @@ export async function benchEngine(): Promise<number> {
   const policy = loadPolicy(join(ROOT, 'policy.yaml'));
   const store = new MemoryStore();
   const now = new Date('2026-11-23T10:30:00+01:00');
-  await store.saveContacts(
-    Array.from({ length: 1000 }, (_, i) => ({
-      email: `person${i}@company${i % 997}.fr`,
-      name: `Person ${i}`,
-      company: `Company ${i % 997}`,
-      jobFunction: ['finance', 'hr', 'sales', 'it'][i % 4],
-      owner: `U0SELLER${i % 20}`,
-      provenance: {
-        source: i % 3 === 0 ? 'purchase' : 'form',
-        collection: i % 3 === 0 ? 'indirect' : 'direct',
-        collectedAt: new Date(Date.UTC(2026, 0, 1, 9) + (i % 365) * 86_400_000).toISOString(),
-        informedAt: '2026-01-15T09:00:00.000Z',
-      },
-    })),
-    now,
-  );
+  await store.saveContacts(contacts(1000), now);
   const subjects = await Promise.all(
     Array.from({ length: 1000 }, (_, i) =>
       store.subjectFacts({ kind: 'email', value: `person${i}@company${i % 997}.fr` }),

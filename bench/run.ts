@@ -19,10 +19,10 @@ import { ask } from '../src/services/ask.ts';
 import { deadlineCounts } from '../src/services/lookup.ts';
 import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
-import type { ContactInput } from '../src/store/types.ts';
 import { benchCampaign } from './campaign.ts';
 import { benchCampaignMemory } from './campaignMemory.ts';
 import { benchCliWall } from './cliWall.ts';
+import { contacts } from './contacts.ts';
 import { benchEngine } from './engine.ts';
 import { benchLoad } from './load.ts';
 import { stockLowdbWriteMs } from './lowdb.ts';
@@ -33,23 +33,6 @@ import { type Figure, mib, ms, percentile, printTable, seconds } from './table.t
 const policy = loadPolicy(join(ROOT, 'policy.yaml'));
 const env = { PROSPECT_GUARD_HASH_KEY: 'bench-key-bench-key-bench-key-bench-key' };
 const now = new Date('2026-11-23T10:30:00+01:00');
-
-function contacts(n: number, from = 0): ContactInput[] {
-  return Array.from({ length: n }, (_, k) => k + from).map((i) => ({
-    email: `person${i}@company${i % 997}.fr`,
-    name: `Person ${i}`,
-    company: `Company ${i % 997}`,
-    jobFunction: ['finance', 'hr', 'sales', 'it'][i % 4],
-    // Collected over a year by 20 salespeople, so deadlines spread out as in a real register.
-    owner: `U0SELLER${i % 20}`,
-    provenance: {
-      source: i % 3 === 0 ? 'purchase' : 'form',
-      collection: i % 3 === 0 ? 'indirect' : 'direct',
-      collectedAt: new Date(Date.UTC(2026, 0, 1, 9) + (i % 365) * 86_400_000).toISOString(),
-      informedAt: '2026-01-15T09:00:00.000Z',
-    },
-  }));
-}
 
 /** Fills a store with `size` contacts, ten thousand at a time; how long it took, in ms. */
 async function seed(size: number, dir: string): Promise<number> {

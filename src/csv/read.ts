@@ -1,6 +1,4 @@
-import { parse as parseCsvStream } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { InputError } from '../domain/errors.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -57,8 +55,6 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
   return semi > comma ? ';' : ',';
 }
 
-const SLICE = 256 * 1024;
-
 /**
  * A row as written, from csv-parse's `raw`: without the line ending around it (csv-parse keeps a CR, or the
  * line ending of blank lines skipped before it, depending on the file's line endings).
@@ -72,52 +68,4 @@ export interface CsvRow {
   cells: string[];
   line: number;
   raw: string;
-}
-
-/**
- * Every non-empty row with the line it starts on (quoted fields may span lines). The text is fed to the parser
- * in slices with a pause between them, so a 100,000-row file does not stop the app answering others.
- */
-export async function csvRows(
-  text: string,
-  fileName: string,
-  delimiter: string = detectDelimiter(text),
-  /** Past this many rows (a header counts as one) the file is refused at once, not after reading it all. */
-  maxRows = Number.POSITIVE_INFINITY,
-): Promise<CsvRow[]> {
-  const rows: CsvRow[] = [];
-  const parser = parseCsvStream({
-    bom: true,
-    delimiter,
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    info: true,
-    raw: true,
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('readable', () => {
-      let row: { record: string[]; info: { lines: number }; raw: string } | null = parser.read();
-      while (row !== null) {
-        rows.push({ cells: row.record, line: row.info.lines, raw: withoutLineEndings(row.raw) });
-        row = parser.read();
-      }
-    });
-    parser.on('error', (error) =>
-      reject(new InputError('csv_unreadable', { file: fileName, reason: error.message })),
-    );
-    parser.on('end', resolve);
-  });
-  for (let i = 0; i < text.length; i += SLICE) {
-    parser.write(text.slice(i, i + SLICE));
-    if (rows.length > maxRows) {
-      parser.destroy();
-      throw new InputError('too_long', { field: 'file', limit: maxRows - 1 });
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  parser.end();
-  await done;
-  return rows;
 }
