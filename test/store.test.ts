@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +203,23 @@ describe('FileStore', () => {
     await store.close();
     const reopened = await FileStore.open(path, { env: HASH_ENV });
     expect((await reopened.counts()).contacts).toBe(200);
+    await reopened.close();
+  });
+
+  it('keeps every change made while a compaction runs, as a crash right after it would find them', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'db.json');
+    const store = await FileStore.open(path, { env: HASH_ENV, compactAfterEntries: 7 });
+    // One after the other, so that writes keep coming while each background compaction runs.
+    for (let i = 0; i < 150; i++) await store.saveContact({ email: `p${i}@corp.fr` }, now);
+    await (store as unknown as { compactions: Promise<void> }).compactions;
+    // The files as they are now, without the compaction a clean close makes: what a kill -9 leaves.
+    const crashed = join(tempDir(), 'db.json');
+    copyFileSync(path, crashed);
+    copyFileSync(`${path}.journal`, `${crashed}.journal`);
+    await store.close();
+    const reopened = await FileStore.open(crashed, { env: HASH_ENV });
+    expect((await reopened.counts()).contacts).toBe(150);
     await reopened.close();
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { columnFor } from '../csv/columns.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
-import { type ByteSource, csvBatches, shapeOf, sniff, textChunks } from '../csv/stream.ts';
+import { type ByteSource, openCsv } from '../csv/stream.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
@@ -145,19 +145,7 @@ async function fileList(
   channel: Channel,
 ): Promise<OpenedList> {
   const { fileName } = input;
-  const sniffed = await sniff(input, fileName);
-  const read = { bytes: 0 };
-  const texts = textChunks(input, fileName, sniffed.encoding, read);
-  const first = await texts.next();
-  const shape = shapeOf(sniffed, first.done ? '' : first.value);
-  const rows = csvBatches(
-    (async function* () {
-      if (!first.done) yield first.value;
-      yield* texts;
-    })(),
-    fileName,
-    shape.delimiter,
-  );
+  const { sniffed, shape, rows, readShare } = await openCsv(input, fileName);
   const head: CsvRow[] = [];
   let more = true;
   let chosen: { column: number; header?: CsvRow };
@@ -182,7 +170,7 @@ async function fileList(
       if (data.length > 0) yield data.map(entry);
       if (more) for await (const batch of rows) yield batch.map(entry);
     })(),
-    readShare: () => (sniffed.size === 0 ? 1 : read.bytes / sniffed.size),
+    readShare,
   };
 }
 

@@ -183,3 +183,31 @@ export async function* csvBatches(
     parser.destroy();
   }
 }
+
+/** A CSV file opened for one reading: what `sniff` learnt, its shape, its rows in batches, and how far it is read. */
+export interface OpenedCsv {
+  sniffed: Sniffed;
+  shape: TextShape & { delimiter: string };
+  rows: AsyncGenerator<CsvRow[]>;
+  /** The share of the bytes read so far, from 0 to 1. */
+  readShare(): number;
+}
+
+/** Sniffs a file, reads its first slice of text to learn its shape, then gives its rows as they are parsed. */
+export async function openCsv(source: ByteSource, fileName: string): Promise<OpenedCsv> {
+  const sniffed = await sniff(source, fileName);
+  const read = { bytes: 0 };
+  const texts = textChunks(source, fileName, sniffed.encoding, read);
+  const first = await texts.next();
+  const shape = shapeOf(sniffed, first.done ? '' : first.value);
+  const text = (async function* () {
+    if (!first.done) yield first.value;
+    yield* texts;
+  })();
+  return {
+    sniffed,
+    shape,
+    rows: csvBatches(text, fileName, shape.delimiter),
+    readShare: () => (sniffed.size === 0 ? 1 : read.bytes / sniffed.size),
+  };
+}

@@ -1,12 +1,16 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { columnFor } from '../csv/columns.ts';
-import { decodeText, detectDelimiter, type TextShape, withoutLineEndings } from '../csv/read.ts';
+import type { TextShape } from '../csv/read.ts';
+import { type ByteSource, openCsv } from '../csv/stream.ts';
 import { InputError } from '../domain/errors.ts';
 import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
 
-const PROGRESS_EVERY = 1000;
+/**
+ * Rows written to the store at a time: one journal entry (and one fsync) each, small enough that writing one
+ * never holds the app's other work up for long, large enough that a million rows are not a million fsyncs.
+ */
+const WRITE_SLICE = 5000;
 
 export interface ImportReport {
   encoding: string;
@@ -22,82 +26,72 @@ export interface ImportReport {
 }
 
 /**
- * Imports contacts from a CSV (header row; `,` `;` or tab; UTF-8, UTF-16 or Windows-1252). All or nothing: when
- * any row is wrong, nothing is written and every bad row is reported with its line number; with `skipInvalid`
- * the good rows are written and the bad ones reported.
+ * Imports contacts from a CSV (header row; `,` `;` or tab; UTF-8, UTF-16 or Windows-1252), read as a stream.
+ * All or nothing: every row is checked before any is written; when any is wrong, nothing is written and every
+ * bad row is reported with its line number; with `skipInvalid` the good rows are written and the bad ones
+ * reported. The rows are then written a slice at a time: if the process dies midway, the slices written stay,
+ * and importing the same file again completes it (contacts merge on their email or phone).
  */
 export async function importContacts(
   ctx: AppContext,
-  bytes: Buffer,
+  source: ByteSource,
   fileName: string,
   options: { skipInvalid?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportReport> {
-  const { text, encoding, shape } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  let records: { record: Record<string, string>; line: number; raw: string }[];
-  try {
-    records = (
-      parseCsv(text, {
-        bom: true,
-        delimiter,
-        columns: (header: string[]) => header.map((h) => columnFor(h) ?? `ignored:${h}`),
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-        info: true,
-        raw: true,
-      }) as unknown as { record: Record<string, string>; info: { lines: number }; raw: string }[]
-    ).map((row) => ({
-      record: row.record,
-      line: row.info.lines,
-      raw: withoutLineEndings(row.raw),
-    }));
-  } catch (error) {
-    throw new InputError('csv_unreadable', { file: fileName, reason: (error as Error).message });
-  }
-  // A file without an email or phone column is one error, not one per row.
-  if (
-    records.length > 0 &&
-    !('email' in (records[0]?.record ?? {})) &&
-    !('phone' in (records[0]?.record ?? {}))
-  ) {
-    throw new InputError('csv_no_identifier_column', { file: fileName });
-  }
+  const { sniffed, shape: fileShape, rows: batches, readShare } = await openCsv(source, fileName);
+  const { delimiter, ...shape } = fileShape;
   const now = ctx.clock();
+  const provenance = { source: 'import', collection: 'indirect', collectedAt: now.toISOString() } as const;
   const inputs: ContactInput[] = [];
   const errors: ImportReport['errors'] = [];
-  for (const [i, { record, line, raw }] of records.entries()) {
-    if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) {
-      options.onProgress?.(i + 1, records.length);
-      // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
-      await new Promise((resolve) => setImmediate(resolve));
+  let columns: string[] | undefined;
+  let header = '';
+  let rows = 0;
+  const estimate = () => Math.max(rows, Math.round(rows / Math.max(readShare(), 1e-9)));
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (!columns) {
+        columns = row.cells.map((h) => columnFor(h) ?? `ignored:${h}`);
+        header = row.raw;
+        // A file without an email or phone column is one error, not one per row.
+        if (!columns.includes('email') && !columns.includes('phone'))
+          throw new InputError('csv_no_identifier_column', { file: fileName });
+        continue;
+      }
+      rows++;
+      try {
+        const input = contactInput(withFullName(recordOf(columns, row.cells)), ctx, now, 'import');
+        inputs.push(input.provenance ? input : { ...input, provenance });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push({ line: row.line, error, raw: row.raw });
+      }
     }
-    try {
-      inputs.push(contactInput(withFullName(record), ctx, now, 'import'));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors.push({ line, error, raw });
-    }
+    options.onProgress?.(rows, estimate());
   }
   const file = { header, shape, delimiter };
+  const report = { encoding: sniffed.encoding, rows, created: 0, updated: 0, errors, file };
   const skipped = errors.length > 0 && options.skipInvalid === true;
-  if (errors.length > 0 && !skipped)
-    return { encoding, rows: records.length, created: 0, updated: 0, errors, skipped, file };
-  const withProvenance = inputs.map((input) =>
-    input.provenance
-      ? input
-      : {
-          ...input,
-          provenance: {
-            source: 'import' as const,
-            collection: 'indirect' as const,
-            collectedAt: now.toISOString(),
-          },
-        },
-  );
-  const result = await ctx.store.saveContacts(withProvenance, now);
-  return { encoding, rows: records.length, ...result, errors, skipped, file };
+  if (errors.length > 0 && !skipped) return { ...report, skipped };
+  for (let at = 0; at < inputs.length; at += WRITE_SLICE) {
+    const result = await ctx.store.saveContacts(inputs.slice(at, at + WRITE_SLICE), now);
+    report.created += result.created;
+    report.updated += result.updated;
+    // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { ...report, skipped };
+}
+
+/** A row's cells by column name; a name read twice keeps its first non-empty cell. */
+function recordOf(columns: string[], cells: string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const name = columns[i] as string;
+    const cell = cells[i];
+    if (cell !== undefined && !record[name]) record[name] = cell;
+  }
+  return record;
 }
 
 /** First name and last name in two columns make one name ("Amélie" + "Girard" → "Amélie Girard"). */

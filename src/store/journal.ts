@@ -9,6 +9,7 @@ export interface JournalEntry {
 }
 
 interface Pending {
+  seq: number;
   line: string;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -25,6 +26,12 @@ export class Journal {
   private flushing?: Promise<void>;
   entries = 0;
   bytes = 0;
+  /**
+   * The seq of each line in the file and the byte where it ends, in the file's order (which is seq order: the
+   * store appends in the order it numbers). A compaction keeps the tail after a seq by its byte offset, without
+   * parsing the lines it drops.
+   */
+  private lines: Array<{ seq: number; end: number }> = [];
 
   constructor(readonly path: string) {}
 
@@ -33,9 +40,10 @@ export class Journal {
    * is dropped; damage anywhere else stops with an error and leaves the file as it is.
    */
   async replay(afterSeq: number): Promise<JournalEntry[]> {
-    const { entries, goodBytes, totalBytes } = await this.read();
+    const { entries, ends, goodBytes, totalBytes } = await this.read();
     if (goodBytes < totalBytes) await truncate(this.path, goodBytes);
     const after = entries.filter((entry) => entry.seq > afterSeq);
+    this.lines = entries.map((entry, i) => ({ seq: entry.seq, end: ends[i] as number }));
     this.entries = after.length;
     this.bytes = goodBytes;
     return after;
@@ -45,18 +53,19 @@ export class Journal {
    * Every entry of the journal, and how many bytes of it are whole (a torn last line is not). Reads only: the
    * file is left as it is.
    */
-  async read(): Promise<{ entries: JournalEntry[]; goodBytes: number; totalBytes: number }> {
+  async read(): Promise<{ entries: JournalEntry[]; ends: number[]; goodBytes: number; totalBytes: number }> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return { entries: [], goodBytes: 0, totalBytes: 0 };
+        return { entries: [], ends: [], goodBytes: 0, totalBytes: 0 };
       throw new StoreError(`cannot read the store journal ${this.path}: ${(error as Error).message}`);
     }
     const lines = text.split('\n');
     const complete = text.endsWith('\n') || text === '' ? lines.slice(0, -1) : lines;
     const entries: JournalEntry[] = [];
+    const ends: number[] = [];
     let goodBytes = 0;
     for (const [index, line] of complete.entries()) {
       let entry: JournalEntry;
@@ -72,8 +81,9 @@ export class Journal {
       }
       goodBytes += Buffer.byteLength(line) + 1;
       entries.push(entry);
+      ends.push(goodBytes);
     }
-    return { entries, goodBytes, totalBytes: Buffer.byteLength(text) };
+    return { entries, ends, goodBytes, totalBytes: Buffer.byteLength(text) };
   }
 
   async open(): Promise<void> {
@@ -88,7 +98,7 @@ export class Journal {
     if (this.failure) return Promise.reject(this.failure);
     const line = `${JSON.stringify(entry)}\n`;
     return new Promise((resolve, reject) => {
-      this.pending.push({ line, resolve, reject });
+      this.pending.push({ seq: entry.seq, line, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
@@ -117,7 +127,10 @@ export class Journal {
         if (bytesWritten !== Buffer.byteLength(data)) throw new Error(`short write (${bytesWritten} bytes)`);
         await this.handle.datasync();
         this.entries += batch.length;
-        this.bytes += Buffer.byteLength(data);
+        for (const p of batch) {
+          this.bytes += Buffer.byteLength(p.line);
+          this.lines.push({ seq: p.seq, end: this.bytes });
+        }
         for (const p of batch) p.resolve();
       } catch (error) {
         // Nothing of this batch, nor of what waits behind it, is acknowledged: the file goes back to its last
@@ -167,7 +180,19 @@ export class Journal {
     await this.handle?.close();
     this.handle = undefined;
     try {
-      const kept = (await this.replay(seq)).map((entry) => `${JSON.stringify(entry)}\n`).join('');
+      // The lines after `seq` are the file's tail: copied as they are, never parsed (a large journal would
+      // otherwise hold the app up for as long as parsing it takes).
+      const first = this.lines.findIndex((line) => line.seq > seq);
+      const from = first < 0 ? this.bytes : first === 0 ? 0 : (this.lines[first - 1]?.end ?? 0);
+      const kept = Buffer.alloc(this.bytes - from);
+      const source = await open(this.path, 'r');
+      try {
+        const { bytesRead } = await source.read(kept, 0, kept.length, from);
+        if (bytesRead !== kept.length)
+          throw new StoreError(`the store journal ${this.path} is shorter than written`);
+      } finally {
+        await source.close();
+      }
       const temp = `${this.path}.tmp`;
       const handle = await open(temp, 'w', 0o600);
       await handle.write(kept);
@@ -175,7 +200,10 @@ export class Journal {
       await handle.close();
       await rename(temp, this.path);
       await syncFolder(this.path);
-      this.bytes = Buffer.byteLength(kept);
+      this.lines =
+        first < 0 ? [] : this.lines.slice(first).map((line) => ({ seq: line.seq, end: line.end - from }));
+      this.entries = this.lines.length;
+      this.bytes = kept.length;
     } finally {
       this.handle = await open(this.path, 'a', 0o600);
     }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { fileText, safeCell, safeLine } from '../../csv/write.ts';
-import { InputError } from '../../domain/errors.ts';
+import type { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { problemLine } from '../../reports/problems.ts';
 import { importContacts } from '../../services/importCsv.ts';
@@ -26,18 +25,12 @@ export function register(program: Command, kit: CliKit): void {
     )
     .option('--force', 'replace the --rejected file if it exists')
     .action(async (file: string, options) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new InputError('file_unreadable', { file, reason: (error as NodeJS.ErrnoException).code });
-      }
       await kit.withContext(async (ctx) => {
         const lang = kit.lang(ctx.policy);
         if (options.rejected)
           assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
         const progress = terminalProgress(true);
-        const report = await importContacts(ctx, bytes, file, {
+        const report = await importContacts(ctx, { path: file }, file, {
           skipInvalid: options.skipInvalid,
           onProgress: progress.update,
         }).finally(progress.stop);
