@@ -9,6 +9,7 @@ import { cli } from './i18n/cli.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
 import { plurals } from './i18n/plural.ts';
+import { policy } from './i18n/policy.ts';
 import { fieldNames, problems } from './i18n/problems.ts';
 import { retention } from './i18n/retention.ts';
 
@@ -23,6 +24,7 @@ const catalogue = {
   ...problems,
   ...fieldNames,
   ...cli,
+  ...policy,
 };
 
 export type MessageKey = keyof typeof catalogue;

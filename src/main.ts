@@ -8,6 +8,7 @@ import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';
 import { USERS } from './slack/emulator/workspace.ts';
+import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
 
@@ -35,7 +36,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   const counts = await ctx.store.counts();
   const mode = config.slack;
   if (mode.kind === 'emulator') {
-    const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR });
+    const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, watchPolicy: 1000 });
     const me = USERS.find((u) => u.id === emulated.user.user);
     io.out(
       [
@@ -68,9 +69,19 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   io.out(summary(ctx, counts));
   // The store and the scheduler work whether or not Slack answers: a run that cannot post is tried again.
   const { schedule, time_zone } = ctx.policy.doc.retention.reminders;
-  const scheduler = startRetentionScheduler(ctx, new SlackReminderPoster(app.client, deps), (error) =>
-    io.err(`prospect-guard: retention run failed, it will be tried again: ${error.message}`),
-  );
+  const startScheduler = () =>
+    startRetentionScheduler(ctx, new SlackReminderPoster(app.client, deps), (error) =>
+      io.err(`prospect-guard: retention run failed, it will be tried again: ${error.message}`),
+    );
+  let scheduler = startScheduler();
+  // A reloaded policy whose reminder schedule changed gets a scheduler on the new schedule.
+  deps.policyReloaded = (before, after) => {
+    const [old, now] = [before, after].map((p) => JSON.stringify(p.doc.retention.reminders));
+    if (old === now) return;
+    scheduler.stop();
+    scheduler = startScheduler();
+  };
+  const unwatch = watchPolicy(app, deps, 1000);
   io.out(
     `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
   );
@@ -86,6 +97,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
       io.err(`prospect-guard: warning: ${warning}`);
   }
   await io.stopSignal;
+  unwatch();
   scheduler.stop();
   await scheduler.ready.catch(() => undefined);
   if (connected) await app.stop().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, PolicyError, parsePolicy } from '../src/policy/load.ts';
-import { runScenarios } from '../src/policy/scenarios.ts';
+import { runScenarios, untestedRules } from '../src/policy/scenarios.ts';
 import { POLICY_PATH, policy } from './helpers.ts';
 
 const source = readFileSync(POLICY_PATH, 'utf8');
@@ -22,14 +22,7 @@ describe('the default policy', () => {
   });
 
   it('ships a scenario for every rule id', () => {
-    const tested = new Set(
-      policy.scenarios.flatMap((s) => {
-        const rules = s.expect.rules;
-        return [...(Array.isArray(rules) ? rules : Object.keys(rules ?? {})), ...(s.expect.not_rules ?? [])];
-      }),
-    );
-    const untested = [...new Set(policy.rules.map((r) => r.id))].filter((id) => !tested.has(id));
-    expect(untested).toEqual([]);
+    expect(untestedRules(policy)).toEqual([]);
   });
 
   it('a scenario with a wrong expectation fails', () => {

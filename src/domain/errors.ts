@@ -96,6 +96,7 @@ export const INPUT_PROBLEMS = [
   'campaign_list_changed',
   'campaign_queue_full',
   'campaign_too_large',
+  'policy_no_scenario',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -167,6 +167,10 @@ export const problems = {
     fr: '{field} est trop long : {limit} au plus (caractères, ou lignes pour une liste).',
     en: '{field} is too long: {limit} at most (characters, or rows for a list).',
   },
+  problem_policy_no_scenario: {
+    fr: '{file} : aucun scénario à jouer (ni section tests:, ni {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
+    en: '{file}: no scenario to run (no tests: section, no {value}): give --tests FILE. A test run that tests nothing does not pass.',
+  },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',

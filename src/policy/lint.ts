@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
+import { scenarioIssues, sectorIssues } from './lintScenarios.ts';
 import type { PolicyDocument, Scenario } from './schema.ts';
 import type { PolicyIssue, YamlFile } from './yamlFile.ts';
 
@@ -116,22 +117,7 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       }
     }
   });
-  for (const { yaml: testYaml, scenarios } of sources) {
-    scenarios.forEach((scenario, s) => {
-      const at = ['tests', s];
-      if (scenario.ask.product && !(scenario.ask.product in doc.products)) {
-        issues.push(testYaml.at([...at, 'ask', 'product'], `unknown product "${scenario.ask.product}"`));
-      }
-      const expected = scenario.expect.rules;
-      const ids = [
-        ...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})),
-        ...(scenario.expect.not_rules ?? []),
-      ];
-      for (const id of ids) {
-        if (!ruleIds.has(id)) issues.push(testYaml.at([...at, 'expect'], `unknown rule id "${id}"`));
-      }
-    });
-  }
+  issues.push(...sectorIssues(yaml, doc), ...scenarioIssues(doc, sources));
   return issues;
 }
 

@@ -8,6 +8,7 @@ import type { CallWindowRules } from '../domain/callWindow.ts';
 import { startOfDay } from '../domain/time.ts';
 import { functionMatcher } from './functions.ts';
 import { type ScenarioSource, semanticIssues } from './lint.ts';
+import { placeholderIssues } from './placeholders.ts';
 import {
   type PolicyDocument,
   policySchema,
@@ -48,6 +49,10 @@ export interface Policy {
   /** The policy's functions a job title maps to (see functions.ts). */
   functionsOf: (normalisedTitle: string) => string[];
   scenarios: Scenario[];
+  /** The scenario file read beside the policy, if one was (policy lint and test). */
+  scenarioFile?: string;
+  /** What lint warns about without refusing the policy (placeholders left in place); asked for by lint. */
+  warnings: PolicyIssue[];
 }
 
 function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []): PolicyIssue[] {
@@ -84,7 +89,12 @@ export function siblingTestFile(policyFile: string): string {
  * Parses and checks a policy. `tests` is the text of a separate scenario file, if any. Throws PolicyError with
  * every problem found, each as file:line:col.
  */
-export function parsePolicy(source: string, file: string, tests?: { source: string; file: string }): Policy {
+export function parsePolicy(
+  source: string,
+  file: string,
+  tests?: { source: string; file: string },
+  options: { warnings?: boolean } = {},
+): Policy {
   const yaml = new YamlFile(file, source);
   const parseIssues = yaml.parseIssues();
   if (parseIssues.length > 0) throw new PolicyError(parseIssues);
@@ -110,12 +120,17 @@ export function parsePolicy(source: string, file: string, tests?: { source: stri
   if (issues.length > 0) throw new PolicyError(issues);
 
   const revision = createHash('sha256').update(source).digest('hex').slice(0, 12);
-  return policyFromDoc(
-    doc,
-    file,
-    revision,
-    sources.flatMap((source) => source.scenarios),
-  );
+  return {
+    ...policyFromDoc(
+      doc,
+      file,
+      revision,
+      sources.flatMap((source) => source.scenarios),
+    ),
+    scenarioFile: tests?.file,
+    // Positions need the slow parse: only lint asks.
+    warnings: options.warnings ? placeholderIssues(yaml, doc) : [],
+  };
 }
 
 /**
@@ -149,29 +164,28 @@ export function policyFromDoc(
     },
     functionsOf: functionMatcher(doc.functions),
     scenarios,
+    warnings: [],
   };
 }
 
 /**
- * Reads a policy file and, with `scenarios` (policy lint and test), its sibling `<name>.test.yaml`. Everyday
- * commands skip the scenario file: it is as long as the policy, and parsing it took a fifth of a command's time.
+ * Reads a policy file and, with `scenarios` (policy lint and test), its scenarios: the `tests` file if given, else
+ * the sibling `<name>.test.yaml` if there is one. Everyday commands skip the scenario file: it is as long as the
+ * policy, and parsing it took a fifth of a command's time.
  */
-export function loadPolicy(file: string, options: { scenarios?: boolean } = {}): Policy {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PolicyError([
-      {
-        file,
-        line: 1,
-        col: 1,
-        message: code === 'ENOENT' ? 'policy file not found' : `cannot read policy (${code})`,
-      },
-    ]);
-  }
-  if (!options.scenarios) return parsePolicy(source, file);
+export function loadPolicy(
+  file: string,
+  options: { scenarios?: boolean; tests?: string; warnings?: boolean } = {},
+): Policy {
+  const source = readText(file, 'policy');
+  if (!options.scenarios) return parsePolicy(source, file, undefined, options);
+  if (options.tests)
+    return parsePolicy(
+      source,
+      file,
+      { source: readText(options.tests, 'scenario'), file: options.tests },
+      options,
+    );
   const testFile = siblingTestFile(file);
   let tests: { source: string; file: string } | undefined;
   try {
@@ -179,5 +193,15 @@ export function loadPolicy(file: string, options: { scenarios?: boolean } = {}):
   } catch {
     tests = undefined;
   }
-  return parsePolicy(source, file, tests);
+  return parsePolicy(source, file, tests, options);
+}
+
+function readText(file: string, what: 'policy' | 'scenario'): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `${what} file not found` : `cannot read the ${what} file (${code})`;
+    throw new PolicyError([{ file, line: 1, col: 1, message }]);
+  }
 }

@@ -142,3 +142,14 @@ export function runScenario(scenario: Scenario, policy: Policy): ScenarioResult 
 export function runScenarios(policy: Policy): ScenarioResult[] {
   return policy.scenarios.map((scenario) => runScenario(scenario, policy));
 }
+
+/** The rules no scenario names (in `expect.rules` or `not_rules`): a rule nobody tests can change unseen. */
+export function untestedRules(policy: Policy): string[] {
+  const tested = new Set(
+    policy.scenarios.flatMap((s) => {
+      const rules = s.expect.rules;
+      return [...(Array.isArray(rules) ? rules : Object.keys(rules ?? {})), ...(s.expect.not_rules ?? [])];
+    }),
+  );
+  return [...new Set(policy.rules.map((r) => r.id))].filter((id) => !tested.has(id));
+}

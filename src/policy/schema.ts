@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
 import { parseDuration } from '../domain/time.ts';
@@ -8,19 +8,31 @@ export { type Scenario, testFileSchema } from './scenarioSchema.ts';
 
 const text = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 
-const duration = z.string().refine(
-  (value) => {
-    try {
-      parseDuration(value);
-      return /^P/.test(value);
-    } catch {
-      return false;
-    }
-  },
-  { message: 'bad duration: use ISO 8601 (P3Y, P30D, P12M, PT2H)' },
-);
+const duration = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        parseDuration(value);
+        return /^P/.test(value);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'bad duration: use ISO 8601 (P3Y, P30D, P12M, PT2H)' },
+  )
+  // A period of law is never nothing nor negative: "P0D" or "P-1M" is a typo, and would make every deadline now.
+  .refine((value) => !/^P/.test(value) || parseDuration(value).toMillis() > 0, {
+    message: 'a duration must be longer than zero',
+  });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A calendar date that exists: 2026-02-30 or 2026-13-01 is refused, not rolled over to another day. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || DateTime.fromISO(value).isValid, {
+    message: 'no such date in the calendar',
+  });
 const zone = z.string().refine((value) => IANAZone.isValidZone(value), { message: 'unknown time zone' });
 const hhmmRange = z
   .string()

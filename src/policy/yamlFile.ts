@@ -77,9 +77,16 @@ export class YamlFile {
 
   parseIssues(): PolicyIssue[] {
     if (this.cached) return []; // only a file read without problems is cached
+    // Each error's own offset, turned into a line and column (without prettyErrors the library leaves linePos out).
     return this.doc.errors.map((error) => {
-      const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-      return { file: this.file, line: pos.line, col: pos.col, message: error.message.split('\n')[0] ?? '' };
+      // An unclosed [ or { is found where the next line starts: pointed at the bracket that was left open.
+      const unclosed = /flow (sequence|mapping|collection)/i.test(error.message)
+        ? openBracketBefore(this.source, error.pos[0])
+        : undefined;
+      const pos = this.lines.linePos(unclosed ?? error.pos[0]);
+      const message =
+        error.code === 'DUPLICATE_KEY' ? duplicateKey(this.source, error.pos[0]) : error.message;
+      return { file: this.file, line: pos.line, col: pos.col, message: message.split('\n')[0] ?? '' };
     });
   }
 
@@ -100,4 +107,24 @@ export class YamlFile {
     const pos = this.lines.linePos(range?.[0] ?? 0);
     return { file: this.file, line: pos.line, col: pos.col, message };
   }
+}
+
+/** "duplicate key "x": a key given twice in one map; the second would silently replace the first". */
+function duplicateKey(source: string, offset: number): string {
+  const key = /^["']?([^"':\n]+)/.exec(source.slice(offset))?.[1]?.trim() ?? '';
+  return `duplicate key "${key}": a key given twice in one map, the second would silently replace the first`;
+}
+
+/** The offset of the last `[` or `{` before `offset` that no bracket closes, if any (quotes are not parsed). */
+function openBracketBefore(source: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, source.length) - 1; i >= 0; i--) {
+    const c = source[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }

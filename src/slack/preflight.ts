@@ -1,9 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Policy } from '../policy/load.ts';
+import { PLACEHOLDERS, placeholdersIn } from '../policy/placeholders.ts';
 import { ROLES } from '../policy/schema.ts';
-
-/** Values the shipped policy.yaml carries as examples: live, they mean "nobody" or "nowhere". */
-const PLACEHOLDERS = ['S0COMPLIANCE', 'S0SALESMGR', 'C0COMPLIANCE', 'Exemple SAS'];
 
 /**
  * Checks at start-up what only the workspace can tell: do the policy's user groups exist? Returns one warning
@@ -16,12 +14,10 @@ export async function preflight(client: WebClient, policy: Policy): Promise<stri
     ...ROLES.flatMap((role) => doc.roles[role]),
     ...Object.values(doc.campaign.approvers_by_channel).flat(),
   ]);
-  for (const value of [...used, doc.retention.reminders.channel, ...doc.campaign.sender_identity]) {
-    if (PLACEHOLDERS.includes(value))
-      warnings.push(
-        `policy.yaml still has the placeholder "${value}": replace it (README, "Before going live")`,
-      );
-  }
+  for (const value of new Set(placeholdersIn(doc).map((found) => found.value)))
+    warnings.push(
+      `policy.yaml still has the placeholder "${value}": replace it (README, "Before going live")`,
+    );
   for (const group of [...used].filter((m) => m.startsWith('S') && !PLACEHOLDERS.includes(m))) {
     try {
       await client.usergroups.users.list({ usergroup: group });

@@ -1,33 +1,118 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadPolicy } from '../../policy/load.ts';
-import { runScenarios } from '../../policy/scenarios.ts';
+import type { Channel } from '../../domain/contacts.ts';
+import { InputError } from '../../domain/errors.ts';
+import { diffScenarios } from '../../policy/diff.ts';
+import { formatIssue, loadPolicy, type Policy } from '../../policy/load.ts';
+import { runScenarios, untestedRules } from '../../policy/scenarios.ts';
+import { policyDiffLines } from '../../reports/policyDiff.ts';
+import * as parse from '../../services/parse.ts';
+import { DIFF_CHANNELS, diffRegister } from '../../services/policyDiff.ts';
 import type { CliKit } from '../kit.ts';
+import { terminalProgress } from '../progress.ts';
 
-/** `policy lint | policy test`. */
+/**
+ * `policy lint | test | diff`: the compliance officer's checks before a policy goes live.
+ * Exit codes: lint 0 valid (warnings on stderr), 1 warnings with --strict, 2 invalid; test 0 all passed, 1 a
+ * scenario failed or a rule has none, 2 invalid policy or no scenario at all; diff 0 no answer changes, 1 some
+ * do, 2 bad input.
+ */
 export function register(program: Command, kit: CliKit): void {
-  const policy = program.command('policy').description('check the policy file');
+  const policy = program.command('policy').description('check the policy file, and what a change of it does');
+  const file = (given?: string) => resolve(given ?? kit.policyPath());
   policy
     .command('lint')
     .argument('[file]')
+    .option('--tests <file>', 'the scenario file (default: <policy>.test.yaml beside it)')
+    .option('--strict', 'warnings (placeholders left in place) fail the check too')
     .description('validate the policy; problems are printed as FILE:LINE:COL message')
-    .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? kit.policyPath()), { scenarios: true });
-      kit.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision})`);
+    .action((given: string | undefined, options: { tests?: string; strict?: boolean }) => {
+      const loaded = loadPolicy(file(given), { scenarios: true, tests: options.tests, warnings: true });
+      for (const warning of loaded.warnings)
+        kit.err(formatIssue({ ...warning, message: `warning: ${warning.message}` }));
+      const warned = loaded.warnings.length > 0 ? `, ${loaded.warnings.length} warnings` : '';
+      kit.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision}${warned})`);
+      if (options.strict && loaded.warnings.length > 0) kit.setStatus(1);
     });
   policy
     .command('test')
     .argument('[file]')
-    .description('run the policy scenarios (tests: section or <name>.test.yaml)')
-    .action((file?: string) => {
-      const loaded = loadPolicy(resolve(file ?? kit.policyPath()), { scenarios: true });
+    .option('--tests <file>', 'the scenario file (default: <policy>.test.yaml beside it)')
+    .description('run the policy scenarios (tests: section and <name>.test.yaml, or --tests FILE)')
+    .action((given: string | undefined, options: { tests?: string }) => {
+      const loaded = loadPolicy(file(given), {
+        scenarios: true,
+        tests: options.tests && resolve(options.tests),
+      });
+      if (loaded.scenarios.length === 0)
+        throw new InputError('policy_no_scenario', {
+          file: loaded.file,
+          value: options.tests ?? siblingName(loaded),
+        });
+      kit.out(`scenarios: ${[loaded.file, loaded.scenarioFile].filter(Boolean).join(' + ')}`);
       const results = runScenarios(loaded);
       for (const result of results) {
         kit.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
         for (const failure of result.failures) kit.out(`       ${failure}`);
       }
-      const failed = results.filter((r) => !r.passed).length;
-      kit.out(`${results.length - failed} passed, ${failed} failed`);
+      const untested = untestedRules(loaded);
+      for (const id of untested) kit.out(`FAIL rule ${id}: no scenario names it (expect.rules or not_rules)`);
+      const failed = results.filter((r) => !r.passed).length + untested.length;
+      kit.out(`${results.length + untested.length - failed} passed, ${failed} failed`);
       kit.setStatus(failed > 0 ? 1 : 0);
     });
+  policy
+    .command('diff')
+    .argument('<old>', 'the policy in force')
+    .argument('<new>', 'the policy about to replace it')
+    .option('--register', 'also ask every contact of the store, on each channel (reads only)')
+    .option('--at <datetime>', 'when the register is asked (default now)')
+    .option('--channel <channels>', `register channels, comma-separated (default ${DIFF_CHANNELS.join(',')})`)
+    .option('--product <category>', 'the product the register is asked about (default none)')
+    .option('--json', 'print as JSON')
+    .description('the answers that change from OLD to NEW: scenarios, and with --register the store')
+    .action(async (oldFile: string, newFile: string, options: DiffOptions) => {
+      const before = loadPolicy(resolve(oldFile), { scenarios: true });
+      const after = loadPolicy(resolve(newFile), { scenarios: true });
+      const scenarios = diffScenarios(before, after);
+      const register = options.register
+        ? await kit.withContext(
+            async (ctx) => {
+              const progress = terminalProgress(!options.json);
+              return diffRegister(ctx.store, before, after, {
+                at: options.at ? parse.instant(options.at, after, 'at') : ctx.clock(),
+                channels: options.channel ? channelsOf(options.channel) : undefined,
+                product: parse.product(options.product, after),
+                onProgress: progress.update,
+              }).finally(progress.stop);
+            },
+            { read: true },
+          )
+        : undefined;
+      const revision = (p: Policy) => `${p.file} (${p.revision})`;
+      if (options.json) {
+        const side = (p: Policy) => ({ file: p.file, revision: p.revision });
+        kit.out(JSON.stringify({ before: side(before), after: side(after), scenarios, register }, null, 2));
+      } else {
+        const report = { before: revision(before), after: revision(after), scenarios, register };
+        for (const line of policyDiffLines(report, kit.lang(after), after.timeZone)) kit.out(line);
+      }
+      kit.setStatus(scenarios.changed > 0 || (register?.changed ?? 0) > 0 ? 1 : 0);
+    });
+}
+
+interface DiffOptions {
+  register?: boolean;
+  at?: string;
+  channel?: string;
+  product?: string;
+  json?: boolean;
+}
+
+function channelsOf(value: string): Channel[] {
+  return value.split(',').map((c) => parse.oneOf(c.trim(), DIFF_CHANNELS as readonly Channel[], 'channel'));
+}
+
+function siblingName(policy: Policy): string {
+  return policy.file.replace(/\.ya?ml$/, '.test.yaml');
 }

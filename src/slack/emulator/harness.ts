@@ -5,6 +5,7 @@ import type { App, Logger, LogLevel } from '@slack/bolt';
 import type { AppContext } from '../../services/context.ts';
 import { runRetention } from '../../services/retentionJob.ts';
 import { createSlackApp } from '../app.ts';
+import { watchPolicy } from '../listeners/policy.ts';
 import { SlackReminderPoster } from '../retentionPoster.ts';
 import { FakeSlack, type RecordedCall } from './fakeSlack.ts';
 import { SlackUser } from './slackUser.ts';
@@ -33,7 +34,8 @@ export interface EmulatedApp {
  */
 export async function startEmulatedApp(
   ctx: AppContext,
-  options: { logger?: Logger; logLevel?: LogLevel } = {},
+  /** `watchPolicy`: reload the policy when its file changes, polling every so many ms (`npm start` does). */
+  options: { logger?: Logger; logLevel?: LogLevel; watchPolicy?: number } = {},
 ): Promise<EmulatedApp> {
   const slack = await new FakeSlack().start();
   const signingSecret = randomBytes(16).toString('hex');
@@ -70,6 +72,7 @@ export async function startEmulatedApp(
     logLevel: options.logLevel,
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  const unwatch = options.watchPolicy ? watchPolicy(app, deps, options.watchPolicy) : () => undefined;
   const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   return {
     app,
@@ -88,6 +91,7 @@ export async function startEmulatedApp(
     eventsUrl,
     signingSecret,
     async stop() {
+      unwatch();
       await app.stop();
       await slack.stop();
     },

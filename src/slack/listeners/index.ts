@@ -8,6 +8,7 @@ import * as contact from './contact.ts';
 import * as home from './home.ts';
 import type { SlackDeps } from './kit.ts';
 import * as optout from './optout.ts';
+import * as policy from './policy.ts';
 import * as privacy from './privacy.ts';
 import * as retention from './retention.ts';
 
@@ -25,6 +26,7 @@ const FEATURES = [
   campaignReview,
   retention,
   privacy,
+  policy,
   home,
 ];
 
@@ -37,6 +39,7 @@ export const SLASH_COMMANDS = [
   '/campaign-check',
   '/retention',
   '/privacy',
+  '/policy',
 ];
 
 export function registerListeners(app: App, deps: SlackDeps): void {

@@ -12,6 +12,7 @@ import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
+import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
@@ -25,6 +26,8 @@ export interface SlackDeps {
   ctx: AppContext;
   people: People;
   logger: Logger;
+  /** Told when a reload put another policy in force (the composition root moves the retention schedule). */
+  policyReloaded?: (before: Policy, after: Policy) => void;
 }
 
 /** How a Slack user appears in the store's logs. */

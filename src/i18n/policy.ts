@@ -1,0 +1,46 @@
+/** The compliance officer's words: policy test, lint, diff and reload. */
+export const policy = {
+  policy_diff_head: {
+    fr: 'Politique {before} → {after}',
+    en: 'Policy {before} → {after}',
+  },
+  policy_diff_scenarios: {
+    fr: 'Scénarios : {asked} joués, {changed, plural, =0 {aucune réponse ne change} one {# réponse change} other {# réponses changent}}.',
+    en: 'Scenarios: {asked} run, {changed, plural, =0 {no answer changes} one {# answer changes} other {# answers change}}.',
+  },
+  policy_diff_register: {
+    fr: 'Registre au {at} : {contacts} contacts × {channels}, {asked} réponses, {changed, plural, =0 {aucune ne change} one {# change} other {# changent}}.',
+    en: 'Register at {at}: {contacts} contacts × {channels}, {asked} answers, {changed, plural, =0 {none changes} one {# changes} other {# change}}.',
+  },
+  policy_diff_direction: { fr: '{from} → {to} : {count}', en: '{from} → {to}: {count}' },
+  policy_diff_rule: {
+    fr: 'règle {rule} : {count} (ex. {examples})',
+    en: 'rule {rule}: {count} (e.g. {examples})',
+  },
+  policy_diff_failed: {
+    fr: 'Scénarios impossibles à jouer sur l’une des deux : {names}',
+    en: 'Scenarios that cannot run on one of the two: {names}',
+  },
+  policy_reload_done: {
+    fr: 'Politique rechargée par {who} : révision {before} → {after} ({rules} règles).',
+    en: 'Policy reloaded by {who}: revision {before} → {after} ({rules} rules).',
+  },
+  policy_reload_same: {
+    fr: 'La politique n’a pas changé (révision {revision}).',
+    en: 'The policy has not changed (revision {revision}).',
+  },
+  policy_reload_refused: {
+    fr: 'Nouvelle politique refusée ({who}) : l’ancienne (révision {revision}) reste en vigueur. À corriger :',
+    en: 'New policy refused ({who}): the old one (revision {revision}) stays in force. To fix:',
+  },
+  policy_reload_voided: {
+    fr: 'Les campagnes vérifiées avec l’ancienne révision doivent être vérifiées à nouveau avant approbation.',
+    en: 'Campaigns checked under the old revision must be checked again before approval.',
+  },
+  policy_reload_file: { fr: 'le fichier modifié', en: 'the file change' },
+  policy_reload_usage: { fr: 'Usage : /policy reload', en: 'Usage: /policy reload' },
+  policy_reload_not_allowed: {
+    fr: 'Seul le rôle conformité (purge) peut recharger la politique.',
+    en: 'Only the compliance role (purge) may reload the policy.',
+  },
+} as const;

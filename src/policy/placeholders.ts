@@ -1,0 +1,30 @@
+import type { PolicyDocument } from './schema.ts';
+import { ROLES } from './schema.ts';
+import type { Path, PolicyIssue, YamlFile } from './yamlFile.ts';
+
+/** Values the shipped policy.yaml carries as examples: live, they mean "nobody" or "nowhere". */
+export const PLACEHOLDERS = ['S0COMPLIANCE', 'S0SALESMGR', 'C0COMPLIANCE', 'Exemple SAS'];
+
+/** Every place a placeholder is still in, with the value and its path. */
+export function placeholdersIn(doc: PolicyDocument): Array<{ path: Path; value: string }> {
+  const found: Array<{ path: Path; value: string }> = [];
+  const check = (path: Path, value: string) => {
+    if (PLACEHOLDERS.includes(value)) found.push({ path, value });
+  };
+  for (const role of ROLES) doc.roles[role].forEach((member, i) => check(['roles', role, i], member));
+  for (const [channel, members] of Object.entries(doc.campaign.approvers_by_channel))
+    members.forEach((member, i) => check(['campaign', 'approvers_by_channel', channel, i], member));
+  doc.campaign.sender_identity.forEach((name, i) => check(['campaign', 'sender_identity', i], name));
+  check(['retention', 'reminders', 'channel'], doc.retention.reminders.channel);
+  return found;
+}
+
+/** The placeholders as lint warnings, each at its line and column. */
+export function placeholderIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  return placeholdersIn(doc).map(({ path, value }) =>
+    yaml.at(
+      path,
+      `placeholder "${value}" still in place: replace it before going live (README, "Before going live")`,
+    ),
+  );
+}

@@ -1,0 +1,73 @@
+import { unwatchFile, watchFile } from 'node:fs';
+import { diffScenarios } from '../policy/diff.ts';
+import { formatIssue, loadPolicy, PolicyError, type PolicyIssue } from '../policy/load.ts';
+import type { AppContext } from './context.ts';
+import { diffRegister, type PolicyDiffReport } from './policyDiff.ts';
+
+export type ReloadOutcome =
+  | { status: 'unchanged'; revision: string }
+  | { status: 'refused'; revision: string; issues: PolicyIssue[] }
+  | { status: 'reloaded'; report: PolicyDiffReport; rules: number };
+
+/**
+ * Reads the policy file again while the app runs (the file changed, or `/policy reload`). An invalid policy is
+ * refused with its problems and the one in force stays; a valid one replaces it at once, with what the change
+ * does to the scenarios and to the register today. Campaign checks made under the old revision can no longer
+ * be approved (campaign/approval.ts compares revisions). Audited either way, with who asked.
+ */
+export async function reloadPolicy(ctx: AppContext, actor: string): Promise<ReloadOutcome> {
+  const before = ctx.policy;
+  let after: typeof before;
+  try {
+    after = loadPolicy(before.file, { scenarios: true });
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    await ctx.store.audit({
+      at: ctx.clock().toISOString(),
+      actor,
+      action: 'policy.reload',
+      outcome: 'refused',
+      detail: error.issues.slice(0, 5).map(formatIssue).join('\n'),
+    });
+    return { status: 'refused', revision: before.revision, issues: error.issues };
+  }
+  if (after.revision === before.revision) return { status: 'unchanged', revision: before.revision };
+  // The policy in force was loaded without scenarios: the new file's are run on both.
+  const scenarios = diffScenarios(before, after);
+  ctx.policy = after;
+  const register = await diffRegister(ctx.store, before, after, { at: ctx.clock() });
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor,
+    action: 'policy.reload',
+    outcome: 'done',
+    detail: `revision ${before.revision} → ${after.revision}; answers changed: ${scenarios.changed} of ${scenarios.asked} scenarios, ${register.changed} of ${register.asked} in the register`,
+  });
+  return {
+    status: 'reloaded',
+    rules: after.rules.length,
+    report: { before: before.revision, after: after.revision, scenarios, register },
+  };
+}
+
+/**
+ * Calls `onChange` when the policy file changes on disk. Polling (every second) rather than fs.watch: editors
+ * save by writing a new file and renaming it over the old one, which an inotify watch on the old file misses.
+ * Several saves in a row make one call.
+ */
+export function watchPolicyFile(file: string, onChange: () => void, intervalMs = 1000): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const listener = (
+    current: { mtimeMs: number; size: number },
+    previous: { mtimeMs: number; size: number },
+  ) => {
+    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
+    clearTimeout(timer);
+    timer = setTimeout(onChange, intervalMs / 2);
+  };
+  watchFile(file, { interval: intervalMs, persistent: false }, listener);
+  return () => {
+    clearTimeout(timer);
+    unwatchFile(file, listener);
+  };
+}

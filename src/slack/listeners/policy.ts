@@ -1,0 +1,76 @@
+import type { App } from '@slack/bolt';
+import { type Lang, t } from '../../i18n.ts';
+import { formatIssue } from '../../policy/load.ts';
+import { policyDiffLines } from '../../reports/policyDiff.ts';
+import { type ReloadOutcome, reloadPolicy, watchPolicyFile } from '../../services/policyReload.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { actor, checkRole, onCommand, type SlackDeps } from './kit.ts';
+
+/** The words of a reload, for the compliance channel and for who asked. */
+export function reloadText(outcome: ReloadOutcome, lang: Lang, who: string, zone: string): string {
+  if (outcome.status === 'unchanged') return t(lang, 'policy_reload_same', { revision: outcome.revision });
+  if (outcome.status === 'refused')
+    return [
+      t(lang, 'policy_reload_refused', { who, revision: outcome.revision }),
+      '```',
+      ...outcome.issues.slice(0, 20).map(formatIssue),
+      '```',
+    ].join('\n');
+  const { report } = outcome;
+  return [
+    t(lang, 'policy_reload_done', { who, before: report.before, after: report.after, rules: outcome.rules }),
+    ...policyDiffLines(report, lang, zone, escapeMrkdwn),
+    t(lang, 'policy_reload_voided'),
+  ].join('\n');
+}
+
+/** Reloads, and tells the compliance channel (in the policy's language) what happened. */
+async function reloadAndTell(app: App, deps: SlackDeps, by: string, who: string): Promise<ReloadOutcome> {
+  const before = deps.ctx.policy;
+  const outcome = await reloadPolicy(deps.ctx, by);
+  if (outcome.status === 'unchanged') return outcome;
+  const policy = deps.ctx.policy;
+  if (outcome.status === 'reloaded') deps.policyReloaded?.(before, policy);
+  const text = reloadText(outcome, policy.doc.policy.default_language, who, policy.timeZone);
+  await app.client.chat
+    .postMessage({ channel: policy.doc.retention.reminders.channel, text })
+    .catch((error: Error) =>
+      deps.logger.warn(`policy reload not posted to the compliance channel: ${error.message}`),
+    );
+  return outcome;
+}
+
+/** `/policy reload`: the compliance role (purge) reads policy.yaml again; everyone else is refused, audited. */
+export function register(app: App, deps: SlackDeps): void {
+  onCommand(app, deps, '/policy', async ({ command, ack, respond }, lang) => {
+    if (command.text.trim().toLowerCase() !== 'reload') {
+      await ack({ response_type: 'ephemeral', text: t(lang, 'policy_reload_usage') });
+      return;
+    }
+    const refusal = await checkRole(deps, command.user_id, 'purge', 'policy.reload', lang);
+    if (refusal) {
+      await ack({ response_type: 'ephemeral', text: refusal });
+      return;
+    }
+    await ack();
+    const outcome = await reloadAndTell(app, deps, actor(command.user_id), `<@${command.user_id}>`);
+    await respond({
+      response_type: 'ephemeral',
+      text: reloadText(outcome, lang, `<@${command.user_id}>`, deps.ctx.policy.timeZone),
+    });
+  });
+}
+
+/** Reloads the policy whenever its file changes on disk; returns how to stop watching. */
+export function watchPolicy(app: App, deps: SlackDeps, intervalMs?: number): () => void {
+  return watchPolicyFile(
+    deps.ctx.policy.file,
+    () => {
+      const who = t(deps.ctx.policy.doc.policy.default_language, 'policy_reload_file');
+      reloadAndTell(app, deps, 'file-watch', who).catch((error: Error) =>
+        deps.logger.error(`policy reload failed: ${error.message}`),
+      );
+    },
+    intervalMs,
+  );
+}
