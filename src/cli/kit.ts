@@ -38,7 +38,11 @@ export interface CliKit {
    */
   confirm: (question: string, yes: boolean | undefined) => Promise<boolean>;
   /** Opens policy and store for one command and always closes the store. */
-  withContext: <T>(work: (ctx: AppContext) => Promise<T>, options?: { read?: boolean }) => Promise<T>;
+  /** Opens the store for one command (`read`: never create one; `policy`: instead of the --policy file). */
+  withContext: <T>(
+    work: (ctx: AppContext) => Promise<T>,
+    options?: { read?: boolean; policy?: Policy },
+  ) => Promise<T>;
   setStatus: (status: number) => void;
 }
 

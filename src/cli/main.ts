@@ -113,10 +113,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
    */
   async function withContext<T>(
     work: (ctx: AppContext) => Promise<T>,
-    options: { read?: boolean } = {},
+    options: { read?: boolean; policy?: Policy } = {},
   ): Promise<T> {
     if (io.context) return work(io.context); // carried out by the running app, on its store
-    const policy = loadPolicy(policyPath());
+    const policy = options.policy ?? loadPolicy(policyPath());
     const path = dbPath();
     if (options.read && !storeExists(path)) throw new InputError('no_store', { file: path });
     let store: FileStore;

@@ -9,8 +9,8 @@ export const policy = {
     en: 'Scenarios: {asked} run, {changed, plural, =0 {no answer changes} one {# answer changes} other {# answers change}}.',
   },
   policy_diff_register: {
-    fr: 'Registre au {at} : {contacts} contacts × {channels}, {asked} réponses, {changed, plural, =0 {aucune ne change} one {# change} other {# changent}}.',
-    en: 'Register at {at}: {contacts} contacts × {channels}, {asked} answers, {changed, plural, =0 {none changes} one {# changes} other {# change}}.',
+    fr: 'Registre au {at} : {contacts, plural, one {# contact} other {# contacts}} × {channels}, {asked, plural, one {# réponse} other {# réponses}}, {changed, plural, =0 {aucune ne change} one {# change} other {# changent}}.',
+    en: 'Register at {at}: {contacts, plural, one {# contact} other {# contacts}} × {channels}, {asked, plural, one {# answer} other {# answers}}, {changed, plural, =0 {none changes} one {# changes} other {# change}}.',
   },
   policy_diff_direction: { fr: '{from} → {to} : {count}', en: '{from} → {to}: {count}' },
   policy_diff_rule: {

@@ -33,9 +33,9 @@ export function policyDiffLines(
     lines.push(
       t(lang, 'policy_diff_register', {
         at: formatLocal(new Date(register.at), zone, lang),
-        contacts: register.contacts.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'),
+        contacts: register.contacts,
         channels: register.channels.join(', '),
-        asked: register.asked.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'),
+        asked: register.asked,
         changed: register.changed,
       }),
       ...groupLines(register, lang, escape),

@@ -69,12 +69,17 @@ export function register(program: Command, kit: CliKit): void {
     .option('--at <datetime>', 'when the register is asked (default now)')
     .option('--channel <channels>', `register channels, comma-separated (default ${DIFF_CHANNELS.join(',')})`)
     .option('--product <category>', 'the product the register is asked about (default none)')
+    .option('--tests <file>', "scenarios to run on both (default: each policy's own, by name)")
     .option('--json', 'print as JSON')
     .description('the answers that change from OLD to NEW: scenarios, and with --register the store')
     .action(async (oldFile: string, newFile: string, options: DiffOptions) => {
-      const before = loadPolicy(resolve(oldFile), { scenarios: true });
-      const after = loadPolicy(resolve(newFile), { scenarios: true });
+      const tests = options.tests && resolve(options.tests);
+      const before = loadPolicy(resolve(oldFile), { scenarios: true, tests });
+      const after = loadPolicy(resolve(newFile), { scenarios: true, tests });
       const scenarios = diffScenarios(before, after);
+      // Comparing on nothing would say "no answer changes" by accident.
+      if (scenarios.asked === 0 && !options.register)
+        throw new InputError('policy_no_scenario', { file: after.file, value: siblingName(after) });
       const register = options.register
         ? await kit.withContext(
             async (ctx) => {
@@ -86,7 +91,7 @@ export function register(program: Command, kit: CliKit): void {
                 onProgress: progress.update,
               }).finally(progress.stop);
             },
-            { read: true },
+            { read: true, policy: after },
           )
         : undefined;
       const revision = (p: Policy) => `${p.file} (${p.revision})`;
@@ -103,6 +108,7 @@ export function register(program: Command, kit: CliKit): void {
 
 interface DiffOptions {
   register?: boolean;
+  tests?: string;
   at?: string;
   channel?: string;
   product?: string;
