@@ -107,9 +107,9 @@ export function sectorIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[]
     for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
   };
   for (const [name, condition] of Object.entries(doc.conditions)) walk(condition, ['conditions', name]);
-  doc.rules.forEach((rule, r) => {
+  for (const [r, rule] of doc.rules.entries()) {
     walk(rule.when, ['rules', r, 'when']);
-    rule.cases.forEach((ruleCase, c) => walk(ruleCase.when, ['rules', r, 'cases', c, 'when']));
-  });
+    for (const [c, ruleCase] of rule.cases.entries()) walk(ruleCase.when, ['rules', r, 'cases', c, 'when']);
+  }
   return issues;
 }

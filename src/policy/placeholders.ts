@@ -11,10 +11,13 @@ export function placeholdersIn(doc: PolicyDocument): Array<{ path: Path; value: 
   const check = (path: Path, value: string) => {
     if (PLACEHOLDERS.includes(value)) found.push({ path, value });
   };
-  for (const role of ROLES) doc.roles[role].forEach((member, i) => check(['roles', role, i], member));
+  for (const role of ROLES)
+    for (const [i, member] of doc.roles[role].entries()) check(['roles', role, i], member);
   for (const [channel, members] of Object.entries(doc.campaign.approvers_by_channel))
-    members.forEach((member, i) => check(['campaign', 'approvers_by_channel', channel, i], member));
-  doc.campaign.sender_identity.forEach((name, i) => check(['campaign', 'sender_identity', i], name));
+    for (const [i, member] of members.entries())
+      check(['campaign', 'approvers_by_channel', channel, i], member);
+  for (const [i, name] of doc.campaign.sender_identity.entries())
+    check(['campaign', 'sender_identity', i], name);
   check(['retention', 'reminders', 'channel'], doc.retention.reminders.channel);
   return found;
 }

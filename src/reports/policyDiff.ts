@@ -5,12 +5,12 @@ import type { PolicyDiffReport } from '../services/policyDiff.ts';
 
 /** What changing the policy does, for people: the terminal (`policy diff`) and the compliance channel (reload). */
 
-function groupLines(summary: DiffSummary, lang: Lang, escape: (text: string) => string): string[] {
+function groupLines(summary: DiffSummary, lang: Lang, escapeText: (text: string) => string): string[] {
   return summary.groups.flatMap((group) => [
     `  ${t(lang, 'policy_diff_direction', { from: group.from, to: group.to, count: group.count })}`,
     ...group.rules.map(
       (rule) =>
-        `    ${t(lang, 'policy_diff_rule', { rule: rule.rule, count: rule.count, examples: rule.examples.map(escape).join(' · ') })}`,
+        `    ${t(lang, 'policy_diff_rule', { rule: rule.rule, count: rule.count, examples: rule.examples.map(escapeText).join(' · ') })}`,
     ),
   ]);
 }
@@ -19,16 +19,16 @@ export function policyDiffLines(
   report: PolicyDiffReport,
   lang: Lang,
   zone: string,
-  escape: (text: string) => string = (text) => text,
+  escapeText: (text: string) => string = (text) => text,
 ): string[] {
   const { scenarios, register } = report;
   const lines = [
     t(lang, 'policy_diff_head', { before: report.before, after: report.after }),
     t(lang, 'policy_diff_scenarios', { asked: scenarios.asked, changed: scenarios.changed }),
-    ...groupLines(scenarios, lang, escape),
+    ...groupLines(scenarios, lang, escapeText),
   ];
   if (scenarios.failed.length > 0)
-    lines.push(t(lang, 'policy_diff_failed', { names: scenarios.failed.map(escape).join(' · ') }));
+    lines.push(t(lang, 'policy_diff_failed', { names: scenarios.failed.map(escapeText).join(' · ') }));
   if (register)
     lines.push(
       t(lang, 'policy_diff_register', {
@@ -38,7 +38,7 @@ export function policyDiffLines(
         asked: register.asked,
         changed: register.changed,
       }),
-      ...groupLines(register, lang, escape),
+      ...groupLines(register, lang, escapeText),
     );
   return lines;
 }
