@@ -2,6 +2,7 @@ import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { carriedObjections } from './carried.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
 
@@ -213,27 +214,13 @@ export class StoreState {
     };
   }
 
-  /**
-   * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
-   * contact gains or changes an email or phone, its global objection is copied onto the new identifiers, so it
-   * holds even after the old one is dropped or the contact purged.
-   */
+  /** The global objections a contact's new identifiers inherit (store/carried.ts). */
   carriedObjections(
     previous: Contact | undefined,
     contact: Contact,
     hash: (id: Identifier) => string,
   ): Suppression[] {
-    const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
-    const hashes = [...new Set(ids.map((id) => hash(id)))];
-    const global = hashes.flatMap((hash) =>
-      (this.suppressionsOf.get(hash) ?? []).filter((s) => s.scope === 'all'),
-    );
-    if (global.length === 0) return [];
-    const latest = global.reduce((a, b) => (b.at > a.at ? b : a));
-    return identifiersOf(contact)
-      .map((id) => hash(id))
-      .filter((hash) => (this.data.suppressions.get(`${hash}:all`)?.at ?? '') < latest.at)
-      .map((hash) => ({ hash, scope: 'all' as const, at: latest.at, origin: 'carried-over' }));
+    return carriedObjections(previous, contact, hash, (h) => this.data.suppressions.get(`${h}:all`));
   }
 
   /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */

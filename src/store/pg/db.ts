@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { StoreError } from '../errors.ts';
+
+/** The pool and the transactions every PostgreSQL write goes through. */
+export type Sql = pg.Pool | pg.PoolClient;
+
+export function pool(url: string): pg.Pool {
+  const created = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server must not crash the app: the pool makes a new one.
+  created.on('error', () => undefined);
+  return created;
+}
+
+/**
+ * Runs `work` in one transaction: everything it writes is committed together, or nothing is. A serialization
+ * failure or deadlock between replicas is tried again, up to three times.
+ */
+export async function transaction<T>(db: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await connect(db);
+    try {
+      await client.query('begin');
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if ((code === '40001' || code === '40P01') && attempt < 3) continue;
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+export async function connect(db: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await db.connect();
+  } catch (error) {
+    throw new StoreError(`cannot reach PostgreSQL: ${(error as Error).message}`);
+  }
+}
+
+/** Serialises writes about one identifier (or the audit chain) across every connection and replica. */
+export async function lockKeys(client: pg.PoolClient, keys: string[]): Promise<void> {
+  // Always in the same order, so two transactions wanting the same keys never wait on each other in a circle.
+  await client.query(
+    'select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest($1::text[]) as k) keys order by h',
+    [keys],
+  );
+}
+
+export const rowsOf = <T>(result: { rows: Array<{ data: T }> }): T[] => result.rows.map((row) => row.data);

@@ -1,0 +1,108 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * The schema, as numbered migrations applied in order, each in its own transaction, once (schema_migrations).
+ * Records are JSON documents (the same shapes as the file store's) with the columns every lookup needs beside
+ * them, indexed: identifiers, owner, keyed hashes, who asked. Suppressions and the audit trail are never deleted
+ * nor updated by the app (an objection only moves to a later date); the decision log only loses what a purge names.
+ */
+export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'register',
+    sql: `
+create table meta (key text primary key, value text not null);
+create table contacts (
+  seq bigserial not null,
+  id text primary key,
+  email text unique,
+  phone text unique,
+  owner text,
+  data jsonb not null
+);
+create index contacts_owner on contacts (owner);
+create index contacts_seq on contacts (seq);
+create table consents (
+  seq bigserial primary key,
+  id text not null unique,
+  contact_id text not null,
+  data jsonb not null
+);
+create index consents_contact on consents (contact_id, seq);
+create table interactions (
+  seq bigserial primary key,
+  id text not null unique,
+  contact_id text not null,
+  data jsonb not null
+);
+create index interactions_contact on interactions (contact_id, seq);
+create table suppressions (
+  seq bigserial not null,
+  hash text not null,
+  scope text not null,
+  at text not null,
+  data jsonb not null,
+  primary key (hash, scope)
+);
+create index suppressions_at on suppressions (at);
+create table decisions (
+  seq bigserial primary key,
+  id text not null unique,
+  asked_by text not null,
+  target_hash text not null,
+  data jsonb not null
+);
+create index decisions_asked_by on decisions (asked_by, seq);
+create index decisions_target on decisions (target_hash);
+create table audit (
+  seq bigserial primary key,
+  id text not null unique,
+  actor text not null,
+  action text not null,
+  hash text,
+  data jsonb not null
+);
+create index audit_actor on audit (actor);
+create index audit_action on audit (action);
+create table campaigns (id text primary key, data jsonb not null);
+create table reminders (key text primary key, at text not null);
+create table purged (kind text primary key, count bigint not null default 0);
+insert into purged (kind) values ('contacts'), ('consents'), ('interactions'), ('decisions');
+`,
+  },
+];
+
+/** Applies the migrations not yet applied; several replicas starting at once apply each one once. */
+export async function migrate(client: PoolClient): Promise<number[]> {
+  await client.query('select pg_advisory_lock(7461001)');
+  try {
+    await client.query(
+      'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('select version from schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await client.query('begin');
+      try {
+        await client.query(migration.sql);
+        await client.query('insert into schema_migrations (version, name) values ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      }
+      applied.push(migration.version);
+    }
+    return applied;
+  } finally {
+    await client.query('select pg_advisory_unlock(7461001)');
+  }
+}

@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import type { Campaign } from '../../domain/campaign.ts';
+import type {
+  ConsentRecord,
+  Contact,
+  Interaction,
+  Objection,
+  SubjectFacts,
+  Suppression,
+} from '../../domain/contacts.ts';
+import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
+import type { AuditEntry, ContactRecord, DecisionLogEntry, PurgeResult, StoreCounts } from '../types.ts';
+import { rowsOf } from './db.ts';
+
+/** What is read from the register in PostgreSQL, each lookup on an indexed column. */
+export abstract class PgReads {
+  protected constructor(
+    readonly location: string,
+    protected readonly db: pg.Pool,
+    protected readonly key: Buffer,
+  ) {}
+
+  abstract hash(target: Identifier): string;
+
+  async findContact(target: Identifier): Promise<Contact | undefined> {
+    const column = target.kind === 'email' ? 'email' : 'phone';
+    return rowsOf<Contact>(
+      await this.db.query(`select data from contacts where ${column} = $1`, [target.value]),
+    )[0];
+  }
+
+  async contactById(id: string): Promise<Contact | undefined> {
+    return rowsOf<Contact>(await this.db.query('select data from contacts where id = $1', [id]))[0];
+  }
+
+  /** The person reached at `target`, with objections on any of their identifiers (as the file store reads them). */
+  async subjectFacts(target: Identifier): Promise<SubjectFacts> {
+    const contact = await this.findContact(target);
+    const identifiers: Identifier[] = [target];
+    for (const other of contact ? identifiersOf(contact) : [])
+      if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
+    const hashes = identifiers.map((id) => this.hash(id));
+    const suppressions = rowsOf<Suppression>(
+      await this.db.query('select data from suppressions where hash = any($1) order by seq', [hashes]),
+    );
+    const objections: Objection[] = hashes.flatMap((hash) =>
+      suppressions.filter((s) => s.hash === hash).map(({ scope, at }) => ({ scope, at })),
+    );
+    const record = contact ? await this.contactRecord(contact.id) : undefined;
+    return {
+      target,
+      contact,
+      consents: record?.consents ?? [],
+      interactions: record?.interactions ?? [],
+      objections,
+    };
+  }
+
+  async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
+    return rowsOf<DecisionLogEntry>(
+      await this.db.query('select data from decisions where asked_by = $1 order by seq desc limit $2', [
+        askedBy,
+        limit,
+      ]),
+    );
+  }
+
+  async auditTrail(filter: { actor?: string; action?: string } = {}): Promise<AuditEntry[]> {
+    return rowsOf<AuditEntry>(
+      await this.db.query(
+        'select data from audit where ($1::text is null or actor = $1) and ($2::text is null or action = $2) order by seq',
+        [filter.actor ?? null, filter.action ?? null],
+      ),
+    );
+  }
+
+  async contactRecords(): Promise<ContactRecord[]> {
+    const contacts = rowsOf<Contact>(await this.db.query('select data from contacts order by seq'));
+    const consents = rowsOf<ConsentRecord>(await this.db.query('select data from consents order by seq'));
+    const interactions = rowsOf<Interaction>(
+      await this.db.query('select data from interactions order by seq'),
+    );
+    const group = <T extends { contactId: string }>(records: T[]) => {
+      const by = new Map<string, T[]>();
+      for (const record of records) by.set(record.contactId, [...(by.get(record.contactId) ?? []), record]);
+      return by;
+    };
+    const [consentsOf, interactionsOf] = [group(consents), group(interactions)];
+    return contacts.map((contact) => ({
+      contact,
+      consents: consentsOf.get(contact.id) ?? [],
+      interactions: interactionsOf.get(contact.id) ?? [],
+    }));
+  }
+
+  async contactRecord(id: string): Promise<ContactRecord | undefined> {
+    const contact = await this.contactById(id);
+    if (!contact) return undefined;
+    const [consents, interactions] = await Promise.all([
+      this.db.query('select data from consents where contact_id = $1 order by seq', [id]),
+      this.db.query('select data from interactions where contact_id = $1 order by seq', [id]),
+    ]);
+    return { contact, consents: rowsOf(consents), interactions: rowsOf(interactions) };
+  }
+
+  async purgedTotals(): Promise<PurgeResult> {
+    const rows = (
+      await this.db.query<{ kind: keyof PurgeResult; count: string }>('select kind, count from purged')
+    ).rows;
+    const totals: PurgeResult = { contacts: 0, consents: 0, interactions: 0, decisions: 0 };
+    for (const row of rows) totals[row.kind] = Number(row.count);
+    return totals;
+  }
+
+  async recordsAbout(
+    hashes: string[],
+  ): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }> {
+    const [suppressions, decisions] = await Promise.all([
+      this.db.query('select data from suppressions where hash = any($1) order by seq', [hashes]),
+      this.db.query('select data from decisions where target_hash = any($1) order by seq', [hashes]),
+    ]);
+    return { suppressions: rowsOf(suppressions), decisions: rowsOf(decisions) };
+  }
+
+  async remindersSent(): Promise<ReadonlySet<string>> {
+    return new Set(
+      (await this.db.query<{ key: string }>('select key from reminders')).rows.map((r) => r.key),
+    );
+  }
+
+  async findCampaign(id: string): Promise<Campaign | undefined> {
+    return rowsOf<Campaign>(await this.db.query('select data from campaigns where id = $1', [id]))[0];
+  }
+
+  async campaigns(): Promise<Campaign[]> {
+    return rowsOf<Campaign>(await this.db.query('select data from campaigns order by id'));
+  }
+
+  async objectionsSince(at: Date): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>(
+      'select count(*) as n from suppressions where at >= $1',
+      [at.toISOString()],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const { rows } = await this.db.query<Record<keyof StoreCounts, string>>(
+      `select (select count(*) from contacts) as contacts, (select count(*) from consents) as consents,
+        (select count(*) from interactions) as interactions, (select count(*) from suppressions) as suppressions,
+        (select count(*) from decisions) as decisions`,
+    );
+    const row = rows[0] as Record<keyof StoreCounts, string>;
+    return {
+      contacts: Number(row.contacts),
+      consents: Number(row.consents),
+      interactions: Number(row.interactions),
+      suppressions: Number(row.suppressions),
+      decisions: Number(row.decisions),
+    };
+  }
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../../src/domain/campaign.ts';
+import type { Identifier } from '../../src/domain/identifiers.ts';
+import { verifyChain } from '../../src/store/auditChain.ts';
+import type { Store } from '../../src/store/types.ts';
+
+/**
+ * The contract every store keeps (memory, file, PostgreSQL): one suite, run against each. `open` gives a fresh,
+ * empty store; the suite closes it.
+ */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  const now = new Date('2026-11-23T09:30:00.000Z');
+  const later = new Date('2026-11-24T09:30:00.000Z');
+  const email = (value: string): Identifier => ({ kind: 'email', value });
+  const phone = (value: string): Identifier => ({ kind: 'phone', value });
+  const withStore = (test: (store: Store) => Promise<void>) => async () => {
+    const store = await open();
+    try {
+      await test(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  describe(`the store contract: ${name}`, () => {
+    it(
+      'adds a contact, fills empty fields of a known one without rewriting known ones, finds it by each identifier',
+      withStore(async (store) => {
+        const first = await store.saveContact({ email: 'jean@acme.fr', name: 'Jean', owner: 'U0A' }, now);
+        expect(first.created).toBe(true);
+        const again = await store.saveContact(
+          { email: 'jean@acme.fr', name: 'Jean-Paul', phone: '+33612345678' },
+          later,
+        );
+        expect(again).toMatchObject({ created: false, changed: ['phone'], kept: ['name'] });
+        expect(again.contact).toMatchObject({
+          id: first.contact.id,
+          name: 'Jean',
+          phone: '+33612345678',
+          owner: 'U0A',
+        });
+        expect((await store.findContact(phone('+33612345678')))?.id).toBe(first.contact.id);
+        expect((await store.findContact(email('jean@acme.fr')))?.name).toBe('Jean');
+        expect((await store.contactById(first.contact.id))?.email).toBe('jean@acme.fr');
+        expect(await store.findContact(email('nobody@acme.fr'))).toBeUndefined();
+        const same = await store.saveContact({ email: 'jean@acme.fr', name: 'Jean' }, later);
+        expect(same.changed).toEqual([]);
+      }),
+    );
+
+    it(
+      'refuses identifiers of two different contacts, and edits replace fields',
+      withStore(async (store) => {
+        const a = await store.saveContact({ email: 'a@acme.fr' }, now);
+        await store.saveContact({ phone: '+33611111111' }, now);
+        await expect(
+          store.saveContact({ email: 'a@acme.fr', phone: '+33611111111' }, now),
+        ).rejects.toMatchObject({
+          problem: 'identifiers_of_two_contacts',
+        });
+        await expect(store.editContact(a.contact.id, { phone: '+33611111111' }, now)).rejects.toMatchObject({
+          problem: 'identifiers_of_two_contacts',
+        });
+        await expect(store.editContact('no-such-id', { name: 'x' }, now)).rejects.toMatchObject({
+          problem: 'unknown_contact',
+        });
+        const edited = await store.editContact(a.contact.id, { name: 'Anne', owner: 'U0B' }, later);
+        expect(edited.changed.sort()).toEqual(['name', 'owner']);
+        expect(await store.contactById(a.contact.id)).toMatchObject({ name: 'Anne', owner: 'U0B' });
+      }),
+    );
+
+    it(
+      'saves many contacts at once, a person repeated in the batch being one contact',
+      withStore(async (store) => {
+        await store.saveContact({ email: 'known@acme.fr' }, now);
+        const result = await store.saveContacts(
+          [
+            { email: 'known@acme.fr', name: 'Known' },
+            { email: 'new@acme.fr' },
+            { email: 'new@acme.fr', name: 'New' },
+          ],
+          now,
+        );
+        expect(result).toEqual({ created: 1, updated: 1 });
+        expect((await store.findContact(email('new@acme.fr')))?.name).toBe('New');
+        expect((await store.counts()).contacts).toBe(2);
+      }),
+    );
+
+    it(
+      'keeps an objection at its latest date with its first, on every identifier of the person, after a purge too',
+      withStore(async (store) => {
+        const { contact } = await store.saveContact({ email: 'o@acme.fr', phone: '+33622222222' }, now);
+        const [first] = await store.addObjection([phone('+33622222222')], 'all', now, 'test');
+        expect(first).toMatchObject({ scope: 'all', at: now.toISOString(), origin: 'test' });
+        const [renewed] = await store.addObjection([phone('+33622222222')], 'all', later, 'test');
+        expect(renewed).toMatchObject({ at: later.toISOString(), firstAt: now.toISOString() });
+        const [older] = await store.addObjection([phone('+33622222222')], 'all', now, 'test');
+        expect(older?.at).toBe(later.toISOString());
+        const facts = await store.subjectFacts(email('o@acme.fr'));
+        expect(facts.objections).toEqual([{ scope: 'all', at: later.toISOString() }]);
+        expect(await store.objectionsSince(now)).toBe(1);
+        await store.purge({ contactIds: [contact.id] });
+        expect((await store.subjectFacts(phone('+33622222222'))).objections).toHaveLength(1);
+        expect((await store.counts()).suppressions).toBe(1);
+      }),
+    );
+
+    it(
+      'carries a global objection onto an identifier the person gains',
+      withStore(async (store) => {
+        const { contact } = await store.saveContact({ email: 'c@acme.fr' }, now);
+        await store.addObjection([email('c@acme.fr')], 'all', now, 'test');
+        await store.editContact(contact.id, { phone: '+33633333333' }, later);
+        await store.purge({ contactIds: [contact.id] });
+        const facts = await store.subjectFacts(phone('+33633333333'));
+        expect(facts.contact).toBeUndefined();
+        expect(facts.objections).toEqual([{ scope: 'all', at: now.toISOString() }]);
+      }),
+    );
+
+    it(
+      'gives a person with consents and interactions in the order recorded, and purges them with the contact',
+      withStore(async (store) => {
+        const { contact } = await store.saveContact({ email: 'p@acme.fr' }, now);
+        const proof = { method: 'checkbox', wording: 'v1', evidence: 'ref-1' };
+        await store.recordConsent(
+          contact,
+          { channel: 'email', purpose: 'prospecting', action: 'grant', at: now, proof },
+          now,
+        );
+        await store.recordConsent(
+          contact,
+          { channel: 'email', purpose: 'prospecting', action: 'withdraw', at: later, proof },
+          later,
+        );
+        await store.recordInteraction(contact, 'reply', now, now);
+        const facts = await store.subjectFacts(email('p@acme.fr'));
+        expect(facts.consents.map((c) => c.action)).toEqual(['grant', 'withdraw']);
+        expect(facts.interactions.map((i) => i.type)).toEqual(['reply']);
+        expect((await store.contactRecord(contact.id))?.consents).toHaveLength(2);
+        expect((await store.contactRecords()).map((r) => r.contact.id)).toEqual([contact.id]);
+        const removed = await store.purge({ contactIds: [contact.id] });
+        expect(removed).toEqual({ contacts: 1, consents: 2, interactions: 1, decisions: 0 });
+        expect(await store.purgedTotals()).toEqual({
+          contacts: 1,
+          consents: 2,
+          interactions: 1,
+          decisions: 0,
+        });
+        expect(await store.contactRecord(contact.id)).toBeUndefined();
+        expect(await store.purge({ contactIds: [contact.id] })).toEqual({
+          contacts: 0,
+          consents: 0,
+          interactions: 0,
+          decisions: 0,
+        });
+      }),
+    );
+
+    it(
+      'logs decisions by hash, newest first per asker, and purges them by hash',
+      withStore(async (store) => {
+        const hash = store.hash(email('d@acme.fr'));
+        expect(hash).not.toContain('d@acme.fr');
+        for (const verdict of ['allow', 'block', 'review'])
+          await store.logDecision({
+            askedAt: now.toISOString(),
+            askedBy: 'U0A',
+            channel: 'email',
+            targetHash: hash,
+            verdict,
+            rules: [],
+            policyRevision: 'r',
+            decidedFor: now.toISOString(),
+          });
+        expect((await store.recentDecisions('U0A', 2)).map((d) => d.verdict)).toEqual(['review', 'block']);
+        expect((await store.recordsAbout([hash])).decisions).toHaveLength(3);
+        expect((await store.purge({ decisionHashes: [hash] })).decisions).toBe(3);
+        expect(await store.recentDecisions('U0A', 5)).toEqual([]);
+      }),
+    );
+
+    it(
+      'chains the audit trail so that it can be proven whole, and filters it',
+      withStore(async (store) => {
+        await store.audit({ at: now.toISOString(), actor: 'cli:a', action: 'contact.add', outcome: 'done' });
+        await Promise.all(
+          Array.from({ length: 5 }, (_, i) =>
+            store.audit({
+              at: now.toISOString(),
+              actor: `slack:U${i}`,
+              action: 'contact.view',
+              outcome: 'refused',
+            }),
+          ),
+        );
+        const trail = await store.auditTrail();
+        expect(trail).toHaveLength(6);
+        expect(verifyChain(trail)).toMatchObject({ ok: true, entries: 6 });
+        expect(await store.auditTrail({ action: 'contact.add' })).toHaveLength(1);
+        expect(await store.auditTrail({ actor: 'slack:U3' })).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'remembers reminders sent once, campaigns as saved, and tells listeners which contacts changed',
+      withStore(async (store) => {
+        await store.markReminders(['k1', 'k2'], now);
+        await store.markReminders(['k2', 'k3'], later);
+        expect([...(await store.remindersSent())].sort()).toEqual(['k1', 'k2', 'k3']);
+        const campaign = { id: 'c1', name: 'Q4', status: 'checked' } as unknown as Campaign;
+        await store.saveCampaign(campaign);
+        await store.saveCampaign({ ...campaign, name: 'Q4 bis' });
+        expect((await store.findCampaign('c1'))?.name).toBe('Q4 bis');
+        expect((await store.campaigns()).map((c) => c.id)).toEqual(['c1']);
+        const told: Array<string[] | 'all'> = [];
+        const stop = store.onContactsChanged((ids) => told.push(ids));
+        const { contact } = await store.saveContact({ email: 'l@acme.fr' }, now);
+        stop();
+        await store.saveContact({ email: 'm@acme.fr' }, now);
+        expect(told).toEqual([[contact.id]]);
+      }),
+    );
+  });
+}
