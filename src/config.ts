@@ -15,6 +15,7 @@ export interface Config {
   slack: SlackMode;
   /** Base URL of the Slack Web API, ending with a slash; undefined means Slack's own. */
   slackApiUrl?: string;
+  /** The store: a file path (the default), or a PostgreSQL URL (postgres://…). */
   dbPath: string;
   policyPath: string;
 }
@@ -86,13 +87,21 @@ function slackMode(env: NodeJS.ProcessEnv): SlackMode {
   );
 }
 
-/** Where the store and the policy are: the only settings the command line needs. */
+/**
+ * Where the store and the policy are: the only settings the command line needs. The store is PostgreSQL when
+ * PROSPECT_GUARD_DATABASE_URL (or DATABASE_URL) is set, else the file at PROSPECT_GUARD_DB.
+ */
 export function readPaths(
   env: NodeJS.ProcessEnv,
   cwd = process.cwd(),
 ): Pick<Config, 'dbPath' | 'policyPath'> {
+  const database = env.PROSPECT_GUARD_DATABASE_URL?.trim() || env.DATABASE_URL?.trim();
+  if (database && !/^postgres(ql)?:\/\//i.test(database))
+    throw new ConfigError(
+      `${env.PROSPECT_GUARD_DATABASE_URL?.trim() ? 'PROSPECT_GUARD_DATABASE_URL' : 'DATABASE_URL'} must be a PostgreSQL URL (postgres://user:password@host:5432/database)`,
+    );
   return {
-    dbPath: resolve(cwd, env.PROSPECT_GUARD_DB?.trim() || 'data/prospect-guard.json'),
+    dbPath: database || resolve(cwd, env.PROSPECT_GUARD_DB?.trim() || 'data/prospect-guard.json'),
     policyPath: resolve(cwd, env.PROSPECT_GUARD_POLICY?.trim() || 'policy.yaml'),
   };
 }

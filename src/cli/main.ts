@@ -10,7 +10,8 @@ import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/loa
 import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
 import { StoreError } from '../store/errors.ts';
-import { FileStore, storeExists } from '../store/fileStore.ts';
+import { storeExists } from '../store/fileStore.ts';
+import { isPostgresUrl, openStore } from '../store/open.ts';
 import { forwardCommand, socketPathOf } from './bridge.ts';
 import * as audit from './commands/audit.ts';
 import * as campaign from './commands/campaign.ts';
@@ -105,7 +106,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
   };
 
-  const dbPath = () => resolve(globals().db ?? readPaths(io.env).dbPath);
+  /** The store: a file (resolved from here), or a PostgreSQL URL as given. */
+  const dbPath = () => {
+    const given = globals().db;
+    if (given === undefined) return readPaths(io.env).dbPath;
+    return isPostgresUrl(given) ? given : resolve(given);
+  };
 
   /**
    * Opens policy and store for one command and always closes the store. A command that only reads never creates
@@ -118,10 +124,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (io.context) return work(io.context); // carried out by the running app, on its store
     const policy = options.policy ?? loadPolicy(policyPath());
     const path = dbPath();
-    if (options.read && !storeExists(path)) throw new InputError('no_store', { file: path });
-    let store: FileStore;
+    if (options.read && !isPostgresUrl(path) && !storeExists(path))
+      throw new InputError('no_store', { file: path });
+    let store: Awaited<ReturnType<typeof openStore>>;
     try {
-      store = await FileStore.open(path, { env: io.env });
+      store = await openStore(path, { env: io.env });
     } catch (error) {
       // The app holds the store: the command goes to it, over the socket beside the store.
       if (error instanceof StoreError && /in use by/.test(error.message) && existsSync(socketPathOf(path)))

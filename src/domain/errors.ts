@@ -97,6 +97,8 @@ export const INPUT_PROBLEMS = [
   'campaign_queue_full',
   'campaign_too_large',
   'policy_no_scenario',
+  'not_postgres',
+  'file_store_only',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -118,6 +118,18 @@ export const cli = {
     fr: 'registre intact : {seq} changements, dont {journal} dans le journal ; clé et journal d’audit vérifiés',
     en: 'store intact: {seq} changes, {journal} of them in the journal; key and audit trail checked',
   },
+  cli_store_migrated: {
+    fr: '{location} : schéma à jour ({applied, plural, =0 {aucune migration à appliquer} one {migration appliquée : {versions}} other {migrations appliquées : {versions}}}).',
+    en: '{location}: schema up to date ({applied, plural, =0 {no migration to apply} one {migration applied: {versions}} other {migrations applied: {versions}}}).',
+  },
+  cli_store_copied: {
+    fr: 'registre copié vers {to} : {contacts} contacts, {consents} consentements, {interactions} interactions, {suppressions} oppositions, {decisions} décisions, {audit} entrées d’audit (chaîne vérifiée), {campaigns} campagnes, {reminders} rappels ; les comptes concordent.',
+    en: 'register copied to {to}: {contacts} contacts, {consents} consents, {interactions} interactions, {suppressions} objections, {decisions} decisions, {audit} audit entries (chain proven), {campaigns} campaigns, {reminders} reminders; the counts match.',
+  },
+  cli_store_copied_key: {
+    fr: 'La clé de hachage est dans {file} : donnez PROSPECT_GUARD_HASH_KEY_FILE={file} à chaque réplique.',
+    en: 'The hash key is in {file}: give PROSPECT_GUARD_HASH_KEY_FILE={file} to every replica.',
+  },
   cli_backup_done: {
     fr: 'copie faite : {file} (jusqu’au changement {seq}). Sans la clé de hachage (copiée à côté si elle est dans un fichier, sinon PROSPECT_GUARD_HASH_KEY), aucune opposition ne se retrouve : gardez-les ensemble. Vérifiez une restauration avec `store verify`.',
     en: 'copy made: {file} (up to change {seq}). Without the hash key (copied beside it when it is a file, else PROSPECT_GUARD_HASH_KEY) no objection can be matched: keep them together. Check a restore with `store verify`.',

@@ -171,6 +171,14 @@ export const problems = {
     fr: '{file} : aucun scénario à jouer (ni section tests:, ni {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
     en: '{file}: no scenario to run (no tests: section, no {value}): give --tests FILE. A test run that tests nothing does not pass.',
   },
+  problem_not_postgres: {
+    fr: '« {value} » n’est pas une adresse PostgreSQL (postgres://utilisateur:mot-de-passe@hôte:5432/base).',
+    en: '"{value}" is not a PostgreSQL URL (postgres://user:password@host:5432/database).',
+  },
+  problem_file_store_only: {
+    fr: '`store {value}` lit les fichiers d’un registre en fichier ; avec PostgreSQL, utilisez pg_dump et `audit verify`.',
+    en: '`store {value}` reads the files of a file register; with PostgreSQL, use pg_dump and `audit verify`.',
+  },
   problem_invalid_duration: {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',

@@ -69,7 +69,7 @@ export class FileStore extends MemoryStore {
     try {
       removeLeftovers(path);
       // A new key only for a new store: a store whose key went missing must not get another one silently.
-      const key = loadHashKey(options.keyFile ?? `${path.replace(/\.json$/, '')}.key`, options.env, !existed);
+      const key = loadHashKey(options.keyFile ?? keyFileOf(path), options.env, !existed);
       const check = keyCheck(key);
       const db = new Low(new SnapshotFile(path), emptyData(check));
       await db.read();
@@ -206,6 +206,11 @@ function fileSize(path: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The key file beside a store: `data/prospect-guard.json` → `data/prospect-guard.key`. */
+export function keyFileOf(path: string): string {
+  return `${path.replace(/\.json$/, '')}.key`;
 }
 
 /** Whether a store exists at `path` (its snapshot or its journal). */

@@ -17,6 +17,7 @@ import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
+import { consentRecord, interactionRecord } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import type {
@@ -167,30 +168,13 @@ export class MemoryStore implements Store {
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
-    const record: ConsentRecord = {
-      id: randomUUID(),
-      contactId: contact.id,
-      channel: input.channel,
-      purpose: input.purpose,
-      action: input.action,
-      at: input.at.toISOString(),
-      ...(input.until ? { until: input.until.toISOString() } : {}),
-      ...(input.slot ? { slot: input.slot } : {}),
-      proof: defined(input.proof),
-      recordedAt: now.toISOString(),
-    };
+    const record = consentRecord(contact, input, now);
     await this.commit({ op: 'consent', record });
     return record;
   }
 
   async recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction> {
-    const record: Interaction = {
-      id: randomUUID(),
-      contactId: contact.id,
-      type,
-      at: at.toISOString(),
-      recordedAt: now.toISOString(),
-    };
+    const record = interactionRecord(contact, type, at, now);
     await this.commit({ op: 'interaction', record });
     return record;
   }
@@ -287,6 +271,11 @@ export class MemoryStore implements Store {
 
   async counts(): Promise<StoreCounts> {
     return this.state.counts();
+  }
+
+  /** Everything the register holds, as it is in memory: read by `store copy`, never to be changed. */
+  exportData(): Readonly<StoreData> {
+    return this.data;
   }
 
   async close(): Promise<void> {}

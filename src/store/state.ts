@@ -1,7 +1,7 @@
 import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import { carriedObjections } from './carried.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.ts';
+import { isPostgresUrl } from '../../store/open.ts';
 import { serveCommands, socketPathOf } from '../bridge.ts';
 import type { CliKit } from '../kit.ts';
 import { runCli } from '../main.ts';
@@ -17,7 +18,10 @@ export function register(program: Command, kit: CliKit): void {
       const { runApp } = await import('../../main.ts');
       await kit.withContext(async (ctx) => {
         // The command line beside the app: commands typed while it runs are carried out here, on this store.
-        const stopServing = await serveCommands(ctx, socketPathOf(ctx.store.location), runCli);
+        // A PostgreSQL register needs no go-between: every command opens the database itself.
+        const stopServing = isPostgresUrl(kit.dbPath())
+          ? async () => undefined
+          : await serveCommands(ctx, socketPathOf(ctx.store.location), runCli);
         try {
           await runApp(
             ctx,

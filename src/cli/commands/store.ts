@@ -1,6 +1,12 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { backupStore } from '../../store/backup.ts';
+import { isPostgresUrl } from '../../store/open.ts';
+import { copyFileToPostgres } from '../../store/pg/copy.ts';
+import { migrateDatabase } from '../../store/pg/migrations.ts';
+import { masked } from '../../store/pg/register.ts';
 import { verifyStoreFiles } from '../../store/verify.ts';
 import { type CliKit, EXIT } from '../kit.ts';
 
@@ -11,6 +17,7 @@ export function register(program: Command, kit: CliKit): void {
     .command('verify')
     .description('check snapshot, journal, key and audit trail without opening the store for writing')
     .action(async () => {
+      fileOnly(kit, 'verify');
       const report = await verifyStoreFiles(kit.dbPath(), kit.io.env);
       const lang = kit.lang(undefined);
       if (report.ok)
@@ -23,7 +30,48 @@ export function register(program: Command, kit: CliKit): void {
     .argument('<folder>', 'an empty folder for the copy')
     .description('a consistent copy of the store (snapshot and journal folded), safe while the app runs')
     .action(async (folder: string) => {
+      fileOnly(kit, 'backup');
       const copy = await backupStore(kit.dbPath(), folder);
       kit.out(t(kit.lang(undefined), 'cli_backup_done', { file: copy.file, seq: copy.seq }));
     });
+  store
+    .command('migrate')
+    .description('PostgreSQL: apply the schema migrations not yet applied (the app also does at start)')
+    .action(async () => {
+      const location = kit.dbPath();
+      if (!isPostgresUrl(location)) throw new InputError('not_postgres', { value: location });
+      const applied = await migrateDatabase(location);
+      kit.out(
+        t(kit.lang(undefined), 'cli_store_migrated', {
+          location: masked(location),
+          applied: applied.length,
+          versions: applied.join(', '),
+        }),
+      );
+    });
+  store
+    .command('copy')
+    .requiredOption('--from <file>', 'the file register to copy')
+    .requiredOption('--to <url>', 'an empty PostgreSQL database (postgres://…)')
+    .description('move a file register into PostgreSQL, with its hash key; counts are checked')
+    .action(async (options: { from: string; to: string }) => {
+      if (!isPostgresUrl(options.to)) throw new InputError('not_postgres', { value: options.to });
+      const report = await copyFileToPostgres(resolve(options.from), options.to, kit.io.env);
+      const lang = kit.lang(undefined);
+      kit.out(
+        t(lang, 'cli_store_copied', {
+          to: masked(options.to),
+          ...report.counts,
+          audit: report.audit,
+          campaigns: report.campaigns,
+          reminders: report.reminders,
+        }),
+      );
+      if (report.keyFile) kit.out(t(lang, 'cli_store_copied_key', { file: report.keyFile }));
+    });
+}
+
+/** Verify and backup read the files of a file register. */
+function fileOnly(kit: CliKit, command: string): void {
+  if (isPostgresUrl(kit.dbPath())) throw new InputError('file_store_only', { value: command });
 }

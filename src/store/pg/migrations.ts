@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { connect, pool } from './db.ts';
 
 /**
  * The schema, as numbered migrations applied in order, each in its own transaction, once (schema_migrations).
@@ -104,5 +105,20 @@ export async function migrate(client: PoolClient): Promise<number[]> {
     return applied;
   } finally {
     await client.query('select pg_advisory_unlock(7461001)');
+  }
+}
+
+/** `store migrate`: the migrations applied to the database at `url`, now. */
+export async function migrateDatabase(url: string): Promise<number[]> {
+  const db = pool(url);
+  try {
+    const client = await connect(db);
+    try {
+      return await migrate(client);
+    } finally {
+      client.release();
+    }
+  } finally {
+    await db.end();
   }
 }

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
-import { defined, editContact, fillContact } from '../../domain/contactMerge.ts';
+import { editContact, fillContact } from '../../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
   EventType,
   Interaction,
-  SubjectFacts,
   Suppression,
   SuppressionScope,
 } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
-import { carriedObjections, hashesToCarry } from '../carried.ts';
 import { ChangeListeners, type ContactsListener } from '../changes.ts';
 import { StoreError } from '../errors.ts';
-import { hashIdentifier, keyCheck } from '../key.ts';
+import { hashIdentifier } from '../key.ts';
+import { consentRecord, interactionRecord } from '../records.ts';
 import type {
   AuditEntry,
   ConsentInput,
@@ -29,8 +28,16 @@ import type {
   Store,
 } from '../types.ts';
 import { connect, lockKeys, pool, rowsOf, transaction } from './db.ts';
-import { migrate } from './migrations.ts';
 import { PgReads } from './pgReads.ts';
+import {
+  carryObjections,
+  existingContact,
+  mergeBatch,
+  putContacts,
+  suppress,
+  twoContacts,
+} from './pgWrites.ts';
+import { masked, pgHashKey, prepareDatabase } from './register.ts';
 
 const CHANGES = 'prospect_guard_contacts';
 
@@ -51,30 +58,13 @@ export class PgStore extends PgReads implements Store {
   /** Connects, applies the migrations not yet applied, and checks the hash key against the database's. */
   static async open(
     url: string,
-    options: { env?: NodeJS.ProcessEnv; listen?: boolean } = {},
+    options: { env?: NodeJS.ProcessEnv; listen?: boolean; key?: Buffer } = {},
   ): Promise<PgStore> {
-    const env = options.env ?? process.env;
-    const secret = env.PROSPECT_GUARD_HASH_KEY ?? '';
-    if (secret.length < 32)
-      throw new StoreError(
-        'PROSPECT_GUARD_HASH_KEY (at least 32 characters) is needed with PostgreSQL: every replica must hash with the same key',
-      );
-    const key = Buffer.from(secret, 'utf8');
+    const key = options.key ?? pgHashKey(options.env ?? process.env);
     const db = pool(url);
     const store = new PgStore(masked(url), db, key);
     try {
-      const client = await connect(db);
-      try {
-        await migrate(client);
-      } finally {
-        client.release();
-      }
-      const check = keyCheck(key);
-      await db.query("insert into meta (key, value) values ('keyCheck', $1) on conflict do nothing", [check]);
-      const stored = (await db.query<{ value: string }>("select value from meta where key = 'keyCheck'"))
-        .rows[0];
-      if (stored?.value !== check)
-        throw new StoreError(`the hash key does not match the one ${store.location} was created with`);
+      await prepareDatabase(db, key, store.location);
       if (options.listen !== false) await store.listen();
     } catch (error) {
       await db.end().catch(() => undefined);
@@ -122,67 +112,14 @@ export class PgStore extends PgReads implements Store {
     return result;
   }
 
-  private async existing(
-    client: pg.PoolClient,
-    input: Pick<Contact, 'email' | 'phone'>,
-  ): Promise<Contact | undefined> {
-    const rows = rowsOf<Contact>(
-      await client.query('select data from contacts where email = $1 or phone = $2', [
-        input.email ?? null,
-        input.phone ?? null,
-      ]),
-    );
-    const byEmail = rows.find((c) => input.email && c.email === input.email);
-    const byPhone = rows.find((c) => input.phone && c.phone === input.phone);
-    if (byEmail && byPhone && byEmail.id !== byPhone.id) throw new InputError('identifiers_of_two_contacts');
-    return byEmail ?? byPhone;
-  }
-
-  private async put(client: pg.PoolClient, contacts: Contact[]): Promise<void> {
-    await client.query(
-      `insert into contacts (id, email, phone, owner, data)
-       select x->>'id', x->>'email', x->>'phone', x->>'owner', x from jsonb_array_elements($1::jsonb) as x
-       on conflict (id) do update set email = excluded.email, phone = excluded.phone, owner = excluded.owner, data = excluded.data`,
-      [JSON.stringify(contacts)],
-    );
-  }
-
-  /** Objections, each kept at its latest date (the first date stays as firstAt); never deleted. */
-  private async suppress(client: pg.PoolClient, records: Suppression[]): Promise<void> {
-    for (const record of records)
-      await client.query(
-        `insert into suppressions (hash, scope, at, data) values ($1, $2, $3, $4)
-         on conflict (hash, scope) do update set at = excluded.at,
-           data = excluded.data || jsonb_build_object('firstAt', coalesce(suppressions.data->>'firstAt', suppressions.at))
-         where excluded.at > suppressions.at`,
-        [record.hash, record.scope, record.at, record],
-      );
-  }
-
-  /** The global objections the contacts' new identifiers inherit (store/carried.ts), written with them. */
-  private async carry(client: pg.PoolClient, pairs: Array<[Contact | undefined, Contact]>): Promise<void> {
-    const hash = (id: Identifier) => this.hash(id);
-    const hashes = pairs.flatMap(([previous, contact]) => hashesToCarry(previous, contact, hash));
-    if (hashes.length === 0) return;
-    const global = new Map(
-      rowsOf<Suppression>(
-        await client.query("select data from suppressions where scope = 'all' and hash = any($1)", [hashes]),
-      ).map((s) => [s.hash, s]),
-    );
-    const carried = pairs.flatMap(([previous, contact]) =>
-      carriedObjections(previous, contact, hash, (h) => global.get(h)),
-    );
-    await this.suppress(client, carried);
-  }
-
   async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
     return this.write([input.email, input.phone], async (client) => {
-      const previous = await this.existing(client, input);
+      const previous = await existingContact(client, input);
       const outcome = fillContact(previous, input, now, randomUUID());
       if (previous && outcome.changed.length === 0)
         return { result: { ...outcome, created: false }, touched: [] };
-      await this.put(client, [outcome.contact]);
-      await this.carry(client, [[previous, outcome.contact]]);
+      await putContacts(client, [outcome.contact]);
+      await carryObjections(client, this.hashOf, [[previous, outcome.contact]]);
       return { result: { ...outcome, created: !previous }, touched: [outcome.contact.id] };
     });
   }
@@ -203,8 +140,8 @@ export class PgStore extends PgReads implements Store {
       const { contact, changed } = editContact(previous, changes, now);
       if (changed.length === 0)
         return { result: { contact, created: false, changed, kept: [] }, touched: [] };
-      await this.put(client, [contact]);
-      await this.carry(client, [[previous, contact]]);
+      await putContacts(client, [contact]);
+      await carryObjections(client, this.hashOf, [[previous, contact]]);
       return { result: { contact, created: false, changed, kept: [] }, touched: [id] };
     });
   }
@@ -219,51 +156,15 @@ export class PgStore extends PgReads implements Store {
           phones,
         ]),
       );
-      const byEmail = new Map(known.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
-      const byPhone = new Map(known.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
-      const contacts: Contact[] = [];
-      const pairs: Array<[Contact | undefined, Contact]> = [];
-      const pending = new Map<string, number>();
-      let created = 0;
-      for (const input of inputs) {
-        const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
-        const [e, p] = [
-          input.email ? byEmail.get(input.email) : undefined,
-          input.phone ? byPhone.get(input.phone) : undefined,
-        ];
-        if (e && p && e.id !== p.id) throw new InputError('identifiers_of_two_contacts');
-        const previous = e ?? p;
-        const { contact } = fillContact(previous, input, now, randomUUID());
-        pairs.push([previous, contact]);
-        if (seen !== undefined) {
-          const first = contacts[seen] as Contact;
-          contacts[seen] = { ...first, ...defined(contact), id: first.id };
-          continue;
-        }
-        if (!previous) created++;
-        if (input.email) pending.set(input.email, contacts.length);
-        if (input.phone) pending.set(input.phone, contacts.length);
-        contacts.push(contact);
-      }
-      if (contacts.length > 0) await this.put(client, contacts);
-      await this.carry(client, pairs);
+      const { contacts, pairs, created } = mergeBatch(known, inputs, now, randomUUID);
+      if (contacts.length > 0) await putContacts(client, contacts);
+      await carryObjections(client, this.hashOf, pairs);
       return { result: { created, updated: contacts.length - created }, touched: contacts.map((c) => c.id) };
     });
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
-    const record: ConsentRecord = {
-      id: randomUUID(),
-      contactId: contact.id,
-      channel: input.channel,
-      purpose: input.purpose,
-      action: input.action,
-      at: input.at.toISOString(),
-      ...(input.until ? { until: input.until.toISOString() } : {}),
-      ...(input.slot ? { slot: input.slot } : {}),
-      proof: defined(input.proof),
-      recordedAt: now.toISOString(),
-    };
+    const record = consentRecord(contact, input, now);
     return this.write([], async (client) => {
       await client.query('insert into consents (id, contact_id, data) values ($1, $2, $3)', [
         record.id,
@@ -275,13 +176,7 @@ export class PgStore extends PgReads implements Store {
   }
 
   async recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction> {
-    const record: Interaction = {
-      id: randomUUID(),
-      contactId: contact.id,
-      type,
-      at: at.toISOString(),
-      recordedAt: now.toISOString(),
-    };
+    const record = interactionRecord(contact, type, at, now);
     return this.write([], async (client) => {
       await client.query('insert into interactions (id, contact_id, data) values ($1, $2, $3)', [
         record.id,
@@ -309,7 +204,7 @@ export class PgStore extends PgReads implements Store {
       }),
     );
     return this.write([], async (client) => {
-      await this.suppress(client, records);
+      await suppress(client, records);
       const stored = rowsOf<Suppression>(
         await client.query('select data from suppressions where scope = $1 and hash = any($2)', [
           scope,
@@ -392,26 +287,16 @@ export class PgStore extends PgReads implements Store {
     return hashIdentifier(this.key, target);
   }
 
+  private readonly hashOf = (target: Identifier) => this.hash(target);
+
+  /** The connections, for what works on the database as a whole (store copy). */
+  get pool(): pg.Pool {
+    return this.db;
+  }
+
   async close(): Promise<void> {
     this.listener?.release();
     this.listener = undefined;
     await this.db.end();
-  }
-}
-
-/** A unique identifier taken by another contact (a race lost to another replica) is the same refusal. */
-function twoContacts(error: unknown): never {
-  if ((error as { code?: string }).code === '23505') throw new InputError('identifiers_of_two_contacts');
-  throw error;
-}
-
-/** The database's address without its password, for messages and `location`. */
-function masked(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres';
   }
 }

@@ -1,0 +1,19 @@
+import { FileStore, type FileStoreOptions } from './fileStore.ts';
+import { PgStore } from './pg/pgStore.ts';
+import { isPostgresUrl } from './pg/register.ts';
+import type { Store } from './types.ts';
+
+/**
+ * The store at `location`: a PostgreSQL database for a postgres:// URL, else the file store (the default, one
+ * process at a time). `created` says a new, empty store was made (a file store only; a database is made by its
+ * administrator and only gets its tables here).
+ */
+export async function openStore(
+  location: string,
+  options: FileStoreOptions & { env?: NodeJS.ProcessEnv },
+): Promise<Store & { created?: boolean }> {
+  if (isPostgresUrl(location)) return PgStore.open(location, { env: options.env });
+  return FileStore.open(location, options);
+}
+
+export { isPostgresUrl };

@@ -1,0 +1,111 @@
+import type pg from 'pg';
+import { defined, fillContact } from '../../domain/contactMerge.ts';
+import type { Contact, Suppression } from '../../domain/contacts.ts';
+import { InputError } from '../../domain/errors.ts';
+import type { Identifier } from '../../domain/identifiers.ts';
+import { carriedObjections, hashesToCarry } from '../carried.ts';
+import type { ContactInput } from '../types.ts';
+import { rowsOf } from './db.ts';
+
+/** The writes of the PostgreSQL store, inside the transaction its caller holds. */
+
+/** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
+export async function existingContact(
+  client: pg.PoolClient,
+  input: Pick<Contact, 'email' | 'phone'>,
+): Promise<Contact | undefined> {
+  const rows = rowsOf<Contact>(
+    await client.query('select data from contacts where email = $1 or phone = $2', [
+      input.email ?? null,
+      input.phone ?? null,
+    ]),
+  );
+  const byEmail = rows.find((c) => input.email && c.email === input.email);
+  const byPhone = rows.find((c) => input.phone && c.phone === input.phone);
+  if (byEmail && byPhone && byEmail.id !== byPhone.id) throw new InputError('identifiers_of_two_contacts');
+  return byEmail ?? byPhone;
+}
+
+/** Contacts written whole (added or replaced), in one statement. */
+export async function putContacts(client: pg.PoolClient, contacts: Contact[]): Promise<void> {
+  await client.query(
+    `insert into contacts (id, email, phone, owner, data)
+     select x->>'id', x->>'email', x->>'phone', x->>'owner', x from jsonb_array_elements($1::jsonb) as x
+     on conflict (id) do update set email = excluded.email, phone = excluded.phone, owner = excluded.owner, data = excluded.data`,
+    [JSON.stringify(contacts)],
+  );
+}
+
+/** Objections, each kept at its latest date (the first date stays as firstAt); never deleted. */
+export async function suppress(client: pg.PoolClient, records: Suppression[]): Promise<void> {
+  for (const record of records)
+    await client.query(
+      `insert into suppressions (hash, scope, at, data) values ($1, $2, $3, $4)
+       on conflict (hash, scope) do update set at = excluded.at,
+         data = excluded.data || jsonb_build_object('firstAt', coalesce(suppressions.data->>'firstAt', suppressions.at))
+       where excluded.at > suppressions.at`,
+      [record.hash, record.scope, record.at, record],
+    );
+}
+
+/** The global objections the contacts' new identifiers inherit (store/carried.ts), written with them. */
+export async function carryObjections(
+  client: pg.PoolClient,
+  hash: (id: Identifier) => string,
+  pairs: Array<[Contact | undefined, Contact]>,
+): Promise<void> {
+  const hashes = pairs.flatMap(([previous, contact]) => hashesToCarry(previous, contact, hash));
+  if (hashes.length === 0) return;
+  const global = new Map(
+    rowsOf<Suppression>(
+      await client.query("select data from suppressions where scope = 'all' and hash = any($1)", [hashes]),
+    ).map((s) => [s.hash, s]),
+  );
+  await suppress(
+    client,
+    pairs.flatMap(([previous, contact]) => carriedObjections(previous, contact, hash, (h) => global.get(h))),
+  );
+}
+
+/**
+ * Many inputs merged with the contacts already known (as the file store merges them): a person repeated in the
+ * batch is one contact; each pair (before, after) is kept for the objections to carry.
+ */
+export function mergeBatch(
+  known: Contact[],
+  inputs: ContactInput[],
+  now: Date,
+  newId: () => string,
+): { contacts: Contact[]; pairs: Array<[Contact | undefined, Contact]>; created: number } {
+  const byEmail = new Map(known.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
+  const byPhone = new Map(known.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
+  const contacts: Contact[] = [];
+  const pairs: Array<[Contact | undefined, Contact]> = [];
+  const pending = new Map<string, number>();
+  let created = 0;
+  for (const input of inputs) {
+    const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
+    const e = input.email ? byEmail.get(input.email) : undefined;
+    const p = input.phone ? byPhone.get(input.phone) : undefined;
+    if (e && p && e.id !== p.id) throw new InputError('identifiers_of_two_contacts');
+    const previous = e ?? p;
+    const { contact } = fillContact(previous, input, now, newId());
+    pairs.push([previous, contact]);
+    if (seen !== undefined) {
+      const first = contacts[seen] as Contact;
+      contacts[seen] = { ...first, ...defined(contact), id: first.id };
+      continue;
+    }
+    if (!previous) created++;
+    if (input.email) pending.set(input.email, contacts.length);
+    if (input.phone) pending.set(input.phone, contacts.length);
+    contacts.push(contact);
+  }
+  return { contacts, pairs, created };
+}
+
+/** A unique identifier taken by another contact (a race lost to another replica) is the same refusal. */
+export function twoContacts(error: unknown): never {
+  if ((error as { code?: string }).code === '23505') throw new InputError('identifiers_of_two_contacts');
+  throw error;
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { defined } from '../domain/contactMerge.ts';
+import type { ConsentRecord, Contact, EventType, Interaction } from '../domain/contacts.ts';
+import type { ConsentInput } from './types.ts';
+
+/** The records every store writes the same way: a consent with its proof, an interaction. */
+
+export function consentRecord(contact: Contact, input: ConsentInput, now: Date): ConsentRecord {
+  return {
+    id: randomUUID(),
+    contactId: contact.id,
+    channel: input.channel,
+    purpose: input.purpose,
+    action: input.action,
+    at: input.at.toISOString(),
+    ...(input.until ? { until: input.until.toISOString() } : {}),
+    ...(input.slot ? { slot: input.slot } : {}),
+    proof: defined(input.proof),
+    recordedAt: now.toISOString(),
+  };
+}
+
+export function interactionRecord(contact: Contact, type: EventType, at: Date, now: Date): Interaction {
+  return {
+    id: randomUUID(),
+    contactId: contact.id,
+    type,
+    at: at.toISOString(),
+    recordedAt: now.toISOString(),
+  };
+}
