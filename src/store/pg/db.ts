@@ -52,3 +52,20 @@ export async function lockKeys(client: pg.PoolClient, keys: string[]): Promise<v
 }
 
 export const rowsOf = <T>(result: { rows: Array<{ data: T }> }): T[] => result.rows.map((row) => row.data);
+
+/** A connection of its own that hears `channel` (LISTEN); `onMessage` gets each payload. */
+export async function listenFor(
+  db: pg.Pool,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<pg.PoolClient> {
+  const client = await connect(db);
+  client.on('notification', (message) => onMessage(message.payload ?? '[]'));
+  await client.query(`listen ${channel}`);
+  return client;
+}
+
+/** Sent to every listener once the transaction of `client` commits; payloads are limited to 8,000 bytes. */
+export async function notify(client: pg.PoolClient, channel: string, payload: string): Promise<void> {
+  await client.query('select pg_notify($1, $2)', [channel, payload]);
+}

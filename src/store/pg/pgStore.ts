@@ -27,12 +27,13 @@ import type {
   SaveOutcome,
   Store,
 } from '../types.ts';
-import { connect, lockKeys, pool, rowsOf, transaction } from './db.ts';
+import { listenFor, lockKeys, notify, pool, rowsOf, transaction } from './db.ts';
 import { PgReads } from './pgReads.ts';
 import {
   carryObjections,
   existingContact,
   mergeBatch,
+  purgeRecords,
   putContacts,
   suppress,
   twoContacts,
@@ -75,19 +76,20 @@ export class PgStore extends PgReads implements Store {
 
   /** Hears the contacts other replicas changed. */
   private async listen(): Promise<void> {
-    this.listener = await connect(this.db);
-    this.listener.on('notification', (message) => {
-      const [from, ids] = JSON.parse(message.payload ?? '[]') as [string, string[] | 'all'];
+    this.listener = await listenFor(this.db, CHANGES, (payload) => {
+      const [from, ids] = JSON.parse(payload) as [string, string[] | 'all'];
       if (from !== this.token) this.changes.tell(ids);
     });
-    await this.listener.query(`listen ${CHANGES}`);
   }
 
-  /** Tells this process's listeners now, and the other replicas' once the transaction commits. */
+  /** Tells the other replicas which contacts changed, once the transaction commits (NOTIFY). */
   private async touched(client: pg.PoolClient, ids: string[] | 'all'): Promise<void> {
     if (ids !== 'all' && ids.length === 0) return;
-    const payload = JSON.stringify([this.token, ids !== 'all' && ids.length > 200 ? 'all' : ids]);
-    await client.query('select pg_notify($1, $2)', [CHANGES, payload]);
+    await notify(
+      client,
+      CHANGES,
+      JSON.stringify([this.token, ids !== 'all' && ids.length > 200 ? 'all' : ids]),
+    );
   }
 
   onContactsChanged(listener: ContactsListener): () => void {
@@ -243,30 +245,12 @@ export class PgStore extends PgReads implements Store {
     });
   }
 
+  /** Contacts with their records, single consents, decisions by hash; objections stay. Counted. */
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    const contactIds = request.contactIds ?? [];
-    const consentIds = request.consentIds ?? [];
-    const hashes = request.decisionHashes ?? [];
-    return this.write([], async (client) => {
-      const removed: PurgeResult = {
-        contacts: (await client.query('delete from contacts where id = any($1)', [contactIds])).rowCount ?? 0,
-        consents:
-          (
-            await client.query('delete from consents where contact_id = any($1) or id = any($2)', [
-              contactIds,
-              consentIds,
-            ])
-          ).rowCount ?? 0,
-        interactions:
-          (await client.query('delete from interactions where contact_id = any($1)', [contactIds]))
-            .rowCount ?? 0,
-        decisions:
-          (await client.query('delete from decisions where target_hash = any($1)', [hashes])).rowCount ?? 0,
-      };
-      for (const [kind, count] of Object.entries(removed))
-        await client.query('update purged set count = count + $2 where kind = $1', [kind, count]);
-      return { result: removed, touched: consentIds.length > 0 ? 'all' : contactIds };
-    });
+    return this.write([], async (client) => ({
+      result: await purgeRecords(client, request),
+      touched: (request.consentIds ?? []).length > 0 ? 'all' : (request.contactIds ?? []),
+    }));
   }
 
   async markReminders(keys: string[], at: Date): Promise<void> {

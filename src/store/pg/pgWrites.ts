@@ -4,7 +4,7 @@ import type { Contact, Suppression } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { carriedObjections, hashesToCarry } from '../carried.ts';
-import type { ContactInput } from '../types.ts';
+import type { ContactInput, PurgeRequest, PurgeResult } from '../types.ts';
 import { rowsOf } from './db.ts';
 
 /** The writes of the PostgreSQL store, inside the transaction its caller holds. */
@@ -108,4 +108,24 @@ export function mergeBatch(
 export function twoContacts(error: unknown): never {
   if ((error as { code?: string }).code === '23505') throw new InputError('identifiers_of_two_contacts');
   throw error;
+}
+
+/** What a purge names, deleted and counted (the totals kept in `purged`). */
+export async function purgeRecords(client: pg.PoolClient, request: PurgeRequest): Promise<PurgeResult> {
+  const contactIds = request.contactIds ?? [];
+  const count = async (sql: string, values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0;
+  const removed: PurgeResult = {
+    contacts: await count('delete from contacts where id = any($1)', [contactIds]),
+    consents: await count('delete from consents where contact_id = any($1) or id = any($2)', [
+      contactIds,
+      request.consentIds ?? [],
+    ]),
+    interactions: await count('delete from interactions where contact_id = any($1)', [contactIds]),
+    decisions: await count('delete from decisions where target_hash = any($1)', [
+      request.decisionHashes ?? [],
+    ]),
+  };
+  for (const [kind, n] of Object.entries(removed))
+    await client.query('update purged set count = count + $2 where kind = $1', [kind, n]);
+  return removed;
 }
