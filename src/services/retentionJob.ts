@@ -94,11 +94,18 @@ export function startRetentionScheduler(
   const runOnce = (scheduledFor?: Date) => {
     chain = chain
       .catch(() => undefined)
-      .then(async () => {
-        const result = await runRetention(ctx, poster);
-        if (scheduledFor) await ctx.store.markReminders([`run:${scheduledFor.toISOString()}`], ctx.clock());
-        return result;
-      })
+      // One run per occurrence across replicas: each waits for the lease, and whoever gets it after the run
+      // was recorded does nothing. A replica that dies mid-run frees the lease: the next one finishes the run,
+      // skipping the reminders already recorded as posted.
+      .then(() =>
+        ctx.store.exclusive('retention-run', async () => {
+          const key = scheduledFor ? `run:${scheduledFor.toISOString()}` : undefined;
+          if (key && (await ctx.store.remindersSent()).has(key)) return undefined;
+          const result = await runRetention(ctx, poster);
+          if (key) await ctx.store.markReminders([key], ctx.clock());
+          return result;
+        }),
+      )
       .catch((error: Error) => {
         onError(error);
         return undefined;

@@ -5,7 +5,6 @@ import type { AppContext } from '../services/context.ts';
 import { registerListeners } from './listeners/index.ts';
 import { actor, type SlackDeps } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
-import { RecentKeys } from './recentKeys.ts';
 
 export interface SlackAppOptions {
   ctx: AppContext;
@@ -54,12 +53,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
     logger: app.logger,
   };
 
-  // Slack redelivers what it thinks failed (x-slack-retry-num): the same trigger or event is handled once.
-  const seen = new RecentKeys(10_000, 10 * 60_000);
+  // Slack redelivers what it thinks failed (x-slack-retry-num): the same trigger or event is handled once, by
+  // whichever replica claims it first (the claim is in the register: PostgreSQL for several replicas).
   app.use(async (args) => {
     const body = args.body as { event_id?: string; trigger_id?: string };
     const key = body.event_id ?? body.trigger_id;
-    if (key && !seen.add(key)) {
+    if (key && !(await options.ctx.store.claim(`slack:${key}`, 10 * 60_000))) {
       app.logger.info(`duplicate delivery ignored (retry ${args.context.retryNum ?? '?'})`);
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();

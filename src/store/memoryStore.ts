@@ -17,6 +17,7 @@ import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
+import { RecentKeys } from './recentKeys.ts';
 import { consentRecord, interactionRecord } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
@@ -271,6 +272,23 @@ export class MemoryStore implements Store {
 
   async counts(): Promise<StoreCounts> {
     return this.state.counts();
+  }
+
+  private readonly claims = new RecentKeys(10_000, 60 * 60_000);
+
+  /** One process holds a file or memory store: the claims are this process's, kept an hour at most. */
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return this.claims.add(key, ttlMs);
+  }
+
+  private leases = new Map<string, Promise<unknown>>();
+
+  /** One process holds the store: a lease is a queue in this process. */
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const before = this.leases.get(name) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(work);
+    this.leases.set(name, run);
+    return run;
   }
 
   /** Everything the register holds, as it is in memory: read by `store copy`, never to be changed. */

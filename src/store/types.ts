@@ -149,6 +149,16 @@ export interface Store {
   /** How many objections (suppression entries) were recorded since `at`. */
   objectionsSince(at: Date): Promise<number>;
   hash(target: Identifier): string;
+  /**
+   * Claims `key` (a Slack event or trigger id) for `ttlMs`: true for the first claim, false for a repeat, across
+   * every replica on the register. Slack redelivers what it thinks failed; it is handled once.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Runs `work` while holding the lease `name`: one at a time across every replica on the register (a retention
+   * run). A replica that dies holding it lets the next one in.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

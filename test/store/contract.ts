@@ -223,5 +223,31 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(told).toEqual([[contact.id]]);
       }),
     );
+
+    it(
+      'claims a delivery once, and runs leased work one at a time',
+      withStore(async (store) => {
+        expect(await store.claim('Ev1', 60_000)).toBe(true);
+        expect(await store.claim('Ev1', 60_000)).toBe(false);
+        expect(await store.claim('Ev2', 60_000)).toBe(true);
+        const order: string[] = [];
+        const slow = async (name: string) => {
+          order.push(`${name} in`);
+          await new Promise((r) => setTimeout(r, 30));
+          order.push(`${name} out`);
+          return name;
+        };
+        const results = await Promise.all([
+          store.exclusive('run', () => slow('a')),
+          store.exclusive('run', () => slow('b')),
+        ]);
+        expect(results).toEqual(['a', 'b']);
+        expect(order).toEqual(['a in', 'a out', 'b in', 'b out']);
+        await expect(store.exclusive('run', async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+          'boom',
+        );
+        expect(await store.exclusive('run', async () => 'after a failure')).toBe('after a failure');
+      }),
+    );
   });
 }

@@ -71,6 +71,15 @@ create table purged (kind text primary key, count bigint not null default 0);
 insert into purged (kind) values ('contacts'), ('consents'), ('interactions'), ('decisions');
 `,
   },
+  {
+    version: 2,
+    name: 'claims',
+    sql: `
+-- Slack deliveries claimed by one replica (event or trigger id), forgotten after a day.
+create table claims (key text primary key, at timestamptz not null default now());
+create index claims_at on claims (at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

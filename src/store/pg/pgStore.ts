@@ -13,7 +13,6 @@ import type {
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
-import { ChangeListeners, type ContactsListener } from '../changes.ts';
 import { StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
 import { consentRecord, interactionRecord } from '../records.ts';
@@ -27,8 +26,8 @@ import type {
   SaveOutcome,
   Store,
 } from '../types.ts';
-import { listenFor, lockKeys, notify, pool, rowsOf, transaction } from './db.ts';
-import { PgReads } from './pgReads.ts';
+import { lockKeys, pool, rowsOf, transaction } from './db.ts';
+import { PgLeases } from './pgLeases.ts';
 import {
   carryObjections,
   existingContact,
@@ -40,18 +39,12 @@ import {
 } from './pgWrites.ts';
 import { masked, pgHashKey, prepareDatabase } from './register.ts';
 
-const CHANGES = 'prospect_guard_contacts';
-
 /**
  * The register in PostgreSQL, for several replicas on one database: the same contract as the file store. Every
  * write that must hold together is one transaction; writes about one person are serialised by advisory locks on
  * their identifiers, the audit chain by a lock of its own. Other replicas hear of changed contacts by NOTIFY.
  */
-export class PgStore extends PgReads implements Store {
-  private readonly changes = new ChangeListeners();
-  private readonly token = randomUUID();
-  private listener?: pg.PoolClient;
-
+export class PgStore extends PgLeases implements Store {
   private constructor(location: string, db: pg.Pool, key: Buffer) {
     super(location, db, key);
   }
@@ -72,28 +65,6 @@ export class PgStore extends PgReads implements Store {
       throw error instanceof StoreError ? error : new StoreError(`PostgreSQL: ${(error as Error).message}`);
     }
     return store;
-  }
-
-  /** Hears the contacts other replicas changed. */
-  private async listen(): Promise<void> {
-    this.listener = await listenFor(this.db, CHANGES, (payload) => {
-      const [from, ids] = JSON.parse(payload) as [string, string[] | 'all'];
-      if (from !== this.token) this.changes.tell(ids);
-    });
-  }
-
-  /** Tells the other replicas which contacts changed, once the transaction commits (NOTIFY). */
-  private async touched(client: pg.PoolClient, ids: string[] | 'all'): Promise<void> {
-    if (ids !== 'all' && ids.length === 0) return;
-    await notify(
-      client,
-      CHANGES,
-      JSON.stringify([this.token, ids !== 'all' && ids.length > 200 ? 'all' : ids]),
-    );
-  }
-
-  onContactsChanged(listener: ContactsListener): () => void {
-    return this.changes.add(listener);
   }
 
   /** One write about people, in a transaction holding the locks of their identifiers; listeners told after. */
@@ -279,6 +250,7 @@ export class PgStore extends PgReads implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.listener?.release();
     this.listener = undefined;
     await this.db.end();

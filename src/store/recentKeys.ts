@@ -8,11 +8,11 @@ export class RecentKeys {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Adds the key; false if it was already there (a duplicate). */
-  add(key: string): boolean {
+  /** Adds the key; false if it was already there (a duplicate) less than `ttlMs` ago. */
+  add(key: string, ttlMs = this.ttlMs): boolean {
     const now = this.now();
     const seenAt = this.keys.get(key);
-    if (seenAt !== undefined && now - seenAt < this.ttlMs) return false;
+    if (seenAt !== undefined && now - seenAt < ttlMs) return false;
     this.keys.delete(key);
     this.keys.set(key, now);
     // Map keeps insertion order: the oldest keys come first.
