@@ -16,7 +16,10 @@ class Poster implements ReminderPoster {
     this.digests++;
   }
   async remind(owner: string, reminders: Reminder[]) {
-    if (owner === this.hangFor) return new Promise<void>((_, reject) => (this.hanging = reject));
+    if (owner === this.hangFor)
+      return new Promise<void>((_, reject) => {
+        this.hanging = reject;
+      });
     this.posted.push(...reminders.map((r) => `${owner}:${r.key}`));
   }
 }
