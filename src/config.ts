@@ -9,6 +9,14 @@ import { resolve } from 'node:path';
 export type SlackMode =
   | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
   | { kind: 'http'; botToken: string; signingSecret: string; port: number }
+  | {
+      kind: 'oauth';
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      signingSecret: string;
+      port: number;
+    }
   | { kind: 'emulator' };
 
 export interface Config {
@@ -58,7 +66,40 @@ function apiUrl(raw: string | undefined): string | undefined {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+/**
+ * Many workspaces: SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET + SLACK_SIGNING_SECRET, no bot
+ * token (each workspace's comes from its installation), HTTP mode with /slack/install and /slack/oauth_redirect.
+ */
+function oauthMode(env: NodeJS.ProcessEnv): SlackMode {
+  if (env.SLACK_BOT_TOKEN?.trim())
+    throw new ConfigError(
+      'SLACK_CLIENT_ID is set with SLACK_BOT_TOKEN: choose one workspace (the token) or many (OAuth)',
+    );
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    if (!v)
+      throw new ConfigError(`SLACK_CLIENT_ID is set but ${name} is not (OAuth install for many workspaces)`);
+    return v;
+  };
+  const signingSecret = value('SLACK_SIGNING_SECRET');
+  if (!/^[0-9a-f]{32}$/i.test(signingSecret))
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET must be the 32 hexadecimal characters of Basic Information → Signing Secret',
+    );
+  const stateSecret = value('SLACK_STATE_SECRET');
+  if (stateSecret.length < 16) throw new ConfigError('SLACK_STATE_SECRET must be at least 16 characters');
+  return {
+    kind: 'oauth',
+    clientId: value('SLACK_CLIENT_ID'),
+    clientSecret: value('SLACK_CLIENT_SECRET'),
+    stateSecret,
+    signingSecret,
+    port: port(env.PORT),
+  };
+}
+
 function slackMode(env: NodeJS.ProcessEnv): SlackMode {
+  if (env.SLACK_CLIENT_ID?.trim()) return oauthMode(env);
   const set = SLACK_VARS.filter((name) => env[name]?.trim());
   if (set.length === 0) return { kind: 'emulator' };
   if (!set.includes('SLACK_BOT_TOKEN')) {

@@ -2,9 +2,12 @@ import { type AnyMiddlewareArgs, App, type Logger, LogLevel, type Middleware } f
 import type { SlackMode } from '../config.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../services/context.ts';
+import type { Installations } from '../store/installations.ts';
+import { BOT_SCOPES, installationStore, registerUninstall } from './installations.ts';
 import { registerListeners } from './listeners/index.ts';
 import { actor, type SlackDeps } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
+import { type WorkspaceOpener, WorkspaceRouter, workspaceKey } from './workspaces.ts';
 
 export interface SlackAppOptions {
   ctx: AppContext;
@@ -22,19 +25,42 @@ export interface SlackAppOptions {
   logLevel?: LogLevel;
   /** Check the token (auth.test) only when `app.init()` is called, so that a Slack outage is caught there. */
   deferInitialization?: boolean;
+  /**
+   * Several workspaces: each request is served with the context of its team (or org-wide organisation),
+   * opened on first use. Without it, `ctx` serves every request (one workspace, one bot token).
+   */
+  workspaces?: WorkspaceOpener;
+  /** OAuth mode: where installations (bot tokens) are kept. */
+  installations?: Installations;
 }
 
 /**
  * The Slack shell: Bolt with the real receiver (HTTP with signature checks, or Socket Mode), listeners that
  * translate payloads into service calls and results into Block Kit. No legal logic lives here.
  */
-export function createSlackApp(options: SlackAppOptions): { app: App; deps: SlackDeps } {
+export function createSlackApp(options: SlackAppOptions): {
+  app: App;
+  deps: SlackDeps;
+  router: WorkspaceRouter;
+} {
   const { mode } = options;
+  const http = { processBeforeResponse: options.processBeforeResponse ?? false };
   const app = new App({
-    token: mode.botToken,
     ...(mode.kind === 'socket'
-      ? { socketMode: true, appToken: mode.appToken }
-      : { signingSecret: mode.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false }),
+      ? { token: mode.botToken, socketMode: true, appToken: mode.appToken }
+      : mode.kind === 'http'
+        ? { token: mode.botToken, signingSecret: mode.signingSecret, ...http }
+        : {
+            // Many workspaces: each one's token comes from its installation (/slack/install → /slack/oauth_redirect).
+            signingSecret: mode.signingSecret,
+            clientId: mode.clientId,
+            clientSecret: mode.clientSecret,
+            stateSecret: mode.stateSecret,
+            scopes: BOT_SCOPES,
+            installationStore: installationStore(options.installations as Installations),
+            installerOptions: { directInstall: true },
+            ...http,
+          }),
     botId: options.botId,
     botUserId: options.botUserId,
     logger: options.logger,
@@ -47,18 +73,38 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
       rejectRateLimitedCalls: true,
     },
   });
+  const only = options.workspaces
+    ? undefined
+    : {
+        key: '',
+        ctx: options.ctx,
+        people: new People(options.ctx, app.client, app.logger),
+        client: app.client,
+      };
+  const router = new WorkspaceRouter(app.logger, only, options.workspaces);
   const deps: SlackDeps = {
-    ctx: options.ctx,
-    people: new People(options.ctx, app.client, app.logger),
+    ctx: options.workspaces ? router.routedContext() : options.ctx,
+    get people() {
+      return router.current().people;
+    },
+    get client() {
+      return router.current().client;
+    },
     logger: app.logger,
   };
+
+  // Everything a request does happens in its workspace: its register, policy and people, no other.
+  app.use(async (args) => {
+    const workspace = await router.workspace(workspaceKey(args.context), args.client);
+    return router.run(workspace, () => args.next());
+  });
 
   // Slack redelivers what it thinks failed (x-slack-retry-num): the same trigger or event is handled once, by
   // whichever replica claims it first (the claim is in the register: PostgreSQL for several replicas).
   app.use(async (args) => {
     const body = args.body as { event_id?: string; trigger_id?: string };
     const key = body.event_id ?? body.trigger_id;
-    if (key && !(await options.ctx.store.claim(`slack:${key}`, 10 * 60_000))) {
+    if (key && !(await deps.ctx.store.claim(`slack:${key}`, 10 * 60_000))) {
       app.logger.info(`duplicate delivery ignored (retry ${args.context.retryNum ?? '?'})`);
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
@@ -67,12 +113,13 @@ export function createSlackApp(options: SlackAppOptions): { app: App; deps: Slac
     await args.next();
   });
 
+  if (options.installations) registerUninstall(app, options.installations, (key) => router.forget(key));
   app.use(refuseStrangers(deps));
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });
-  return { app, deps };
+  return { app, deps, router };
 }
 
 /**

@@ -25,7 +25,8 @@ export interface FakeFile {
   channel?: string;
   threadTs?: string;
 }
-type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+/** A Web API method: its arguments, and the team of the token it was called with. */
+type Handler = (args: Record<string, unknown>, team: string) => Record<string, unknown>;
 
 /** Form fields that carry JSON (blocks, views…), as @slack/web-api encodes them. */
 function parseFormValue(value: string): unknown {
@@ -63,19 +64,21 @@ export class FakeSlack extends EventEmitter {
   readonly files = new Map<string, FakeFile>();
   /** The bot token the app uses: downloads need it, as on Slack. */
   botToken?: string;
+  /** Several workspaces: the team of each bot token the OAuth flow gave (others are the emulator's team). */
+  readonly teams = new Map<string, string>();
   private server?: Server;
   private seq = 0;
   private ids = 0;
   private readonly failures = new Map<string, Failure[]>();
   private readonly handlers: Record<string, Handler> = {
-    'auth.test': () => ({
+    'auth.test': (_args, team) => ({
       url: 'https://emulator.slack/',
       team: 'Emulator',
-      team_id: TEAM_ID,
+      team_id: team,
       user_id: BOT.userId,
       bot_id: BOT.botId,
     }),
-    'users.info': (args) => {
+    'users.info': (args, team) => {
       const user = USERS.find((u) => u.id === args.user);
       if (!user) return { ok: false, error: 'user_not_found' };
       return {
@@ -84,7 +87,7 @@ export class FakeSlack extends EventEmitter {
           name: user.name,
           real_name: user.realName,
           locale: user.locale,
-          team_id: user.standing === 'external' ? 'T0OTHERORG' : TEAM_ID,
+          team_id: user.standing === 'external' ? 'T0OTHERORG' : team,
           deleted: user.standing === 'deleted',
           is_restricted: user.standing === 'guest',
         },
@@ -110,6 +113,24 @@ export class FakeSlack extends EventEmitter {
       return { view: { ...(args.view as object), id: this.id('V') } };
     },
     'apps.connections.open': () => ({ url: this.socketUrl }),
+    // The OAuth flow's last step: the code names the team installing (T0… or, org-wide, E0…); a bot token of its own.
+    'oauth.v2.access': (args) => {
+      const code = String(args.code ?? '');
+      const orgWide = code.startsWith('E');
+      const token = `xoxb-${code}-${this.id('K').toLowerCase()}`;
+      this.teams.set(token, code);
+      return {
+        access_token: token,
+        token_type: 'bot',
+        scope: 'commands,chat:write',
+        bot_user_id: BOT.userId,
+        app_id: BOT.appId,
+        team: orgWide ? null : { id: code, name: code },
+        enterprise: orgWide ? { id: code, name: code } : null,
+        is_enterprise_install: orgWide,
+        authed_user: { id: 'U0DPO' },
+      };
+    },
     'files.info': (args) => {
       const file = this.files.get(String(args.file));
       return file ? { file: this.fileObject(file) } : { ok: false, error: 'file_not_found' };
@@ -265,15 +286,15 @@ export class FakeSlack extends EventEmitter {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
 
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? '') && !args.token)
-      return json(200, { ok: false, error: 'not_authed' });
+    const token = /^Bearer (\S+)/.exec(req.headers.authorization ?? '')?.[1] ?? String(args.token ?? '');
+    if (!token && method !== 'oauth.v2.access') return json(200, { ok: false, error: 'not_authed' });
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure)
       return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     if (failure) return json(200, { ok: false, error: failure.error });
     const handler = this.handlers[method];
     if (!handler) return json(200, { ok: false, error: 'unknown_method' });
-    call.result = { ok: true, ...handler(args) };
+    call.result = { ok: true, ...handler(args, this.teams.get(token) ?? TEAM_ID) };
     json(200, call.result);
   }
 }

@@ -15,6 +15,8 @@ export interface PostOptions {
   /** Sign with another secret (a forged request). */
   secret?: string;
   headers?: Record<string, string>;
+  /** Another workspace (team id) than the emulator's own: requests of several workspaces to one app. */
+  team?: string;
   /** Reuse a trigger id: what a redelivery by Slack carries. */
   triggerId?: string;
   /** The message that carries the pressed button (a channel message, not an ephemeral reply). */
@@ -102,7 +104,7 @@ export class SlackUser {
     const triggerId = this.trigger(options);
     const body = new URLSearchParams({
       token: 'deprecated-verification-token',
-      team_id: TEAM_ID,
+      team_id: options.team ?? TEAM_ID,
       team_domain: 'emulator',
       channel_id: this.channel,
       channel_name: 'sales',
@@ -124,9 +126,9 @@ export class SlackUser {
     return this.interactive(
       {
         type: 'block_actions',
-        user: { id: user, username: user, team_id: TEAM_ID },
+        user: { id: user, username: user, team_id: options.team ?? TEAM_ID },
         api_app_id: BOT.appId,
-        team: { id: TEAM_ID, domain: 'emulator' },
+        team: { id: options.team ?? TEAM_ID, domain: 'emulator' },
         container: options.messageTs
           ? { type: 'message', message_ts: options.messageTs, channel_id: this.channel, is_ephemeral: false }
           : { type: 'message', is_ephemeral: true, channel_id: this.channel },
@@ -155,13 +157,13 @@ export class SlackUser {
     return this.interactive(
       {
         type: 'view_submission',
-        team: { id: TEAM_ID, domain: 'emulator' },
-        user: { id: user, username: user, team_id: TEAM_ID },
+        team: { id: options.team ?? TEAM_ID, domain: 'emulator' },
+        user: { id: user, username: user, team_id: options.team ?? TEAM_ID },
         api_app_id: BOT.appId,
         trigger_id: triggerId,
         view: {
           id: view.id,
-          team_id: TEAM_ID,
+          team_id: options.team ?? TEAM_ID,
           type: 'modal',
           callback_id: view.callback_id,
           private_metadata: view.private_metadata ?? '',
@@ -182,7 +184,7 @@ export class SlackUser {
     const eventId = `Ev${randomBytes(6).toString('hex')}`;
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
-      team_id: TEAM_ID,
+      team_id: options.team ?? TEAM_ID,
       api_app_id: BOT.appId,
       type: 'event_callback',
       event_id: options.triggerId ?? eventId,
@@ -194,7 +196,7 @@ export class SlackUser {
         tab: 'home',
         event_ts: `${Date.now() / 1000}`,
       },
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT.userId, is_bot: true }],
+      authorizations: [{ team_id: options.team ?? TEAM_ID, user_id: BOT.userId, is_bot: true }],
     });
     return this.post(body, 'application/json', options, options.triggerId ?? eventId);
   }

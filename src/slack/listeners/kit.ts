@@ -7,7 +7,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
-import { ErrorCode } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
@@ -25,6 +25,8 @@ import type { People } from './people.ts';
 export interface SlackDeps {
   ctx: AppContext;
   people: People;
+  /** The Web API with the current workspace's token (outside a request's own `client`). */
+  client: WebClient;
   logger: Logger;
   /** Told when a reload put another policy in force (the composition root moves the retention schedule). */
   policyReloaded?: (before: Policy, after: Policy) => void;

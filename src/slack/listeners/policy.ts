@@ -25,14 +25,14 @@ export function reloadText(outcome: ReloadOutcome, lang: Lang, who: string, zone
 }
 
 /** Reloads, and tells the compliance channel (in the policy's language) what happened. */
-async function reloadAndTell(app: App, deps: SlackDeps, by: string, who: string): Promise<ReloadOutcome> {
+async function reloadAndTell(deps: SlackDeps, by: string, who: string): Promise<ReloadOutcome> {
   const before = deps.ctx.policy;
   const outcome = await reloadPolicy(deps.ctx, by);
   if (outcome.status === 'unchanged') return outcome;
   const policy = deps.ctx.policy;
   if (outcome.status === 'reloaded') deps.policyReloaded?.(before, policy);
   const text = reloadText(outcome, policy.doc.policy.default_language, who, policy.timeZone);
-  await app.client.chat
+  await deps.client.chat
     .postMessage({ channel: policy.doc.retention.reminders.channel, text })
     .catch((error: Error) =>
       deps.logger.warn(`policy reload not posted to the compliance channel: ${error.message}`),
@@ -53,7 +53,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const outcome = await reloadAndTell(app, deps, actor(command.user_id), `<@${command.user_id}>`);
+    const outcome = await reloadAndTell(deps, actor(command.user_id), `<@${command.user_id}>`);
     await respond({
       response_type: 'ephemeral',
       text: reloadText(outcome, lang, `<@${command.user_id}>`, deps.ctx.policy.timeZone),
@@ -67,7 +67,7 @@ export function watchPolicy(app: App, deps: SlackDeps, intervalMs?: number): () 
     deps.ctx.policy.file,
     () => {
       const who = t(deps.ctx.policy.doc.policy.default_language, 'policy_reload_file');
-      reloadAndTell(app, deps, 'file-watch', who).catch((error: Error) =>
+      reloadAndTell(deps, 'file-watch', who).catch((error: Error) =>
         deps.logger.error(`policy reload failed: ${error.message}`),
       );
     },

@@ -19,9 +19,10 @@ import {
 
 /** /privacy export|erase and the erase confirmation: data-subject requests, for the privacy_requests role. */
 export function register(app: App, deps: SlackDeps): void {
-  const { ctx, people } = deps;
+  // deps.people is read at each request: with several workspaces, each has its own people.
+  const { ctx } = deps;
   app.command('/privacy', async ({ command, ack, client }) => {
-    const lang = await people.lang(command.user_id);
+    const lang = await deps.people.lang(command.user_id);
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     const usage = t(lang, 'usage_privacy');
     let target: Identifier;

@@ -32,12 +32,13 @@ const who = (contact: Contact) => {
 };
 
 export function register(app: App, deps: SlackDeps): void {
-  const { ctx, people } = deps;
+  // deps.people is read at each request: with several workspaces, each has its own people.
+  const { ctx } = deps;
 
   /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
   app.command('/retention', async ({ command, ack }) => {
-    const lang = await people.lang(command.user_id);
-    const roles = await people.rolesOf(command.user_id);
+    const lang = await deps.people.lang(command.user_id);
+    const roles = await deps.people.rolesOf(command.user_id);
     const scan = await retentionScan(ctx);
     const mine = (list: typeof scan.due) =>
       list.filter((d) => seesContact(d.contact, command.user_id, roles));
@@ -100,7 +101,7 @@ export function register(app: App, deps: SlackDeps): void {
 
   app.view<ViewSubmitAction>(VIEW.renewed, async ({ ack, body, view }) => {
     const userId = body.user.id;
-    const lang = await people.lang(userId);
+    const lang = await deps.people.lang(userId);
     const meta = reminderValue(view.private_metadata);
     const contact = meta.c ? await ctx.store.contactById(meta.c) : undefined;
     if (!contact)

@@ -4,8 +4,13 @@ import { StoreError } from '../errors.ts';
 /** The pool and the transactions every PostgreSQL write goes through. */
 export type Sql = pg.Pool | pg.PoolClient;
 
-export function pool(url: string): pg.Pool {
-  const created = new pg.Pool({ connectionString: url, max: 10 });
+/** Connections to `url`; with `schema`, every one of them works in that schema (a workspace's register). */
+export function pool(url: string, schema?: string): pg.Pool {
+  const created = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   // An idle connection dropped by the server must not crash the app: the pool makes a new one.
   created.on('error', () => undefined);
   return created;

@@ -80,6 +80,14 @@ create table claims (key text primary key, at timestamptz not null default now()
 create index claims_at on claims (at);
 `,
   },
+  {
+    version: 3,
+    name: 'installations',
+    sql: `
+-- Each workspace's installation (OAuth), by team or org-wide organisation id: its bot token is a secret.
+create table installations (key text primary key, data jsonb not null, installed_at timestamptz not null default now());
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

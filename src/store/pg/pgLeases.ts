@@ -4,10 +4,15 @@ import { ChangeListeners, type ContactsListener } from '../changes.ts';
 import { connect, listenFor, notify } from './db.ts';
 import { PgReads } from './pgReads.ts';
 
-const CHANGES = 'prospect_guard_contacts';
-
 /** What replicas coordinate through the register: Slack deliveries claimed once, leases held one at a time. */
 export abstract class PgLeases extends PgReads {
+  /** The workspace's schema ('' for the default one): its leases and change notices are its own. */
+  protected scope = '';
+
+  private get channel(): string {
+    return this.scope ? `prospect_guard_contacts_${this.scope}` : 'prospect_guard_contacts';
+  }
+
   protected readonly changes = new ChangeListeners();
   protected readonly token = randomUUID();
   protected listener?: pg.PoolClient;
@@ -19,7 +24,7 @@ export abstract class PgLeases extends PgReads {
    * lost, so the listeners are told everything may have changed.
    */
   protected async listen(): Promise<void> {
-    const client = await listenFor(this.db, CHANGES, (payload) => {
+    const client = await listenFor(this.db, this.channel, (payload) => {
       const [from, ids] = JSON.parse(payload) as [string, string[] | 'all'];
       if (from !== this.token) this.changes.tell(ids);
     });
@@ -42,7 +47,7 @@ export abstract class PgLeases extends PgReads {
     if (ids !== 'all' && ids.length === 0) return;
     await notify(
       client,
-      CHANGES,
+      this.channel,
       JSON.stringify([this.token, ids !== 'all' && ids.length > 200 ? 'all' : ids]),
     );
   }
@@ -76,11 +81,13 @@ export abstract class PgLeases extends PgReads {
     const lost = () => undefined;
     client.on('error', lost);
     try {
-      await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`lease:${name}`]);
+      await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`lease:${this.scope}:${name}`]);
       try {
         return await work();
       } finally {
-        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [`lease:${name}`]);
+        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [
+          `lease:${this.scope}:${name}`,
+        ]);
       }
     } finally {
       client.off('error', lost);

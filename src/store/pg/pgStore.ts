@@ -37,7 +37,7 @@ import {
   suppress,
   twoContacts,
 } from './pgWrites.ts';
-import { masked, pgHashKey, prepareDatabase } from './register.ts';
+import { createSchema, masked, pgHashKey, prepareDatabase } from './register.ts';
 
 /**
  * The register in PostgreSQL, for several replicas on one database: the same contract as the file store. Every
@@ -52,11 +52,16 @@ export class PgStore extends PgLeases implements Store {
   /** Connects, applies the migrations not yet applied, and checks the hash key against the database's. */
   static async open(
     url: string,
-    options: { env?: NodeJS.ProcessEnv; listen?: boolean; key?: Buffer } = {},
+    options: { env?: NodeJS.ProcessEnv; listen?: boolean; key?: Buffer; schema?: string } = {},
   ): Promise<PgStore> {
     const key = options.key ?? pgHashKey(options.env ?? process.env);
-    const db = pool(url);
-    const store = new PgStore(masked(url), db, key);
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z][a-z0-9_]{0,62}$/.test(schema))
+      throw new StoreError(`not a schema name: ${schema}`);
+    if (schema) await createSchema(url, schema);
+    const db = pool(url, schema);
+    const store = new PgStore(`${masked(url)}${schema ? ` (schema ${schema})` : ''}`, db, key);
+    store.scope = schema ?? '';
     try {
       await prepareDatabase(db, key, store.location);
       if (options.listen !== false) await store.listen();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { StoreError } from '../errors.ts';
 import { keyCheck } from '../key.ts';
-import { connect } from './db.ts';
+import { connect, pool } from './db.ts';
 import { migrate } from './migrations.ts';
 
 /**
@@ -43,6 +43,19 @@ export async function prepareDatabase(db: pg.Pool, key: Buffer, location: string
     throw new StoreError(
       `the hash key does not match the one ${location} was created with: set the register's key (PROSPECT_GUARD_HASH_KEY or PROSPECT_GUARD_HASH_KEY_FILE)`,
     );
+}
+
+/** A workspace's schema, made if missing (its tables come with the migrations, run inside it). */
+export async function createSchema(url: string, schema: string): Promise<void> {
+  const db = pool(url);
+  try {
+    await db.query(`create schema if not exists ${schema}`);
+  } catch (error) {
+    // Two replicas making it at once: one wins, the other finds it made.
+    if ((error as { code?: string }).code !== '23505') throw error;
+  } finally {
+    await db.end();
+  }
 }
 
 /** The database's address without its password, for messages and `location`. */

@@ -1,0 +1,78 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type pg from 'pg';
+import { StoreError } from './errors.ts';
+
+/**
+ * Where the app keeps each workspace's installation (its bot token, from Slack's OAuth flow), by workspace key:
+ * the team id, or the organisation id of an Enterprise Grid org-wide install. Tokens are secrets: the file is mode
+ * 600 and written whole (temporary file, then rename), the table is the database's.
+ */
+export interface Installations {
+  save(key: string, installation: unknown): Promise<void>;
+  find(key: string): Promise<unknown | undefined>;
+  remove(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** One JSON file beside the file register (a single box). */
+export class FileInstallations implements Installations {
+  constructor(private readonly path: string) {}
+
+  private read(): Record<string, unknown> {
+    try {
+      return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new StoreError(`cannot read the installations file ${this.path}: ${(error as Error).message}`);
+    }
+  }
+
+  private write(all: Record<string, unknown>): void {
+    const temp = `${this.path}.tmp-${process.pid}`;
+    writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
+    renameSync(temp, this.path);
+  }
+
+  async save(key: string, installation: unknown): Promise<void> {
+    this.write({ ...this.read(), [key]: installation });
+  }
+
+  async find(key: string): Promise<unknown | undefined> {
+    return this.read()[key];
+  }
+
+  async remove(key: string): Promise<void> {
+    const { [key]: _gone, ...rest } = this.read();
+    this.write(rest);
+  }
+
+  async keys(): Promise<string[]> {
+    return Object.keys(this.read());
+  }
+}
+
+/** A table of the database every replica shares (outside the workspaces' own schemas). */
+export class PgInstallations implements Installations {
+  constructor(private readonly db: pg.Pool) {}
+
+  async save(key: string, installation: unknown): Promise<void> {
+    await this.db.query(
+      'insert into installations (key, data) values ($1, $2) on conflict (key) do update set data = excluded.data, installed_at = now()',
+      [key, installation],
+    );
+  }
+
+  async find(key: string): Promise<unknown | undefined> {
+    return (await this.db.query('select data from installations where key = $1', [key])).rows[0]?.data;
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.db.query('delete from installations where key = $1', [key]);
+  }
+
+  async keys(): Promise<string[]> {
+    return (await this.db.query<{ key: string }>('select key from installations order by key')).rows.map(
+      (r) => r.key,
+    );
+  }
+}
