@@ -3,6 +3,7 @@ import { LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
+import { auditPolicyAtStart } from './services/policyReload.ts';
 import { startRetentionScheduler } from './services/retentionJob.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
@@ -34,6 +35,8 @@ function summary(ctx: AppContext, counts: { contacts: number; suppressions: numb
  */
 export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promise<void> {
   const counts = await ctx.store.counts();
+  // Which revision answers from now: audited when it changed while the app was down.
+  await auditPolicyAtStart(ctx);
   const mode = config.slack;
   if (mode.kind === 'emulator') {
     const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, watchPolicy: 1000 });
@@ -81,7 +84,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     scheduler.stop();
     scheduler = startScheduler();
   };
-  const unwatch = watchPolicy(app, deps, 1000);
+  const unwatch = watchPolicy(deps, 1000);
   io.out(
     `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
   );

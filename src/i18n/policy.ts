@@ -30,8 +30,8 @@ export const policy = {
     en: 'The policy has not changed (revision {revision}).',
   },
   policy_reload_refused: {
-    fr: 'Nouvelle politique refusée ({who}) : l’ancienne (révision {revision}) reste en vigueur. À corriger :',
-    en: 'New policy refused ({who}): the old one (revision {revision}) stays in force. To fix:',
+    fr: 'Nouvelle politique refusée ({who}) : l’ancienne (révision {revision}) reste en vigueur, mais le fichier sur disque est toujours celui refusé : corrigez-le ou remettez la révision {revision}, sinon un redémarrage s’arrêtera dessus. À corriger :',
+    en: 'New policy refused ({who}): the old one (revision {revision}) stays in force, but the file on disk is still the refused one: fix it or put revision {revision} back, or a restart will stop on it. To fix:',
   },
   policy_reload_voided: {
     fr: 'Les campagnes vérifiées avec l’ancienne révision doivent être vérifiées à nouveau avant approbation.',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type {
   ConsentRecord,
   Contact,
@@ -152,4 +153,47 @@ export function untestedRules(policy: Policy): string[] {
     }),
   );
   return [...new Set(policy.rules.map((r) => r.id))].filter((id) => !tested.has(id));
+}
+
+/** Where a scenario is written (its file and the line of its name), for people to find a failing one. */
+export function scenarioPlace(policy: Policy, name: string): { file: string; line: number } {
+  for (const file of [policy.scenarioFile, policy.file]) {
+    if (!file) continue;
+    let lines: string[];
+    try {
+      lines = readFileSync(file, 'utf8').split('\n');
+    } catch {
+      continue;
+    }
+    const index = lines.findIndex((line) => /\bname:/.test(line) && line.includes(name));
+    if (index >= 0) return { file, line: index + 1 };
+  }
+  return { file: policy.scenarioFile ?? policy.file, line: 1 };
+}
+
+/**
+ * What keeps a policy from going live: its scenarios that fail, its rules no scenario names, or no scenario at
+ * all. Each as a problem at the scenario's place.
+ */
+export function scenarioProblems(
+  policy: Policy,
+): Array<{ file: string; line: number; col: number; message: string }> {
+  if (policy.scenarios.length === 0)
+    return [
+      { file: policy.file, line: 1, col: 1, message: 'no scenario: a policy nobody tested does not go live' },
+    ];
+  const failing = runScenarios(policy)
+    .filter((result) => !result.passed)
+    .map((result) => ({
+      ...scenarioPlace(policy, result.name),
+      col: 1,
+      message: `scenario "${result.name}" fails: ${result.failures[0] ?? ''}`,
+    }));
+  const untested = untestedRules(policy).map((id) => ({
+    file: policy.file,
+    line: 1,
+    col: 1,
+    message: `rule ${id}: no scenario names it`,
+  }));
+  return [...failing, ...untested];
 }

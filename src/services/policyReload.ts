@@ -1,6 +1,7 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { diffScenarios } from '../policy/diff.ts';
 import { formatIssue, loadPolicy, PolicyError, type PolicyIssue } from '../policy/load.ts';
+import { scenarioProblems } from '../policy/scenarios.ts';
 import type { AppContext } from './context.ts';
 import { diffRegister, type PolicyDiffReport } from './policyDiff.ts';
 
@@ -20,6 +21,9 @@ export async function reloadPolicy(ctx: AppContext, actor: string): Promise<Relo
   let after: typeof before;
   try {
     after = loadPolicy(before.file, { scenarios: true });
+    // A policy whose own scenarios fail (or that has none, or a rule none names) does not go live either.
+    const problems = scenarioProblems(after);
+    if (after.revision !== before.revision && problems.length > 0) throw new PolicyError(problems);
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
     await ctx.store.audit({
@@ -48,6 +52,26 @@ export async function reloadPolicy(ctx: AppContext, actor: string): Promise<Relo
     rules: after.rules.length,
     report: { before: before.revision, after: after.revision, scenarios, register },
   };
+}
+
+/**
+ * At start: the policy in force, audited when it is not the one last audited (changed while the app was down),
+ * so that the trail says which revision answered from when.
+ */
+export async function auditPolicyAtStart(ctx: AppContext, actor = 'start'): Promise<void> {
+  const trail = await ctx.store.auditTrail();
+  const last = [...trail]
+    .reverse()
+    .find((e) => (e.action === 'policy.reload' && e.outcome === 'done') || e.action === 'policy.start');
+  const revision = /→ (\w+)/.exec(last?.detail ?? '')?.[1];
+  if (revision === ctx.policy.revision) return;
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor,
+    action: 'policy.start',
+    outcome: 'done',
+    detail: `revision ${revision ?? 'none'} → ${ctx.policy.revision} (${ctx.policy.file})`,
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.ts';
 import type { AppContext } from '../../src/services/context.ts';
+import { auditPolicyAtStart } from '../../src/services/policyReload.ts';
 import type { RecordedCall } from '../../src/slack/emulator/fakeSlack.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
@@ -11,7 +12,9 @@ import { FileStore } from '../../src/store/fileStore.ts';
 import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
 
 const SOURCE = readFileSync(POLICY_PATH, 'utf8');
-/** Consumers without consent: review instead of block (a change of one case of one rule). */
+/** One more consumer mail provider: its addresses are consumers' now (no scenario uses it). */
+const WIDER = SOURCE.replace('    - orange.fr\n', '    - orange.fr\n    - lagoon.fr\n');
+/** Consumers without consent: review instead of block; fifteen shipped scenarios then fail. */
 const rule = SOURCE.indexOf('  - id: ecomm-b2c-prior-consent');
 const last = SOURCE.indexOf('      - verdict: block\n', rule);
 const SOFTER = `${SOURCE.slice(0, last)}      - verdict: review\n${SOURCE.slice(last + '      - verdict: block\n'.length)}`;
@@ -35,7 +38,7 @@ async function start(options: { watchPolicy?: number } = {}) {
     policy: loadPolicy(file),
     clock: () => new Date('2026-11-23T10:30:00+01:00'),
   };
-  await store.saveContact({ email: 'alice@gmail.com' }, ctx.clock());
+  await store.saveContact({ email: 'alice@lagoon.fr' }, ctx.clock());
   const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, ...options });
   running = { emulated, store };
   return { emulated, ctx, file, store };
@@ -48,7 +51,7 @@ describe('changing the policy of a running app', () => {
   it('reloads a valid policy for the compliance role, tells the channel what changes, and audits it', async () => {
     const { emulated, ctx, file, store } = await start();
     const before = ctx.policy.revision;
-    writeFileSync(file, SOFTER);
+    writeFileSync(file, WIDER);
     const refused = await emulated.user.command('/policy reload', { user: 'U0SALES' });
     expect(visibleText(refused)).toMatch(/purge/i);
     expect(ctx.policy.revision).toBe(before);
@@ -57,9 +60,13 @@ describe('changing the policy of a running app', () => {
     const [post] = compliancePosts(reload.calls);
     const text = String(post?.args.text);
     expect(text).toContain(`révision ${before} → ${ctx.policy.revision}`);
-    expect(text).toMatch(/block → review : 12\n {4}règle ecomm-b2c-prior-consent : 12/);
+    expect(text).toContain('Scénarios : 180 joués, aucune réponse ne change.');
     expect(text).toContain('1 contact × email, sms, messaging, automated-call, phone, 1 réponse, 1 change.');
-    expect(text).toContain('(ex. a***@gmail.com (email))');
+    // The B2B rule stops applying and the consumer rule blocks: both named, with the masked person.
+    expect(text).toContain(
+      '  review → block : 1\n    règle b2b-professional-nominative-address : 1 (ex. a***@lagoon.fr (email))',
+    );
+    expect(text).toContain('    règle ecomm-b2c-prior-consent : 1 (ex. a***@lagoon.fr (email))');
     expect(visibleText(reload)).toContain('Politique rechargée par @U0DPO');
     const trail = await store.auditTrail({ action: 'policy.reload' });
     expect(trail.map((e) => [e.actor, e.outcome])).toEqual([
@@ -71,6 +78,19 @@ describe('changing the policy of a running app', () => {
     const again = await emulated.user.command('/policy reload', { user: 'U0DPO' });
     expect(compliancePosts(again.calls)).toEqual([]);
     expect(visibleText(again)).toContain('La politique n’a pas changé');
+  });
+
+  it('refuses a policy whose own scenarios fail, naming them', async () => {
+    const { emulated, ctx, file, store } = await start();
+    const before = ctx.policy.revision;
+    writeFileSync(file, SOFTER);
+    const reload = await emulated.user.command('/policy reload', { user: 'U0DPO' });
+    expect(ctx.policy.revision).toBe(before);
+    const text = String(compliancePosts(reload.calls)[0]?.args.text);
+    expect(text).toContain('reste en vigueur');
+    expect(text).toMatch(/policy\.test\.yaml:\d+:1 scenario "[^"]+" fails: expected block, got review/);
+    const [entry] = await store.auditTrail({ action: 'policy.reload' });
+    expect(entry).toMatchObject({ outcome: 'refused' });
   });
 
   it('refuses an invalid policy, keeps the one in force, and says where the problem is', async () => {
@@ -92,7 +112,7 @@ describe('changing the policy of a running app', () => {
     const { emulated, ctx, file } = await start({ watchPolicy: 50 });
     const before = ctx.policy.revision;
     const seen = emulated.slack.lastSeq;
-    writeFileSync(file, SOFTER);
+    writeFileSync(file, WIDER);
     for (let i = 0; i < 100 && ctx.policy.revision === before; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(ctx.policy.revision).not.toBe(before);
@@ -101,5 +121,19 @@ describe('changing the policy of a running app', () => {
     expect(String(compliancePosts(emulated.slack.callsSince(seen))[0]?.args.text)).toContain(
       'le fichier modifié',
     );
+  });
+
+  it('audits at start the revision in force when it changed while the app was down', async () => {
+    const { ctx, file, store } = await start();
+    await auditPolicyAtStart(ctx);
+    await auditPolicyAtStart(ctx);
+    writeFileSync(file, WIDER);
+    const changed = { ...ctx, policy: loadPolicy(file) };
+    await auditPolicyAtStart(changed);
+    const trail = await store.auditTrail({ action: 'policy.start' });
+    expect(trail.map((e) => e.detail?.split(' (')[0])).toEqual([
+      `revision none → ${ctx.policy.revision}`,
+      `revision ${ctx.policy.revision} → ${changed.policy.revision}`,
+    ]);
   });
 });

@@ -72,7 +72,7 @@ export async function startEmulatedApp(
     logLevel: options.logLevel,
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const unwatch = options.watchPolicy ? watchPolicy(app, deps, options.watchPolicy) : () => undefined;
+  const unwatch = options.watchPolicy ? watchPolicy(deps, options.watchPolicy) : () => undefined;
   const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   return {
     app,

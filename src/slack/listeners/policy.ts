@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { type Lang, t } from '../../i18n.ts';
-import { formatIssue } from '../../policy/load.ts';
+import { formatIssue, siblingTestFile } from '../../policy/load.ts';
 import { policyDiffLines } from '../../reports/policyDiff.ts';
 import { type ReloadOutcome, reloadPolicy, watchPolicyFile } from '../../services/policyReload.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
@@ -61,16 +61,20 @@ export function register(app: App, deps: SlackDeps): void {
   });
 }
 
-/** Reloads the policy whenever its file changes on disk; returns how to stop watching. */
-export function watchPolicy(app: App, deps: SlackDeps, intervalMs?: number): () => void {
-  return watchPolicyFile(
-    deps.ctx.policy.file,
-    () => {
-      const who = t(deps.ctx.policy.doc.policy.default_language, 'policy_reload_file');
-      reloadAndTell(deps, 'file-watch', who).catch((error: Error) =>
-        deps.logger.error(`policy reload failed: ${error.message}`),
-      );
-    },
-    intervalMs,
-  );
+/**
+ * Reloads the policy whenever its file or its scenario file (`<name>.test.yaml`) changes on disk: a policy whose
+ * scenarios are updated a moment after it is tried again then. Returns how to stop watching.
+ */
+export function watchPolicy(deps: SlackDeps, intervalMs?: number): () => void {
+  const reload = () => {
+    const who = t(deps.ctx.policy.doc.policy.default_language, 'policy_reload_file');
+    reloadAndTell(deps, 'file-watch', who).catch((error: Error) =>
+      deps.logger.error(`policy reload failed: ${error.message}`),
+    );
+  };
+  const file = deps.ctx.policy.file;
+  const stops = [file, siblingTestFile(file)].map((watched) => watchPolicyFile(watched, reload, intervalMs));
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
