@@ -51,6 +51,19 @@ export function normalisePhone(input: string): { e164: string; region?: string }
   }
 }
 
+/**
+ * Whether a number may receive texts (SMS, messaging apps): a mobile, a VoIP or personal number (some do), or one
+ * the numbering plan does not tell apart. A landline (01 45 67 89 10) or a toll-free number does not.
+ */
+export function receivesTexts(e164: string): boolean {
+  try {
+    const type = parsePhoneNumberWithError(e164).getType();
+    return type === undefined || ['MOBILE', 'FIXED_LINE_OR_MOBILE', 'VOIP', 'PERSONAL_NUMBER'].includes(type);
+  } catch {
+    return true;
+  }
+}
+
 /** Reads what a user typed after a command: an email if it has an @, a phone number otherwise. */
 export function parseTarget(input: string): Identifier {
   const text = unwrapSlack(input ?? '');

@@ -13,6 +13,14 @@ export const policy = {
     en: 'Register at {at}: {contacts, plural, one {# contact} other {# contacts}} × {channels}, {asked, plural, one {# answer} other {# answers}}, {changed, plural, =0 {none changes} one {# changes} other {# change}}.',
   },
   policy_diff_direction: { fr: '{from} → {to} : {count}', en: '{from} → {to}: {count}' },
+  policy_diff_direction_same: {
+    fr: '{from} → {to} (même verdict, autres motifs) : {count}',
+    en: '{from} → {to} (same verdict, other reasons): {count}',
+  },
+  policy_diff_reasons: {
+    fr: '{count, plural, one {# réponse garde son verdict} other {# réponses gardent leur verdict}} mais une règle y répond autrement : une autre décide encore, cela changera quand elle ne s’appliquera plus.',
+    en: '{count, plural, one {# answer keeps its verdict} other {# answers keep their verdict}} but a rule in it answers otherwise: another still decides, this changes once it no longer applies.',
+  },
   policy_diff_rule: {
     fr: 'règle {rule} : {count} (ex. {examples})',
     en: 'rule {rule}: {count} (e.g. {examples})',

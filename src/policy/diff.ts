@@ -9,20 +9,21 @@ import { runScenario } from './scenarios.ts';
  * the questions (scenarios, or every contact of the register) and print the result.
  */
 
-/** The rules that answered differently, for one question whose verdict changed. */
+/** The rules that answered differently (a rule that stopped or started applying too). */
 export function changedRules(before: Decision, after: Decision): string[] {
   const verdicts = (d: Decision) => new Map(d.reasons.map((r) => [r.rule, r.verdict]));
   const [old, now] = [verdicts(before), verdicts(after)];
   const ids = new Set([...old.keys(), ...now.keys()]);
-  const changed = [...ids].filter((id) => old.get(id) !== now.get(id));
-  return changed.length > 0 ? changed.sort() : ['(same rules, other dates)'];
+  return [...ids].filter((id) => old.get(id) !== now.get(id)).sort();
 }
 
 export interface RuleCount {
   rule: string;
   count: number;
-  /** A few questions as examples: a scenario's name, or a masked identifier and channel. */
+  /** A few questions as examples, one per person: a scenario's name, or a masked identifier and channel. */
   examples: string[];
+  /** The register's contacts concerned (their ids, the first thousand), to find them: never an identifier. */
+  contacts?: string[];
 }
 
 export interface DirectionGroup {
@@ -35,26 +36,37 @@ export interface DirectionGroup {
 export interface DiffSummary {
   /** Questions asked of both policies. */
   asked: number;
+  /** Answers whose verdict changed. */
   changed: number;
+  /**
+   * Answers whose verdict stayed but a rule's own verdict changed (another rule still blocks, say): they change
+   * as soon as that other rule stops applying. Grouped with from = to.
+   */
+  reasonsChanged: number;
   groups: DirectionGroup[];
 }
 
 const EXAMPLES = 3;
+const CONTACTS = 1000;
 
 /** Counts the changes as they come; `summary()` sorts them, the most frequent first. */
 export class DiffTally {
   private asked = 0;
   private changed = 0;
+  private reasonsChanged = 0;
   private readonly groups = new Map<
     string,
     { from: Verdict; to: Verdict; count: number; rules: Map<string, RuleCount> }
   >();
 
   /** One question asked of both policies; `example` names it (masked, never a clear identifier). */
-  add(before: Decision, after: Decision, example: string): void {
+  add(before: Decision, after: Decision, example: string, contactId?: string): void {
     this.asked++;
-    if (before.verdict === after.verdict) return;
-    this.changed++;
+    const rules = changedRules(before, after);
+    if (before.verdict === after.verdict) {
+      if (rules.length === 0) return;
+      this.reasonsChanged++;
+    } else this.changed++;
     const key = `${before.verdict}>${after.verdict}`;
     let group = this.groups.get(key);
     if (!group) {
@@ -62,14 +74,18 @@ export class DiffTally {
       this.groups.set(key, group);
     }
     group.count++;
-    for (const rule of changedRules(before, after)) {
+    for (const rule of rules.length > 0 ? rules : ['(same rules, other dates)']) {
       let count = group.rules.get(rule);
       if (!count) {
         count = { rule, count: 0, examples: [] };
         group.rules.set(rule, count);
       }
       count.count++;
-      if (count.examples.length < EXAMPLES) count.examples.push(example);
+      const person = (text: string) => text.split(' (')[0];
+      if (count.examples.length < EXAMPLES && !count.examples.some((e) => person(e) === person(example)))
+        count.examples.push(example);
+      if (contactId && (count.contacts ??= []).length < CONTACTS && !count.contacts.includes(contactId))
+        count.contacts.push(contactId);
     }
   }
 
@@ -78,9 +94,11 @@ export class DiffTally {
     return {
       asked: this.asked,
       changed: this.changed,
+      reasonsChanged: this.reasonsChanged,
       groups: [...this.groups.values()]
         .map((g) => ({ from: g.from, to: g.to, count: g.count, rules: [...g.rules.values()].sort(byCount) }))
-        .sort(byCount),
+        // Verdicts that change first, then those that keep their verdict but not their reasons.
+        .sort((a, b) => Number(a.from === a.to) - Number(b.from === b.to) || b.count - a.count),
     };
   }
 }

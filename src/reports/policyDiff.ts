@@ -7,13 +7,16 @@ import type { PolicyDiffReport } from '../services/policyDiff.ts';
 
 function groupLines(summary: DiffSummary, lang: Lang, escapeText: (text: string) => string): string[] {
   return summary.groups.flatMap((group) => [
-    `  ${t(lang, 'policy_diff_direction', { from: group.from, to: group.to, count: group.count })}`,
+    `  ${t(lang, group.from === group.to ? 'policy_diff_direction_same' : 'policy_diff_direction', { from: group.from, to: group.to, count: group.count })}`,
     ...group.rules.map(
       (rule) =>
         `    ${t(lang, 'policy_diff_rule', { rule: rule.rule, count: rule.count, examples: rule.examples.map(escapeText).join(' · ') })}`,
     ),
   ]);
 }
+
+const reasonsLine = (summary: DiffSummary, lang: Lang) =>
+  summary.reasonsChanged > 0 ? [t(lang, 'policy_diff_reasons', { count: summary.reasonsChanged })] : [];
 
 export function policyDiffLines(
   report: PolicyDiffReport,
@@ -25,6 +28,7 @@ export function policyDiffLines(
   const lines = [
     t(lang, 'policy_diff_head', { before: report.before, after: report.after }),
     t(lang, 'policy_diff_scenarios', { asked: scenarios.asked, changed: scenarios.changed }),
+    ...reasonsLine(scenarios, lang),
     ...groupLines(scenarios, lang, escapeText),
   ];
   if (scenarios.failed.length > 0)
@@ -38,6 +42,7 @@ export function policyDiffLines(
         asked: register.asked,
         changed: register.changed,
       }),
+      ...reasonsLine(register, lang),
       ...groupLines(register, lang, escapeText),
     );
   return lines;

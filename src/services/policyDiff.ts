@@ -1,11 +1,21 @@
 import type { Channel } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import { maskIdentifier } from '../domain/identifiers.ts';
+import { maskIdentifier, receivesTexts } from '../domain/identifiers.ts';
 import { type DiffSummary, DiffTally } from '../policy/diff.ts';
 import { decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
 import type { Store } from '../store/types.ts';
+
+/**
+ * Whether a channel can reach someone at `target`, as a campaign would: email at an address, SMS and messaging
+ * at a number that receives texts (not a landline), calls at any number.
+ */
+function reaches(channel: Channel, target: Identifier): boolean {
+  if (target.kind === 'email') return channel === 'email';
+  if (channel === 'email') return false;
+  return channel === 'sms' || channel === 'messaging' ? receivesTexts(target.value) : true;
+}
 
 /** The channels a register is checked on: every one the engine answers (post is not checked). */
 export const DIFF_CHANNELS: readonly Channel[] = ['email', 'sms', 'messaging', 'automated-call', 'phone'];
@@ -62,10 +72,10 @@ export async function diffRegister(
       const target = targets[kind];
       if (!target) continue;
       const subject = await store.subjectFacts(target);
-      for (const channel of channels.filter((c) => (c === 'email') === (kind === 'email'))) {
+      for (const channel of channels.filter((c) => reaches(c, target))) {
         const old = decide(request(channel), subject, before, options.at, { changesAt: false });
         const now = decide(request(channel), subject, after, options.at, { changesAt: false });
-        tally.add(old, now, `${maskIdentifier(target)} (${channel})`);
+        tally.add(old, now, `${maskIdentifier(target)} (${channel})`, contact.id);
       }
     }
   }

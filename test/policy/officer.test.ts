@@ -160,12 +160,22 @@ describe('policy diff: what a change does before it ships', () => {
     expect(result.status).toBe(1);
     const diff = JSON.parse(result.out);
     expect(diff.scenarios.asked).toBe(180);
-    expect(diff.scenarios.groups).toHaveLength(1);
-    const [group] = diff.scenarios.groups;
-    expect(group).toMatchObject({ from: 'block', to: 'review' });
+    expect(diff.scenarios.groups.map((g: { from: string; to: string }) => `${g.from}>${g.to}`)).toEqual([
+      'block>review',
+      'block>block',
+    ]);
+    const [group, hidden] = diff.scenarios.groups;
     expect(group.rules.map((r: { rule: string }) => r.rule)).toEqual(['ecomm-b2c-prior-consent']);
     expect(group.count).toBe(diff.scenarios.changed);
     expect(group.count).toBeGreaterThan(0);
+    // Answers still blocked by another rule, whose own rule changed: counted apart. Every scenario that fails
+    // on the new policy (`policy test`) is among the changes the diff shows.
+    expect(hidden.count).toBe(diff.scenarios.reasonsChanged);
+    expect(hidden.rules.map((r: { rule: string }) => r.rule)).toEqual(['ecomm-b2c-prior-consent']);
+    const tested = await cli(dir, { lang: 'en' })('policy', 'test', after, '--tests', TESTS);
+    const failed = Number(/(\d+) failed$/m.exec(tested.out)?.[1]);
+    expect(failed).toBeGreaterThan(diff.scenarios.changed);
+    expect(failed).toBeLessThanOrEqual(diff.scenarios.changed + diff.scenarios.reasonsChanged);
     const same = await cli(dir, { lang: 'en' })('policy', 'diff', before, before);
     expect(same.status).toBe(0);
     expect(same.out).toContain('Scenarios: 180 run, no answer changes.');
@@ -177,7 +187,7 @@ describe('policy diff: what a change does before it ships', () => {
     const csv = join(dir, 'contacts.csv');
     writeFileSync(
       csv,
-      'email;phone;name\nalice@gmail.com;;Alice\ncarol@hotmail.fr;+33612345678;Carol\nbob@acme.fr;;Bob\n',
+      'email;phone;name\nalice@gmail.com;;Alice\ncarol@hotmail.fr;+33612345678;Carol\nbob@acme.fr;;Bob\ndan@acme.fr;+33145678910;Dan\n',
     );
     expect((await run('import', csv)).status).toBe(0);
     const store = () =>
@@ -185,16 +195,22 @@ describe('policy diff: what a change does before it ships', () => {
     const was = store();
     const result = await run('policy', 'diff', before, after, '--register', '--at', '2026-11-24T10:00');
     expect(result.status).toBe(1);
-    // 3 contacts: 3 emails, and one phone asked on 4 channels. The two consumers' emails change, and the
-    // consumer's SMS and messaging; automated calls stay blocked by another rule (phone-b2c-prior-consent).
+    // 4 contacts: 4 emails, a mobile asked on 4 channels, a landline on the 2 that can reach it (calls). The two
+    // consumers' emails change, and the consumer's SMS and messaging; automated calls stay blocked by another
+    // rule (phone-b2c-prior-consent): a change of reasons, counted apart.
     expect(result.out).toContain(
-      'Register at Tuesday 24 November 2026 at 10:00: 3 contacts × email, sms, messaging, automated-call, phone, 7 answers, 4 change.',
+      'Register at Tuesday 24 November 2026 at 10:00: 4 contacts × email, sms, messaging, automated-call, phone, 10 answers, 4 change.',
     );
+    expect(result.out).toContain('2 answers keep their verdict but a rule in it answers otherwise');
     expect(result.out).toContain('  block → review: 4');
     expect(result.out).toContain(
       '    rule ecomm-b2c-prior-consent: 4 (e.g. a***@gmail.com (email) · c***@hotmail.fr (email) · +336•••78 (sms))',
     );
     expect(result.out).not.toContain('alice@gmail.com');
+    const json = JSON.parse((await run('policy', 'diff', before, after, '--register', '--json')).out);
+    const [changed] = json.register.groups;
+    // The people concerned, by contact id, to find them: the two consumers.
+    expect(changed.rules[0].contacts).toHaveLength(2);
     expect(store()).toBe(was);
   });
 });

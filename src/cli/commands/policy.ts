@@ -102,7 +102,9 @@ export function register(program: Command, kit: CliKit): void {
         const report = { before: revision(before), after: revision(after), scenarios, register };
         for (const line of policyDiffLines(report, kit.lang(after), after.timeZone)) kit.out(line);
       }
-      kit.setStatus(scenarios.changed > 0 || (register?.changed ?? 0) > 0 ? 1 : 0);
+      const moved = (d?: { changed: number; reasonsChanged: number }) =>
+        d ? d.changed + d.reasonsChanged : 0;
+      kit.setStatus(moved(scenarios) > 0 || moved(register) > 0 ? 1 : 0);
     });
 }
 
