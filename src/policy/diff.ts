@@ -84,8 +84,11 @@ export class DiffTally {
       const person = (text: string) => text.split(' (')[0];
       if (count.examples.length < EXAMPLES && !count.examples.some((e) => person(e) === person(example)))
         count.examples.push(example);
-      if (contactId && (count.contacts ??= []).length < CONTACTS && !count.contacts.includes(contactId))
-        count.contacts.push(contactId);
+      if (contactId) {
+        count.contacts ??= [];
+        if (count.contacts.length < CONTACTS && !count.contacts.includes(contactId))
+          count.contacts.push(contactId);
+      }
     }
   }
 
