@@ -182,10 +182,11 @@ describe('prospect-guard CLI', () => {
 
   it('policy lint and test report on the shipped policy', async () => {
     const run = cli(tempDir());
-    expect((await run('policy', 'lint')).out).toMatch(/ok \(\d+ rules/);
+    // In the policy's language (French) unless --lang says otherwise.
+    expect((await run('policy', 'lint')).out).toMatch(/valide \(\d+ règles/);
     const tested = await run('policy', 'test');
     expect(tested.status).toBe(0);
-    expect(tested.out).toMatch(/\d+ passed, 0 failed/);
+    expect(tested.out).toMatch(/\d+ réussis, 0 en échec/);
   });
 
   it('an invalid policy stops the command with file:line:col', async () => {

@@ -85,7 +85,7 @@ describe('policy lint', () => {
     } catch (error) {
       issues = (error as PolicyError).issues.map(formatIssue);
     }
-    expect(issues).toEqual(['policy.test.yaml:5:13 unknown rule id "no-such-rule"']);
+    expect(issues).toEqual(['policy.test.yaml:5:39 unknown rule id "no-such-rule"']);
   });
 
   it('accepts the shipped policy', () => {

@@ -97,6 +97,7 @@ export const INPUT_PROBLEMS = [
   'campaign_queue_full',
   'campaign_too_large',
   'policy_no_scenario',
+  'needs_flag',
   'not_postgres',
   'file_store_only',
 ] as const;

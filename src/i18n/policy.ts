@@ -1,5 +1,26 @@
 /** The compliance officer's words: policy test, lint, diff and reload. */
 export const policy = {
+  policy_lint_ok: {
+    fr: '{file} : valide ({rules} règles, révision {revision}{warned})',
+    en: '{file}: ok ({rules} rules, revision {revision}{warned})',
+  },
+  policy_lint_warned: {
+    fr: ', {count, plural, one {# avertissement} other {# avertissements}}',
+    en: ', {count, plural, one {# warning} other {# warnings}}',
+  },
+  policy_lint_strict: {
+    fr: '{file} : {count, plural, one {# avertissement} other {# avertissements}} : --strict refuse la politique tant qu’ils restent.',
+    en: '{file}: {count, plural, one {# warning} other {# warnings}}: --strict refuses the policy while they remain.',
+  },
+  policy_test_files: { fr: 'scénarios : {files}', en: 'scenarios: {files}' },
+  policy_test_summary: {
+    fr: '{passed} réussis, {failed} en échec',
+    en: '{passed} passed, {failed} failed',
+  },
+  policy_test_untested: {
+    fr: 'ÉCHEC règle {rule} : aucun scénario ne la nomme (expect.rules ou not_rules)',
+    en: 'FAIL rule {rule}: no scenario names it (expect.rules or not_rules)',
+  },
   policy_diff_head: {
     fr: 'Politique {before} → {after}',
     en: 'Policy {before} → {after}',

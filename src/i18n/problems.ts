@@ -168,8 +168,12 @@ export const problems = {
     en: '{field} is too long: {limit} at most (characters, or rows for a list).',
   },
   problem_policy_no_scenario: {
-    fr: '{file} : aucun scénario à jouer (ni section tests:, ni {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
-    en: '{file}: no scenario to run (no tests: section, no {value}): give --tests FILE. A test run that tests nothing does not pass.',
+    fr: '{file} : aucun scénario à jouer (pas de section tests:, et aucun dans {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
+    en: '{file}: no scenario to run (no tests: section, and none in {value}): give --tests FILE. A test run that tests nothing does not pass.',
+  },
+  problem_needs_flag: {
+    fr: '{field} ne sert qu’avec {other}.',
+    en: '{field} only applies with {other}.',
   },
   problem_not_postgres: {
     fr: '« {value} » n’est pas une adresse PostgreSQL (postgres://utilisateur:mot-de-passe@hôte:5432/base).',

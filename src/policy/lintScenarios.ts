@@ -29,12 +29,18 @@ export function scenarioIssues(
       scenario.contact?.products?.forEach((product, p) => {
         if (!(product in doc.products)) issue(['contact', 'products', p], `unknown product "${product}"`);
       });
+      // Each unknown rule id where it is written: an item of a list, or a key of a map.
       const expected = scenario.expect.rules;
-      const ids = [
-        ...(Array.isArray(expected) ? expected : Object.keys(expected ?? {})),
-        ...(scenario.expect.not_rules ?? []),
-      ];
-      for (const id of ids) if (!ruleIds.has(id)) issue(['expect'], `unknown rule id "${id}"`);
+      const unknownRule = (id: string) => `unknown rule id "${id}"`;
+      if (Array.isArray(expected)) {
+        for (const [i, id] of expected.entries())
+          if (!ruleIds.has(id)) issue(['expect', 'rules', i], unknownRule(id));
+      } else {
+        for (const id of Object.keys(expected ?? {}))
+          if (!ruleIds.has(id)) issues.push(yaml.at([...at, 'expect', 'rules'], unknownRule(id), id));
+      }
+      for (const [i, id] of (scenario.expect.not_rules ?? []).entries())
+        if (!ruleIds.has(id)) issue(['expect', 'not_rules', i], unknownRule(id));
       scenario.events.forEach((event, e) => {
         if (!(EVENT_TYPES as readonly string[]).includes(event.type))
           issue(['events', e, 'type'], `unknown event type "${event.type}" (${EVENT_TYPES.join(', ')})`);

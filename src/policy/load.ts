@@ -55,18 +55,31 @@ export interface Policy {
   warnings: PolicyIssue[];
 }
 
-function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []): PolicyIssue[] {
+/** A path as people read it: `rule ai-act-disclosure.from` rather than `rules.18.from`, `tests[3]` for a scenario. */
+function pathText(path: Path, data: unknown): string {
+  const [head, index, ...rest] = path;
+  const rules = (data as { rules?: Array<{ id?: unknown }> } | undefined)?.rules;
+  const id = head === 'rules' && typeof index === 'number' ? rules?.[index]?.id : undefined;
+  if (typeof id === 'string') return [`rule ${id}`, ...rest].join('.');
+  if (typeof index === 'number') return [`${head}[${index}]`, ...rest].join('.');
+  return path.join('.');
+}
+
+function zodIssues(yaml: YamlFile, error: z.ZodError, data?: unknown): PolicyIssue[] {
+  const prefix: Path = [];
   return error.issues.map((issue) => {
     const path = [...prefix, ...(issue.path as Path)];
     if (issue.code === 'unrecognized_keys') {
       return yaml.at(path, `unknown key "${issue.keys[0]}"`, issue.keys[0]);
     }
     const last = path[path.length - 1];
+    if (path.length === 0 && issue.code === 'invalid_type')
+      return yaml.at([], 'the file is empty or not a map of keys');
     if (issue.code === 'invalid_type' && issue.input === undefined) {
       const what = last === 'fr' || last === 'en' ? `missing translation "${last}"` : `missing "${last}"`;
       return yaml.at(path, what);
     }
-    return yaml.at(path, `${path.join('.')}: ${issue.message}`);
+    return yaml.at(path, `${pathText(path, data)}: ${issue.message}`);
   });
 }
 
@@ -101,7 +114,7 @@ export function parsePolicy(
   const policyData = yaml.toData();
   if (policyData.issue) throw new PolicyError([policyData.issue]);
   const parsed = policySchema.safeParse(policyData.data);
-  if (!parsed.success) throw new PolicyError(zodIssues(yaml, parsed.error));
+  if (!parsed.success) throw new PolicyError(zodIssues(yaml, parsed.error, policyData.data));
   const doc = parsed.data;
 
   const sources: ScenarioSource[] = [{ yaml, scenarios: doc.tests ?? [] }];
@@ -112,7 +125,7 @@ export function parsePolicy(
     const testData = testYaml.toData();
     if (testData.issue) throw new PolicyError([testData.issue]);
     const parsedTests = testFileSchema.safeParse(testData.data);
-    if (!parsedTests.success) throw new PolicyError(zodIssues(testYaml, parsedTests.error));
+    if (!parsedTests.success) throw new PolicyError(zodIssues(testYaml, parsedTests.error, testData.data));
     sources.push({ yaml: testYaml, scenarios: parsedTests.data.tests });
   }
 

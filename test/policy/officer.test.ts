@@ -30,7 +30,7 @@ describe('policy test: never a pass by accident', () => {
     const file = policyCopy();
     const result = await cli(tempDir(), { lang: 'en' })('policy', 'test', file, '--tests', TESTS);
     expect(result.status).toBe(0);
-    expect(result.out.split('\n')[0]).toBe(`scenarios: ${file} + ${TESTS}`);
+    expect(result.out.split('\n')[0]).toBe(`scenarios: ${TESTS}`);
     expect(result.out).toMatch(/^180 passed, 0 failed$/m);
   });
 
@@ -58,7 +58,9 @@ describe('policy lint: what people get wrong, at its line and column', () => {
     const result = await lint(file);
     expect(result.status).toBe(2);
     const text = readFileSync(file, 'utf8');
-    expect(result.err).toContain(`${file}:${lineOf(text, 'from: 2026-02-30')}:11 rules.`);
+    expect(result.err).toContain(
+      `${file}:${lineOf(text, 'from: 2026-02-30')}:11 rule ai-act-disclosure.from: no such date in the calendar`,
+    );
     expect(result.err).toMatch(/from: no such date in the calendar/);
     expect(result.err).toContain(
       `${file}:${lineOf(text, 'refusal_pause: P0D')}:18 params.refusal_pause: a duration must be longer than zero`,
@@ -100,7 +102,10 @@ describe('policy lint: what people get wrong, at its line and column', () => {
         '    ask: { channel: email, target: a@corp.fr, product: acounting-software }',
         '    events: [{ type: clicked, at: 2026-11-02 }]',
         '    contact: { products: [payroll-sofware], collected_at: 2026-11-31 }',
-        '    expect: { verdict: allow }',
+        '    expect:',
+        '      verdict: allow',
+        '      rules: { consent-valdity: allow }',
+        '      not_rules: [optout-right-to-object, scraping-nestr-precedent]',
         '',
       ].join('\n'),
     );
@@ -116,6 +121,8 @@ describe('policy lint: what people get wrong, at its line and column', () => {
     expect(result.err).toContain(`${at(5, 'clicked')} unknown event type "clicked"`);
     expect(result.err).toContain(`${at(6, 'payroll-sofware')} unknown product "payroll-sofware"`);
     expect(result.err).toContain(`${at(6, '2026-11-31')} "2026-11-31" is not a date and time that exists`);
+    expect(result.err).toContain(`${at(9, 'consent-valdity')} unknown rule id "consent-valdity"`);
+    expect(result.err).toContain(`${at(10, 'scraping-nestr')} unknown rule id "scraping-nestr-precedent"`);
   });
 
   it('warns about placeholders left in place, and fails on them with --strict', async () => {

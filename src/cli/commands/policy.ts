@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Channel } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
+import { t } from '../../i18n.ts';
 import { diffScenarios } from '../../policy/diff.ts';
 import { formatIssue, loadPolicy, type Policy } from '../../policy/load.ts';
-import { runScenarios, untestedRules } from '../../policy/scenarios.ts';
+import { runScenarios, scenarioPlace, untestedRules } from '../../policy/scenarios.ts';
 import { policyDiffLines } from '../../reports/policyDiff.ts';
 import * as parse from '../../services/parse.ts';
 import { DIFF_CHANNELS, diffRegister } from '../../services/policyDiff.ts';
@@ -28,11 +29,24 @@ export function register(program: Command, kit: CliKit): void {
     .description('validate the policy; problems are printed as FILE:LINE:COL message')
     .action((given: string | undefined, options: { tests?: string; strict?: boolean }) => {
       const loaded = loadPolicy(file(given), { scenarios: true, tests: options.tests, warnings: true });
+      const lang = kit.lang(loaded);
       for (const warning of loaded.warnings)
         kit.err(formatIssue({ ...warning, message: `warning: ${warning.message}` }));
-      const warned = loaded.warnings.length > 0 ? `, ${loaded.warnings.length} warnings` : '';
-      kit.out(`${loaded.file}: ok (${loaded.rules.length} rules, revision ${loaded.revision}${warned})`);
-      if (options.strict && loaded.warnings.length > 0) kit.setStatus(1);
+      const count = loaded.warnings.length;
+      if (options.strict && count > 0) {
+        kit.err(t(lang, 'policy_lint_strict', { file: loaded.file, count }));
+        kit.setStatus(1);
+        return;
+      }
+      const warned = count > 0 ? t(lang, 'policy_lint_warned', { count }) : '';
+      kit.out(
+        t(lang, 'policy_lint_ok', {
+          file: loaded.file,
+          rules: loaded.rules.length,
+          revision: loaded.revision,
+          warned,
+        }),
+      );
     });
   policy
     .command('test')
@@ -49,16 +63,22 @@ export function register(program: Command, kit: CliKit): void {
           file: loaded.file,
           value: options.tests ?? siblingName(loaded),
         });
-      kit.out(`scenarios: ${[loaded.file, loaded.scenarioFile].filter(Boolean).join(' + ')}`);
+      const lang = kit.lang(loaded);
+      // The files the scenarios came from: the policy's own tests: section, the scenario file, or both.
+      const files = [loaded.doc.tests?.length ? loaded.file : undefined, loaded.scenarioFile].filter(Boolean);
+      kit.out(t(lang, 'policy_test_files', { files: files.join(' + ') }));
       const results = runScenarios(loaded);
       for (const result of results) {
-        kit.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.name}`);
+        const place = scenarioPlace(loaded, result.name);
+        kit.out(
+          `${result.passed ? 'ok  ' : 'FAIL'} ${result.name}${result.passed ? '' : ` (${place.file}:${place.line})`}`,
+        );
         for (const failure of result.failures) kit.out(`       ${failure}`);
       }
       const untested = untestedRules(loaded);
-      for (const id of untested) kit.out(`FAIL rule ${id}: no scenario names it (expect.rules or not_rules)`);
+      for (const rule of untested) kit.out(t(lang, 'policy_test_untested', { rule }));
       const failed = results.filter((r) => !r.passed).length + untested.length;
-      kit.out(`${results.length + untested.length - failed} passed, ${failed} failed`);
+      kit.out(t(lang, 'policy_test_summary', { passed: results.length + untested.length - failed, failed }));
       kit.setStatus(failed > 0 ? 1 : 0);
     });
   policy
@@ -73,6 +93,9 @@ export function register(program: Command, kit: CliKit): void {
     .option('--json', 'print as JSON')
     .description('the answers that change from OLD to NEW: scenarios, and with --register the store')
     .action(async (oldFile: string, newFile: string, options: DiffOptions) => {
+      for (const flag of ['at', 'channel', 'product'] as const)
+        if (options[flag] !== undefined && !options.register)
+          throw new InputError('needs_flag', { field: `--${flag}`, other: '--register' });
       const tests = options.tests && resolve(options.tests);
       const before = loadPolicy(resolve(oldFile), { scenarios: true, tests });
       const after = loadPolicy(resolve(newFile), { scenarios: true, tests });

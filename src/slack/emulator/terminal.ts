@@ -29,7 +29,7 @@ export const HELP = [
   'Commands, as in Slack:',
   '  /can-i-email alice@corp.fr [product or purpose]   /can-i-sms +33 6 12 34 56 78   /can-i-call +33 1 23 45 67 89',
   '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr',
-  '  /campaign-check   /retention   /privacy export|erase alice@corp.fr',
+  '  /campaign-check   /retention   /privacy export|erase alice@corp.fr   /policy reload (after editing policy.yaml)',
   'In the emulator:',
   '  N          press button N of the last answer',
   '  :cancel    close the open modal without submitting it (Esc does too)',
