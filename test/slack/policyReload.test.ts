@@ -102,7 +102,7 @@ describe('changing the policy of a running app', () => {
     const text = String(compliancePosts(reload.calls)[0]?.args.text);
     expect(text).toContain(`l’ancienne (révision ${before}) reste en vigueur`);
     const line = SOURCE.split('\n').findIndex((l) => l.includes('from: 2026-08-02')) + 1;
-    expect(text).toContain(`${file}:${line}:11 rules.`);
+    expect(text).toContain(`${file}:${line}:11 rule ai-act-disclosure.from`);
     const [entry] = await store.auditTrail({ action: 'policy.reload' });
     expect(entry).toMatchObject({ actor: 'slack:U0DPO', outcome: 'refused' });
     expect(entry?.detail).toContain('no such date in the calendar');
