@@ -98,6 +98,7 @@ export const INPUT_PROBLEMS = [
   'campaign_too_large',
   'policy_no_scenario',
   'needs_flag',
+  'invalid_workspace',
   'not_postgres',
   'file_store_only',
 ] as const;

@@ -171,6 +171,10 @@ export const problems = {
     fr: '{file} : aucun scénario à jouer (pas de section tests:, et aucun dans {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
     en: '{file}: no scenario to run (no tests: section, and none in {value}): give --tests FILE. A test run that tests nothing does not pass.',
   },
+  problem_invalid_workspace: {
+    fr: '« {value} » n’est pas un identifiant d’espace Slack (T… pour une équipe, E… pour une organisation).',
+    en: '"{value}" is not a Slack workspace id (T… for a team, E… for an organisation).',
+  },
   problem_needs_flag: {
     fr: '{field} ne sert qu’avec {other}.',
     en: '{field} only applies with {other}.',

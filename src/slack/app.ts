@@ -10,7 +10,8 @@ import { People } from './listeners/people.ts';
 import { type WorkspaceOpener, WorkspaceRouter, workspaceKey } from './workspaces.ts';
 
 export interface SlackAppOptions {
-  ctx: AppContext;
+  /** One workspace: its context. With `workspaces`, each request gets its own instead. */
+  ctx?: AppContext;
   mode: Exclude<SlackMode, { kind: 'emulator' }>;
   /** Another Web API base URL (the emulator, a test fake); Slack's own by default. */
   slackApiUrl?: string;
@@ -73,17 +74,17 @@ export function createSlackApp(options: SlackAppOptions): {
       rejectRateLimitedCalls: true,
     },
   });
-  const only = options.workspaces
-    ? undefined
-    : {
-        key: '',
-        ctx: options.ctx,
-        people: new People(options.ctx, app.client, app.logger),
-        client: app.client,
-      };
+  const single = options.workspaces ? undefined : options.ctx;
+  if (!options.workspaces && !single) throw new Error('createSlackApp needs a context or workspaces');
+  const only = single && {
+    key: '',
+    ctx: single,
+    people: new People(single, app.client, app.logger),
+    client: app.client,
+  };
   const router = new WorkspaceRouter(app.logger, only, options.workspaces);
   const deps: SlackDeps = {
-    ctx: options.workspaces ? router.routedContext() : options.ctx,
+    ctx: single ?? router.routedContext(),
     get people() {
       return router.current().people;
     },

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { FileStore, type FileStoreOptions } from './fileStore.ts';
 import { PgStore } from './pg/pgStore.ts';
 import { isPostgresUrl } from './pg/register.ts';
@@ -10,9 +12,10 @@ import type { Store } from './types.ts';
  */
 export async function openStore(
   location: string,
-  options: FileStoreOptions & { env?: NodeJS.ProcessEnv },
+  options: FileStoreOptions & { env?: NodeJS.ProcessEnv; schema?: string },
 ): Promise<Store & { created?: boolean }> {
-  if (isPostgresUrl(location)) return PgStore.open(location, { env: options.env });
+  if (isPostgresUrl(location)) return PgStore.open(location, { env: options.env, schema: options.schema });
+  mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
   return FileStore.open(location, options);
 }
 

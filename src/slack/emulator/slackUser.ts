@@ -180,24 +180,27 @@ export class SlackUser {
     );
   }
 
-  openHome(options: PostOptions = {}): Promise<Delivery> {
-    const eventId = `Ev${randomBytes(6).toString('hex')}`;
+  /** An Events API delivery: `app_home_opened`, `app_uninstalled`… from the user's workspace. */
+  event(event: Record<string, unknown>, options: PostOptions = {}): Promise<Delivery> {
+    const eventId = options.triggerId ?? `Ev${randomBytes(6).toString('hex')}`;
+    const team = options.team ?? TEAM_ID;
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
-      team_id: options.team ?? TEAM_ID,
+      team_id: team,
       api_app_id: BOT.appId,
       type: 'event_callback',
-      event_id: options.triggerId ?? eventId,
+      event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
-      event: {
-        type: 'app_home_opened',
-        user: options.user ?? this.user,
-        channel: 'D0HOME',
-        tab: 'home',
-        event_ts: `${Date.now() / 1000}`,
-      },
-      authorizations: [{ team_id: options.team ?? TEAM_ID, user_id: BOT.userId, is_bot: true }],
+      event: { event_ts: `${Date.now() / 1000}`, ...event },
+      authorizations: [{ team_id: team, user_id: BOT.userId, is_bot: true }],
     });
-    return this.post(body, 'application/json', options, options.triggerId ?? eventId);
+    return this.post(body, 'application/json', options, eventId);
+  }
+
+  openHome(options: PostOptions = {}): Promise<Delivery> {
+    return this.event(
+      { type: 'app_home_opened', user: options.user ?? this.user, channel: 'D0HOME', tab: 'home' },
+      options,
+    );
   }
 }
