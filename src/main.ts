@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import type { Config } from './config.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
 import { auditPolicyAtStart } from './services/policyReload.ts';
 import { startRetentionScheduler } from './services/retentionJob.ts';
+import { openWorkspace } from './services/workspaces.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';
@@ -12,6 +14,10 @@ import { USERS } from './slack/emulator/workspace.ts';
 import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
+import { startWorkspaceJobs } from './slack/workspaceJobs.ts';
+import { FileInstallations, PgInstallations } from './store/installations.ts';
+import { isPostgresUrl } from './store/open.ts';
+import type { PgStore } from './store/pg/pgStore.ts';
 
 export interface AppIo {
   out: (text: string) => void;
@@ -63,6 +69,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
     return;
   }
 
+  if (mode.kind === 'oauth') return runWorkspaces(ctx, config, mode, io);
   const { app, deps } = createSlackApp({
     ctx,
     mode,
@@ -106,6 +113,43 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   if (connected) await app.stop().catch(() => undefined);
 }
 
+/**
+ * Many workspaces (OAuth): each installed workspace gets its own register and policy (services/workspaces.ts),
+ * opened at start or when it installs, with its own retention schedule. `ctx` is the default register: it holds
+ * nothing of the workspaces, and is where the installations are kept beside (a file, or the database).
+ */
+async function runWorkspaces(
+  ctx: AppContext,
+  config: Config,
+  mode: Extract<Config['slack'], { kind: 'oauth' }>,
+  io: AppIo,
+): Promise<void> {
+  const installations = isPostgresUrl(config.dbPath)
+    ? new PgInstallations((ctx.store as PgStore).pool)
+    : new FileInstallations(join(dirname(config.dbPath), 'installations.json'));
+  const layout = { store: config.dbPath, policy: ctx.policy, env: process.env, clock: ctx.clock };
+  const { app, router } = createSlackApp({
+    mode,
+    slackApiUrl: config.slackApiUrl,
+    deferInitialization: true,
+    workspaces: (key) => openWorkspace(layout, key),
+    installations,
+  });
+  const jobs = await startWorkspaceJobs(app, router, installations, (key, error) =>
+    io.err(`prospect-guard: workspace ${key}: ${error.message}`),
+  );
+  io.out(`many workspaces: ${(await installations.keys()).length} installed; install at /slack/install`);
+  let stopped = false;
+  void io.stopSignal.then(() => {
+    stopped = true;
+  });
+  const connected = await connect(app, mode, io, () => stopped);
+  await io.stopSignal;
+  jobs.stop();
+  for (const workspace of await router.all()) await workspace.ctx.store.close().catch(() => undefined);
+  if (connected) await app.stop().catch(() => undefined);
+}
+
 /** Bolt checks the token once (auth.test); a failed check is tried again on the next attempt. */
 const initialisedApps = new WeakSet<object>();
 async function initialised(app: ReturnType<typeof createSlackApp>['app']): Promise<void> {
@@ -131,7 +175,7 @@ async function connect(
   while (!stopped()) {
     try {
       await initialised(app);
-      if (mode.kind === 'http') {
+      if (mode.kind === 'http' || mode.kind === 'oauth') {
         const server = (await app.start(mode.port)) as Server;
         const address = server.address();
         io.out(

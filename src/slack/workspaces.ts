@@ -24,6 +24,10 @@ export class WorkspaceRouter {
   private readonly storage = new AsyncLocalStorage<Workspace>();
   private readonly opened = new Map<string, Promise<Workspace>>();
 
+  /** Told when a workspace is opened (its scheduler starts) and when it is forgotten (uninstalled). */
+  onOpen?: (workspace: Workspace) => void;
+  onForget?: (key: string) => void;
+
   constructor(
     private readonly logger: Logger,
     /** Single-workspace mode: the one workspace, also outside requests. */
@@ -44,7 +48,11 @@ export class WorkspaceRouter {
     let opening = this.opened.get(key);
     if (!opening) {
       const open = this.open as WorkspaceOpener;
-      opening = open(key).then((ctx) => ({ key, ctx, people: new People(ctx, client, this.logger), client }));
+      opening = open(key).then((ctx) => {
+        const workspace = { key, ctx, people: new People(ctx, client, this.logger), client };
+        this.onOpen?.(workspace);
+        return workspace;
+      });
       this.opened.set(key, opening);
       opening.catch(() => this.opened.delete(key));
     }
@@ -54,6 +62,7 @@ export class WorkspaceRouter {
   /** A workspace that uninstalled the app: opened again if it installs it again. */
   forget(key: string): void {
     this.opened.delete(key);
+    this.onForget?.(key);
   }
 
   run<T>(workspace: Workspace, work: () => Promise<T>): Promise<T> {
