@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { BOT_SCOPES } from '../../src/slack/installations.ts';
 import { SLASH_COMMANDS } from '../../src/slack/listeners/index.ts';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '../../app-manifest.yml'), 'utf8'));
@@ -22,8 +23,15 @@ it('declares exactly the commands the app answers, for Socket Mode, with the sco
   }
   expect(manifest.settings.socket_mode_enabled).toBe(true);
   expect(manifest.settings.interactivity.is_enabled).toBe(true);
-  expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  // App Home, and the end of an installation (many workspaces: slack/installations.ts).
+  expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+    'app_home_opened',
+    'app_uninstalled',
+    'tokens_revoked',
+  ]);
   expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  // The OAuth install asks for the manifest's scopes.
+  expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
     'chat:write',
     'commands',
