@@ -9,6 +9,7 @@ import { t } from '../i18n.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
 import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
+import { workspacePolicy, workspaceStore } from '../services/workspaces.ts';
 import { StoreError } from '../store/errors.ts';
 import { storeExists } from '../store/fileStore.ts';
 import { isPostgresUrl, openStore } from '../store/open.ts';
@@ -53,6 +54,7 @@ interface GlobalOptions {
   db?: string;
   policy?: string;
   lang?: string;
+  workspace?: string;
 }
 
 function userName(env: NodeJS.ProcessEnv): string {
@@ -87,6 +89,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .option('--db <path>', 'consent store file (default data/prospect-guard.json, or PROSPECT_GUARD_DB)')
     .option('--policy <path>', 'policy file (default policy.yaml, or PROSPECT_GUARD_POLICY)')
     .addOption(new Option('--lang <lang>', 'language of answers').choices(['fr', 'en']))
+    .option(
+      '--workspace <id>',
+      'many workspaces: the register and policy of this team (T…) or organisation (E…)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showSuggestionAfterError();
@@ -106,12 +112,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
   };
 
-  /** The store: a file (resolved from here), or a PostgreSQL URL as given. */
-  const dbPath = () => {
+  /** The default store: a file (resolved from here), or a PostgreSQL URL as given. */
+  const defaultStore = () => {
     const given = globals().db;
     if (given === undefined) return readPaths(io.env).dbPath;
     return isPostgresUrl(given) ? given : resolve(given);
   };
+  /** The store of the command: the default one, or a workspace's (--workspace). */
+  const storeOf = () => {
+    const workspace = globals().workspace;
+    return workspace ? workspaceStore({ store: defaultStore() }, workspace) : { location: defaultStore() };
+  };
+  const dbPath = () => storeOf().location;
 
   /**
    * Opens policy and store for one command and always closes the store. A command that only reads never creates
@@ -122,13 +134,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     options: { read?: boolean; policy?: Policy } = {},
   ): Promise<T> {
     if (io.context) return work(io.context); // carried out by the running app, on its store
-    const policy = options.policy ?? loadPolicy(policyPath());
-    const path = dbPath();
+    const workspace = globals().workspace;
+    const shipped = options.policy ?? loadPolicy(policyPath());
+    const policy = workspace && !options.policy ? workspacePolicy(shipped, workspace) : shipped;
+    const { location: path, schema } = storeOf();
     if (options.read && !isPostgresUrl(path) && !storeExists(path))
       throw new InputError('no_store', { file: path });
     let store: Awaited<ReturnType<typeof openStore>>;
     try {
-      store = await openStore(path, { env: io.env });
+      store = await openStore(path, { env: io.env, schema });
     } catch (error) {
       // The app holds the store: the command goes to it, over the socket beside the store.
       if (error instanceof StoreError && /in use by/.test(error.message) && existsSync(socketPathOf(path)))

@@ -7,7 +7,7 @@ import { openWorkspace } from '../../src/services/workspaces.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { startWorkspacesApp } from '../../src/slack/emulator/workspacesHarness.ts';
 import { FileInstallations } from '../../src/store/installations.ts';
-import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { cli, HASH_ENV, policy, tempDir } from '../helpers.ts';
 
 type Running = Awaited<ReturnType<typeof startWorkspacesApp>>;
 let running: { app: Running; opened: AppContext[] } | undefined;
@@ -89,5 +89,21 @@ describe('many workspaces, one app', () => {
     expect(await new FileInstallations(join(dir, 'installations.json')).keys()).toEqual(['T0BETA']);
     // The register stays: objections outlive the app (and the app may be installed again).
     expect(existsSync(join(dir, 'workspaces', 'T0ALPHA', 'prospect-guard.json.journal'))).toBe(true);
+  });
+});
+
+describe('the command line with --workspace', () => {
+  it('works on that workspace register alone, and refuses an id that is not one', async () => {
+    const run = cli(tempDir(), { lang: 'en' });
+    expect((await run('--workspace', 'T0ALPHA', 'optout', '--email', 'eve@acme.fr')).status).toBe(0);
+    const alpha = await run('--workspace', 'T0ALPHA', 'can-i', 'email', 'eve@acme.fr');
+    const beta = await run('--workspace', 'T0BETA', 'can-i', 'email', 'eve@acme.fr');
+    const plain = await run('can-i', 'email', 'eve@acme.fr');
+    expect(alpha.out).toMatch(/objected/);
+    expect(beta.out).not.toMatch(/objected/);
+    expect(plain.out).not.toMatch(/objected/);
+    const bad = await run('--workspace', '../etc', 'can-i', 'email', 'eve@acme.fr');
+    expect(bad.status).toBe(2);
+    expect(bad.err).toContain('is not a Slack workspace id');
   });
 });
