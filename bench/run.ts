@@ -28,6 +28,7 @@ import { benchEngine } from './engine.ts';
 import { benchImport, type ImportFigures } from './import.ts';
 import { benchLoad } from './load.ts';
 import { stockLowdbWriteMs } from './lowdb.ts';
+import { benchPostgres } from './postgres.ts';
 import { benchRetention } from './retention.ts';
 import { ROOT } from './root.ts';
 import { type Figure, mib, ms, percentile, printTable, seconds } from './table.ts';
@@ -197,6 +198,13 @@ if (flag === '--import') {
   process.stdout.write(JSON.stringify(await benchImport(Number(size), policy, env, now)));
   process.exit(0);
 }
+if (flag === '--postgres-run') {
+  printTable(
+    `PostgreSQL register, ${Number(size).toLocaleString('en')} contacts`,
+    await benchPostgres(Number(size), policy, env, now),
+  );
+  process.exit(0);
+}
 if (process.argv.includes('--campaign-memory')) {
   process.stdout.write(JSON.stringify(await benchCampaignMemory()));
   process.exit(0);
@@ -246,3 +254,6 @@ printTable('decision engine, command line, imports, memory of the largest check'
     met: (memory.peakMiB - memory.restingMiB) * 2 ** 20 <= 200e6,
   },
 ]);
+// PostgreSQL (opt-in, a durable server from npm): `npm run bench -- --postgres` (100,000 contacts; with --million, 1M).
+if (process.argv.includes('--postgres'))
+  process.stdout.write(self('--postgres-run', String(million ? 1_000_000 : 100_000)));

@@ -25,7 +25,10 @@ async function embeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startPostgres(
+  /** `durable`: fsync as a production server does (the benchmarks); tests need no fsync. */
+  options: { durable?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const EmbeddedPostgres = await embeddedPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'pg-server-'));
   chmodSync(dir, 0o755); // the postgres user must reach its data folder inside
@@ -38,10 +41,12 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
     port,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    // A throwaway server: no fsync; TCP on loopback only, no socket file in a shared folder.
+    // A throwaway server (no fsync unless asked); TCP on loopback only, no socket file in a shared folder.
     initdbFlags: ['--no-sync'],
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });

@@ -79,13 +79,19 @@ function inWorker(
 ): Promise<Campaign> {
   return new Promise<Campaign>((resolve, reject) => {
     const send = (message: ToWorker) => worker.postMessage(message);
+    // The worker takes answers in the order it asked: a store that answers out of order (PostgreSQL) must not
+    // give one slice's facts to another.
+    let answered = Promise.resolve();
     worker.on('message', (message: FromWorker) => {
-      if (message.type === 'facts')
-        subjectsOf(ctx, message.targets).then(
-          (subjects) => send({ type: 'facts', subjects }),
-          (error) => reject(error),
+      if (message.type === 'facts') {
+        const facts = subjectsOf(ctx, message.targets);
+        answered = answered.then(() =>
+          facts.then(
+            (subjects) => send({ type: 'facts', subjects }),
+            (error) => reject(error),
+          ),
         );
-      else if (message.type === 'progress') onProgress?.(message.done, message.total);
+      } else if (message.type === 'progress') onProgress?.(message.done, message.total);
       else if (message.type === 'done') resolve(message.campaign);
       else if (message.type === 'input-error') reject(new InputError(message.problem, message.params));
       else reject(new Error(message.message));
