@@ -43,6 +43,8 @@ async function inTurn<T>(work: () => Promise<T>, onQueued?: (position: number) =
 
 /** The facts of a slice of recipients, from the store, in the app's thread. */
 export async function subjectsOf(ctx: AppContext, targets: Identifier[]) {
+  // A store over the network reads a whole slice at once.
+  if (ctx.store.subjectFactsMany) return ctx.store.subjectFactsMany(targets);
   const subjects = [];
   for (const target of targets) subjects.push(await ctx.store.subjectFacts(target));
   return subjects;

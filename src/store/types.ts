@@ -119,6 +119,8 @@ export interface Store {
     reason?: string,
   ): Promise<Suppression[]>;
   subjectFacts(target: Identifier): Promise<SubjectFacts>;
+  /** The same for many people, in the order asked (a store over the network reads them at once). */
+  subjectFactsMany?(targets: Identifier[]): Promise<SubjectFacts[]>;
   logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;

@@ -100,6 +100,12 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(older?.at).toBe(later.toISOString());
         const facts = await store.subjectFacts(email('o@acme.fr'));
         expect(facts.objections).toEqual([{ scope: 'all', at: later.toISOString() }]);
+        // Read many at once (a campaign's slice), each person gets exactly what one read gives.
+        const asked = [phone('+33622222222'), email('nobody@acme.fr'), email('o@acme.fr')];
+        if (store.subjectFactsMany)
+          expect(await store.subjectFactsMany(asked)).toEqual(
+            await Promise.all(asked.map((t) => store.subjectFacts(t))),
+          );
         expect(await store.objectionsSince(now)).toBe(1);
         await store.purge({ contactIds: [contact.id] });
         expect((await store.subjectFacts(phone('+33622222222'))).objections).toHaveLength(1);

@@ -35,25 +35,53 @@ export abstract class PgReads {
 
   /** The person reached at `target`, with objections on any of their identifiers (as the file store reads them). */
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {
-    const contact = await this.findContact(target);
-    const identifiers: Identifier[] = [target];
-    for (const other of contact ? identifiersOf(contact) : [])
-      if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
-    const hashes = identifiers.map((id) => this.hash(id));
-    const suppressions = rowsOf<Suppression>(
-      await this.db.query('select data from suppressions where hash = any($1) order by seq', [hashes]),
+    return (await this.subjectFactsMany([target]))[0] as SubjectFacts;
+  }
+
+  /**
+   * The facts of many people at once, in the order asked: four queries for a whole slice of a campaign list
+   * instead of four per recipient.
+   */
+  async subjectFactsMany(targets: Identifier[]): Promise<SubjectFacts[]> {
+    const emails = targets.filter((t) => t.kind === 'email').map((t) => t.value);
+    const phones = targets.filter((t) => t.kind === 'phone').map((t) => t.value);
+    const contacts = rowsOf<Contact>(
+      await this.db.query('select data from contacts where email = any($1) or phone = any($2)', [
+        emails,
+        phones,
+      ]),
     );
-    const objections: Objection[] = hashes.flatMap((hash) =>
-      suppressions.filter((s) => s.hash === hash).map(({ scope, at }) => ({ scope, at })),
-    );
-    const record = contact ? await this.contactRecord(contact.id) : undefined;
-    return {
-      target,
-      contact,
-      consents: record?.consents ?? [],
-      interactions: record?.interactions ?? [],
-      objections,
-    };
+    const byEmail = new Map(contacts.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
+    const byPhone = new Map(contacts.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
+    const found = targets.map((t) => (t.kind === 'email' ? byEmail.get(t.value) : byPhone.get(t.value)));
+    const identifiers = targets.map((target, i) => {
+      const ids: Identifier[] = [target];
+      for (const other of found[i] ? identifiersOf(found[i] as Contact) : [])
+        if (!(other.kind === target.kind && other.value === target.value)) ids.push(other);
+      return ids.map((id) => this.hash(id));
+    });
+    const ids = contacts.map((c) => c.id);
+    const [suppressions, consents, interactions] = await Promise.all([
+      this.db.query('select data from suppressions where hash = any($1) order by seq', [identifiers.flat()]),
+      this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
+      this.db.query('select data from interactions where contact_id = any($1) order by seq', [ids]),
+    ]);
+    const objectionsOf = group(rowsOf<Suppression>(suppressions), (s) => s.hash);
+    const consentsOf = group(rowsOf<ConsentRecord>(consents), (c) => c.contactId);
+    const interactionsOf = group(rowsOf<Interaction>(interactions), (i) => i.contactId);
+    return targets.map((target, i) => {
+      const contact = found[i];
+      const objections: Objection[] = (identifiers[i] ?? []).flatMap((hash) =>
+        (objectionsOf.get(hash) ?? []).map(({ scope, at }) => ({ scope, at })),
+      );
+      return {
+        target,
+        contact,
+        consents: contact ? (consentsOf.get(contact.id) ?? []) : [],
+        interactions: contact ? (interactionsOf.get(contact.id) ?? []) : [],
+        objections,
+      };
+    });
   }
 
   async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
@@ -80,12 +108,10 @@ export abstract class PgReads {
     const interactions = rowsOf<Interaction>(
       await this.db.query('select data from interactions order by seq'),
     );
-    const group = <T extends { contactId: string }>(records: T[]) => {
-      const by = new Map<string, T[]>();
-      for (const record of records) by.set(record.contactId, [...(by.get(record.contactId) ?? []), record]);
-      return by;
-    };
-    const [consentsOf, interactionsOf] = [group(consents), group(interactions)];
+    const [consentsOf, interactionsOf] = [
+      group(consents, (c) => c.contactId),
+      group(interactions, (i) => i.contactId),
+    ];
     return contacts.map((contact) => ({
       contact,
       consents: consentsOf.get(contact.id) ?? [],
@@ -159,4 +185,15 @@ export abstract class PgReads {
       decisions: Number(row.decisions),
     };
   }
+}
+
+/** Records by a key, in the order given. */
+function group<T>(records: T[], keyOf: (record: T) => string): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const record of records) {
+    const list = by.get(keyOf(record));
+    if (list) list.push(record);
+    else by.set(keyOf(record), [record]);
+  }
+  return by;
 }
