@@ -35,41 +35,62 @@ export async function benchLoad(
   seconds = 10,
 ): Promise<LoadFigures> {
   const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR });
-  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-load-'));
   const stalls = monitorEventLoopDelay({ resolution: 1 });
   try {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const requests = Array.from({ length: 1000 }, (_, i) => {
-      const user = USERS[i % USERS.length]?.id ?? 'U0SALES';
-      const body = new URLSearchParams({
-        team_id: TEAM_ID,
-        channel_id: 'C0SALES',
-        user_id: user,
-        user_name: user,
-        command: '/can-i-email',
-        text: `${emailOf(i * 7919)} accounting-software`,
-        api_app_id: BOT.appId,
-        response_url: emulated.slack.responseUrl(),
-        trigger_id: `bench.${i}`,
-      }).toString();
-      return {
-        method: 'POST',
-        body,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...signatureHeaders(emulated.signingSecret, body, timestamp),
-        },
-      };
-    });
-    const config = join(dir, 'load.json');
-    writeFileSync(config, JSON.stringify({ url: emulated.eventsUrl, connections, seconds, requests }));
+    const requests = canIRequests(emulated.signingSecret, emulated.slack.responseUrl(), emailOf);
     stalls.enable();
+    const result = await runLoad(emulated.eventsUrl, requests, connections, seconds, emulated.signingSecret);
+    stalls.disable();
+    return { ...result, longestStallMs: stalls.max / 1e6 };
+  } finally {
+    await emulated.stop();
+  }
+}
+
+/** A thousand signed /can-i-email commands, for as many people, ready to replay. */
+export function canIRequests(signingSecret: string, responseUrl: string, emailOf: (i: number) => string) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return Array.from({ length: 1000 }, (_, i) => {
+    const user = USERS[i % USERS.length]?.id ?? 'U0SALES';
+    const body = new URLSearchParams({
+      team_id: TEAM_ID,
+      channel_id: 'C0SALES',
+      user_id: user,
+      user_name: user,
+      command: '/can-i-email',
+      text: `${emailOf(i * 7919)} accounting-software`,
+      api_app_id: BOT.appId,
+      response_url: responseUrl,
+      trigger_id: `bench.${i}.${timestamp}`,
+    }).toString();
+    return {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...signatureHeaders(signingSecret, body, timestamp),
+      },
+    };
+  });
+}
+
+/** The requests replayed against `url` by autocannon in another process, for `seconds`. */
+export async function runLoad(
+  url: string,
+  requests: ReturnType<typeof canIRequests>,
+  connections: number,
+  seconds: number,
+  signingSecret: string,
+): Promise<Omit<LoadFigures, 'longestStallMs'>> {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-bench-load-'));
+  try {
+    const config = join(dir, 'load.json');
+    writeFileSync(config, JSON.stringify({ url, connections, seconds, requests, signingSecret }));
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [join(ROOT, 'bench', 'loadClient.mjs'), config],
       { maxBuffer: 16 * 1024 * 1024 },
     );
-    stalls.disable();
     const result = JSON.parse(stdout);
     return {
       connections,
@@ -79,10 +100,8 @@ export async function benchLoad(
       p99: result.p99,
       max: result.max,
       failed: result.non2xx + result.errors + result.timeouts,
-      longestStallMs: stalls.max / 1e6,
     };
   } finally {
-    await emulated.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -44,7 +44,9 @@ export async function startPostgres(
     // A throwaway server (no fsync unless asked); TCP on loopback only, no socket file in a shared folder.
     initdbFlags: ['--no-sync'],
     postgresFlags: [
-      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(options.durable
+        ? []
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     ],
     onLog: () => undefined,

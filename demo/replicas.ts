@@ -3,18 +3,17 @@
  * round-robin proxy, answering signed Slack requests from the emulator's fake Slack; one replica is killed
  * mid-way. Prints what happened: answers, redeliveries, and the retention reminders (posted once).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, request } from 'node:http';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { FakeSlack } from '../src/slack/emulator/fakeSlack.ts';
 import { SlackUser } from '../src/slack/emulator/slackUser.ts';
 import { PgStore } from '../src/store/pg/pgStore.ts';
 import { freePort, startPostgres } from './postgres.ts';
+import { listening, proxy, replica } from './proxy.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const _ROOT = join(import.meta.dirname, '..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const env = { PROSPECT_GUARD_HASH_KEY: randomBytes(24).toString('hex') };
 
@@ -41,62 +40,6 @@ async function register(server: string): Promise<string> {
   return url.toString();
 }
 
-function replica(port: number, slack: FakeSlack, secret: string, database: string): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'bin', 'prospect-guard.js'), 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      DATABASE_URL: database,
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: secret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-}
-
-async function listening(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(socket.end() !== undefined));
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-/** A load balancer in a few lines: each request to the next replica, or the one after if it is down. */
-function proxy(ports: number[]) {
-  let next = 0;
-  const served = new Map<number, number>();
-  const server = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (c) => chunks.push(c));
-    incoming.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const attempt = (tries: number) => {
-        const port = ports[next++ % ports.length] as number;
-        const forward = request(
-          { host: '127.0.0.1', port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-          (reply) => {
-            served.set(port, (served.get(port) ?? 0) + 1);
-            outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
-            reply.pipe(outgoing);
-          },
-        );
-        forward.on('error', () => (tries > 1 ? attempt(tries - 1) : outgoing.writeHead(502).end()));
-        forward.end(body);
-      };
-      attempt(ports.length);
-    });
-  });
-  return { server, served };
-}
-
 const postgres = await startPostgres();
 const slack = await new FakeSlack().start();
 const replicas: ChildProcess[] = [];
@@ -106,12 +49,14 @@ try {
   slack.botToken = `xoxb-demo-${randomBytes(8).toString('hex')}`;
   const secret = randomBytes(16).toString('hex');
   const ports = [await freePort(), await freePort()];
-  for (const port of ports) replicas.push(replica(port, slack, secret, database));
+  for (const port of ports) replicas.push(replica(port, slack, secret, database, env));
   await Promise.all(ports.map(listening));
   const { server, served } = proxy(ports);
   const proxyPort = await freePort();
   await new Promise<void>((resolve) => server.listen(proxyPort, '127.0.0.1', resolve));
-  say(`Two replicas in HTTP mode on ports ${ports.join(' and ')}, behind a round-robin proxy on ${proxyPort}.`);
+  say(
+    `Two replicas in HTTP mode on ports ${ports.join(' and ')}, behind a round-robin proxy on ${proxyPort}.`,
+  );
   const user = new SlackUser(`http://127.0.0.1:${proxyPort}/slack/events`, secret, slack);
   let answered = 0;
   let failed = 0;
@@ -140,10 +85,16 @@ try {
   });
   const check = await PgStore.open(database, { env, listen: false });
   const optouts = (await check.auditTrail({ action: 'objection.record' })).length;
-  say(`A redelivered /optout (same trigger id): HTTP ${first.status} then ${retry.status}; recorded ${optouts} time(s).`);
+  say(
+    `A redelivered /optout (same trigger id): HTTP ${first.status} then ${retry.status}; recorded ${optouts} time(s).`,
+  );
   // The retention run each replica catches up at start: once for the two.
-  const dms = slack.calls.filter((c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('U'));
-  const digests = slack.calls.filter((c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('C'));
+  const dms = slack.calls.filter(
+    (c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('U'),
+  );
+  const digests = slack.calls.filter(
+    (c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('C'),
+  );
   const owners = dms.map((c) => String(c.args.channel));
   say(
     `Retention run: ${digests.length} digest(s) to the compliance channel, ${dms.length} reminder DM(s) (${[...new Set(owners)].sort().join(', ')}); each owner once: ${new Set(owners).size === owners.length}.`,

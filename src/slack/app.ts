@@ -64,6 +64,8 @@ export function createSlackApp(options: SlackAppOptions): {
           }),
     botId: options.botId,
     botUserId: options.botUserId,
+    // No listener keeps conversation state: Bolt's in-memory store would only cost time on every request.
+    convoStore: false,
     logger: options.logger,
     logLevel: options.logLevel ?? LogLevel.INFO,
     deferInitialization: options.deferInitialization ?? false,
@@ -94,11 +96,13 @@ export function createSlackApp(options: SlackAppOptions): {
     logger: app.logger,
   };
 
-  // Everything a request does happens in its workspace: its register, policy and people, no other.
-  app.use(async (args) => {
-    const workspace = await router.workspace(workspaceKey(args.context), args.client);
-    return router.run(workspace, () => args.next());
-  });
+  // Everything a request does happens in its workspace: its register, policy and people, no other. With one
+  // workspace there is nothing to choose (and no AsyncLocalStorage to pay for on every promise).
+  if (options.workspaces)
+    app.use(async (args) => {
+      const workspace = await router.workspace(workspaceKey(args.context), args.client);
+      return router.run(workspace, () => args.next());
+    });
 
   // Slack redelivers what it thinks failed (x-slack-retry-num): the same trigger or event is handled once, by
   // whichever replica claims it first (the claim is in the register: PostgreSQL for several replicas).
