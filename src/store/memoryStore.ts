@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
-import { defined, editContact, fillContact } from '../domain/contactMerge.ts';
+import { editContact, fillContact } from '../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -13,12 +13,13 @@ import type {
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
+import { mergeBatch } from './batch.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
 import { RecentKeys } from './recentKeys.ts';
-import { consentRecord, interactionRecord } from './records.ts';
+import { consentRecord, interactionRecord, objectionRecord } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import type {
@@ -141,25 +142,12 @@ export class MemoryStore implements Store {
   }
 
   async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
-    const contacts: Contact[] = [];
-    const carried: Suppression[] = [];
-    let created = 0;
-    const pending = new Map<string, number>(); // identifiers seen in this batch → index in `contacts`
-    for (const input of inputs) {
-      const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
-      const previous = this.state.existing(input);
-      const { contact } = fillContact(previous, input, now, randomUUID());
-      carried.push(...this.state.carriedObjections(previous, contact, (id) => this.hash(id)));
-      if (seen !== undefined) {
-        const first = contacts[seen] as Contact;
-        contacts[seen] = { ...first, ...defined(contact), id: first.id };
-        continue;
-      }
-      if (!previous) created++;
-      if (input.email) pending.set(input.email, contacts.length);
-      if (input.phone) pending.set(input.phone, contacts.length);
-      contacts.push(contact);
-    }
+    const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, (input) =>
+      this.state.existing(input),
+    );
+    const carried = pairs.flatMap(([previous, contact]) =>
+      this.state.carriedObjections(previous, contact, (id) => this.hash(id)),
+    );
     if (contacts.length > 0)
       await this.commit(
         { op: 'contacts', contacts },
@@ -191,7 +179,7 @@ export class MemoryStore implements Store {
       const hash = this.hash(target);
       const existing = this.data.suppressions.get(`${hash}:${scope}`);
       if (existing && existing.at >= at.toISOString()) return existing;
-      return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
+      return objectionRecord(hash, scope, at, origin, reason);
     });
     await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
     return records.map((record) => this.data.suppressions.get(`${record.hash}:${record.scope}`) ?? record);

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { defined } from '../domain/contactMerge.ts';
-import type { ConsentRecord, Contact, EventType, Interaction } from '../domain/contacts.ts';
+import type {
+  ConsentRecord,
+  Contact,
+  EventType,
+  Interaction,
+  Suppression,
+  SuppressionScope,
+} from '../domain/contacts.ts';
 import type { ConsentInput } from './types.ts';
 
-/** The records every store writes the same way: a consent with its proof, an interaction. */
+/** The records every store writes the same way: a consent with its proof, an interaction, an objection. */
 
 export function consentRecord(contact: Contact, input: ConsentInput, now: Date): ConsentRecord {
   return {
@@ -28,4 +35,15 @@ export function interactionRecord(contact: Contact, type: EventType, at: Date, n
     at: at.toISOString(),
     recordedAt: now.toISOString(),
   };
+}
+
+/** An objection of the person behind `hash`, keyed by hash only. */
+export function objectionRecord(
+  hash: string,
+  scope: SuppressionScope,
+  at: Date,
+  origin: string,
+  reason?: string,
+): Suppression {
+  return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
 }

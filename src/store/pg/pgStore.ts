@@ -13,9 +13,10 @@ import type {
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
+import { mergeBatch } from '../batch.ts';
 import { StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
-import { consentRecord, interactionRecord } from '../records.ts';
+import { consentRecord, interactionRecord, objectionRecord } from '../records.ts';
 import type {
   AuditEntry,
   ConsentInput,
@@ -31,7 +32,7 @@ import { PgLeases } from './pgLeases.ts';
 import {
   carryObjections,
   existingContact,
-  mergeBatch,
+  knownContacts,
   purgeRecords,
   putContacts,
   suppress,
@@ -134,7 +135,7 @@ export class PgStore extends PgLeases implements Store {
           phones,
         ]),
       );
-      const { contacts, pairs, created } = mergeBatch(known, inputs, now, randomUUID);
+      const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, knownContacts(known));
       if (contacts.length > 0) await putContacts(client, contacts);
       await carryObjections(client, this.hashOf, pairs);
       return { result: { created, updated: contacts.length - created }, touched: contacts.map((c) => c.id) };
@@ -172,15 +173,7 @@ export class PgStore extends PgLeases implements Store {
     origin: string,
     reason?: string,
   ): Promise<Suppression[]> {
-    const records = targets.map(
-      (target): Suppression => ({
-        hash: this.hash(target),
-        scope,
-        at: at.toISOString(),
-        origin,
-        ...(reason ? { reason } : {}),
-      }),
-    );
+    const records = targets.map((target) => objectionRecord(this.hash(target), scope, at, origin, reason));
     return this.write([], async (client) => {
       await suppress(client, records);
       const stored = rowsOf<Suppression>(

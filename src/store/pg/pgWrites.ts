@@ -1,10 +1,9 @@
 import type pg from 'pg';
-import { defined, fillContact } from '../../domain/contactMerge.ts';
 import type { Contact, Suppression } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { carriedObjections, hashesToCarry } from '../carried.ts';
-import type { ContactInput, PurgeRequest, PurgeResult } from '../types.ts';
+import type { PurgeRequest, PurgeResult } from '../types.ts';
 import { rowsOf } from './db.ts';
 
 /** The writes of the PostgreSQL store, inside the transaction its caller holds. */
@@ -20,10 +19,7 @@ export async function existingContact(
       input.phone ?? null,
     ]),
   );
-  const byEmail = rows.find((c) => input.email && c.email === input.email);
-  const byPhone = rows.find((c) => input.phone && c.phone === input.phone);
-  if (byEmail && byPhone && byEmail.id !== byPhone.id) throw new InputError('identifiers_of_two_contacts');
-  return byEmail ?? byPhone;
+  return knownContacts(rows)(input);
 }
 
 /** Contacts written whole (added or replaced), in one statement. */
@@ -67,41 +63,18 @@ export async function carryObjections(
   );
 }
 
-/**
- * Many inputs merged with the contacts already known (as the file store merges them): a person repeated in the
- * batch is one contact; each pair (before, after) is kept for the objections to carry.
- */
-export function mergeBatch(
+/** The contact among `known` an input reaches (as the file store's index finds it). */
+export function knownContacts(
   known: Contact[],
-  inputs: ContactInput[],
-  now: Date,
-  newId: () => string,
-): { contacts: Contact[]; pairs: Array<[Contact | undefined, Contact]>; created: number } {
+): (input: Pick<Contact, 'email' | 'phone'>) => Contact | undefined {
   const byEmail = new Map(known.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
   const byPhone = new Map(known.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
-  const contacts: Contact[] = [];
-  const pairs: Array<[Contact | undefined, Contact]> = [];
-  const pending = new Map<string, number>();
-  let created = 0;
-  for (const input of inputs) {
-    const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
+  return (input) => {
     const e = input.email ? byEmail.get(input.email) : undefined;
     const p = input.phone ? byPhone.get(input.phone) : undefined;
     if (e && p && e.id !== p.id) throw new InputError('identifiers_of_two_contacts');
-    const previous = e ?? p;
-    const { contact } = fillContact(previous, input, now, newId());
-    pairs.push([previous, contact]);
-    if (seen !== undefined) {
-      const first = contacts[seen] as Contact;
-      contacts[seen] = { ...first, ...defined(contact), id: first.id };
-      continue;
-    }
-    if (!previous) created++;
-    if (input.email) pending.set(input.email, contacts.length);
-    if (input.phone) pending.set(input.phone, contacts.length);
-    contacts.push(contact);
-  }
-  return { contacts, pairs, created };
+    return e ?? p;
+  };
 }
 
 /** A unique identifier taken by another contact (a race lost to another replica) is the same refusal. */
