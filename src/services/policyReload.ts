@@ -59,10 +59,14 @@ export async function reloadPolicy(ctx: AppContext, actor: string): Promise<Relo
  * so that the trail says which revision answered from when.
  */
 export async function auditPolicyAtStart(ctx: AppContext, actor = 'start'): Promise<void> {
-  const trail = await ctx.store.auditTrail();
-  const last = [...trail]
-    .reverse()
-    .find((e) => (e.action === 'policy.reload' && e.outcome === 'done') || e.action === 'policy.start');
+  // Only the policy's own entries: on PostgreSQL an indexed lookup, not the whole trail at every start.
+  const reloads = (await ctx.store.auditTrail({ action: 'policy.reload' })).filter(
+    (e) => e.outcome === 'done',
+  );
+  const starts = await ctx.store.auditTrail({ action: 'policy.start' });
+  // The later of the two (a reload at the same instant as a start came after it).
+  const [reload, start] = [reloads.at(-1), starts.at(-1)];
+  const last = !start || (reload && reload.at >= start.at) ? reload : start;
   const revision = /→ (\w+)/.exec(last?.detail ?? '')?.[1];
   if (revision === ctx.policy.revision) return;
   await ctx.store.audit({
