@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
@@ -93,10 +94,9 @@ async function binariesFor(user: { uid: number } | undefined): Promise<{ initdb:
   };
   const native = dirname(dirname(pkg.postgres));
   if (!user || reachable(native)) return pkg;
-  const shared = join(
-    tmpdir(),
-    `prospect-guard-postgres-${process.getuid?.()}-${Buffer.from(native).toString('hex').slice(-16)}`,
-  );
+  // One copy per installed package: its path names its clone (and so its version).
+  const key = createHash('sha256').update(native).digest('hex').slice(0, 12);
+  const shared = join(tmpdir(), `prospect-guard-postgres-${key}`);
   if (!existsSync(join(shared, 'bin', 'postgres'))) {
     // Copied whole, then renamed into place: a copy cut short is never taken for a good one.
     const temp = `${shared}.${process.pid}`;
