@@ -4,7 +4,7 @@ import { kept } from '../domain/kept.ts';
 import { parseDuration } from '../domain/time.ts';
 import type { RetentionScan } from '../retention/deadlines.ts';
 import { dueReminders, type Reminder } from '../retention/reminders.ts';
-import type { PurgeResult } from '../store/types.ts';
+import type { Lease, PurgeResult } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import { purgeOverdue, retentionScan, withoutPurged } from './retention.ts';
 
@@ -24,9 +24,14 @@ export interface RetentionRun {
 /**
  * One run: purge what is overdue if the policy says so, then post the digest and each owner's reminders. A
  * reminder is recorded as sent only once Slack accepted it, so an error means "try again next run", never a
- * lost or a doubled reminder.
+ * lost or a doubled reminder. Run under a lease (several replicas), it checks the lease before each post and
+ * records with it: a replica that lost it stops (LeaseLost) and leaves the rest to the one that holds it now.
  */
-export async function runRetention(ctx: AppContext, poster: ReminderPoster): Promise<RetentionRun> {
+export async function runRetention(
+  ctx: AppContext,
+  poster: ReminderPoster,
+  lease?: Lease,
+): Promise<RetentionRun> {
   const { policy, store } = ctx;
   const now = ctx.clock();
   const run: RetentionRun = { sent: 0, digestPosted: false, failedOwners: [] };
@@ -51,6 +56,7 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (scan.overdue.length + scan.due.length > 0) {
+    await lease?.check();
     try {
       await poster.digest(policy.doc.retention.reminders.channel, scan, send);
       run.digestPosted = true;
@@ -62,6 +68,7 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
   for (const reminder of send) kept(byOwner, reminder.deadline.contact.owner ?? '', () => []).push(reminder);
   for (const [owner, reminders] of byOwner) {
     // Contacts without an owner are reminded through the digest only.
+    await lease?.check();
     if (owner) {
       try {
         await poster.remind(owner, reminders);
@@ -73,10 +80,11 @@ export async function runRetention(ctx: AppContext, poster: ReminderPoster): Pro
     await store.markReminders(
       reminders.map((r) => r.key),
       now,
+      lease,
     );
     run.sent += reminders.length;
   }
-  await store.markReminders(superseded, now);
+  await store.markReminders(superseded, now, lease);
   return run;
 }
 
@@ -98,11 +106,11 @@ export function startRetentionScheduler(
       // was recorded does nothing. A replica that dies mid-run frees the lease: the next one finishes the run,
       // skipping the reminders already recorded as posted.
       .then(() =>
-        ctx.store.exclusive('retention-run', async () => {
+        ctx.store.exclusive('retention-run', async (lease) => {
           const key = scheduledFor ? `run:${scheduledFor.toISOString()}` : undefined;
           if (key && (await ctx.store.remindersSent()).has(key)) return undefined;
-          const result = await runRetention(ctx, poster);
-          if (key) await ctx.store.markReminders([key], ctx.clock());
+          const result = await runRetention(ctx, poster, lease);
+          if (key) await ctx.store.markReminders([key], ctx.clock(), lease);
           return result;
         }),
       )

@@ -13,3 +13,11 @@ export class NotRecordedError extends StoreError {
     super(`not recorded: ${reason}. Nothing was changed; try again once the disk has room.`);
   }
 }
+
+/** A lease was taken over by another replica (this one was cut off): what it was doing is left to that one. */
+export class LeaseLost extends StoreError {
+  override name = 'LeaseLost';
+  constructor(readonly lease: string) {
+    super(`the lease "${lease}" is now held by another replica; this one stops and leaves the work to it`);
+  }
+}

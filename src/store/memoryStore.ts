@@ -17,8 +17,8 @@ import { mergeBatch } from './batch.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
+import { LocalLeases } from './localLeases.ts';
 import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
-import { RecentKeys } from './recentKeys.ts';
 import { consentRecord, interactionRecord, objectionRecord } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
@@ -28,6 +28,7 @@ import type {
   ContactInput,
   ContactRecord,
   DecisionLogEntry,
+  Lease,
   PurgeRequest,
   PurgeResult,
   SaveOutcome,
@@ -236,7 +237,8 @@ export class MemoryStore implements Store {
   }
 
   /** In journal entries of 5,000 keys: a run that reminds about 100,000 deadlines never holds the app long. */
-  async markReminders(keys: string[], at: Date): Promise<void> {
+  async markReminders(keys: string[], at: Date, lease?: Lease): Promise<void> {
+    await lease?.check();
     for (let i = 0; i < keys.length; i += 5000)
       await this.commit({ op: 'reminders', keys: keys.slice(i, i + 5000), at: at.toISOString() });
   }
@@ -262,21 +264,15 @@ export class MemoryStore implements Store {
     return this.state.counts();
   }
 
-  private readonly claims = new RecentKeys(10_000, 60 * 60_000);
+  /** One process holds a file or memory store: claims and leases are this process's. */
+  private readonly local = new LocalLeases();
 
-  /** One process holds a file or memory store: the claims are this process's, kept an hour at most. */
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.claims.add(key, ttlMs);
+    return this.local.claim(key, ttlMs);
   }
 
-  private leases = new Map<string, Promise<unknown>>();
-
-  /** One process holds the store: a lease is a queue in this process. */
-  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const before = this.leases.get(name) ?? Promise.resolve();
-    const run = before.catch(() => undefined).then(work);
-    this.leases.set(name, run);
-    return run;
+  async exclusive<T>(name: string, work: (lease: Lease) => Promise<T>): Promise<T> {
+    return this.local.exclusive(name, work);
   }
 
   /** Everything the register holds, as it is in memory: read by `store copy`, never to be changed. */

@@ -34,6 +34,16 @@ export interface ConsentInput {
   proof: ConsentProof;
 }
 
+/**
+ * A lease held: its fencing token grows by one with each new holder, so a holder that lost it (its connection
+ * died, another replica took over) is told by `check()` (LeaseLost) before it acts again.
+ */
+export interface Lease {
+  readonly name: string;
+  readonly token: number;
+  check(): Promise<void>;
+}
+
 /** One question and its answer, with the person only as a keyed hash (privacy by design). */
 export interface DecisionLogEntry {
   id: string;
@@ -144,7 +154,8 @@ export interface Store {
   /** The suppression entries and logged decisions about these keyed hashes (access requests). */
   recordsAbout(hashes: string[]): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }>;
   remindersSent(): Promise<ReadonlySet<string>>;
-  markReminders(keys: string[], at: Date): Promise<void>;
+  /** Records reminders as posted; with a lease, only while it is still held (its fencing token is current). */
+  markReminders(keys: string[], at: Date, lease?: Lease): Promise<void>;
   saveCampaign(campaign: Campaign): Promise<void>;
   findCampaign(id: string): Promise<Campaign | undefined>;
   campaigns(): Promise<Campaign[]>;
@@ -158,9 +169,10 @@ export interface Store {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /**
    * Runs `work` while holding the lease `name`: one at a time across every replica on the register (a retention
-   * run). A replica that dies holding it lets the next one in.
+   * run). A replica that dies holding it lets the next one in; one cut off from the database while still running
+   * learns it from `lease.check()` and from the writes fenced with the lease, which are then refused.
    */
-  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  exclusive<T>(name: string, work: (lease: Lease) => Promise<T>): Promise<T>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import type { Identifier } from '../../src/domain/identifiers.ts';
 import { verifyChain } from '../../src/store/auditChain.ts';
+import { LeaseLost } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/types.ts';
 
 /**
@@ -253,6 +254,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           'boom',
         );
         expect(await store.exclusive('run', async () => 'after a failure')).toBe('after a failure');
+      }),
+    );
+
+    it(
+      'fences a lease: once another holder took it, the old one can neither check it nor record with it',
+      withStore(async (store) => {
+        const first = await store.exclusive('run', async (lease) => {
+          await lease.check();
+          await store.markReminders(['mine'], now, lease);
+          return lease;
+        });
+        const second = await store.exclusive('run', async (lease) => lease);
+        expect(second.token).toBeGreaterThan(first.token);
+        await expect(first.check()).rejects.toThrow(LeaseLost);
+        await expect(store.markReminders(['stale'], now, first)).rejects.toThrow(LeaseLost);
+        expect([...(await store.remindersSent())].sort()).toEqual(['mine']);
       }),
     );
   });

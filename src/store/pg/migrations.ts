@@ -88,6 +88,14 @@ create index claims_at on claims (at);
 create table installations (key text primary key, data jsonb not null, installed_at timestamptz not null default now());
 `,
   },
+  {
+    version: 4,
+    name: 'lease tokens',
+    sql: `
+-- Each lease's fencing token, one more for each new holder: a replica that lost the lease cannot write with it.
+create table leases (name text primary key, token bigint not null);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { ChangeListeners, type ContactsListener } from '../changes.ts';
+import { LeaseLost } from '../errors.ts';
+import type { Lease } from '../types.ts';
 import { connect, listenFor, notify } from './db.ts';
 import { PgReads } from './pgReads.ts';
 
@@ -70,28 +72,46 @@ export abstract class PgLeases extends PgReads {
     return (rowCount ?? 0) > 0;
   }
 
+  /** The lease's name in the database: each workspace's schema has its own. */
+  protected leaseKey(name: string): string {
+    return `lease:${this.scope}:${name}`;
+  }
+
   /**
    * A lease as a session advisory lock on a connection of its own: held until `work` ends, or until the
-   * connection dies with its replica, when the next waiting replica gets it.
+   * connection dies with its replica, when the next waiting replica gets it and a greater fencing token.
    */
-  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+  async exclusive<T>(name: string, work: (lease: Lease) => Promise<T>): Promise<T> {
+    const key = this.leaseKey(name);
     const client = await connect(this.db);
     // The lease's connection can die (the database restarted, or this replica was cut off): the lease is lost
-    // then, and another replica may take it. Told here rather than crashing the process.
-    const lost = () => undefined;
-    client.on('error', lost);
+    // then, and another replica may take it. Noted here rather than crashing the process.
+    let lost = false;
+    const onError = () => {
+      lost = true;
+    };
+    client.on('error', onError);
     try {
-      await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [`lease:${this.scope}:${name}`]);
+      await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+      const { rows } = await client.query<{ token: string }>(
+        `insert into leases (name, token) values ($1, 1)
+         on conflict (name) do update set token = leases.token + 1 returning token`,
+        [key],
+      );
+      const token = Number(rows[0]?.token);
+      const check = async () => {
+        if (lost) throw new LeaseLost(name);
+        const now = await this.db.query<{ token: string }>('select token from leases where name = $1', [key]);
+        if (Number(now.rows[0]?.token) !== token) throw new LeaseLost(name);
+      };
       try {
-        return await work();
+        return await work({ name, token, check });
       } finally {
-        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [
-          `lease:${this.scope}:${name}`,
-        ]);
+        if (!lost) await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
       }
     } finally {
-      client.off('error', lost);
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 }

@@ -14,7 +14,7 @@ import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
 import { mergeBatch } from '../batch.ts';
-import { StoreError } from '../errors.ts';
+import { LeaseLost, StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecord } from '../records.ts';
 import type {
@@ -22,6 +22,7 @@ import type {
   ConsentInput,
   ContactInput,
   DecisionLogEntry,
+  Lease,
   PurgeRequest,
   PurgeResult,
   SaveOutcome,
@@ -222,11 +223,24 @@ export class PgStore extends PgLeases implements Store {
     }));
   }
 
-  async markReminders(keys: string[], at: Date): Promise<void> {
-    await this.db.query(
-      'insert into reminders (key, at) select k, $2 from unnest($1::text[]) as k on conflict do nothing',
-      [keys, at.toISOString()],
+  async markReminders(keys: string[], at: Date, lease?: Lease): Promise<void> {
+    if (!lease) {
+      await this.db.query(
+        'insert into reminders (key, at) select k, $2 from unnest($1::text[]) as k on conflict do nothing',
+        [keys, at.toISOString()],
+      );
+      return;
+    }
+    // Fenced: written only while the lease's token is the current one. `for share` makes a new holder's token
+    // increase wait for this insert, or this insert see the new token.
+    const { rows } = await this.db.query<{ held: boolean }>(
+      `with fence as (select 1 from leases where name = $3 and token = $4 for share),
+       written as (insert into reminders (key, at) select k, $2 from unnest($1::text[]) as k
+                   where exists (select 1 from fence) on conflict do nothing)
+       select exists (select 1 from fence) as held`,
+      [keys, at.toISOString(), this.leaseKey(lease.name), lease.token],
     );
+    if (!rows[0]?.held) throw new LeaseLost(lease.name);
   }
 
   async saveCampaign(campaign: Campaign): Promise<void> {
