@@ -139,12 +139,18 @@ function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       user_id?: string;
       team_id?: string;
       user?: { id?: string; team_id?: string };
-      team?: { id?: string };
+      team?: { id?: string; enterprise_id?: string };
+      enterprise_id?: string;
+      enterprise?: { id?: string };
     };
     const userId = body.user_id ?? body.user?.id;
     const interactive = body.type === 'block_actions' || body.type === 'view_submission' || body.user_id;
     if (!userId || !interactive) return args.next();
-    const standing = await deps.people.standing(userId, body.team_id ?? body.team?.id);
+    const standing = await deps.people.standing(
+      userId,
+      body.team_id ?? body.team?.id,
+      body.enterprise_id ?? body.enterprise?.id ?? body.team?.enterprise_id,
+    );
     if (standing === 'member') return args.next();
     await deps.ctx.store.audit({
       at: deps.ctx.clock().toISOString(),

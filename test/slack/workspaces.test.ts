@@ -80,6 +80,51 @@ describe('many workspaces, one app', () => {
     expect(there).toMatch(/opposition|objection/i);
   });
 
+  it('never lets a button of one workspace reach a contact of another', async () => {
+    const { app } = await twoWorkspaces();
+    const alpha = await app.router.workspace('T0ALPHA', app.app.client);
+    const { contact } = await alpha.ctx.store.saveContact(
+      {
+        email: 'gil@acme.fr',
+        owner: 'U0SALES',
+        provenance: { source: 'form', collection: 'direct', collectedAt: '2023-11-20T09:00:00Z' },
+      },
+      new Date('2026-11-23T09:00:00Z'),
+    );
+    // The buttons of alpha's reminders, pressed in beta (a forged or replayed payload): beta knows no such contact.
+    const beta = { team: 'T0BETA', user: 'U0SALES' };
+    const value = JSON.stringify({ c: contact.id, k: 'prospect' });
+    const purge = await app.user.press({ action_id: 'retention_purge_one', value }, beta);
+    expect(visibleText(purge)).toBe('This contact no longer exists (already purged?).');
+    const renew = await app.user.press({ action_id: 'retention_renewed', value }, beta);
+    expect(renew.calls.map((c) => c.method)).not.toContain('views.open');
+    await app.user.press(
+      { action_id: 'privacy_erase', value: 'gil@acme.fr' },
+      { team: 'T0BETA', user: 'U0DPO' },
+    );
+    expect(await alpha.ctx.store.contactById(contact.id)).toBeDefined();
+    const audit = await alpha.ctx.store.auditTrail();
+    expect(audit.filter((e) => e.action.startsWith('retention') || e.action.startsWith('privacy'))).toEqual(
+      [],
+    );
+  });
+
+  it('maps an org-wide install to one register, asked from any workspace of the organisation', async () => {
+    const { app, dir } = await twoWorkspaces();
+    expect(await app.install('E0ACME')).toBe(200);
+    const paris = { team: 'T0PARIS', enterprise: 'E0ACME', user: 'U0SALES' };
+    const lyon = { team: 'T0LYON', enterprise: 'E0ACME', user: 'U0SALES' };
+    expect(visibleText(await app.user.command('/optout fay@acme.fr', paris))).toContain('f***@acme.fr');
+    // U0SALES's home is another workspace of the organisation (T0HQ): a member all the same.
+    expect(visibleText(await app.user.command('/can-i-email fay@acme.fr', lyon))).toMatch(/objected/);
+    const alpha = { team: 'T0ALPHA', user: 'U0SALES' };
+    expect(visibleText(await app.user.command('/can-i-email fay@acme.fr', alpha))).not.toMatch(/objected/);
+    // A partner of another organisation in a shared channel is still refused.
+    const partner = await app.user.command('/can-i-email fay@acme.fr', { ...lyon, user: 'U0PARTNER' });
+    expect(visibleText(partner)).toMatch(/another organisation|autre organisation/);
+    expect(existsSync(join(dir, 'workspaces', 'E0ACME', 'prospect-guard.json.journal'))).toBe(true);
+  });
+
   it('stops answering a workspace that uninstalled the app, and keeps its register', async () => {
     const { app, dir } = await twoWorkspaces();
     await app.user.command('/optout dan@acme.fr', { team: 'T0ALPHA', user: 'U0SALES' });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BOT, TEAM_ID, USER_GROUPS, USERS } from './workspace.ts';
+import { BOT, TEAM_ID, USER_GROUPS, USERS, usersInfo } from './workspace.ts';
 
 /** One Web API call or response_url post the app made, as Slack would have received it. */
 export interface RecordedCall {
@@ -80,18 +80,7 @@ export class FakeSlack extends EventEmitter {
     }),
     'users.info': (args, team) => {
       const user = USERS.find((u) => u.id === args.user);
-      if (!user) return { ok: false, error: 'user_not_found' };
-      return {
-        user: {
-          id: user.id,
-          name: user.name,
-          real_name: user.realName,
-          locale: user.locale,
-          team_id: user.standing === 'external' ? 'T0OTHERORG' : team,
-          deleted: user.standing === 'deleted',
-          is_restricted: user.standing === 'guest',
-        },
-      };
+      return user ? { user: usersInfo(user, team) } : { ok: false, error: 'user_not_found' };
     },
     'usergroups.users.list': (args) => {
       const users = USER_GROUPS[String(args.usergroup)];

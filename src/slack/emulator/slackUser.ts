@@ -17,6 +17,8 @@ export interface PostOptions {
   headers?: Record<string, string>;
   /** Another workspace (team id) than the emulator's own: requests of several workspaces to one app. */
   team?: string;
+  /** The Enterprise Grid organisation of an org-wide install the request comes through (E…). */
+  enterprise?: string;
   /** Reuse a trigger id: what a redelivery by Slack carries. */
   triggerId?: string;
   /** The message that carries the pressed button (a channel message, not an ephemeral reply). */
@@ -94,7 +96,10 @@ export class SlackUser {
   }
 
   private interactive(payload: Record<string, unknown>, options: PostOptions, triggerId: string) {
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const org = options.enterprise
+      ? { enterprise: { id: options.enterprise, name: options.enterprise }, is_enterprise_install: true }
+      : {};
+    const body = new URLSearchParams({ payload: JSON.stringify({ ...payload, ...org }) }).toString();
     return this.post(body, 'application/x-www-form-urlencoded', options, triggerId);
   }
 
@@ -113,7 +118,8 @@ export class SlackUser {
       command,
       text: rest.join(' '),
       api_app_id: BOT.appId,
-      is_enterprise_install: 'false',
+      ...(options.enterprise ? { enterprise_id: options.enterprise } : {}),
+      is_enterprise_install: options.enterprise ? 'true' : 'false',
       response_url: this.slack.responseUrl(),
       trigger_id: triggerId,
     }).toString();
@@ -192,7 +198,15 @@ export class SlackUser {
       event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
       event: { event_ts: `${Date.now() / 1000}`, ...event },
-      authorizations: [{ team_id: team, user_id: BOT.userId, is_bot: true }],
+      ...(options.enterprise ? { enterprise_id: options.enterprise, is_ext_shared_channel: false } : {}),
+      authorizations: [
+        {
+          team_id: team,
+          user_id: BOT.userId,
+          is_bot: true,
+          ...(options.enterprise ? { enterprise_id: options.enterprise, is_enterprise_install: true } : {}),
+        },
+      ],
     });
     return this.post(body, 'application/json', options, eventId);
   }

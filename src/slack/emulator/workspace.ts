@@ -30,3 +30,23 @@ export const USER_GROUPS: Record<string, string[]> = {
   S0COMPLIANCE: ['U0DPO', 'U0AUDIT'],
   S0SALESMGR: ['U0MANAGER'],
 };
+
+/**
+ * What users.info says of one of them, asked with the token of `team`. With an org-wide token (E…), the
+ * organisation's people have their home in its workspace T0HQ and ask from any of its workspaces; a partner
+ * (Slack Connect) belongs to another organisation.
+ */
+export function usersInfo(user: EmulatedUser, team: string): Record<string, unknown> {
+  const external = user.standing === 'external';
+  const orgWide = team.startsWith('E');
+  return {
+    id: user.id,
+    name: user.name,
+    real_name: user.realName,
+    locale: user.locale,
+    team_id: external ? 'T0OTHERORG' : orgWide ? 'T0HQ' : team,
+    ...(orgWide && !external ? { enterprise_user: { enterprise_id: team, teams: ['T0HQ'] } } : {}),
+    deleted: user.standing === 'deleted',
+    is_restricted: user.standing === 'guest',
+  };
+}

@@ -15,6 +15,8 @@ interface Profile {
   deleted: boolean;
   guest: boolean;
   teamId?: string;
+  /** Their Enterprise Grid organisation, if any: members of one organisation work across its workspaces. */
+  enterpriseId?: string;
 }
 
 interface Cached<T> {
@@ -52,11 +54,14 @@ export class People {
    * another organisation (Slack Connect: their team is not this workspace's) may not. When Slack cannot say, the
    * signed request stands (it did come from Slack) and the user is treated as a member.
    */
-  async standing(userId: string, teamId: string | undefined): Promise<Standing> {
+  async standing(userId: string, teamId: string | undefined, enterpriseId?: string): Promise<Standing> {
     const profile = await this.profile(userId);
     if (!profile) return 'member';
     if (profile.deleted) return 'deleted';
-    if (teamId && profile.teamId && profile.teamId !== teamId) return 'external';
+    // In an Enterprise Grid organisation, a member of one workspace may ask in another of the same organisation
+    // (org-wide install, shared channels): the organisation decides, not the workspace.
+    const sameOrganisation = Boolean(enterpriseId) && profile.enterpriseId === enterpriseId;
+    if (!sameOrganisation && teamId && profile.teamId && profile.teamId !== teamId) return 'external';
     if (profile.guest && !this.ctx.policy.doc.workspace.allow_guests) return 'guest';
     return 'member';
   }
@@ -74,6 +79,8 @@ export class People {
         deleted: Boolean(user?.deleted),
         guest: Boolean(user?.is_restricted || user?.is_ultra_restricted),
         teamId: user?.team_id,
+        enterpriseId: (user as { enterprise_user?: { enterprise_id?: string } } | undefined)?.enterprise_user
+          ?.enterprise_id,
       };
       this.locales.set(userId, { value: profile, until: this.now() + LOCALE_TTL_MS });
       return profile;
