@@ -210,6 +210,14 @@ if (process.argv.includes('--campaign-memory')) {
   process.exit(0);
 }
 const million = process.argv.includes('--million');
+// PostgreSQL (opt-in, a durable server from npm): `npm run bench -- --postgres` (100,000 contacts; with --million,
+// 1M; with --contacts N, N: issue 15 names 10,000,000); `--only` skips the file-store figures.
+const contactsFlag = process.argv.indexOf('--contacts');
+const pgSize = contactsFlag > 0 ? Number(process.argv[contactsFlag + 1]) : million ? 1_000_000 : 100_000;
+if (process.argv.includes('--postgres') && process.argv.includes('--only')) {
+  process.stdout.write(self('--postgres-run', String(pgSize)));
+  process.exit(0);
+}
 const engine = await benchEngine();
 const cli = benchCliWall();
 for (const size of [10_000, 100_000, ...(million ? [1_000_000] : [])]) {
@@ -254,6 +262,4 @@ printTable('decision engine, command line, imports, memory of the largest check'
     met: (memory.peakMiB - memory.restingMiB) * 2 ** 20 <= 200e6,
   },
 ]);
-// PostgreSQL (opt-in, a durable server from npm): `npm run bench -- --postgres` (100,000 contacts; with --million, 1M).
-if (process.argv.includes('--postgres'))
-  process.stdout.write(self('--postgres-run', String(million ? 1_000_000 : 100_000)));
+if (process.argv.includes('--postgres')) process.stdout.write(self('--postgres-run', String(pgSize)));

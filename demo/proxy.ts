@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { FakeSlack } from '../src/slack/emulator/fakeSlack.ts';
@@ -8,16 +8,20 @@ import type { FakeSlack } from '../src/slack/emulator/fakeSlack.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** `prospect-guard start` in HTTP mode on `port`, on the register `database`, talking to the fake Slack. */
+/**
+ * `prospect-guard start` in HTTP mode on `port`, on the register `database`, talking to the fake Slack; `root` is
+ * the project's folder (the bench, bundled elsewhere, gives it).
+ */
 export function replica(
   port: number,
   slack: FakeSlack,
   secret: string,
   database: string,
   env: Record<string, string>,
+  root = ROOT,
 ): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'bin', 'prospect-guard.js'), 'start'], {
-    cwd: ROOT,
+  return spawn(process.execPath, [join(root, 'bin', 'prospect-guard.js'), 'start'], {
+    cwd: root,
     env: {
       ...process.env,
       ...env,
@@ -48,6 +52,9 @@ export async function listening(port: number): Promise<void> {
 export function proxy(ports: number[]) {
   let next = 0;
   const served = new Map<number, number>();
+  // Connections to the replicas are kept open, as a load balancer does: a new one per request would cost more
+  // than the request.
+  const agent = new Agent({ keepAlive: true });
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (c) => chunks.push(c));
@@ -56,7 +63,14 @@ export function proxy(ports: number[]) {
       const attempt = (tries: number) => {
         const port = ports[next++ % ports.length] as number;
         const forward = request(
-          { host: '127.0.0.1', port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+          {
+            host: '127.0.0.1',
+            port,
+            path: incoming.url,
+            method: incoming.method,
+            headers: incoming.headers,
+            agent,
+          },
           (reply) => {
             served.set(port, (served.get(port) ?? 0) + 1);
             outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
@@ -69,5 +83,6 @@ export function proxy(ports: number[]) {
       attempt(ports.length);
     });
   });
+  server.on('close', () => agent.destroy());
   return { server, served };
 }

@@ -113,9 +113,12 @@ export interface RetentionScan {
   due: Deadline[];
 }
 
-/** Scans every contact in slices, so the app keeps answering during a 100,000-contact scan. */
+/**
+ * Scans every contact in slices, so the app keeps answering during a large scan. Given pages (a store's
+ * `contactPages`), only the deadlines due within the horizon are kept, never the whole register.
+ */
 export async function scanRetention(
-  records: ContactRecord[],
+  records: ContactRecord[] | AsyncIterable<ContactRecord[]>,
   policy: Policy,
   now: Date,
   horizonDays = 30,
@@ -123,14 +126,16 @@ export async function scanRetention(
   const horizon = now.getTime() + horizonDays * 86_400_000;
   const overdue: Deadline[] = [];
   const due: Deadline[] = [];
-  for (const [i, record] of records.entries()) {
-    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-    for (const deadline of deadlinesOf(record, policy, now)) {
-      const t = deadline.at.getTime();
-      if (t <= now.getTime()) overdue.push(deadline);
-      else if (t <= horizon) due.push(deadline);
+  const pages = Array.isArray(records) ? [records] : records;
+  for await (const page of pages)
+    for (const [i, record] of page.entries()) {
+      if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+      for (const deadline of deadlinesOf(record, policy, now)) {
+        const t = deadline.at.getTime();
+        if (t <= now.getTime()) overdue.push(deadline);
+        else if (t <= horizon) due.push(deadline);
+      }
     }
-  }
   const byDate = (a: Deadline, b: Deadline) => a.at.getTime() - b.at.getTime();
   return { at: now, overdue: overdue.sort(byDate), due: due.sort(byDate) };
 }

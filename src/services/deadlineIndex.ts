@@ -92,11 +92,11 @@ export class DeadlineIndex {
   private async build(now: Date): Promise<void> {
     this.entries.clear();
     this.dirty.clear();
-    const records = await this.store.contactRecords();
-    for (const [i, record] of records.entries()) {
-      if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-      this.entries.set(record.contact.id, this.entryOf(record, now));
-    }
+    for await (const page of this.store.contactPages())
+      for (const [i, record] of page.entries()) {
+        if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+        this.entries.set(record.contact.id, this.entryOf(record, now));
+      }
     this.built = true;
   }
 }

@@ -58,27 +58,29 @@ export async function diffRegister(
     ...(options.product ? { product: options.product } : {}),
   });
   const tally = new DiffTally();
-  const records = await store.contactRecords();
-  for (const [i, { contact }] of records.entries()) {
-    if (i % 1000 === 999) {
-      options.onProgress?.(i + 1, records.length);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const targets: Partial<Record<'email' | 'phone', Identifier>> = {
-      ...(contact.email ? { email: { kind: 'email', value: contact.email } } : {}),
-      ...(contact.phone ? { phone: { kind: 'phone', value: contact.phone } } : {}),
-    };
-    for (const kind of ['email', 'phone'] as const) {
-      const target = targets[kind];
-      if (!target) continue;
-      const subject = await store.subjectFacts(target);
-      for (const channel of channels.filter((c) => reaches(c, target))) {
-        const old = decide(request(channel), subject, before, options.at, { changesAt: false });
-        const now = decide(request(channel), subject, after, options.at, { changesAt: false });
-        tally.add(old, now, `${maskIdentifier(target)} (${channel})`, contact.id);
+  const total = (await store.counts()).contacts;
+  let done = 0;
+  for await (const page of store.contactPages())
+    for (const { contact } of page) {
+      if (++done % 1000 === 0) {
+        options.onProgress?.(done, Math.max(total, done));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const targets: Partial<Record<'email' | 'phone', Identifier>> = {
+        ...(contact.email ? { email: { kind: 'email', value: contact.email } } : {}),
+        ...(contact.phone ? { phone: { kind: 'phone', value: contact.phone } } : {}),
+      };
+      for (const kind of ['email', 'phone'] as const) {
+        const target = targets[kind];
+        if (!target) continue;
+        const subject = await store.subjectFacts(target);
+        for (const channel of channels.filter((c) => reaches(c, target))) {
+          const old = decide(request(channel), subject, before, options.at, { changesAt: false });
+          const now = decide(request(channel), subject, after, options.at, { changesAt: false });
+          tally.add(old, now, `${maskIdentifier(target)} (${channel})`, contact.id);
+        }
       }
     }
-  }
-  options.onProgress?.(records.length, records.length);
-  return { ...tally.summary(), at: options.at.toISOString(), contacts: records.length, channels };
+  options.onProgress?.(done, done);
+  return { ...tally.summary(), at: options.at.toISOString(), contacts: done, channels };
 }

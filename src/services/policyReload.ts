@@ -1,4 +1,4 @@
-import { unwatchFile, watchFile } from 'node:fs';
+import { statSync } from 'node:fs';
 import { diffScenarios } from '../policy/diff.ts';
 import { formatIssue, loadPolicy, PolicyError, type PolicyIssue } from '../policy/load.ts';
 import { scenarioProblems } from '../policy/scenarios.ts';
@@ -81,21 +81,30 @@ export async function auditPolicyAtStart(ctx: AppContext, actor = 'start'): Prom
 /**
  * Calls `onChange` when the policy file changes on disk. Polling (every second) rather than fs.watch: editors
  * save by writing a new file and renaming it over the old one, which an inotify watch on the old file misses.
- * Several saves in a row make one call.
+ * The first look is taken now, synchronously: a save made just after start is a change, not the baseline (Node's
+ * watchFile takes its baseline later, and missed such saves). Several saves in a row make one call.
  */
 export function watchPolicyFile(file: string, onChange: () => void, intervalMs = 1000): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const listener = (
-    current: { mtimeMs: number; size: number },
-    previous: { mtimeMs: number; size: number },
-  ) => {
-    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
-    clearTimeout(timer);
-    timer = setTimeout(onChange, intervalMs / 2);
+  const look = () => {
+    try {
+      const s = statSync(file);
+      return `${s.ino}:${s.mtimeMs}:${s.size}`;
+    } catch {
+      return 'missing';
+    }
   };
-  watchFile(file, { interval: intervalMs, persistent: false }, listener);
+  let last = look();
+  let debounce: NodeJS.Timeout | undefined;
+  const poll = setInterval(() => {
+    const now = look();
+    if (now === last) return;
+    last = now;
+    clearTimeout(debounce);
+    debounce = setTimeout(onChange, intervalMs / 2);
+  }, intervalMs);
+  poll.unref();
   return () => {
-    clearTimeout(timer);
-    unwatchFile(file, listener);
+    clearInterval(poll);
+    clearTimeout(debounce);
   };
 }

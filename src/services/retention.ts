@@ -10,7 +10,7 @@ import { recordConsent, recordEvent } from './record.ts';
 
 export async function retentionScan(ctx: AppContext, at?: string, horizonDays = 30): Promise<RetentionScan> {
   const now = parse.optionalInstant(at, ctx.policy, 'at') ?? ctx.clock();
-  return scanRetention(await ctx.store.contactRecords(), ctx.policy, now, horizonDays);
+  return scanRetention(ctx.store.contactPages(), ctx.policy, now, horizonDays);
 }
 
 /**

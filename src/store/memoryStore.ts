@@ -211,6 +211,11 @@ export class MemoryStore implements Store {
     return contactRecords(this.state);
   }
 
+  async *contactPages(size = 5000): AsyncIterable<ContactRecord[]> {
+    const records = await contactRecords(this.state);
+    for (let i = 0; i < records.length; i += size) yield records.slice(i, i + size);
+  }
+
   async contactRecord(id: string): Promise<ContactRecord | undefined> {
     return contactRecord(this.state, id);
   }

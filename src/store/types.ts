@@ -138,6 +138,8 @@ export interface Store {
   audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
+  /** Every contact with its records, a page at a time in the order they were added: scans of a large register. */
+  contactPages(size?: number): AsyncIterable<ContactRecord[]>;
   /** One contact with its consents and interactions. */
   contactRecord(id: string): Promise<ContactRecord | undefined>;
   /**

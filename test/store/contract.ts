@@ -115,6 +115,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
+      'reads the register a page at a time, each contact once with its own records, in the order added',
+      withStore(async (store) => {
+        const ids: string[] = [];
+        for (let i = 0; i < 7; i++)
+          ids.push((await store.saveContact({ email: `r${i}@acme.fr` }, now)).contact.id);
+        const proof = { method: 'checkbox', wording: 'v1', evidence: 'ref' };
+        const fifth = await store.contactById(ids[4] ?? '');
+        if (!fifth) throw new Error('no fifth contact');
+        await store.recordConsent(
+          fifth,
+          { channel: 'email', purpose: 'prospecting', action: 'grant', at: now, proof },
+          now,
+        );
+        const pages: string[][] = [];
+        let consents = '';
+        for await (const page of store.contactPages(3)) {
+          pages.push(page.map((r) => r.contact.id));
+          for (const r of page) if (r.consents.length) consents = `${r.contact.email}:${r.consents.length}`;
+        }
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+        expect(pages.flat()).toEqual(ids);
+        expect(consents).toBe('r4@acme.fr:1');
+      }),
+    );
+
+    it(
       'carries a global objection onto an identifier the person gains',
       withStore(async (store) => {
         const { contact } = await store.saveContact({ email: 'c@acme.fr' }, now);

@@ -103,20 +103,35 @@ export abstract class PgReads {
   }
 
   async contactRecords(): Promise<ContactRecord[]> {
-    const contacts = rowsOf<Contact>(await this.db.query('select data from contacts order by seq'));
-    const consents = rowsOf<ConsentRecord>(await this.db.query('select data from consents order by seq'));
-    const interactions = rowsOf<Interaction>(
-      await this.db.query('select data from interactions order by seq'),
-    );
-    const [consentsOf, interactionsOf] = [
-      group(consents, (c) => c.contactId),
-      group(interactions, (i) => i.contactId),
-    ];
-    return contacts.map((contact) => ({
-      contact,
-      consents: consentsOf.get(contact.id) ?? [],
-      interactions: interactionsOf.get(contact.id) ?? [],
-    }));
+    const records: ContactRecord[] = [];
+    for await (const page of this.contactPages()) records.push(...page);
+    return records;
+  }
+
+  /** Pages by `seq` (keyset): each is one indexed range read, then its consents and interactions by contact. */
+  async *contactPages(size = 5000): AsyncIterable<ContactRecord[]> {
+    let after = '0';
+    for (;;) {
+      const { rows } = await this.db.query<{ seq: string; data: Contact }>(
+        'select seq, data from contacts where seq > $1 order by seq limit $2',
+        [after, size],
+      );
+      if (rows.length === 0) return;
+      after = rows.at(-1)?.seq ?? after;
+      const ids = rows.map((r) => r.data.id);
+      const [consents, interactions] = await Promise.all([
+        this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
+        this.db.query('select data from interactions where contact_id = any($1) order by seq', [ids]),
+      ]);
+      const consentsOf = group(rowsOf<ConsentRecord>(consents), (c) => c.contactId);
+      const interactionsOf = group(rowsOf<Interaction>(interactions), (i) => i.contactId);
+      yield rows.map(({ data: contact }) => ({
+        contact,
+        consents: consentsOf.get(contact.id) ?? [],
+        interactions: interactionsOf.get(contact.id) ?? [],
+      }));
+      if (rows.length < size) return;
+    }
   }
 
   async contactRecord(id: string): Promise<ContactRecord | undefined> {
