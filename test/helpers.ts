@@ -11,8 +11,13 @@ import type { ContactInput } from '../src/store/types.ts';
 export const POLICY_PATH = resolve(import.meta.dirname, '..', 'policy.yaml');
 export const policy = loadPolicy(POLICY_PATH, { scenarios: true });
 
+/** The folders made by the current test file: removed once it has run (test/setup/tempDirs.ts). */
+export const madeDirs: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'pg-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export const HASH_ENV = { PROSPECT_GUARD_HASH_KEY: 'test-key-test-key-test-key-test-key-0123' };

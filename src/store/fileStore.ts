@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { assertContinuity } from './continuity.ts';
+import { type Documents, FileDocuments, Shelf } from './documents.ts';
 import { StoreError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
@@ -60,6 +61,14 @@ export class FileStore extends MemoryStore {
     // Fencing: before each write, this process checks it still owns the store.
     this.journal.owner = () => this.lock?.owns() ?? false;
     this.created = opened.created;
+  }
+
+  /** Beside the register, one file per collection: data/prospect-guard.api-keys.json (mode 600). */
+  private readonly files = new Shelf(
+    (collection) => new FileDocuments(`${this.path.replace(/\.json$/, '')}.${collection}.json`),
+  );
+  override documents<T>(collection: string): Documents<T> {
+    return this.files.open<T>(collection);
   }
 
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {

@@ -15,6 +15,7 @@ import type { Identifier } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
 import { mergeBatch } from './batch.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
+import { type Documents, MemoryDocuments, Shelf } from './documents.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { LocalLeases } from './localLeases.ts';
@@ -271,6 +272,11 @@ export class MemoryStore implements Store {
 
   /** One process holds a file or memory store: claims and leases are this process's. */
   private readonly local = new LocalLeases();
+
+  private readonly shelf = new Shelf(() => new MemoryDocuments());
+  documents<T>(collection: string): Documents<T> {
+    return this.shelf.open<T>(collection);
+  }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
     return this.local.claim(key, ttlMs);

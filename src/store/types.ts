@@ -12,6 +12,7 @@ import type {
   SuppressionScope,
 } from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
+import type { Documents } from './documents.ts';
 
 /** What a caller may set on a contact; fields left undefined keep their stored value (domain/contactMerge.ts). */
 export type ContactInput = ContactChanges;
@@ -176,5 +177,7 @@ export interface Store {
    */
   exclusive<T>(name: string, work: (lease: Lease) => Promise<T>): Promise<T>;
   counts(): Promise<StoreCounts>;
+  /** Settings kept beside the register (API keys, webhooks), by collection name ([a-z-]+). */
+  documents<T>(collection: string): Documents<T>;
   close(): Promise<void>;
 }

@@ -141,6 +141,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
+      'keeps settings documents by collection and key, apart from each other',
+      withStore(async (store) => {
+        const keys = store.documents<{ name: string }>('api-keys');
+        await keys.put('k1', { name: 'lemlist' });
+        await keys.put('k2', { name: 'hubspot' });
+        await keys.put('k1', { name: 'lemlist (renamed)' });
+        await store.documents('webhooks').put('k1', { other: true });
+        expect(await keys.get('k1')).toEqual({ name: 'lemlist (renamed)' });
+        expect((await keys.all()).map(([k]) => k).sort()).toEqual(['k1', 'k2']);
+        await keys.remove('k2');
+        expect(await keys.get('k2')).toBeUndefined();
+        expect(await store.documents('webhooks').get('k1')).toEqual({ other: true });
+        expect(() => store.documents('../etc')).toThrow();
+      }),
+    );
+
+    it(
       'carries a global objection onto an identifier the person gains',
       withStore(async (store) => {
         const { contact } = await store.saveContact({ email: 'c@acme.fr' }, now);

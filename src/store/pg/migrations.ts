@@ -96,6 +96,20 @@ create table installations (key text primary key, data jsonb not null, installed
 create table leases (name text primary key, token bigint not null);
 `,
   },
+  {
+    version: 5,
+    name: 'documents',
+    sql: `
+-- Settings kept beside the register (API keys, hashed; webhook endpoints; webhook deliveries), by collection.
+create table documents (
+  collection text not null,
+  key text not null,
+  data jsonb not null,
+  at timestamptz not null default now(),
+  primary key (collection, key)
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

@@ -14,6 +14,7 @@ import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
 import { mergeBatch } from '../batch.ts';
+import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecord } from '../records.ts';
@@ -248,6 +249,11 @@ export class PgStore extends PgLeases implements Store {
       'insert into campaigns (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data',
       [campaign.id, campaign],
     );
+  }
+
+  private readonly shelf = new Shelf((collection) => new PgDocuments(this.db, collection));
+  documents<T>(collection: string): Documents<T> {
+    return this.shelf.open<T>(collection);
   }
 
   hash(target: Identifier): string {

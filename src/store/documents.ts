@@ -1,0 +1,119 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type pg from 'pg';
+import { StoreError } from './errors.ts';
+
+/**
+ * Small keyed records kept beside the register that are settings rather than facts about people: API keys,
+ * webhook endpoints and their deliveries. Read and written whole, by key; a few thousand at most.
+ */
+export interface Documents<T = unknown> {
+  get(key: string): Promise<T | undefined>;
+  put(key: string, value: T): Promise<void>;
+  remove(key: string): Promise<void>;
+  all(): Promise<Array<[string, T]>>;
+}
+
+/** In memory (the memory store's, for tests and tools). */
+export class MemoryDocuments<T> implements Documents<T> {
+  private readonly map = new Map<string, T>();
+  async get(key: string) {
+    const value = this.map.get(key);
+    return value === undefined ? undefined : structuredClone(value);
+  }
+  async put(key: string, value: T) {
+    this.map.set(key, structuredClone(value));
+  }
+  async remove(key: string) {
+    this.map.delete(key);
+  }
+  async all() {
+    return [...this.map].map(([k, v]): [string, T] => [k, structuredClone(v)]);
+  }
+}
+
+/**
+ * One JSON file (mode 600: it may hold secrets such as a webhook's signing secret), written whole: a temporary
+ * file, then a rename, so a crash leaves the old file or the new one, never half of one. An unreadable file is
+ * an error, never taken for an empty one.
+ */
+export class FileDocuments<T> implements Documents<T> {
+  constructor(readonly path: string) {}
+
+  private read(): Record<string, T> {
+    try {
+      return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, T>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new StoreError(`cannot read ${this.path}: ${(error as Error).message}`);
+    }
+  }
+
+  private write(all: Record<string, T>): void {
+    const temp = `${this.path}.tmp-${process.pid}`;
+    writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
+    renameSync(temp, this.path);
+  }
+
+  async get(key: string) {
+    return this.read()[key];
+  }
+  async put(key: string, value: T) {
+    this.write({ ...this.read(), [key]: value });
+  }
+  async remove(key: string) {
+    const { [key]: _gone, ...rest } = this.read();
+    this.write(rest as Record<string, T>);
+  }
+  async all() {
+    return Object.entries(this.read());
+  }
+}
+
+/** The `documents` table of the register's schema, one collection per name, shared by every replica. */
+export class PgDocuments<T> implements Documents<T> {
+  constructor(
+    private readonly db: pg.Pool,
+    private readonly collection: string,
+  ) {}
+
+  async get(key: string) {
+    const { rows } = await this.db.query('select data from documents where collection = $1 and key = $2', [
+      this.collection,
+      key,
+    ]);
+    return rows[0]?.data as T | undefined;
+  }
+  async put(key: string, value: T) {
+    await this.db.query(
+      `insert into documents (collection, key, data) values ($1, $2, $3)
+       on conflict (collection, key) do update set data = excluded.data, at = now()`,
+      [this.collection, key, JSON.stringify(value)],
+    );
+  }
+  async remove(key: string) {
+    await this.db.query('delete from documents where collection = $1 and key = $2', [this.collection, key]);
+  }
+  async all() {
+    const { rows } = await this.db.query<{ key: string; data: T }>(
+      'select key, data from documents where collection = $1 order by at, key',
+      [this.collection],
+    );
+    return rows.map((r): [string, T] => [r.key, r.data]);
+  }
+}
+
+/** Each collection opened once, its name checked: it becomes a file name or a key in a table. */
+export class Shelf {
+  private readonly opened = new Map<string, Documents<unknown>>();
+  constructor(private readonly make: (collection: string) => Documents<unknown>) {}
+
+  open<T>(collection: string): Documents<T> {
+    if (!/^[a-z][a-z-]{0,40}$/.test(collection)) throw new StoreError(`not a collection name: ${collection}`);
+    let documents = this.opened.get(collection);
+    if (!documents) {
+      documents = this.make(collection);
+      this.opened.set(collection, documents);
+    }
+    return documents as Documents<T>;
+  }
+}
