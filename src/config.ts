@@ -26,6 +26,12 @@ export interface Config {
   /** The store: a file path (the default), or a PostgreSQL URL (postgres://…). */
   dbPath: string;
   policyPath: string;
+  /** The HTTP API for CRMs and sequencers: on when PROSPECT_GUARD_API_PORT is set. */
+  api?: {
+    port: number;
+    rateLimit: number;
+    hubspot?: { clientSecret: string; accessToken: string; apiUrl: string };
+  };
 }
 
 /** A configuration problem, told in one line a person can act on. */
@@ -43,13 +49,35 @@ function token(env: NodeJS.ProcessEnv, name: string, prefix: string, what: strin
   return value;
 }
 
-function port(raw: string | undefined): number {
+function port(raw: string | undefined, name = 'PORT'): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new ConfigError(`PORT must be a whole number between 1 and 65535, not "${raw}"`);
+    throw new ConfigError(`${name} must be a whole number between 1 and 65535, not "${raw}"`);
   }
   return value;
+}
+
+/** PROSPECT_GUARD_API_PORT turns the API on; PROSPECT_GUARD_API_RATE_LIMIT is per key, per minute (600). */
+function apiSettings(env: NodeJS.ProcessEnv): Config['api'] {
+  if (!env.PROSPECT_GUARD_API_PORT?.trim()) return undefined;
+  const raw = env.PROSPECT_GUARD_API_RATE_LIMIT?.trim();
+  const rateLimit = raw ? Number(raw) : 600;
+  if (!Number.isInteger(rateLimit) || rateLimit < 1)
+    throw new ConfigError(
+      `PROSPECT_GUARD_API_RATE_LIMIT must be a whole number of requests a minute, not "${raw}"`,
+    );
+  const [clientSecret, accessToken] = [env.HUBSPOT_CLIENT_SECRET?.trim(), env.HUBSPOT_ACCESS_TOKEN?.trim()];
+  if (Boolean(clientSecret) !== Boolean(accessToken))
+    throw new ConfigError(
+      'HubSpot needs both HUBSPOT_CLIENT_SECRET (signatures) and HUBSPOT_ACCESS_TOKEN (look-ups)',
+    );
+  const apiUrl = env.HUBSPOT_API_URL?.trim() || 'https://api.hubapi.com';
+  return {
+    port: port(env.PROSPECT_GUARD_API_PORT, 'PROSPECT_GUARD_API_PORT'),
+    rateLimit,
+    ...(clientSecret && accessToken ? { hubspot: { clientSecret, accessToken, apiUrl } } : {}),
+  };
 }
 
 function apiUrl(raw: string | undefined): string | undefined {
@@ -149,5 +177,11 @@ export function readPaths(
 
 /** Reads and checks every setting in one place; `cwd` resolves relative paths. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  return { slack: slackMode(env), slackApiUrl: apiUrl(env.SLACK_API_URL), ...readPaths(env, cwd) };
+  const api = apiSettings(env);
+  return {
+    slack: slackMode(env),
+    slackApiUrl: apiUrl(env.SLACK_API_URL),
+    ...readPaths(env, cwd),
+    ...(api ? { api } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  * escaped by the caller when they go into mrkdwn.
  */
 import { answers } from './i18n/answers.ts';
+import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
@@ -25,6 +26,7 @@ const catalogue = {
   ...fieldNames,
   ...cli,
   ...policy,
+  ...api,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
+import { type RunningApi, startApi } from './api/server.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
 import { auditPolicyAtStart } from './services/policyReload.ts';
 import { startRetentionScheduler } from './services/retentionJob.ts';
+import { startWebhookDelivery } from './services/webhookDelivery.ts';
 import { openWorkspace } from './services/workspaces.ts';
 import { createSlackApp } from './slack/app.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
@@ -18,6 +20,7 @@ import { startWorkspaceJobs } from './slack/workspaceJobs.ts';
 import { FileInstallations, PgInstallations } from './store/installations.ts';
 import { isPostgresUrl } from './store/open.ts';
 import type { PgStore } from './store/pg/pgStore.ts';
+import type { StoreCounts } from './store/types.ts';
 
 export interface AppIo {
   out: (text: string) => void;
@@ -43,6 +46,29 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   const counts = await ctx.store.counts();
   // Which revision answers from now: audited when it changed while the app was down.
   await auditPolicyAtStart(ctx);
+  const mode = config.slack;
+  const api = mode.kind === 'oauth' ? undefined : await serveApi(ctx, config, io);
+  // Objections and withdrawals told to the DPO's webhooks, whatever recorded them (the CLI queues them too).
+  const webhooks = startWebhookDelivery(ctx, {
+    onError: (error) => io.err(`prospect-guard: webhook deliveries: ${error.message}`),
+  });
+  try {
+    await runSlack(ctx, config, io, counts);
+  } finally {
+    webhooks.stop();
+    await api?.close();
+  }
+}
+
+/** The HTTP API when PROSPECT_GUARD_API_PORT is set (one register: not in many-workspaces mode yet). */
+async function serveApi(ctx: AppContext, config: Config, io: AppIo): Promise<RunningApi | undefined> {
+  if (!config.api) return undefined;
+  const api = await startApi(ctx, { ...config.api, log: (line) => io.err(`prospect-guard: ${line}`) });
+  io.out(`prospect-guard: HTTP API on ${api.url} (OpenAPI at ${api.url}/openapi.json)`);
+  return api;
+}
+
+async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: StoreCounts): Promise<void> {
   const mode = config.slack;
   if (mode.kind === 'emulator') {
     const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, watchPolicy: 1000 });

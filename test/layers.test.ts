@@ -17,6 +17,7 @@ const LAYERS: string[][] = [
   ['slack/listeners'],
   ['slack'],
   ['slack/emulator'],
+  ['api'],
   ['main.ts'],
   ['cli'],
 ];

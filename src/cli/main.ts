@@ -14,6 +14,7 @@ import { StoreError } from '../store/errors.ts';
 import { storeExists } from '../store/fileStore.ts';
 import { isPostgresUrl, openStore } from '../store/open.ts';
 import { forwardCommand, socketPathOf } from './bridge.ts';
+import * as apiKey from './commands/apiKey.ts';
 import * as audit from './commands/audit.ts';
 import * as campaign from './commands/campaign.ts';
 import * as canI from './commands/canI.ts';
@@ -27,6 +28,7 @@ import * as policyCommands from './commands/policy.ts';
 import * as retention from './commands/retention.ts';
 import * as start from './commands/start.ts';
 import * as storeCommands from './commands/store.ts';
+import * as webhook from './commands/webhook.ts';
 import { flagOf } from './flags.ts';
 import type { Lang } from './format.ts';
 import { type CliKit, EXIT, type Io } from './kit.ts';
@@ -46,6 +48,8 @@ const COMMANDS = [
   campaign,
   retention,
   audit,
+  apiKey,
+  webhook,
   storeCommands,
   start,
 ];

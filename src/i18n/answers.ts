@@ -3,6 +3,16 @@ import type { Lang } from './lang.ts';
 /** The answer to a question, its buttons, and the refusals and problems people may meet. */
 export const answers = {
   verdict_allow: { fr: '✅ Autorisé', en: '✅ Allowed' },
+  shortcut_title: {
+    fr: '{count, plural, one {La personne de ce message} other {Les # personnes de ce message}} (visible par vous seul) :',
+    en: '{count, plural, one {The person in this message} other {The # people in this message}} (only you can see this):',
+  },
+  shortcut_nobody: {
+    fr: 'Aucune adresse e-mail ni numéro de téléphone dans ce message.',
+    en: 'No email address or phone number in this message.',
+  },
+  shortcut_channel_email: { fr: 'e-mail', en: 'email' },
+  shortcut_channel_phone: { fr: 'appel', en: 'call' },
   verdict_review: { fr: '⚠️ À vérifier', en: '⚠️ Needs review' },
   verdict_block: { fr: '⛔ Bloqué', en: '⛔ Blocked' },
   channel_email: { fr: 'e-mail', en: 'email' },

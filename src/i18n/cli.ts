@@ -46,6 +46,26 @@ export const cli = {
     fr: 'événement enregistré : {type} le {at}',
     en: 'recorded {type} at {at}',
   },
+  cli_api_key_created: {
+    fr: 'Clé « {name} » ({id}) créée, portées {scopes}. Elle ne sera plus affichée : copiez-la maintenant.',
+    en: 'Key "{name}" ({id}) created, scopes {scopes}. It will not be shown again: copy it now.',
+  },
+  cli_api_keys_none: { fr: 'Aucune clé d’API.', en: 'No API keys.' },
+  cli_api_key_revoked_on: { fr: 'révoquée le {date}', en: 'revoked on {date}' },
+  cli_api_key_revoked: {
+    fr: 'Clé « {name} » ({id}) révoquée : tout appel avec elle est refusé.',
+    en: 'Key "{name}" ({id}) revoked: every call made with it is refused.',
+  },
+  cli_webhook_added: {
+    fr: 'Webhook {id} ajouté vers {url}. Son secret de signature (affiché une seule fois) :',
+    en: 'Webhook {id} added for {url}. Its signing secret (shown once):',
+  },
+  cli_webhook_removed: { fr: 'Webhook {id} retiré.', en: 'Webhook {id} removed.' },
+  cli_webhook_none_failed: { fr: 'Aucune livraison en échec.', en: 'No failed deliveries.' },
+  cli_webhook_retried: {
+    fr: '{count, plural, one {# livraison sera retentée} other {# livraisons seront retentées}} dès maintenant.',
+    en: '{count, plural, one {# delivery will be tried} other {# deliveries will be tried}} again from now.',
+  },
   cli_optout_done: {
     fr: 'opposition enregistrée ({scope}) pour {count, plural, one {# identifiant} other {# identifiants}}',
     en: 'objection recorded ({scope}) for {count, plural, one {# identifier} other {# identifiers}}',

@@ -171,6 +171,26 @@ export const problems = {
     fr: '{file} : aucun scénario à jouer (pas de section tests:, et aucun dans {value}) : donnez --tests FICHIER. Un test qui ne teste rien ne passe pas.',
     en: '{file}: no scenario to run (no tests: section, and none in {value}): give --tests FILE. A test run that tests nothing does not pass.',
   },
+  problem_invalid_key_name: {
+    fr: '{field} : « {value} » ne convient pas (1 à 60 lettres, chiffres, espaces, . _ -).',
+    en: '{field}: "{value}" will not do (1 to 60 letters, digits, spaces, . _ -).',
+  },
+  problem_key_name_taken: {
+    fr: 'Une clé active s’appelle déjà « {value} » : révoquez-la ou choisissez un autre nom.',
+    en: 'A live key is already named "{value}": revoke it or choose another name.',
+  },
+  problem_unknown_api_key: {
+    fr: 'Aucune clé d’API « {value} » (ni par identifiant, ni par nom).',
+    en: 'No API key "{value}" (neither by id nor by name).',
+  },
+  problem_invalid_webhook_url: {
+    fr: '{field} : « {value} » ne convient pas : une adresse https:// (http:// seulement vers cette machine).',
+    en: '{field}: "{value}" will not do: an https:// address (http:// only to this machine).',
+  },
+  problem_unknown_webhook: {
+    fr: 'Aucun webhook ni livraison « {value} ».',
+    en: 'No webhook or delivery "{value}".',
+  },
   problem_invalid_workspace: {
     fr: '« {value} » n’est pas un identifiant d’espace Slack (T… pour une équipe, E… pour une organisation).',
     en: '"{value}" is not a Slack workspace id (T… for a team, E… for an organisation).',

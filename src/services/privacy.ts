@@ -4,6 +4,7 @@ import { assertMayChange, type Editor } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { personIdentifiers } from './record.ts';
 import { purgePerson } from './retention.ts';
+import { queueWebhooks } from './webhooks.ts';
 
 /** Every identifier we can match for the person, with their keyed hashes. */
 async function identifiersFor(ctx: AppContext, target: Identifier) {
@@ -49,6 +50,7 @@ export async function erasePerson(ctx: AppContext, target: Identifier, by: strin
   const { contact, ids, hashes } = await identifiersFor(ctx, target);
   const now = ctx.clock();
   await ctx.store.addObjection(ids, 'all', now, 'erasure');
+  await queueWebhooks(ctx, 'objection', { at: now, scope: 'all', origin: by, identifiers: ids });
   if (contact) return purgePerson(ctx, contact, by, 'privacy.erase');
   const removed = await ctx.store.purge({ decisionHashes: hashes });
   await ctx.store.audit({

@@ -11,6 +11,7 @@ import { type Identifier, identifiersOf, phoneIdentifier } from '../domain/ident
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';
+import { queueWebhooks } from './webhooks.ts';
 
 async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
   const contact = await ctx.store.findContact(target);
@@ -128,8 +129,11 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
     now,
   );
   // Withdrawing consent is also an objection for that channel: it must outlive the contact record.
-  if (fields.action === 'withdraw')
+  if (fields.action === 'withdraw') {
     await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
+    const event = { at, scope: channel, origin: fields.recordedBy, identifiers: identifiersOf(contact) };
+    await queueWebhooks(ctx, 'withdrawal', event);
+  }
   await recordAudit(
     ctx,
     fields.recordedBy,
@@ -155,7 +159,15 @@ export async function recordEvent(
   // suppression list, which outlives the contact's events when they are purged or erased.
   if (type === 'call-refusal') {
     const line = target.kind === 'phone' ? target : contact.phone && phoneIdentifier(contact.phone);
-    if (line) await ctx.store.addObjection([line], 'phone', at, 'call-refusal');
+    if (line) {
+      await ctx.store.addObjection([line], 'phone', at, 'call-refusal');
+      await queueWebhooks(ctx, 'objection', {
+        at,
+        scope: 'phone',
+        origin: fields.by ?? 'unknown',
+        identifiers: [line],
+      });
+    }
   }
   await recordAudit(ctx, fields.by ?? 'unknown', 'event.record', target, type);
   return { contact, record };
@@ -189,6 +201,7 @@ export async function optOut(
   const { contact, ids: targets } = await personIdentifiers(ctx, target);
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
   await recordAudit(ctx, fields.origin, 'objection.record', target, scope);
+  await queueWebhooks(ctx, 'objection', { at, scope, origin: fields.origin, identifiers: targets });
   return { suppressions, scope, contact };
 }
 

@@ -144,7 +144,12 @@ function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       enterprise?: { id?: string };
     };
     const userId = body.user_id ?? body.user?.id;
-    const interactive = body.type === 'block_actions' || body.type === 'view_submission' || body.user_id;
+    const interactive =
+      body.type === 'block_actions' ||
+      body.type === 'view_submission' ||
+      body.type === 'message_action' ||
+      body.type === 'shortcut' ||
+      body.user_id;
     if (!userId || !interactive) return args.next();
     const standing = await deps.people.standing(
       userId,
@@ -166,7 +171,7 @@ function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
     };
     if (body.type === 'view_submission')
       return ack?.({ response_action: 'update', view: doneModalText(text) });
-    if (body.type === 'block_actions') {
+    if (body.type === 'block_actions' || body.type === 'message_action' || body.type === 'shortcut') {
       await ack?.();
       await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
       return;

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BOT_SCOPES } from '../../src/slack/installations.ts';
 import { SLASH_COMMANDS } from '../../src/slack/listeners/index.ts';
+import { CHECK_SHORTCUT, CHECK_STEP } from '../../src/slack/listeners/workflow.ts';
 
 const manifest = parse(readFileSync(resolve(import.meta.dirname, '../../app-manifest.yml'), 'utf8'));
 
@@ -28,6 +29,18 @@ it('declares exactly the commands the app answers, for Socket Mode, with the sco
     'app_home_opened',
     'app_uninstalled',
     'tokens_revoked',
+    'function_executed',
+  ]);
+  // The Workflow Builder step and the message shortcut the app answers (slack/listeners/workflow.ts).
+  expect(Object.keys(manifest.functions)).toEqual([CHECK_STEP]);
+  expect(Object.keys(manifest.functions[CHECK_STEP].output_parameters)).toEqual([
+    'verdict',
+    'reason',
+    'rule',
+  ]);
+  expect(manifest.settings.function_runtime).toBe('remote');
+  expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id)).toEqual([
+    CHECK_SHORTCUT,
   ]);
   expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   // The OAuth install asks for the manifest's scopes.

@@ -92,6 +92,9 @@ export class FakeSlack extends EventEmitter {
       message: { text: args.text, blocks: args.blocks },
     }),
     'chat.postEphemeral': () => ({ message_ts: this.ts() }),
+    // A workflow's custom step ends with its outputs, or with an error.
+    'functions.completeSuccess': () => ({}),
+    'functions.completeError': () => ({}),
     'chat.update': (args) => ({ channel: args.channel, ts: args.ts, text: args.text }),
     'conversations.open': (args) => ({ channel: { id: `D0${String(args.users).replace(/\W/g, '')}` } }),
     'views.open': (args) => this.saveView(args.view as Record<string, unknown>),

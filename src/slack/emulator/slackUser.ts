@@ -211,6 +211,42 @@ export class SlackUser {
     return this.post(body, 'application/json', options, eventId);
   }
 
+  /** The message shortcut `callbackId` used on a message whose text is `text`. */
+  messageShortcut(callbackId: string, text: string, options: PostOptions = {}): Promise<Delivery> {
+    const triggerId = this.trigger(options);
+    const user = options.user ?? this.user;
+    return this.interactive(
+      {
+        type: 'message_action',
+        callback_id: callbackId,
+        trigger_id: triggerId,
+        action_ts: `${Date.now() / 1000}`,
+        team: { id: options.team ?? TEAM_ID, domain: 'emulator' },
+        user: { id: user, username: user, team_id: options.team ?? TEAM_ID },
+        channel: { id: this.channel, name: 'sales' },
+        message: { type: 'message', user: 'U0MANAGER', ts: `${Date.now() / 1000}`, text },
+        response_url: this.slack.responseUrl(),
+      },
+      options,
+      triggerId,
+    );
+  }
+
+  /** Workflow Builder runs the app's custom step `callbackId` with these inputs (a function_executed event). */
+  runStep(callbackId: string, inputs: Record<string, unknown>, options: PostOptions = {}): Promise<Delivery> {
+    return this.event(
+      {
+        type: 'function_executed',
+        function: { id: 'Fn0CHECK', callback_id: callbackId, title: callbackId, app_id: BOT.appId },
+        inputs,
+        function_execution_id: `Fx${randomBytes(5).toString('hex')}`,
+        workflow_execution_id: `Wx${randomBytes(5).toString('hex')}`,
+        bot_access_token: `xwfp-${randomBytes(8).toString('hex')}`,
+      },
+      options,
+    );
+  }
+
   openHome(options: PostOptions = {}): Promise<Delivery> {
     return this.event(
       { type: 'app_home_opened', user: options.user ?? this.user, channel: 'D0HOME', tab: 'home' },

@@ -11,6 +11,7 @@ import * as optout from './optout.ts';
 import * as policy from './policy.ts';
 import * as privacy from './privacy.ts';
 import * as retention from './retention.ts';
+import * as workflow from './workflow.ts';
 
 /**
  * Every Slack feature, one file each: its slash command, buttons, modals and events. Each listener translates a
@@ -28,6 +29,7 @@ const FEATURES = [
   privacy,
   policy,
   home,
+  workflow,
 ];
 
 /** Every slash command the app answers; app-manifest.yml must declare exactly these. */

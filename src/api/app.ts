@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Channel } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
+import { type Lang, t } from '../i18n.ts';
+import { ask } from '../services/ask.ts';
+import type { AppContext } from '../services/context.ts';
+import { optOut, recordConsent, recordEvent } from '../services/record.ts';
+import { StoreError } from '../store/errors.ts';
+import { type HubSpotSettings, registerAdapters } from './adapters.ts';
+import { type GuardVars, guard } from './guard.ts';
+import { ApiProblem, inputProblem, langOf, shapeProblem } from './problems.ts';
+import { batchRoute, consentRoute, decisionRoute, eventRoute, objectionRoute } from './routes.ts';
+import type { BatchResult, Decision } from './schemas.ts';
+
+export interface ApiOptions {
+  /** Requests per minute per key. */
+  rateLimit: number;
+  /** HubSpot's adapter, when HUBSPOT_CLIENT_SECRET and HUBSPOT_ACCESS_TOKEN are set. */
+  hubspot?: HubSpotSettings;
+  log?: (line: string) => void;
+}
+
+/** The fields a whole batch shares: a problem with one of them is the batch's, not one target's. */
+const SHARED_FIELDS = new Set(['channel', 'product', 'purpose', 'at']);
+
+/**
+ * The HTTP API under /api/v1 (README, Integrations): the same services as the CLI and Slack, so the same checks,
+ * audit and decision log; shapes from schemas.ts, which also make /api/v1/openapi.json.
+ */
+export function createApi(ctx: AppContext, options: ApiOptions) {
+  const app = new OpenAPIHono<{ Variables: GuardVars }>({
+    defaultHook: (result) => {
+      if (!result.success) throw shapeProblem(result.error.issues);
+    },
+  }).basePath('/api/v1');
+  const allowed = guard(ctx, options.rateLimit);
+  const lang = (c: Context): Lang =>
+    langOf(c.req.header('accept-language'), ctx.policy.doc.policy.default_language);
+  const who = (c: Context<{ Variables: GuardVars }>) => `api:${c.get('key').name}`;
+
+  app.use('/decisions', allowed('decide'));
+  app.use('/decisions/batch', allowed('decide'));
+  app.use('/objections', allowed('objections'));
+  app.use('/consents', allowed('consents'));
+  app.use('/events', allowed('events'));
+
+  app.openapi(decisionRoute, async (c) => {
+    const input = c.req.valid('json');
+    const answer = await ask(ctx, { ...input, askedBy: who(c) }).catch(aboutTarget);
+    return c.json(answer.decision as z.infer<typeof Decision>, 200);
+  });
+
+  app.openapi(batchRoute, async (c) => {
+    const { targets, ...shared } = c.req.valid('json');
+    const results: z.infer<typeof BatchResult>['results'] = new Array(targets.length);
+    const counts = { allow: 0, review: 0, block: 0, invalid: 0 };
+    // A few hundred at a time: their decision-log entries are written together, and the app keeps answering.
+    for (let start = 0; start < targets.length; start += 250)
+      await Promise.all(
+        targets.slice(start, start + 250).map(async (target, offset) => {
+          try {
+            const { decision } = await ask(ctx, {
+              ...shared,
+              channel: shared.channel as Channel,
+              target,
+              askedBy: who(c),
+            });
+            counts[decision.verdict]++;
+            results[start + offset] = {
+              target,
+              verdict: decision.verdict,
+              decision: decision as z.infer<typeof Decision>,
+            };
+          } catch (error) {
+            if (!(error instanceof InputError) || SHARED_FIELDS.has(String(error.params.field))) throw error;
+            counts.invalid++;
+            results[start + offset] = { target, problem: inputProblem(error, 'target').body(lang(c)) };
+          }
+        }),
+      );
+    await ctx.store.audit({
+      at: ctx.clock().toISOString(),
+      actor: who(c),
+      action: 'api.decisions.batch',
+      outcome: 'done',
+      detail: `${targets.length} targets on ${shared.channel}: ${counts.allow} allow, ${counts.review} review, ${counts.block} block, ${counts.invalid} invalid`,
+    });
+    return c.json({ counts, results }, 200);
+  });
+
+  app.openapi(objectionRoute, async (c) => {
+    const input = c.req.valid('json');
+    const done = await optOut(ctx, { ...input, origin: who(c) });
+    return c.json(
+      { scope: done.scope, identifiers: done.suppressions.length, knownContact: done.contact !== undefined },
+      201,
+    );
+  });
+
+  app.openapi(consentRoute, async (c) => {
+    const input = c.req.valid('json');
+    const { record } = await recordConsent(ctx, { ...input, recordedBy: who(c) });
+    return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
+  });
+
+  app.openapi(eventRoute, async (c) => {
+    const input = c.req.valid('json');
+    const { record } = await recordEvent(ctx, { ...input, by: who(c) });
+    return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
+  });
+
+  registerAdapters(app, ctx, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A key from `prospect-guard api-key create` (pgk_…).',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'prospect-guard API',
+      version: '1',
+      description:
+        'Checks French and EU prospecting rules before a send, and records objections, consents and events. Errors are RFC 9457 problem details in the caller’s Accept-Language (fr, en).',
+    },
+  });
+
+  app.notFound((c) =>
+    send(
+      c,
+      new ApiProblem(404, 'not_found', 'api_title_not_found', (l) =>
+        t(l, 'api_detail_not_found', { path: c.req.path }),
+      ),
+    ),
+  );
+  app.onError((error, c) => send(c, asProblem(error, options.log)));
+
+  function send(c: Context, problem: ApiProblem) {
+    const language = lang(c);
+    return c.body(JSON.stringify(problem.body(language, c.req.path)), problem.status as 400, {
+      'Content-Type': 'application/problem+json',
+      'Content-Language': language,
+      ...problem.extra.headers,
+    });
+  }
+  return app;
+}
+
+/** A problem with the person asked about that names no field is about `target`. */
+function aboutTarget(error: unknown): never {
+  throw error instanceof InputError && !error.params.field ? inputProblem(error, 'target') : error;
+}
+
+/** Any error as a problem: never a stack trace to the caller; an unexpected one is logged with a reference. */
+function asProblem(error: Error, log?: (line: string) => void): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof InputError) return inputProblem(error);
+  if (error instanceof HTTPException && error.status === 400)
+    return new ApiProblem(400, 'malformed_json', 'api_title_invalid', (l) => t(l, 'api_detail_malformed'));
+  if (error instanceof StoreError)
+    return new ApiProblem(
+      503,
+      'not_recorded',
+      'api_title_unavailable',
+      (l) => t(l, 'api_detail_unavailable'),
+      {
+        headers: { 'Retry-After': '5' },
+      },
+    );
+  const ref = randomBytes(4).toString('hex');
+  log?.(`api: unexpected error ${ref}: ${error.stack ?? error.message}`);
+  return new ApiProblem(500, 'internal', 'api_title_internal', (l) => t(l, 'api_detail_internal', { ref }));
+}

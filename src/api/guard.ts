@@ -1,0 +1,93 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { t } from '../i18n.ts';
+import { type ApiKey, type ApiScope, checkApiKey } from '../services/apiKeys.ts';
+import type { AppContext } from '../services/context.ts';
+import { ApiProblem } from './problems.ts';
+
+export interface GuardVars {
+  key: ApiKey;
+}
+
+/** Requests a key may make per minute, unless PROSPECT_GUARD_API_RATE_LIMIT says otherwise. */
+export const DEFAULT_RATE_LIMIT = 600;
+
+const BEARER = { 'WWW-Authenticate': 'Bearer realm="prospect-guard"' };
+
+/**
+ * Every call names its key (Authorization: Bearer pgk_…), which must be live and hold the route's scope, within
+ * its rate (per key and per replica). A refusal of a known key is audited under its name; an unknown key is not
+ * (anyone could fill the trail with them).
+ */
+export function guard(ctx: AppContext, limitPerMinute: number) {
+  const limiter = new RateLimiterMemory({ points: limitPerMinute, duration: 60 });
+  const refused = (key: ApiKey, c: Context, why: string) =>
+    ctx.store.audit({
+      at: ctx.clock().toISOString(),
+      actor: `api:${key.name}`,
+      action: 'api.call',
+      outcome: 'refused',
+      detail: `${c.req.method} ${c.req.path}: ${why}`,
+    });
+  // `queryKey`: the key may come as ?key=… for a tool that can set a URL but no header (lemlist's webhooks).
+  return (
+    scope: ApiScope,
+    options: { queryKey?: boolean } = {},
+  ): MiddlewareHandler<{ Variables: GuardVars }> =>
+    async (c, next) => {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      const token = bearer ?? (options.queryKey ? c.req.query('key') : undefined);
+      const checked = await checkApiKey(ctx, token);
+      if (!checked.ok && checked.why === 'revoked') {
+        const date = checked.key.revokedAt?.slice(0, 10) ?? '';
+        await refused(checked.key, c, 'key revoked');
+        throw new ApiProblem(
+          401,
+          'key_revoked',
+          'api_title_revoked',
+          (l) => t(l, 'api_detail_revoked', { date }),
+          {
+            headers: BEARER,
+          },
+        );
+      }
+      if (!checked.ok)
+        throw new ApiProblem(
+          401,
+          'unauthorized',
+          'api_title_unauthorized',
+          (l) => t(l, 'api_detail_unauthorized'),
+          {
+            headers: BEARER,
+          },
+        );
+      const { key } = checked;
+      if (!key.scopes.includes(scope)) {
+        await refused(key, c, `scope ${scope} not granted`);
+        const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
+        throw new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
+          t(l, 'api_detail_forbidden', vars),
+        );
+      }
+      try {
+        const res = await limiter.consume(key.id);
+        c.header('RateLimit-Limit', String(limitPerMinute));
+        c.header('RateLimit-Remaining', String(res.remainingPoints));
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        const vars = { name: key.name, limit: limitPerMinute, seconds };
+        throw new ApiProblem(
+          429,
+          'rate_limited',
+          'api_title_rate_limited',
+          (l) => t(l, 'api_detail_rate_limited', vars),
+          {
+            headers: { 'Retry-After': String(seconds), 'RateLimit-Limit': String(limitPerMinute) },
+          },
+        );
+      }
+      c.set('key', key);
+      await next();
+    };
+}

@@ -1,0 +1,108 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import {
+  BATCH_LIMIT,
+  BatchRequest,
+  BatchResult,
+  ConsentRequest,
+  Decision,
+  DecisionRequest,
+  EventRequest,
+  ObjectionRequest,
+  ObjectionResult,
+  Problem,
+  RecordResult,
+} from './schemas.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+/** The refusals every route can give, besides its own. */
+const refusals = {
+  400: problem('The request is not of the documented shape (every field at fault in `errors`).'),
+  401: problem('No key, an unknown key, or a revoked one.'),
+  403: problem('The key does not hold the scope this route needs.'),
+  429: problem('The key went over its rate (Retry-After says when to try again).'),
+  503: problem('The register cannot record right now; nothing was changed.'),
+};
+
+const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
+const security = [{ bearer: [] }];
+
+export const decisionRoute = createRoute({
+  method: 'post',
+  path: '/decisions',
+  summary: 'May we contact this person on this channel?',
+  description: 'Scope `decide`. Logged in the decision log under the key’s name, the person as a keyed hash.',
+  security,
+  request: body(DecisionRequest),
+  responses: {
+    200: {
+      description: 'The decision: allow, review or block, with the rules and legal basis.',
+      ...json(Decision),
+    },
+    ...refusals,
+    422: problem('A value the rules refuse: an unknown product, an email that is not one…'),
+  },
+});
+
+export const batchRoute = createRoute({
+  method: 'post',
+  path: '/decisions/batch',
+  summary: `Decisions for up to ${BATCH_LIMIT.toLocaleString('en')} targets on one channel`,
+  description:
+    'Scope `decide`. One result per target, in the order given; a target that cannot be checked gets its own problem, the others are answered.',
+  security,
+  request: body(BatchRequest),
+  responses: {
+    200: { description: 'One result per target, and the counts.', ...json(BatchResult) },
+    ...refusals,
+    422: problem('A value shared by every target is refused (product, date).'),
+  },
+});
+
+export const objectionRoute = createRoute({
+  method: 'post',
+  path: '/objections',
+  summary: 'Record an objection (GDPR art. 21, L.34-5 CPCE): the person is blocked from now on',
+  description: 'Scope `objections`. For the identifier given and every other identifier of the same contact.',
+  security,
+  request: body(ObjectionRequest),
+  responses: {
+    201: { description: 'Recorded.', ...json(ObjectionResult) },
+    ...refusals,
+    422: problem('A value refused: no identifier, a date in the future…'),
+  },
+});
+
+export const consentRoute = createRoute({
+  method: 'post',
+  path: '/consents',
+  summary: 'Record a consent (with its proof) or its withdrawal',
+  description:
+    'Scope `consents`. A grant needs a method the policy accepts, the wording shown and the evidence (GDPR art. 7(1)). A withdrawal is also an objection for that channel. The person must be in the register.',
+  security,
+  request: body(ConsentRequest),
+  responses: {
+    201: { description: 'Recorded.', ...json(RecordResult) },
+    ...refusals,
+    422: problem('A value refused: no proof, a method not accepted, an unknown person…'),
+  },
+});
+
+export const eventRoute = createRoute({
+  method: 'post',
+  path: '/events',
+  summary: 'Record something the person did or was sent (reply, click, meeting, call refusal…)',
+  description:
+    'Scope `events`. A call refusal is also an objection to calls on that line. The person must be in the register.',
+  security,
+  request: body(EventRequest),
+  responses: {
+    201: { description: 'Recorded.', ...json(RecordResult) },
+    ...refusals,
+    422: problem('A value refused: a date in the future, an unknown person…'),
+  },
+});

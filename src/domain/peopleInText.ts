@@ -1,0 +1,39 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
+import { emailIdentifier, type Identifier } from './identifiers.ts';
+
+/** The most people one message shortcut answers about: a lead pasted in a channel, not a list. */
+export const PEOPLE_IN_TEXT_LIMIT = 20;
+
+/**
+ * The email addresses and phone numbers in a message, in the order they appear, each once: Slack's link markup
+ * (`<mailto:…|…>`, `<tel:…|…>`) is read as the address it links to; numbers without a country code are French.
+ * What looks like an address but is not a valid one is left out (it could not be checked anyway).
+ */
+export function peopleInText(text: string): Identifier[] {
+  // Slack's markup: links are <…>, other mentions too; a literal < > & in the text comes as &lt; &gt; &amp;.
+  const plain = text
+    .replace(/<(?:mailto|tel):([^|>]+)(?:\|[^>]*)?>/gi, ' $1 ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, ' ')
+    .replace(/&gt;/g, ' ')
+    .replace(/&amp;/g, '&');
+  const found: Array<{ at: number; id: Identifier }> = [];
+  for (const match of plain.matchAll(/[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu)) {
+    try {
+      found.push({ at: match.index ?? 0, id: emailIdentifier(match[0]) });
+    } catch {
+      // Not an address after all.
+    }
+  }
+  for (const number of findPhoneNumbersInText(plain, 'FR'))
+    found.push({
+      at: number.startsAt,
+      id: { kind: 'phone', value: number.number.number, region: number.number.country },
+    });
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.id)
+    .filter((id) => !seen.has(`${id.kind}:${id.value}`) && seen.add(`${id.kind}:${id.value}`))
+    .slice(0, PEOPLE_IN_TEXT_LIMIT);
+}

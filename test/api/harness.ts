@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { HubSpotSettings } from '../../src/api/adapters.ts';
+import { startApi } from '../../src/api/server.ts';
+import { createApiKey } from '../../src/services/apiKeys.ts';
+import type { AppContext } from '../../src/services/context.ts';
+import { FileStore } from '../../src/store/fileStore.ts';
+import { financeProfessional, HASH_ENV, policy, tempDir } from '../helpers.ts';
+
+/** The API on loopback over a file register (real files), at a fixed time, with a key per scope set. */
+export async function startTestApi(options: { rateLimit?: number; hubspot?: HubSpotSettings } = {}) {
+  const dir = tempDir();
+  const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
+  const ctx: AppContext = { store, policy, clock: () => new Date('2026-11-23T10:30:00+01:00') };
+  await store.saveContact(financeProfessional('alice@corp.fr'), new Date('2026-01-05T09:00:00Z'));
+  const api = await startApi(ctx, {
+    port: 0,
+    host: '127.0.0.1',
+    rateLimit: options.rateLimit ?? 600,
+    ...(options.hubspot ? { hubspot: options.hubspot } : {}),
+  });
+  const key = async (name: string, scopes: string) =>
+    (await createApiKey(ctx, { name, scopes, by: 'cli:dpo' })).token;
+  const call = async (
+    token: string | undefined,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${api.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    ctx,
+    store,
+    dir,
+    api,
+    key,
+    call,
+    async stop() {
+      await api.close();
+      await store.close();
+    },
+  };
+}
