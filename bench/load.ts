@@ -80,7 +80,7 @@ export async function runLoad(
   requests: ReturnType<typeof canIRequests>,
   connections: number,
   seconds: number,
-  signingSecret: string,
+  signingSecret: string | undefined,
 ): Promise<Omit<LoadFigures, 'longestStallMs'>> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-bench-load-'));
   try {

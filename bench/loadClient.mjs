@@ -2,6 +2,7 @@
 // autocannon posts the requests it is given (cycling through them) and prints its figures as JSON. Each request
 // gets a trigger id of its own and is signed again: Slack never sends the same trigger twice, and the app drops
 // a repeated one as a redelivery (which would measure nothing).
+// Without a signing secret (the HTTP API's load, bench/api.ts), the requests are sent as given.
 // Usage: node bench/loadClient.mjs CONFIG.json (see bench/load.ts).
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ const result = await autocannon({
   requests: config.requests.map((request) => ({
     method: request.method,
     setupRequest: (req) => {
+      if (!config.signingSecret) return { ...req, body: request.body, headers: request.headers };
       const body = request.body.replace(/trigger_id=[^&]*/, `trigger_id=bench.${++sent}.${process.pid}`);
       return { ...req, body, headers: { ...request.headers, ...sign(body) } };
     },

@@ -20,6 +20,7 @@ import { ask } from '../src/services/ask.ts';
 import { deadlineCounts } from '../src/services/lookup.ts';
 import { optOut } from '../src/services/record.ts';
 import { FileStore } from '../src/store/fileStore.ts';
+import { type ApiFigures, benchApi } from './api.ts';
 import { benchCampaign } from './campaign.ts';
 import { benchCampaignMemory } from './campaignMemory.ts';
 import { benchCliWall } from './cliWall.ts';
@@ -198,6 +199,10 @@ if (flag === '--import') {
   process.stdout.write(JSON.stringify(await benchImport(Number(size), policy, env, now)));
   process.exit(0);
 }
+if (flag === '--api') {
+  process.stdout.write(JSON.stringify(await benchApi(100_000, policy, env, now)));
+  process.exit(0);
+}
 if (flag === '--postgres-run') {
   printTable(
     `PostgreSQL register, ${Number(size).toLocaleString('en')} contacts`,
@@ -230,6 +235,7 @@ const imports = [100_000, ...(million ? [1_000_000] : [])].map(
   (rows) => JSON.parse(self('--import', String(rows))) as ImportFigures,
 );
 const memory = JSON.parse(self('--campaign-memory')) as Awaited<ReturnType<typeof benchCampaignMemory>>;
+const api = JSON.parse(self('--api')) as ApiFigures;
 printTable('decision engine, command line, imports, memory of the largest check', [
   {
     figure: 'decision engine, one core, compiled as shipped',
@@ -260,6 +266,16 @@ printTable('decision engine, command line, imports, memory of the largest check'
     goal: '≤ 200 MB',
     measured: `${(memory.peakMiB - memory.restingMiB).toFixed(0)} MiB (rest ${memory.restingMiB.toFixed(0)} MiB, peak ${memory.peakMiB.toFixed(0)} MiB, ${seconds(memory.ms)})`,
     met: (memory.peakMiB - memory.restingMiB) * 2 ** 20 <= 200e6,
+  },
+  {
+    figure: 'HTTP API `POST /api/v1/decisions`, 100k contacts, 50 concurrent / one at a time (autocannon)',
+    goal: '',
+    measured: `${Math.round(api.single.requestsPerSecond)} req/s, p99 ${ms(api.single.p99)} / p50 ${ms(api.oneAtATime.p50)}, p99 ${ms(api.oneAtATime.p99)}`,
+  },
+  {
+    figure: 'HTTP API `POST /api/v1/decisions/batch` of 10,000 targets (median of 5)',
+    goal: '',
+    measured: `${Math.round(api.batchTargetsPerSecond).toLocaleString('en')} targets/s (${api.batchMs.map((t) => seconds(t)).join(', ')})`,
   },
 ]);
 if (process.argv.includes('--postgres')) process.stdout.write(self('--postgres-run', String(pgSize)));
