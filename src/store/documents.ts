@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type pg from 'pg';
 import { StoreError } from './errors.ts';
 
@@ -115,5 +116,20 @@ export class Shelf {
       this.opened.set(collection, documents);
     }
     return documents as Documents<T>;
+  }
+}
+
+/** The settings files beside a file register (`data/prospect-guard.api-keys.json`…), by collection name. */
+export function documentFiles(registerPath: string): Array<{ collection: string; path: string }> {
+  const base = basename(registerPath).replace(/\.json$/, '');
+  const folder = dirname(registerPath);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.([a-z][a-z-]{0,40})\\.json$`);
+  try {
+    return readdirSync(folder).flatMap((name) => {
+      const match = pattern.exec(name);
+      return match?.[1] ? [{ collection: match[1], path: join(folder, name) }] : [];
+    });
+  } catch {
+    return [];
   }
 }

@@ -27,6 +27,9 @@ describe('api-key and webhook on the command line', () => {
     expect((await run('api-key', 'revoke', 'lemlist')).out).toContain('revoked');
     expect((await run('api-key', 'list')).out).toMatch(/lemlist .* revoked on 2026-11-23/);
     expect((await run('api-key', 'revoke', 'nobody')).status).toBe(2);
+    // A backup carries the keys (hashed) with the register, mode 600.
+    expect((await run('store', 'backup', join(dir, 'backup'))).status).toBe(0);
+    expect(statSync(join(dir, 'backup', 'prospect-guard.api-keys.json')).mode & 0o777).toBe(0o600);
     const audit = await run('audit', '--json');
     expect(audit.out).toContain('api-key.create');
     expect(audit.out).toContain('api-key.revoke');

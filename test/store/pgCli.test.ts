@@ -31,6 +31,7 @@ describe('moving a file register to PostgreSQL', () => {
     await file('import', csv);
     await file('optout', '--email', 'bob@acme.fr');
     await file('can-i', 'email', 'alice@acme.fr');
+    await file('api-key', 'create', '--name', 'lemlist', '--scopes', 'objections');
     const url = await freshDatabase();
     // The same key as the file store's (PROSPECT_GUARD_HASH_KEY here).
     const env = HASH_ENV;
@@ -44,6 +45,8 @@ describe('moving a file register to PostgreSQL', () => {
     expect(blocked.status).toBe(1);
     expect(blocked.out).toContain('objected');
     expect((await db('audit', 'verify')).status).toBe(0);
+    // The settings beside the register come too: the API key still works on PostgreSQL.
+    expect(JSON.parse((await db('api-key', 'list', '--json')).out)).toMatchObject([{ name: 'lemlist' }]);
     const again = await runCopy(dir, url, env);
     expect(again.status).toBe(4);
     expect(again.err).toContain('already holds a register');

@@ -1,4 +1,5 @@
 import { verifyChain } from '../auditChain.ts';
+import { documentFiles } from '../documents.ts';
 import { StoreError } from '../errors.ts';
 import { FileStore, keyFileOf, storeExists } from '../fileStore.ts';
 import { loadHashKey } from '../key.ts';
@@ -75,6 +76,14 @@ export async function copyFileToPostgres(
           'update purged set count = $2 where kind = $1',
           Object.entries(data.purged).map(([kind, count]) => [kind, count]),
         );
+        // The settings beside the register: API keys (hashed), webhooks and their deliveries.
+        for (const { collection } of documentFiles(from))
+          for (const [key, value] of await source.documents(collection).all())
+            await client.query('insert into documents (collection, key, data) values ($1, $2, $3)', [
+              collection,
+              key,
+              JSON.stringify(value),
+            ]);
       });
       const [before, after] = [await source.counts(), await target.counts()];
       const trail = await target.auditTrail();
