@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
@@ -23,6 +24,9 @@ export interface ApiOptions {
   log?: (line: string) => void;
 }
 
+/** The largest request body read, in bytes. */
+const BODY_LIMIT = 4 * 2 ** 20;
+
 /** The fields a whole batch shares: a problem with one of them is the batch's, not one target's. */
 const SHARED_FIELDS = new Set(['channel', 'product', 'purpose', 'at']);
 
@@ -37,6 +41,18 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
     },
   }).basePath('/api/v1');
   const allowed = guard(ctx, options.rateLimit);
+  // A batch of 10,000 addresses is about 300 KB: anything much larger is refused before it is read whole.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: () => {
+        throw new ApiProblem(413, 'too_large', 'api_title_invalid', (l) =>
+          t(l, 'api_detail_too_large', { limit: BODY_LIMIT / 2 ** 20 }),
+        );
+      },
+    }),
+  );
   const lang = (c: Context): Lang =>
     langOf(c.req.header('accept-language'), ctx.policy.doc.policy.default_language);
   const who = (c: Context<{ Variables: GuardVars }>) => `api:${c.get('key').name}`;

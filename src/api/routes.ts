@@ -24,6 +24,7 @@ const refusals = {
   400: problem('The request is not of the documented shape (every field at fault in `errors`).'),
   401: problem('No key, an unknown key, or a revoked one.'),
   403: problem('The key does not hold the scope this route needs.'),
+  413: problem('The body is over 4 MiB.'),
   429: problem('The key went over its rate (Retry-After says when to try again).'),
   503: problem('The register cannot record right now; nothing was changed.'),
 };

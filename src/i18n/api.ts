@@ -29,6 +29,10 @@ export const api = {
     en: 'Key "{name}" went over {limit} requests a minute: try again in {seconds} s.',
   },
   api_detail_not_found: { fr: 'Aucune route {path}.', en: 'No route {path}.' },
+  api_detail_too_large: {
+    fr: 'Le corps de la requête dépasse {limit} Mio : découpez la liste (10 000 cibles au plus par lot).',
+    en: 'The request body is over {limit} MiB: split the list (10,000 targets at most per batch).',
+  },
   api_detail_malformed: {
     fr: 'Le corps de la requête n’est pas du JSON valide (Content-Type: application/json).',
     en: 'The request body is not valid JSON (Content-Type: application/json).',

@@ -107,6 +107,12 @@ describe('the HTTP API with keys', () => {
     const future = await api.call(token, '/objections', { email: 'x@corp.fr', at: '2027-01-01T00:00:00Z' });
     expect(future.json).toMatchObject({ status: 422, code: 'future_date', field: '/at' });
     expect(await api.store.counts()).toMatchObject({ suppressions: 0, consents: 0, interactions: 0 });
+    const huge = await api.call(token, '/decisions/batch', {
+      channel: 'email',
+      targets: ['x'.repeat(5 * 2 ** 20)],
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.json.code).toBe('too_large');
     const nowhere = await api.call(token, '/nowhere', {});
     expect(nowhere.status).toBe(404);
     expect(nowhere.json.type).toBe('urn:prospect-guard:problem:not_found');
