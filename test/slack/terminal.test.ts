@@ -150,3 +150,12 @@ it('is a trial ground: real users only, an unknown command answered at once, a m
   expect(out).toContain('Usage: :at 2026-11-24T09:30');
   expect(out).toContain("The app's clock is back to the real time");
 });
+
+it('tries the message shortcut and the workflow step from the terminal', async () => {
+  const { out } = await start(
+    [':check Lead: bob@corp.fr, 06 12 34 56 78', ':step bob@corp.fr email', ':step bob@ email'].join('\n'),
+  );
+  expect(out).toContain('The 2 people in this message');
+  expect(out).toMatch(/Step outputs: \{"verdict":"review"/);
+  expect(out).toMatch(/Step failed: .*bob@/);
+});

@@ -5,7 +5,9 @@ import { decodeText } from '../../csv/read.ts';
 import { InputError } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { SLASH_COMMANDS } from '../listeners/index.ts';
+import { CHECK_SHORTCUT, CHECK_STEP } from '../listeners/workflow.ts';
 import type { EmulatedApp } from './harness.ts';
+import { HELP } from './help.ts';
 import { plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
 import type { Delivery, OpenView, PressableButton, StateValues } from './slackUser.ts';
 import { USERS } from './workspace.ts';
@@ -24,22 +26,6 @@ type Field = Record<string, unknown> & {
   element: Record<string, unknown> & { type: string; action_id: string };
 };
 type Option = { text: { text: string }; value: string };
-
-export const HELP = [
-  'Commands, as in Slack:',
-  '  /can-i-email alice@corp.fr [product or purpose]   /can-i-sms +33 6 12 34 56 78   /can-i-call +33 1 23 45 67 89',
-  '  /consent alice@corp.fr   /optout alice@corp.fr [channel]   /prospect alice@corp.fr',
-  '  /campaign-check   /retention   /privacy export|erase alice@corp.fr   /policy reload (after editing policy.yaml)',
-  'In the emulator:',
-  '  N          press button N of the last answer',
-  '  :cancel    close the open modal without submitting it (Esc does too)',
-  '  :as USER   act as another user (:users lists them)',
-  '  :at 2026-11-24T09:30   set the app’s clock (policy time zone); :at now goes back to the real time',
-  '  :home      open the App Home tab',
-  '  :open [N] [PATH]   list the files the app shared, print file N, or save it to PATH',
-  '  :remind    run the retention reminders now (digest and owners’ DMs)',
-  '  :quit      leave (end of input does too)',
-].join('\n');
 
 /**
  * The emulator's terminal: reads one line at a time (typed or piped), sends it as the current Slack user,
@@ -256,6 +242,17 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       const calls = await emulated.remindNow();
       if (calls.length === 0) io.write('Nothing due: no reminder to send.');
       for (const item of screen({ status: 200, raw: '', calls, triggerId: '' })) show(item);
+    } else if (line.startsWith(':check')) {
+      more = await display(await user.messageShortcut(CHECK_SHORTCUT, line.slice(6).trim()));
+    } else if (line.startsWith(':step')) {
+      const [target = '', channel = '', product] = line.slice(5).trim().split(/\s+/);
+      const run = await user.runStep(CHECK_STEP, { target, channel, product, user: user.user });
+      const ended = run.calls.find((c) => c.method.startsWith('functions.'));
+      io.write(
+        ended?.method === 'functions.completeSuccess'
+          ? `Step outputs: ${JSON.stringify(ended.args.outputs)}`
+          : `Step failed: ${String(ended?.args.error ?? 'no answer')}`,
+      );
     } else if (line === ':home') {
       more = await display(await user.openHome());
     } else if (/^\d+$/.test(line)) {
