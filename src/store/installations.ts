@@ -1,6 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type pg from 'pg';
-import { StoreError } from './errors.ts';
+import { FileDocuments } from './documents.ts';
 
 /**
  * Where the app keeps each workspace's installation (its bot token, from Slack's OAuth flow), by workspace key:
@@ -14,40 +13,23 @@ export interface Installations {
   keys(): Promise<string[]>;
 }
 
-/** One JSON file beside the file register (a single box). */
+/** One JSON file beside the file register (a single box), mode 600, written whole. */
 export class FileInstallations implements Installations {
-  constructor(private readonly path: string) {}
-
-  private read(): Record<string, unknown> {
-    try {
-      return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new StoreError(`cannot read the installations file ${this.path}: ${(error as Error).message}`);
-    }
+  private readonly file: FileDocuments<unknown>;
+  constructor(path: string) {
+    this.file = new FileDocuments(path);
   }
-
-  private write(all: Record<string, unknown>): void {
-    const temp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
-    renameSync(temp, this.path);
+  save(key: string, installation: unknown): Promise<void> {
+    return this.file.put(key, installation);
   }
-
-  async save(key: string, installation: unknown): Promise<void> {
-    this.write({ ...this.read(), [key]: installation });
+  find(key: string): Promise<unknown | undefined> {
+    return this.file.get(key);
   }
-
-  async find(key: string): Promise<unknown | undefined> {
-    return this.read()[key];
+  remove(key: string): Promise<void> {
+    return this.file.remove(key);
   }
-
-  async remove(key: string): Promise<void> {
-    const { [key]: _gone, ...rest } = this.read();
-    this.write(rest);
-  }
-
   async keys(): Promise<string[]> {
-    return Object.keys(this.read());
+    return (await this.file.all()).map(([key]) => key);
   }
 }
 
