@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { oneRegister } from '../src/api/app.ts';
 import { startApi } from '../src/api/server.ts';
 import type { Policy } from '../src/policy/load.ts';
 import { createApiKey } from '../src/services/apiKeys.ts';
@@ -34,7 +35,7 @@ export async function benchApi(
       await store.saveContacts(contacts(Math.min(10_000, size - i), i), now);
     const ctx = { store, policy, clock: () => now };
     const { token } = await createApiKey(ctx, { name: 'bench', scopes: 'decide', by: 'bench' });
-    const api = await startApi(ctx, { port: 0, host: '127.0.0.1', rateLimit: 100_000_000 });
+    const api = await startApi(oneRegister(ctx), { port: 0, host: '127.0.0.1', rateLimit: 100_000_000 });
     try {
       const email = (i: number) => `person${i % size}@company${(i % size) % 997}.fr`;
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
+import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './services/context.ts';
@@ -16,7 +17,7 @@ import { USERS } from './slack/emulator/workspace.ts';
 import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
-import { startWorkspaceJobs } from './slack/workspaceJobs.ts';
+import { installedRegisters, startWorkspaceJobs } from './slack/workspaceJobs.ts';
 import { FileInstallations, PgInstallations } from './store/installations.ts';
 import { isPostgresUrl } from './store/open.ts';
 import type { PgStore } from './store/pg/pgStore.ts';
@@ -47,7 +48,7 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   // Which revision answers from now: audited when it changed while the app was down.
   await auditPolicyAtStart(ctx);
   const mode = config.slack;
-  const api = mode.kind === 'oauth' ? undefined : await serveApi(ctx, config, io);
+  const api = mode.kind === 'oauth' ? undefined : await serveApi(oneRegister(ctx), config, io);
   // Objections and withdrawals told to the DPO's webhooks, whatever recorded them (the CLI queues them too).
   const webhooks = startWebhookDelivery(ctx, {
     onError: (error) => io.err(`prospect-guard: webhook deliveries: ${error.message}`),
@@ -60,10 +61,10 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   }
 }
 
-/** The HTTP API when PROSPECT_GUARD_API_PORT is set (one register: not in many-workspaces mode yet). */
-async function serveApi(ctx: AppContext, config: Config, io: AppIo): Promise<RunningApi | undefined> {
+/** The HTTP API when PROSPECT_GUARD_API_PORT is set, on the registers its keys name. */
+async function serveApi(registers: ApiRegisters, config: Config, io: AppIo): Promise<RunningApi | undefined> {
   if (!config.api) return undefined;
-  const api = await startApi(ctx, { ...config.api, log: (line) => io.err(`prospect-guard: ${line}`) });
+  const api = await startApi(registers, { ...config.api, log: (line) => io.err(`prospect-guard: ${line}`) });
   io.out(`prospect-guard: HTTP API on ${api.url} (OpenAPI at ${api.url}/openapi.json)`);
   return api;
 }
@@ -165,6 +166,14 @@ async function runWorkspaces(
     io.err(`prospect-guard: workspace ${key}: ${error.message}`),
   );
   io.out(`many workspaces: ${(await installations.keys()).length} installed; install at /slack/install`);
+  // Each key names its workspace (created with --workspace): the API reaches that register, if installed.
+  const registers = installedRegisters(
+    app,
+    router,
+    installations,
+    () => ctx.policy.doc.policy.default_language,
+  );
+  const api = await serveApi(registers, config, io);
   let stopped = false;
   void io.stopSignal.then(() => {
     stopped = true;
@@ -172,6 +181,7 @@ async function runWorkspaces(
   const connected = await connect(app, mode, io, () => stopped);
   await io.stopSignal;
   jobs.stop();
+  await api?.close();
   for (const workspace of await router.all()) await workspace.ctx.store.close().catch(() => undefined);
   if (connected) await app.stop().catch(() => undefined);
 }

@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { t } from '../i18n.ts';
-import type { AppContext } from '../services/context.ts';
 import { type HubSpotLookup, hubspotEvents, lemlistActivity } from '../services/inbound.ts';
+import type { ApiRegisters } from './app.ts';
 import type { GuardVars } from './guard.ts';
 import { ApiProblem } from './problems.ts';
 import { Problem } from './schemas.ts';
@@ -119,13 +119,13 @@ function hubspotLookup(settings: HubSpotSettings): HubSpotLookup {
 /** The adapters' routes, on the API's app. */
 export function registerAdapters(
   app: OpenAPIHono<{ Variables: GuardVars }>,
-  ctx: AppContext,
+  registers: ApiRegisters,
   allowed: (scope: 'objections') => MiddlewareHandler<{ Variables: GuardVars }>,
   hubspot: HubSpotSettings | undefined,
 ): void {
   app.use('/adapters/lemlist', allowed('objections'));
   app.openapi(lemlistRoute, async (c) =>
-    c.json(await lemlistActivity(ctx, c.req.valid('json'), `api:${c.get('key').name}`), 200),
+    c.json(await lemlistActivity(c.get('ctx'), c.req.valid('json'), `api:${c.get('key').name}`), 200),
   );
   app.use('/adapters/hubspot', async (c, next) => {
     const signature = c.req.header('x-hubspot-signature-v3') ?? '';
@@ -141,10 +141,20 @@ export function registerAdapters(
       throw new ApiProblem(401, 'bad_signature', 'api_title_unauthorized', (l) =>
         t(l, 'api_detail_bad_signature'),
       );
+    // Many workspaces: the signed URL names the register (?workspace=T…); else the default one.
+    const ctx = await registers.forWorkspace(c.req.query('workspace'));
+    if (!ctx)
+      throw new ApiProblem(404, 'not_found', 'api_title_not_found', (l) =>
+        t(l, 'api_detail_not_found', { path: c.req.path }),
+      );
+    c.set('ctx', ctx);
     await next();
   });
   app.openapi(hubspotRoute, async (c) => {
     if (!hubspot) throw new Error('unreachable: the signature check needs HubSpot settings');
-    return c.json(await hubspotEvents(ctx, c.req.valid('json'), hubspotLookup(hubspot), 'hubspot'), 200);
+    return c.json(
+      await hubspotEvents(c.get('ctx'), c.req.valid('json'), hubspotLookup(hubspot), 'hubspot'),
+      200,
+    );
   });
 }

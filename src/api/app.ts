@@ -16,6 +16,23 @@ import { ApiProblem, inputProblem, langOf, shapeProblem } from './problems.ts';
 import { batchRoute, consentRoute, decisionRoute, eventRoute, objectionRoute } from './routes.ts';
 import type { BatchResult, Decision } from './schemas.ts';
 
+/**
+ * The registers the API reaches: the one a key's token names (a workspace's, in many-workspaces mode; the default
+ * register's otherwise), or none; and the language of answers given before any key is known.
+ */
+export interface ApiRegisters {
+  forWorkspace(workspace: string | undefined): Promise<AppContext | undefined>;
+  defaultLang(): Lang;
+}
+
+/** One register: the default one answers keys that name no workspace. */
+export function oneRegister(ctx: AppContext): ApiRegisters {
+  return {
+    forWorkspace: async (workspace) => (workspace === ctx.workspace ? ctx : undefined),
+    defaultLang: () => ctx.policy.doc.policy.default_language,
+  };
+}
+
 export interface ApiOptions {
   /** Requests per minute per key. */
   rateLimit: number;
@@ -34,13 +51,13 @@ const SHARED_FIELDS = new Set(['channel', 'product', 'purpose', 'at']);
  * The HTTP API under /api/v1 (README, Integrations): the same services as the CLI and Slack, so the same checks,
  * audit and decision log; shapes from schemas.ts, which also make /api/v1/openapi.json.
  */
-export function createApi(ctx: AppContext, options: ApiOptions) {
+export function createApi(registers: ApiRegisters, options: ApiOptions) {
   const app = new OpenAPIHono<{ Variables: GuardVars }>({
     defaultHook: (result) => {
       if (!result.success) throw shapeProblem(result.error.issues);
     },
   }).basePath('/api/v1');
-  const allowed = guard(ctx, options.rateLimit);
+  const allowed = guard(registers.forWorkspace, options.rateLimit);
   // A batch of 10,000 addresses is about 300 KB: anything much larger is refused before it is read whole.
   app.use(
     '*',
@@ -53,8 +70,11 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
       },
     }),
   );
-  const lang = (c: Context): Lang =>
-    langOf(c.req.header('accept-language'), ctx.policy.doc.policy.default_language);
+  const lang = (c: Context<{ Variables: GuardVars }>): Lang =>
+    langOf(
+      c.req.header('accept-language'),
+      c.get('ctx')?.policy.doc.policy.default_language ?? registers.defaultLang(),
+    );
   const who = (c: Context<{ Variables: GuardVars }>) => `api:${c.get('key').name}`;
 
   app.use('/decisions', allowed('decide'));
@@ -65,7 +85,7 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
 
   app.openapi(decisionRoute, async (c) => {
     const input = c.req.valid('json');
-    const answer = await ask(ctx, { ...input, askedBy: who(c) }).catch(aboutTarget);
+    const answer = await ask(c.get('ctx'), { ...input, askedBy: who(c) }).catch(aboutTarget);
     return c.json(answer.decision as z.infer<typeof Decision>, 200);
   });
 
@@ -78,7 +98,7 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
       await Promise.all(
         targets.slice(start, start + 250).map(async (target, offset) => {
           try {
-            const { decision } = await ask(ctx, {
+            const { decision } = await ask(c.get('ctx'), {
               ...shared,
               channel: shared.channel as Channel,
               target,
@@ -97,6 +117,7 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
           }
         }),
       );
+    const ctx = c.get('ctx');
     await ctx.store.audit({
       at: ctx.clock().toISOString(),
       actor: who(c),
@@ -109,7 +130,7 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
 
   app.openapi(objectionRoute, async (c) => {
     const input = c.req.valid('json');
-    const done = await optOut(ctx, { ...input, origin: who(c) });
+    const done = await optOut(c.get('ctx'), { ...input, origin: who(c) });
     return c.json(
       { scope: done.scope, identifiers: done.suppressions.length, knownContact: done.contact !== undefined },
       201,
@@ -118,17 +139,17 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
 
   app.openapi(consentRoute, async (c) => {
     const input = c.req.valid('json');
-    const { record } = await recordConsent(ctx, { ...input, recordedBy: who(c) });
+    const { record } = await recordConsent(c.get('ctx'), { ...input, recordedBy: who(c) });
     return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
   });
 
   app.openapi(eventRoute, async (c) => {
     const input = c.req.valid('json');
-    const { record } = await recordEvent(ctx, { ...input, by: who(c) });
+    const { record } = await recordEvent(c.get('ctx'), { ...input, by: who(c) });
     return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
   });
 
-  registerAdapters(app, ctx, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
+  registerAdapters(app, registers, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -155,7 +176,7 @@ export function createApi(ctx: AppContext, options: ApiOptions) {
   );
   app.onError((error, c) => send(c, asProblem(error, options.log)));
 
-  function send(c: Context, problem: ApiProblem) {
+  function send(c: Context<{ Variables: GuardVars }>, problem: ApiProblem) {
     const language = lang(c);
     return c.body(JSON.stringify(problem.body(language, c.req.path)), problem.status as 400, {
       'Content-Type': 'application/problem+json',

@@ -1,12 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { t } from '../i18n.ts';
-import { type ApiKey, type ApiScope, checkApiKey } from '../services/apiKeys.ts';
+import { type ApiKey, type ApiScope, checkApiKey, tokenWorkspace } from '../services/apiKeys.ts';
 import type { AppContext } from '../services/context.ts';
 import { ApiProblem } from './problems.ts';
 
 export interface GuardVars {
   key: ApiKey;
+  /** The register the key belongs to: every handler works on it. */
+  ctx: AppContext;
 }
 
 /** Requests a key may make per minute, unless PROSPECT_GUARD_API_RATE_LIMIT says otherwise. */
@@ -19,9 +21,12 @@ const BEARER = { 'WWW-Authenticate': 'Bearer realm="prospect-guard"' };
  * its rate (per key and per replica). A refusal of a known key is audited under its name; an unknown key is not
  * (anyone could fill the trail with them).
  */
-export function guard(ctx: AppContext, limitPerMinute: number) {
+export function guard(
+  registerOf: (workspace: string | undefined) => Promise<AppContext | undefined>,
+  limitPerMinute: number,
+) {
   const limiter = new RateLimiterMemory({ points: limitPerMinute, duration: 60 });
-  const refused = (key: ApiKey, c: Context, why: string) =>
+  const refused = (ctx: AppContext, key: ApiKey, c: Context, why: string) =>
     ctx.store.audit({
       at: ctx.clock().toISOString(),
       actor: `api:${key.name}`,
@@ -37,10 +42,12 @@ export function guard(ctx: AppContext, limitPerMinute: number) {
     async (c, next) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
       const token = bearer ?? (options.queryKey ? c.req.query('key') : undefined);
-      const checked = await checkApiKey(ctx, token);
-      if (!checked.ok && checked.why === 'revoked') {
+      // The token names its register (a workspace's, or the default one); the key is checked in that one only.
+      const ctx = await registerOf(tokenWorkspace(token));
+      const checked = ctx ? await checkApiKey(ctx, token) : ({ ok: false, why: 'unknown' } as const);
+      if (ctx && !checked.ok && checked.why === 'revoked') {
         const date = checked.key.revokedAt?.slice(0, 10) ?? '';
-        await refused(checked.key, c, 'key revoked');
+        await refused(ctx, checked.key, c, 'key revoked');
         throw new ApiProblem(
           401,
           'key_revoked',
@@ -51,7 +58,7 @@ export function guard(ctx: AppContext, limitPerMinute: number) {
           },
         );
       }
-      if (!checked.ok)
+      if (!ctx || !checked.ok)
         throw new ApiProblem(
           401,
           'unauthorized',
@@ -63,7 +70,7 @@ export function guard(ctx: AppContext, limitPerMinute: number) {
         );
       const { key } = checked;
       if (!key.scopes.includes(scope)) {
-        await refused(key, c, `scope ${scope} not granted`);
+        await refused(ctx, key, c, `scope ${scope} not granted`);
         const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
         throw new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
           t(l, 'api_detail_forbidden', vars),
@@ -88,6 +95,7 @@ export function guard(ctx: AppContext, limitPerMinute: number) {
         );
       }
       c.set('key', key);
+      c.set('ctx', ctx);
       await next();
     };
 }

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { AppContext } from '../services/context.ts';
-import { type ApiOptions, createApi } from './app.ts';
+import { type ApiOptions, type ApiRegisters, createApi } from './app.ts';
 
 export interface RunningApi {
   port: number;
@@ -11,10 +10,10 @@ export interface RunningApi {
 
 /** The HTTP API on a port of its own (PROSPECT_GUARD_API_PORT), beside Slack whatever its mode. */
 export async function startApi(
-  ctx: AppContext,
+  registers: ApiRegisters,
   options: ApiOptions & { port: number; host?: string },
 ): Promise<RunningApi> {
-  const app = createApi(ctx, options);
+  const app = createApi(registers, options);
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -155,7 +155,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (store.created) io.err(`prospect-guard: ${t(lang(policy), 'cli_store_created', { file: path })}`);
     try {
-      return await work({ store, policy, clock: io.clock });
+      return await work({ store, policy, clock: io.clock, ...(workspace ? { workspace } : {}) });
     } finally {
       await store.close();
     }

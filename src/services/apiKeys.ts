@@ -74,7 +74,9 @@ export async function createApiKey(
     detail: `${name} (${id}): ${scopes.join(', ')}`,
   });
   const { hash: _hash, ...listing } = key;
-  return { key: listing, token: `${PREFIX}_${id}_${secret}` };
+  // A workspace's key names its workspace: the API finds the register from the token, and checks the key there.
+  const scope = ctx.workspace ? `${ctx.workspace}.` : '';
+  return { key: listing, token: `${PREFIX}_${scope}${id}_${secret}` };
 }
 
 export async function listApiKeys(ctx: AppContext): Promise<ApiKeyListing[]> {
@@ -111,12 +113,22 @@ export type KeyCheck =
   | { ok: false; why: 'missing' | 'unknown' }
   | { ok: false; why: 'revoked'; key: ApiKey };
 
-/** The key a bearer token names, if its secret matches (compared in constant time) and it is not revoked. */
+const TOKEN = /^pgk_(?:([TE][A-Z0-9]{2,20})\.)?([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+/** The workspace a token names (many workspaces), or undefined for the default register's keys. */
+export function tokenWorkspace(token: string | undefined): string | undefined {
+  return TOKEN.exec(token?.trim() ?? '')?.[1];
+}
+
+/**
+ * The key a bearer token names in this register, if its secret matches (compared in constant time) and it is not
+ * revoked. A token of another workspace is unknown here, whatever its secret.
+ */
 export async function checkApiKey(ctx: AppContext, token: string | undefined): Promise<KeyCheck> {
   if (!token) return { ok: false, why: 'missing' };
-  const match = /^pgk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(token.trim());
-  if (!match) return { ok: false, why: 'unknown' };
-  const [, id = '', secret = ''] = match;
+  const match = TOKEN.exec(token.trim());
+  if (!match || match[1] !== ctx.workspace) return { ok: false, why: 'unknown' };
+  const [, , id = '', secret = ''] = match;
   const key = await keys(ctx).get(id);
   if (!key) return { ok: false, why: 'unknown' };
   const [given, kept] = [Buffer.from(digest(secret), 'hex'), Buffer.from(key.hash, 'hex')];

@@ -6,4 +6,6 @@ export interface AppContext {
   store: Store;
   policy: Policy;
   clock: () => Date;
+  /** Many workspaces: the team (T…) or organisation (E…) this register is; none for the default register. */
+  workspace?: string;
 }

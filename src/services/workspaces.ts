@@ -47,5 +47,5 @@ export function workspacePolicy(policy: Policy, key: string): Policy {
 export async function openWorkspace(layout: WorkspaceLayout, key: string): Promise<AppContext> {
   const { location, schema } = workspaceStore(layout, key);
   const store = await openStore(location, { env: layout.env, schema });
-  return { store, policy: workspacePolicy(layout.policy, key), clock: layout.clock };
+  return { store, policy: workspacePolicy(layout.policy, key), clock: layout.clock, workspace: key };
 }

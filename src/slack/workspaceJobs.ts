@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import type { Lang } from '../i18n.ts';
 import { auditPolicyAtStart } from '../services/policyReload.ts';
 import { startRetentionScheduler } from '../services/retentionJob.ts';
+import { startWebhookDelivery } from '../services/webhookDelivery.ts';
 import type { Installations } from '../store/installations.ts';
 import type { SlackDeps } from './listeners/kit.ts';
 import { SlackReminderPoster } from './retentionPoster.ts';
@@ -19,6 +21,7 @@ export async function startWorkspaceJobs(
   onError: (key: string, error: Error) => void,
 ): Promise<{ stop: () => void }> {
   const schedulers = new Map<string, { stop: () => void }>();
+  const deliveries = new Map<string, { stop: () => void }>();
   router.onOpen = (workspace: Workspace) => {
     const deps: SlackDeps = {
       ctx: workspace.ctx,
@@ -33,19 +36,53 @@ export async function startWorkspaceJobs(
         onError(workspace.key, error),
       ),
     );
+    // Its objections and withdrawals told to its own webhooks.
+    deliveries.set(
+      workspace.key,
+      startWebhookDelivery(workspace.ctx, { onError: (e) => onError(workspace.key, e) }),
+    );
   };
   router.onForget = (key) => {
-    schedulers.get(key)?.stop();
-    schedulers.delete(key);
+    for (const jobs of [schedulers, deliveries]) {
+      jobs.get(key)?.stop();
+      jobs.delete(key);
+    }
   };
-  for (const key of await installations.keys()) {
-    const installation = (await installations.find(key)) as { bot?: { token?: string } } | undefined;
-    const client = new WebClient(installation?.bot?.token, { slackApiUrl: app.client.slackApiUrl });
-    await router.workspace(key, client).catch((error: Error) => onError(key, error));
-  }
+  for (const key of await installations.keys())
+    await openInstalled(app, router, installations, key).catch((error: Error) => onError(key, error));
   return {
     stop: () => {
-      for (const scheduler of schedulers.values()) scheduler.stop();
+      for (const job of [...schedulers.values(), ...deliveries.values()]) job.stop();
     },
+  };
+}
+
+/** An installed workspace, opened (once) with a client holding its bot token; undefined if not installed. */
+export async function openInstalled(
+  app: App,
+  router: WorkspaceRouter,
+  installations: Installations,
+  key: string,
+): Promise<Workspace | undefined> {
+  const installation = (await installations.find(key)) as { bot?: { token?: string } } | undefined;
+  if (!installation) return undefined;
+  const client = new WebClient(installation.bot?.token, { slackApiUrl: app.client.slackApiUrl });
+  return router.workspace(key, client);
+}
+
+/**
+ * The registers of the installed workspaces, by key, for the HTTP API in many-workspaces mode: a key names its
+ * workspace, which must be installed here; the default register answers nobody.
+ */
+export function installedRegisters(
+  app: App,
+  router: WorkspaceRouter,
+  installations: Installations,
+  defaultLang: () => Lang,
+) {
+  return {
+    forWorkspace: async (key: string | undefined) =>
+      key ? (await openInstalled(app, router, installations, key))?.ctx : undefined,
+    defaultLang,
   };
 }

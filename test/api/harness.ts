@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { HubSpotSettings } from '../../src/api/adapters.ts';
+import { oneRegister } from '../../src/api/app.ts';
 import { startApi } from '../../src/api/server.ts';
 import { createApiKey } from '../../src/services/apiKeys.ts';
 import type { AppContext } from '../../src/services/context.ts';
@@ -12,10 +13,11 @@ export async function startTestApi(options: { rateLimit?: number; hubspot?: HubS
   const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
   const ctx: AppContext = { store, policy, clock: () => new Date('2026-11-23T10:30:00+01:00') };
   await store.saveContact(financeProfessional('alice@corp.fr'), new Date('2026-01-05T09:00:00Z'));
-  const api = await startApi(ctx, {
+  const api = await startApi(oneRegister(ctx), {
     port: 0,
     host: '127.0.0.1',
     rateLimit: options.rateLimit ?? 600,
+    log: (line: string) => process.stderr.write(`${line}\n`),
     ...(options.hubspot ? { hubspot: options.hubspot } : {}),
   });
   const key = async (name: string, scopes: string) =>

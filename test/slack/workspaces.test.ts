@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startApi } from '../../src/api/server.ts';
+import { createApiKey } from '../../src/services/apiKeys.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { openWorkspace } from '../../src/services/workspaces.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { startWorkspacesApp } from '../../src/slack/emulator/workspacesHarness.ts';
+import { installedRegisters } from '../../src/slack/workspaceJobs.ts';
 import { FileInstallations } from '../../src/store/installations.ts';
 import { cli, HASH_ENV, policy, tempDir } from '../helpers.ts';
 
@@ -134,6 +137,40 @@ describe('many workspaces, one app', () => {
     expect(await new FileInstallations(join(dir, 'installations.json')).keys()).toEqual(['T0BETA']);
     // The register stays: objections outlive the app (and the app may be installed again).
     expect(existsSync(join(dir, 'workspaces', 'T0ALPHA', 'prospect-guard.json.journal'))).toBe(true);
+  });
+});
+
+describe('the HTTP API with many workspaces', () => {
+  it('reaches the register of the workspace a key names, never another', async () => {
+    const { app } = await twoWorkspaces();
+    const alpha = await app.router.workspace('T0ALPHA', app.app.client);
+    const { token } = await createApiKey(alpha.ctx, {
+      name: 'crm',
+      scopes: 'decide,objections',
+      by: 'cli:dpo',
+    });
+    expect(token).toMatch(/^pgk_T0ALPHA\./);
+    const registers = installedRegisters(app.app, app.router, app.installations, () => 'en');
+    const api = await startApi(registers, { port: 0, host: '127.0.0.1', rateLimit: 100 });
+    try {
+      const post = (key: string, path: string, body: unknown) =>
+        fetch(`${api.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect((await post(token, '/objections', { email: 'ida@acme.fr' })).status).toBe(201);
+      expect((await alpha.ctx.store.counts()).suppressions).toBe(1);
+      const beta = await app.router.workspace('T0BETA', app.app.client);
+      expect((await beta.ctx.store.counts()).suppressions).toBe(0);
+      // The same key with another workspace's name, or with none, is unknown.
+      for (const forged of [token.replace('T0ALPHA', 'T0BETA'), token.replace('T0ALPHA.', '')])
+        expect((await post(forged, '/decisions', { channel: 'email', target: 'ida@acme.fr' })).status).toBe(
+          401,
+        );
+    } finally {
+      await api.close();
+    }
   });
 });
 

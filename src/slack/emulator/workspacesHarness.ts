@@ -43,6 +43,7 @@ export async function startWorkspacesApp(options: {
     app,
     slack,
     router,
+    installations: options.installations,
     user: new SlackUser(`${base}/slack/events`, signingSecret, slack),
     /** A workspace admin installs the app: /slack/install, Slack's consent page (faked), the redirect back. */
     async install(team: string): Promise<number> {
