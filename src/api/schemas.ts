@@ -68,6 +68,10 @@ export const BatchRequest = z
   .object({
     channel: z.enum(CHANNELS),
     targets: z.array(target).min(1).max(BATCH_LIMIT),
+    detail: z.enum(['summary', 'full']).optional().openapi({
+      description:
+        'summary (the default): each target’s verdict, rule ids and first reason; full: each whole decision (about 2 KB a target).',
+    }),
     product: short(80).optional(),
     purpose: short(80).optional(),
     at: instant.optional(),
@@ -97,7 +101,13 @@ export const BatchResult = z
       z.object({
         target: z.string(),
         verdict: z.enum(VERDICTS).optional(),
-        decision: Decision.optional(),
+        rules: z
+          .array(z.string())
+          .optional()
+          .openapi({ description: 'The ids of the rules that gave reasons.' }),
+        reason: z.string().optional().openapi({ description: 'The first reason, in the caller’s language.' }),
+        changesAt: z.string().optional(),
+        decision: Decision.optional().openapi({ description: 'With detail: full.' }),
         problem: Problem.optional().openapi({ description: 'Why this one target could not be checked.' }),
       }),
     ),

@@ -1,7 +1,9 @@
 import type { Channel, Contact } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget } from '../domain/identifiers.ts';
 import { type Decision, decide } from '../policy/engine.ts';
+import type { DecisionLogEntry } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import { optionalInstant, product as parseProduct } from './parse.ts';
 
@@ -23,6 +25,42 @@ export interface Answer {
 
 /** "Can I contact this person on this channel?": the decision, logged with the person hashed. */
 export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
+  const { answer, logged } = await answerOf(ctx, input);
+  await ctx.store.logDecision(logged);
+  return answer;
+}
+
+/**
+ * Many questions at once (the API's batch): each answered as `ask` answers it, in order, and logged in one write.
+ * A question the rules refuse (a bad address) gets its InputError in its place; any other error stops the batch.
+ */
+export async function askMany(ctx: AppContext, inputs: AskInput[]): Promise<Array<Answer | InputError>> {
+  const results: Array<Answer | InputError> = new Array(inputs.length);
+  const logged: Array<Omit<DecisionLogEntry, 'id'> | undefined> = new Array(inputs.length);
+  // A few hundred at a time: a database store looks them up side by side, and the app answers others between.
+  for (let start = 0; start < inputs.length; start += 250) {
+    await Promise.all(
+      inputs.slice(start, start + 250).map(async (input, offset) => {
+        try {
+          const one = await answerOf(ctx, input);
+          results[start + offset] = one.answer;
+          logged[start + offset] = one.logged;
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          results[start + offset] = error;
+        }
+      }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await ctx.store.logDecisions(logged.filter((entry) => entry !== undefined));
+  return results;
+}
+
+async function answerOf(
+  ctx: AppContext,
+  input: AskInput,
+): Promise<{ answer: Answer; logged: Omit<DecisionLogEntry, 'id'> }> {
   const target = parseTarget(input.target);
   const product = parseProduct(input.product, ctx.policy);
   const askedAt = ctx.clock();
@@ -38,7 +76,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
     ctx.policy,
     at,
   );
-  await ctx.store.logDecision({
+  const logged = {
     askedAt: askedAt.toISOString(),
     askedBy: input.askedBy,
     channel: input.channel,
@@ -48,6 +86,6 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
     rules: decision.reasons.map((reason) => reason.rule),
     policyRevision: decision.policyRevision,
     decidedFor: decision.decidedFor,
-  });
-  return { target, contact: subject.contact, decision };
+  };
+  return { answer: { target, contact: subject.contact, decision }, logged };
 }

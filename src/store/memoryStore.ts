@@ -195,6 +195,11 @@ export class MemoryStore implements Store {
     await this.commit({ op: 'decision', record: { id: randomUUID(), ...entry } });
   }
 
+  async logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void> {
+    if (entries.length)
+      await this.commit({ op: 'decisions', records: entries.map((e) => ({ id: randomUUID(), ...e })) });
+  }
+
   async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
     return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
   }

@@ -14,6 +14,7 @@ export type Op =
   | { op: 'interaction'; record: Interaction }
   | { op: 'suppression'; record: Suppression }
   | { op: 'decision'; record: DecisionLogEntry }
+  | { op: 'decisions'; records: DecisionLogEntry[] }
   | { op: 'audit'; record: AuditEntry }
   | { op: 'campaign'; campaign: Campaign }
   | { op: 'purge'; request: PurgeRequest }
@@ -95,6 +96,9 @@ export class StoreState {
       case 'decision':
       case 'audit':
         return this.applyRecord(entry);
+      case 'decisions':
+        for (const record of entry.records) this.applyRecord({ op: 'decision', record });
+        return;
       case 'campaign':
         data.campaigns[entry.campaign.id] = entry.campaign;
         return;

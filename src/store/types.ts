@@ -133,6 +133,8 @@ export interface Store {
   /** The same for many people, in the order asked (a store over the network reads them at once). */
   subjectFactsMany?(targets: Identifier[]): Promise<SubjectFacts[]>;
   logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
+  /** Many decisions in one write (a batch of questions): all logged, or none. */
+  logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void>;
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
   /** Appends to the audit trail, chained to the entry before it (store/auditChain.ts). */

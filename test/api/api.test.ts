@@ -113,6 +113,21 @@ describe('the HTTP API with keys', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.json.code).toBe('too_large');
+    // The same sent without a length (chunked) is counted as it arrives.
+    const chunk = new TextEncoder().encode('x'.repeat(2 ** 20));
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${api.api.url}/decisions/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
     const nowhere = await api.call(token, '/nowhere', {});
     expect(nowhere.status).toBe(404);
     expect(nowhere.json.type).toBe('urn:prospect-guard:problem:not_found');
@@ -155,7 +170,19 @@ describe('the HTTP API with keys', () => {
     expect(r.json.results).toHaveLength(10_000);
     expect(r.json.results.map((x: { target: string }) => x.target)).toEqual(targets);
     expect(r.json.results[7].problem.code).toBe('invalid_email');
-    expect(r.json.results[42].verdict).toBe('block');
+    expect(r.json.results[42]).toMatchObject({ verdict: 'block' });
+    expect(r.json.results[42].rules[0]).toBe('optout-right-to-object');
+    expect(r.json.results[42].reason).toMatch(/opposition|objection/i);
+    expect(r.json.results[42].decision).toBeUndefined();
+    const full = await api.call(token, '/decisions/batch', {
+      channel: 'email',
+      targets: ['p42@corp.fr'],
+      detail: 'full',
+    });
+    expect(full.json.results[0].decision).toMatchObject({
+      verdict: 'block',
+      policyRevision: expect.any(String),
+    });
     const { allow, review, block, invalid } = r.json.counts;
     expect([block, invalid, allow + review + block + invalid]).toEqual([1, 1, 10_000]);
     const tooMany = await api.call(token, '/decisions/batch', {

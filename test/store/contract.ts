@@ -158,6 +158,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
+      'logs many decisions in one write, each as one would be logged alone',
+      withStore(async (store) => {
+        const entry = (verdict: string) => ({
+          askedAt: now.toISOString(),
+          askedBy: 'api:crm',
+          channel: 'email' as const,
+          targetHash: `h-${verdict}`,
+          verdict,
+          rules: ['r1'],
+          policyRevision: 'rev',
+          decidedFor: now.toISOString(),
+        });
+        await store.logDecisions([entry('allow'), entry('block')]);
+        await store.logDecisions([]);
+        const logged = await store.recentDecisions('api:crm', 10);
+        expect(logged.map((d) => d.verdict)).toEqual(['block', 'allow']);
+        expect(new Set(logged.map((d) => d.id)).size).toBe(2);
+        expect((await store.counts()).decisions).toBe(2);
+      }),
+    );
+
+    it(
       'carries a global objection onto an identifier the person gains',
       withStore(async (store) => {
         const { contact } = await store.saveContact({ email: 'c@acme.fr' }, now);

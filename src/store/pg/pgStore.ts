@@ -198,6 +198,16 @@ export class PgStore extends PgLeases implements Store {
     ]);
   }
 
+  async logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void> {
+    if (entries.length === 0) return;
+    const records = entries.map((entry) => ({ id: randomUUID(), ...entry }));
+    await this.db.query(
+      `insert into decisions (id, asked_by, target_hash, data)
+       select x->>'id', x->>'askedBy', x->>'targetHash', x from jsonb_array_elements($1::jsonb) as x`,
+      [JSON.stringify(records)],
+    );
+  }
+
   /** Chained to the entry before it; the chain's lock makes replicas append one at a time. */
   async audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void> {
     await transaction(this.db, async (client) => {
