@@ -108,16 +108,23 @@ export abstract class PgReads {
     return records;
   }
 
-  /** Pages by `seq` (keyset): each is one indexed range read, then its consents and interactions by contact. */
+  /**
+   * Pages by `seq` (keyset): each is one indexed range read, then its consents and interactions by contact. The
+   * next page is asked for before this one is handed over, so the database prepares it while the caller works.
+   */
   async *contactPages(size = 5000): AsyncIterable<ContactRecord[]> {
-    let after = '0';
-    for (;;) {
-      const { rows } = await this.db.query<{ seq: string; data: Contact }>(
+    const page = (after: string) =>
+      this.db.query<{ seq: string; data: Contact }>(
         'select seq, data from contacts where seq > $1 order by seq limit $2',
         [after, size],
       );
+    let next = page('0');
+    for (;;) {
+      const { rows } = await next;
       if (rows.length === 0) return;
-      after = rows.at(-1)?.seq ?? after;
+      const last = rows.at(-1)?.seq ?? '0';
+      next = rows.length < size ? Promise.resolve({ rows: [] } as never) : page(last);
+      next.catch(() => undefined); // awaited on the next turn; a caller that stops early must not leave it unhandled
       const ids = rows.map((r) => r.data.id);
       const [consents, interactions] = await Promise.all([
         this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
