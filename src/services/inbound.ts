@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.ts';
+import { emailIdentifier, phoneIdentifier } from '../domain/identifiers.ts';
 import type { AppContext } from './context.ts';
-import { optOut } from './record.ts';
+import { optOut, recordAudit } from './record.ts';
 
 /**
  * Other tools' own webhook payloads, turned into objections here: the same optOut service as the CLI, Slack and
@@ -110,6 +111,18 @@ export async function hubspotEvents(
         reason: deletion ? 'HubSpot privacy deletion' : 'HubSpot email opt-out',
         origin: by,
       });
+      // An erasure granted in the CRM is the company's answer to the person (GDPR art. 17): their data here must
+      // go too, which the DPO confirms (`privacy erase`); the objection above keeps them blocked meanwhile.
+      if (deletion) {
+        const person = target.email ? emailIdentifier(target.email) : phoneIdentifier(target.phone ?? '');
+        await recordAudit(
+          ctx,
+          by,
+          'inbound.erasure-requested',
+          person,
+          'HubSpot privacy deletion: erase here too',
+        );
+      }
       outcome.recorded++;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -124,6 +124,8 @@ describe('the HubSpot adapter', () => {
     expect(hubspot.asked[0]).toBe('Bearer pat-eu1-test /crm/v3/objects/contacts/101?properties=email,phone');
     const facts = await api.store.subjectFacts({ kind: 'email', value: 'carol@corp.fr' });
     expect(facts.objections).toEqual([{ scope: 'all', at: '2026-11-23T08:00:00.000Z' }]);
+    const [erase] = await api.store.auditTrail({ action: 'inbound.erasure-requested' });
+    expect(erase?.targetHash).toBe(api.store.hash({ kind: 'email', value: 'carol@corp.fr' }));
     const [unresolved] = await api.store.auditTrail({ action: 'inbound.unresolved' });
     expect(unresolved?.detail).toContain('contact 102');
   });
