@@ -30,6 +30,11 @@ export interface AppIo {
   interactive: boolean;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal: Promise<void>;
+  /**
+   * Many workspaces on file registers: the command line's go-between for a workspace's register once it is open
+   * (`--workspace T…` commands are carried out by the app that holds it); returns how to stop serving.
+   */
+  serveWorkspace?: (ctx: AppContext) => Promise<() => Promise<void>>;
 }
 
 function summary(ctx: AppContext, counts: { contacts: number; suppressions: number }): string {
@@ -162,8 +167,15 @@ async function runWorkspaces(
     workspaces: (key) => openWorkspace(layout, key),
     installations,
   });
-  const jobs = await startWorkspaceJobs(app, router, installations, (key, error) =>
-    io.err(`prospect-guard: workspace ${key}: ${error.message}`),
+  const served: Array<Promise<() => Promise<void>>> = [];
+  const jobs = await startWorkspaceJobs(
+    app,
+    router,
+    installations,
+    (key, error) => io.err(`prospect-guard: workspace ${key}: ${error.message}`),
+    (workspace) => {
+      if (io.serveWorkspace && !isPostgresUrl(config.dbPath)) served.push(io.serveWorkspace(workspace.ctx));
+    },
   );
   io.out(`many workspaces: ${(await installations.keys()).length} installed; install at /slack/install`);
   // Each key names its workspace (created with --workspace): the API reaches that register, if installed.
@@ -182,6 +194,7 @@ async function runWorkspaces(
   await io.stopSignal;
   jobs.stop();
   await api?.close();
+  for (const stopServing of await Promise.all(served)) await stopServing();
   for (const workspace of await router.all()) await workspace.ctx.store.close().catch(() => undefined);
   if (connected) await app.stop().catch(() => undefined);
 }

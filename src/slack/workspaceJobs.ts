@@ -19,6 +19,8 @@ export async function startWorkspaceJobs(
   router: WorkspaceRouter,
   installations: Installations,
   onError: (key: string, error: Error) => void,
+  /** Told too of each workspace opened (the command line's go-between for its register). */
+  alsoOnOpen?: (workspace: Workspace) => void,
 ): Promise<{ stop: () => void }> {
   const schedulers = new Map<string, { stop: () => void }>();
   const deliveries = new Map<string, { stop: () => void }>();
@@ -41,6 +43,7 @@ export async function startWorkspaceJobs(
       workspace.key,
       startWebhookDelivery(workspace.ctx, { onError: (e) => onError(workspace.key, e) }),
     );
+    alsoOnOpen?.(workspace);
   };
   router.onForget = (key) => {
     for (const jobs of [schedulers, deliveries]) {

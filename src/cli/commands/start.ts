@@ -32,6 +32,8 @@ export function register(program: Command, kit: CliKit): void {
               input: kit.io.input ?? process.stdin,
               interactive: kit.io.interactive ?? false,
               stopSignal: kit.io.stopSignal ?? new Promise<void>(() => undefined),
+              serveWorkspace: (workspace) =>
+                serveCommands(workspace, socketPathOf(workspace.store.location), runCli),
             },
           );
         } finally {
