@@ -6,6 +6,7 @@ import { startRetentionScheduler } from '../services/retentionJob.ts';
 import { startWebhookDelivery } from '../services/webhookDelivery.ts';
 import type { Installations } from '../store/installations.ts';
 import type { SlackDeps } from './listeners/kit.ts';
+import { watchPolicy } from './listeners/policy.ts';
 import { SlackReminderPoster } from './retentionPoster.ts';
 import type { Workspace, WorkspaceRouter } from './workspaces.ts';
 
@@ -24,6 +25,7 @@ export async function startWorkspaceJobs(
 ): Promise<{ stop: () => void }> {
   const schedulers = new Map<string, { stop: () => void }>();
   const deliveries = new Map<string, { stop: () => void }>();
+  const watchers = new Map<string, { stop: () => void }>();
   router.onOpen = (workspace: Workspace) => {
     const deps: SlackDeps = {
       ctx: workspace.ctx,
@@ -43,10 +45,12 @@ export async function startWorkspaceJobs(
       workspace.key,
       startWebhookDelivery(workspace.ctx, { onError: (e) => onError(workspace.key, e) }),
     );
+    // Its policy file (its own, or the shipped one) reloaded when saved, as in one-workspace mode.
+    watchers.set(workspace.key, { stop: watchPolicy(deps, 1000) });
     alsoOnOpen?.(workspace);
   };
   router.onForget = (key) => {
-    for (const jobs of [schedulers, deliveries]) {
+    for (const jobs of [schedulers, deliveries, watchers]) {
       jobs.get(key)?.stop();
       jobs.delete(key);
     }
@@ -55,7 +59,7 @@ export async function startWorkspaceJobs(
     await openInstalled(app, router, installations, key).catch((error: Error) => onError(key, error));
   return {
     stop: () => {
-      for (const job of [...schedulers.values(), ...deliveries.values()]) job.stop();
+      for (const job of [...schedulers.values(), ...deliveries.values(), ...watchers.values()]) job.stop();
     },
   };
 }

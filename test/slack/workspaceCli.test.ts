@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
 it('carries out a --workspace command on the register the running app holds (many workspaces, files)', async () => {
   const dir = tempDir();
   const db = join(dir, 'db.json');
+  // The shipped policy, and T0ALPHA's own (policies/T0ALPHA.yaml beside it), in a folder of the test's.
+  const policyPath = join(dir, 'policy.yaml');
+  copyFileSync(POLICY_PATH, policyPath);
+  mkdirSync(join(dir, 'policies'));
+  copyFileSync(POLICY_PATH, join(dir, 'policies', 'T0ALPHA.yaml'));
   // T0ALPHA installed the app earlier: its installation is on disk, so the app opens its register at start.
   writeFileSync(
     join(dir, 'installations.json'),
@@ -40,7 +45,7 @@ it('carries out a --workspace command on the register the running app holds (man
     ...(stopSignal ? { stopSignal } : {}),
   });
   const running = runCli(
-    ['--db', db, '--policy', POLICY_PATH, 'start'],
+    ['--db', db, '--policy', policyPath, 'start'],
     io(
       out,
       new Promise<void>((resolve) => {
@@ -53,13 +58,19 @@ it('carries out a --workspace command on the register the running app holds (man
     await expect.poll(() => existsSync(socket), { timeout: 10_000 }).toBe(true);
     const cli = async (...args: string[]) => {
       const lines: string[] = [];
-      const status = await runCli(['--db', db, '--policy', POLICY_PATH, '--lang', 'en', ...args], io(lines));
+      const status = await runCli(['--db', db, '--policy', policyPath, '--lang', 'en', ...args], io(lines));
       return { status, text: lines.join('\n') };
     };
     const optout = await cli('--workspace', 'T0ALPHA', 'optout', '--email', 'x@acme.fr');
     expect(optout).toMatchObject({ status: 0 });
     expect(optout.text).toContain('objection recorded');
     expect((await cli('--workspace', 'T0ALPHA', 'can-i', 'email', 'x@acme.fr')).status).toBe(1);
+    // T0ALPHA's own policy file saved while the app runs: its register's policy is reloaded and audited.
+    const own = join(dir, 'policies', 'T0ALPHA.yaml');
+    writeFileSync(own, `${readFileSync(own, 'utf8')}\n# edited while the app runs\n`);
+    const reloads = async () =>
+      (await cli('--workspace', 'T0ALPHA', 'audit', '--action', 'policy.reload', '--json')).text;
+    await expect.poll(reloads, { timeout: 10_000, interval: 300 }).toContain('policy.reload');
     // Another workspace's register, not held by the app, is opened by the command itself and knows nothing of it.
     expect((await cli('--workspace', 'T0BETA', 'can-i', 'email', 'x@acme.fr')).status).not.toBe(1);
   } finally {
