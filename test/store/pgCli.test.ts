@@ -32,13 +32,18 @@ describe('moving a file register to PostgreSQL', () => {
     await file('optout', '--email', 'bob@acme.fr');
     await file('can-i', 'email', 'alice@acme.fr');
     await file('api-key', 'create', '--name', 'lemlist', '--scopes', 'objections');
+    const proof = ['--method', 'checkbox', '--wording', 'v1', '--evidence', 'form-1'];
+    expect(
+      (await file('consent', 'grant', '--email', 'alice@acme.fr', '--channel', 'sms', ...proof)).status,
+    ).toBe(0);
+    expect((await file('event', '--email', 'alice@acme.fr', '--type', 'reply')).status).toBe(0);
     const url = await freshDatabase();
     // The same key as the file store's (PROSPECT_GUARD_HASH_KEY here).
     const env = HASH_ENV;
     const copy = await runCopy(dir, url, env);
     expect(copy.err).toBe('');
     expect(copy.status).toBe(0);
-    expect(copy.out).toContain('2 contacts, 0 consents, 0 interactions, 1 objections, 1 decisions');
+    expect(copy.out).toContain('2 contacts, 1 consents, 1 interactions, 1 objections, 1 decisions');
     expect(copy.out).not.toContain('PROSPECT_GUARD_HASH_KEY_FILE');
     const db = onDatabase(url, HASH_ENV);
     const blocked = await db('can-i', 'email', 'bob@acme.fr');

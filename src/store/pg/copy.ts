@@ -44,34 +44,49 @@ export async function copyFileToPostgres(
         const contacts = [...data.contacts.values()];
         for (let i = 0; i < contacts.length; i += SLICE)
           await putContacts(client, contacts.slice(i, i + SLICE));
+        // Each table in slices of 5,000 rows, one statement each, in the register's order (the audit chain's).
+        const insert = async (table: string, columns: Record<string, string>, records: unknown[]) => {
+          const names = Object.keys(columns).join(', ');
+          const values = Object.values(columns)
+            .map((field) => (field === '' ? 'x' : `x->>'${field}'`))
+            .join(', ');
+          for (let i = 0; i < records.length; i += SLICE)
+            await client.query(
+              `insert into ${table} (${names}) select ${values}
+               from jsonb_array_elements($1::jsonb) with ordinality as t(x, n) order by n`,
+              [JSON.stringify(records.slice(i, i + SLICE))],
+            );
+        };
+        await insert('consents', { id: 'id', contact_id: 'contactId', data: '' }, data.consents);
+        await insert('interactions', { id: 'id', contact_id: 'contactId', data: '' }, data.interactions);
+        await insert('suppressions', { hash: 'hash', scope: 'scope', at: 'at', data: '' }, [
+          ...data.suppressions.values(),
+        ]);
+        await insert(
+          'decisions',
+          { id: 'id', asked_by: 'askedBy', target_hash: 'targetHash', data: '' },
+          data.decisions,
+        );
+        await insert(
+          'audit',
+          { id: 'id', actor: 'actor', action: 'action', hash: 'hash', data: '' },
+          data.audit,
+        );
         const rows = async (sql: string, values: unknown[][]) => {
           for (const row of values) await client.query(sql, row);
         };
         await rows(
-          'insert into consents (id, contact_id, data) values ($1, $2, $3)',
-          data.consents.map((r) => [r.id, r.contactId, r]),
-        );
-        await rows(
-          'insert into interactions (id, contact_id, data) values ($1, $2, $3)',
-          data.interactions.map((r) => [r.id, r.contactId, r]),
-        );
-        await rows(
-          'insert into suppressions (hash, scope, at, data) values ($1, $2, $3, $4)',
-          [...data.suppressions.values()].map((r) => [r.hash, r.scope, r.at, r]),
-        );
-        await rows(
-          'insert into decisions (id, asked_by, target_hash, data) values ($1, $2, $3, $4)',
-          data.decisions.map((r) => [r.id, r.askedBy, r.targetHash, r]),
-        );
-        await rows(
-          'insert into audit (id, actor, action, hash, data) values ($1, $2, $3, $4, $5)',
-          data.audit.map((r) => [r.id, r.actor, r.action, r.hash ?? null, r]),
-        );
-        await rows(
           'insert into campaigns (id, data) values ($1, $2)',
           Object.values(data.campaigns).map((c) => [c.id, c]),
         );
-        await rows('insert into reminders (key, at) values ($1, $2)', [...data.reminders]);
+        const reminders = [...data.reminders];
+        for (let i = 0; i < reminders.length; i += SLICE) {
+          const slice = reminders.slice(i, i + SLICE);
+          await client.query('insert into reminders (key, at) select * from unnest($1::text[], $2::text[])', [
+            slice.map(([key]) => key),
+            slice.map(([, at]) => at),
+          ]);
+        }
         await rows(
           'update purged set count = $2 where kind = $1',
           Object.entries(data.purged).map(([kind, count]) => [kind, count]),
