@@ -29,6 +29,8 @@ export interface Config {
   /** The HTTP API for CRMs and sequencers: on when PROSPECT_GUARD_API_PORT is set. */
   api?: {
     port: number;
+    /** The interface it listens on: every one by default (behind a proxy), 127.0.0.1 for this machine only. */
+    host?: string;
     rateLimit: number;
     hubspot?: { clientSecret: string; accessToken: string; apiUrl: string };
   };
@@ -73,8 +75,10 @@ function apiSettings(env: NodeJS.ProcessEnv): Config['api'] {
       'HubSpot needs both HUBSPOT_CLIENT_SECRET (signatures) and HUBSPOT_ACCESS_TOKEN (look-ups)',
     );
   const apiUrl = env.HUBSPOT_API_URL?.trim() || 'https://api.hubapi.com';
+  const host = env.PROSPECT_GUARD_API_HOST?.trim();
   return {
     port: port(env.PROSPECT_GUARD_API_PORT, 'PROSPECT_GUARD_API_PORT'),
+    ...(host ? { host } : {}),
     rateLimit,
     ...(clientSecret && accessToken ? { hubspot: { clientSecret, accessToken, apiUrl } } : {}),
   };

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
 import { auditPolicyAtStart } from './services/policyReload.ts';
@@ -37,10 +37,12 @@ export interface AppIo {
   serveWorkspace?: (ctx: AppContext) => Promise<() => Promise<void>>;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function summary(ctx: AppContext, counts: { contacts: number; suppressions: number }): string {
   return [
     `policy ${ctx.policy.file}: ${ctx.policy.rules.length} rules, revision ${ctx.policy.revision}`,
-    `store ${ctx.store.location}: ${counts.contacts} contacts, ${counts.suppressions} objections`,
+    `store ${ctx.store.location}: ${plural(counts.contacts, 'contact')}, ${plural(counts.suppressions, 'objection')}`,
   ].join('\n');
 }
 
@@ -69,9 +71,20 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
 /** The HTTP API when PROSPECT_GUARD_API_PORT is set, on the registers its keys name. */
 async function serveApi(registers: ApiRegisters, config: Config, io: AppIo): Promise<RunningApi | undefined> {
   if (!config.api) return undefined;
-  const api = await startApi(registers, { ...config.api, log: (line) => io.err(`prospect-guard: ${line}`) });
-  io.out(`prospect-guard: HTTP API on ${api.url} (OpenAPI at ${api.url}/openapi.json)`);
-  return api;
+  try {
+    const api = await startApi(registers, {
+      ...config.api,
+      log: (line) => io.err(`prospect-guard: ${line}`),
+    });
+    io.out(`prospect-guard: HTTP API on ${api.url} (OpenAPI at ${api.url}/openapi.json)`);
+    return api;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    throw new ConfigError(
+      `the HTTP API cannot listen on ${config.api.host ?? 'every interface'}, port ${config.api.port} (${code}): set PROSPECT_GUARD_API_PORT to a free port`,
+    );
+  }
 }
 
 async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: StoreCounts): Promise<void> {

@@ -97,7 +97,7 @@ describe('prospect-guard CLI', () => {
     expect(rejected.status).toBe(2);
     expect(rejected.err).toMatch(/bad\.csv:3: « not-an-email » n’est pas une adresse e-mail valide/);
     const counts = await run('start');
-    expect(counts.out).toMatch(/1 contacts/);
+    expect(counts.out).toMatch(/1 contact, 0 objections/);
     // --skip-invalid takes the good rows and writes the bad ones, with their reason, to fix and import again.
     const skipped = await run('import', bad, '--skip-invalid', '--rejected', join(dir, 'rejected.csv'));
     expect(skipped.status).toBe(0);

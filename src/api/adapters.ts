@@ -36,7 +36,8 @@ const lemlistRoute = createRoute({
   summary: 'lemlist webhook: an `emailsUnsubscribed` activity becomes an objection to email here',
   description:
     'Give lemlist this URL with a key of scope `objections` in the query (`?key=pgk_…`): lemlist cannot send headers and does not sign. Other activity types are acknowledged and ignored.',
-  security: [{ bearer: [] }],
+  // The key as a bearer token, or in the URL for lemlist (which sends no headers).
+  security: [{ bearer: [] }, { queryKey: [] }] as Array<Record<string, string[]>>,
   request: {
     body: {
       required: true,
@@ -66,6 +67,11 @@ const hubspotRoute = createRoute({
   description:
     'Signed by HubSpot (X-HubSpot-Signature-v3, checked with HUBSPOT_CLIENT_SECRET, at most five minutes old). Subscribe to `contact.privacyDeletion` and to `contact.propertyChange` of `hs_email_optout`; the person is looked up in HubSpot by id (HUBSPOT_ACCESS_TOKEN).',
   request: {
+    query: z.object({
+      workspace: z.string().optional().openapi({
+        description: 'Many workspaces: the team (T…) or organisation (E…) whose register it is.',
+      }),
+    }),
     body: {
       required: true,
       content: {
@@ -138,7 +144,7 @@ export function registerAdapters(
       : '';
     const [a, b] = [Buffer.from(expected), Buffer.from(signature)];
     if (!hubspot || !fresh || a.length !== b.length || !timingSafeEqual(a, b))
-      throw new ApiProblem(401, 'bad_signature', 'api_title_unauthorized', (l) =>
+      throw new ApiProblem(401, 'bad_signature', 'api_title_bad_signature', (l) =>
         t(l, 'api_detail_bad_signature'),
       );
     // Many workspaces: the signed URL names the register (?workspace=T…); else the default one.

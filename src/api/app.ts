@@ -6,6 +6,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
+import type { Policy } from '../policy/load.ts';
+import { policyLists } from '../reports/problems.ts';
 import { ask, askMany } from '../services/ask.ts';
 import type { AppContext } from '../services/context.ts';
 import { optOut, recordConsent, recordEvent } from '../services/record.ts';
@@ -61,9 +63,14 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
   // A batch of 10,000 addresses is about 300 KB: anything much larger is refused before it is read whole. The
   // declared length is checked first (cheap: hono's bodyLimit makes the request stream, a quarter of each answer's
   // cost); only a body sent without a length (chunked) is counted as it arrives.
+  // The rest of the body is not read: the connection is closed after the answer, not reused half-read.
   const tooLarge = () => {
-    throw new ApiProblem(413, 'too_large', 'api_title_invalid', (l) =>
-      t(l, 'api_detail_too_large', { limit: BODY_LIMIT / 2 ** 20 }),
+    throw new ApiProblem(
+      413,
+      'too_large',
+      'api_title_invalid',
+      (l) => t(l, 'api_detail_too_large', { limit: BODY_LIMIT / 2 ** 20 }),
+      { headers: { Connection: 'close' } },
     );
   };
   const counted = bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge });
@@ -109,7 +116,10 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
         // A value every target shares (product, date) is the batch's problem, not this target's.
         if (SHARED_FIELDS.has(String(answer.params.field))) throw answer;
         counts.invalid++;
-        return { target, problem: inputProblem(answer, 'target').body(language) };
+        return {
+          target,
+          problem: inputProblem(answer, `targets/${i}`, policyLists(c.get('ctx').policy)).body(language),
+        };
       }
       const { decision } = answer;
       counts[decision.verdict]++;
@@ -157,6 +167,12 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
 
   registerAdapters(app, registers, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'queryKey', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'key',
+    description: 'The lemlist adapter only: the key in the URL (lemlist sends no headers).',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -172,15 +188,38 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
     },
   });
 
-  app.notFound((c) =>
-    send(
+  app.notFound((c) => {
+    // A route that exists, asked with another method: 405 and what it accepts.
+    const routes = [
+      '/decisions',
+      '/decisions/batch',
+      '/objections',
+      '/consents',
+      '/events',
+      '/adapters/lemlist',
+      '/adapters/hubspot',
+    ];
+    if (routes.some((r) => c.req.path === `/api/v1${r}`))
+      return send(
+        c,
+        new ApiProblem(
+          405,
+          'method_not_allowed',
+          'api_title_method',
+          (l) => t(l, 'api_detail_method', { path: c.req.path }),
+          {
+            headers: { Allow: 'POST' },
+          },
+        ),
+      );
+    return send(
       c,
       new ApiProblem(404, 'not_found', 'api_title_not_found', (l) =>
         t(l, 'api_detail_not_found', { path: c.req.path }),
       ),
-    ),
-  );
-  app.onError((error, c) => send(c, asProblem(error, options.log)));
+    );
+  });
+  app.onError((error, c) => send(c, asProblem(error, c.get('ctx')?.policy, options.log)));
 
   function send(c: Context<{ Variables: GuardVars }>, problem: ApiProblem) {
     const language = lang(c);
@@ -195,13 +234,19 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
 
 /** A problem with the person asked about that names no field is about `target`. */
 function aboutTarget(error: unknown): never {
-  throw error instanceof InputError && !error.params.field ? inputProblem(error, 'target') : error;
+  throw error instanceof InputError && !error.params.field
+    ? new InputError(error.problem, { ...error.params, field: 'target' })
+    : error;
 }
 
 /** Any error as a problem: never a stack trace to the caller; an unexpected one is logged with a reference. */
-function asProblem(error: Error, log?: (line: string) => void): ApiProblem {
+function asProblem(error: Error, policy: Policy | undefined, log?: (line: string) => void): ApiProblem {
   if (error instanceof ApiProblem) return error;
-  if (error instanceof InputError) return inputProblem(error);
+  if (error instanceof InputError) return inputProblem(error, undefined, policy ? policyLists(policy) : {});
+  if (error instanceof HTTPException && error.status === 415)
+    return new ApiProblem(415, 'unsupported_media_type', 'api_title_invalid', (l) =>
+      t(l, 'api_detail_media_type'),
+    );
   if (error instanceof HTTPException && error.status === 400)
     return new ApiProblem(400, 'malformed_json', 'api_title_invalid', (l) => t(l, 'api_detail_malformed'));
   if (error instanceof StoreError)

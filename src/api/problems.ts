@@ -57,14 +57,20 @@ export function langOf(header: string | undefined, fallback: Lang): Lang {
 }
 
 /** A value the services refused (the same check as the CLI's and Slack's): 422, the field as a JSON pointer. */
-export function inputProblem(error: InputError, defaultField?: string): ApiProblem {
-  const named = error.params.field ?? defaultField;
+export function inputProblem(
+  error: InputError,
+  defaultField?: string,
+  lists: Record<string, string> = {},
+): ApiProblem {
+  // A bad address or number names no field in the services: it is the email or phone field given.
+  const guessed = { invalid_email: 'email', invalid_phone: 'phone' }[error.problem as string];
+  const named = error.params.field ?? defaultField ?? guessed;
   const field = named ? `/${named}` : undefined;
   return new ApiProblem(
     422,
     error.problem,
     'api_title_invalid',
-    (lang) => problemLine(lang, error, { fieldName: (name) => name }),
+    (lang) => problemLine(lang, error, { fieldName: (name) => name, extra: lists }),
     { field },
   );
 }
@@ -85,7 +91,8 @@ export function shapeProblem(issues: z.core.$ZodIssue[]): ApiProblem {
       case 'too_small':
         return t(lang, 'api_field_empty', { field });
       case 'invalid_type':
-        return issue.input === undefined
+        // zod does not keep the value; its message says what it received.
+        return /received undefined$/.test(issue.message)
           ? t(lang, 'problem_required', { field })
           : t(lang, 'api_field_type', { field, expected: issue.expected });
       default:

@@ -25,6 +25,7 @@ const refusals = {
   401: problem('No key, an unknown key, or a revoked one.'),
   403: problem('The key does not hold the scope this route needs.'),
   413: problem('The body is over 4 MiB.'),
+  415: problem('The body is not sent as application/json.'),
   429: problem('The key went over its rate (Retry-After says when to try again).'),
   503: problem('The register cannot record right now; nothing was changed.'),
 };

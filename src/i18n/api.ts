@@ -2,6 +2,8 @@
 export const api = {
   api_title_invalid: { fr: 'Requête invalide', en: 'Invalid request' },
   api_title_unauthorized: { fr: 'Clé d’API absente ou inconnue', en: 'Missing or unknown API key' },
+  api_title_bad_signature: { fr: 'Signature refusée', en: 'Signature refused' },
+  api_title_method: { fr: 'Méthode non prise en charge', en: 'Method not allowed' },
   api_title_revoked: { fr: 'Clé d’API révoquée', en: 'API key revoked' },
   api_title_forbidden: { fr: 'Portée insuffisante', en: 'Scope not granted' },
   api_title_rate_limited: { fr: 'Trop de requêtes', en: 'Too many requests' },
@@ -28,10 +30,15 @@ export const api = {
     fr: 'La clé « {name} » a dépassé {limit} requêtes par minute : réessayez dans {seconds} s.',
     en: 'Key "{name}" went over {limit} requests a minute: try again in {seconds} s.',
   },
+  api_detail_method: { fr: '{path} ne répond qu’à POST.', en: '{path} answers POST only.' },
   api_detail_not_found: { fr: 'Aucune route {path}.', en: 'No route {path}.' },
   api_detail_too_large: {
-    fr: 'Le corps de la requête dépasse {limit} Mio : découpez la liste (10 000 cibles au plus par lot).',
-    en: 'The request body is over {limit} MiB: split the list (10,000 targets at most per batch).',
+    fr: 'Le corps de la requête dépasse {limit} Mio (un lot compte 10 000 cibles au plus).',
+    en: 'The request body is over {limit} MiB (a batch holds 10,000 targets at most).',
+  },
+  api_detail_media_type: {
+    fr: 'Envoyez le corps en JSON, avec l’en-tête Content-Type: application/json.',
+    en: 'Send the body as JSON, with the header Content-Type: application/json.',
   },
   api_detail_malformed: {
     fr: 'Le corps de la requête n’est pas du JSON valide (Content-Type: application/json).',

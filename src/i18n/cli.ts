@@ -61,6 +61,8 @@ export const cli = {
     en: 'Webhook {id} added for {url}. Its signing secret (shown once):',
   },
   cli_webhook_removed: { fr: 'Webhook {id} retiré.', en: 'Webhook {id} removed.' },
+  cli_webhook_dead: { fr: 'abandonnée', en: 'given up' },
+  cli_webhook_next: { fr: 'prochain essai {at}', en: 'next try {at}' },
   cli_webhook_none_failed: { fr: 'Aucune livraison en échec.', en: 'No failed deliveries.' },
   cli_webhook_retried: {
     fr: '{count, plural, one {# livraison sera retentée} other {# livraisons seront retentées}} dès maintenant.',

@@ -21,6 +21,14 @@ export const problems = {
     fr: '« {value} » est un numéro : utilisez /can-i-sms ou /can-i-call.',
     en: '"{value}" is a phone number: use /can-i-sms or /can-i-call.',
   },
+  problem_channel_needs_email: {
+    fr: '« {value} » est un numéro : le canal email demande une adresse e-mail.',
+    en: '"{value}" is a phone number: the email channel needs an email address.',
+  },
+  problem_channel_needs_phone: {
+    fr: '« {value} » est une adresse e-mail : le canal {allowed} demande un numéro de téléphone.',
+    en: '"{value}" is an email address: the {allowed} channel needs a phone number.',
+  },
   problem_not_phone: {
     fr: '« {value} » est une adresse e-mail : utilisez /can-i-email.',
     en: '"{value}" is an email address: use /can-i-email.',
@@ -186,6 +194,10 @@ export const problems = {
   problem_invalid_webhook_url: {
     fr: '{field} : « {value} » ne convient pas : une adresse https:// (http:// seulement vers cette machine).',
     en: '{field}: "{value}" will not do: an https:// address (http:// only to this machine).',
+  },
+  problem_webhook_exists: {
+    fr: 'Un webhook vers {value} existe déjà : chaque évènement y serait envoyé deux fois.',
+    en: 'A webhook to {value} exists already: every event would be sent there twice.',
   },
   problem_unknown_webhook: {
     fr: 'Aucun webhook ni livraison « {value} ».',

@@ -1,5 +1,7 @@
+import { CHANNELS } from '../domain/contacts.ts';
 import type { InputError } from '../domain/errors.ts';
 import { hasMessage, type Lang, t } from '../i18n.ts';
+import type { Policy } from '../policy/load.ts';
 
 export interface ProblemStyle {
   /** How the reader's shell names a field: a flag on the command line, words in Slack. */
@@ -15,6 +17,7 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
   const p = error.params;
   const shown = (text: string | undefined) => (style.escape ?? ((s: string) => s))(text ?? '');
   return t(lang, `problem_${error.problem}`, {
+    channels: [...CHANNELS, 'all'].join(', '),
     ...style.extra,
     field: p.field ? style.fieldName(p.field) : '',
     other: p.other ? style.fieldName(p.other) : '',
@@ -26,6 +29,15 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
     limit: p.limit ?? '',
     reason: shown(p.reason),
   });
+}
+
+/** The lists a problem may name from the policy: its products and purposes (and the channels). */
+export function policyLists(policy: Policy): Record<string, string> {
+  return {
+    products: Object.keys(policy.doc.products).join(', '),
+    purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
+    channels: [...CHANNELS, 'all'].join(', '),
+  };
 }
 
 /** Fields in words, for Slack readers. */

@@ -7,6 +7,9 @@ import type { DecisionLogEntry } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import { optionalInstant, product as parseProduct } from './parse.ts';
 
+/** The channels that reach a person by their phone number only. */
+const PHONE_CHANNELS = new Set<Channel>(['sms', 'phone', 'automated-call']);
+
 export interface AskInput {
   channel: Channel;
   target: string;
@@ -62,6 +65,15 @@ async function answerOf(
   input: AskInput,
 ): Promise<{ answer: Answer; logged: Omit<DecisionLogEntry, 'id'> }> {
   const target = parseTarget(input.target);
+  // An email is asked about by email (or a messaging app); a number by SMS, a call or an automated call.
+  if (input.channel === 'email' && target.kind !== 'email')
+    throw new InputError('channel_needs_email', { field: 'target', value: input.target });
+  if (PHONE_CHANNELS.has(input.channel) && target.kind !== 'phone')
+    throw new InputError('channel_needs_phone', {
+      field: 'target',
+      value: input.target,
+      allowed: input.channel,
+    });
   const product = parseProduct(input.product, ctx.policy);
   const askedAt = ctx.clock();
   const at = optionalInstant(input.at, ctx.policy, 'at') ?? askedAt;

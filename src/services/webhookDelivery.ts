@@ -95,11 +95,14 @@ async function post(
   }
 }
 
-/** The dead-letter list: deliveries that failed every try. */
+/** Deliveries that failed: the dead-letter list (every try failed), then those still being tried again. */
 export async function failedDeliveries(ctx: AppContext): Promise<Delivery[]> {
-  return (await ctx.store.documents<Delivery>(DELIVERIES).all())
+  const failed = (await ctx.store.documents<Delivery>(DELIVERIES).all())
     .map(([, d]) => d)
-    .filter((d) => d.state === 'dead');
+    .filter((d) => d.state === 'dead' || d.attempts > 0);
+  return failed.sort((a, b) =>
+    a.state === b.state ? a.nextAt.localeCompare(b.nextAt) : a.state === 'dead' ? -1 : 1,
+  );
 }
 
 /** Puts dead deliveries (one by id, or all) back in the queue, to be tried from now. */
@@ -143,7 +146,7 @@ export function startWebhookDelivery(
       });
     return running;
   };
-  const timer = setInterval(() => void runNow(), options.intervalMs ?? 5000);
+  const timer = setInterval(() => void runNow(), options.intervalMs ?? 2000);
   timer.unref();
   return { stop: () => clearInterval(timer), runNow };
 }

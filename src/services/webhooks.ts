@@ -67,6 +67,9 @@ export async function addWebhook(
         value: event,
         allowed: WEBHOOK_EVENTS.join(', '),
       });
+  const known = await ctx.store.documents<WebhookEndpoint>(ENDPOINTS).all();
+  if (known.some(([, e]) => e.url === url.href))
+    throw new InputError('webhook_exists', { field: 'url', value: url.href });
   const endpoint: WebhookEndpoint = {
     id: `wh_${randomBytes(6).toString('hex')}`,
     url: url.href,

@@ -128,6 +128,28 @@ describe('the HTTP API with keys', () => {
       duplex: 'half',
     } as RequestInit);
     expect(chunked.status).toBe(413);
+    const plainText = await api.call(token, '/decisions', 'channel=email', { 'content-type': 'text/plain' });
+    expect(plainText.status).toBe(415);
+    expect(plainText.json.code).toBe('unsupported_media_type');
+    const wrongType = await api.call(
+      token,
+      '/decisions',
+      { channel: 'email', target: 42 },
+      { 'accept-language': 'en' },
+    );
+    expect(wrongType.json.detail).toBe('target: expected string.');
+    const smsToEmail = await api.call(
+      token,
+      '/decisions',
+      { channel: 'sms', target: 'alice@corp.fr' },
+      { 'accept-language': 'en' },
+    );
+    expect(smsToEmail.json).toMatchObject({ status: 422, code: 'channel_needs_phone', field: '/target' });
+    expect(smsToEmail.json.detail).toBe(
+      '"alice@corp.fr" is an email address: the sms channel needs a phone number.',
+    );
+    const badAddress = await api.call(token, '/objections', { email: 'bob@' });
+    expect(badAddress.json).toMatchObject({ code: 'invalid_email', field: '/email' });
     const nowhere = await api.call(token, '/nowhere', {});
     expect(nowhere.status).toBe(404);
     expect(nowhere.json.type).toBe('urn:prospect-guard:problem:not_found');
@@ -169,7 +191,7 @@ describe('the HTTP API with keys', () => {
     expect(r.status).toBe(200);
     expect(r.json.results).toHaveLength(10_000);
     expect(r.json.results.map((x: { target: string }) => x.target)).toEqual(targets);
-    expect(r.json.results[7].problem.code).toBe('invalid_email');
+    expect(r.json.results[7].problem).toMatchObject({ code: 'invalid_email', field: '/targets/7' });
     expect(r.json.results[42]).toMatchObject({ verdict: 'block' });
     expect(r.json.results[42].rules[0]).toBe('optout-right-to-object');
     expect(r.json.results[42].reason).toMatch(/opposition|objection/i);
@@ -197,5 +219,6 @@ describe('the HTTP API with keys', () => {
       product: 'nope',
     });
     expect(badProduct.json).toMatchObject({ status: 422, code: 'unknown_category', field: '/product' });
+    expect(badProduct.json.detail).not.toMatch(/\{\w+\}/);
   });
 });

@@ -153,9 +153,17 @@ it('is a trial ground: real users only, an unknown command answered at once, a m
 
 it('tries the message shortcut and the workflow step from the terminal', async () => {
   const { out } = await start(
-    [':check Lead: bob@corp.fr, 06 12 34 56 78', ':step bob@corp.fr email', ':step bob@ email'].join('\n'),
+    [
+      ':check Lead: bob@corp.fr, 06 12 34 56 78',
+      ':step bob@corp.fr email',
+      ':step bob@ email',
+      ':step +33 6 12 34 56 78 sms',
+      ':step bob@corp.fr fax',
+    ].join('\n'),
   );
   expect(out).toContain('The 2 people in this message');
   expect(out).toMatch(/Step outputs: \{"verdict":"review"/);
-  expect(out).toMatch(/Step failed: .*bob@/);
+  expect(out).toMatch(/Step failed: "bob@" is not a valid email address/);
+  expect(out).toMatch(/> :step \+33 6 12 34 56 78 sms\nStep outputs: \{"verdict":"\w+"/);
+  expect(out).toMatch(/Step failed: "fax" is not a channel \(email, sms, messaging/);
 });

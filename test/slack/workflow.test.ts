@@ -70,6 +70,7 @@ describe('the Workflow Builder step "Check a prospect"', () => {
     expect(String(bad?.args.error)).toMatch(/bob@/);
     const fax = outputs(await slack.user.runStep(CHECK_STEP, { target: 'bob@corp.fr', channel: 'fax' }));
     expect(fax?.method).toBe('functions.completeError');
+    expect(String(fax?.args.error)).toMatch(/email, sms, messaging/);
   });
 });
 

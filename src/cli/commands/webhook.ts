@@ -23,9 +23,11 @@ export function register(program: Command, kit: CliKit): void {
   hooks
     .command('list')
     .description('the endpoints')
-    .action(async () => {
+    .option('--json', 'as JSON')
+    .action(async (options: { json?: boolean }) => {
       await kit.withContext(
         async (ctx) => {
+          if (options.json) return kit.out(JSON.stringify(await listWebhooks(ctx), null, 2));
           for (const e of await listWebhooks(ctx))
             kit.out(`${e.id}  ${e.url}  ${e.events.join(',')}  ${e.identifiers ? 'identifiers' : 'hashes'}`);
         },
@@ -44,14 +46,21 @@ export function register(program: Command, kit: CliKit): void {
     });
   hooks
     .command('failed')
-    .description('the dead-letter list: deliveries that failed every try')
+    .description('deliveries that failed: the dead-letter list, then those still being tried')
     .action(async () => {
       await kit.withContext(
         async (ctx) => {
           const dead = await failedDeliveries(ctx);
           if (dead.length === 0) return kit.out(t(kit.lang(ctx.policy), 'cli_webhook_none_failed'));
+          const lang = kit.lang(ctx.policy);
           for (const d of dead)
-            kit.out(`${d.id}  ${d.payload.type}  ${d.payload.at}  ${d.attempts} tries  ${d.lastError ?? ''}`);
+            kit.out(
+              `${d.id}  ${d.payload.type}  ${d.payload.at}  ${d.attempts} tries  ${
+                d.state === 'dead'
+                  ? t(lang, 'cli_webhook_dead')
+                  : t(lang, 'cli_webhook_next', { at: d.nextAt })
+              }  ${d.lastError ?? ''}`,
+            );
         },
         { read: true },
       );

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { decodeText } from '../../csv/read.ts';
+import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { SLASH_COMMANDS } from '../listeners/index.ts';
@@ -245,7 +246,12 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     } else if (line.startsWith(':check')) {
       more = await display(await user.messageShortcut(CHECK_SHORTCUT, line.slice(6).trim()));
     } else if (line.startsWith(':step')) {
-      const [target = '', channel = '', product] = line.slice(5).trim().split(/\s+/);
+      // The target may hold spaces (+33 6 12 34 56 78): it is everything before the first channel's name.
+      const words = line.slice(5).trim().split(/\s+/);
+      const at = words.findIndex((w) => (CHANNELS as readonly string[]).includes(w.toLowerCase()));
+      // No channel's name: the last word is taken for one, so the step says what is wrong with it.
+      const cut = at < 0 ? Math.max(words.length - 1, 1) : at;
+      const [target, channel, product] = [words.slice(0, cut).join(' '), words[cut] ?? '', words[cut + 1]];
       const run = await user.runStep(CHECK_STEP, { target, channel, product, user: user.user });
       const ended = run.calls.find((c) => c.method.startsWith('functions.'));
       io.write(

@@ -8,13 +8,12 @@ import type {
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { Identifier } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
-import { fieldWords, problemLine } from '../../reports/problems.ts';
+import { fieldWords, policyLists, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
 import { NotRecordedError } from '../../store/errors.ts';
 import type { AuditEntry } from '../../store/types.ts';
@@ -49,11 +48,7 @@ export function problemText(error: unknown, lang: Lang, usage: string, deps: Sla
   const line = problemLine(lang, error, {
     fieldName: fieldWords(lang),
     escape: escapeMrkdwn,
-    extra: {
-      products: Object.keys(policy.doc.products).join(', '),
-      purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
-      channels: [...CHANNELS, 'all'].join(', '),
-    },
+    extra: policyLists(policy),
   });
   return usage ? `${line}\n${usage}` : line;
 }

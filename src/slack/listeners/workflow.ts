@@ -5,7 +5,7 @@ import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { peopleInText } from '../../domain/peopleInText.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { problemLine } from '../../reports/problems.ts';
+import { policyLists, problemLine } from '../../reports/problems.ts';
 import { ask } from '../../services/ask.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { actor, languageOf, problemText, type SlackDeps } from './kit.ts';
@@ -20,13 +20,16 @@ const CHANNEL_OF: Record<Identifier['kind'], Channel> = { email: 'email', phone:
 /**
  * The Workflow Builder step "Check a prospect" (Bolt's `app.function`): inputs target, channel, product and who
  * asks; outputs verdict, reason and rule, so a workflow can branch on the verdict. A value the services refuse
- * ends the step in error with the reason, in the policy's language (a workflow has no reader's locale).
+ * ends the step in error with the reason, in the language of who asks (else the policy's).
  */
 function registerStep(app: App, deps: SlackDeps): void {
   app.function(CHECK_STEP, async ({ inputs, complete, fail }) => {
-    const lang = deps.ctx.policy.doc.policy.default_language;
     const given = inputs as Record<string, unknown>;
     const text = (name: string) => (typeof given[name] === 'string' ? (given[name] as string).trim() : '');
+    // In the language of who asks, when the workflow says; else the policy's.
+    const lang = text('user')
+      ? await deps.people.lang(text('user'))
+      : deps.ctx.policy.doc.policy.default_language;
     try {
       const channel = text('channel').toLowerCase();
       if (!(CHANNELS as readonly string[]).includes(channel))
@@ -52,7 +55,9 @@ function registerStep(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      await fail({ error: problemLine(lang, error, { fieldName: (name) => name }) });
+      await fail({
+        error: problemLine(lang, error, { fieldName: (name) => name, extra: policyLists(deps.ctx.policy) }),
+      });
     }
   });
 }
