@@ -32,7 +32,7 @@ export interface Config {
     /** The interface it listens on: every one by default (behind a proxy), 127.0.0.1 for this machine only. */
     host?: string;
     rateLimit: number;
-    hubspot?: { clientSecret: string; accessToken: string; apiUrl: string };
+    hubspot?: { clientSecret: string; accessToken: string; apiUrl: string; portalId?: number };
   };
 }
 
@@ -75,12 +75,27 @@ function apiSettings(env: NodeJS.ProcessEnv): Config['api'] {
       'HubSpot needs both HUBSPOT_CLIENT_SECRET (signatures) and HUBSPOT_ACCESS_TOKEN (look-ups)',
     );
   const apiUrl = env.HUBSPOT_API_URL?.trim() || 'https://api.hubapi.com';
+  // The token travels to it: https, or http to this machine only (a test's fake HubSpot).
+  if (!/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(apiUrl))
+    throw new ConfigError(`HUBSPOT_API_URL must be an https:// address, not "${apiUrl}"`);
+  const portalRaw = env.HUBSPOT_PORTAL_ID?.trim();
+  if (portalRaw && !/^\d+$/.test(portalRaw))
+    throw new ConfigError(`HUBSPOT_PORTAL_ID must be the number of your HubSpot account, not "${portalRaw}"`);
   const host = env.PROSPECT_GUARD_API_HOST?.trim();
   return {
     port: port(env.PROSPECT_GUARD_API_PORT, 'PROSPECT_GUARD_API_PORT'),
     ...(host ? { host } : {}),
     rateLimit,
-    ...(clientSecret && accessToken ? { hubspot: { clientSecret, accessToken, apiUrl } } : {}),
+    ...(clientSecret && accessToken
+      ? {
+          hubspot: {
+            clientSecret,
+            accessToken,
+            apiUrl,
+            ...(portalRaw ? { portalId: Number(portalRaw) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -13,6 +13,8 @@ export interface HubSpotSettings {
   clientSecret: string;
   accessToken: string;
   apiUrl: string;
+  /** The HubSpot account (portal) whose events count; others are ignored (HUBSPOT_PORTAL_ID). */
+  portalId?: number;
 }
 
 const Outcome = z
@@ -80,6 +82,7 @@ const hubspotRoute = createRoute({
             .array(
               z.looseObject({
                 eventId: z.number().optional(),
+                portalId: z.number().optional(),
                 subscriptionType: z.string().max(80).optional(),
                 objectId: z.number().optional(),
                 occurredAt: z.number().optional(),
@@ -87,7 +90,7 @@ const hubspotRoute = createRoute({
                 propertyValue: z.string().max(2000).optional(),
               }),
             )
-            .max(1000)
+            .max(100)
             .openapi('HubSpotEvents'),
         },
       },
@@ -107,18 +110,25 @@ export function hubspotSignature(
   return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`).digest('base64');
 }
 
-/** The contact's email and phone from HubSpot's CRM API; undefined when HubSpot no longer holds it. */
+/** The contact's addresses and numbers from HubSpot's CRM API; undefined when HubSpot no longer holds it. */
 function hubspotLookup(settings: HubSpotSettings): HubSpotLookup {
   return async (objectId) => {
-    const url = `${settings.apiUrl.replace(/\/$/, '')}/crm/v3/objects/contacts/${objectId}?properties=email,phone`;
+    const properties = 'email,hs_additional_emails,phone,mobilephone';
+    const url = `${settings.apiUrl.replace(/\/$/, '')}/crm/v3/objects/contacts/${objectId}?properties=${properties}`;
     const response = await fetch(url, {
       headers: { authorization: `Bearer ${settings.accessToken}` },
       signal: AbortSignal.timeout(10_000),
     });
     if (response.status === 404) return undefined;
     if (!response.ok) throw new Error(`HubSpot answered ${response.status} for contact ${objectId}`);
-    const { properties } = (await response.json()) as { properties?: { email?: string; phone?: string } };
-    return { email: properties?.email || undefined, phone: properties?.phone || undefined };
+    const found =
+      ((await response.json()) as { properties?: Record<string, string | null> }).properties ?? {};
+    // hs_additional_emails is a ;-separated list.
+    const emails = [found.email, ...(found.hs_additional_emails ?? '').split(';')].filter(
+      (e): e is string => !!e?.trim(),
+    );
+    const phones = [found.phone, found.mobilephone].filter((p): p is string => !!p?.trim());
+    return { emails: [...new Set(emails)], phones: [...new Set(phones)] };
   };
 }
 
@@ -159,7 +169,13 @@ export function registerAdapters(
   app.openapi(hubspotRoute, async (c) => {
     if (!hubspot) throw new Error('unreachable: the signature check needs HubSpot settings');
     return c.json(
-      await hubspotEvents(c.get('ctx'), c.req.valid('json'), hubspotLookup(hubspot), 'hubspot'),
+      await hubspotEvents(
+        c.get('ctx'),
+        c.req.valid('json'),
+        hubspotLookup(hubspot),
+        'hubspot',
+        hubspot.portalId,
+      ),
       200,
     );
   });

@@ -101,6 +101,8 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
 
   app.openapi(batchRoute, async (c) => {
     const { targets, detail, ...shared } = c.req.valid('json');
+    // A batch counts for its size in the key's allowance: one request per 100 targets (the first already counted).
+    await c.get('charge')(Math.ceil(targets.length / 100) - 1);
     const language = lang(c);
     const counts = { allow: 0, review: 0, block: 0, invalid: 0 };
     const inputs = targets.map((target) => ({

@@ -7,6 +7,8 @@ import { ApiProblem } from './problems.ts';
 
 export interface GuardVars {
   key: ApiKey;
+  /** Takes more of the key's allowance (a batch counts for its size). */
+  charge: (points: number) => Promise<void>;
   /** The register the key belongs to: every handler works on it. */
   ctx: AppContext;
 }
@@ -34,6 +36,25 @@ export function guard(
       outcome: 'refused',
       detail: `${c.req.method} ${c.req.path}: ${why}`,
     });
+  /** Takes `points` from the key's allowance for the minute; over it, a 429 (never audited: it could flood). */
+  const charge = async (key: ApiKey, points: number) => {
+    try {
+      return await limiter.consume(key.id, points);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const vars = { name: key.name, limit: limitPerMinute, seconds };
+      throw new ApiProblem(
+        429,
+        'rate_limited',
+        'api_title_rate_limited',
+        (l) => t(l, 'api_detail_rate_limited', vars),
+        {
+          headers: { 'Retry-After': String(seconds), 'RateLimit-Limit': String(limitPerMinute) },
+        },
+      );
+    }
+  };
   // `queryKey`: the key may come as ?key=… for a tool that can set a URL but no header (lemlist's webhooks).
   return (
     scope: ApiScope,
@@ -41,13 +62,27 @@ export function guard(
   ): MiddlewareHandler<{ Variables: GuardVars }> =>
     async (c, next) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-      const token = bearer ?? (options.queryKey ? c.req.query('key') : undefined);
+      const inQuery = !bearer && options.queryKey ? c.req.query('key') : undefined;
+      const token = bearer ?? inQuery;
       // The token names its register (a workspace's, or the default one); the key is checked in that one only.
       const ctx = await registerOf(tokenWorkspace(token));
       const checked = ctx ? await checkApiKey(ctx, token) : ({ ok: false, why: 'unknown' } as const);
-      if (ctx && !checked.ok && checked.why === 'revoked') {
-        const date = checked.key.revokedAt?.slice(0, 10) ?? '';
-        await refused(ctx, checked.key, c, 'key revoked');
+      if (!ctx || (!checked.ok && checked.why !== 'revoked'))
+        throw new ApiProblem(
+          401,
+          'unauthorized',
+          'api_title_unauthorized',
+          (l) => t(l, 'api_detail_unauthorized'),
+          {
+            headers: BEARER,
+          },
+        );
+      const key = checked.key;
+      // Counted before anything is audited: a leaked key, even revoked, cannot flood the audit trail.
+      const left = await charge(key, 1);
+      if (!checked.ok) {
+        const date = key.revokedAt?.slice(0, 10) ?? '';
+        await refused(ctx, key, c, 'key revoked');
         throw new ApiProblem(
           401,
           'key_revoked',
@@ -58,44 +93,25 @@ export function guard(
           },
         );
       }
-      if (!ctx || !checked.ok)
-        throw new ApiProblem(
-          401,
-          'unauthorized',
-          'api_title_unauthorized',
-          (l) => t(l, 'api_detail_unauthorized'),
-          {
-            headers: BEARER,
-          },
-        );
-      const { key } = checked;
-      if (!key.scopes.includes(scope)) {
-        await refused(ctx, key, c, `scope ${scope} not granted`);
+      // A key in a URL ends up in logs: only a key that may do nothing but record objections may travel so.
+      const missing = inQuery ? key.scopes.some((s) => s !== 'objections') : !key.scopes.includes(scope);
+      if (missing || !key.scopes.includes(scope)) {
+        const why = inQuery
+          ? 'a key in the URL must have the scope objections alone'
+          : `scope ${scope} not granted`;
+        await refused(ctx, key, c, why);
         const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
         throw new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
-          t(l, 'api_detail_forbidden', vars),
+          t(l, inQuery ? 'api_detail_query_key' : 'api_detail_forbidden', vars),
         );
       }
-      try {
-        const res = await limiter.consume(key.id);
-        c.header('RateLimit-Limit', String(limitPerMinute));
-        c.header('RateLimit-Remaining', String(res.remainingPoints));
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        const vars = { name: key.name, limit: limitPerMinute, seconds };
-        throw new ApiProblem(
-          429,
-          'rate_limited',
-          'api_title_rate_limited',
-          (l) => t(l, 'api_detail_rate_limited', vars),
-          {
-            headers: { 'Retry-After': String(seconds), 'RateLimit-Limit': String(limitPerMinute) },
-          },
-        );
-      }
+      c.header('RateLimit-Limit', String(limitPerMinute));
+      c.header('RateLimit-Remaining', String(left.remainingPoints));
       c.set('key', key);
       c.set('ctx', ctx);
+      c.set('charge', async (points: number) => {
+        if (points > 0) await charge(key, points);
+      });
       await next();
     };
 }

@@ -10,6 +10,8 @@ export const PEOPLE_IN_TEXT_LIMIT = 20;
  * What looks like an address but is not a valid one is left out (it could not be checked anyway).
  */
 export function peopleInText(text: string): Identifier[] {
+  // A Slack message holds 40,000 characters at most: more is not a message.
+  text = text.slice(0, 40_000);
   // Slack's markup: links are <…>, other mentions too; a literal < > & in the text comes as &lt; &gt; &amp;.
   const plain = text
     .replace(/<(?:mailto|tel):([^|>]+)(?:\|[^>]*)?>/gi, ' $1 ')
@@ -18,9 +20,12 @@ export function peopleInText(text: string): Identifier[] {
     .replace(/&gt;/g, ' ')
     .replace(/&amp;/g, '&');
   const found: Array<{ at: number; id: Identifier }> = [];
-  for (const match of plain.matchAll(/[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu)) {
+  // Word by word: one regular expression over the whole text backtracks quadratically on a long run of letters.
+  for (const match of plain.matchAll(/[^\s,;:()<>"'[\]{}|]+/g)) {
+    const word = match[0].replace(/[.!?]+$/, '');
+    if (!word.includes('@') || word.length > 254) continue;
     try {
-      found.push({ at: match.index ?? 0, id: emailIdentifier(match[0]) });
+      found.push({ at: match.index ?? 0, id: emailIdentifier(word) });
     } catch {
       // Not an address after all.
     }

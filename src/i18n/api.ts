@@ -26,6 +26,10 @@ export const api = {
     fr: 'La clé « {name} » n’a pas la portée « {scope} » (elle a : {scopes}).',
     en: 'Key "{name}" does not have the scope "{scope}" (it has: {scopes}).',
   },
+  api_detail_query_key: {
+    fr: 'La clé « {name} » est passée dans l’URL : seule une clé de la portée « objections » seule le peut (elle a : {scopes}). Créez-en une pour cet outil.',
+    en: 'Key "{name}" came in the URL: only a key with the scope "objections" alone may (it has: {scopes}). Create one for this tool.',
+  },
   api_detail_rate_limited: {
     fr: 'La clé « {name} » a dépassé {limit} requêtes par minute : réessayez dans {seconds} s.',
     en: 'Key "{name}" went over {limit} requests a minute: try again in {seconds} s.',

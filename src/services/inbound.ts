@@ -51,6 +51,7 @@ export async function lemlistActivity(
 /** A HubSpot webhook event (Webhooks API v3, one of the array HubSpot POSTs): the fields used here. */
 export interface HubSpotEvent {
   eventId?: number;
+  portalId?: number;
   subscriptionType?: string;
   objectId?: number;
   occurredAt?: number;
@@ -59,19 +60,21 @@ export interface HubSpotEvent {
 }
 
 /** What HubSpot holds of a contact, fetched by its id (HubSpot's events carry the id only). */
-export type HubSpotLookup = (objectId: number) => Promise<{ email?: string; phone?: string } | undefined>;
+export type HubSpotLookup = (objectId: number) => Promise<{ emails: string[]; phones: string[] } | undefined>;
 
 /**
- * HubSpot's `contact.privacyDeletion` (a GDPR deletion there: an objection to everything here) and
- * `contact.propertyChange` of `hs_email_optout` to true (unsubscribed from all email: an objection to email). The
- * person is looked up by id; one HubSpot no longer holds (a deletion is often already done) cannot be matched
- * here, and is audited for the DPO to act on by hand.
+ * HubSpot's `contact.privacyDeletion` (a GDPR deletion there: an objection to everything here, on every address
+ * and number HubSpot held) and `contact.propertyChange` of `hs_email_optout` to true (unsubscribed from all email:
+ * an objection to email). The person is looked up by id; one HubSpot no longer holds (a deletion is often already
+ * done) cannot be matched here, and is audited for the DPO to act on by hand. An event seen already (HubSpot
+ * retries, or a replay) is acknowledged and left alone; with `portalId` set, another portal's events too.
  */
 export async function hubspotEvents(
   ctx: AppContext,
   events: HubSpotEvent[],
   lookup: HubSpotLookup,
   by: string,
+  portalId?: number,
 ): Promise<InboundOutcome> {
   const outcome: InboundOutcome = { recorded: 0, ignored: 0, unresolved: [] };
   for (const event of events) {
@@ -80,54 +83,66 @@ export async function hubspotEvents(
       event.subscriptionType === 'contact.propertyChange' &&
       event.propertyName === 'hs_email_optout' &&
       String(event.propertyValue).toLowerCase() === 'true';
-    if ((!deletion && !optedOut) || typeof event.objectId !== 'number') {
+    const otherPortal = portalId !== undefined && event.portalId !== portalId;
+    const seen =
+      event.eventId !== undefined &&
+      !(await ctx.store.claim(`hubspot:${event.portalId}:${event.eventId}`, 86_400_000));
+    if ((!deletion && !optedOut) || typeof event.objectId !== 'number' || otherPortal || seen) {
       outcome.ignored++;
       continue;
     }
     const person = await lookup(event.objectId);
-    if (optedOut && person && !person.email) {
-      outcome.ignored++; // an email opt-out of someone HubSpot holds no email for: nothing to object to here
+    // An email opt-out is about addresses only; a deletion about every way HubSpot had to reach the person.
+    const targets: Array<{ email?: string; phone?: string }> = [
+      ...(person?.emails ?? []).map((email) => ({ email })),
+      ...(deletion ? (person?.phones ?? []) : []).map((phone) => ({ phone })),
+    ];
+    if (optedOut && person && person.emails.length === 0) {
+      outcome.ignored++;
       continue;
     }
-    if (!person?.email && !person?.phone) {
+    if (targets.length === 0) {
       outcome.unresolved.push(String(event.objectId));
       await ctx.store.audit({
         at: ctx.clock().toISOString(),
         actor: by,
         action: 'inbound.unresolved',
         outcome: 'refused',
-        detail: `HubSpot ${event.subscriptionType} of contact ${event.objectId}: not found in HubSpot, record the objection by hand`,
+        detail: `HubSpot ${event.subscriptionType} of contact ${event.objectId}, which HubSpot no longer holds: record the objection by hand`,
       });
       continue;
     }
     const at =
       event.occurredAt && event.occurredAt <= ctx.clock().getTime() ? new Date(event.occurredAt) : undefined;
-    const target = person.email ? { email: person.email } : { phone: person.phone };
-    try {
-      await optOut(ctx, {
-        ...target,
-        channel: deletion ? 'all' : 'email',
-        ...(at ? { at: at.toISOString() } : {}),
-        reason: deletion ? 'HubSpot privacy deletion' : 'HubSpot email opt-out',
-        origin: by,
-      });
-      // An erasure granted in the CRM is the company's answer to the person (GDPR art. 17): their data here must
-      // go too, which the DPO confirms (`privacy erase`); the objection above keeps them blocked meanwhile.
-      if (deletion) {
-        const person = target.email ? emailIdentifier(target.email) : phoneIdentifier(target.phone ?? '');
-        await recordAudit(
-          ctx,
-          by,
-          'inbound.erasure-requested',
-          person,
-          'HubSpot privacy deletion: erase here too',
-        );
+    let recorded = false;
+    for (const target of targets) {
+      try {
+        await optOut(ctx, {
+          ...target,
+          channel: deletion ? 'all' : 'email',
+          ...(at ? { at: at.toISOString() } : {}),
+          reason: deletion ? 'HubSpot privacy deletion' : 'HubSpot email opt-out',
+          origin: by,
+        });
+        recorded = true;
+        // An erasure granted in the CRM is the company's answer to the person (GDPR art. 17): their data here
+        // must go too, which the DPO confirms (`privacy erase`); the objection keeps them blocked meanwhile.
+        if (deletion) {
+          const id = target.email ? emailIdentifier(target.email) : phoneIdentifier(target.phone ?? '');
+          await recordAudit(
+            ctx,
+            by,
+            'inbound.erasure-requested',
+            id,
+            'HubSpot privacy deletion: erase here too',
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error; // a malformed address in HubSpot: the others still count
       }
-      outcome.recorded++;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      outcome.unresolved.push(String(event.objectId));
     }
+    if (recorded) outcome.recorded++;
+    else outcome.unresolved.push(String(event.objectId));
   }
   return outcome;
 }

@@ -5,6 +5,9 @@ import { DELIVERIES, type Delivery, ENDPOINTS, type WebhookEndpoint, webhookSign
 /** Waits between tries after a failure: seven tries over about fifteen hours, then the dead-letter list. */
 export const BACKOFF_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
 
+/** How long a delivery given up stays in the dead-letter list for `webhook retry`. */
+const DEAD_KEPT_MS = 30 * 86_400_000;
+
 export interface DeliveryOptions {
   backoffMs?: number[];
   timeoutMs?: number;
@@ -29,6 +32,11 @@ export async function deliverDue(ctx: AppContext, options: DeliveryOptions = {})
     const endpoints = new Map(await ctx.store.documents<WebhookEndpoint>(ENDPOINTS).all());
     const now = ctx.clock();
     for (const [key, delivery] of await deliveries.all()) {
+      // Given up a month ago: gone, with the addresses some endpoints were to receive (kept no longer than needed).
+      if (delivery.state === 'dead' && now.getTime() - new Date(delivery.nextAt).getTime() > DEAD_KEPT_MS) {
+        await deliveries.remove(key);
+        continue;
+      }
       if (delivery.state !== 'pending' || new Date(delivery.nextAt) > now) continue;
       const endpoint = endpoints.get(delivery.endpoint);
       if (!endpoint) {
@@ -46,6 +54,7 @@ export async function deliverDue(ctx: AppContext, options: DeliveryOptions = {})
       const wait = backoff[delivery.attempts - 1];
       if (wait === undefined) {
         delivery.state = 'dead';
+        delivery.nextAt = ctx.clock().toISOString(); // when it was given up
         round.dead++;
         await ctx.store.audit({
           at: ctx.clock().toISOString(),

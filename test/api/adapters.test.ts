@@ -23,9 +23,17 @@ async function fakeHubSpot() {
   const server = createServer((req, res) => {
     asked.push(`${req.headers.authorization} ${req.url}`);
     if (req.url?.startsWith('/crm/v3/objects/contacts/101?'))
-      return res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ id: '101', properties: { email: 'Carol@Corp.fr', phone: null } }));
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: '101',
+          properties: {
+            email: 'Carol@Corp.fr',
+            hs_additional_emails: null,
+            phone: null,
+            mobilephone: '06 11 22 33 44',
+          },
+        }),
+      );
     res
       .writeHead(404, { 'content-type': 'application/json' })
       .end('{"status":"error","category":"OBJECT_NOT_FOUND"}');
@@ -60,6 +68,13 @@ describe('the lemlist adapter', () => {
     });
     expect(opened.json).toEqual({ recorded: 0, ignored: 1, unresolved: [] });
     expect((await api.call(undefined, '/adapters/lemlist', activity)).status).toBe(401);
+    // A key that may do more than record objections must not travel in a URL (logs keep URLs).
+    const wide = await api.key('everything', 'decide,objections');
+    const refused = await api.call(undefined, `/adapters/lemlist?key=${wide}`, activity, {
+      'accept-language': 'en',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json.detail).toContain('only a key with the scope "objections" alone');
     const decide = await api.key('crm', 'decide');
     expect(
       (await api.call(decide, '/decisions', { channel: 'email', target: 'bob@corp.fr' })).json.verdict,
@@ -121,9 +136,17 @@ describe('the HubSpot adapter', () => {
     const done = await api.call(undefined, '/adapters/hubspot', body, signed(url, body));
     expect(done.status).toBe(200);
     expect(done.json).toEqual({ recorded: 1, ignored: 1, unresolved: ['102'] });
-    expect(hubspot.asked[0]).toBe('Bearer pat-eu1-test /crm/v3/objects/contacts/101?properties=email,phone');
+    expect(hubspot.asked[0]).toBe(
+      'Bearer pat-eu1-test /crm/v3/objects/contacts/101?properties=email,hs_additional_emails,phone,mobilephone',
+    );
     const facts = await api.store.subjectFacts({ kind: 'email', value: 'carol@corp.fr' });
     expect(facts.objections).toEqual([{ scope: 'all', at: '2026-11-23T08:00:00.000Z' }]);
+    // Her mobile number too: a person unknown here is blocked on every way HubSpot had to reach her.
+    const mobile = await api.store.subjectFacts({ kind: 'phone', value: '+33611223344' });
+    expect(mobile.objections).toEqual([{ scope: 'all', at: '2026-11-23T08:00:00.000Z' }]);
+    // HubSpot retries what it thinks failed (or someone replays the request within five minutes): seen already.
+    const again = await api.call(undefined, '/adapters/hubspot', body, signed(url, body));
+    expect(again.json).toEqual({ recorded: 0, ignored: 3, unresolved: [] });
     const [erase] = await api.store.auditTrail({ action: 'inbound.erasure-requested' });
     expect(erase?.targetHash).toBe(api.store.hash({ kind: 'email', value: 'carol@corp.fr' }));
     const [unresolved] = await api.store.auditTrail({ action: 'inbound.unresolved' });

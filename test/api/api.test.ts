@@ -71,6 +71,14 @@ describe('the HTTP API with keys', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.json.detail).toMatch(/^La clé « a » a dépassé 3 requêtes par minute/);
     expect((await api.call(b, '/decisions', body)).status).toBe(200);
+    // A batch counts for its size: 200 targets take two of b's three requests.
+    const targets = Array.from({ length: 200 }, (_, i) => `p${i}@corp.fr`);
+    expect((await api.call(b, '/decisions/batch', { channel: 'email', targets })).status).toBe(200);
+    expect((await api.call(b, '/decisions', body)).status).toBe(429);
+    // A revoked key is counted too, before its refusals are audited: it cannot flood the audit trail.
+    await revokeApiKey(api.ctx, 'a', 'cli:dpo');
+    await api.call(a, '/decisions', body);
+    expect(await api.store.auditTrail({ action: 'api.call' })).toEqual([]);
   });
 
   it('tells what is wrong as problem+json, in the caller’s language, and records nothing', async () => {

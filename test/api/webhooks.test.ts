@@ -108,9 +108,18 @@ describe('webhooks of objections and withdrawals', () => {
     expect(await deliverDue(ctx, { backoffMs: [0] })).toEqual({ delivered: 0, retrying: 0, dead: 0 });
     const trail = await ctx.store.auditTrail({ action: 'webhook.dead' });
     expect(trail[0]?.detail).toContain('after 2 tries: HTTP 503');
+    // Kept a month for the DPO to retry, then gone with what it carried.
+    const later = { ...ctx, clock: () => new Date('2026-12-20T10:30:00+01:00') };
+    await deliverDue(later, { backoffMs: [0] });
+    expect(await failedDeliveries(ctx)).toHaveLength(1);
     expect(await retryDeliveries(ctx, 'all', 'cli:dpo')).toBe(1);
     expect(await failedDeliveries(ctx)).toEqual([]);
     expect(hook.received).toHaveLength(2);
+    await deliverDue(ctx, { backoffMs: [0] });
+    await deliverDue(ctx, { backoffMs: [0] });
+    expect(await failedDeliveries(ctx)).toHaveLength(1);
+    await deliverDue({ ...ctx, clock: () => new Date('2026-12-24T10:31:00+01:00') }, { backoffMs: [0] });
+    expect(await failedDeliveries(ctx)).toEqual([]);
   });
 
   it('refuses a plain-http receiver elsewhere than this machine', async () => {
