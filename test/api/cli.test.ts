@@ -17,7 +17,7 @@ describe('api-key and webhook on the command line', () => {
     expect(JSON.parse(listed.out)).toMatchObject([
       { name: 'lemlist', scopes: ['decide', 'objections'], createdBy: 'cli:dpo' },
     ]);
-    expect(listed.out).not.toContain(token.split('_')[2]);
+    expect(listed.out).not.toContain(token.slice(token.indexOf('_', 4) + 1)); // the secret (itself may hold _)
     expect((await run('api-key', 'create', '--name', 'lemlist', '--scopes', 'decide')).err).toContain(
       'A live key is already named "lemlist"',
     );
