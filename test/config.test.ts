@@ -33,6 +33,24 @@ describe('readConfig', () => {
     expect(config.slackApiUrl).toBe('http://127.0.0.1:9999/api/');
   });
 
+  it('turns the HTTP API on with its port, and HubSpot with both of its secrets', () => {
+    expect(readConfig({}).api).toBeUndefined();
+    expect(
+      readConfig({
+        PROSPECT_GUARD_API_PORT: '8080',
+        PROSPECT_GUARD_API_HOST: '127.0.0.1',
+        HUBSPOT_CLIENT_SECRET: 's',
+        HUBSPOT_ACCESS_TOKEN: 't',
+        HUBSPOT_PORTAL_ID: '62515',
+      }).api,
+    ).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      rateLimit: 600,
+      hubspot: { clientSecret: 's', accessToken: 't', apiUrl: 'https://api.hubapi.com', portalId: 62515 },
+    });
+  });
+
   it('says in one line what is missing or malformed', () => {
     const cases: [NodeJS.ProcessEnv, RegExp][] = [
       [{ SLACK_APP_TOKEN: APP }, /^SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not$/],
@@ -58,6 +76,30 @@ describe('readConfig', () => {
       ],
       [{ SLACK_API_URL: 'slack.com/api' }, /^SLACK_API_URL must be a URL/],
       [{ SLACK_API_URL: 'ftp://slack.com/api' }, /must start with http/],
+      [{ PROSPECT_GUARD_API_PORT: '0' }, /^PROSPECT_GUARD_API_PORT must be a whole number/],
+      [
+        { PROSPECT_GUARD_API_PORT: '8080', PROSPECT_GUARD_API_RATE_LIMIT: 'lots' },
+        /RATE_LIMIT must be a whole number/,
+      ],
+      [{ PROSPECT_GUARD_API_PORT: '8080', HUBSPOT_CLIENT_SECRET: 's' }, /needs both HUBSPOT_CLIENT_SECRET/],
+      [
+        {
+          PROSPECT_GUARD_API_PORT: '8080',
+          HUBSPOT_CLIENT_SECRET: 's',
+          HUBSPOT_ACCESS_TOKEN: 't',
+          HUBSPOT_API_URL: 'http://api.example.com',
+        },
+        /^HUBSPOT_API_URL must be an https:\/\/ address/,
+      ],
+      [
+        {
+          PROSPECT_GUARD_API_PORT: '8080',
+          HUBSPOT_CLIENT_SECRET: 's',
+          HUBSPOT_ACCESS_TOKEN: 't',
+          HUBSPOT_PORTAL_ID: 'acme',
+        },
+        /^HUBSPOT_PORTAL_ID must be the number/,
+      ],
     ];
     for (const [env, message] of cases) {
       expect(() => readConfig(env)).toThrow(ConfigError);

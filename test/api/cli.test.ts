@@ -1,7 +1,10 @@
 import { statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { cli, HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
 
 describe('api-key and webhook on the command line', () => {
   it('creates a key shown once and kept hashed, lists and revokes it, each audited', async () => {
@@ -53,5 +56,28 @@ describe('api-key and webhook on the command line', () => {
     expect(plain.status).toBe(2);
     expect(plain.err).toContain('une adresse https://');
     expect((await run('webhook', 'failed')).out).toBe('Aucune livraison en échec.');
+  });
+});
+
+describe('start with the API on a taken port', () => {
+  it('stops with one clear line, no stack trace', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const err: string[] = [];
+      const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
+        out: () => undefined,
+        err: (t) => err.push(t),
+        env: { ...HASH_ENV, PROSPECT_GUARD_API_PORT: String(port), PROSPECT_GUARD_API_HOST: '127.0.0.1' },
+        clock: () => new Date('2026-11-23T10:30:00+01:00'),
+        input: Readable.from([]),
+      });
+      expect(status).not.toBe(0);
+      expect(err.join('\n')).toMatch(/the HTTP API cannot listen on 127\.0\.0\.1, port \d+ \(EADDRINUSE\)/);
+      expect(err.join('\n')).not.toMatch(/\n\s+at /);
+    } finally {
+      busy.close();
+    }
   });
 });
