@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type pg from 'pg';
-import { StoreError } from './errors.ts';
+import { NotRecordedError, StoreError } from './errors.ts';
 
 /**
  * Small keyed records kept beside the register that are settings rather than facts about people: API keys,
@@ -49,10 +49,22 @@ export class FileDocuments<T> implements Documents<T> {
     }
   }
 
+  /** A full disk or an I/O error leaves the old file whole and says the change was not recorded. */
   private write(all: Record<string, T>): void {
     const temp = `${this.path}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
-    renameSync(temp, this.path);
+    try {
+      writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
+      renameSync(temp, this.path);
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to clean: the old file is untouched either way.
+      }
+      throw new NotRecordedError(
+        `${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
   }
 
   async get(key: string) {
