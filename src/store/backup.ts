@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { continuityProblem } from './continuity.ts';
 import { documentFiles } from './documents.ts';
@@ -33,11 +33,12 @@ export async function backupStore(path: string, folder: string): Promise<{ file:
     await new SnapshotFile(file).write(state.data);
     const key = `${path.replace(/\.json$/, '')}.key`;
     if (existsSync(key)) copyFileSync(key, join(folder, 'prospect-guard.key'));
-    // The settings beside the register (API keys, webhooks and their deliveries) go with it, mode 600.
+    // The settings beside the register (API keys, webhooks and their deliveries) go with it, 700 and 600.
     for (const { collection, path: settings } of documentFiles(path)) {
-      const copy = join(folder, `prospect-guard.${collection}.json`);
-      copyFileSync(settings, copy);
-      chmodSync(copy, 0o600);
+      const copy = join(folder, `prospect-guard.${collection}`);
+      cpSync(settings, copy, { recursive: true });
+      chmodSync(copy, 0o700);
+      for (const name of readdirSync(copy)) chmodSync(join(copy, name), 0o600);
     }
     return { file, seq: state.data.seq };
   }

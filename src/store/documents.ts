@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type pg from 'pg';
 import { NotRecordedError, StoreError } from './errors.ts';
@@ -82,6 +82,73 @@ export class FileDocuments<T> implements Documents<T> {
   }
 }
 
+/**
+ * One folder per collection beside a file register, one file per key (mode 600, the folder 700): a change writes
+ * one small file (a temporary file, then a rename), never the whole collection again, so a burst of webhook
+ * deliveries costs the same for the ten-thousandth as for the first.
+ */
+export class FolderDocuments<T> implements Documents<T> {
+  constructor(readonly path: string) {}
+
+  private file(key: string): string {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/.test(key)) throw new StoreError(`not a document key: ${key}`);
+    return join(this.path, `${key}.json`);
+  }
+
+  private read(file: string): T | undefined {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as T;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new StoreError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  async get(key: string) {
+    return this.read(this.file(key));
+  }
+
+  async put(key: string, value: T) {
+    const file = this.file(key);
+    const temp = join(this.path, `.${key}.tmp-${process.pid}`);
+    try {
+      mkdirSync(this.path, { recursive: true, mode: 0o700 });
+      writeFileSync(temp, JSON.stringify(value), { mode: 0o600 });
+      renameSync(temp, file);
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to clean: the old file is untouched either way.
+      }
+      throw new NotRecordedError(
+        `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  }
+
+  async remove(key: string) {
+    rmSync(this.file(key), { force: true });
+  }
+
+  async all() {
+    let names: string[];
+    try {
+      names = readdirSync(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new StoreError(`cannot read ${this.path}: ${(error as Error).message}`);
+    }
+    return names
+      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .sort()
+      .flatMap((name): Array<[string, T]> => {
+        const value = this.read(join(this.path, name));
+        return value === undefined ? [] : [[name.slice(0, -'.json'.length), value]];
+      });
+  }
+}
+
 /** The `documents` table of the register's schema, one collection per name, shared by every replica. */
 export class PgDocuments<T> implements Documents<T> {
   constructor(
@@ -131,15 +198,16 @@ export class Shelf {
   }
 }
 
-/** The settings files beside a file register (`data/prospect-guard.api-keys.json`…), by collection name. */
+/** The settings folders beside a file register (`data/prospect-guard.api-keys/`…), by collection name. */
 export function documentFiles(registerPath: string): Array<{ collection: string; path: string }> {
   const base = basename(registerPath).replace(/\.json$/, '');
   const folder = dirname(registerPath);
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.([a-z][a-z-]{0,40})\\.json$`);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.([a-z][a-z-]{0,40})$`);
   try {
     return readdirSync(folder).flatMap((name) => {
       const match = pattern.exec(name);
-      return match?.[1] ? [{ collection: match[1], path: join(folder, name) }] : [];
+      const path = join(folder, name);
+      return match?.[1] && statSync(path).isDirectory() ? [{ collection: match[1], path }] : [];
     });
   } catch {
     return [];

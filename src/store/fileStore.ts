@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { assertContinuity } from './continuity.ts';
-import { type Documents, FileDocuments, Shelf } from './documents.ts';
+import { type Documents, FolderDocuments, Shelf } from './documents.ts';
 import { StoreError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
@@ -63,9 +63,9 @@ export class FileStore extends MemoryStore {
     this.created = opened.created;
   }
 
-  /** Beside the register, one file per collection: data/prospect-guard.api-keys.json (mode 600). */
+  /** Beside the register, one folder per collection: data/prospect-guard.api-keys/ (700, its files 600). */
   private readonly files = new Shelf(
-    (collection) => new FileDocuments(`${this.path.replace(/\.json$/, '')}.${collection}.json`),
+    (collection) => new FolderDocuments(`${this.path.replace(/\.json$/, '')}.${collection}`),
   );
   override documents<T>(collection: string): Documents<T> {
     return this.files.open<T>(collection);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,8 +14,9 @@ describe('api-key and webhook on the command line', () => {
     expect(created.status).toBe(0);
     const token = created.out.split('\n').at(-1) ?? '';
     expect(token).toMatch(/^pgk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    const file = join(dir, 'db.api-keys.json');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const folder = join(dir, 'db.api-keys');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(folder)) expect(statSync(join(folder, name)).mode & 0o777).toBe(0o600);
     const listed = await run('api-key', 'list', '--json');
     expect(JSON.parse(listed.out)).toMatchObject([
       { name: 'lemlist', scopes: ['decide', 'objections'], createdBy: 'cli:dpo' },
@@ -32,7 +33,8 @@ describe('api-key and webhook on the command line', () => {
     expect((await run('api-key', 'revoke', 'nobody')).status).toBe(2);
     // A backup carries the keys (hashed) with the register, mode 600.
     expect((await run('store', 'backup', join(dir, 'backup'))).status).toBe(0);
-    expect(statSync(join(dir, 'backup', 'prospect-guard.api-keys.json')).mode & 0o777).toBe(0o600);
+    const saved = join(dir, 'backup', 'prospect-guard.api-keys');
+    expect(readdirSync(saved).map((name) => statSync(join(saved, name)).mode & 0o777)).toEqual([0o600]);
     const audit = await run('audit', '--json');
     expect(audit.out).toContain('api-key.create');
     expect(audit.out).toContain('api-key.revoke');
