@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.ts';
+import { kept } from '../domain/kept.ts';
 import type { AppContext } from './context.ts';
 import { DELIVERIES, type Delivery, ENDPOINTS, type WebhookEndpoint, webhookSignature } from './webhooks.ts';
 
@@ -20,9 +21,9 @@ export interface DeliveryRound {
 }
 
 /**
- * Delivers what is due, one replica at a time (a lease): a 2xx answer ends a delivery; anything else (an error
- * status, a redirect, no answer within the timeout) is tried again later, and after the last try the delivery goes
- * to the dead-letter list the DPO sees (`prospect-guard webhook failed`), audited.
+ * Delivers what is due, one replica at a time (a lease), in the order queued for each endpoint: a 2xx answer
+ * ends a delivery; anything else (an error status, a redirect, no answer within the timeout) is tried again later,
+ * and after the last try the delivery goes to the dead-letter list the DPO sees (`webhook failed`), audited.
  */
 export async function deliverDue(ctx: AppContext, options: DeliveryOptions = {}): Promise<DeliveryRound> {
   const backoff = options.backoffMs ?? BACKOFF_MS;
@@ -31,24 +32,36 @@ export async function deliverDue(ctx: AppContext, options: DeliveryOptions = {})
     const deliveries = ctx.store.documents<Delivery>(DELIVERIES);
     const endpoints = new Map(await ctx.store.documents<WebhookEndpoint>(ENDPOINTS).all());
     const now = ctx.clock();
+    const due = new Map<string, Array<[string, Delivery]>>();
     for (const [key, delivery] of await deliveries.all()) {
       // Given up a month ago: gone, with the addresses some endpoints were to receive (kept no longer than needed).
-      if (delivery.state === 'dead' && now.getTime() - new Date(delivery.nextAt).getTime() > DEAD_KEPT_MS) {
+      const given =
+        delivery.state === 'dead' && now.getTime() - new Date(delivery.nextAt).getTime() > DEAD_KEPT_MS;
+      if (given || !endpoints.has(delivery.endpoint)) {
         await deliveries.remove(key);
         continue;
       }
-      if (delivery.state !== 'pending' || new Date(delivery.nextAt) > now) continue;
-      const endpoint = endpoints.get(delivery.endpoint);
-      if (!endpoint) {
-        await deliveries.remove(key);
-        continue;
-      }
-      const error = await post(endpoint, delivery, options.timeoutMs ?? 10_000);
-      if (!error) {
-        await deliveries.remove(key);
-        round.delivered++;
-        continue;
-      }
+      if (delivery.state === 'pending' && new Date(delivery.nextAt) <= now)
+        kept(due, delivery.endpoint, () => []).push([key, delivery]);
+    }
+    // Each endpoint in turn order, the endpoints side by side; an endpoint that fails is left for this round, so
+    // one receiver down does not hold the others back nor spend every delivery's tries at once.
+    await Promise.all(
+      [...due].map(async ([id, queue]) => {
+        const endpoint = endpoints.get(id) as WebhookEndpoint;
+        for (const [key, delivery] of queue) {
+          const error = await post(endpoint, delivery, options.timeoutMs ?? 10_000);
+          if (!error) {
+            await deliveries.remove(key);
+            round.delivered++;
+            continue;
+          }
+          await failed(key, delivery, endpoint, error);
+          return;
+        }
+      }),
+    );
+    async function failed(key: string, delivery: Delivery, endpoint: WebhookEndpoint, error: string) {
       delivery.attempts++;
       delivery.lastError = error;
       const wait = backoff[delivery.attempts - 1];

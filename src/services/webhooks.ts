@@ -39,6 +39,11 @@ export interface Delivery {
   lastError?: string;
 }
 
+let queued = 0;
+/** The instant, then a count within this process: keys that sort in the order deliveries were queued. */
+const queuedAt = (at: Date) =>
+  `${String(at.getTime()).padStart(14, '0')}-${String(++queued % 1e6).padStart(6, '0')}`;
+
 export const ENDPOINTS = 'webhooks';
 export const DELIVERIES = 'webhook-deliveries';
 
@@ -143,7 +148,8 @@ export async function queueWebhooks(
       })),
     };
     const delivery: Delivery = {
-      id: `${id}.${endpoint.id}`,
+      // Sortable by when it was queued: each endpoint receives its events in the order they were recorded.
+      id: `${queuedAt(ctx.clock())}.${id}.${endpoint.id}`,
       endpoint: endpoint.id,
       payload,
       attempts: 0,

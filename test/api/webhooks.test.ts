@@ -122,6 +122,25 @@ describe('webhooks of objections and withdrawals', () => {
     expect(await failedDeliveries(ctx)).toEqual([]);
   });
 
+  it('keeps each endpoint in order, and does not let one receiver down hold back another', async () => {
+    const ctx = await register();
+    const [down, up] = [await receiver([500]), await receiver([200])];
+    cleanup.push(down.close, up.close);
+    await addWebhook(ctx, { url: down.url, by: 'cli:dpo' });
+    await addWebhook(ctx, { url: up.url, withIdentifiers: true, by: 'cli:dpo' });
+    for (const email of ['a1@corp.fr', 'a2@corp.fr', 'a3@corp.fr'])
+      await optOut(ctx, { email, origin: 'cli:dpo' });
+    expect(await deliverDue(ctx, { backoffMs: [60_000] })).toEqual({ delivered: 3, retrying: 1, dead: 0 });
+    expect(up.received.map((r) => JSON.parse(r.body).people[0].value)).toEqual([
+      'a1@corp.fr',
+      'a2@corp.fr',
+      'a3@corp.fr',
+    ]);
+    // The receiver that failed was tried once this round: its other deliveries keep all their tries.
+    expect(down.received).toHaveLength(1);
+    expect((await failedDeliveries(ctx)).map((d) => d.attempts)).toEqual([1]);
+  });
+
   it('refuses a plain-http receiver elsewhere than this machine', async () => {
     const ctx = await register();
     await expect(addWebhook(ctx, { url: 'http://crm.example.com/hook', by: 'cli:dpo' })).rejects.toThrow(
