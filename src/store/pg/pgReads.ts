@@ -38,6 +38,18 @@ export abstract class PgReads {
     return (await this.subjectFactsMany([target]))[0] as SubjectFacts;
   }
 
+  /** The consents and interactions of these contacts, by contact, in the order recorded: two queries. */
+  private async recordsOf(ids: string[]) {
+    const [consents, interactions] = await Promise.all([
+      this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
+      this.db.query('select data from interactions where contact_id = any($1) order by seq', [ids]),
+    ]);
+    return {
+      consentsOf: group(rowsOf<ConsentRecord>(consents), (c) => c.contactId),
+      interactionsOf: group(rowsOf<Interaction>(interactions), (i) => i.contactId),
+    };
+  }
+
   /**
    * The facts of many people at once, in the order asked: four queries for a whole slice of a campaign list
    * instead of four per recipient.
@@ -60,15 +72,11 @@ export abstract class PgReads {
         if (!(other.kind === target.kind && other.value === target.value)) ids.push(other);
       return ids.map((id) => this.hash(id));
     });
-    const ids = contacts.map((c) => c.id);
-    const [suppressions, consents, interactions] = await Promise.all([
+    const [suppressions, { consentsOf, interactionsOf }] = await Promise.all([
       this.db.query('select data from suppressions where hash = any($1) order by seq', [identifiers.flat()]),
-      this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
-      this.db.query('select data from interactions where contact_id = any($1) order by seq', [ids]),
+      this.recordsOf(contacts.map((c) => c.id)),
     ]);
     const objectionsOf = group(rowsOf<Suppression>(suppressions), (s) => s.hash);
-    const consentsOf = group(rowsOf<ConsentRecord>(consents), (c) => c.contactId);
-    const interactionsOf = group(rowsOf<Interaction>(interactions), (i) => i.contactId);
     return targets.map((target, i) => {
       const contact = found[i];
       const objections: Objection[] = (identifiers[i] ?? []).flatMap((hash) =>
@@ -125,13 +133,7 @@ export abstract class PgReads {
       const last = rows.at(-1)?.seq ?? '0';
       next = rows.length < size ? Promise.resolve({ rows: [] } as never) : page(last);
       next.catch(() => undefined); // awaited on the next turn; a caller that stops early must not leave it unhandled
-      const ids = rows.map((r) => r.data.id);
-      const [consents, interactions] = await Promise.all([
-        this.db.query('select data from consents where contact_id = any($1) order by seq', [ids]),
-        this.db.query('select data from interactions where contact_id = any($1) order by seq', [ids]),
-      ]);
-      const consentsOf = group(rowsOf<ConsentRecord>(consents), (c) => c.contactId);
-      const interactionsOf = group(rowsOf<Interaction>(interactions), (i) => i.contactId);
+      const { consentsOf, interactionsOf } = await this.recordsOf(rows.map((r) => r.data.id));
       yield rows.map(({ data: contact }) => ({
         contact,
         consents: consentsOf.get(contact.id) ?? [],
