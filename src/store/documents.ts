@@ -14,6 +14,36 @@ export interface Documents<T = unknown> {
   all(): Promise<Array<[string, T]>>;
 }
 
+/** A JSON file, or undefined when there is none; an unreadable one is an error, never taken for an empty one. */
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Writes `file` whole, mode 600: a temporary file, then a rename, so a crash leaves the old file or the new one.
+ * A full disk or an I/O error leaves the old file as it was and says the change was not recorded.
+ */
+function writeWhole(file: string, temp: string, text: string): void {
+  try {
+    writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more to clean: the old file is untouched either way.
+    }
+    throw new NotRecordedError(
+      `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+}
+
 /** In memory (the memory store's, for tests and tools). */
 export class MemoryDocuments<T> implements Documents<T> {
   private readonly map = new Map<string, T>();
@@ -41,30 +71,11 @@ export class FileDocuments<T> implements Documents<T> {
   constructor(readonly path: string) {}
 
   private read(): Record<string, T> {
-    try {
-      return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, T>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new StoreError(`cannot read ${this.path}: ${(error as Error).message}`);
-    }
+    return readJson<Record<string, T>>(this.path) ?? {};
   }
 
-  /** A full disk or an I/O error leaves the old file whole and says the change was not recorded. */
   private write(all: Record<string, T>): void {
-    const temp = `${this.path}.tmp-${process.pid}`;
-    try {
-      writeFileSync(temp, JSON.stringify(all), { mode: 0o600 });
-      renameSync(temp, this.path);
-    } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing more to clean: the old file is untouched either way.
-      }
-      throw new NotRecordedError(
-        `${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
+    writeWhole(this.path, `${this.path}.tmp-${process.pid}`, JSON.stringify(all));
   }
 
   async get(key: string) {
@@ -95,36 +106,20 @@ export class FolderDocuments<T> implements Documents<T> {
     return join(this.path, `${key}.json`);
   }
 
-  private read(file: string): T | undefined {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as T;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new StoreError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-  }
-
   async get(key: string) {
-    return this.read(this.file(key));
+    return readJson<T>(this.file(key));
   }
 
   async put(key: string, value: T) {
     const file = this.file(key);
-    const temp = join(this.path, `.${key}.tmp-${process.pid}`);
     try {
       mkdirSync(this.path, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(value), { mode: 0o600 });
-      renameSync(temp, file);
     } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing more to clean: the old file is untouched either way.
-      }
       throw new NotRecordedError(
-        `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        `${this.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
+    writeWhole(file, join(this.path, `.${key}.tmp-${process.pid}`), JSON.stringify(value));
   }
 
   async remove(key: string) {
@@ -143,7 +138,7 @@ export class FolderDocuments<T> implements Documents<T> {
       .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
       .sort()
       .flatMap((name): Array<[string, T]> => {
-        const value = this.read(join(this.path, name));
+        const value = readJson<T>(join(this.path, name));
         return value === undefined ? [] : [[name.slice(0, -'.json'.length), value]];
       });
   }
