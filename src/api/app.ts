@@ -190,17 +190,10 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
     },
   });
 
+  // The routes the document declares (derived, so a new route needs no second list).
+  const routes = app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route.path] : []));
   app.notFound((c) => {
     // A route that exists, asked with another method: 405 and what it accepts.
-    const routes = [
-      '/decisions',
-      '/decisions/batch',
-      '/objections',
-      '/consents',
-      '/events',
-      '/adapters/lemlist',
-      '/adapters/hubspot',
-    ];
     if (routes.some((r) => c.req.path === `/api/v1${r}`))
       return send(
         c,

@@ -158,6 +158,13 @@ describe('the HTTP API with keys', () => {
     );
     const badAddress = await api.call(token, '/objections', { email: 'bob@' });
     expect(badAddress.json).toMatchObject({ code: 'invalid_email', field: '/email' });
+    const got = await api.call(token, '/decisions');
+    expect([got.status, got.headers.get('allow'), got.json.code]).toEqual([
+      405,
+      'POST',
+      'method_not_allowed',
+    ]);
+    expect((await api.call(token, '/adapters/lemlist')).status).toBe(405);
     const nowhere = await api.call(token, '/nowhere', {});
     expect(nowhere.status).toBe(404);
     expect(nowhere.json.type).toBe('urn:prospect-guard:problem:not_found');
