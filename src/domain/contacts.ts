@@ -1,4 +1,4 @@
-import type { Identifier } from './identifiers.ts';
+import { type Identifier, identifiersOf } from './identifiers.ts';
 
 export const CHANNELS = ['email', 'sms', 'messaging', 'automated-call', 'phone', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -66,8 +66,17 @@ export interface CustomerRelationship {
 
 export interface Contact {
   id: string;
+  /** The main address and number; `otherEmails` and `otherPhones` hold the person's other current ones. */
   email?: string;
   phone?: string;
+  otherEmails?: string[];
+  otherPhones?: string[];
+  /**
+   * Keyed hashes of the addresses and numbers the person no longer uses (replaced, or those of a merged record):
+   * what was recorded against them (an objection, a call refusal) still binds the person (GDPR art. 21(3)).
+   * Only hashes: nothing here can be used to reach the old line.
+   */
+  formerHashes?: string[];
   name?: string;
   company?: string;
   jobFunction?: string;
@@ -156,10 +165,47 @@ export function objectionCovers(scope: SuppressionScope, channel: Channel): bool
 
 export interface Suppression extends Objection {
   hash: string;
-  /** When the person first objected, if they objected again later (`at` is then the latest objection). */
+  /** `at` is when the person first objected ("since"); each later objection of the same scope is in `renewed`. */
+  renewed?: string[];
+  /** Written by earlier versions, where `at` was the latest objection and this the first. */
   firstAt?: string;
   origin: string; // cli, slack, import, call-refusal…
   reason?: string;
+}
+
+/** Every date the person objected with this scope, oldest first (the first is the objection's "since"). */
+export function objectionDates(s: Pick<Suppression, 'at' | 'renewed' | 'firstAt'>): string[] {
+  const dates = new Set([...(s.firstAt ? [s.firstAt] : []), s.at, ...(s.renewed ?? [])]);
+  return [...dates].sort();
+}
+
+/** What the engine sees of a suppression entry: one objection per date, so each counts on its own. */
+export function asObjections(s: Suppression): Objection[] {
+  return objectionDates(s).map((at) => ({ scope: s.scope, at }));
+}
+
+/** The keyed hashes that bind a person: their current identifiers', and those they no longer use. */
+export function personHashes(
+  target: Identifier | undefined,
+  contact: Contact | undefined,
+  hash: (id: Identifier) => string,
+): string[] {
+  const ids = [...(target ? [target] : []), ...(contact ? identifiersOf(contact) : [])];
+  return [...new Set([...ids.map(hash), ...(contact?.formerHashes ?? [])])];
+}
+
+/**
+ * The same objection told again (a second opt-out, one carried from another identifier): the first date stays,
+ * the others are added to its history; each date counts on its own, so a consent given between two objections
+ * does not lift the later one. Undefined when `incoming` adds no date.
+ */
+export function renewObjection(existing: Suppression, incoming: Suppression): Suppression | undefined {
+  const known = objectionDates(existing);
+  const dates = [...new Set([...known, ...objectionDates(incoming)])].sort();
+  if (dates.length === known.length) return undefined;
+  const { firstAt: _legacy, renewed: _renewed, ...rest } = existing;
+  const [first, ...later] = dates as [string, ...string[]];
+  return { ...rest, at: first, ...(later.length > 0 ? { renewed: later } : {}) };
 }
 
 /** Everything the decision engine needs to know about one person, read from the store (or a test scenario). */

@@ -91,10 +91,16 @@ export function maskIdentifier(id: Identifier): string {
   return `${id.value.slice(0, 4)}•••${id.value.slice(-2)}`;
 }
 
-/** Every way to reach a contact: objections and erasures cover them all. */
-export function identifiersOf(contact: Pick<Contact, 'email' | 'phone'>): Identifier[] {
+/** Every current way to reach a contact, the main ones first: objections and erasures cover them all. */
+export function identifiersOf(
+  contact: Pick<Contact, 'email' | 'phone' | 'otherEmails' | 'otherPhones'>,
+): Identifier[] {
   const ids: Identifier[] = [];
   if (contact.email) ids.push({ kind: 'email', value: contact.email });
   if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });
+  for (const value of contact.otherEmails ?? []) ids.push({ kind: 'email', value });
+  for (const value of contact.otherPhones ?? []) ids.push({ kind: 'phone', value });
   return ids;
 }
+
+export const sameIdentifier = (a: Identifier, b: Identifier) => a.kind === b.kind && a.value === b.value;

@@ -177,12 +177,8 @@ export class MemoryStore implements Store {
     origin: string,
     reason?: string,
   ): Promise<Suppression[]> {
-    const records = targets.map((target): Suppression => {
-      const hash = this.hash(target);
-      const existing = this.data.suppressions.get(`${hash}:${scope}`);
-      if (existing && existing.at >= at.toISOString()) return existing;
-      return objectionRecord(hash, scope, at, origin, reason);
-    });
+    // An objection told again keeps its first date and adds this one to its history (StoreState).
+    const records = targets.map((target) => objectionRecord(this.hash(target), scope, at, origin, reason));
     await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
     return records.map((record) => this.data.suppressions.get(`${record.hash}:${record.scope}`) ?? record);
   }

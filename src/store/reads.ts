@@ -1,5 +1,5 @@
-import type { Contact, Objection, SubjectFacts } from '../domain/contacts.ts';
-import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { asObjections, type Contact, type Objection, personHashes, type SubjectFacts } from '../domain/contacts.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import type { StoreState } from './state.ts';
 import type { ContactRecord } from './types.ts';
 
@@ -33,11 +33,8 @@ export function subjectFacts(
 ): SubjectFacts {
   const id = state.contactId(target);
   const contact = id ? state.data.contacts.get(id) : undefined;
-  const identifiers: Identifier[] = [target];
-  for (const other of contact ? identifiersOf(contact) : [])
-    if (!(other.kind === target.kind && other.value === target.value)) identifiers.push(other);
-  const objections: Objection[] = identifiers.flatMap((i) =>
-    (state.suppressionsOf.get(hash(i)) ?? []).map(({ scope, at }) => ({ scope, at })),
+  const objections: Objection[] = personHashes(target, contact, hash).flatMap((h) =>
+    (state.suppressionsOf.get(h) ?? []).flatMap(asObjections),
   );
   return {
     target,

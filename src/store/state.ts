@@ -1,7 +1,14 @@
 import type { Campaign } from '../domain/campaign.ts';
-import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
+import {
+  type ConsentRecord,
+  type Contact,
+  type Interaction,
+  objectionDates,
+  renewObjection,
+  type Suppression,
+} from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Identifier } from '../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { carriedObjections } from './carried.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
@@ -73,11 +80,15 @@ export class StoreState {
     return target.kind === 'email' ? this.byEmail.get(target.value) : this.byPhone.get(target.value);
   }
 
+  private indexOf(kind: Identifier['kind']): Map<string, string> {
+    return kind === 'email' ? this.byEmail : this.byPhone;
+  }
+
+  /** Every current identifier of a contact points to it; those it no longer has point nowhere. */
   private indexContact(contact: Contact, previous: Contact | undefined): void {
-    if (previous?.email && previous.email !== contact.email) this.byEmail.delete(previous.email);
-    if (previous?.phone && previous.phone !== contact.phone) this.byPhone.delete(previous.phone);
-    if (contact.email) this.byEmail.set(contact.email, contact.id);
-    if (contact.phone) this.byPhone.set(contact.phone, contact.id);
+    for (const id of previous ? identifiersOf(previous) : [])
+      if (this.indexOf(id.kind).get(id.value) === previous?.id) this.indexOf(id.kind).delete(id.value);
+    for (const id of identifiersOf(contact)) this.indexOf(id.kind).set(id.value, contact.id);
   }
 
   /** Applies one change; returns what a purge removed. */
@@ -131,10 +142,7 @@ export class StoreState {
     }
   }
 
-  /**
-   * A repeated objection counts from its latest date (a consent given between two objections does not lift the
-   * second); the first date stays for the record.
-   */
+  /** A repeated objection keeps its first date; the later ones join its history (domain renewObjection). */
   private applySuppression(record: Suppression): undefined {
     const key = `${record.hash}:${record.scope}`;
     const existing = this.data.suppressions.get(key);
@@ -143,8 +151,8 @@ export class StoreState {
       push(this.suppressionsOf, record.hash, record);
       return;
     }
-    if (record.at <= existing.at) return;
-    const renewed = { ...record, firstAt: existing.firstAt ?? existing.at };
+    const renewed = renewObjection(existing, record);
+    if (!renewed) return;
     this.data.suppressions.set(key, renewed);
     const list = this.suppressionsOf.get(record.hash) ?? [];
     this.suppressionsOf.set(
@@ -162,8 +170,7 @@ export class StoreState {
     const removed = { contacts: contactIds.size, consents: 0, interactions: 0, decisions: 0 };
     for (const id of contactIds) {
       const contact = data.contacts.get(id) as Contact;
-      if (contact.email) this.byEmail.delete(contact.email);
-      if (contact.phone) this.byPhone.delete(contact.phone);
+      for (const identifier of identifiersOf(contact)) this.indexOf(identifier.kind).delete(identifier.value);
       data.contacts.delete(id);
       this.consentsOf.delete(id);
       this.interactionsOf.delete(id);
@@ -203,7 +210,8 @@ export class StoreState {
   objectionsSince(at: Date): number {
     const since = at.toISOString();
     let count = 0;
-    for (const suppression of this.data.suppressions.values()) if (suppression.at >= since) count++;
+    for (const suppression of this.data.suppressions.values())
+      if ((objectionDates(suppression).at(-1) as string) >= since) count++;
     return count;
   }
 
@@ -235,5 +243,13 @@ export class StoreState {
       throw new InputError('identifiers_of_two_contacts');
     }
     return this.data.contacts.get(byEmail ?? byPhone ?? '');
+  }
+
+  /** Refuses an identifier that another contact already holds (one person, one record: merge them instead). */
+  assertFree(identifiers: Identifier[], id: string): void {
+    for (const identifier of identifiers) {
+      const owner = this.contactId(identifier);
+      if (owner && owner !== id) throw new InputError('identifiers_of_two_contacts', { field: identifier.kind });
+    }
   }
 }

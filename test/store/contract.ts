@@ -90,17 +90,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
-      'keeps an objection at its latest date with its first, on every identifier of the person, after a purge too',
+      'keeps an objection at its first date with the later ones in its history, on every identifier of the person, after a purge too',
       withStore(async (store) => {
         const { contact } = await store.saveContact({ email: 'o@acme.fr', phone: '+33622222222' }, now);
         const [first] = await store.addObjection([phone('+33622222222')], 'all', now, 'test');
         expect(first).toMatchObject({ scope: 'all', at: now.toISOString(), origin: 'test' });
         const [renewed] = await store.addObjection([phone('+33622222222')], 'all', later, 'test');
-        expect(renewed).toMatchObject({ at: later.toISOString(), firstAt: now.toISOString() });
-        const [older] = await store.addObjection([phone('+33622222222')], 'all', now, 'test');
-        expect(older?.at).toBe(later.toISOString());
+        expect(renewed).toMatchObject({ at: now.toISOString(), renewed: [later.toISOString()] });
+        const [again] = await store.addObjection([phone('+33622222222')], 'all', now, 'test');
+        expect(again).toMatchObject({ at: now.toISOString(), renewed: [later.toISOString()] });
         const facts = await store.subjectFacts(email('o@acme.fr'));
-        expect(facts.objections).toEqual([{ scope: 'all', at: later.toISOString() }]);
+        // Each date counts on its own: a consent between the two does not lift the later one.
+        expect(facts.objections).toEqual([
+          { scope: 'all', at: now.toISOString() },
+          { scope: 'all', at: later.toISOString() },
+        ]);
         // Read many at once (a campaign's slice), each person gets exactly what one read gives.
         const asked = [phone('+33622222222'), email('nobody@acme.fr'), email('o@acme.fr')];
         if (store.subjectFactsMany)
@@ -109,7 +113,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           );
         expect(await store.objectionsSince(now)).toBe(1);
         await store.purge({ contactIds: [contact.id] });
-        expect((await store.subjectFacts(phone('+33622222222'))).objections).toHaveLength(1);
+        expect((await store.subjectFacts(phone('+33622222222'))).objections).toHaveLength(2);
         expect((await store.counts()).suppressions).toBe(1);
       }),
     );

@@ -110,6 +110,21 @@ create table documents (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'contact identifiers',
+    sql: `
+-- Every current address and number of a contact (a person has several): one owner each, looked up by value.
+create table contact_identifiers (
+  value text primary key,
+  contact_id text not null
+);
+create index contact_identifiers_contact on contact_identifiers (contact_id);
+insert into contact_identifiers (value, contact_id)
+  select email, id from contacts where email is not null
+  union all select phone, id from contacts where phone is not null;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

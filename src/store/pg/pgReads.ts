@@ -1,16 +1,19 @@
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
-import type {
-  ConsentRecord,
-  Contact,
-  Interaction,
-  Objection,
-  SubjectFacts,
-  Suppression,
+import {
+  asObjections,
+  type ConsentRecord,
+  type Contact,
+  type Interaction,
+  type Objection,
+  personHashes,
+  type SubjectFacts,
+  type Suppression,
 } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import type { AuditEntry, ContactRecord, DecisionLogEntry, PurgeResult, StoreCounts } from '../types.ts';
 import { rowsOf } from './db.ts';
+import { CONTACTS_HOLDING } from './pgWrites.ts';
 
 /** What is read from the register in PostgreSQL, each lookup on an indexed column. */
 export abstract class PgReads {
@@ -23,10 +26,7 @@ export abstract class PgReads {
   abstract hash(target: Identifier): string;
 
   async findContact(target: Identifier): Promise<Contact | undefined> {
-    const column = target.kind === 'email' ? 'email' : 'phone';
-    return rowsOf<Contact>(
-      await this.db.query(`select data from contacts where ${column} = $1`, [target.value]),
-    )[0];
+    return rowsOf<Contact>(await this.db.query(CONTACTS_HOLDING, [[target.value]]))[0];
   }
 
   async contactById(id: string): Promise<Contact | undefined> {
@@ -55,23 +55,10 @@ export abstract class PgReads {
    * instead of four per recipient.
    */
   async subjectFactsMany(targets: Identifier[]): Promise<SubjectFacts[]> {
-    const emails = targets.filter((t) => t.kind === 'email').map((t) => t.value);
-    const phones = targets.filter((t) => t.kind === 'phone').map((t) => t.value);
-    const contacts = rowsOf<Contact>(
-      await this.db.query('select data from contacts where email = any($1) or phone = any($2)', [
-        emails,
-        phones,
-      ]),
-    );
-    const byEmail = new Map(contacts.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
-    const byPhone = new Map(contacts.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
-    const found = targets.map((t) => (t.kind === 'email' ? byEmail.get(t.value) : byPhone.get(t.value)));
-    const identifiers = targets.map((target, i) => {
-      const ids: Identifier[] = [target];
-      for (const other of found[i] ? identifiersOf(found[i] as Contact) : [])
-        if (!(other.kind === target.kind && other.value === target.value)) ids.push(other);
-      return ids.map((id) => this.hash(id));
-    });
+    const contacts = rowsOf<Contact>(await this.db.query(CONTACTS_HOLDING, [targets.map((t) => t.value)]));
+    const byValue = new Map(contacts.flatMap((c) => identifiersOf(c).map((i) => [i.value, c] as const)));
+    const found = targets.map((t) => byValue.get(t.value));
+    const identifiers = targets.map((target, i) => personHashes(target, found[i], (id) => this.hash(id)));
     const [suppressions, { consentsOf, interactionsOf }] = await Promise.all([
       this.db.query('select data from suppressions where hash = any($1) order by seq', [identifiers.flat()]),
       this.recordsOf(contacts.map((c) => c.id)),
@@ -80,7 +67,7 @@ export abstract class PgReads {
     return targets.map((target, i) => {
       const contact = found[i];
       const objections: Objection[] = (identifiers[i] ?? []).flatMap((hash) =>
-        (objectionsOf.get(hash) ?? []).map(({ scope, at }) => ({ scope, at })),
+        (objectionsOf.get(hash) ?? []).flatMap(asObjections),
       );
       return {
         target,

@@ -1,28 +1,31 @@
 import type pg from 'pg';
-import type { Contact, Suppression } from '../../domain/contacts.ts';
+import { type Contact, objectionDates, renewObjection, type Suppression } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import type { Identifier } from '../../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { carriedObjections, hashesToCarry } from '../carried.ts';
 import type { PurgeRequest, PurgeResult } from '../types.ts';
 import { rowsOf } from './db.ts';
 
 /** The writes of the PostgreSQL store, inside the transaction its caller holds. */
 
+/** The contacts holding any of these addresses or numbers (each a current identifier of one contact). */
+export const CONTACTS_HOLDING =
+  'select c.data from contacts c where c.id in (select contact_id from contact_identifiers where value = any($1))';
+
 /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
 export async function existingContact(
   client: pg.PoolClient,
   input: Pick<Contact, 'email' | 'phone'>,
 ): Promise<Contact | undefined> {
-  const rows = rowsOf<Contact>(
-    await client.query('select data from contacts where email = $1 or phone = $2', [
-      input.email ?? null,
-      input.phone ?? null,
-    ]),
-  );
+  const values = [input.email, input.phone].filter((v): v is string => !!v);
+  const rows = rowsOf<Contact>(await client.query(CONTACTS_HOLDING, [values]));
   return knownContacts(rows)(input);
 }
 
-/** Contacts written whole (added or replaced), in one statement. */
+/**
+ * Contacts written whole (added or replaced), with the index of their identifiers, whose primary key refuses an
+ * address or number held by another contact (a race lost to another replica: `twoContacts`).
+ */
 export async function putContacts(client: pg.PoolClient, contacts: Contact[]): Promise<void> {
   await client.query(
     `insert into contacts (id, email, phone, owner, data)
@@ -30,18 +33,37 @@ export async function putContacts(client: pg.PoolClient, contacts: Contact[]): P
      on conflict (id) do update set email = excluded.email, phone = excluded.phone, owner = excluded.owner, data = excluded.data`,
     [JSON.stringify(contacts)],
   );
+  const ids = contacts.map((c) => c.id);
+  const pairs = contacts.flatMap((c) => identifiersOf(c).map((i) => ({ value: i.value, id: c.id })));
+  await client.query('delete from contact_identifiers where contact_id = any($1)', [ids]);
+  await client.query(
+    `insert into contact_identifiers (value, contact_id)
+     select x->>'value', x->>'id' from jsonb_array_elements($1::jsonb) as x`,
+    [JSON.stringify(pairs)],
+  );
 }
 
-/** Objections, each kept at its latest date (the first date stays as firstAt); never deleted. */
+/**
+ * Objections, each kept at its first date with the later ones in its history (domain renewObjection); never
+ * deleted. The rows already there are read under lock, so two replicas adding a date keep both.
+ */
 export async function suppress(client: pg.PoolClient, records: Suppression[]): Promise<void> {
-  for (const record of records)
+  for (const record of records) {
+    const existing = rowsOf<Suppression>(
+      await client.query('select data from suppressions where hash = $1 and scope = $2 for update', [
+        record.hash,
+        record.scope,
+      ]),
+    )[0];
+    const next = existing ? renewObjection(existing, record) : record;
+    if (!next) continue;
     await client.query(
       `insert into suppressions (hash, scope, at, data) values ($1, $2, $3, $4)
-       on conflict (hash, scope) do update set at = excluded.at,
-         data = excluded.data || jsonb_build_object('firstAt', coalesce(suppressions.data->>'firstAt', suppressions.at))
-       where excluded.at > suppressions.at`,
-      [record.hash, record.scope, record.at, record],
+       on conflict (hash, scope) do update set data = excluded.data`,
+      // The column is the latest date (objections counted since a day); the record's `at` is the first.
+      [next.hash, next.scope, objectionDates(next).at(-1), next],
     );
+  }
 }
 
 /** The global objections the contacts' new identifiers inherit (store/carried.ts), written with them. */
@@ -67,11 +89,10 @@ export async function carryObjections(
 export function knownContacts(
   known: Contact[],
 ): (input: Pick<Contact, 'email' | 'phone'>) => Contact | undefined {
-  const byEmail = new Map(known.flatMap((c) => (c.email ? [[c.email, c] as const] : [])));
-  const byPhone = new Map(known.flatMap((c) => (c.phone ? [[c.phone, c] as const] : [])));
+  const byValue = new Map(known.flatMap((c) => identifiersOf(c).map((i) => [i.value, c] as const)));
   return (input) => {
-    const e = input.email ? byEmail.get(input.email) : undefined;
-    const p = input.phone ? byPhone.get(input.phone) : undefined;
+    const e = input.email ? byValue.get(input.email) : undefined;
+    const p = input.phone ? byValue.get(input.phone) : undefined;
     if (e && p && e.id !== p.id) throw new InputError('identifiers_of_two_contacts');
     return e ?? p;
   };
@@ -88,7 +109,10 @@ export async function purgeRecords(client: pg.PoolClient, request: PurgeRequest)
   const contactIds = request.contactIds ?? [];
   const count = async (sql: string, values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0;
   const removed: PurgeResult = {
-    contacts: await count('delete from contacts where id = any($1)', [contactIds]),
+    contacts: await count(
+      'with gone as (delete from contact_identifiers where contact_id = any($1)) delete from contacts where id = any($1)',
+      [contactIds],
+    ),
     consents: await count('delete from consents where contact_id = any($1) or id = any($2)', [
       contactIds,
       request.consentIds ?? [],
