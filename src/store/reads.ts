@@ -1,4 +1,10 @@
-import { asObjections, type Contact, type Objection, personHashes, type SubjectFacts } from '../domain/contacts.ts';
+import {
+  asObjections,
+  type Contact,
+  type Objection,
+  personHashes,
+  type SubjectFacts,
+} from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import type { StoreState } from './state.ts';
 import type { ContactRecord } from './types.ts';

@@ -249,7 +249,8 @@ export class StoreState {
   assertFree(identifiers: Identifier[], id: string): void {
     for (const identifier of identifiers) {
       const owner = this.contactId(identifier);
-      if (owner && owner !== id) throw new InputError('identifiers_of_two_contacts', { field: identifier.kind });
+      if (owner && owner !== id)
+        throw new InputError('identifiers_of_two_contacts', { field: identifier.kind });
     }
   }
 }
