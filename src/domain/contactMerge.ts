@@ -1,11 +1,29 @@
+import { editIdentifiers, type IdentifierEdits, newIdentifiers } from './contactIdentifiers.ts';
 import type { Contact, CustomerRelationship, Provenance } from './contacts.ts';
+import { InputError } from './errors.ts';
+import type { Identifier } from './identifiers.ts';
 
 /** What a caller may set on a contact; fields left undefined keep their stored value. */
 export type ContactChanges = Partial<
-  Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'provenance' | 'customer' | 'sources'>
+  Omit<
+    Contact,
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'provenance'
+    | 'customer'
+    | 'sources'
+    | 'otherEmails'
+    | 'otherPhones'
+    | 'formerHashes'
+  >
 > & {
   provenance?: Partial<Provenance>;
+  /** Which collection an edit of `provenance` changes: 0 (the default) the first, N the Nth later source. */
+  provenanceEntry?: number;
   customer?: Partial<CustomerRelationship>;
+  /** Addresses and numbers added or replaced by an edit. */
+  identifiers?: IdentifierEdits;
 };
 
 /** A change to a contact, and which fields it changed or, when adding, left alone because they were known. */
@@ -102,33 +120,67 @@ export function fillContact(
 }
 
 /**
- * An explicit edit (the contact's owner or a compliance role): the fields given replace the stored ones. An
- * edited provenance keeps the previous one in the sources, so nothing is silently lost.
+ * An explicit edit (the contact's owner or a compliance role) changes exactly the fields given, and says which
+ * changed. A provenance field edits one collection (the first, unless `provenanceEntry` names a later source)
+ * and keeps its other fields; a new source type drops the old one's detail. Identifiers are added or replaced
+ * (domain/contactIdentifiers.ts). The previous values stay in the audit trail's order of changes, not in
+ * `sources`, which holds only real later collections.
  */
 export function editContact(existing: Contact, changes: ContactChanges, now: Date): MergeOutcome {
-  const { provenance, customer, ...fields } = changes;
-  const contact: Contact = { ...existing };
+  const { provenance, customer, identifiers, provenanceEntry, ...fields } = changes;
+  let contact: Contact = { ...existing };
   const changed: string[] = [];
   for (const [key, value] of Object.entries(defined(fields))) {
     if (same((existing as unknown as Record<string, unknown>)[key], value)) continue;
     (contact as unknown as Record<string, unknown>)[key] = value;
     changed.push(key);
   }
-  if (provenance) {
-    const next = { ...existing.provenance, ...defined(provenance) } as Provenance;
-    if (!same(next, existing.provenance)) {
-      if (existing.provenance) contact.sources = [...(existing.sources ?? []), existing.provenance];
-      contact.provenance = next;
-      changed.push(...Object.keys(defined(provenance)).map((key) => `provenance.${key}`));
-    }
-  }
+  if (provenance) editProvenance(contact, provenance, provenanceEntry ?? 0, changed);
   if (customer) {
-    const next = { ...existing.customer, ...defined(customer) } as CustomerRelationship;
-    if (!same(next, existing.customer)) {
-      contact.customer = next;
-      changed.push(...Object.keys(defined(customer)).map((key) => `customer.${key}`));
-    }
+    const current: Partial<CustomerRelationship> = existing.customer ?? {};
+    const given = defined(customer);
+    const keys = (Object.keys(given) as (keyof CustomerRelationship)[]).filter(
+      (key) => !same(current[key], given[key]),
+    );
+    if (keys.length > 0) contact.customer = { ...current, ...given } as CustomerRelationship;
+    changed.push(...keys.map((key) => `customer.${key}`));
+  }
+  if (identifiers) {
+    const edited = editIdentifiers(contact, identifiers);
+    contact = edited.contact;
+    changed.push(...edited.changed.filter((field) => !changed.includes(field)));
   }
   if (changed.length > 0) contact.updatedAt = now.toISOString();
   return { contact, changed, kept: [] };
+}
+
+/** The addresses and numbers an edit gives a contact that it does not hold yet: no other contact may hold them. */
+export function identifiersGiven(existing: Contact, changes: ContactChanges): Identifier[] {
+  const main: Identifier[] = [
+    ...(changes.email ? [{ kind: 'email' as const, value: changes.email }] : []),
+    ...(changes.phone ? [{ kind: 'phone' as const, value: changes.phone }] : []),
+  ];
+  return [...main, ...newIdentifiers(existing, changes.identifiers ?? {})];
+}
+
+/** Edits one collection of `contact` in place: 0 is the first (`provenance`), N the Nth later source. */
+function editProvenance(
+  contact: Contact,
+  given: Partial<Provenance>,
+  entry: number,
+  changed: string[],
+): void {
+  const current = entry === 0 ? contact.provenance : contact.sources?.[entry - 1];
+  if (entry > 0 && !current)
+    throw new InputError('unknown_source_entry', { field: 'sourceEntry', value: String(entry + 1) });
+  const next = { ...current, ...defined(given) } as Provenance;
+  if (current && given.source && given.source !== current.source && !given.detail) delete next.detail;
+  const keys = [...new Set([...Object.keys(next), ...Object.keys(current ?? {})])].filter(
+    (key) => !same(current?.[key as keyof Provenance], next[key as keyof Provenance]),
+  );
+  if (keys.length === 0) return;
+  const prefix = entry === 0 ? 'provenance' : `sources.${entry}`;
+  changed.push(...keys.map((key) => `${prefix}.${key}`));
+  if (entry === 0) contact.provenance = next;
+  else contact.sources = (contact.sources ?? []).map((source, i) => (i === entry - 1 ? next : source));
 }

@@ -27,6 +27,11 @@ export type ContactField =
 /** Every field a problem can be about: a contact's, a question's, a consent's, a campaign's. */
 export type Field =
   | ContactField
+  | 'sourceEntry'
+  | 'addEmail'
+  | 'addPhone'
+  | 'replaceEmail'
+  | 'replacePhone'
   | 'target'
   | 'channel'
   | 'purpose'
@@ -61,6 +66,7 @@ export const INPUT_PROBLEMS = [
   'consent_method_refused',
   'future_date',
   'date_before',
+  'date_after',
   'not_one_of',
   'not_yes_no',
   'email_and_phone',
@@ -78,6 +84,12 @@ export const INPUT_PROBLEMS = [
   'postal_not_checked',
   'contact_without_identifier',
   'identifiers_of_two_contacts',
+  'not_an_identifier_of_contact',
+  'replace_other_kind',
+  'unknown_source_entry',
+  'identifier_held_use_replace',
+  'merge_same_contact',
+  'replace_needs_two',
   'unknown_request',
   'stale_button',
   'damaged_form',

@@ -69,6 +69,10 @@ export const problems = {
     fr: '{field} doit venir après {other}.',
     en: '{field} must come after {other}.',
   },
+  problem_date_after: {
+    fr: '{field} doit venir avant {other}.',
+    en: '{field} must come before {other}.',
+  },
   problem_not_one_of: {
     fr: '{field} : « {value} » n’est pas l’une des valeurs possibles ({allowed}).',
     en: '{field}: "{value}" is not one of {allowed}.',
@@ -130,6 +134,30 @@ export const problems = {
   problem_identifiers_of_two_contacts: {
     fr: 'Cette adresse e-mail et ce numéro appartiennent à deux contacts différents.',
     en: 'This email and this phone number belong to two different contacts.',
+  },
+  problem_not_an_identifier_of_contact: {
+    fr: 'Ce contact n’a pas cette adresse ou ce numéro ({field}) : rien n’a été remplacé.',
+    en: 'This contact does not have this address or number ({field}): nothing was replaced.',
+  },
+  problem_replace_other_kind: {
+    fr: 'Une adresse e-mail se remplace par une adresse, un numéro par un numéro ({field}).',
+    en: 'An email is replaced by an email, a number by a number ({field}).',
+  },
+  problem_unknown_source_entry: {
+    fr: 'Ce contact n’a pas de source n° {value} ({field}) : 1 est la première collecte.',
+    en: 'This contact has no source number {value} ({field}): 1 is the first collection.',
+  },
+  problem_identifier_held_use_replace: {
+    fr: 'Ce contact a déjà un(e) {field} : pour en ajouter un autre, --add-{value} ; pour le changer, --replace-{value} ANCIEN NOUVEAU.',
+    en: 'This contact already has a {field}: to add another, --add-{value}; to change it, --replace-{value} OLD NEW.',
+  },
+  problem_merge_same_contact: {
+    fr: 'Ces deux identifiants sont déjà ceux du même contact : rien à fusionner.',
+    en: 'These two identifiers are already the same contact’s: nothing to merge.',
+  },
+  problem_replace_needs_two: {
+    fr: '{field} attend deux valeurs : l’ancienne puis la nouvelle.',
+    en: '{field} takes two values: the old one, then the new one.',
   },
   problem_unknown_request: { fr: 'Demande inconnue : « {value} ».', en: 'Unknown request: "{value}".' },
   problem_stale_button: { fr: 'Ce bouton n’est plus valable.', en: 'This button is no longer valid.' },
@@ -239,6 +267,11 @@ export const fieldNames = {
   fieldname_source: { fr: 'origine', en: 'source' },
   fieldname_collection: { fr: 'mode de collecte', en: 'collection' },
   fieldname_collectedAt: { fr: 'date de collecte', en: 'collection date' },
+  fieldname_sourceEntry: { fr: 'source à modifier', en: 'source to edit' },
+  fieldname_addEmail: { fr: 'adresse e-mail à ajouter', en: 'email to add' },
+  fieldname_addPhone: { fr: 'numéro à ajouter', en: 'number to add' },
+  fieldname_replaceEmail: { fr: 'adresse e-mail à remplacer', en: 'email to replace' },
+  fieldname_replacePhone: { fr: 'numéro à remplacer', en: 'number to replace' },
   fieldname_informedAt: { fr: 'date de la notice', en: 'notice date' },
   fieldname_customerSince: { fr: 'client depuis', en: 'customer since' },
   fieldname_customerUntil: { fr: 'fin de la relation client', en: 'end of the customer relationship' },

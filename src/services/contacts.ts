@@ -143,10 +143,6 @@ export interface Editor {
   roles: readonly Role[];
 }
 
-/**
- * An explicit edit of a known contact (provenance, owner, audience, address kind…): only its owner or a
- * compliance role may; a refusal is audited and changes nothing.
- */
 /** The owner or a compliance role may change or delete a contact; anyone else is refused, and that audited. */
 export async function assertMayChange(
   ctx: AppContext,
@@ -167,35 +163,7 @@ export async function assertMayChange(
   throw new InputError('not_allowed', { value: action });
 }
 
-export async function editContact(
-  ctx: AppContext,
-  fields: ContactFields,
-  editor: Editor,
-): Promise<SaveOutcome> {
-  const now = ctx.clock();
-  const target = parse.person({ email: fields.email, phone: fields.phone });
-  const existing = await ctx.store.findContact(target);
-  if (!existing) throw new InputError('unknown_contact', { field: target.kind });
-  await assertMayChange(ctx, existing, editor, 'contact.edit', target);
-  const { email: _email, phone: _phone, ...rest } = fields;
-  const changes = contactInput({ ...rest, [target.kind]: target.value }, ctx, now, editor.actor);
-  // An edit changes what it names: the collection date stays unless given.
-  if (changes.provenance && !clean(fields.collectedAt)) delete changes.provenance.collectedAt;
-  const outcome = await ctx.store.editContact(existing.id, withoutIdentifier(changes, target), now);
-  if (outcome.changed.length > 0) await auditChange(ctx, editor.actor, 'contact.edit', target, outcome);
-  return outcome;
-}
-
-/** The identifier used to find the contact is not a change. */
-function withoutIdentifier(changes: ContactInput, target: Identifier): ContactInput {
-  const { email, phone, ...rest } = changes;
-  return {
-    ...rest,
-    ...(target.kind === 'email' ? { phone } : { email }),
-  };
-}
-
-async function auditChange(
+export async function auditChange(
   ctx: AppContext,
   actor: string,
   action: string,

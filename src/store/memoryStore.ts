@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
-import { editContact, fillContact } from '../domain/contactMerge.ts';
+import { editContact, fillContact, identifiersGiven } from '../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -124,15 +124,7 @@ export class MemoryStore implements Store {
   async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
     const previous = this.data.contacts.get(id);
     if (!previous) throw new InputError('unknown_contact');
-    for (const [kind, value] of [
-      ['email', changes.email],
-      ['phone', changes.phone],
-    ] as const) {
-      const owner = value
-        ? (kind === 'email' ? this.state.byEmail : this.state.byPhone).get(value)
-        : undefined;
-      if (owner && owner !== id) throw new InputError('identifiers_of_two_contacts');
-    }
+    this.state.assertFree(identifiersGiven(previous, changes), id);
     const { contact, changed } = editContact(previous, changes, now);
     if (changed.length === 0) return { contact, created: false, changed, kept: [] };
     const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));

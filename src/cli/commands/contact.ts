@@ -4,7 +4,8 @@ import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
-import { addContact, editContact } from '../../services/contacts.ts';
+import { editContact } from '../../services/contactEdit.ts';
+import { addContact } from '../../services/contacts.ts';
 import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
 import * as parse from '../../services/parse.ts';
 import { deleteContact } from '../../services/privacy.ts';
@@ -60,21 +61,37 @@ export function register(program: Command, kit: CliKit): void {
     });
   });
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
   contactOptions(
     personOptions(
       contact
         .command('edit')
         .description(
-          "change a known contact's fields (provenance, owner, audience…): the owner or compliance",
+          'change exactly the fields named of a known contact (provenance, owner, audience…): the owner or compliance',
         ),
     ),
-  ).action(async (options) => {
-    await kit.withContext(async (ctx) => {
-      // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
-      const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
-      kit.out(describe(kit, ctx.policy, outcome));
+  )
+    .option('--add-email <email>', 'another address of the person (repeatable)', collect)
+    .option('--add-phone <phone>', 'another number of the person, e.g. her mobile (repeatable)', collect)
+    .option(
+      '--replace-email <old_new...>',
+      'OLD NEW: her new address; the old one stays known as a former one',
+    )
+    .option(
+      '--replace-phone <old_new...>',
+      'OLD NEW: her new number; the old one stays known as a former one',
+    )
+    .option(
+      '--source-entry <n>',
+      'which collection a provenance option edits: 1 the first (default), 2 the next…',
+    )
+    .action(async (options) => {
+      await kit.withContext(async (ctx) => {
+        // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
+        const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
+        kit.out(describe(kit, ctx.policy, outcome));
+      });
     });
-  });
 
   contact
     .command('list')

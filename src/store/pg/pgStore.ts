@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
-import { editContact, fillContact } from '../../domain/contactMerge.ts';
+import { editContact, fillContact, identifiersGiven } from '../../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -11,7 +11,7 @@ import type {
   SuppressionScope,
 } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import type { Identifier } from '../../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { chained } from '../auditChain.ts';
 import { mergeBatch } from '../batch.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
@@ -107,17 +107,21 @@ export class PgStore extends PgLeases implements Store {
 
   async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
     const current = await this.contactById(id);
-    return this.write([current?.email, current?.phone, changes.email, changes.phone], async (client) => {
+    const given = current ? identifiersGiven(current, changes).map((i) => i.value) : [];
+    const held = current ? identifiersOf(current).map((i) => i.value) : [];
+    return this.write([...held, ...given], async (client) => {
       const previous = rowsOf<Contact>(
         await client.query('select data from contacts where id = $1 for update', [id]),
       )[0];
       if (!previous) throw new InputError('unknown_contact');
-      for (const value of [changes.email, changes.phone]) {
-        if (!value) continue;
-        const owner = (await client.query('select id from contacts where email = $1 or phone = $1', [value]))
-          .rows[0];
-        if (owner && owner.id !== id) throw new InputError('identifiers_of_two_contacts');
-      }
+      const taken = identifiersGiven(previous, changes).map((i) => i.value);
+      const owners = (
+        await client.query<{ contact_id: string }>(
+          'select contact_id from contact_identifiers where value = any($1)',
+          [taken],
+        )
+      ).rows;
+      if (owners.some((o) => o.contact_id !== id)) throw new InputError('identifiers_of_two_contacts');
       const { contact, changed } = editContact(previous, changes, now);
       if (changed.length === 0)
         return { result: { contact, created: false, changed, kept: [] }, touched: [] };
