@@ -34,7 +34,9 @@ export const emulator = {
     fr: '  ✗ impossible de lire {path} ({code})',
     en: '  ✗ cannot read {path} ({code})',
   },
-  emulator_error: { fr: '  ✗ {message}', en: '  ✗ {message}' },
+  emulator_keep: { fr: ' [{value}] (Entrée garde, - vide)', en: ' [{value}] (Enter keeps, - empties)' },
+  emulator_required: { fr: '  ✗ ce champ est obligatoire', en: '  ✗ this field is required' },
+  emulator_field_error: { fr: '  ✗ {label} : {message}', en: '  ✗ {label}: {message}' },
   emulator_unknown_field: {
     fr: 'L’application a signalé un champ que ce formulaire n’a pas ({fields}) : {message}\nFormulaire fermé, rien n’a été enregistré.',
     en: 'The app flagged a field this form does not have ({fields}): {message}\nModal closed: nothing was submitted.',

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
+import { runCli } from '../../src/cli/main.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import type { OpenView, StateValues } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { HASH_ENV, POLICY_PATH, policy, tempDir } from '../helpers.ts';
 
 export interface TestSlack extends EmulatedApp {
   ctx: AppContext;
@@ -74,4 +76,19 @@ export function submitted(view: OpenView, changes: Record<string, string | null>
     values[block.block_id] = { [e.action_id]: { type: e.type, ...state } };
   }
   return values;
+}
+
+/** `printf '…' | npm start`: the same entry point, stdin replaced by a script, on a fresh store. */
+export async function pipedStart(script: string, env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: { ...HASH_ENV, ...env },
+    clock: () => new Date('2026-11-23T10:30:00+01:00'),
+    input: Readable.from([script]),
+    interactive: false,
+  });
+  return { status, out: out.join('\n'), err: err.join('\n') };
 }
