@@ -108,6 +108,8 @@ export const forms = {
   source_enrichment: { fr: 'outil d’enrichissement', en: 'an enrichment tool' },
   source_scraping: { fr: 'collecte sur le web (scraping)', en: 'scraped from the web' },
   source_manual: { fr: 'saisie à la main', en: 'typed in by hand' },
+  collection_direct: { fr: 'directe', en: 'direct' },
+  collection_indirect: { fr: 'indirecte', en: 'indirect' },
   // How a changed or kept field is named in a confirmation (the problems' field names cover the rest).
   fieldname_name: { fr: 'nom', en: 'name' },
   fieldname_company: { fr: 'société', en: 'company' },
