@@ -213,3 +213,27 @@ describe('the consent form', () => {
     expect((d.ack?.errors as Record<string, string>).channel).toMatch(/« fax » n’est pas/);
   });
 });
+
+describe('the renewal form', () => {
+  it('shows a renewal dated in the future under its date, not under the proof', async () => {
+    const { contact } = await slack.ctx.store.saveContact(
+      {
+        email: alice.value,
+        owner: SALES,
+        provenance: { source: 'form', collection: 'direct', collectedAt: '2023-11-23T08:00:00Z' },
+      },
+      new Date('2023-11-23'),
+    );
+    const value = JSON.stringify({ c: contact.id, k: 'prospect' });
+    const view = openedView(
+      await slack.user.press({ action_id: 'retention_renewed', value }, { user: SALES }),
+    );
+    const d = await slack.user.submit(
+      view,
+      submitted(view, { method: 'email-reply', proof: 'Reply of 23/11', date: '2026-11-30' }),
+      { user: SALES },
+    );
+    expect(d.ack?.errors).toEqual({ date: 'date: the date cannot be in the future.' });
+    expect((await slack.store.subjectFacts(alice)).interactions).toEqual([]);
+  });
+});

@@ -50,7 +50,8 @@ export function text(actionId: string, initial?: string, maxLength = 200): types
   return {
     type: 'plain_text_input',
     action_id: actionId,
-    max_length: maxLength,
+    // Slack refuses a view whose initial value is longer than the field allows: a value imported longer opens whole.
+    max_length: Math.min(Math.max(maxLength, initial?.length ?? 0), 3000),
     ...(initial ? { initial_value: initial } : {}),
   };
 }
@@ -195,15 +196,23 @@ export function fieldValue(values: StateValues, blockId: string): string | undef
 
 type ShownBlock = { type?: string; block_id?: string; element?: Record<string, unknown> };
 
-/** What an input of a modal showed when it opened: its initial value, option or date ("auto" is none). */
+/** A value as compared: none when empty, or when a select says "auto" (work it out), a choice of nothing. */
+const compared = (element: Record<string, unknown>, value: string | undefined) => {
+  const trimmed = value?.trim() || undefined;
+  return element.type === 'static_select' && trimmed === 'auto' ? undefined : trimmed;
+};
+
+/** Each input of a modal with what it showed when it opened: its initial value, option or date. */
 export function initialValues(blocks: readonly unknown[] | undefined): Map<string, string | undefined> {
   const shown = new Map<string, string | undefined>();
   for (const block of (blocks ?? []) as ShownBlock[]) {
     if (block.type !== 'input' || !block.block_id || !block.element) continue;
     const e = block.element;
     const option = (e.initial_option as { value?: string } | undefined)?.value;
-    const raw = (option ?? e.initial_date ?? e.initial_value) as string | undefined;
-    shown.set(block.block_id, blankIsNone(raw));
+    shown.set(
+      block.block_id,
+      compared(e, (option ?? e.initial_date ?? e.initial_value) as string | undefined),
+    );
   }
   return shown;
 }
@@ -218,15 +227,12 @@ export function changedValues(
   values: StateValues,
 ): Map<string, string | undefined> {
   const changed = new Map<string, string | undefined>();
+  const elements = new Map(
+    ((blocks ?? []) as ShownBlock[]).map((b) => [b.block_id ?? '', b.element ?? {}] as const),
+  );
   for (const [block, initial] of initialValues(blocks)) {
-    const now = blankIsNone(fieldValue(values, block));
+    const now = compared(elements.get(block) ?? {}, fieldValue(values, block));
     if (now !== initial) changed.set(block, now);
   }
   return changed;
 }
-
-/** "auto" (work it out) is a choice of nothing, like an empty field. */
-const blankIsNone = (value: string | undefined) => {
-  const trimmed = value?.trim();
-  return trimmed === '' || trimmed === 'auto' ? undefined : trimmed;
-};
