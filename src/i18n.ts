@@ -7,6 +7,7 @@ import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
+import { emulator } from './i18n/emulator.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
 import { plurals } from './i18n/plural.ts';
@@ -27,6 +28,7 @@ const catalogue = {
   ...cli,
   ...policy,
   ...api,
+  ...emulator,
 };
 
 export type MessageKey = keyof typeof catalogue;

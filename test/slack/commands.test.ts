@@ -154,7 +154,7 @@ describe('/prospect', () => {
     const shown = await slack.user.command('/prospect alice@corp.fr', { user: DPO });
     const text = visibleText(shown);
     expect(text).toContain('alice@corp.fr');
-    expect(text).toContain('*Provenance*: form, collecte direct');
+    expect(text).toContain('*Provenance*: formulaire rempli par la personne, collecte directe');
     expect(text).toContain('Conservation jusqu’au*: jeudi 23 novembre 2028'.slice(0, 20));
     const trail = await slack.store.auditTrail({ action: 'contact.view' });
     expect(trail.map((e) => [e.actor, e.outcome])).toEqual([

@@ -1,24 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
-
-/** `printf '…' | npm start`: the same entry point, stdin replaced by a script. */
-async function start(script: string, env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { ...HASH_ENV, ...env },
-    clock: () => new Date('2026-11-23T10:30:00+01:00'),
-    input: Readable.from([script]),
-    interactive: false,
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+import { tempDir } from '../helpers.ts';
+import { pipedStart as start } from './harness.ts';
 
 it('answers every command piped into start, presses buttons by number, fills modals, and exits at end of input', async () => {
   const script = [
@@ -66,8 +50,8 @@ it('answers every command piped into start, presses buttons by number, fills mod
   expect(out).toMatch(/U0SALES> \/can-i-sms \+33 6 12 34 56 78\n\*⛔ Blocked\* — SMS/);
   expect(out).toMatch(/U0SALES> \/can-i-call \+33 6 12 34 56 78\n\*/);
   expect(out).toContain('Reserved to the policy role *record consent*');
-  expect(out).toContain('choose a number between 1 and 6');
-  expect(out).toContain('✗ wording: Un consentement sans preuve');
+  expect(out).toContain('✗ choisissez un numéro entre 1 et 6');
+  expect(out).toContain('✗ Version du texte présenté : Un consentement sans preuve');
   expect(out).toContain('Consentement donné enregistré pour a***@corp.fr');
   expect(out).toContain('• Consentement donné · e-mail · prospecting');
   expect(out).toContain('Opposition enregistrée pour a***@corp.fr : tous les canaux');
@@ -141,12 +125,12 @@ it('is a trial ground: real users only, an unknown command answered at once, a m
   expect(out).toContain('U0MANAGER  Morgan Manager (fr-FR)');
   expect(out).toContain('/foo is not a valid command.');
   expect(out).toContain('You are now U0DPO (Dominique Conformité).');
-  expect(out).toContain('Modal closed: nothing was submitted.');
+  expect(out).toContain('Formulaire fermé : rien n’a été envoyé.');
   expect(out).not.toContain('Vérifiée');
   expect(out).toContain('No modal is open.');
   // Saturday 11:00 in Paris: outside the days consumer calls are allowed (D.223-9).
   expect(out).toMatch(/⛔ Hors des jours et heures autorisés/);
-  expect(out).toContain("The app's clock now says 2026-11-28T10:00:00.000Z");
+  expect(out).toContain("The app's clock now says Saturday 28 November 2026 at 11:00 (Europe/Paris).");
   expect(out).toContain('Usage: :at 2026-11-24T09:30');
   expect(out).toContain("The app's clock is back to the real time");
 });

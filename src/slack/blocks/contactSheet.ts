@@ -59,11 +59,12 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
   const provenance = contact.provenance;
   const facts: string[] = [];
   if (provenance) {
-    const source = escapeMrkdwn(
-      provenance.detail ? `${provenance.source}:${provenance.detail}` : provenance.source,
-    );
+    const sourceKey = `source_${provenance.source}`;
+    const named = hasMessage(sourceKey) ? t(lang, sourceKey) : provenance.source;
+    const source = escapeMrkdwn(provenance.detail ? `${named} (${provenance.detail})` : named);
+    const collection = t(lang, `collection_${provenance.collection}`);
     facts.push(
-      `*${t(lang, 'prospect_provenance')}*: ${t(lang, 'prospect_collected', { source, collection: provenance.collection, at: day(provenance.collectedAt) })}, ${
+      `*${t(lang, 'prospect_provenance')}*: ${t(lang, 'prospect_collected', { source, collection, at: day(provenance.collectedAt) })}, ${
         provenance.informedAt
           ? t(lang, 'prospect_informed', { at: day(provenance.informedAt) })
           : t(lang, 'prospect_not_informed')

@@ -1,7 +1,8 @@
 import type { types, ViewStateValue } from '@slack/bolt';
-import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT, SOURCE_TYPES } from '../../domain/contacts.ts';
+import { CHANNELS, type Channel, CONSENT_PURPOSE_DEFAULT } from '../../domain/contacts.ts';
+import { type Field, InputError, type InputProblem } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
-import { type Lang, type MessageKey, t } from '../../i18n.ts';
+import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { VIEW } from './actionIds.ts';
 import { type Block, methodLabel, option, plain, section } from './kit.ts';
@@ -49,7 +50,8 @@ export function text(actionId: string, initial?: string, maxLength = 200): types
   return {
     type: 'plain_text_input',
     action_id: actionId,
-    max_length: maxLength,
+    // Slack refuses a view whose initial value is longer than the field allows: a value imported longer opens whole.
+    max_length: Math.min(Math.max(maxLength, initial?.length ?? 0), 3000),
     ...(initial ? { initial_value: initial } : {}),
   };
 }
@@ -76,6 +78,46 @@ export function modal(
     blocks,
   };
 }
+
+/**
+ * Where a form shows each field a problem can be about. Services name a `Field` (domain/errors.ts); Slack shows
+ * an error under an input block (`response_action: errors`, keyed by block_id, which must be one of the form's:
+ * Slack refuses any other). A problem about no field of the form goes under its first input.
+ */
+export interface FormFields {
+  /** The block that shows each field. */
+  blocks: Partial<Record<Field, string>>;
+  /** The form's first input. */
+  first: string;
+}
+
+/** Problems about one field even when the service names none: an address or a number that does not parse. */
+const PROBLEM_FIELD: Partial<Record<InputProblem, Field>> = {
+  invalid_email: 'email',
+  email_or_phone_required: 'email',
+  invalid_phone: 'phone',
+};
+
+/** The block of the form a problem is shown under. */
+export function blockOf(form: FormFields, error: unknown): string {
+  if (!(error instanceof InputError)) return form.first;
+  const field = error.params.field ?? PROBLEM_FIELD[error.problem];
+  return form.blocks[field as Field] ?? form.first;
+}
+
+/** The consent form's fields (services/record.ts names the consent's date `at`). */
+export const CONSENT_FIELDS: FormFields = {
+  blocks: {
+    channel: 'channel',
+    purpose: 'purpose',
+    method: 'method',
+    wording: 'wording',
+    evidence: 'evidence',
+    at: 'date',
+    until: 'until',
+  },
+  first: 'action',
+};
 
 /** /consent: a consent or its withdrawal, with the proof art. 7(1) GDPR asks the company to keep. */
 export function consentModal(
@@ -130,77 +172,6 @@ export function consentModal(
   );
 }
 
-/** "Add the contact" from an answer about an unknown person: provenance is what the rules need. */
-export function addContactModal(
-  target: Identifier,
-  lang: Lang,
-  today: string,
-  meta: ModalMetadata,
-  /** The same form edits a known contact (its owner or compliance): empty fields change nothing. */
-  editing = false,
-): types.ModalView {
-  return modal(
-    editing ? VIEW.editContact : VIEW.addContact,
-    t(lang, editing ? 'contact_edit_title' : 'contact_title'),
-    t(lang, 'consent_submit'),
-    lang,
-    [
-      input(
-        'email',
-        t(lang, 'field_email'),
-        text('value', target.kind === 'email' ? target.value : undefined, 254),
-        true,
-      ),
-      input(
-        'phone',
-        t(lang, 'field_phone'),
-        text('value', target.kind === 'phone' ? target.value : undefined, 30),
-        true,
-      ),
-      input('name', t(lang, 'field_name'), text('value', undefined, 120), true),
-      input('company', t(lang, 'field_company'), text('value', undefined, 120), true),
-      input('function', t(lang, 'field_function'), text('value', undefined, 60), true),
-      autoChoice(lang, 'audience', 'field_audience', [
-        ['audience_auto', 'auto'],
-        ['audience_b2b', 'b2b'],
-        ['audience_b2c', 'b2c'],
-      ]),
-      autoChoice(lang, 'address_kind', 'field_address_kind', [
-        ['address_kind_auto', 'auto'],
-        ['address_kind_personal', 'personal'],
-        ['address_kind_nominative', 'pro-nominative'],
-        ['address_kind_generic', 'pro-generic'],
-      ]),
-      input(
-        'source',
-        t(lang, 'field_source'),
-        select(
-          'value',
-          SOURCE_TYPES.map((s) => option(s, s)),
-          // Nothing chosen means nothing known: the policy answers review until the source is recorded.
-          'unknown',
-        ),
-      ),
-      input('collected', t(lang, 'field_collected'), date('value', today)),
-      input('informed', t(lang, 'field_informed'), date('value'), true),
-    ],
-    meta,
-  );
-}
-
-/** A choice whose first option, "auto", lets the app work the value out. */
-function autoChoice(lang: Lang, id: string, label: MessageKey, choices: Array<[MessageKey, string]>) {
-  return input(
-    id,
-    t(lang, label),
-    select(
-      'value',
-      choices.map(([key, value]) => option(t(lang, key), value)),
-      'auto',
-    ),
-  );
-}
-
 /** Replaces a submitted modal with its confirmation, so the person sees the outcome where they acted. */
 export function doneModal(lang: Lang, mrkdwn: string): types.ModalView {
   return {
@@ -221,4 +192,47 @@ export function fieldValue(values: StateValues, blockId: string): string | undef
     : undefined;
   const raw = state?.selected_option?.value ?? state?.selected_date ?? dateTime ?? state?.value ?? undefined;
   return raw === null || raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+type ShownBlock = { type?: string; block_id?: string; element?: Record<string, unknown> };
+
+/** A value as compared: none when empty, or when a select says "auto" (work it out), a choice of nothing. */
+const compared = (element: Record<string, unknown>, value: string | undefined) => {
+  const trimmed = value?.trim() || undefined;
+  return element.type === 'static_select' && trimmed === 'auto' ? undefined : trimmed;
+};
+
+/** Each input of a modal with what it showed when it opened: its initial value, option or date. */
+export function initialValues(blocks: readonly unknown[] | undefined): Map<string, string | undefined> {
+  const shown = new Map<string, string | undefined>();
+  for (const block of (blocks ?? []) as ShownBlock[]) {
+    if (block.type !== 'input' || !block.block_id || !block.element) continue;
+    const e = block.element;
+    const option = (e.initial_option as { value?: string } | undefined)?.value;
+    shown.set(
+      block.block_id,
+      compared(e, (option ?? e.initial_date ?? e.initial_value) as string | undefined),
+    );
+  }
+  return shown;
+}
+
+/**
+ * The inputs whose submitted value differs from the one the modal opened with, and their new value
+ * (undefined: emptied). Compared with what the person saw, so a field they left alone is never named, even if
+ * someone else changed it since.
+ */
+export function changedValues(
+  blocks: readonly unknown[] | undefined,
+  values: StateValues,
+): Map<string, string | undefined> {
+  const changed = new Map<string, string | undefined>();
+  const elements = new Map(
+    ((blocks ?? []) as ShownBlock[]).map((b) => [b.block_id ?? '', b.element ?? {}] as const),
+  );
+  for (const [block, initial] of initialValues(blocks)) {
+    const now = compared(elements.get(block) ?? {}, fieldValue(values, block));
+    if (now !== initial) changed.set(block, now);
+  }
+  return changed;
 }

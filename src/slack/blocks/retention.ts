@@ -18,7 +18,7 @@ import {
   option,
   section,
 } from './kit.ts';
-import { input, modal, select, text } from './modals.ts';
+import { type FormFields, input, modal, select, text } from './modals.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 const MRKDWN = { owner: (id: string | undefined) => (id ? `<@${id}>` : ''), escape: escapeMrkdwn };
@@ -88,6 +88,12 @@ export function ownerReminderBlocks(
     blocks.push(context(t(lang, 'retention_more', { count: reminders.length - PER_DM })));
   return { text: t(lang, 'retention_dm_head'), blocks };
 }
+
+/** The renewal form's fields: the proof is the consent's evidence, its date the consent's or the reply's. */
+export const RENEWED_FIELDS: FormFields = {
+  blocks: { method: 'method', evidence: 'proof', wording: 'proof', at: 'date' },
+  first: 'method',
+};
 
 /** "Renewed": the prospect's explicit yes, with how it was given and its proof. */
 export function renewedModal(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger, LogLevel } from '@slack/bolt';
+import { type Lang, langOfLocale } from '../../i18n.ts';
 import type { AppContext } from '../../services/context.ts';
 import { runRetention } from '../../services/retentionJob.ts';
 import { createSlackApp } from '../app.ts';
@@ -9,7 +10,7 @@ import { watchPolicy } from '../listeners/policy.ts';
 import { SlackReminderPoster } from '../retentionPoster.ts';
 import { FakeSlack, type RecordedCall } from './fakeSlack.ts';
 import { SlackUser } from './slackUser.ts';
-import { BOT } from './workspace.ts';
+import { BOT, USERS } from './workspace.ts';
 
 export interface EmulatedApp {
   app: App;
@@ -21,6 +22,8 @@ export interface EmulatedApp {
   setClock(at: Date | undefined): void;
   /** The app's current time. */
   now(): Date;
+  /** The language of a user of the emulator's workspace (their Slack locale, else the policy's). */
+  lang(userId: string): Lang;
   /** The policy's time zone, in which `:at` reads a time. */
   timeZone: string;
   eventsUrl: string;
@@ -87,6 +90,8 @@ export async function startEmulatedApp(
       fixed = at;
     },
     now: () => appCtx.clock(),
+    lang: (userId) =>
+      langOfLocale(USERS.find((u) => u.id === userId)?.locale, ctx.policy.doc.policy.default_language),
     timeZone: ctx.policy.timeZone,
     eventsUrl,
     signingSecret,

@@ -63,8 +63,15 @@ export function visibleText(delivery: Delivery): string {
     .join('\n');
 }
 
+/** A button as the terminal offers it: its label, and the "are you sure?" dialog Slack shows before pressing. */
+export type Pressable = PressableButton & {
+  label: string;
+  confirm?: boolean;
+  dialog?: { title: string; text: string };
+};
+
 /** The buttons of a delivery's replies, in display order. */
-export function buttons(delivery: Delivery): (PressableButton & { label: string; confirm?: boolean })[] {
+export function buttons(delivery: Delivery): Pressable[] {
   return screen(delivery).flatMap((item) =>
     item.kind === 'reply' || item.kind === 'home' ? renderBlocks(item.blocks).buttons : [],
   );
@@ -86,7 +93,7 @@ type TextObject = { text?: string } | undefined;
 /** Renders blocks as lines of text; buttons are numbered from `first`. */
 export function renderBlocks(blocks: types.KnownBlock[], first = 1) {
   const lines: string[] = [];
-  const found: (PressableButton & { label: string; confirm?: boolean })[] = [];
+  const found: Pressable[] = [];
   for (const block of blocks as unknown as AnyBlock[]) {
     const text = (block.text as TextObject)?.text ?? '';
     switch (block.type) {
@@ -115,6 +122,7 @@ export function renderBlocks(blocks: types.KnownBlock[], first = 1) {
             block_id: block.block_id as string | undefined,
             label,
             confirm: Boolean(element.confirm),
+            ...(element.confirm ? { dialog: dialogOf(element.confirm as Record<string, TextObject>) } : {}),
           });
           labels.push(`[${number}] ${label}`);
         }
@@ -128,3 +136,8 @@ export function renderBlocks(blocks: types.KnownBlock[], first = 1) {
   }
   return { lines, buttons: found };
 }
+
+const dialogOf = (confirm: Record<string, TextObject>) => ({
+  title: confirm.title?.text ?? '',
+  text: plainMrkdwn(confirm.text?.text ?? ''),
+});

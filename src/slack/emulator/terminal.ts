@@ -1,16 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { decodeText } from '../../csv/read.ts';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
-import { parseInstant } from '../../domain/time.ts';
+import { formatLocal, parseInstant } from '../../domain/time.ts';
+import { t } from '../../i18n.ts';
 import { SLASH_COMMANDS } from '../listeners/index.ts';
 import { CHECK_SHORTCUT, CHECK_STEP } from '../listeners/workflow.ts';
 import type { EmulatedApp } from './harness.ts';
 import { HELP } from './help.ts';
-import { plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
-import type { Delivery, OpenView, PressableButton, StateValues } from './slackUser.ts';
+import { closesModal, type FormIo, fillModal, ModalClosed } from './modalForm.ts';
+import { type Pressable, plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
+import type { Delivery } from './slackUser.ts';
 import { USERS } from './workspace.ts';
 
 export interface TerminalIo {
@@ -20,14 +21,6 @@ export interface TerminalIo {
   interactive: boolean;
 }
 
-type Field = Record<string, unknown> & {
-  block_id: string;
-  optional?: boolean;
-  label?: { text?: string };
-  element: Record<string, unknown> & { type: string; action_id: string };
-};
-type Option = { text: { text: string }; value: string };
-
 /**
  * The emulator's terminal: reads one line at a time (typed or piped), sends it as the current Slack user,
  * and prints what Slack would display; buttons are pressed by number and modals filled field by field.
@@ -35,7 +28,7 @@ type Option = { text: { text: string }; value: string };
 export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promise<void> {
   const lines = createInterface({ input: io.input, terminal: false })[Symbol.asyncIterator]();
   const { user } = emulated;
-  let buttons: (PressableButton & { label: string; confirm?: boolean })[] = [];
+  let buttons: Pressable[] = [];
   const prompt = () => {
     if (io.interactive) io.write(`${user.user}> `);
   };
@@ -46,8 +39,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     if (next.done) return undefined;
     if (!io.interactive) io.write(`  ↳ ${next.value}`);
     const answer = next.value.trim();
-    // Esc arrives as the escape character on a line of its own; :cancel works everywhere.
-    if (answer === ':cancel' || answer.startsWith('\u001b')) throw new ModalClosed();
+    if (closesModal(answer)) throw new ModalClosed();
     return answer;
   }
 
@@ -70,92 +62,33 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     if (rendered.buttons.length > 0) buttons = rendered.buttons;
   }
 
-  async function fieldValue(field: Field): Promise<Record<string, unknown> | null | undefined> {
-    const element = field.element;
-    const label = `${field.label?.text ?? field.block_id}${field.optional ? ' (optional)' : ''}`;
-    if (element.type === 'static_select') {
-      const options = (element.options as Option[]) ?? [];
-      const initial = (element.initial_option as Option | undefined)?.value;
-      const list = options
-        .map((o, i) => `${i + 1}) ${o.text.text}${o.value === initial ? ' ←' : ''}`)
-        .join('  ');
-      for (;;) {
-        const answer = await ask(`${label}: ${list}\n  number${initial ? ', Enter keeps ←' : ''}: `);
-        if (answer === undefined) return undefined;
-        if (answer === '' && (initial || field.optional)) {
-          const chosen = options.find((o) => o.value === initial);
-          return chosen ? { type: element.type, selected_option: chosen } : null;
-        }
-        const chosen = options[Number(answer) - 1];
-        if (chosen) return { type: element.type, selected_option: chosen };
-        io.write(`  ✗ choose a number between 1 and ${options.length}`);
-      }
-    }
-    if (element.type === 'file_input') {
-      const answer = await ask(`${label}: path of a local file to share, Enter for none: `);
-      if (answer === undefined) return undefined;
-      if (answer === '') return { type: element.type, files: [] };
-      try {
-        return {
-          type: element.type,
-          files: [emulated.slack.addFile(basename(answer), readFileSync(answer))],
-        };
-      } catch (error) {
-        io.write(`  ✗ cannot read ${answer}: ${(error as NodeJS.ErrnoException).code}`);
-        return { type: element.type, files: [] };
-      }
-    }
-    if (element.type === 'datetimepicker') {
-      const initial = element.initial_date_time as number | undefined;
-      const shown = initial ? new Date(initial * 1000).toISOString().slice(0, 16) : undefined;
-      const answer = await ask(`${label} (YYYY-MM-DDTHH:MM UTC)${shown ? ` [${shown}]` : ''}: `);
-      if (answer === undefined) return undefined;
-      const typed = /[zZ]$|[+-]\d\d:\d\d$/.test(answer) ? answer : `${answer}Z`;
-      const seconds = answer === '' ? initial : Math.floor(Date.parse(typed) / 1000);
-      return { type: element.type, selected_date_time: Number.isFinite(seconds) ? seconds : null };
-    }
-    const initial = (element.initial_value ?? element.initial_date) as string | undefined;
-    const hint =
-      element.type === 'datepicker' ? ' (YYYY-MM-DD)' : element.multiline ? ' (type \\n for a new line)' : '';
-    const answer = await ask(`${label}${hint}${initial ? ` [${initial}]` : ''}: `);
-    if (answer === undefined) return undefined;
-    const typed = element.multiline ? answer.replace(/\\n/g, '\n') : answer;
-    const value = answer === '' ? (initial ?? null) : typed;
-    return element.type === 'datepicker'
-      ? { type: element.type, selected_date: value }
-      : { type: element.type, value };
-  }
+  /** The modal's prompts speak the language of the user being played, as Slack's client would. */
+  const form = (): FormIo => ({
+    ask,
+    write: io.write,
+    show,
+    lang: emulated.lang(user.user),
+    timeZone: emulated.timeZone,
+    submit: (view, values) => user.submit(view, values),
+    addFile: (name, bytes) => emulated.slack.addFile(name, bytes),
+  });
 
-  /** Fills a modal field by field, submits it, and asks again for the fields Slack would flag. */
-  async function fillModal(view: OpenView): Promise<boolean> {
-    try {
-      return await fillFields(view);
-    } catch (error) {
-      if (!(error instanceof ModalClosed)) throw error;
-      io.write('Modal closed: nothing was submitted.');
-      return true;
-    }
-  }
-
-  async function fillFields(view: OpenView): Promise<boolean> {
-    const fields = ((view.blocks ?? []) as Field[]).filter((b) => b.type === 'input');
-    const values: StateValues = {};
-    let toAsk = fields;
+  /** A button's "are you sure?" dialog: yes or no in either language; Esc or :cancel closes it, unpressed. */
+  async function confirmed(button: Pressable): Promise<boolean> {
+    const lang = emulated.lang(user.user);
+    const dialog = button.dialog ?? { title: button.label, text: '' };
     for (;;) {
-      for (const field of toAsk) {
-        const value = await fieldValue(field);
-        if (value === undefined) return false;
-        values[field.block_id] = {
-          [field.element.action_id]: value ?? { type: field.element.type, value: null },
-        };
+      let answer: string | undefined;
+      try {
+        answer = await ask(t(lang, 'emulator_confirm', { ...dialog, yes: t(lang, 'emulator_yes_no') }));
+      } catch (error) {
+        if (error instanceof ModalClosed) return false;
+        throw error;
       }
-      const delivery = await user.submit(view, values);
-      const items = screen(delivery);
-      for (const item of items) show(item);
-      const errors = items.find((i) => i.kind === 'errors');
-      if (!errors || errors.kind !== 'errors') return true;
-      toAsk = fields.filter((f) => f.block_id in errors.errors);
-      if (toAsk.length === 0) return true; // an error we cannot fix by typing: give up on this modal
+      if (answer === undefined) return false;
+      if (/^(y|yes|o|oui)$/i.test(answer)) return true;
+      if (/^(n|no|non)$/i.test(answer)) return false;
+      io.write(t(lang, 'emulator_yes_no_again'));
     }
   }
 
@@ -166,7 +99,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     }
     for (const item of screen(delivery)) {
       show(item);
-      if (item.kind === 'modal' && !(await fillModal(item.view))) return false;
+      if (item.kind === 'modal' && !(await fillModal(item.view, form()))) return false;
     }
     return true;
   }
@@ -195,15 +128,18 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     io.write(`── ${file.name} ──\n${decodeText(file.bytes).text.replace(/\r\n/g, '\n').trimEnd()}`);
   }
 
+  /** The app's time as people there read it: local, with its zone. */
+  const clock = () => `${formatLocal(emulated.now(), emulated.timeZone, 'en')} (${emulated.timeZone})`;
+
   function setClock(typed: string): void {
     if (typed === 'now') {
       emulated.setClock(undefined);
-      io.write(`The app's clock is back to the real time: ${emulated.now().toISOString()}.`);
+      io.write(`The app's clock is back to the real time: ${clock()}.`);
       return;
     }
     try {
       emulated.setClock(parseInstant(typed, emulated.timeZone, 'at'));
-      io.write(`The app's clock now says ${emulated.now().toISOString()} (${emulated.timeZone} ${typed}).`);
+      io.write(`The app's clock now says ${clock()}.`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.write(`Usage: :at 2026-11-24T09:30 (a date and time, ${emulated.timeZone}), or :at now.`);
@@ -266,10 +202,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       if (!button)
         io.write(`There is no button ${line}${buttons.length ? ` (1 to ${buttons.length})` : ''}.`);
       else {
-        const confirmed =
-          !button.confirm ||
-          /^(y|yes|o|oui)$/i.test((await ask(`${button.label}: are you sure? (y/n) `)) ?? 'n');
-        if (confirmed) more = await display(await user.press(button));
+        if (!button.confirm || (await confirmed(button))) more = await display(await user.press(button));
       }
     } else if (line.startsWith('/')) {
       const command = line.split(/\s/)[0] ?? '';
@@ -286,6 +219,3 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     prompt();
   }
 }
-
-/** Thrown when the user closes a modal (Esc or :cancel) while it is being filled. */
-class ModalClosed extends Error {}

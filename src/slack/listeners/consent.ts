@@ -5,13 +5,14 @@ import { localDay, parseInstant } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { consentProblems, recordConsent } from '../../services/record.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
-import { consentModal, doneModal, fieldValue } from '../blocks/modals.ts';
+import { CONSENT_FIELDS, consentModal, doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
   actor,
   checkRole,
   ephemeral,
+  errorsAt,
   onCommand,
   openModal,
   problemText,
@@ -49,8 +50,8 @@ function checkConsentFields(
       wording: fieldValue(values, 'wording'),
       evidence,
     },
-    at ? parseInstant(at, zone) : deps.ctx.clock(),
-    until ? parseInstant(until, zone) : undefined,
+    at ? parseInstant(at, zone, 'at') : deps.ctx.clock(),
+    until ? parseInstant(until, zone, 'until') : undefined,
     deps.ctx.clock(),
     deps.ctx.policy.doc.params.accepted_consent_methods,
   );
@@ -105,21 +106,16 @@ export function register(app: App, deps: SlackDeps): void {
     const userId = body.user.id;
     const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
-    if (!read)
-      return void (await ack({
-        response_action: 'errors',
-        errors: { action: problemText(new InputError('damaged_form'), lang, '', deps) },
-      }));
+    if (!read) return void (await ack(errorsAt(CONSENT_FIELDS, new InputError('damaged_form'), lang, deps)));
     // Checked again on submission: a modal can be forged without ever opening it.
     const refused = await checkRole(deps, userId, 'record_consent', 'consent.record', lang, read.target);
     if (refused) return void (await ack({ response_action: 'errors', errors: { action: refused } }));
     const values = view.state.values;
-    const errors = checkConsentFields(values, deps, lang);
-    if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
-
     const action = fieldValue(values, 'action') === 'withdraw' ? 'withdraw' : 'grant';
     let done: string;
     try {
+      const errors = checkConsentFields(values, deps, lang);
+      if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
       const { record } = await recordConsent(deps.ctx, {
         [read.target.kind]: read.target.value,
         action,
@@ -140,10 +136,7 @@ export function register(app: App, deps: SlackDeps): void {
         purpose: escapeMrkdwn(record.purpose),
       });
     } catch (error) {
-      return void (await ack({
-        response_action: 'errors',
-        errors: { action: problemText(error, lang, '', deps) },
-      }));
+      return void (await ack(errorsAt(CONSENT_FIELDS, error, lang, deps)));
     }
     await ack({ response_action: 'update', view: doneModal(lang, done) });
     await noteInConversation(deps, client, read.meta, userId, done);

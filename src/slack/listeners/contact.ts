@@ -5,11 +5,21 @@ import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { mayEditContact } from '../../policy/access.ts';
 import { editContact } from '../../services/contactEdit.ts';
-import { addContact } from '../../services/contacts.ts';
+import { addContact, type ContactFields } from '../../services/contacts.ts';
 import { contactSheet } from '../../services/lookup.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
+import {
+  ADD_CONTACT_FIELDS,
+  addContactModal,
+  CONTACT_INPUTS,
+  type ContactInput,
+  EDIT_CONTACT_FIELDS,
+  EDIT_INPUTS,
+  editContactModal,
+  fieldList,
+} from '../blocks/contactForm.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
-import { addContactModal, doneModal, fieldValue } from '../blocks/modals.ts';
+import { changedValues, doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
@@ -17,6 +27,7 @@ import {
   audit,
   checkRole,
   ephemeral,
+  errorsAt,
   onCommand,
   openModal,
   problemText,
@@ -70,23 +81,23 @@ export function register(app: App, deps: SlackDeps): void {
     const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     const values = view.state.values;
-    const audience = fieldValue(values, 'audience');
-    const addressKind = fieldValue(values, 'address_kind');
+    const given = (block: ContactInput) => fieldValue(values, block);
+    const choice = (block: ContactInput) => (given(block) === 'auto' ? undefined : given(block));
     let done: string;
     try {
       const { contact, kept } = await addContact(
         deps.ctx,
         {
-          email: fieldValue(values, 'email'),
-          phone: fieldValue(values, 'phone'),
-          name: fieldValue(values, 'name'),
-          company: fieldValue(values, 'company'),
-          function: fieldValue(values, 'function'),
-          audience: audience === 'auto' ? undefined : audience,
-          addressKind: addressKind === 'auto' ? undefined : addressKind,
-          source: fieldValue(values, 'source'),
-          collectedAt: dayToInstant(deps, fieldValue(values, 'collected')),
-          informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
+          email: given('email'),
+          phone: given('phone'),
+          name: given('name'),
+          company: given('company'),
+          function: given('function'),
+          audience: choice('audience'),
+          addressKind: choice('address_kind'),
+          source: given('source'),
+          collectedAt: dayToInstant(deps, given('collected')),
+          informedAt: dayToInstant(deps, given('informed')),
           owner: userId,
         },
         actor(userId),
@@ -96,36 +107,34 @@ export function register(app: App, deps: SlackDeps): void {
         : { kind: 'phone', value: contact.phone ?? '' };
       done = t(lang, 'contact_done', { who: escapeMrkdwn(maskIdentifier(target)) });
       // A known person's provenance, owner… are never rewritten by adding them again (issue: the overwrite attack).
-      if (kept.length > 0) done += `\n${t(lang, 'contact_kept', { fields: kept.join(', ') })}`;
+      if (kept.length > 0) done += `\n${t(lang, 'contact_kept', { fields: fieldList(lang, kept) })}`;
     } catch (error) {
-      const field = error instanceof InputError && error.problem === 'invalid_phone' ? 'phone' : 'email';
-      return void (await ack({
-        response_action: 'errors',
-        errors: { [field]: problemText(error, lang, '', deps) },
-      }));
+      return void (await ack(errorsAt(ADD_CONTACT_FIELDS, error, lang, deps)));
     }
     await ack({ response_action: 'update', view: doneModal(lang, done) });
     if (read) await noteInConversation(deps, client, read.meta, userId, done);
   });
 
-  /** Who may edit, asked of the core: the contact's owner or a compliance role; others are refused and logged. */
-  const mayEdit = async (userId: string, target: Identifier) => {
+  /** The contact, if this user may edit it: its owner or a compliance role, asked of the core. */
+  const editable = async (userId: string, target: Identifier) => {
     const contact = await deps.ctx.store.findContact(target);
-    return contact !== undefined && mayEditContact(contact, userId, await deps.people.rolesOf(userId));
+    return contact && mayEditContact(contact, userId, await deps.people.rolesOf(userId))
+      ? contact
+      : undefined;
   };
 
   onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
     const userId = args.body.user.id;
-    if (!(await mayEdit(userId, target))) {
+    const contact = await editable(userId, target);
+    if (!contact) {
       await audit(deps, userId, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
       return void (await tellPresser(
         args,
         problemText(new InputError('not_allowed', { value: 'contact.edit' }), lang, '', deps),
       ));
     }
-    const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     const meta = { target: target.value, conversation: args.body.channel?.id };
-    await openModal(deps, args, lang, addContactModal(target, lang, today, meta, true));
+    await openModal(deps, args, lang, editContactModal(contact, lang, deps.ctx.policy.timeZone, meta));
   });
 
   // Checked again on submission (a modal can be forged): the service refuses and audits a stranger's edit.
@@ -133,35 +142,42 @@ export function register(app: App, deps: SlackDeps): void {
     const userId = body.user.id;
     const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
-    const values = view.state.values;
-    const choice = (field: string) => {
-      const value = fieldValue(values, field);
-      return value === 'auto' ? undefined : value;
-    };
     try {
-      if (!read) throw new InputError('damaged_form');
-      const source = choice('source');
+      if (!read || !view.blocks?.some((b) => b.type === 'input')) throw new InputError('damaged_form');
+      const changed = changedValues(view.blocks, view.state.values);
+      const emptied = [...changed.keys()].filter((block) => changed.get(block) === undefined);
+      if (emptied.length > 0)
+        return void (await ack({
+          response_action: 'errors',
+          errors: Object.fromEntries(emptied.map((block) => [block, t(lang, 'error_cannot_clear')])),
+        }));
       const outcome = await editContact(
         deps.ctx,
-        {
-          [read.target.kind]: read.target.value,
-          name: fieldValue(values, 'name'),
-          company: fieldValue(values, 'company'),
-          function: fieldValue(values, 'function'),
-          audience: choice('audience'),
-          addressKind: choice('address_kind'),
-          source: source === 'unknown' ? undefined : source,
-          informedAt: dayToInstant(deps, fieldValue(values, 'informed')),
-        },
+        { [read.target.kind]: read.target.value, ...editedFields(deps, changed) },
         { actor: actor(userId), userId, roles: await deps.people.rolesOf(userId) },
       );
       const who = escapeMrkdwn(maskIdentifier(read.target));
       const done = outcome.changed.length
-        ? t(lang, 'contact_edited', { who, fields: outcome.changed.join(', ') })
+        ? t(lang, 'contact_edited', { who, fields: fieldList(lang, outcome.changed) })
         : t(lang, 'contact_edit_nothing', { who });
       await ack({ response_action: 'update', view: doneModal(lang, done) });
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { email: problemText(error, lang, '', deps) } });
+      await ack(errorsAt(EDIT_CONTACT_FIELDS, error, lang, deps));
     }
   });
+}
+
+/**
+ * The fields an Edit form changed, as the service reads them: only those whose value differs from the one the
+ * form opened with are named, so an edit never rewrites what the person left alone.
+ */
+function editedFields(deps: SlackDeps, changed: Map<string, string | undefined>): ContactFields {
+  const fields: ContactFields = {};
+  for (const block of EDIT_INPUTS) {
+    if (!changed.has(block)) continue;
+    const value = changed.get(block);
+    const field = CONTACT_INPUTS[block];
+    fields[field] = field === 'collectedAt' || field === 'informedAt' ? dayToInstant(deps, value) : value;
+  }
+  return fields;
 }

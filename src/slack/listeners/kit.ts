@@ -18,6 +18,7 @@ import type { AppContext } from '../../services/context.ts';
 import { NotRecordedError } from '../../store/errors.ts';
 import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
+import { blockOf, type FormFields } from '../blocks/modals.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
 import type { People } from './people.ts';
 
@@ -51,6 +52,14 @@ export function problemText(error: unknown, lang: Lang, usage: string, deps: Sla
     extra: policyLists(policy),
   });
   return usage ? `${line}\n${usage}` : line;
+}
+
+/** A problem with a submitted form, as Slack shows it: under the field it is about, in the reader's language. */
+export function errorsAt(form: FormFields, error: unknown, lang: Lang, deps: SlackDeps) {
+  return {
+    response_action: 'errors' as const,
+    errors: { [blockOf(form, error)]: problemText(error, lang, '', deps) },
+  };
 }
 
 /** What to tell the user when a Web API call failed: rate limit, or Slack's error code. */

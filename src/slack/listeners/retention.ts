@@ -10,14 +10,14 @@ import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { renewedModal } from '../blocks/retention.ts';
+import { RENEWED_FIELDS, renewedModal } from '../blocks/retention.ts';
 import {
   actor,
   audit,
   type ButtonArgs,
   checkRole,
+  errorsAt,
   onButton,
-  problemText,
   type SlackDeps,
   slackErrorText,
   tellPresser,
@@ -126,10 +126,7 @@ export function register(app: App, deps: SlackDeps): void {
         where: 'slack',
       });
     } catch (error) {
-      return void (await ack({
-        response_action: 'errors',
-        errors: { proof: problemText(error, lang, '', deps) },
-      }));
+      return void (await ack(errorsAt(RENEWED_FIELDS, error, lang, deps)));
     }
     await audit(deps, userId, 'retention.renewed', id, `${meta.k} ${method}: ${proof}`.slice(0, 500));
     await ack({
