@@ -156,6 +156,11 @@ export function formatLocal(at: Date, zone: string, locale: 'fr' | 'en'): string
     .toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
 
+/** A compact local time for tables (the audit trail): `2026-12-07 10:11:02 +01:00`, the offset saying the zone's. */
+export function localStamp(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone: zoneFor(zone) }).toFormat('yyyy-LL-dd HH:mm:ss ZZ');
+}
+
 /** Start of the calendar month that contains `at`, in a zone. */
 export function startOfMonth(at: Date, zone: string): Date {
   return DateTime.fromJSDate(at, { zone: zoneFor(zone) })

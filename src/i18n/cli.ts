@@ -30,6 +30,14 @@ export const cli = {
     fr: 'contact déjà connu, rien de nouveau : {who} ({id})',
     en: 'contact already known, nothing new: {who} ({id})',
   },
+  cli_contact_merged: {
+    fr: 'fusionnés en un contact : {who} ({id}) garde {fields} de {gone} ; consentements, événements et oppositions des deux le suivent.',
+    en: 'merged into one contact: {who} ({id}) now holds {fields} from {gone}; the consents, events and objections of both follow it.',
+  },
+  cli_contact_merge_differed: {
+    fr: 'différents dans les deux fiches, la valeur de la plus ancienne est gardée : {fields}',
+    en: 'different in the two records, the older record’s value is kept: {fields}',
+  },
   cli_contact_kept: {
     fr: 'laissé tel quel (déjà connu ; pour le changer : `contact edit`, propriétaire ou conformité) : {fields}',
     en: 'left as it was (already known; to change it: `contact edit`, owner or compliance): {fields}',

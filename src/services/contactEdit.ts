@@ -1,8 +1,15 @@
 import type { IdentifierEdits } from '../domain/contactIdentifiers.ts';
+import { type JoinOutcome, keptRecord } from '../domain/contactJoin.ts';
 import { editContact as applyEdit, type ContactChanges } from '../domain/contactMerge.ts';
 import { type Contact, defaultCollection } from '../domain/contacts.ts';
 import { type Field, InputError } from '../domain/errors.ts';
-import { emailIdentifier, type Identifier, phoneIdentifier, sameIdentifier } from '../domain/identifiers.ts';
+import {
+  emailIdentifier,
+  type Identifier,
+  identifiersOf,
+  phoneIdentifier,
+  sameIdentifier,
+} from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import type { SaveOutcome } from '../store/types.ts';
 import { assertMayChange, auditChange, type ContactFields, contactInput, type Editor } from './contacts.ts';
@@ -190,4 +197,36 @@ function checkConsistent(ctx: AppContext, contact: Contact, fields: ContactEdit)
   const c = contact.customer;
   if (c?.since && c.until && c.until < c.since) order('customerUntil', 'customerSince');
   if (c?.since && c.lastPurchaseAt && c.lastPurchaseAt < c.since) order('lastPurchaseAt', 'customerSince');
+}
+
+/**
+ * Joins two records of one person (`contact merge A B`): the one collected first is kept, with every address,
+ * number, source, consent and event of both; objections on any of them bind the person. The owner of both (or
+ * a compliance role) may; the audit says who merged which records and what differed.
+ */
+export async function mergeContacts(
+  ctx: AppContext,
+  a: Identifier,
+  b: Identifier,
+  editor: Editor,
+): Promise<JoinOutcome & { gone: Contact }> {
+  const first = await ctx.store.findContact(a);
+  const second = await ctx.store.findContact(b);
+  if (!first || !second) throw new InputError('unknown_contact', { field: first ? b.kind : a.kind });
+  if (first.id === second.id) throw new InputError('merge_same_contact');
+  await assertMayChange(ctx, first, editor, 'contact.merge', a);
+  await assertMayChange(ctx, second, editor, 'contact.merge', b);
+  const [kept, gone] = keptRecord(first, second);
+  const outcome = await ctx.store.mergeContacts(kept.id, gone.id, ctx.clock());
+  const hashOf = (c: Contact) => ctx.store.hash(identifiersOf(c)[0] as Identifier);
+  const differed = outcome.differed.length > 0 ? `; kept ${outcome.differed.join(',')}` : '';
+  await ctx.store.audit({
+    at: ctx.clock().toISOString(),
+    actor: editor.actor,
+    action: 'contact.merge',
+    outcome: 'done',
+    targetHash: hashOf(kept),
+    detail: `merged ${hashOf(gone).slice(0, 12)}; fields ${outcome.changed.join(',') || '-'}${differed}`,
+  });
+  return { ...outcome, gone };
 }

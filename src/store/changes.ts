@@ -18,6 +18,8 @@ export function contactsTouched(op: Op): string[] | 'all' {
     case 'consent':
     case 'interaction':
       return [op.record.contactId];
+    case 'merge':
+      return [op.contact.id, op.gone];
     case 'purge':
       return (op.request.consentIds ?? []).length > 0 ? 'all' : (op.request.contactIds ?? []);
     default:

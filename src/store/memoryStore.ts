@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
+import { type JoinOutcome, joinContacts } from '../domain/contactJoin.ts';
 import { editContact, fillContact, identifiersGiven } from '../domain/contactMerge.ts';
 import type {
   ConsentRecord,
@@ -113,11 +114,7 @@ export class MemoryStore implements Store {
     const previous = this.state.existing(input);
     const { contact, changed, kept } = fillContact(previous, input, now, randomUUID());
     if (previous && changed.length === 0) return { contact, created: false, changed, kept };
-    const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));
-    await this.commit(
-      { op: 'contact', contact },
-      ...carried.map((record) => ({ op: 'suppression' as const, record })),
-    );
+    await this.commit({ op: 'contact', contact }, ...this.carried([[previous, contact]]));
     return { contact, created: !previous, changed, kept };
   }
 
@@ -127,26 +124,36 @@ export class MemoryStore implements Store {
     this.state.assertFree(identifiersGiven(previous, changes), id);
     const { contact, changed } = editContact(previous, changes, now);
     if (changed.length === 0) return { contact, created: false, changed, kept: [] };
-    const carried = this.state.carriedObjections(previous, contact, (id) => this.hash(id));
-    await this.commit(
-      { op: 'contact', contact },
-      ...carried.map((record) => ({ op: 'suppression' as const, record })),
-    );
+    await this.commit({ op: 'contact', contact }, ...this.carried([[previous, contact]]));
     return { contact, created: false, changed, kept: [] };
+  }
+
+  async mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
+    const kept = this.data.contacts.get(keptId);
+    const gone = this.data.contacts.get(goneId);
+    if (!kept || !gone || keptId === goneId) throw new InputError('unknown_contact');
+    const outcome = joinContacts(kept, gone, now);
+    await this.commit(
+      { op: 'merge', contact: outcome.contact, gone: goneId },
+      ...this.carried([[kept, outcome.contact]]),
+    );
+    return outcome;
+  }
+
+  /** The global objections the contacts' new identifiers inherit (store/carried.ts), as changes to commit. */
+  private carried(pairs: Array<[Contact | undefined, Contact]>): Op[] {
+    return pairs.flatMap(([previous, contact]) =>
+      this.state
+        .carriedObjections(previous, contact, (id) => this.hash(id))
+        .map((record) => ({ op: 'suppression' as const, record })),
+    );
   }
 
   async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
     const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, (input) =>
       this.state.existing(input),
     );
-    const carried = pairs.flatMap(([previous, contact]) =>
-      this.state.carriedObjections(previous, contact, (id) => this.hash(id)),
-    );
-    if (contacts.length > 0)
-      await this.commit(
-        { op: 'contacts', contacts },
-        ...carried.map((record) => ({ op: 'suppression' as const, record })),
-      );
+    if (contacts.length > 0) await this.commit({ op: 'contacts', contacts }, ...this.carried(pairs));
     return { created, updated: contacts.length - created };
   }
 

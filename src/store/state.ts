@@ -25,6 +25,8 @@ export type Op =
   | { op: 'audit'; record: AuditEntry }
   | { op: 'campaign'; campaign: Campaign }
   | { op: 'purge'; request: PurgeRequest }
+  /** Two records of one person joined: `contact` (the kept one, joined) takes the records of `gone`. */
+  | { op: 'merge'; contact: Contact; gone: string }
   | { op: 'reminders'; keys: string[]; at: string };
 
 /** A register with nothing in it, for a hash key (whose check the data keeps). */
@@ -118,6 +120,8 @@ export class StoreState {
         return;
       case 'purge':
         return this.applyPurge(entry.request);
+      case 'merge':
+        return this.applyMerge(entry.contact, entry.gone);
       case 'suppression':
         return this.applySuppression(entry.record);
     }
@@ -159,6 +163,35 @@ export class StoreState {
       record.hash,
       list.map((s) => (s.scope === renewed.scope ? renewed : s)),
     );
+  }
+
+  /** Moves the consents and events of `goneId` to the kept contact, then drops `goneId`; idempotent. */
+  private applyMerge(contact: Contact, goneId: string): undefined {
+    const data = this.data;
+    const gone = data.contacts.get(goneId);
+    if (gone) this.indexContact({ id: goneId } as Contact, gone);
+    data.contacts.delete(goneId);
+    const moved = <T extends { contactId: string }>(r: T): T =>
+      r.contactId === goneId ? { ...r, contactId: contact.id } : r;
+    if (this.consentsOf.has(goneId)) {
+      data.consents = data.consents.map(moved);
+      this.consentsOf.delete(goneId);
+      this.consentsOf.set(
+        contact.id,
+        data.consents.filter((c) => c.contactId === contact.id),
+      );
+    }
+    if (this.interactionsOf.has(goneId)) {
+      data.interactions = data.interactions.map(moved);
+      this.interactionsOf.delete(goneId);
+      this.interactionsOf.set(
+        contact.id,
+        data.interactions.filter((i) => i.contactId === contact.id),
+      );
+    }
+    this.indexContact(contact, data.contacts.get(contact.id));
+    data.contacts.set(contact.id, contact);
+    return undefined;
   }
 
   /** Removes what a purge names; idempotent (replaying it removes nothing more and counts nothing more). */

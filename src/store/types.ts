@@ -1,4 +1,5 @@
 import type { Campaign } from '../domain/campaign.ts';
+import type { JoinOutcome } from '../domain/contactJoin.ts';
 import type { ContactChanges } from '../domain/contactMerge.ts';
 import type {
   Channel,
@@ -117,6 +118,11 @@ export interface Store {
   saveContact(input: ContactInput, now: Date): Promise<SaveOutcome>;
   /** An explicit edit: the fields given replace the stored ones (the caller checked who may edit). */
   editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome>;
+  /**
+   * Joins two records of one person (domain/contactJoin.ts): `kept` takes the identifiers, sources, consents
+   * and events of `gone`, which is removed; objections match on every identifier of both.
+   */
+  mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome>;
   /** Many contacts in one durable write (imports). */
   saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }>;
   recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;

@@ -50,6 +50,97 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
+      'adds and replaces identifiers: every current one finds the person, an objection on a former one still binds her',
+      withStore(async (store) => {
+        const { contact } = await store.saveContact({ email: 'ana@acme.fr', phone: '+33611110000' }, now);
+        await store.addObjection([phone('+33611110000')], 'phone', now, 'call-refusal');
+        const old = phone('+33611110000');
+        const edited = await store.editContact(
+          contact.id,
+          {
+            identifiers: {
+              add: [email('ana.perso@gmail.com'), phone('+33622220000')],
+              replace: [{ from: old, to: phone('+33633330000'), fromHash: store.hash(old) }],
+            },
+          },
+          later,
+        );
+        expect(edited.changed.sort()).toEqual(['formerHashes', 'otherEmails', 'otherPhones', 'phone']);
+        expect(edited.contact).toMatchObject({
+          email: 'ana@acme.fr',
+          phone: '+33633330000',
+          otherEmails: ['ana.perso@gmail.com'],
+          otherPhones: ['+33622220000'],
+        });
+        for (const id of [email('ana.perso@gmail.com'), phone('+33622220000'), phone('+33633330000')])
+          expect((await store.findContact(id))?.id).toBe(contact.id);
+        expect(await store.findContact(old)).toBeUndefined();
+        // The refusal made on the old line follows her to every number she has now.
+        expect((await store.subjectFacts(phone('+33633330000'))).objections).toEqual([
+          { scope: 'phone', at: now.toISOString() },
+        ]);
+        const other = await store.saveContact({ email: 'bob@acme.fr' }, now);
+        await expect(
+          store.editContact(other.contact.id, { identifiers: { add: [phone('+33622220000')] } }, later),
+        ).rejects.toMatchObject({ problem: 'identifiers_of_two_contacts' });
+        // The old number is free for whoever holds it now.
+        expect((await store.saveContact({ phone: '+33611110000', name: 'New owner' }, later)).created).toBe(
+          true,
+        );
+      }),
+    );
+
+    it(
+      'merges two records of one person: identifiers, sources, consents and events follow the older record',
+      withStore(async (store) => {
+        const older = await store.saveContact(
+          {
+            email: 'm@acme.fr',
+            provenance: { source: 'form', collection: 'direct', collectedAt: now.toISOString() },
+          },
+          now,
+        );
+        const newer = await store.saveContact(
+          {
+            phone: '+33644440000',
+            name: 'Marie',
+            provenance: { source: 'event', collection: 'direct', collectedAt: later.toISOString() },
+          },
+          later,
+        );
+        const proof = { method: 'checkbox', wording: 'v1', evidence: 'ref' };
+        await store.recordConsent(
+          newer.contact,
+          { channel: 'sms', purpose: 'prospecting', action: 'grant', at: later, proof },
+          later,
+        );
+        await store.recordInteraction(newer.contact, 'reply', later, later);
+        await store.addObjection([phone('+33644440000')], 'all', later, 'test');
+        const joined = await store.mergeContacts(older.contact.id, newer.contact.id, later);
+        expect(joined.contact).toMatchObject({
+          id: older.contact.id,
+          email: 'm@acme.fr',
+          phone: '+33644440000',
+          name: 'Marie',
+        });
+        expect(joined.contact.provenance?.collectedAt).toBe(now.toISOString());
+        expect(joined.contact.sources?.map((s) => s.source)).toEqual(['event']);
+        expect(await store.contactById(newer.contact.id)).toBeUndefined();
+        const facts = await store.subjectFacts(email('m@acme.fr'));
+        expect(facts.contact?.id).toBe(older.contact.id);
+        expect(facts.consents.map((c) => c.contactId)).toEqual([older.contact.id]);
+        expect(facts.interactions).toHaveLength(1);
+        expect(facts.objections.map((o) => o.scope)).toContain('all');
+        // The global objection now sits on the email too: it outlives a purge of the contact.
+        await store.purge({ contactIds: [older.contact.id] });
+        expect((await store.subjectFacts(email('m@acme.fr'))).objections.map((o) => o.scope)).toContain(
+          'all',
+        );
+        expect((await store.counts()).contacts).toBe(0);
+      }),
+    );
+
+    it(
       'refuses identifiers of two different contacts, and edits replace fields',
       withStore(async (store) => {
         const a = await store.saveContact({ email: 'a@acme.fr' }, now);

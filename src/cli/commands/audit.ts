@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { localStamp } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { auditEntries, verifyAudit } from '../../services/audit.ts';
 import type { CliKit } from '../kit.ts';
@@ -19,9 +20,14 @@ export function register(program: Command, kit: CliKit): void {
           if (options.json) return kit.out(JSON.stringify(entries, null, 2));
           for (const e of entries)
             kit.out(
-              [e.at, e.actor, e.action, e.outcome, e.targetHash?.slice(0, 12) ?? '-', e.detail ?? ''].join(
-                '  ',
-              ),
+              [
+                localStamp(new Date(e.at), ctx.policy.timeZone),
+                e.actor,
+                e.action,
+                e.outcome,
+                e.targetHash?.slice(0, 12) ?? '-',
+                e.detail ?? '',
+              ].join('  '),
             );
         },
         { read: true },

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
+import { type Identifier, identifiersOf, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
-import { editContact } from '../../services/contactEdit.ts';
+import { editContact, mergeContacts } from '../../services/contactEdit.ts';
 import { addContact } from '../../services/contacts.ts';
 import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
 import * as parse from '../../services/parse.ts';
@@ -90,6 +90,29 @@ export function register(program: Command, kit: CliKit): void {
         // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
         const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
         kit.out(describe(kit, ctx.policy, outcome));
+      });
+    });
+
+  contact
+    .command('merge <a> <b>')
+    .description('join two records of one person (each named by an email or a phone): the older one is kept')
+    .action(async (a: string, b: string) => {
+      await kit.withContext(async (ctx) => {
+        const lang = kit.lang(ctx.policy);
+        const editor = { actor: kit.who(), roles: COMPLIANCE_ROLES };
+        const done = await mergeContacts(ctx, parseTarget(a), parseTarget(b), editor);
+        const who = maskIdentifier(identifiersOf(done.contact)[0] as Identifier);
+        const gone = identifiersOf(done.gone).map(maskIdentifier).join(', ');
+        kit.out(
+          t(lang, 'cli_contact_merged', {
+            who,
+            id: done.contact.id,
+            gone,
+            fields: done.changed.join(', ') || '—',
+          }),
+        );
+        if (done.differed.length > 0)
+          kit.out(t(lang, 'cli_contact_merge_differed', { fields: done.differed.join(', ') }));
       });
     });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
+import type { JoinOutcome } from '../../domain/contactJoin.ts';
 import { editContact, fillContact, identifiersGiven } from '../../domain/contactMerge.ts';
 import type {
   ConsentRecord,
@@ -32,8 +33,10 @@ import type {
 import { lockKeys, pool, rowsOf, transaction } from './db.ts';
 import { PgLeases } from './pgLeases.ts';
 import {
+  assertFree,
   carryObjections,
   existingContact,
+  joinRecords,
   knownContacts,
   purgeRecords,
   putContacts,
@@ -114,14 +117,7 @@ export class PgStore extends PgLeases implements Store {
         await client.query('select data from contacts where id = $1 for update', [id]),
       )[0];
       if (!previous) throw new InputError('unknown_contact');
-      const taken = identifiersGiven(previous, changes).map((i) => i.value);
-      const owners = (
-        await client.query<{ contact_id: string }>(
-          'select contact_id from contact_identifiers where value = any($1)',
-          [taken],
-        )
-      ).rows;
-      if (owners.some((o) => o.contact_id !== id)) throw new InputError('identifiers_of_two_contacts');
+      await assertFree(client, identifiersGiven(previous, changes), id);
       const { contact, changed } = editContact(previous, changes, now);
       if (changed.length === 0)
         return { result: { contact, created: false, changed, kept: [] }, touched: [] };
@@ -129,6 +125,15 @@ export class PgStore extends PgLeases implements Store {
       await carryObjections(client, this.hashOf, [[previous, contact]]);
       return { result: { contact, created: false, changed, kept: [] }, touched: [id] };
     });
+  }
+
+  async mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
+    const both = [await this.contactById(keptId), await this.contactById(goneId)];
+    const held = both.flatMap((c) => (c ? identifiersOf(c).map((i) => i.value) : []));
+    return this.write(held, async (client) => ({
+      result: await joinRecords(client, keptId, goneId, now, this.hashOf),
+      touched: [keptId, goneId],
+    }));
   }
 
   async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {

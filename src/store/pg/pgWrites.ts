@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { type JoinOutcome, joinContacts } from '../../domain/contactJoin.ts';
 import { type Contact, objectionDates, renewObjection, type Suppression } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
@@ -83,6 +84,47 @@ export async function carryObjections(
     client,
     pairs.flatMap(([previous, contact]) => carriedObjections(previous, contact, hash, (h) => global.get(h))),
   );
+}
+
+/** Refuses an identifier that another contact already holds (one person, one record: merge them instead). */
+export async function assertFree(
+  client: pg.PoolClient,
+  identifiers: Identifier[],
+  id: string,
+): Promise<void> {
+  const values = identifiers.map((i) => i.value);
+  const owners = await client.query<{ contact_id: string }>(
+    'select contact_id from contact_identifiers where value = any($1)',
+    [values],
+  );
+  if (owners.rows.some((o) => o.contact_id !== id)) throw new InputError('identifiers_of_two_contacts');
+}
+
+/** A merge (domain/contactJoin.ts): the consents and events of `goneId` become `keptId`'s, the gone record goes. */
+export async function joinRecords(
+  client: pg.PoolClient,
+  keptId: string,
+  goneId: string,
+  now: Date,
+  hash: (id: Identifier) => string,
+): Promise<JoinOutcome> {
+  const rows = rowsOf<Contact>(
+    await client.query('select data from contacts where id = any($1) for update', [[keptId, goneId]]),
+  );
+  const kept = rows.find((c) => c.id === keptId);
+  const gone = rows.find((c) => c.id === goneId);
+  if (!kept || !gone || keptId === goneId) throw new InputError('unknown_contact');
+  const outcome = joinContacts(kept, gone, now);
+  for (const table of ['consents', 'interactions'])
+    await client.query(
+      `update ${table} set contact_id = $2, data = jsonb_set(data, '{contactId}', to_jsonb($2::text)) where contact_id = $1`,
+      [goneId, keptId],
+    );
+  await client.query('delete from contact_identifiers where contact_id = $1', [goneId]);
+  await client.query('delete from contacts where id = $1', [goneId]);
+  await putContacts(client, [outcome.contact]);
+  await carryObjections(client, hash, [[kept, outcome.contact]]);
+  return outcome;
 }
 
 /** The contact among `known` an input reaches (as the file store's index finds it). */
