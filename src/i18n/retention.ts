@@ -59,8 +59,8 @@ export const retention = {
   retention_purging: { fr: '⏳ Purge en cours…', en: '⏳ Purging…' },
   retention_purge_title: { fr: 'Purge des données', en: 'Purge overdue data' },
   retention_purge_intro: {
-    fr: 'Ces données ont dépassé leur délai de conservation et seront supprimées définitivement : *{set}*. Les oppositions sont conservées. Heures de {zone}.',
-    en: 'This data is past its retention deadline and will be deleted for good: *{set}*. Objections are kept. Times in {zone}.',
+    fr: 'Ces données ont dépassé leur délai de conservation et seront supprimées définitivement : *{set}*. Les oppositions sont conservées. Fuseau horaire : {zone}.',
+    en: 'This data is past its retention deadline and will be deleted for good: *{set}*. Objections are kept. Time zone: {zone}.',
   },
   retention_purge_full_list: {
     fr: 'Liste complète : `prospect-guard retention purge --dry-run`',

@@ -139,6 +139,14 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
 
   async function fillFields(view: OpenView): Promise<boolean> {
     const fields = ((view.blocks ?? []) as Field[]).filter((b) => b.type === 'input');
+    const submit = (view as { submit?: { text?: string } }).submit?.text;
+    if (!submit) return true; // a modal that only tells (done, preparing): nothing to send
+    // A modal with nothing to fill is a confirmation (a purge): asked, never sent on its own.
+    if (fields.length === 0) {
+      const answer = await ask(`${submit}? [yes/no]: `);
+      if (answer === undefined) return false;
+      if (!/^(y|yes|o|oui)$/i.test(answer)) throw new ModalClosed();
+    }
     const values: StateValues = {};
     let toAsk = fields;
     for (;;) {
