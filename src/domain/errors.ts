@@ -121,6 +121,7 @@ export const INPUT_PROBLEMS = [
   'invalid_workspace',
   'not_postgres',
   'file_store_only',
+  'purge_not_now',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

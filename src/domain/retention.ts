@@ -19,23 +19,31 @@ export function isContract(customer: CustomerRelationship): boolean {
 }
 
 /**
- * When the customer relationship ended (or ends): a contract's end (none while it runs without one), else the
- * last purchase (H2: "3 years from the last purchase"), or the end the user recorded.
+ * When the customer relationship ended (or ends): the latest of the contract's end, the first purchase and the
+ * last purchase (H2: "3 years from the end of the commercial relationship", e.g. the last purchase or the end of
+ * a contract). A purchase after an ended contract is a relationship that went on: it moves the end. None while a
+ * contract runs without an end.
  */
 export function relationshipEnd(customer: CustomerRelationship): Date | undefined {
-  if (customer.until) return new Date(customer.until);
-  if (isContract(customer)) return undefined;
-  const last = customer.lastPurchaseAt ?? customer.since;
-  return new Date(last > customer.since ? last : customer.since);
+  if (isContract(customer) && !customer.until) return undefined;
+  const dates = [customer.since, customer.until, customer.lastPurchaseAt].filter(
+    (iso): iso is string => iso !== undefined,
+  );
+  return new Date(Math.max(...dates.map((iso) => new Date(iso).getTime())));
 }
 
 /**
- * When the contact's prospecting data must be gone (CNIL referential, délib. 2021-131):
- * - a customer: the relationship's end (a contract's end, the last purchase, or the customer's last own contact,
- *   whichever is latest) + the customer period; none while a contract runs;
+ * When the contact's prospecting data must be gone (CNIL, référentiel "gestion des activités commerciales",
+ * délib. 2021-131, and its recommendation on prospecting data: 3 years from the end of the commercial
+ * relationship for a customer, 3 years from collection or from the last contact coming from the prospect):
  * - a prospect: the later of collection and the last contact the prospect initiated (click, reply, form,
- *   inbound call, meeting; an email open does not count) + the prospect period.
- * Without provenance we count from when we first recorded the person.
+ *   inbound call, meeting; an email open does not count) + the prospect period;
+ * - a customer: the latest of the relationship's end (contract end, last purchase) and the customer's own last
+ *   contact ("…ou du dernier contact émanant du client") + the customer period; none while a contract runs.
+ *   A customer is also kept at least as long as their data would be as a prospect: becoming a customer, or any
+ *   later fact, never brings the deadline nearer.
+ * Without provenance we count from when we first recorded the person. Contacts dated after `now` do not count
+ * yet; a relationship whose end lies ahead goes on.
  */
 export function retentionDeadline(
   contact: Contact,
@@ -44,19 +52,14 @@ export function retentionDeadline(
   zone: string,
   now: Date,
 ): Date | undefined {
+  const collected = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  const asProspect = addDuration(latestInitiated(interactions, collected, now), periods.prospect, zone);
   const customer = contact.customer;
-  if (customer && isCustomer(customer, now)) {
-    const end = relationshipEnd(customer);
-    if (!end || end > now) return undefined;
-    // "…ou du dernier contact émanant du client" (CNIL référentiel): a customer's own later contact counts too.
-    return addDuration(latestInitiated(interactions, end, now), periods.customer, zone);
-  }
-  const clockStart = latestInitiated(
-    interactions,
-    new Date(contact.provenance?.collectedAt ?? contact.createdAt),
-    now,
-  );
-  return addDuration(clockStart, periods.prospect, zone);
+  if (!customer || !isCustomer(customer, now)) return asProspect;
+  const end = relationshipEnd(customer);
+  if (!end || end > now) return undefined;
+  const asCustomer = addDuration(latestInitiated(interactions, end, now), periods.customer, zone);
+  return asCustomer > asProspect ? asCustomer : asProspect;
 }
 
 /** The later of `from` and the last contact the person initiated by `now` (an open does not count). */

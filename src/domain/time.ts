@@ -194,3 +194,8 @@ export function rollingWindowStart(now: Date, iso: string, zone: string): Date {
 export function rollingWindowExit(at: Date, iso: string, zone: string): Date {
   return dayOf(at, zone).plus(parseDuration(iso)).toJSDate();
 }
+
+/** An instant in ISO 8601 as the zone's clock reads it, with its offset (2026-11-23T10:30:00.000+01:00). */
+export function localIso(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone: zoneFor(zone) }).toISO() ?? at.toISOString();
+}

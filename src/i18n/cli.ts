@@ -93,14 +93,6 @@ export const cli = {
     fr: 'rien n’a été importé : {bad, plural, one {# ligne} other {# lignes}} sur {rows} {bad, plural, one {est invalide} other {sont invalides}}',
     en: 'nothing imported: {bad} of {rows} rows are invalid',
   },
-  cli_purge_would: {
-    fr: 'serait purgé : {contacts, plural, one {# contact} other {# contacts}} et {proofs, plural, one {# preuve de consentement} other {# preuves de consentement}} dont le délai est passé{rules}',
-    en: 'would purge {contacts, plural, one {# contact} other {# contacts}} and {proofs, plural, one {# consent proof} other {# consent proofs}} past their deadline{rules}',
-  },
-  cli_purge_done: {
-    fr: 'purgé : {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consentement} other {# consentements}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# décision} other {# décisions}} ; oppositions conservées',
-    en: 'purged {contacts, plural, one {# contact} other {# contacts}}, {consents, plural, one {# consent} other {# consents}}, {interactions, plural, one {# interaction} other {# interactions}}, {decisions, plural, one {# decision} other {# decisions}}; objections kept',
-  },
   cli_purge_nothing: {
     fr: 'rien à purger',
     en: 'nothing to purge',

@@ -204,8 +204,8 @@ export const forms = {
   home_recent_none: { fr: 'Aucune question pour l’instant.', en: 'No questions yet.' },
   home_counts: { fr: 'Pour la conformité', en: 'For compliance' },
   home_counts_text: {
-    fr: '*{contacts}* contacts · *{objections}* oppositions ce mois-ci · *{due}* échéances de conservation dans les 30 jours · *{overdue}* dépassées',
-    en: '*{contacts}* contacts · *{objections}* objections this month · *{due}* retention deadlines in the next 30 days · *{overdue}* overdue',
+    fr: '*{contacts}* contacts · *{objections}* oppositions ce mois-ci · *{due}* échéances de conservation dans les 30 jours · à purger maintenant : *{purge}*',
+    en: '*{contacts}* contacts · *{objections}* objections this month · *{due}* retention deadlines in the next 30 days · to purge now: *{purge}*',
   },
   home_policy: { fr: 'Politique {file}, révision {revision}', en: 'Policy {file}, revision {revision}' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -106,16 +106,57 @@ export function deadlinesChangeAt(record: ContactRecord, now: Date): number {
   return next;
 }
 
+/** A deadline as its kind and instant: what the sorting below needs (the deadline index keeps only this). */
+export interface Timed {
+  kind: DeadlineKind;
+  at: Date;
+}
+
+/**
+ * One contact's deadlines sorted out at `now`, the one definition of "what a purge deletes now" that scans, the
+ * purge, the digest, App Home and their buttons share:
+ * - `purge`: the contact's data deadline when it has passed (the whole contact goes, its consent proofs with it),
+ *   else each consent proof past its period;
+ * - `lapsed`: phone consents whose validity ended (nothing to delete: the proof is kept; calls need a new one);
+ * - `due`: what comes due within the horizon, for a contact that stays.
+ */
+export function sortOut<T extends Timed>(
+  deadlines: readonly T[],
+  now: Date,
+  horizon: Date,
+): { purge: T[]; lapsed: T[]; due: T[] } {
+  const t = now.getTime();
+  const data = deadlines.find((d) => d.kind === 'prospect' || d.kind === 'customer');
+  if (data && data.at.getTime() <= t) return { purge: [data], lapsed: [], due: [] };
+  const sorted = { purge: [] as T[], lapsed: [] as T[], due: [] as T[] };
+  for (const d of deadlines) {
+    const at = d.at.getTime();
+    if (at > t) {
+      if (at <= horizon.getTime()) sorted.due.push(d);
+    } else if (d.kind === 'consent-proof') sorted.purge.push(d);
+    else sorted.lapsed.push(d);
+  }
+  return sorted;
+}
+
 export interface RetentionScan {
   at: Date;
+  /**
+   * What a purge deletes now (see sortOut): one line per contact whose data deadline passed, one per consent
+   * proof past its period of a contact that stays. Soonest first.
+   */
   overdue: Deadline[];
   /** Within the horizon (30 days by default), soonest first. */
   due: Deadline[];
+  /** Phone consents that lapsed within the horizon before `at` (the owner is told once; nothing is deleted). */
+  lapsed: Deadline[];
+  /** Made as of another instant than now (`retention scan --at`): what would stand then; nothing is purged. */
+  preview?: boolean;
 }
 
 /**
  * Scans every contact in slices, so the app keeps answering during a large scan. Given pages (a store's
- * `contactPages`), only the deadlines due within the horizon are kept, never the whole register.
+ * `contactPages`), only the deadlines within the horizon are kept, never the whole register.
  */
 export async function scanRetention(
   records: ContactRecord[] | AsyncIterable<ContactRecord[]>,
@@ -123,19 +164,19 @@ export async function scanRetention(
   now: Date,
   horizonDays = 30,
 ): Promise<RetentionScan> {
-  const horizon = now.getTime() + horizonDays * 86_400_000;
-  const overdue: Deadline[] = [];
-  const due: Deadline[] = [];
+  const horizon = new Date(now.getTime() + horizonDays * 86_400_000);
+  const lapsedSince = now.getTime() - horizonDays * 86_400_000;
+  const scan: RetentionScan = { at: now, overdue: [], due: [], lapsed: [] };
   const pages = Array.isArray(records) ? [records] : records;
   for await (const page of pages)
     for (const [i, record] of page.entries()) {
       if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-      for (const deadline of deadlinesOf(record, policy, now)) {
-        const t = deadline.at.getTime();
-        if (t <= now.getTime()) overdue.push(deadline);
-        else if (t <= horizon) due.push(deadline);
-      }
+      const sorted = sortOut(deadlinesOf(record, policy, now), now, horizon);
+      scan.overdue.push(...sorted.purge);
+      scan.due.push(...sorted.due);
+      scan.lapsed.push(...sorted.lapsed.filter((d) => d.at.getTime() > lapsedSince));
     }
   const byDate = (a: Deadline, b: Deadline) => a.at.getTime() - b.at.getTime();
-  return { at: now, overdue: overdue.sort(byDate), due: due.sort(byDate) };
+  for (const list of [scan.overdue, scan.due, scan.lapsed]) list.sort(byDate);
+  return scan;
 }

@@ -1,10 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { Contact } from '../domain/contacts.ts';
 import { identifiersOf, maskIdentifier } from '../domain/identifiers.ts';
 import type { Deadline } from './deadlines.ts';
 
-/** A deadline as a line people can read without the address: the owner, the masked person, what and when. */
-export function deadlineLabel(d: Deadline): string {
-  const id = identifiersOf(d.contact)[0];
-  return id ? maskIdentifier(id) : d.contact.id;
+/**
+ * Who a line is about, for people: the name when known and every identifier, masked (a channel, a salesperson)
+ * or in full (compliance, the command line's operator), so two people with look-alike numbers are told apart.
+ */
+export function personLabel(contact: Contact, full = false): string {
+  const ids = identifiersOf(contact).map((id) => (full ? id.value : maskIdentifier(id)));
+  const name = contact.name?.trim();
+  if (name) return ids.length ? `${name} (${ids.join(', ')})` : name;
+  return ids.join(', ') || contact.id;
+}
+
+/** A deadline as a line people can read without the address: the masked person. */
+export function deadlineLabel(d: Deadline, full = false): string {
+  return personLabel(d.contact, full);
 }
 
 export interface PurgePlan {
@@ -13,7 +25,7 @@ export interface PurgePlan {
   rules: string[];
 }
 
-/** What the deadlines that have passed remove: whole contacts for the data periods, consent records for proofs. */
+/** What the overdue lines of a scan remove: whole contacts for the data periods, consent records for proofs. */
 export function purgePlan(overdue: Deadline[]): PurgePlan {
   const contactIds = new Set<string>();
   const consentIds = new Set<string>();
@@ -26,4 +38,23 @@ export function purgePlan(overdue: Deadline[]): PurgePlan {
   }
   for (const d of overdue) if (d.consentId && contactIds.has(d.contact.id)) consentIds.delete(d.consentId);
   return { contactIds: [...contactIds], consentIds: [...consentIds], rules: [...rules] };
+}
+
+/** How many of each a purge list deletes: the two numbers every shell says, in the same words. */
+export function purgeCounts(overdue: Deadline[]): { contacts: number; proofs: number } {
+  const plan = purgePlan(overdue);
+  return { contacts: plan.contactIds.length, proofs: plan.consentIds.length };
+}
+
+/** What one overdue line deletes: a whole contact, or one consent proof. */
+export const purgeKey = (d: Deadline) =>
+  d.kind === 'consent-proof' ? `proof:${d.consentId ?? ''}` : `contact:${d.contact.id}`;
+
+/**
+ * A short digest of a purge list: a confirmation given for one list (a Slack button pressed, a modal submitted)
+ * is only good for that very list; any other means the list changed since it was shown.
+ */
+export function purgeFingerprint(overdue: Deadline[]): string {
+  const keys = [...new Set(overdue.map(purgeKey))].sort();
+  return createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 16);
 }

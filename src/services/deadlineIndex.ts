@@ -1,15 +1,16 @@
 import type { Policy } from '../policy/load.ts';
-import { deadlinesChangeAt, deadlinesOf } from '../retention/deadlines.ts';
+import { deadlinesChangeAt, deadlinesOf, sortOut, type Timed } from '../retention/deadlines.ts';
 import type { ContactRecord, Store } from '../store/types.ts';
 
+/** What a purge deletes now (as the scan, the purge and the digest count it), and what comes due. */
 export interface DeadlineCounts {
-  overdue: number;
+  toPurge: { contacts: number; proofs: number };
   dueWithin: number;
 }
 
 interface Entry {
-  /** The contact's deadlines (data, phone consents, proofs), as instants. */
-  times: number[];
+  /** The contact's deadlines (data, phone consents, proofs): kind and instant only. */
+  deadlines: Timed[];
   /** Past this instant the deadlines may be others: computed again (see deadlinesChangeAt). */
   validUntil: number;
 }
@@ -41,7 +42,7 @@ export class DeadlineIndex {
     this.stop();
   }
 
-  /** How many deadlines have passed at `now`, and how many come within `days` after it. */
+  /** What a purge deletes at `now` (contacts, consent proofs), and how many deadlines come within `days`. */
   async counts(now: Date, days: number): Promise<DeadlineCounts> {
     while (!this.built) {
       this.building ??= this.build(now).finally(() => {
@@ -53,26 +54,28 @@ export class DeadlineIndex {
     const ids = [...this.dirty];
     this.dirty.clear();
     for (const id of ids) await this.refresh(id, now);
-    const horizon = t + days * 86_400_000;
-    const counts = { overdue: 0, dueWithin: 0 };
-    const tally = (times: number[]) => {
-      for (const at of times) {
-        if (at <= t) counts.overdue++;
-        else if (at <= horizon) counts.dueWithin++;
-      }
+    const horizon = new Date(t + days * 86_400_000);
+    const counts: DeadlineCounts = { toPurge: { contacts: 0, proofs: 0 }, dueWithin: 0 };
+    const tally = (deadlines: Timed[]) => {
+      if (deadlines.length === 0) return;
+      const sorted = sortOut(deadlines, now, horizon);
+      for (const d of sorted.purge)
+        if (d.kind === 'consent-proof') counts.toPurge.proofs++;
+        else counts.toPurge.contacts++;
+      counts.dueWithin += sorted.due.length;
     };
     const stale: string[] = [];
     for (const [id, entry] of this.entries) {
       if (entry.validUntil <= t) stale.push(id);
-      else tally(entry.times);
+      else tally(entry.deadlines);
     }
-    for (const id of stale) tally((await this.refresh(id, now))?.times ?? []);
+    for (const id of stale) tally((await this.refresh(id, now))?.deadlines ?? []);
     return counts;
   }
 
   private entryOf(record: ContactRecord, now: Date): Entry {
     return {
-      times: deadlinesOf(record, this.policy, now).map((d) => d.at.getTime()),
+      deadlines: deadlinesOf(record, this.policy, now).map(({ kind, at }) => ({ kind, at })),
       validUntil: deadlinesChangeAt(record, now),
     };
   }

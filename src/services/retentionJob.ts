@@ -40,12 +40,13 @@ export async function runRetention(
   // One day more than the longest lead: "30 days before" in the zone can be 30 days and an hour (DST).
   let scan = await retentionScan(ctx, undefined, horizonDays + 1);
   if (policy.doc.retention.on_deadline === 'auto') {
+    // Each line is computed again at the moment it is deleted: a contact whose clock moved since the scan stays.
     const purge = await purgeOverdue(ctx, 'scheduler', { scan });
     run.purged = purge.removed;
-    if (purge.removed) scan = withoutPurged(scan, purge.plan);
+    scan = withoutPurged(scan, purge);
   }
   const sentBefore = await store.remindersSent();
-  const deadlines = [...scan.overdue, ...scan.due];
+  const deadlines = [...scan.overdue, ...scan.lapsed, ...scan.due];
   const send: Reminder[] = [];
   const superseded: string[] = [];
   // Planned in slices: three calendar subtractions per deadline add up at 100,000 contacts.
@@ -55,7 +56,7 @@ export async function runRetention(
     superseded.push(...part.superseded);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (scan.overdue.length + scan.due.length > 0) {
+  if (scan.overdue.length + scan.lapsed.length + scan.due.length > 0) {
     await lease?.check();
     try {
       await poster.digest(policy.doc.retention.reminders.channel, scan, send);

@@ -33,25 +33,34 @@ it('scans, purges with a dry run first, exports and erases from the command line
 
   const scan = await run('retention', 'scan');
   expect(scan.status).toBe(1);
-  expect(scan.out).toMatch(
-    /⛔ Overdue \(2\)\n• U0SALES — 1: o\*\*\*@acme\.fr \(prospect, Sunday 1 November 2026 at 00:00\)\n• no owner — 1: o\*\*\*@acme\.fr \(prospect, Friday 20 November 2026 at 00:00\)/,
+  // The operator of the command line is compliance: who in full, when in Paris time.
+  expect(scan.out).toContain(
+    [
+      '⛔ To purge now: 2 contacts',
+      '• U0SALES — 1: old@acme.fr (prospect, Sunday 1 November 2026 at 00:00)',
+      '• no owner — 1: opened@acme.fr (prospect, Friday 20 November 2026 at 00:00)',
+    ].join('\n'),
   );
   expect(scan.out).toContain('🗓️ Within 30 days (1)');
   expect((await run('retention', 'scan', '--at', '2026-10-01')).status).toBe(0);
 
   const dry = await run('retention', 'purge', '--dry-run');
-  expect(dry.out).toContain(
-    'would purge 2 contacts and 0 consent proofs past their deadline (retention-prospect-non-customer)',
+  expect(dry.out).toBe(
+    [
+      'would purge now: 2 contacts past their deadline (retention-prospect-non-customer):',
+      '  old@acme.fr — prospect, deadline Sunday 1 November 2026 at 00:00',
+      '  opened@acme.fr — prospect, deadline Friday 20 November 2026 at 00:00',
+    ].join('\n'),
   );
-  expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
+  expect((await run('retention', 'scan')).out).toContain('To purge now: 2 contacts');
   // Nothing is deleted without a yes: outside a terminal, --yes says it.
   const unasked = await run('retention', 'purge');
   expect(unasked.status).toBe(2);
   expect(unasked.err).toContain('add --yes to confirm it outside a terminal');
-  expect((await run('retention', 'scan')).out).toContain('Overdue (2)');
+  expect((await run('retention', 'scan')).out).toContain('To purge now: 2 contacts');
   const purged = await run('retention', 'purge', '--yes');
   expect(purged.out.split('\n').at(-1)).toBe(
-    'purged 2 contacts, 0 consents, 1 interaction, 0 decisions; objections kept',
+    'purged 2 contacts; deleted in all: 0 consents, 1 interaction, 0 decisions; objections kept',
   );
 
   await run('can-i', 'email', 'soon@acme.fr');

@@ -96,7 +96,11 @@ describe('retention deadlines', () => {
     expect(kinds(deadlinesOf(record(bought), policy, new Date('2026-11-23')))).toEqual([
       ['customer', '2027-05-31T22:00:00.000Z'],
     ]);
-    const once = contact({ customer: { since: '2023-01-10T00:00:00.000Z', products: [] } });
+    // Collected at that sale: a collection later than the relationship's end would keep its own 3 years.
+    const once = contact({
+      provenance: { source: 'sale', collection: 'direct', collectedAt: '2023-01-10T00:00:00.000Z' },
+      customer: { since: '2023-01-10T00:00:00.000Z', products: [] },
+    });
     expect(kinds(deadlinesOf(record(once), policy, new Date('2026-11-23')))).toEqual([
       ['customer', '2026-01-10T00:00:00.000Z'],
     ]);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../src/slack/emulator/fakeSlack.ts';
-import { renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
+import { visibleText } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
+import { posts, purgeButtonValue, shownView, text, viewText } from './retentionKit.ts';
 
 let slack: TestSlack;
 let aliceId: string;
@@ -41,19 +41,14 @@ beforeEach(async () => {
 });
 afterEach(async () => slack.stop());
 
-const posts = (calls: RecordedCall[], channel: string) =>
-  calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
-const text = (call: { args: Record<string, unknown> } | undefined) =>
-  renderBlocks((call?.args.blocks ?? []) as never).lines.join('\n');
-
 describe('retention reminders in Slack', () => {
   it('posts the digest to the compliance channel and each owner their own list, once', async () => {
     const calls = await slack.remindNow();
     const digest = text(posts(calls, 'C0COMPLIANCE')[0]);
-    expect(digest).toContain('⛔ Échéance dépassée (1)');
+    expect(digest).toContain('⛔ À purger maintenant : 1 contact');
     expect(digest).toMatch(/• @U0SALES — 1: a\*\*\*@corp\.fr \(prospect, lundi 23 novembre 2026 à 09:00\)/);
     expect(digest).toContain('🗓️ Dans les 30 jours (2)');
-    expect(digest).toContain('[1] Purger le dépassé');
+    expect(digest).toContain('[1] Purger 1 contact…');
     const dm = text(posts(calls, 'U0SALES')[0]);
     expect(dm).toContain('Your contacts reach their retention deadline');
     expect(dm).toContain('⛔ a***@corp.fr — prospect');
@@ -137,17 +132,27 @@ describe('retention reminders in Slack', () => {
     const calls = await slack.remindNow();
     const digest = posts(calls, 'C0COMPLIANCE')[0];
     const ts = String(digest?.result?.ts);
+    const value = purgeButtonValue(digest);
     const press = (user: string) =>
       slack.user.press(
-        { action_id: 'retention_purge_overdue', value: '1', block_id: 'retention' },
+        { action_id: 'retention_purge_overdue', value, block_id: 'retention' },
         { user, messageTs: ts },
       );
     slack.user.channel = 'C0COMPLIANCE';
     expect(visibleText(await press('U0SALES'))).toContain('Reserved to the policy role *purge data*');
-    const done = await press('U0DPO');
+    // The button opens the list to confirm: who in full, when in Paris time.
+    const opened = await press('U0DPO');
+    const view = shownView(opened);
+    const list = viewText(view);
+    expect(list).toContain('*1 contact*');
+    expect(list).toContain('• alice@corp.fr — prospect, échéance lundi 23 novembre 2026 à 09:00');
+    expect(await slack.store.contactById(aliceId)).toBeDefined();
+    const done = await slack.user.submit(view, {}, { user: 'U0DPO' });
     const reply = done.calls.find((c) => c.method === 'chat.postMessage');
     expect(reply?.args).toMatchObject({ channel: 'C0COMPLIANCE', thread_ts: ts });
-    expect(visibleText(done)).toContain('Purgé : 1 contact, 0 consentement');
+    expect(String(reply?.args.text)).toContain(
+      'purgé : 1 contact ; supprimés en tout : 0 consentement, 0 interaction, 0 décision',
+    );
     expect(await slack.store.contactById(aliceId)).toBeUndefined();
     expect(await slack.store.contactById(bobId)).toBeDefined();
   });
@@ -158,9 +163,10 @@ describe('/retention and /privacy', () => {
     const own = visibleText(await slack.user.command('/retention', { user: 'U0MANAGER' }));
     expect(own).toContain('c***@corp.fr');
     expect(own).not.toContain('a***@corp.fr');
+    // Compliance sees everyone's contacts, in full.
     const all = visibleText(await slack.user.command('/retention', { user: 'U0DPO' }));
-    expect(all).toContain('a***@corp.fr');
-    expect(all).toContain('c***@corp.fr');
+    expect(all).toContain('alice@corp.fr (prospect, lundi 23 novembre 2026 à 09:00)');
+    expect(all).toContain('carol@corp.fr');
   });
 
   it('exports everything held on a person to the requester’s DM, for the privacy role only', async () => {

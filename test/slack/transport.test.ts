@@ -118,7 +118,7 @@ describe('App Home', () => {
     expect(visibleText(dpo)).toContain('`/privacy export alice@corp.fr`');
     expect(salesText).not.toContain('/privacy export');
     expect(visibleText(dpo)).toContain(
-      '*1* contacts · *1* oppositions ce mois-ci · *1* échéances de conservation dans les 30 jours · *0* dépassées',
+      '*1* contacts · *1* oppositions ce mois-ci · *1* échéances de conservation dans les 30 jours · à purger maintenant : *0 contact*',
     );
     expect(buttons(dpo)).toEqual([]);
   });

@@ -1,41 +1,53 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { maskIdentifier } from '../../domain/identifiers.ts';
+import { localIso } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
-import { scanSections } from '../../reports/retention.ts';
-import { deadlineLabel } from '../../retention/purge.ts';
+import { deadlineLine, purgeSetText, scanSections } from '../../reports/retention.ts';
+import type { Deadline } from '../../retention/deadlines.ts';
+import { personLabel, purgeCounts } from '../../retention/purge.ts';
 import * as parse from '../../services/parse.ts';
 import { erasePerson, exportPerson } from '../../services/privacy.ts';
 import { purgeOverdue, retentionScan } from '../../services/retention.ts';
 import type { CliKit } from '../kit.ts';
 import { writeOutput } from '../output.ts';
 
-const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s };
+// The operator of the command line works on the register itself: compliance, who sees identifiers in full.
+const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s, full: true };
 
 /** `retention scan|purge` and `privacy export|erase`: the same services as /retention and /privacy. */
 export function register(program: Command, kit: CliKit): void {
   const retention = program.command('retention').description('retention deadlines and purge');
   retention
     .command('scan')
-    .description('what is overdue and what comes due in the next 30 days')
-    .option('--at <datetime>', 'as of this date (default now)')
+    .description('what a purge deletes now and what comes due in the next 30 days')
+    .option('--at <datetime>', 'a preview as of this date (default now); nothing is purged')
     .option('--days <n>', 'horizon in days', '30')
     .option('--json', 'print as JSON')
     .action(async (options) => {
       await kit.withContext(
         async (ctx) => {
           const scan = await retentionScan(ctx, options.at, Number(options.days));
+          const zone = ctx.policy.timeZone;
           if (options.json) {
-            const row = (d: (typeof scan.due)[number]) => ({
+            const row = (d: Deadline) => ({
               contact: d.contact.id,
-              person: deadlineLabel(d),
+              person: personLabel(d.contact, true),
               owner: d.contact.owner ?? null,
               kind: d.kind,
-              deadline: d.at.toISOString(),
+              deadline: localIso(d.at, zone),
               rule: d.rule,
             });
+            const { at, preview, overdue, due, lapsed } = scan;
             kit.out(
               JSON.stringify(
-                { at: scan.at, overdue: scan.overdue.map(row), due: scan.due.map(row) },
+                {
+                  at: localIso(at, zone),
+                  timeZone: zone,
+                  preview,
+                  toPurge: { ...purgeCounts(overdue), lines: overdue.map(row) },
+                  due: due.map(row),
+                  lapsed: lapsed.map(row),
+                },
                 null,
                 2,
               ),
@@ -48,38 +60,37 @@ export function register(program: Command, kit: CliKit): void {
     });
   retention
     .command('purge')
-    .description('delete what is past its deadline (contacts, consent proofs); objections are kept')
+    .description('delete what is past its deadline now (contacts, consent proofs); objections are kept')
     .option('--dry-run', 'only say what would go')
-    .option('--at <datetime>', 'as of this date (default now)')
+    // Refused unless it is now: a purge runs at the real clock (previews are `retention scan --at`).
+    .addOption(new Option('--at <datetime>').hideHelp())
     .option('--yes', 'do not ask for confirmation (scripts)')
     .action(async (options) => {
       await kit.withContext(
         async (ctx) => {
           const lang = kit.lang(ctx.policy);
-          // What would go, always shown first; then asked, as nothing brings it back.
-          const { plan, scan } = await purgeOverdue(ctx, kit.who(), { at: options.at, dryRun: true });
-          if (plan.contactIds.length === 0 && plan.consentIds.length === 0)
-            return kit.out(t(lang, 'cli_purge_nothing'));
-          const rules = plan.rules.length ? ` (${plan.rules.join(', ')})` : '';
-          kit.out(
-            t(lang, 'cli_purge_would', {
-              contacts: plan.contactIds.length,
-              proofs: plan.consentIds.length,
-              rules,
-            }),
-          );
-          for (const d of scan.overdue) kit.out(`  ${deadlineLabel(d)}  ${d.kind}  ${d.at.toISOString()}`);
+          const line = (d: Deadline) => `  ${deadlineLine(d, ctx.policy, lang, PLAIN)}`;
+          // What would go, always shown first, one line per contact or proof; then asked, as nothing brings it back.
+          const shown = await purgeOverdue(ctx, kit.who(), { at: options.at, dryRun: true });
+          if (shown.list.length === 0) return kit.out(t(lang, 'cli_purge_nothing'));
+          const rules = shown.plan.rules.length ? ` (${shown.plan.rules.join(', ')})` : '';
+          kit.out(t(lang, 'retention_would_purge', { set: purgeSetText(shown.list, lang), rules }));
+          for (const d of shown.list) kit.out(line(d));
           if (options.dryRun) return;
           if (!(await kit.confirm(t(lang, 'cli_confirm_purge'), options.yes)))
             return kit.out(t(lang, 'cli_cancelled'));
-          const { removed } = await purgeOverdue(ctx, kit.who(), { scan });
+          // Only what was listed, each line computed again as it is deleted.
+          const done = await purgeOverdue(ctx, kit.who(), { scan: shown.scan });
+          for (const d of done.stayed)
+            kit.out(t(lang, 'retention_stayed', { who: personLabel(d.contact, true) }));
+          if (done.list.length === 0) return kit.out(t(lang, 'cli_purge_nothing'));
           kit.out(
-            t(lang, 'cli_purge_done', {
-              contacts: 0,
+            t(lang, 'retention_purged_set', {
+              set: purgeSetText(done.list, lang),
               consents: 0,
               interactions: 0,
               decisions: 0,
-              ...removed,
+              ...done.removed,
             }),
           );
         },

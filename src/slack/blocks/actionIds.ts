@@ -29,6 +29,7 @@ export const VIEW = {
   campaign: 'campaign_modal',
   reject: 'campaign_reject_modal',
   renewed: 'retention_renewed_modal',
+  purge: 'retention_purge_modal',
 } as const;
 
 /** What a button carries: the person (as normalised) and the channel asked about. */
@@ -63,6 +64,11 @@ export const PAYLOAD = {
   modal: z.object({ target: short.optional(), conversation: short.optional() }),
   /** A retention reminder's button: which contact, which deadline. */
   reminder: z.object({ c: short.optional(), k: short.optional() }),
+  /**
+   * The digest's purge button and the purge modal: the list as of `a` (ISO), its fingerprint `f`; the modal also
+   * carries the digest message (`ch`, `ts`) whose thread is told the outcome.
+   */
+  purge: z.object({ a: short, f: short, ch: short.optional(), ts: short.optional() }),
   /** A group of a campaign's recipients in review: which check, which rule. */
   reviewGroup: z.object({ id: short, rule: short }),
   /** A campaign's modal: which check. */

@@ -4,6 +4,7 @@ import { VERDICT_ICON, type Verdict } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { ROLES, type Role } from '../../policy/schema.ts';
+import { purgeSetWords } from '../../reports/retention.ts';
 import type { AuditEntry, DecisionLogEntry } from '../../store/types.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
@@ -12,7 +13,13 @@ export interface HomeFacts {
   roles: Role[];
   recent: DecisionLogEntry[];
   /** Only for compliance roles. */
-  counts?: { contacts: number; objections: number; due: number; overdue: number };
+  /** `toPurge`: what a purge deletes now, counted as the digest and the purge count it. */
+  counts?: {
+    contacts: number;
+    objections: number;
+    due: number;
+    toPurge: { contacts: number; proofs: number };
+  };
   /** Only for compliance roles: the latest audit entries, newest first. */
   audit?: AuditEntry[];
 }
@@ -41,7 +48,14 @@ export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.Ho
   if (facts.counts) {
     blocks.push(
       divider(),
-      section(`*${t(lang, 'home_counts')}*\n${t(lang, 'home_counts_text', facts.counts)}`),
+      section(
+        `*${t(lang, 'home_counts')}*\n${t(lang, 'home_counts_text', {
+          contacts: facts.counts.contacts,
+          objections: facts.counts.objections,
+          due: facts.counts.due,
+          purge: purgeSetWords(facts.counts.toPurge, lang),
+        })}`,
+      ),
     );
   }
   if (facts.audit && facts.audit.length > 0) {

@@ -2,9 +2,9 @@ import type { types } from '@slack/bolt';
 import { formatLocal } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { scanSections } from '../../reports/retention.ts';
-import type { RetentionScan } from '../../retention/deadlines.ts';
-import { deadlineLabel, purgePlan } from '../../retention/purge.ts';
+import { deadlineLine, purgeSetText, scanSections } from '../../reports/retention.ts';
+import type { Deadline, RetentionScan } from '../../retention/deadlines.ts';
+import { deadlineLabel, purgeFingerprint } from '../../retention/purge.ts';
 import type { Reminder } from '../../retention/reminders.ts';
 import { ACTION, VIEW } from './actionIds.ts';
 import {
@@ -23,8 +23,15 @@ import { escapeMrkdwn } from './mrkdwn.ts';
 
 const MRKDWN = { owner: (id: string | undefined) => (id ? `<@${id}>` : ''), escape: escapeMrkdwn };
 const PER_DM = 15;
+/** Lines of the purge modal: 4 sections of 10 (a section holds 3,000 characters), the rest counted. */
+const PER_SECTION = 10;
+const IN_MODAL = 40;
 
-/** The compliance digest: overdue, within 7 days, within 30 days, by owner; a purge button when confirming. */
+/**
+ * The compliance digest: what a purge deletes now, within 7 days, within 30 days, by owner (identifiers masked:
+ * a channel has many readers). When the policy asks for a confirmation, a button opens the full list for the
+ * purge role; it carries the digest's instant and the list's fingerprint, so the list shown is this one.
+ */
 export function digestBlocks(
   scan: RetentionScan,
   policy: Policy,
@@ -34,24 +41,55 @@ export function digestBlocks(
   const blocks: Block[] = [header(title), ...scanSections(scan, policy, lang, MRKDWN).map(section)];
   const mode = policy.doc.retention.on_deadline;
   blocks.push(context(t(lang, 'retention_digest_policy', { mode: t(lang, `retention_mode_${mode}`) })));
-  const plan = purgePlan(scan.overdue);
-  const count = plan.contactIds.length + plan.consentIds.length;
-  if (mode === 'confirm' && count > 0) {
+  if (mode === 'confirm' && scan.overdue.length > 0) {
+    const value = JSON.stringify({ a: scan.at.toISOString(), f: purgeFingerprint(scan.overdue) });
     blocks.push(
       actions('retention', [
-        button(t(lang, 'retention_button_purge_all', { count }), ACTION.purgeOverdue, String(count), {
-          style: 'danger',
-          confirm: confirmDialog(
-            t(lang, 'retention_button_purge_all', { count }),
-            t(lang, 'retention_confirm_purge'),
-            t(lang, 'retention_button_purge'),
-            t(lang, 'cancel'),
-          ),
-        }),
+        button(
+          t(lang, 'retention_button_purge_all', { set: purgeSetText(scan.overdue, lang) }),
+          ACTION.purgeOverdue,
+          value,
+          { style: 'danger' },
+        ),
       ]),
     );
   }
   return { text: title, blocks };
+}
+
+/**
+ * The list a purge-role holder confirms: who (name and identifiers in full), what and when in the policy's time
+ * zone; the modal's metadata carries the list's fingerprint, so the submission deletes this list or nothing.
+ */
+export function purgeModal(
+  lines: Deadline[],
+  policy: Policy,
+  lang: Lang,
+  meta: { a: string; f: string; ch?: string; ts?: string },
+  changed: boolean,
+): types.ModalView {
+  const style = { ...MRKDWN, full: true };
+  const shown = lines.slice(0, IN_MODAL).map((d) => `• ${deadlineLine(d, policy, lang, style)}`);
+  const blocks: Block[] = changed ? [section(t(lang, 'retention_list_changed'))] : [];
+  blocks.push(
+    section(t(lang, 'retention_purge_intro', { set: purgeSetText(lines, lang), zone: policy.timeZone })),
+  );
+  for (let i = 0; i < shown.length; i += PER_SECTION)
+    blocks.push(section(shown.slice(i, i + PER_SECTION).join('\n')));
+  if (lines.length > IN_MODAL)
+    blocks.push(
+      context(
+        `${t(lang, 'retention_more', { count: lines.length - IN_MODAL })} · ${t(lang, 'retention_purge_full_list')}`,
+      ),
+    );
+  return modal(
+    VIEW.purge,
+    t(lang, 'retention_purge_title'),
+    t(lang, 'retention_button_purge'),
+    lang,
+    blocks,
+    meta,
+  );
 }
 
 /** One owner's reminders, each with its next steps. */

@@ -33,6 +33,17 @@ type Field = Record<string, unknown> & {
 type Option = { text: { text: string }; value: string };
 type State = Record<string, unknown> & { type: string };
 
+/** Yes or no to a confirmation, in either language, asked until answered; Esc or :cancel is no; undefined at the end of input. */
+async function confirmed(question: string, io: FormIo): Promise<boolean | undefined> {
+  for (;;) {
+    const answer = await io.ask(`${plainMrkdwn(question)}? [${t(io.lang, 'emulator_yes_no')}]: `);
+    if (answer === undefined) return undefined;
+    if (closesModal(answer) || /^(n|no|non)$/i.test(answer)) return false;
+    if (/^(y|yes|o|oui)$/i.test(answer)) return true;
+    io.write(t(io.lang, 'emulator_yes_no_again'));
+  }
+}
+
 /** What a typed "-" does to a field that holds a value: empties it, as deleting its text does in Slack. */
 const EMPTY = '-';
 
@@ -53,6 +64,14 @@ export async function fillModal(view: OpenView, io: FormIo): Promise<boolean> {
 
 async function fillFields(view: OpenView, io: FormIo): Promise<boolean> {
   const fields = ((view.blocks ?? []) as Field[]).filter((b) => b.type === 'input');
+  const submit = (view as { submit?: { text?: string } }).submit?.text;
+  if (!submit) return true; // a modal that only tells (done, preparing): nothing to send
+  // A modal with nothing to fill is a confirmation (a purge): asked, never sent on its own.
+  if (fields.length === 0) {
+    const yes = await confirmed(submit, io);
+    if (yes === undefined) return false;
+    if (!yes) throw new ModalClosed();
+  }
   const values: StateValues = {};
   let toAsk = fields;
   let flagged: Record<string, string> = {};

@@ -2,13 +2,13 @@ import type { App } from '@slack/bolt';
 import { startOfMonth } from '../../domain/time.ts';
 import { isCompliance } from '../../policy/access.ts';
 import { deadlineCounts } from '../../services/lookup.ts';
-import { homeView } from '../blocks/home.ts';
+import { type HomeFacts, homeView } from '../blocks/home.ts';
 import { actor, type SlackDeps } from './kit.ts';
 
 const RECENT = 10;
 const AUDIT_LINES = 8;
 
-type Counts = { contacts: number; objections: number; due: number; overdue: number };
+type Counts = NonNullable<HomeFacts['counts']>;
 const COUNTS_TTL_MS = 5 * 60_000;
 const countsCache = new WeakMap<SlackDeps, { until: number; value: Promise<Counts> }>();
 
@@ -27,7 +27,12 @@ function complianceCounts(deps: SlackDeps): Promise<Counts> {
       ctx.store.objectionsSince(startOfMonth(now, ctx.policy.timeZone)),
       deadlineCounts(ctx, 30),
     ]);
-    return { contacts: stored.contacts, objections, due: deadlines.dueWithin, overdue: deadlines.overdue };
+    return {
+      contacts: stored.contacts,
+      objections,
+      due: deadlines.dueWithin,
+      toPurge: deadlines.toPurge,
+    };
   })();
   countsCache.set(deps, { until: Date.now() + COUNTS_TTL_MS, value });
   value.catch(() => countsCache.delete(deps));
