@@ -69,7 +69,15 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
   const owner = clean(fields.owner);
   if (owner && !/^[UW][A-Z0-9]{2,}$/.test(owner))
     throw new InputError('invalid_slack_user', { field: 'owner', value: owner });
-  if (collectedAt) notInFuture(new Date(collectedAt), now, 'collectedAt');
+  // Facts, not plans: a collection, a notice or a purchase dated ahead would move a retention clock forward on
+  // something that has not happened (only a contract's end may lie ahead).
+  for (const [value, field] of [
+    [collectedAt, 'collectedAt'],
+    [informedAt, 'informedAt'],
+    [since, 'customerSince'],
+    [lastPurchaseAt, 'lastPurchaseAt'],
+  ] as const)
+    if (value) notInFuture(new Date(value), now, field);
   if (
     collectedAt &&
     informedAt &&

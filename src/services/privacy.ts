@@ -6,10 +6,11 @@ import { personIdentifiers } from './record.ts';
 import { purgePerson } from './retention.ts';
 import { queueWebhooks } from './webhooks.ts';
 
-/** Every identifier we can match for the person, with their keyed hashes. */
+/** Every identifier we can match for the person, with their keyed hashes and those of former ones. */
 async function identifiersFor(ctx: AppContext, target: Identifier) {
   const { contact, ids } = await personIdentifiers(ctx, target);
-  return { contact, ids, hashes: ids.map((id) => ctx.store.hash(id)) };
+  const former = contact?.formerHashes ?? [];
+  return { contact, ids, hashes: [...new Set([...ids.map((id) => ctx.store.hash(id)), ...former])] };
 }
 
 /** GDPR art. 15: everything held on the person, as JSON; the request itself is audited. */

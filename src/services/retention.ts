@@ -1,4 +1,4 @@
-import type { Contact } from '../domain/contacts.ts';
+import { type Contact, personHashes } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { kept } from '../domain/kept.ts';
@@ -88,7 +88,9 @@ export async function purgeOverdue(
     const plan = purgePlan(due);
     const purged = new Set(plan.contactIds);
     const contacts = new Set(due.filter((d) => purged.has(d.contact.id)).map((d) => d.contact));
-    const decisionHashes = [...contacts].flatMap((c) => identifiersOf(c).map((id) => ctx.store.hash(id)));
+    const decisionHashes = [...contacts].flatMap((c) =>
+      personHashes(undefined, c, (id) => ctx.store.hash(id)),
+    );
     const result = await ctx.store.purge({ ...plan, decisionHashes });
     for (const key of Object.keys(removed) as (keyof PurgeResult)[]) removed[key] += result[key];
     list.push(...due);
@@ -159,7 +161,7 @@ export async function purgePerson(
   by: string,
   action: string,
 ): Promise<PurgeResult> {
-  const decisionHashes = identifiersOf(contact).map((id) => ctx.store.hash(id));
+  const decisionHashes = personHashes(undefined, contact, (id) => ctx.store.hash(id));
   const removed = await ctx.store.purge({ contactIds: [contact.id], decisionHashes });
   await ctx.store.audit({
     at: ctx.clock().toISOString(),
