@@ -3,20 +3,23 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
 
 /** `printf '…' | npm start`: the same entry point, stdin replaced by a script. */
 async function start(script: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { ...HASH_ENV, ...env },
-    clock: () => new Date('2026-11-23T10:30:00+01:00'),
-    input: Readable.from([script]),
-    interactive: false,
-  });
+  const status = await runCli(
+    ['--db', await initStore(join(tempDir(), 'db.json')), '--policy', POLICY_PATH, 'start'],
+    {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: { ...HASH_ENV, ...env },
+      clock: () => new Date('2026-11-23T10:30:00+01:00'),
+      input: Readable.from([script]),
+      interactive: false,
+    },
+  );
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
 
