@@ -95,6 +95,8 @@ it('a workspace register is made by the app at install, never by a CLI write wit
   const run = atDefaultPath(db);
   const result = await run('--workspace', 'T0TYPO', 'optout', '--email', 'alice@corp.fr');
   expect(result.status).toBe(2);
-  expect(result.err).toContain(`No store at ${join(db, '..', 'workspaces', 'T0TYPO', 'prospect-guard.json')}`);
+  expect(result.err).toContain(
+    `No store at ${join(db, '..', 'workspaces', 'T0TYPO', 'prospect-guard.json')}`,
+  );
   expect(existsSync(join(db, '..', 'workspaces'))).toBe(false);
 });
