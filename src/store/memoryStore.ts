@@ -24,7 +24,9 @@ import { consentRecord, interactionRecord, objectionRecord } from './records.ts'
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import type {
+  AuditDraft,
   AuditEntry,
+  BatchAudit,
   ConsentInput,
   ContactInput,
   ContactRecord,
@@ -143,19 +145,10 @@ export class MemoryStore implements Store {
     return { contact, created: false, changed, kept: [] };
   }
 
-  async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
-    const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, (input) =>
-      this.state.existing(input),
-    );
-    const carried = pairs.flatMap(([previous, contact]) =>
-      this.state.carriedObjections(previous, contact, (id) => this.hash(id)),
-    );
-    if (contacts.length > 0)
-      await this.commit(
-        { op: 'contacts', contacts },
-        ...carried.map((record) => ({ op: 'suppression' as const, record })),
-      );
-    return { created, updated: contacts.length - created };
+  async saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
+    const batch = mergeBatch(inputs, now, randomUUID, (input) => this.state.existing(input), audit);
+    if (batch.contacts.length > 0) await this.commit(...this.state.batchOps(batch, (id) => this.hash(id)));
+    return batch.counts;
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
@@ -204,7 +197,7 @@ export class MemoryStore implements Store {
     return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
   }
 
-  async audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void> {
+  async audit(entry: AuditDraft): Promise<void> {
     const last = this.data.audit[this.data.audit.length - 1];
     await this.commit({ op: 'audit', record: chained(last, { id: randomUUID(), ...entry }) });
   }

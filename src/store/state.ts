@@ -2,6 +2,8 @@ import type { Campaign } from '../domain/campaign.ts';
 import type { ConsentRecord, Contact, Interaction, Suppression } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
+import { chainedMany } from './auditChain.ts';
+import type { MergedBatch } from './batch.ts';
 import { carriedObjections } from './carried.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
@@ -16,6 +18,7 @@ export type Op =
   | { op: 'decision'; record: DecisionLogEntry }
   | { op: 'decisions'; records: DecisionLogEntry[] }
   | { op: 'audit'; record: AuditEntry }
+  | { op: 'audits'; records: AuditEntry[] }
   | { op: 'campaign'; campaign: Campaign }
   | { op: 'purge'; request: PurgeRequest }
   | { op: 'reminders'; keys: string[]; at: string };
@@ -98,6 +101,9 @@ export class StoreState {
         return this.applyRecord(entry);
       case 'decisions':
         for (const record of entry.records) this.applyRecord({ op: 'decision', record });
+        return;
+      case 'audits':
+        for (const record of entry.records) this.applyRecord({ op: 'audit', record });
         return;
       case 'campaign':
         data.campaigns[entry.campaign.id] = entry.campaign;
@@ -225,6 +231,20 @@ export class StoreState {
     hash: (id: Identifier) => string,
   ): Suppression[] {
     return carriedObjections(previous, contact, hash, (h) => this.data.suppressions.get(`${h}:all`));
+  }
+
+  /** The changes that record a merged batch: its contacts, the objections they carry, its audit entries chained. */
+  batchOps(batch: MergedBatch, hash: (id: Identifier) => string): Op[] {
+    const carried = batch.pairs.flatMap(([previous, contact]) =>
+      this.carriedObjections(previous, contact, hash),
+    );
+    const last = this.data.audit[this.data.audit.length - 1];
+    return [
+      { op: 'contacts', contacts: batch.contacts },
+      ...carried.map((record) => ({ op: 'suppression' as const, record })),
+      // One journal line for the batch's entries (not one each: a 5,000-row slice would fold the journal each time).
+      ...(batch.audit.length > 0 ? [{ op: 'audits' as const, records: chainedMany(last, batch.audit) }] : []),
+    ];
   }
 
   /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */

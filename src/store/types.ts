@@ -25,6 +25,17 @@ export interface SaveOutcome {
   kept: string[];
 }
 
+/** One contact a batch created or filled: what it wrote, and the first input of the batch that reached it. */
+export interface BatchChange extends SaveOutcome {
+  input: number;
+}
+
+/** An audit entry as its author writes it; the store gives it its id and chains it. */
+export type AuditDraft = Omit<AuditEntry, 'id' | 'prev' | 'hash'>;
+
+/** The audit entry of one change of a batch, if it gets one. */
+export type BatchAudit = (change: BatchChange) => AuditDraft | undefined;
+
 export interface ConsentInput {
   channel: Channel;
   purpose: string;
@@ -117,8 +128,16 @@ export interface Store {
   saveContact(input: ContactInput, now: Date): Promise<SaveOutcome>;
   /** An explicit edit: the fields given replace the stored ones (the caller checked who may edit). */
   editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome>;
-  /** Many contacts in one durable write (imports). */
-  saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }>;
+  /**
+   * Many contacts in one durable write (imports), each created or filled as `saveContact` does; `updated` counts
+   * the known contacts that changed. `audit` gives the entry of each contact created or changed, written in the
+   * same write: the contacts and their audit entries are recorded together, or neither is.
+   */
+  saveContacts(
+    inputs: ContactInput[],
+    now: Date,
+    audit?: BatchAudit,
+  ): Promise<{ created: number; updated: number }>;
   recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;
   recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction>;
   /** Suppresses every identifier given (a contact's email and phone alike); survives deletion of the contact. */
@@ -138,7 +157,7 @@ export interface Store {
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
   /** Appends to the audit trail, chained to the entry before it (store/auditChain.ts). */
-  audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void>;
+  audit(entry: AuditDraft): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
   /** Every contact with its records, a page at a time in the order they were added: scans of a large register. */
