@@ -61,11 +61,7 @@ export function langOf(header: string | undefined, fallback: Lang): Lang {
  * `at` is the pointer when the request says where the value was (a batch's `/targets/7`), whatever field the
  * services named.
  */
-export function inputProblem(
-  error: InputError,
-  at?: string,
-  lists: Record<string, string> = {},
-): ApiProblem {
+export function inputProblem(error: InputError, at?: string, lists: Record<string, string> = {}): ApiProblem {
   // A bad address or number names no field in the services: it is the email or phone field given.
   const guessed = { invalid_email: 'email', invalid_phone: 'phone' }[error.problem as string];
   const named = error.params.field ?? guessed;
