@@ -74,6 +74,8 @@ export const INPUT_PROBLEMS = [
   'file_unreadable',
   'csv_unreadable',
   'csv_no_identifier_column',
+  'csv_empty',
+  'csv_no_data_row',
   'csv_no_column',
   'postal_not_checked',
   'contact_without_identifier',

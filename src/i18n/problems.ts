@@ -115,6 +115,14 @@ export const problems = {
     fr: '{file}:1 : aucune colonne e-mail ou téléphone dans l’en-tête.',
     en: '{file}:1: no email or phone column in the header.',
   },
+  problem_csv_empty: {
+    fr: '{file} est vide : rien à importer (il faut une ligne d’en-tête, puis un contact par ligne).',
+    en: '{file} is empty: nothing to import (a header row is needed, then one contact a row).',
+  },
+  problem_csv_no_data_row: {
+    fr: '{file} n’a qu’une ligne d’en-tête : aucun contact à importer.',
+    en: '{file} has a header row and no contact under it: nothing to import.',
+  },
   problem_csv_no_column: {
     fr: '{file}:1 : aucune colonne {value} (ni en-tête ni valeurs) pour cette campagne.',
     en: '{file}:1: no {value} column (header or values) for this campaign.',
