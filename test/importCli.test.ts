@@ -240,3 +240,25 @@ it('a real-shaped export: 2,000 rows from French Excel, one in fifteen with a nu
   );
   expect((await trail(run, 'contact.add')).length).toBe(2000);
 });
+
+it('a row joining two known contacts stops the import at its slice, names its line, and what is in stays audited', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'en' });
+  await run('contact', 'add', '--email', 'alice@corp.fr', '--source', 'form');
+  await run('contact', 'add', '--phone', '06 12 34 56 78', '--source', 'form');
+  const rows = ['email;phone'];
+  for (let i = 0; i < 5010; i++) rows.push(`p${i}@corp.fr;`);
+  rows.splice(5004, 0, 'alice@corp.fr;06 12 34 56 78'); // line 5004 of the file, in the second slice
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const result = await run('import', file);
+  expect(result.status).toBe(2);
+  expect(result.err).toBe(
+    `prospect-guard: ${file}:5005: the email and the phone number of this row belong to two different contacts; only the 5000 good rows before its slice of the file were imported. Fix the row and import the file again.`,
+  );
+  const [entry] = await trail(run, 'contact.import');
+  expect(entry?.detail).toMatch(
+    /5011 rows: 5000 new, 0 updated, 0 rejected; 0 fields dropped; stopped at line 5002$/,
+  );
+  expect((await trail(run, 'contact.add')).length).toBe(5002);
+});

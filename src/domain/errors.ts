@@ -76,6 +76,7 @@ export const INPUT_PROBLEMS = [
   'csv_no_identifier_column',
   'csv_empty',
   'csv_no_data_row',
+  'import_two_contacts',
   'csv_no_column',
   'postal_not_checked',
   'contact_without_identifier',

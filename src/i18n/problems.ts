@@ -123,6 +123,10 @@ export const problems = {
     fr: '{file} n’a qu’une ligne d’en-tête : aucun contact à importer.',
     en: '{file} has a header row and no contact under it: nothing to import.',
   },
+  problem_import_two_contacts: {
+    fr: '{file}:{line} : l’adresse e-mail et le numéro de cette ligne appartiennent à deux contacts différents ; {limit, plural, =0 {rien n’a été importé} one {seule la # ligne valide avant sa tranche du fichier a été importée} other {seules les # lignes valides avant sa tranche du fichier ont été importées}}. Corrigez la ligne et importez le fichier à nouveau.',
+    en: '{file}:{line}: the email and the phone number of this row belong to two different contacts; {limit, plural, =0 {nothing was imported} one {only the # good row before its slice of the file was imported} other {only the # good rows before its slice of the file were imported}}. Fix the row and import the file again.',
+  },
   problem_csv_no_column: {
     fr: '{file}:1 : aucune colonne {value} (ni en-tête ni valeurs) pour cette campagne.',
     en: '{file}:1: no {value} column (header or values) for this campaign.',

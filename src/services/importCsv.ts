@@ -100,20 +100,63 @@ export async function importContacts(
       ...contactEntry(ctx, options.by, slice[change.input] as ContactInput, change, now),
       detail: `${changeDetail(change)}; from ${name}:${lines[at + change.input]}`,
     });
-    const result = await ctx.store.saveContacts(slice, now, entry);
+    const result = await ctx.store.saveContacts(slice, now, entry).catch(async (error) => {
+      // What was written before stays, audited: the import's entry says where it stopped.
+      if (at > 0)
+        await auditImport(
+          ctx,
+          options.by,
+          now,
+          `${importDetail(name, done, errors.length)}; stopped at line ${lines[at]}`,
+        );
+      return Promise.reject(await located(ctx, error, slice, lines.slice(at), fileName, at));
+    });
     done.created += result.created;
     done.updated += result.updated;
     // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await ctx.store.audit({
+  await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
+  return { ...done, skipped };
+}
+
+function auditImport(ctx: AppContext, by: string, now: Date, detail: string): Promise<void> {
+  return ctx.store.audit({
     at: now.toISOString(),
-    actor: options.by,
+    actor: by,
     action: 'contact.import',
     outcome: 'done',
-    detail: importDetail(name, { ...done, rejected: errors.length }),
+    detail,
   });
-  return { ...done, skipped };
+}
+
+/**
+ * A row that joins two people (its email is one contact's, its phone another's) is found only when written, and
+ * refuses its slice: which row, and how many rows before it are in, so the user can fix it and import again.
+ */
+async function located(
+  ctx: AppContext,
+  error: unknown,
+  slice: ContactInput[],
+  lines: number[],
+  file: string,
+  written: number,
+): Promise<unknown> {
+  if (!(error instanceof InputError) || error.problem !== 'identifiers_of_two_contacts') return error;
+  // Who each identifier is: a known contact, or a person an earlier row of the slice gave.
+  const person = new Map<string, string>();
+  let row = 0;
+  for (const [i, input] of slice.entries()) {
+    const who = async (id: string | undefined, kind: 'email' | 'phone') =>
+      id ? (person.get(id) ?? (await ctx.store.findContact({ kind, value: id }))?.id) : undefined;
+    const [byEmail, byPhone] = [await who(input.email, 'email'), await who(input.phone, 'phone')];
+    if (byEmail && byPhone && byEmail !== byPhone) {
+      row = i;
+      break;
+    }
+    for (const id of [input.email, input.phone]) if (id) person.set(id, byEmail ?? byPhone ?? `row ${i}`);
+  }
+  return new InputError('import_two_contacts', { file, line: lines[row], limit: written });
 }
 
 /** The field a row's problem is about: the one it names, or the identifier a bad address or number is. */
@@ -144,14 +187,15 @@ function changeDetail(change: BatchChange): string {
 /** The import's own entry: which file (its sha256 proves which bytes), and what became of its rows. */
 function importDetail(
   name: string,
-  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped'> & { rejected: number },
+  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped'>,
+  rejected: number,
 ): string {
   const byField = new Map<ContactField, number>();
   for (const { field } of done.dropped) byField.set(field, (byField.get(field) ?? 0) + 1);
   const fields = [...byField].map(([field, count]) => `${field} ${count}`).join(', ');
   return [
     `file ${name} (sha256 ${done.sha256})`,
-    `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${done.rejected} rejected`,
+    `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${rejected} rejected`,
     `${done.dropped.length} fields dropped${fields ? ` (${fields})` : ''}`,
   ].join('; ');
 }
