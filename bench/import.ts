@@ -43,7 +43,9 @@ export async function benchImport(
     const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
     const start = performance.now();
-    const report = await importContacts({ store, policy, clock: () => now }, { path: file }, file);
+    const report = await importContacts({ store, policy, clock: () => now }, { path: file }, file, {
+      by: 'cli:bench',
+    });
     const ms = performance.now() - start;
     loop.disable();
     clearInterval(sampler);

@@ -8,11 +8,12 @@ import { campaign } from './i18n/campaign.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
 import { emulator } from './i18n/emulator.ts';
+import { fieldNames } from './i18n/fieldNames.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
 import { plurals } from './i18n/plural.ts';
 import { policy } from './i18n/policy.ts';
-import { fieldNames, problems } from './i18n/problems.ts';
+import { problems } from './i18n/problems.ts';
 import { retention } from './i18n/retention.ts';
 
 export type { Lang };

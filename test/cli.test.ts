@@ -95,7 +95,9 @@ describe('prospect-guard CLI', () => {
     writeFileSync(bad, 'email,name\nok@acme.fr,Ok\nnot-an-email,Bad\n');
     const rejected = await run('import', bad);
     expect(rejected.status).toBe(2);
-    expect(rejected.err).toMatch(/bad\.csv:3: « not-an-email » n’est pas une adresse e-mail valide/);
+    expect(rejected.err).toMatch(
+      /bad\.csv:3: colonne « email » : « not-an-email » n’est pas une adresse e-mail valide/,
+    );
     const counts = await run('start');
     expect(counts.out).toMatch(/1 contact, 0 objections/);
     // --skip-invalid takes the good rows and writes the bad ones, with their reason, to fix and import again.
@@ -104,7 +106,7 @@ describe('prospect-guard CLI', () => {
     expect(skipped.out).toMatch(/1 nouveau/);
     expect(skipped.err).toContain('1 ligne invalide laissée de côté');
     expect(readFileSync(join(dir, 'rejected.csv'), 'utf8')).toBe(
-      'email,name,motif du rejet\nnot-an-email,Bad,« not-an-email » n’est pas une adresse e-mail valide.\n',
+      'email,name,motif du rejet\nnot-an-email,Bad,colonne « email » : « not-an-email » n’est pas une adresse e-mail valide.\n',
     );
     expect((await run('start')).out).toMatch(/2 contacts/);
     // The rejected file exists: refused before anything is imported.

@@ -6,6 +6,7 @@ import { type ListInput, openList, recipientSorter } from '../src/campaign/recip
 import { runCli } from '../src/cli/main.ts';
 import type { Channel, SubjectFacts } from '../src/domain/contacts.ts';
 import { loadPolicy } from '../src/policy/load.ts';
+import { storeExists } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';
 
 export const POLICY_PATH = resolve(import.meta.dirname, '..', 'policy.yaml');
@@ -32,10 +33,21 @@ export function subject(overrides: Partial<SubjectFacts> = {}): SubjectFacts {
   };
 }
 
-/** Runs the CLI in-process on a store in `dir`, at a fixed time, as the given user. */
-export function cli(dir: string, options: { at?: string; lang?: 'fr' | 'en'; user?: string } = {}) {
+/**
+ * Runs the CLI in-process on a store in `dir`, at a fixed time, as the given user. The store is made by `init`
+ * before the first command (an explicit --db is never created by a write), unless `init: false`.
+ */
+export function cli(
+  dir: string,
+  options: { at?: string; lang?: 'fr' | 'en'; user?: string; init?: boolean } = {},
+) {
   const { at = '2026-11-23T10:30:00+01:00', lang, user = 'tester' } = options;
+  let ready = options.init === false;
   return async (...args: string[]) => {
+    if (!ready) {
+      ready = true;
+      if (!storeExists(join(dir, 'db.json')) && args[0] !== 'init') await initStore(join(dir, 'db.json'));
+    }
     const out: string[] = [];
     const err: string[] = [];
     const globals = [
@@ -54,6 +66,18 @@ export function cli(dir: string, options: { at?: string; lang?: 'fr' | 'en'; use
     });
     return { status, out: out.join('\n'), err: err.join('\n') };
   };
+}
+
+/** An empty store made by `init` at `path` (a write never creates one at an explicit --db); returns the path. */
+export async function initStore(path: string): Promise<string> {
+  const status = await runCli(['--db', path, '--policy', POLICY_PATH, 'init'], {
+    out: () => undefined,
+    err: () => undefined,
+    env: HASH_ENV,
+    clock: () => new Date(),
+  });
+  if (status !== 0) throw new Error(`init ${path}: exit ${status}`);
+  return path;
 }
 
 /** A finance professional, collected by a form and informed on 2026-01-05: allowed for accounting software. */

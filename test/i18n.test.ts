@@ -6,7 +6,8 @@ import { answers } from '../src/i18n/answers.ts';
 import { campaign } from '../src/i18n/campaign.ts';
 import { cli } from '../src/i18n/cli.ts';
 import { forms } from '../src/i18n/forms.ts';
-import { fieldNames, problems } from '../src/i18n/problems.ts';
+import { fieldNames } from '../src/i18n/fieldNames.ts';
+import { problems } from '../src/i18n/problems.ts';
 import { retention } from '../src/i18n/retention.ts';
 import { hasMessage, t } from '../src/i18n.ts';
 

@@ -5,7 +5,7 @@ import { cli, HASH_ENV, tempDir } from './helpers.ts';
 
 it('read commands never create a store: a typo in --db says so, and exits 2', async () => {
   const dir = tempDir();
-  const run = cli(dir, { lang: 'en' });
+  const run = cli(dir, { lang: 'en', init: false });
   for (const args of [
     ['can-i', 'email', 'alice@corp.fr'],
     ['privacy', 'export', '--email', 'alice@corp.fr'],

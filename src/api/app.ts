@@ -120,7 +120,7 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
         counts.invalid++;
         return {
           target,
-          problem: inputProblem(answer, `targets/${i}`, policyLists(c.get('ctx').policy)).body(language),
+          problem: inputProblem(answer, `/targets/${i}`, policyLists(c.get('ctx').policy)).body(language),
         };
       }
       const { decision } = answer;

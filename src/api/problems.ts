@@ -56,16 +56,16 @@ export function langOf(header: string | undefined, fallback: Lang): Lang {
   return best?.lang ?? fallback;
 }
 
-/** A value the services refused (the same check as the CLI's and Slack's): 422, the field as a JSON pointer. */
-export function inputProblem(
-  error: InputError,
-  defaultField?: string,
-  lists: Record<string, string> = {},
-): ApiProblem {
+/**
+ * A value the services refused (the same check as the CLI's and Slack's): 422, the field as a JSON pointer.
+ * `at` is the pointer when the request says where the value was (a batch's `/targets/7`), whatever field the
+ * services named.
+ */
+export function inputProblem(error: InputError, at?: string, lists: Record<string, string> = {}): ApiProblem {
   // A bad address or number names no field in the services: it is the email or phone field given.
   const guessed = { invalid_email: 'email', invalid_phone: 'phone' }[error.problem as string];
-  const named = error.params.field ?? defaultField ?? guessed;
-  const field = named ? `/${named}` : undefined;
+  const named = error.params.field ?? guessed;
+  const field = at ?? (named ? `/${named}` : undefined);
   return new ApiProblem(
     422,
     error.problem,

@@ -37,11 +37,13 @@ export interface CliKit {
    * anywhere else the command stops and says to add --yes.
    */
   confirm: (question: string, yes: boolean | undefined) => Promise<boolean>;
-  /** Opens policy and store for one command and always closes the store. */
-  /** Opens the store for one command (`read`: never create one; `policy`: instead of the --policy file). */
+  /**
+   * Opens policy and store for one command and always closes the store. A missing store is "no store at PATH",
+   * unless `create` (init) or the command writes at the default path; `policy`: instead of the --policy file.
+   */
   withContext: <T>(
     work: (ctx: AppContext) => Promise<T>,
-    options?: { read?: boolean; policy?: Policy },
+    options?: { read?: boolean; create?: boolean; policy?: Policy },
   ) => Promise<T>;
   setStatus: (status: number) => void;
 }

@@ -130,19 +130,24 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const dbPath = () => storeOf().location;
 
   /**
-   * Opens policy and store for one command and always closes the store. A command that only reads never creates
-   * a store: a typo in --db must not answer an access request with "we hold nothing".
+   * A file store is created only on purpose: by `init`, or by a write at the default path (data/… or
+   * PROSPECT_GUARD_DB), which says so. Anywhere else a missing store is a typo: a read must not answer an access
+   * request with "we hold nothing", and a write must not start a second register with a hash key of its own.
    */
+  const mayCreate = (path: string, options: { read?: boolean; create?: boolean }) =>
+    options.create === true || (!options.read && path === readPaths(io.env).dbPath);
+
+  /** Opens policy and store for one command and always closes the store. */
   async function withContext<T>(
     work: (ctx: AppContext) => Promise<T>,
-    options: { read?: boolean; policy?: Policy } = {},
+    options: { read?: boolean; create?: boolean; policy?: Policy } = {},
   ): Promise<T> {
     if (io.context) return work(io.context); // carried out by the running app, on its store
     const workspace = globals().workspace;
     const shipped = options.policy ?? loadPolicy(policyPath());
     const policy = workspace && !options.policy ? workspacePolicy(shipped, workspace) : shipped;
     const { location: path, schema } = storeOf();
-    if (options.read && !isPostgresUrl(path) && !storeExists(path))
+    if (!isPostgresUrl(path) && !storeExists(path) && !mayCreate(path, options))
       throw new InputError('no_store', { file: path });
     let store: Awaited<ReturnType<typeof openStore>>;
     try {

@@ -84,6 +84,17 @@ export const cli = {
     fr: 'import de {rows, plural, one {# ligne} other {# lignes}} ({encoding}) : {created, plural, one {# nouveau} other {# nouveaux}}, {updated, plural, one {# mis à jour} other {# mis à jour}}',
     en: 'imported {rows, plural, one {# row} other {# rows}} ({encoding}): {created} new, {updated} updated',
   },
+  cli_import_column: { fr: 'colonne « {column} » ({field})', en: 'column "{column}" ({field})' },
+  cli_import_column_is_field: { fr: 'colonne « {column} »', en: 'column "{column}"' },
+  cli_import_about: { fr: '{label} : {problem}', en: '{label}: {problem}' },
+  cli_import_field_dropped: {
+    fr: '{problem} Ligne gardée sans ce champ.',
+    en: '{problem} Row kept without it.',
+  },
+  cli_import_dropped: {
+    fr: '{dropped, plural, one {# champ illisible laissé} other {# champs illisibles laissés}} de côté (voir ci-dessus) : leurs lignes sont importées sans eux',
+    en: '{dropped, plural, one {# unreadable field} other {# unreadable fields}} left out (see above): their rows are imported without them',
+  },
   cli_import_skipped: {
     fr: '{bad, plural, one {# ligne invalide laissée} other {# lignes invalides laissées}} de côté (voir ci-dessus)',
     en: '{bad, plural, one {# invalid row} other {# invalid rows}} left out (see above)',

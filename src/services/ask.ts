@@ -60,11 +60,25 @@ export async function askMany(ctx: AppContext, inputs: AskInput[]): Promise<Arra
   return results;
 }
 
+/**
+ * The person asked about. On the email channel, text that is neither an address nor a phone number is a mistyped
+ * address ("alice.corp.fr"): told as a bad email, not as a bad phone number.
+ */
+function targetOn(channel: Channel, text: string): Identifier {
+  try {
+    return parseTarget(text);
+  } catch (error) {
+    if (channel === 'email' && error instanceof InputError && error.problem === 'invalid_phone')
+      throw new InputError('invalid_email', error.params);
+    throw error;
+  }
+}
+
 async function answerOf(
   ctx: AppContext,
   input: AskInput,
 ): Promise<{ answer: Answer; logged: Omit<DecisionLogEntry, 'id'> }> {
-  const target = parseTarget(input.target);
+  const target = targetOn(input.channel, input.target);
   // An email is asked about by email (or a messaging app); a number by SMS, a call or an automated call.
   if (input.channel === 'email' && target.kind !== 'email')
     throw new InputError('channel_needs_email', { field: 'target', value: input.target });

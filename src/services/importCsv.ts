@@ -1,10 +1,11 @@
-import { columnFor } from '../csv/columns.ts';
+import { basename } from 'node:path';
 import type { TextShape } from '../csv/read.ts';
 import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
-import type { ContactInput } from '../store/types.ts';
-import { type ContactFields, contactInput } from './contacts.ts';
+import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
 import type { AppContext } from './context.ts';
+import { type DroppedField, type ImportColumns, importColumns, readRow, recordOf } from './importRows.ts';
 
 /**
  * Rows written to the store at a time: one journal entry (and one fsync) each, small enough that writing one
@@ -14,11 +15,18 @@ const WRITE_SLICE = 5000;
 
 export interface ImportReport {
   encoding: string;
+  /** The file's sha256, as the audit entry of the import records it. */
+  sha256: string;
   rows: number;
   created: number;
   updated: number;
-  /** Each bad row: its line, what is wrong (a coded problem, told by the shell) and the row as written. */
-  errors: Array<{ line: number; error: InputError; raw?: string }>;
+  /**
+   * Each bad row: its line, what is wrong (a coded problem, told by the shell), the column at fault when one is,
+   * and the row as written.
+   */
+  errors: Array<{ line: number; error: InputError; field?: string; column?: string; raw?: string }>;
+  /** Each field left out of a row that was kept (an unreadable phone beside a good email…), by line. */
+  dropped: Array<DroppedField & { line: number }>;
   /** Whether the good rows were imported though some were bad (`skipInvalid`). */
   skipped: boolean;
   /** The file's header row and shape, to write the bad rows back as a file people can fix. */
@@ -29,77 +37,165 @@ export interface ImportReport {
  * Imports contacts from a CSV (header row; `,` `;` or tab; UTF-8, UTF-16 or Windows-1252), read as a stream.
  * All or nothing: every row is checked before any is written; when any is wrong, nothing is written and every
  * bad row is reported with its line number; with `skipInvalid` the good rows are written and the bad ones
- * reported. The rows are then written a slice at a time: if the process dies midway, the slices written stay,
- * and importing the same file again completes it (contacts merge on their email or phone).
+ * reported. A row keeps what can be read of it (importRows.ts). The rows are then written a slice at a time,
+ * each contact created or filled with its audit entry; the import's own entry (file, sha256, counts, actor)
+ * closes it. If the process dies midway, the slices written stay, and importing the same file again completes
+ * it (contacts merge on their email or phone, an unchanged contact is neither rewritten nor audited again).
  */
 export async function importContacts(
   ctx: AppContext,
   source: ByteSource,
   fileName: string,
-  options: { skipInvalid?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { by: string; skipInvalid?: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<ImportReport> {
   const { sniffed, shape: fileShape, rows: batches, readShare } = await openCsv(source, fileName);
   const { delimiter, ...shape } = fileShape;
   const now = ctx.clock();
   const provenance = { source: 'import', collection: 'indirect', collectedAt: now.toISOString() } as const;
   const inputs: ContactInput[] = [];
+  const lines: number[] = [];
   const errors: ImportReport['errors'] = [];
-  let columns: string[] | undefined;
-  let header = '';
+  const dropped: ImportReport['dropped'] = [];
+  let columns: ImportColumns | undefined;
+  let header: string | undefined;
   let rows = 0;
   const estimate = () => Math.max(rows, Math.round(rows / Math.max(readShare(), 1e-9)));
   for await (const batch of batches) {
     for (const row of batch) {
       if (!columns) {
-        columns = row.cells.map((h) => columnFor(h) ?? `ignored:${h}`);
+        columns = importColumns(row.cells);
         header = row.raw;
         // A file without an email or phone column is one error, not one per row.
-        if (!columns.includes('email') && !columns.includes('phone'))
+        if (!columns.fields.includes('email') && !columns.fields.includes('phone'))
           throw new InputError('csv_no_identifier_column', { file: fileName });
         continue;
       }
       rows++;
+      const { fields, columnOf } = recordOf(columns, row.cells);
       try {
-        const input = contactInput(withFullName(recordOf(columns, row.cells)), ctx, now, 'import');
-        inputs.push(input.provenance ? input : { ...input, provenance });
+        const read = readRow(fields, columnOf, ctx, now);
+        inputs.push(read.input.provenance ? read.input : { ...read.input, provenance });
+        lines.push(row.line);
+        for (const field of read.dropped) dropped.push({ ...field, line: row.line });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        errors.push({ line: row.line, error, raw: row.raw });
+        const field = fieldOf(error);
+        errors.push({ line: row.line, error, field, column: columnOf.get(field ?? ''), raw: row.raw });
       }
     }
     options.onProgress?.(rows, estimate());
   }
+  // An empty file is a mistake (the wrong export, a file still being written), never "0 rows imported".
+  if (header === undefined) throw new InputError('csv_empty', { file: fileName });
+  if (rows === 0) throw new InputError('csv_no_data_row', { file: fileName });
   const file = { header, shape, delimiter };
-  const report = { encoding: sniffed.encoding, rows, created: 0, updated: 0, errors, file };
+  const report = { encoding: sniffed.encoding, sha256: sniffed.sha256, rows, created: 0, updated: 0 };
+  const done = { ...report, errors, dropped, file };
   const skipped = errors.length > 0 && options.skipInvalid === true;
-  if (errors.length > 0 && !skipped) return { ...report, skipped };
+  if (errors.length > 0 && !skipped) return { ...done, skipped };
+  const name = basename(fileName);
   for (let at = 0; at < inputs.length; at += WRITE_SLICE) {
-    const result = await ctx.store.saveContacts(inputs.slice(at, at + WRITE_SLICE), now);
-    report.created += result.created;
-    report.updated += result.updated;
+    const slice = inputs.slice(at, at + WRITE_SLICE);
+    const entry = (change: BatchChange): AuditDraft => ({
+      ...contactEntry(ctx, options.by, slice[change.input] as ContactInput, change, now),
+      detail: `${changeDetail(change)}; from ${name}:${lines[at + change.input]}`,
+    });
+    const result = await ctx.store.saveContacts(slice, now, entry).catch(async (error) => {
+      // What was written before stays, audited: the import's entry says where it stopped.
+      if (at > 0)
+        await auditImport(
+          ctx,
+          options.by,
+          now,
+          `${importDetail(name, done, errors.length)}; stopped at line ${lines[at]}`,
+        );
+      return Promise.reject(await located(ctx, error, slice, lines.slice(at), fileName, at));
+    });
+    done.created += result.created;
+    done.updated += result.updated;
     // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { ...report, skipped };
+  await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
+  return { ...done, skipped };
 }
 
-/** A row's cells by column name; a name read twice keeps its first non-empty cell. */
-function recordOf(columns: string[], cells: string[]): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (let i = 0; i < columns.length; i++) {
-    const name = columns[i] as string;
-    const cell = cells[i];
-    if (cell !== undefined && !record[name]) record[name] = cell;
+function auditImport(ctx: AppContext, by: string, now: Date, detail: string): Promise<void> {
+  return ctx.store.audit({
+    at: now.toISOString(),
+    actor: by,
+    action: 'contact.import',
+    outcome: 'done',
+    detail,
+  });
+}
+
+/**
+ * A row that joins two people (its email is one contact's, its phone another's) is found only when written, and
+ * refuses its slice: which row, and how many rows before it are in, so the user can fix it and import again.
+ */
+async function located(
+  ctx: AppContext,
+  error: unknown,
+  slice: ContactInput[],
+  lines: number[],
+  file: string,
+  written: number,
+): Promise<unknown> {
+  if (!(error instanceof InputError) || error.problem !== 'identifiers_of_two_contacts') return error;
+  // Who each identifier is: a known contact, or a person an earlier row of the slice gave.
+  const person = new Map<string, string>();
+  let row = 0;
+  for (const [i, input] of slice.entries()) {
+    const who = async (id: string | undefined, kind: 'email' | 'phone') =>
+      id ? (person.get(id) ?? (await ctx.store.findContact({ kind, value: id }))?.id) : undefined;
+    const [byEmail, byPhone] = [await who(input.email, 'email'), await who(input.phone, 'phone')];
+    if (byEmail && byPhone && byEmail !== byPhone) {
+      row = i;
+      break;
+    }
+    for (const id of [input.email, input.phone]) if (id) person.set(id, byEmail ?? byPhone ?? `row ${i}`);
   }
-  return record;
+  return new InputError('import_two_contacts', { file, line: lines[row], limit: written });
 }
 
-/** First name and last name in two columns make one name ("Amélie" + "Girard" → "Amélie Girard"). */
-function withFullName(record: Record<string, string>): ContactFields {
-  const { firstName, ...fields } = record;
-  const name = [firstName, fields.name]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(' ');
-  return { ...fields, ...(name ? { name } : {}) } as ContactFields;
+/** The field a row's problem is about: the one it names, or the identifier a bad address or number is. */
+function fieldOf(error: InputError): string | undefined {
+  if (error.params.field) return String(error.params.field);
+  return { invalid_email: 'email', invalid_phone: 'phone' }[error.problem as string];
+}
+
+/** A contact created or filled by the import, as `contact add` audits it: the person hashed, the fields named. */
+function contactEntry(ctx: AppContext, by: string, input: ContactInput, change: BatchChange, now: Date) {
+  const target = input.email
+    ? { kind: 'email' as const, value: input.email }
+    : { kind: 'phone' as const, value: input.phone as string };
+  return {
+    at: now.toISOString(),
+    actor: by,
+    action: change.created ? 'contact.add' : 'contact.fill',
+    outcome: 'done' as const,
+    targetHash: ctx.store.hash(target),
+  };
+}
+
+function changeDetail(change: BatchChange): string {
+  const kept = change.kept.length > 0 ? `; kept ${change.kept.join(',')}` : '';
+  return `fields ${change.changed.join(',') || '-'}${kept}`;
+}
+
+/** The import's own entry: which file (its sha256 proves which bytes), and what became of its rows. */
+function importDetail(
+  name: string,
+  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped'>,
+  rejected: number,
+): string {
+  const byField = new Map<ContactField, number>();
+  for (const { field } of done.dropped) byField.set(field, (byField.get(field) ?? 0) + 1);
+  const fields = [...byField].map(([field, count]) => `${field} ${count}`).join(', ');
+  return [
+    `file ${name} (sha256 ${done.sha256})`,
+    `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${rejected} rejected`,
+    `${done.dropped.length} fields dropped${fields ? ` (${fields})` : ''}`,
+  ].join('; ');
 }

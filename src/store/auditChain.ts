@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AuditEntry } from './types.ts';
 
 /** The hash before the first entry of a chain. */
@@ -19,6 +19,18 @@ export function chained(last: AuditEntry | undefined, entry: Omit<AuditEntry, 'p
   const prev = last?.hash ?? CHAIN_START;
   const linked = { ...entry, prev };
   return { ...linked, hash: entryHash(linked) };
+}
+
+/** Many entries chained one after the other after `last`, each given a new id. */
+export function chainedMany(
+  last: AuditEntry | undefined,
+  drafts: Omit<AuditEntry, 'id' | 'prev' | 'hash'>[],
+) {
+  let previous = last;
+  return drafts.map((draft) => {
+    previous = chained(previous, { id: randomUUID(), ...draft });
+    return previous;
+  });
 }
 
 export interface ChainCheck {

@@ -1,36 +1,67 @@
-import { defined, fillContact } from '../domain/contactMerge.ts';
+import { fillContact } from '../domain/contactMerge.ts';
 import type { Contact } from '../domain/contacts.ts';
-import type { ContactInput } from './types.ts';
+import { InputError } from '../domain/errors.ts';
+import type { AuditDraft, BatchAudit, BatchChange, ContactInput } from './types.ts';
+
+/** A batch merged: the contacts to write (created or changed), their changes, pairs and audit entries. */
+export interface MergedBatch {
+  contacts: Contact[];
+  pairs: Array<[Contact | undefined, Contact]>;
+  changes: BatchChange[];
+  audit: AuditDraft[];
+  counts: { created: number; updated: number };
+}
 
 /**
  * Many inputs merged with the contacts already known (`existing` finds the one an input reaches, refusing two
- * identifiers of two contacts): a person repeated in the batch is one contact. Each pair (before, after) is
- * kept, for the objections the contacts carry. Every store saves a batch with this one function.
+ * identifiers of two contacts): a person repeated in the batch is one contact, each repeat filling what the
+ * ones before left empty (never rewriting them, as between two batches). Only the contacts created or changed
+ * are returned, each with its change (the fields written, those left alone), its pair (before, after) for the
+ * objections the contacts carry, and the audit entry `audit` gives it. Every store saves a batch with this.
  */
 export function mergeBatch(
   inputs: ContactInput[],
   now: Date,
   newId: () => string,
   existing: (input: ContactInput) => Contact | undefined,
-): { contacts: Contact[]; pairs: Array<[Contact | undefined, Contact]>; created: number } {
-  const contacts: Contact[] = [];
-  const pairs: Array<[Contact | undefined, Contact]> = [];
-  const pending = new Map<string, number>(); // identifiers seen in this batch → index in `contacts`
-  let created = 0;
-  for (const input of inputs) {
-    const seen = pending.get(input.email ?? '') ?? pending.get(input.phone ?? '');
-    const previous = existing(input);
-    const { contact } = fillContact(previous, input, now, newId());
-    pairs.push([previous, contact]);
-    if (seen !== undefined) {
-      const first = contacts[seen] as Contact;
-      contacts[seen] = { ...first, ...defined(contact), id: first.id };
-      continue;
-    }
-    if (!previous) created++;
-    if (input.email) pending.set(input.email, contacts.length);
-    if (input.phone) pending.set(input.phone, contacts.length);
-    contacts.push(contact);
+  audit?: BatchAudit,
+): MergedBatch {
+  const merged: Array<{ before: Contact | undefined; change: BatchChange }> = [];
+  const pending = new Map<string, number>(); // identifiers seen in this batch → index in `merged`
+  for (const [index, input] of inputs.entries()) {
+    const stored = existing(input);
+    const byEmail = pending.get(input.email ?? '');
+    const byPhone = pending.get(input.phone ?? '');
+    const seen = byEmail ?? byPhone;
+    const entry = seen === undefined ? undefined : merged[seen];
+    // Two people of the batch, or one of the batch and another known one: as `existing` refuses two known ones.
+    if (
+      (byEmail !== undefined && byPhone !== undefined && byEmail !== byPhone) ||
+      (entry && stored && stored.id !== entry.change.contact.id)
+    )
+      throw new InputError('identifiers_of_two_contacts');
+    const change = entry?.change;
+    const outcome = fillContact(change?.contact ?? stored, input, now, stored?.id ?? newId());
+    const at = seen ?? merged.length;
+    if (change) {
+      change.contact = outcome.contact;
+      change.changed = [...new Set([...change.changed, ...outcome.changed])];
+      change.kept = [...new Set([...change.kept, ...outcome.kept])];
+    } else
+      merged.push({
+        before: stored,
+        change: { ...outcome, created: !stored, input: index },
+      });
+    for (const id of [outcome.contact.email, outcome.contact.phone]) if (id) pending.set(id, at);
   }
-  return { contacts, pairs, created };
+  const written = merged.filter(({ change }) => change.created || change.changed.length > 0);
+  const changes = written.map(({ change }) => change);
+  const created = changes.filter((change) => change.created).length;
+  return {
+    contacts: changes.map((change) => change.contact),
+    pairs: written.map(({ before, change }) => [before, change.contact]),
+    changes,
+    audit: audit ? changes.flatMap((change) => audit(change) ?? []) : [],
+    counts: { created, updated: changes.length - created },
+  };
 }

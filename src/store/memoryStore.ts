@@ -24,8 +24,11 @@ import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
 import { consentRecord, interactionRecord, objectionRecord } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
+import { batchOps, carriedOps } from './stateOps.ts';
 import type {
+  AuditDraft,
   AuditEntry,
+  BatchAudit,
   ConsentInput,
   ContactInput,
   ContactRecord,
@@ -140,21 +143,14 @@ export class MemoryStore implements Store {
     return outcome;
   }
 
-  /** The global objections the contacts' new identifiers inherit (store/carried.ts), as changes to commit. */
   private carried(pairs: Array<[Contact | undefined, Contact]>): Op[] {
-    return pairs.flatMap(([previous, contact]) =>
-      this.state
-        .carriedObjections(previous, contact, (id) => this.hash(id))
-        .map((record) => ({ op: 'suppression' as const, record })),
-    );
+    return carriedOps(this.state, pairs, (id) => this.hash(id));
   }
 
-  async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
-    const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, (input) =>
-      this.state.existing(input),
-    );
-    if (contacts.length > 0) await this.commit({ op: 'contacts', contacts }, ...this.carried(pairs));
-    return { created, updated: contacts.length - created };
+  async saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
+    const batch = mergeBatch(inputs, now, randomUUID, (input) => this.state.existing(input), audit);
+    if (batch.contacts.length > 0) await this.commit(...batchOps(this.state, batch, (id) => this.hash(id)));
+    return batch.counts;
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
@@ -199,7 +195,7 @@ export class MemoryStore implements Store {
     return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
   }
 
-  async audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void> {
+  async audit(entry: AuditDraft): Promise<void> {
     const last = this.data.audit[this.data.audit.length - 1];
     await this.commit({ op: 'audit', record: chained(last, { id: randomUUID(), ...entry }) });
   }

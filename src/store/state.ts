@@ -9,6 +9,8 @@ import {
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { chainedMany } from './auditChain.ts';
+import type { MergedBatch } from './batch.ts';
 import { carriedObjections } from './carried.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
@@ -23,6 +25,7 @@ export type Op =
   | { op: 'decision'; record: DecisionLogEntry }
   | { op: 'decisions'; records: DecisionLogEntry[] }
   | { op: 'audit'; record: AuditEntry }
+  | { op: 'audits'; records: AuditEntry[] }
   | { op: 'campaign'; campaign: Campaign }
   | { op: 'purge'; request: PurgeRequest }
   /** Two records of one person joined: `contact` (the kept one, joined) takes the records of `gone`. */
@@ -111,6 +114,9 @@ export class StoreState {
         return this.applyRecord(entry);
       case 'decisions':
         for (const record of entry.records) this.applyRecord({ op: 'decision', record });
+        return;
+      case 'audits':
+        for (const record of entry.records) this.applyRecord({ op: 'audit', record });
         return;
       case 'campaign':
         data.campaigns[entry.campaign.id] = entry.campaign;
@@ -257,15 +263,6 @@ export class StoreState {
       suppressions: data.suppressions.size,
       decisions: data.decisions.length,
     };
-  }
-
-  /** The global objections a contact's new identifiers inherit (store/carried.ts). */
-  carriedObjections(
-    previous: Contact | undefined,
-    contact: Contact,
-    hash: (id: Identifier) => string,
-  ): Suppression[] {
-    return carriedObjections(previous, contact, hash, (h) => this.data.suppressions.get(`${h}:all`));
   }
 
   /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */

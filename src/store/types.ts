@@ -26,6 +26,17 @@ export interface SaveOutcome {
   kept: string[];
 }
 
+/** One contact a batch created or filled: what it wrote, and the first input of the batch that reached it. */
+export interface BatchChange extends SaveOutcome {
+  input: number;
+}
+
+/** An audit entry as its author writes it; the store gives it its id and chains it. */
+export type AuditDraft = Omit<AuditEntry, 'id' | 'prev' | 'hash'>;
+
+/** The audit entry of one change of a batch, if it gets one. */
+export type BatchAudit = (change: BatchChange) => AuditDraft | undefined;
+
 export interface ConsentInput {
   channel: Channel;
   purpose: string;
@@ -123,8 +134,16 @@ export interface Store {
    * and events of `gone`, which is removed; objections match on every identifier of both.
    */
   mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome>;
-  /** Many contacts in one durable write (imports). */
-  saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }>;
+  /**
+   * Many contacts in one durable write (imports), each created or filled as `saveContact` does; `updated` counts
+   * the known contacts that changed. `audit` gives the entry of each contact created or changed, written in the
+   * same write: the contacts and their audit entries are recorded together, or neither is.
+   */
+  saveContacts(
+    inputs: ContactInput[],
+    now: Date,
+    audit?: BatchAudit,
+  ): Promise<{ created: number; updated: number }>;
   recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;
   recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction>;
   /** Suppresses every identifier given (a contact's email and phone alike); survives deletion of the contact. */
@@ -144,7 +163,7 @@ export interface Store {
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
   /** Appends to the audit trail, chained to the entry before it (store/auditChain.ts). */
-  audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void>;
+  audit(entry: AuditDraft): Promise<void>;
   auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
   contactRecords(): Promise<ContactRecord[]>;
   /** Every contact with its records, a page at a time in the order they were added: scans of a large register. */

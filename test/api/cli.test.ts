@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { cli, HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli, HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
 
 describe('api-key and webhook on the command line', () => {
   it('creates a key shown once and kept hashed, lists and revokes it, each audited', async () => {
@@ -68,13 +68,16 @@ describe('start with the API on a taken port', () => {
     const port = (busy.address() as AddressInfo).port;
     try {
       const err: string[] = [];
-      const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
-        out: () => undefined,
-        err: (t) => err.push(t),
-        env: { ...HASH_ENV, PROSPECT_GUARD_API_PORT: String(port), PROSPECT_GUARD_API_HOST: '127.0.0.1' },
-        clock: () => new Date('2026-11-23T10:30:00+01:00'),
-        input: Readable.from([]),
-      });
+      const status = await runCli(
+        ['--db', await initStore(join(tempDir(), 'db.json')), '--policy', POLICY_PATH, 'start'],
+        {
+          out: () => undefined,
+          err: (t) => err.push(t),
+          env: { ...HASH_ENV, PROSPECT_GUARD_API_PORT: String(port), PROSPECT_GUARD_API_HOST: '127.0.0.1' },
+          clock: () => new Date('2026-11-23T10:30:00+01:00'),
+          input: Readable.from([]),
+        },
+      );
       expect(status).not.toBe(0);
       expect(err.join('\n')).toMatch(/the HTTP API cannot listen on 127\.0\.0\.1, port \d+ \(EADDRINUSE\)/);
       expect(err.join('\n')).not.toMatch(/\n\s+at /);

@@ -6,7 +6,7 @@ import type { AppContext } from '../../src/services/context.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import type { OpenView, StateValues } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, POLICY_PATH, policy, tempDir } from '../helpers.ts';
+import { HASH_ENV, initStore, POLICY_PATH, policy, tempDir } from '../helpers.ts';
 
 export interface TestSlack extends EmulatedApp {
   ctx: AppContext;
@@ -82,7 +82,8 @@ export function submitted(view: OpenView, changes: Record<string, string | null>
 export async function pipedStart(script: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
+  const db = await initStore(join(tempDir(), 'db.json'));
+  const status = await runCli(['--db', db, '--policy', POLICY_PATH, 'start'], {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     env: { ...HASH_ENV, ...env },

@@ -7,7 +7,7 @@ import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { SlackUser } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, POLICY_PATH, policy, tempDir } from '../helpers.ts';
+import { HASH_ENV, initStore, POLICY_PATH, policy, tempDir } from '../helpers.ts';
 
 it('runs in HTTP mode with real credentials until asked to stop', async () => {
   const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
@@ -64,23 +64,26 @@ it('with Slack unreachable at start: one clear line, another try later, no stack
   const stopSignal = new Promise<void>((done) => {
     stop = done;
   });
-  const status = await runCli(['--db', join(tempDir(), 'db.json'), '--policy', POLICY_PATH, 'start'], {
-    out: () => undefined,
-    err: (text) => {
-      err.push(text);
-      if (text.includes('Slack cannot be reached')) stop();
+  const status = await runCli(
+    ['--db', await initStore(join(tempDir(), 'db.json')), '--policy', POLICY_PATH, 'start'],
+    {
+      out: () => undefined,
+      err: (text) => {
+        err.push(text);
+        if (text.includes('Slack cannot be reached')) stop();
+      },
+      env: {
+        ...HASH_ENV,
+        SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef',
+        SLACK_APP_TOKEN: 'xapp-1-A111-2222-abcdef',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/', // nothing listens there
+      },
+      clock: () => new Date(),
+      input: Readable.from([]),
+      interactive: false,
+      stopSignal,
     },
-    env: {
-      ...HASH_ENV,
-      SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef',
-      SLACK_APP_TOKEN: 'xapp-1-A111-2222-abcdef',
-      SLACK_API_URL: 'http://127.0.0.1:9/api/', // nothing listens there
-    },
-    clock: () => new Date(),
-    input: Readable.from([]),
-    interactive: false,
-    stopSignal,
-  });
+  );
   expect(status).toBe(0);
   expect(err.find((line) => line.includes('Slack cannot be reached'))).toMatch(
     /^prospect-guard: Slack cannot be reached \(slack_webapi_request_error\); trying again in 2 s$/,

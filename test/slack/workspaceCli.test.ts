@@ -5,11 +5,11 @@ import { expect, it } from 'vitest';
 import { freePort } from '../../demo/postgres.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
 
 it('carries out a --workspace command on the register the running app holds (many workspaces, files)', async () => {
   const dir = tempDir();
-  const db = join(dir, 'db.json');
+  const db = await initStore(join(dir, 'db.json'));
   // The shipped policy, and T0ALPHA's own (policies/T0ALPHA.yaml beside it), in a folder of the test's.
   const policyPath = join(dir, 'policy.yaml');
   copyFileSync(POLICY_PATH, policyPath);

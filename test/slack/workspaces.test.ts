@@ -177,11 +177,17 @@ describe('the HTTP API with many workspaces', () => {
 describe('the command line with --workspace', () => {
   it('works on that workspace register alone, and refuses an id that is not one', async () => {
     const run = cli(tempDir(), { lang: 'en' });
+    // A workspace register is made by the app's install, or on purpose by init; never by a write to a typo.
+    expect((await run('--workspace', 'T0ALPHA', 'optout', '--email', 'eve@acme.fr')).err).toContain(
+      'No store at',
+    );
+    for (const team of ['T0ALPHA', 'T0BETA']) expect((await run('--workspace', team, 'init')).status).toBe(0);
     expect((await run('--workspace', 'T0ALPHA', 'optout', '--email', 'eve@acme.fr')).status).toBe(0);
     const alpha = await run('--workspace', 'T0ALPHA', 'can-i', 'email', 'eve@acme.fr');
     const beta = await run('--workspace', 'T0BETA', 'can-i', 'email', 'eve@acme.fr');
     const plain = await run('can-i', 'email', 'eve@acme.fr');
     expect(alpha.out).toMatch(/objected/);
+    expect(beta.status).toBe(3);
     expect(beta.out).not.toMatch(/objected/);
     expect(plain.out).not.toMatch(/objected/);
     const bad = await run('--workspace', '../etc', 'can-i', 'email', 'eve@acme.fr');

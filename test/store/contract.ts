@@ -181,6 +181,47 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     );
 
     it(
+      'saves a batch with the audit entry of each contact created or filled, in the same write, chained',
+      withStore(async (store) => {
+        await store.audit({ at: now.toISOString(), actor: 'test', action: 'before', outcome: 'done' });
+        await store.saveContact({ email: 'known@acme.fr', name: 'Known' }, now);
+        await store.saveContact({ email: 'same@acme.fr', name: 'Same' }, now);
+        const inputs = [
+          { email: 'known@acme.fr', name: 'Other', company: 'Acme' },
+          { email: 'same@acme.fr', name: 'Same' },
+          { email: 'new@acme.fr', name: 'New' },
+          { email: 'new@acme.fr', name: 'Rewritten?', phone: '+33611111111' },
+        ];
+        const result = await store.saveContacts(inputs, later, (change) => ({
+          at: later.toISOString(),
+          actor: 'cli:test',
+          action: change.created ? 'contact.add' : 'contact.fill',
+          outcome: 'done',
+          targetHash: store.hash(email(change.contact.email as string)),
+          detail: `row ${change.input}: fields ${change.changed.join(',')}; kept ${change.kept.join(',')}`,
+        }));
+        // The unchanged contact is neither counted as updated nor written nor audited.
+        expect(result).toEqual({ created: 1, updated: 1 });
+        // A person repeated in the batch: the second row fills, never rewrites, what the first gave.
+        expect(await store.findContact(email('new@acme.fr'))).toMatchObject({
+          name: 'New',
+          phone: '+33611111111',
+        });
+        const trail = await store.auditTrail();
+        expect(trail.map((e) => [e.action, e.detail])).toEqual([
+          ['before', undefined],
+          ['contact.fill', 'row 0: fields company; kept name'],
+          ['contact.add', 'row 2: fields email,name,phone; kept name'],
+        ]);
+        expect(verifyChain(trail).ok).toBe(true);
+        expect(await store.saveContacts([{ email: 'same@acme.fr' }], later, () => undefined)).toEqual({
+          created: 0,
+          updated: 0,
+        });
+      }),
+    );
+
+    it(
       'keeps an objection at its first date with the later ones in its history, on every identifier of the person, after a purge too',
       withStore(async (store) => {
         const { contact } = await store.saveContact({ email: 'o@acme.fr', phone: '+33622222222' }, now);

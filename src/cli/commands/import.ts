@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fileText, safeCell, safeLine } from '../../csv/write.ts';
 import type { InputError } from '../../domain/errors.ts';
-import { t } from '../../i18n.ts';
+import { type Lang, t } from '../../i18n.ts';
 import { problemLine } from '../../reports/problems.ts';
 import { importContacts } from '../../services/importCsv.ts';
 import { flagOf } from '../flags.ts';
@@ -31,11 +31,21 @@ export function register(program: Command, kit: CliKit): void {
           assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
         const progress = terminalProgress(true);
         const report = await importContacts(ctx, { path: file }, file, {
+          by: kit.who(),
           skipInvalid: options.skipInvalid,
           onProgress: progress.update,
         }).finally(progress.stop);
-        const reason = (error: InputError) => problemLine(lang, error, { fieldName: flagOf });
-        for (const { line, error } of report.errors) kit.err(`${file}:${line}: ${reason(error)}`);
+        const reason = (e: { error: InputError; field?: string; column?: string }) =>
+          rowProblem(lang, e.error, e.field, e.column);
+        // Every problem of the file in its order: the rows rejected, and the fields left out of rows kept.
+        const told = [
+          ...report.errors.map((e) => ({ line: e.line, text: reason(e) })),
+          ...report.dropped.map((d) => ({
+            line: d.line,
+            text: t(lang, 'cli_import_field_dropped', { problem: reason(d) }),
+          })),
+        ].sort((a, b) => a.line - b.line);
+        for (const { line, text } of told) kit.err(`${file}:${line}: ${text}`);
         if (options.rejected && report.file && report.errors.length > 0) {
           const { header, shape, delimiter } = report.file;
           const lines = [
@@ -44,7 +54,7 @@ export function register(program: Command, kit: CliKit): void {
             ),
             // A bad row goes back to Excel: a cell that would run as a formula is neutralised there too.
             ...report.errors.map((e) =>
-              [safeLine(e.raw ?? '', delimiter), safeCell(reason(e.error), delimiter)].join(delimiter),
+              [safeLine(e.raw ?? '', delimiter), safeCell(reason(e), delimiter)].join(delimiter),
             ),
           ];
           writeOutput(options.rejected, fileText(lines, shape), {
@@ -69,6 +79,25 @@ export function register(program: Command, kit: CliKit): void {
         );
         // The good rows are in: a success, with the bad ones told on stderr (and in --rejected).
         if (report.skipped) kit.err(t(lang, 'cli_import_skipped', { bad: report.errors.length }));
+        if (report.dropped.length > 0)
+          kit.err(t(lang, 'cli_import_dropped', { dropped: report.dropped.length }));
       });
     });
+}
+
+/**
+ * A row's problem, naming the column at fault as the file does ("column "Portable" (phone)"), once: before the
+ * message when the message does not name the field itself (a bad number, a bad département).
+ */
+function rowProblem(lang: Lang, error: InputError, field?: string, column?: string): string {
+  // The field in brackets when the header does not say it already ("Portable" (phone), but "email").
+  const key =
+    column?.trim().toLowerCase() === field?.toLowerCase()
+      ? 'cli_import_column_is_field'
+      : 'cli_import_column';
+  const label = column && field ? t(lang, key, { column, field }) : undefined;
+  const problem = problemLine(lang, error, {
+    fieldName: (name) => (label && name === field ? label : flagOf(name)),
+  });
+  return label && !problem.includes(label) ? t(lang, 'cli_import_about', { label, problem }) : problem;
 }

@@ -8,8 +8,11 @@ export function register(program: Command, kit: CliKit): void {
     .command('init')
     .description('create an empty store (with its hash key) at --db; read commands never create one')
     .action(async () => {
-      await kit.withContext(async (ctx) => {
-        kit.out(t(kit.lang(ctx.policy), 'cli_store_ready', { file: ctx.store.location }));
-      });
+      await kit.withContext(
+        async (ctx) => {
+          kit.out(t(kit.lang(ctx.policy), 'cli_store_ready', { file: ctx.store.location }));
+        },
+        { create: true },
+      );
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
 import { backupStore } from '../../store/backup.ts';
+import { storeExists } from '../../store/fileStore.ts';
 import { isPostgresUrl } from '../../store/open.ts';
 import { copyFileToPostgres } from '../../store/pg/copy.ts';
 import { migrateDatabase } from '../../store/pg/migrations.ts';
@@ -18,6 +19,7 @@ export function register(program: Command, kit: CliKit): void {
     .description('check snapshot, journal, key and audit trail without opening the store for writing')
     .action(async () => {
       fileOnly(kit, 'verify');
+      existing(kit.dbPath());
       const report = await verifyStoreFiles(kit.dbPath(), kit.io.env);
       const lang = kit.lang(undefined);
       if (report.ok)
@@ -31,6 +33,7 @@ export function register(program: Command, kit: CliKit): void {
     .description('a consistent copy of the store (snapshot and journal folded), safe while the app runs')
     .action(async (folder: string) => {
       fileOnly(kit, 'backup');
+      existing(kit.dbPath());
       const copy = await backupStore(kit.dbPath(), folder);
       kit.out(t(kit.lang(undefined), 'cli_backup_done', { file: copy.file, seq: copy.seq }));
     });
@@ -56,6 +59,7 @@ export function register(program: Command, kit: CliKit): void {
     .description('move a file register into PostgreSQL, with its hash key; counts are checked')
     .action(async (options: { from: string; to: string }) => {
       if (!isPostgresUrl(options.to)) throw new InputError('not_postgres', { value: options.to });
+      existing(resolve(options.from));
       const report = await copyFileToPostgres(resolve(options.from), options.to, kit.io.env);
       const lang = kit.lang(undefined);
       kit.out(
@@ -69,6 +73,11 @@ export function register(program: Command, kit: CliKit): void {
       );
       if (report.keyFile) kit.out(t(lang, 'cli_store_copied_key', { file: report.keyFile }));
     });
+}
+
+/** A store named that is not there is a typo (exit 2, in the reader's language), not a damaged store. */
+function existing(path: string): void {
+  if (!storeExists(path)) throw new InputError('no_store', { file: path });
 }
 
 /** Verify and backup read the files of a file register. */

@@ -13,14 +13,14 @@ import type {
 } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
-import { chained } from '../auditChain.ts';
 import { mergeBatch } from '../batch.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecord } from '../records.ts';
 import type {
-  AuditEntry,
+  AuditDraft,
+  BatchAudit,
   ConsentInput,
   ContactInput,
   DecisionLogEntry,
@@ -33,6 +33,7 @@ import type {
 import { lockKeys, pool, rowsOf, transaction } from './db.ts';
 import { PgLeases } from './pgLeases.ts';
 import {
+  appendAudit,
   assertFree,
   carryObjections,
   existingContact,
@@ -136,7 +137,7 @@ export class PgStore extends PgLeases implements Store {
     }));
   }
 
-  async saveContacts(inputs: ContactInput[], now: Date): Promise<{ created: number; updated: number }> {
+  async saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
     const emails = inputs.flatMap((i) => (i.email ? [i.email] : []));
     const phones = inputs.flatMap((i) => (i.phone ? [i.phone] : []));
     return this.write([...emails, ...phones], async (client) => {
@@ -146,10 +147,12 @@ export class PgStore extends PgLeases implements Store {
           phones,
         ]),
       );
-      const { contacts, pairs, created } = mergeBatch(inputs, now, randomUUID, knownContacts(known));
-      if (contacts.length > 0) await putContacts(client, contacts);
-      await carryObjections(client, this.hashOf, pairs);
-      return { result: { created, updated: contacts.length - created }, touched: contacts.map((c) => c.id) };
+      const batch = mergeBatch(inputs, now, randomUUID, knownContacts(known), audit);
+      if (batch.contacts.length > 0) await putContacts(client, batch.contacts);
+      await carryObjections(client, this.hashOf, batch.pairs);
+      // The contacts and their audit entries in one transaction: recorded together, or neither.
+      if (batch.audit.length > 0) await appendAudit(client, batch.audit);
+      return { result: batch.counts, touched: batch.contacts.map((c) => c.id) };
     });
   }
 
@@ -218,21 +221,8 @@ export class PgStore extends PgLeases implements Store {
   }
 
   /** Chained to the entry before it; the chain's lock makes replicas append one at a time. */
-  async audit(entry: Omit<AuditEntry, 'id' | 'prev' | 'hash'>): Promise<void> {
-    await transaction(this.db, async (client) => {
-      await lockKeys(client, ['audit-chain']);
-      const last = rowsOf<AuditEntry>(
-        await client.query('select data from audit order by seq desc limit 1'),
-      )[0];
-      const record = chained(last, { id: randomUUID(), ...entry });
-      await client.query('insert into audit (id, actor, action, hash, data) values ($1, $2, $3, $4, $5)', [
-        record.id,
-        record.actor,
-        record.action,
-        record.hash,
-        record,
-      ]);
-    });
+  async audit(entry: AuditDraft): Promise<void> {
+    await transaction(this.db, (client) => appendAudit(client, [entry]));
   }
 
   /** Contacts with their records, single consents, decisions by hash; objections stay. Counted. */

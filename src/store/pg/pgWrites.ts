@@ -3,9 +3,10 @@ import { type JoinOutcome, joinContacts } from '../../domain/contactJoin.ts';
 import { type Contact, objectionDates, renewObjection, type Suppression } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
+import { chainedMany } from '../auditChain.ts';
 import { carriedObjections, hashesToCarry } from '../carried.ts';
-import type { PurgeRequest, PurgeResult } from '../types.ts';
-import { rowsOf } from './db.ts';
+import type { AuditDraft, AuditEntry, PurgeRequest, PurgeResult } from '../types.ts';
+import { lockKeys, rowsOf } from './db.ts';
 
 /** The writes of the PostgreSQL store, inside the transaction its caller holds. */
 
@@ -167,4 +168,19 @@ export async function purgeRecords(client: pg.PoolClient, request: PurgeRequest)
   for (const [kind, n] of Object.entries(removed))
     await client.query('update purged set count = count + $2 where kind = $1', [kind, n]);
   return removed;
+}
+
+/**
+ * Audit entries appended in order, chained after the last one, in one statement; the chain's lock makes
+ * replicas append one at a time (taken after the identifiers' locks, never before: no circle of waits).
+ */
+export async function appendAudit(client: pg.PoolClient, drafts: AuditDraft[]): Promise<void> {
+  await lockKeys(client, ['audit-chain']);
+  const last = rowsOf<AuditEntry>(await client.query('select data from audit order by seq desc limit 1'))[0];
+  await client.query(
+    `insert into audit (id, actor, action, hash, data)
+     select x->>'id', x->>'actor', x->>'action', x->>'hash', x
+     from jsonb_array_elements($1::jsonb) with ordinality as e(x, n) order by n`,
+    [JSON.stringify(chainedMany(last, drafts))],
+  );
 }
