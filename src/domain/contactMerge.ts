@@ -83,11 +83,12 @@ export function fillContact(
       contact.provenance = given as Provenance;
       changed.push('provenance');
     } else {
-      const isNewSource =
-        (given.source && given.source !== first.source) ||
-        (given.detail && given.detail !== first.detail) ||
-        (given.collectedAt && given.collectedAt !== first.collectedAt);
-      if (isNewSource) {
+      // The same collection told again (a re-import of one file) is not a new source.
+      const sameAs = (known: Provenance) =>
+        (!given.source || given.source === known.source) &&
+        (!given.detail || given.detail === known.detail) &&
+        (!given.collectedAt || given.collectedAt === known.collectedAt);
+      if (![first, ...(existing.sources ?? [])].some(sameAs)) {
         contact.sources = [...(existing.sources ?? []), { ...first, ...given } as Provenance];
         changed.push('sources');
       }
