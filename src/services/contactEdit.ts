@@ -195,6 +195,8 @@ function checkConsistent(ctx: AppContext, contact: Contact, fields: ContactEdit)
   for (const p of [contact.provenance, ...(contact.sources ?? [])])
     if (p?.informedAt && day(p.informedAt) < day(p.collectedAt)) order('informedAt', 'collectedAt');
   const c = contact.customer;
+  // A customer relationship starts somewhere: the same rule as `contact add`.
+  if (c && !c.since) throw new InputError('required', { field: 'customerSince' });
   if (c?.since && c.until && c.until < c.since) order('customerUntil', 'customerSince');
   if (c?.since && c.lastPurchaseAt && c.lastPurchaseAt < c.since) order('lastPurchaseAt', 'customerSince');
 }
