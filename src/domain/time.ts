@@ -151,9 +151,11 @@ export function startOfDay(day: string, zone: string): Date {
 }
 
 export function formatLocal(at: Date, zone: string, locale: 'fr' | 'en'): string {
-  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
-    .setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB')
-    .toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
+  const local = DateTime.fromJSDate(at, { zone: zoneFor(zone) }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  // A date typed alone is read as the start of that local day, and a deadline falls on one: it prints as that
+  // date ("dimanche 1 novembre 2026"), not as a time nobody gave ("à 00:00").
+  if (local.toMillis() === local.startOf('day').toMillis()) return local.toFormat('cccc d LLLL yyyy');
+  return local.toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
 
 /** A compact local time for tables (the audit trail): `2026-12-07 10:11:02 +01:00`, the offset saying the zone's. */

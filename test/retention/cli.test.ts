@@ -37,8 +37,8 @@ it('scans, purges with a dry run first, exports and erases from the command line
   expect(scan.out).toContain(
     [
       '⛔ To purge now: 2 contacts',
-      '• U0SALES — 1: old@acme.fr (prospect, Sunday 1 November 2026 at 00:00)',
-      '• no owner — 1: opened@acme.fr (prospect, Friday 20 November 2026 at 00:00)',
+      '• U0SALES — 1: old@acme.fr (prospect, Sunday 1 November 2026)',
+      '• no owner — 1: opened@acme.fr (prospect, Friday 20 November 2026)',
     ].join('\n'),
   );
   expect(scan.out).toContain('🗓️ Within 30 days (1)');
@@ -48,8 +48,8 @@ it('scans, purges with a dry run first, exports and erases from the command line
   expect(dry.out).toBe(
     [
       'would purge now: 2 contacts past their deadline (retention-prospect-non-customer):',
-      '  old@acme.fr — prospect, deadline Sunday 1 November 2026 at 00:00',
-      '  opened@acme.fr — prospect, deadline Friday 20 November 2026 at 00:00',
+      '  old@acme.fr — prospect, deadline Sunday 1 November 2026',
+      '  opened@acme.fr — prospect, deadline Friday 20 November 2026',
     ].join('\n'),
   );
   expect((await run('retention', 'scan')).out).toContain('To purge now: 2 contacts');

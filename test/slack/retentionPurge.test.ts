@@ -104,7 +104,7 @@ describe('the purge from the digest', () => {
     expect(digest).toContain('[1] Purger 2 contacts et 1 preuve de consentement…');
     // The channel has many readers: masked there. A consent that ended is said apart, and not counted.
     expect(digest).toContain(
-      'Dave Martin (d***@corp.fr, +336•••78) (client, vendredi 10 janvier 2025 à 00:00)',
+      'Dave Martin (d***@corp.fr, +336•••78) (client, vendredi 10 janvier 2025)',
     );
     expect(digest).toMatch(
       /📵 Consentements téléphoniques arrivés à leur fin .*\(1\)\n• @U0SALES — 1: \+336•••22/,
@@ -121,7 +121,7 @@ describe('the purge from the digest', () => {
     expect(list).toContain('*2 contacts et 1 preuve de consentement*');
     // The DPO confirms who in full and when in Paris time.
     expect(list.split('\n').filter((l) => l.startsWith('• '))).toEqual([
-      '• Dave Martin (dave@corp.fr, +33612345678) — client, échéance vendredi 10 janvier 2025 à 00:00',
+      '• Dave Martin (dave@corp.fr, +33612345678) — client, échéance vendredi 10 janvier 2025',
       '• erin@corp.fr, +33698765432 — preuve de consentement, échéance lundi 1 juin 2026 à 10:00',
       '• alice@corp.fr — prospect, échéance lundi 23 novembre 2026 à 09:00',
     ]);
