@@ -172,7 +172,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     confirm: async (question, yes) => {
       if (yes) return true;
       if (!io.interactive || !io.input) throw new InputError('needs_confirmation');
-      io.err(`${question} [yes/no]`);
+      io.err(`${question} [${errorLang() === 'fr' ? 'oui/non' : 'yes/no'}]`);
       return /^\s*(y|yes|o|oui)\s*$/i.test(await firstLine(io.input));
     },
     out: io.out,
