@@ -184,6 +184,13 @@ export function asObjections(s: Suppression): Objection[] {
   return objectionDates(s).map((at) => ({ scope: s.scope, at }));
 }
 
+/** A person's objections told once each: one carried onto her other identifiers is the same objection. */
+export function distinctObjections(suppressions: Suppression[]): Objection[] {
+  const seen = new Map<string, Objection>();
+  for (const o of suppressions.flatMap(asObjections)) seen.set(`${o.scope}@${o.at}`, o);
+  return [...seen.values()];
+}
+
 /** The keyed hashes that bind a person: their current identifiers', and those they no longer use. */
 export function personHashes(
   target: Identifier | undefined,

@@ -1,4 +1,10 @@
-import { type Contact, type CustomerRelationship, type Interaction, PROSPECT_INITIATED } from './contacts.ts';
+import {
+  type Contact,
+  type CustomerRelationship,
+  type Interaction,
+  PROSPECT_INITIATED,
+  type SourceType,
+} from './contacts.ts';
 import { addDuration } from './time.ts';
 
 export interface RetentionPeriods {
@@ -7,6 +13,23 @@ export interface RetentionPeriods {
 }
 
 const RESTARTS_CLOCK: ReadonlySet<string> = new Set(PROSPECT_INITIATED);
+
+/**
+ * Later sources that are the person's own act: she filled in a form, gave her card at an event, bought. Like a
+ * prospect-initiated event, they restart the prospect clock (a later import, enrichment or typing by a
+ * salesperson does not: nothing came from her).
+ */
+const OWN_ACT_SOURCES: ReadonlySet<SourceType> = new Set(['form', 'event', 'sale']);
+
+/** The first collection, or the latest later source that was her own act (dated by `now`). */
+function lastCollection(contact: Contact, now: Date): Date {
+  let latest = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  for (const source of contact.sources ?? []) {
+    const at = new Date(source.collectedAt);
+    if (OWN_ACT_SOURCES.has(source.source) && at <= now && at > latest) latest = at;
+  }
+  return latest;
+}
 
 /** A customer bought from us (a free account is not a sale: CNIL SAN-2021-008, Brico Privé). */
 export function isCustomer(customer: CustomerRelationship | undefined, now: Date): boolean {
@@ -36,8 +59,9 @@ export function relationshipEnd(customer: CustomerRelationship): Date | undefine
  * When the contact's prospecting data must be gone (CNIL, référentiel "gestion des activités commerciales",
  * délib. 2021-131, and its recommendation on prospecting data: 3 years from the end of the commercial
  * relationship for a customer, 3 years from collection or from the last contact coming from the prospect):
- * - a prospect: the later of collection and the last contact the prospect initiated (click, reply, form,
- *   inbound call, meeting; an email open does not count) + the prospect period;
+ * - a prospect: the later of collection (or a later form she filled in, an event where she gave her details)
+ *   and the last contact the prospect initiated (click, reply, form, inbound call, meeting; an email open does
+ *   not count) + the prospect period;
  * - a customer: the latest of the relationship's end (contract end, last purchase) and the customer's own last
  *   contact ("…ou du dernier contact émanant du client") + the customer period; none while a contract runs.
  *   A customer is also kept at least as long as their data would be as a prospect: becoming a customer, or any
@@ -52,7 +76,7 @@ export function retentionDeadline(
   zone: string,
   now: Date,
 ): Date | undefined {
-  const collected = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  const collected = lastCollection(contact, now);
   const asProspect = addDuration(latestInitiated(interactions, collected, now), periods.prospect, zone);
   const customer = contact.customer;
   if (!customer || !isCustomer(customer, now)) return asProspect;

@@ -151,7 +151,9 @@ export function startOfDay(day: string, zone: string): Date {
 }
 
 export function formatLocal(at: Date, zone: string, locale: 'fr' | 'en'): string {
-  const local = DateTime.fromJSDate(at, { zone: zoneFor(zone) }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const local = DateTime.fromJSDate(at, { zone: zoneFor(zone) }).setLocale(
+    locale === 'fr' ? 'fr-FR' : 'en-GB',
+  );
   // A date typed alone is read as the start of that local day, and a deadline falls on one: it prints as that
   // date ("dimanche 1 novembre 2026"), not as a time nobody gave ("à 00:00").
   if (local.toMillis() === local.startOf('day').toMillis()) return local.toFormat('cccc d LLLL yyyy');

@@ -197,6 +197,9 @@ function checkConsistent(ctx: AppContext, contact: Contact, fields: ContactEdit)
   const c = contact.customer;
   // A customer relationship starts somewhere: the same rule as `contact add`.
   if (c && !c.since) throw new InputError('required', { field: 'customerSince' });
+  // Only a contract ends ahead: a purchase is over once made, a free account has no end to plan.
+  if (c?.until && c.kind && c.kind !== 'contract' && new Date(c.until) > ctx.clock())
+    throw new InputError('future_date', { field: 'customerUntil' });
   if (c?.since && c.until && c.until < c.since) order('customerUntil', 'customerSince');
   if (c?.since && c.lastPurchaseAt && c.lastPurchaseAt < c.since) order('lastPurchaseAt', 'customerSince');
 }

@@ -62,6 +62,7 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
   if (since && lastPurchaseAt && lastPurchaseAt < since)
     throw new InputError('date_before', { field: 'lastPurchaseAt', other: 'customerSince' });
   const kind = clean(fields.relationship) ? parse.relationship(fields.relationship as string) : undefined;
+  if (until && kind && kind !== 'contract') notInFuture(new Date(until), now, 'customerUntil');
   const typedDepartment = clean(fields.department);
   const department = typedDepartment ? departmentCode(typedDepartment) : undefined;
   if (typedDepartment && !department)

@@ -1,3 +1,4 @@
+import { objectionDates } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { assertMayChange, type Editor } from './contacts.ts';
@@ -31,7 +32,10 @@ export async function exportPerson(ctx: AppContext, target: Identifier, by: stri
     contact: contact ?? null,
     consents: facts.consents,
     interactions: facts.interactions,
-    objections: about.suppressions.map(({ scope, at, origin, reason }) => ({ scope, at, origin, reason })),
+    // Every time the person objected, not only the first (art. 15: the whole record, in the order told).
+    objections: about.suppressions.flatMap(({ scope, origin, reason, ...dates }) =>
+      objectionDates(dates).map((at) => ({ scope, at, origin, reason })),
+    ),
     decisions: about.decisions.map(({ askedAt, askedBy, channel, verdict, rules, policyRevision }) => ({
       askedAt,
       askedBy,

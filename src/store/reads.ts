@@ -1,6 +1,6 @@
 import {
-  asObjections,
   type Contact,
+  distinctObjections,
   type Objection,
   personHashes,
   type SubjectFacts,
@@ -39,8 +39,8 @@ export function subjectFacts(
 ): SubjectFacts {
   const id = state.contactId(target);
   const contact = id ? state.data.contacts.get(id) : undefined;
-  const objections: Objection[] = personHashes(target, contact, hash).flatMap((h) =>
-    (state.suppressionsOf.get(h) ?? []).flatMap(asObjections),
+  const objections: Objection[] = distinctObjections(
+    personHashes(target, contact, hash).flatMap((h) => state.suppressionsOf.get(h) ?? []),
   );
   return {
     target,

@@ -122,9 +122,15 @@ describe('/optout', () => {
     const d = await slack.user.command('/optout alice@corp.fr', { user: SALES });
     expect(visibleText(d)).toMatch(/Objection recorded for a\*\*\*@corp\.fr: every channel.*\(2 identifier/);
     expect(visibleText(d)).toMatch(/the objection covers a\*\*\*@corp\.fr, \+336/);
+    const hashes = [
+      slack.store.hash({ kind: 'phone', value: '+33612345678' }),
+      slack.store.hash({ kind: 'email', value: 'alice@corp.fr' }),
+    ];
+    // Both the phone and the email are on the suppression list; the person sees it as one objection.
+    const listed = (await slack.store.recordsAbout(hashes)).suppressions;
+    expect(listed.map((s) => [s.hash, s.scope]).sort()).toEqual(hashes.map((h) => [h, 'all']).sort());
     const facts = await slack.store.subjectFacts({ kind: 'phone', value: '+33612345678' });
-    // Both the phone and the email are on the suppression list.
-    expect(facts.objections.map((o) => o.scope)).toEqual(['all', 'all']);
+    expect(facts.objections.map((o) => o.scope)).toEqual(['all']);
     const after = await slack.user.command('/can-i-sms +33 6 12 34 56 78');
     expect(visibleText(after)).toContain('⛔ Blocked');
   });

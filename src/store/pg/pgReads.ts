@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
 import {
-  asObjections,
   type ConsentRecord,
   type Contact,
+  distinctObjections,
   type Interaction,
   type Objection,
   personHashes,
@@ -66,8 +66,8 @@ export abstract class PgReads {
     const objectionsOf = group(rowsOf<Suppression>(suppressions), (s) => s.hash);
     return targets.map((target, i) => {
       const contact = found[i];
-      const objections: Objection[] = (identifiers[i] ?? []).flatMap((hash) =>
-        (objectionsOf.get(hash) ?? []).flatMap(asObjections),
+      const objections: Objection[] = distinctObjections(
+        (identifiers[i] ?? []).flatMap((hash) => objectionsOf.get(hash) ?? []),
       );
       return {
         target,
