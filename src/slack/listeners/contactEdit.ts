@@ -121,6 +121,13 @@ function changedNames(changed: string[], edit: ContactEdit): string[] {
   return changed.map((name) => (name === 'formerHashes' ? former : name));
 }
 
+/** The problems about an address or a number as typed (the others name their field, or none). */
+const ABOUT_A_VALUE = new Set<InputError['problem']>([
+  'invalid_email',
+  'invalid_phone',
+  'identifiers_of_two_contacts',
+]);
+
 /**
  * The block a problem goes under. An address or a number (one that does not parse, or that another contact
  * holds) goes under the input that gave one of its kind: the one typed so, or else the one another contact
@@ -135,6 +142,7 @@ async function problemBlock(
   if (!(error instanceof InputError)) return blockOf(EDIT_CONTACT_FIELDS, error);
   if (error.problem === 'not_an_identifier_of_contact') return IDENTIFIER_BLOCKS.replace;
   if (error.problem === 'replace_needs_two') return IDENTIFIER_BLOCKS.replaceWith;
+  if (!ABOUT_A_VALUE.has(error.problem)) return blockOf(EDIT_CONTACT_FIELDS, error);
   const kind = problemField(error);
   const candidates = typed.filter((given) => given.kind === kind);
   const first = candidates[0];
