@@ -86,9 +86,39 @@ export const forms = {
     fr: 'Notice d’information remise le',
     en: 'Information notice given on',
   },
-  contact_identifiers: {
-    fr: 'Identifiants : {ids} (ils ne se modifient pas ici)',
-    en: 'Identifiers: {ids} (not changed here)',
+  contact_identifiers: { fr: 'Identifiants : {ids}', en: 'Identifiers: {ids}' },
+  field_add_email: { fr: 'Ajouter une adresse e-mail', en: 'Add an email' },
+  field_add_phone: { fr: 'Ajouter un numéro de téléphone', en: 'Add a phone number' },
+  hint_add_identifier: {
+    fr: 'Ajouté à côté des actuels, qui restent : le contact est aussi trouvé par celui-ci.',
+    en: 'Added beside the current ones, which stay: the contact is found by this one too.',
+  },
+  field_replace: { fr: 'Remplacer un numéro ou une adresse', en: 'Replace a phone number / email' },
+  replace_nothing: { fr: 'rien à remplacer', en: 'nothing to replace' },
+  hint_replace: {
+    fr: 'L’ancien reste connu comme ancien identifiant : une opposition faite sur lui vaut pour le nouveau.',
+    en: 'The old one stays known as a former identifier: an objection made on it applies to the new one.',
+  },
+  field_replace_with: { fr: 'Par', en: 'With' },
+  error_replace_choose: {
+    fr: 'Choisissez ci-dessus le numéro ou l’adresse que celui-ci remplace.',
+    en: 'Choose above the number or address this one replaces.',
+  },
+  error_replace_with: {
+    fr: 'Donnez le nouveau numéro ou la nouvelle adresse.',
+    en: 'Give the new number or address.',
+  },
+  error_replace_same: {
+    fr: 'C’est la valeur qu’il remplace : donnez la nouvelle.',
+    en: 'That is the value it replaces: give the new one.',
+  },
+  error_held_email: {
+    fr: 'Cette adresse est déjà celle d’un autre contact : rien n’a changé. Deux fiches d’une même personne se réunissent par `prospect-guard contact merge`.',
+    en: 'This address is already another contact’s: nothing was changed. Two records of one person are joined with `prospect-guard contact merge`.',
+  },
+  error_held_phone: {
+    fr: 'Ce numéro est déjà celui d’un autre contact : rien n’a changé. Deux fiches d’une même personne se réunissent par `prospect-guard contact merge`.',
+    en: 'This number is already another contact’s: nothing was changed. Two records of one person are joined with `prospect-guard contact merge`.',
   },
   error_cannot_clear: {
     fr: 'Ce champ ne peut pas être vidé ici : laissez la valeur enregistrée ou donnez-en une autre.',
@@ -120,6 +150,20 @@ export const forms = {
   fieldname_provenance: { fr: 'provenance', en: 'provenance' },
   fieldname_sources: { fr: 'autres origines', en: 'other sources' },
   fieldname_customer: { fr: 'relation client', en: 'customer relationship' },
+  fieldname_otherEmails: { fr: 'autres adresses e-mail', en: 'other email addresses' },
+  fieldname_otherPhones: { fr: 'autres numéros', en: 'other phone numbers' },
+  fieldname_formerHashes: {
+    fr: 'ancien identifiant gardé pour les oppositions',
+    en: 'former identifier kept for objections',
+  },
+  fieldname_formerEmail: {
+    fr: 'ancienne adresse gardée pour les oppositions',
+    en: 'former address kept for objections',
+  },
+  fieldname_formerPhone: {
+    fr: 'ancien numéro gardé pour les oppositions',
+    en: 'former number kept for objections',
+  },
   contact_done: {
     fr: '✅ Contact {who} enregistré. Vous pouvez reposer la question.',
     en: '✅ Contact {who} saved. You can ask again.',

@@ -16,6 +16,7 @@ afterEach(async () => slack.stop());
 const openedView = (d: Delivery) => d.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
 const bob = { kind: 'email' as const, value: 'bob@corp.fr' };
 const alice = { kind: 'email' as const, value: 'alice@corp.fr' };
+type Option = { text: { text: string }; value: string };
 
 /** "Add the contact" from an answer about Bob, who is unknown. */
 async function newContactForm(user: string): Promise<OpenView> {
@@ -110,7 +111,7 @@ async function editForm(user: string): Promise<OpenView> {
 }
 
 describe('the Edit form', () => {
-  it('opens on the contact’s current values, dates as the local day, identifiers shown masked', async () => {
+  it('opens on the contact’s current values, dates as the local day, identifiers shown to their editor', async () => {
     await storedAlice();
     const view = await editForm(SALES);
     const values = submitted(view);
@@ -132,6 +133,11 @@ describe('the Edit form', () => {
       source: 'scraping',
       collected: '2026-11-01', // Paris, not UTC's 31 October
       informed: '2026-11-02',
+      // Her addresses and numbers: nothing to add, nothing replaced unless chosen.
+      add_email: null,
+      add_phone: null,
+      replace: 'none',
+      replace_with: null,
     });
     const text = visibleText({
       status: 200,
@@ -140,8 +146,19 @@ describe('the Edit form', () => {
       triggerId: '',
       ack: { response_action: 'push', view },
     });
-    expect(text).toContain('Identifiers: a***@corp.fr · +336•••78 (not changed here)');
-    expect(text).not.toContain('alice@corp.fr');
+    // Her owner may see whom they edit, and must tell her identifiers apart to replace one.
+    expect(text).toContain('Identifiers: alice@corp.fr · +33612345678');
+    const replace = (view.blocks as { block_id: string; element: { options: Option[] } }[]).find(
+      (b) => b.block_id === 'replace',
+    );
+    expect(replace?.element.options.map((o) => o.text.text)).toEqual([
+      'nothing to replace',
+      'alice@corp.fr',
+      '+33612345678',
+    ]);
+    // What Slack sends back as the choice names the identifier without carrying it.
+    for (const o of replace?.element.options ?? []) expect(o.value).not.toMatch(/alice|612345678/);
+    expect(view.private_metadata).not.toContain('612345678');
   });
 
   it('changes nothing when submitted as it opened: "nothing changed", and no change in the audit', async () => {

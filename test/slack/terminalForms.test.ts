@@ -114,3 +114,48 @@ it('reads and shows a date and time in the policy’s time zone, never UTC', asy
   // The clock says 10:30 in Paris: the default start is 11:30 there.
   expect(out).toContain('(YYYY-MM-DD HH:MM, Europe/Paris time) [2026-11-23 11:30]');
 });
+
+it('adds and replaces a number in the Edit form at the terminal, asking again only the field the app flags', async () => {
+  const details = ['', '', '', '', '', '', '', '']; // name … notice date: kept as they are
+  const script = [
+    ...newBob('2026-11-02'),
+    ':as U0DPO',
+    '/prospect bob@corp.fr',
+    '1', // Modifier
+    ...details,
+    '', // add an email
+    '06 12 34 56 78', // add a phone: his mobile
+    '', // nothing to replace
+    '',
+    '/prospect bob@corp.fr',
+    '1',
+    ...details,
+    '',
+    '',
+    '3', // replace +33612345678…
+    '0612', // …with a number that is none: the app flags this field alone
+    '07 98 76 54 32',
+    '/prospect bob@corp.fr',
+  ].join('\n');
+  const { status, out, err } = await start(`${script}\n`);
+  expect(err).not.toMatch(/Error|at .*\.ts/);
+  expect(status).toBe(0);
+  expect(out).toContain('│   Identifiants : bob@corp.fr\n');
+  expect(out).toContain(
+    '│ Remplacer un numéro ou une adresse\n│   L’ancien reste connu comme ancien identifiant',
+  );
+  expect(out).toContain('Contact b***@corp.fr modifié : numéro de téléphone.');
+  expect(out).toContain(
+    'Remplacer un numéro ou une adresse (facultatif): 1) rien à remplacer ←  2) bob@corp.fr  3) +33612345678',
+  );
+  expect(out).toContain(
+    [
+      '  ✗ Par : « 0612 » n’est pas un numéro de téléphone valide (exemple : +33 6 12 34 56 78).',
+      'Par (facultatif) [0612] (Entrée garde, - vide): ',
+      '  ↳ 07 98 76 54 32',
+      '┌ C’est noté',
+      '│ ✏️ Contact b***@corp.fr modifié : numéro de téléphone, ancien numéro gardé pour les oppositions.',
+    ].join('\n'),
+  );
+  expect(out).toContain('Bob Martin · bob@corp.fr · +33798765432');
+});

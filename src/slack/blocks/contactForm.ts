@@ -1,11 +1,12 @@
 import type { types } from '@slack/bolt';
 import { type Contact, SOURCE_TYPES } from '../../domain/contacts.ts';
 import type { Field } from '../../domain/errors.ts';
-import { type Identifier, identifiersOf, maskIdentifier } from '../../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { dayOfIso } from '../../domain/time.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import { fieldWords } from '../../reports/problems.ts';
 import { VIEW } from './actionIds.ts';
+import { type Hasher, IDENTIFIER_FIELDS, identifierBlocks } from './identifierInputs.ts';
 import { type Block, context, option } from './kit.ts';
 import { date, type FormFields, input, type ModalMetadata, modal, select, text } from './modals.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
@@ -33,7 +34,7 @@ function fieldsOf(inputs: ContactInput[]): FormFields {
   return { blocks, first: inputs[0] as string };
 }
 
-/** The inputs of the Edit form: a person's details, never the identifiers it finds them by. */
+/** The details the Edit form shows on the contact's values (its identifiers are added or replaced apart). */
 export const EDIT_INPUTS: ContactInput[] = [
   'name',
   'company',
@@ -47,8 +48,14 @@ export const EDIT_INPUTS: ContactInput[] = [
 
 /** "New contact": where each field's problem is shown. */
 export const ADD_CONTACT_FIELDS = fieldsOf(['email', 'phone', ...EDIT_INPUTS]);
-/** "Edit the contact": identifiers are shown, not edited, so a problem about one goes under the first input. */
-export const EDIT_CONTACT_FIELDS = fieldsOf(EDIT_INPUTS);
+/**
+ * "Edit the contact": its details, and the identifiers to add or replace. A problem about an email or a phone
+ * goes under the input that gave one of that kind (listeners/contactEdit.ts), the others under their field.
+ */
+export const EDIT_CONTACT_FIELDS: FormFields = {
+  ...fieldsOf(EDIT_INPUTS),
+  blocks: { ...fieldsOf(EDIT_INPUTS).blocks, ...IDENTIFIER_FIELDS },
+};
 
 /** What the contact form shows in each of its detail fields (dates as the local day, "auto" when unset). */
 export interface ContactFormValues {
@@ -174,16 +181,18 @@ export function addContactModal(
 
 /**
  * "Edit the contact" (its owner or compliance), opened on what the register holds: what is left as it was
- * is not changed. Its identifiers are shown, masked, for the person to know whom they edit.
+ * is not changed. Its identifiers are shown in full (its editor may see them, and must tell them apart to
+ * replace one), then the inputs to add or replace one.
  */
 export function editContactModal(
   contact: Contact,
   lang: Lang,
   zone: string,
   meta: ModalMetadata,
+  hash: Hasher,
 ): types.ModalView {
   const ids = identifiersOf(contact)
-    .map((id) => escapeMrkdwn(maskIdentifier(id)))
+    .map((id) => escapeMrkdwn(id.value))
     .join(' · ');
   return modal(
     VIEW.editContact,
@@ -193,6 +202,7 @@ export function editContactModal(
     [
       context(t(lang, 'contact_identifiers', { ids })),
       ...detailBlocks(lang, contactFormValues(contact, zone), true),
+      ...identifierBlocks(lang, contact, hash),
     ],
     meta,
   );

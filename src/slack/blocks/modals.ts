@@ -98,10 +98,15 @@ const PROBLEM_FIELD: Partial<Record<InputProblem, Field>> = {
   invalid_phone: 'phone',
 };
 
+/** The field a problem is about, named by the service or implied by the problem. */
+export function problemField(error: InputError): Field | undefined {
+  return (error.params.field as Field | undefined) ?? PROBLEM_FIELD[error.problem];
+}
+
 /** The block of the form a problem is shown under. */
 export function blockOf(form: FormFields, error: unknown): string {
   if (!(error instanceof InputError)) return form.first;
-  const field = error.params.field ?? PROBLEM_FIELD[error.problem];
+  const field = problemField(error);
   return form.blocks[field as Field] ?? form.first;
 }
 

@@ -129,9 +129,13 @@ export function renderBlocks(blocks: types.KnownBlock[], first = 1) {
         lines.push(labels.join('  '));
         break;
       }
-      case 'input':
+      case 'input': {
         lines.push(`${(block.label as TextObject)?.text ?? ''}${block.optional ? '' : ' *'}`);
+        // Slack shows a field's hint in small type under it.
+        const hint = (block.hint as TextObject | undefined)?.text;
+        if (hint) lines.push(`  ${hint}`);
         break;
+      }
     }
   }
   return { lines, buttons: found };

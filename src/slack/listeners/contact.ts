@@ -1,25 +1,13 @@
 import type { App, SlashCommand, ViewSubmitAction } from '@slack/bolt';
-import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { mayEditContact } from '../../policy/access.ts';
-import { editContact } from '../../services/contactEdit.ts';
-import { addContact, type ContactFields } from '../../services/contacts.ts';
+import { addContact } from '../../services/contacts.ts';
 import { contactSheet } from '../../services/lookup.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
-import {
-  ADD_CONTACT_FIELDS,
-  addContactModal,
-  CONTACT_INPUTS,
-  type ContactInput,
-  EDIT_CONTACT_FIELDS,
-  EDIT_INPUTS,
-  editContactModal,
-  fieldList,
-} from '../blocks/contactForm.ts';
+import { ADD_CONTACT_FIELDS, addContactModal, type ContactInput, fieldList } from '../blocks/contactForm.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
-import { changedValues, doneModal, fieldValue } from '../blocks/modals.ts';
+import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
@@ -114,70 +102,4 @@ export function register(app: App, deps: SlackDeps): void {
     await ack({ response_action: 'update', view: doneModal(lang, done) });
     if (read) await noteInConversation(deps, client, read.meta, userId, done);
   });
-
-  /** The contact, if this user may edit it: its owner or a compliance role, asked of the core. */
-  const editable = async (userId: string, target: Identifier) => {
-    const contact = await deps.ctx.store.findContact(target);
-    return contact && mayEditContact(contact, userId, await deps.people.rolesOf(userId))
-      ? contact
-      : undefined;
-  };
-
-  onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
-    const userId = args.body.user.id;
-    const contact = await editable(userId, target);
-    if (!contact) {
-      await audit(deps, userId, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
-      return void (await tellPresser(
-        args,
-        problemText(new InputError('not_allowed', { value: 'contact.edit' }), lang, '', deps),
-      ));
-    }
-    const meta = { target: target.value, conversation: args.body.channel?.id };
-    await openModal(deps, args, lang, editContactModal(contact, lang, deps.ctx.policy.timeZone, meta));
-  });
-
-  // Checked again on submission (a modal can be forged): the service refuses and audits a stranger's edit.
-  app.view<ViewSubmitAction>(VIEW.editContact, async ({ ack, body, view }) => {
-    const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
-    const read = readModal(view.private_metadata);
-    try {
-      if (!read || !view.blocks?.some((b) => b.type === 'input')) throw new InputError('damaged_form');
-      const changed = changedValues(view.blocks, view.state.values);
-      const emptied = [...changed.keys()].filter((block) => changed.get(block) === undefined);
-      if (emptied.length > 0)
-        return void (await ack({
-          response_action: 'errors',
-          errors: Object.fromEntries(emptied.map((block) => [block, t(lang, 'error_cannot_clear')])),
-        }));
-      const outcome = await editContact(
-        deps.ctx,
-        { [read.target.kind]: read.target.value, ...editedFields(deps, changed) },
-        { actor: actor(userId), userId, roles: await deps.people.rolesOf(userId) },
-      );
-      const who = escapeMrkdwn(maskIdentifier(read.target));
-      const done = outcome.changed.length
-        ? t(lang, 'contact_edited', { who, fields: fieldList(lang, outcome.changed) })
-        : t(lang, 'contact_edit_nothing', { who });
-      await ack({ response_action: 'update', view: doneModal(lang, done) });
-    } catch (error) {
-      await ack(errorsAt(EDIT_CONTACT_FIELDS, error, lang, deps));
-    }
-  });
-}
-
-/**
- * The fields an Edit form changed, as the service reads them: only those whose value differs from the one the
- * form opened with are named, so an edit never rewrites what the person left alone.
- */
-function editedFields(deps: SlackDeps, changed: Map<string, string | undefined>): ContactFields {
-  const fields: ContactFields = {};
-  for (const block of EDIT_INPUTS) {
-    if (!changed.has(block)) continue;
-    const value = changed.get(block);
-    const field = CONTACT_INPUTS[block];
-    fields[field] = field === 'collectedAt' || field === 'informedAt' ? dayToInstant(deps, value) : value;
-  }
-  return fields;
 }

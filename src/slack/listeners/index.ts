@@ -5,6 +5,7 @@ import * as campaignReview from './campaignReview.ts';
 import * as canI from './canI.ts';
 import * as consent from './consent.ts';
 import * as contact from './contact.ts';
+import * as contactEdit from './contactEdit.ts';
 import * as home from './home.ts';
 import type { SlackDeps } from './kit.ts';
 import * as optout from './optout.ts';
@@ -21,6 +22,7 @@ const FEATURES = [
   canI,
   consent,
   contact,
+  contactEdit,
   optout,
   campaignCheck,
   campaignApproval,
