@@ -103,9 +103,7 @@ describe('the purge from the digest', () => {
     expect(digest).toContain('⛔ À purger maintenant : 2 contacts et 1 preuve de consentement');
     expect(digest).toContain('[1] Purger 2 contacts et 1 preuve de consentement…');
     // The channel has many readers: masked there. A consent that ended is said apart, and not counted.
-    expect(digest).toContain(
-      'Dave Martin (d***@corp.fr, +336•••78) (client, vendredi 10 janvier 2025)',
-    );
+    expect(digest).toContain('Dave Martin (d***@corp.fr, +336•••78) (client, vendredi 10 janvier 2025)');
     expect(digest).toMatch(
       /📵 Consentements téléphoniques arrivés à leur fin .*\(1\)\n• @U0SALES — 1: \+336•••22/,
     );

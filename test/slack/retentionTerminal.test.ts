@@ -29,9 +29,7 @@ it('in the emulator, the digest’s purge button shows the list and purges only 
   });
   const shown = out.join('\n');
   expect(shown).toContain('⛔ À purger maintenant : 1 contact');
-  expect(shown).toContain(
-    '│ • Old Prospect (old@acme.fr) — prospect, échéance dimanche 1 novembre 2026',
-  );
+  expect(shown).toContain('│ • Old Prospect (old@acme.fr) — prospect, échéance dimanche 1 novembre 2026');
   expect(shown).toContain('Formulaire fermé : rien n’a été envoyé.');
   expect(shown).toContain('purgé : 1 contact ;');
   expect((await add('contact', 'show', '--email', 'old@acme.fr')).out).toContain(
