@@ -1,40 +1,49 @@
-import { type Contact, objectionDates, type Suppression } from '../domain/contacts.ts';
+import { type Contact, objectionDates, type Suppression, type SuppressionScope } from '../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 
 /**
- * An objection to all marketing binds the person, whichever identifier we learn later (GDPR art. 21(3)): when a
- * contact gains or changes an email or phone (or absorbs a merged record), its global objection, with every date
- * it was told, is copied onto each current identifier, so it holds even after the old one is dropped or the
- * contact purged. `globalOf` reads the `all` objection of a hash; every store (memory, file, PostgreSQL) decides
- * with this one function.
+ * An objection binds the person, whichever identifier it was told on and whichever we learn later (GDPR art.
+ * 21(3)): when a contact gains or changes an email or phone, absorbs a merged record, or is about to be purged,
+ * every objection on any of her identifiers, current or former (`formerHashes`), is copied with all its dates
+ * onto each current identifier. So it holds after the old one is dropped, after the contact is purged (only the
+ * keyed hashes remain), and for an objection told on a former number after it was replaced. `objectionsOf`
+ * reads the suppression entries of a hash; every store (memory, file, PostgreSQL) decides with this one function.
  */
 export function carriedObjections(
   previous: Contact | undefined,
   contact: Contact,
   hash: (id: Identifier) => string,
-  globalOf: (hash: string) => Suppression | undefined,
+  objectionsOf: (hash: string) => Suppression[],
 ): Suppression[] {
-  const global = hashesToCarry(previous, contact, hash)
-    .map(globalOf)
-    .filter((s): s is Suppression => s !== undefined);
-  if (global.length === 0) return [];
-  const dates = [...new Set(global.flatMap(objectionDates))].sort();
-  const [first, ...later] = dates as [string, ...string[]];
-  return [...new Set(identifiersOf(contact).map((id) => hash(id)))]
-    .filter((h) => {
-      const own = new Set(objectionDates(globalOf(h) ?? { at: '' }));
-      return dates.some((date) => !own.has(date));
-    })
-    .map((h) => ({
-      hash: h,
-      scope: 'all' as const,
-      at: first,
-      ...(later.length > 0 ? { renewed: later } : {}),
-      origin: 'carried-over',
-    }));
+  const byScope = new Map<SuppressionScope, Set<string>>();
+  for (const s of hashesToCarry(previous, contact, hash).flatMap(objectionsOf)) {
+    const dates = byScope.get(s.scope) ?? new Set<string>();
+    for (const date of objectionDates(s)) dates.add(date);
+    byScope.set(s.scope, dates);
+  }
+  const carried: Suppression[] = [];
+  for (const h of new Set(identifiersOf(contact).map((id) => hash(id)))) {
+    for (const [scope, all] of byScope) {
+      const own = new Set(
+        objectionsOf(h)
+          .filter((s) => s.scope === scope)
+          .flatMap(objectionDates),
+      );
+      if ([...all].every((date) => own.has(date))) continue;
+      const [first, ...later] = [...all].sort() as [string, ...string[]];
+      carried.push({
+        hash: h,
+        scope,
+        at: first,
+        ...(later.length > 0 ? { renewed: later } : {}),
+        origin: 'carried-over',
+      });
+    }
+  }
+  return carried;
 }
 
-/** The hashes whose `all` objection `carriedObjections` reads, to fetch them first (PostgreSQL). */
+/** The hashes whose objections `carriedObjections` reads, to fetch them first (PostgreSQL). */
 export function hashesToCarry(
   previous: Contact | undefined,
   contact: Contact,

@@ -218,7 +218,10 @@ export class MemoryStore implements Store {
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    const [removed] = await this.commit({ op: 'purge', request });
+    // A purged person's objections stay on each identifier she had, former ones' included (store/carried.ts).
+    const gone = (request.contactIds ?? []).flatMap((id) => this.data.contacts.get(id) ?? []);
+    const carried = this.carried(gone.map((c) => [c, c]));
+    const removed = (await this.commit(...carried, { op: 'purge', request })).at(-1);
     return removed as PurgeResult;
   }
 

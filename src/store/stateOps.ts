@@ -7,15 +7,15 @@ import type { Op, StoreState } from './state.ts';
 
 /** The changes the memory and file stores commit for contact writes, computed from the register in memory. */
 
-/** The global objections the contacts' new identifiers inherit (store/carried.ts), as changes to commit. */
+/** The objections the contacts' current identifiers inherit (store/carried.ts), as changes to commit. */
 export function carriedOps(
   state: StoreState,
   pairs: Array<[Contact | undefined, Contact]>,
   hash: (id: Identifier) => string,
 ): Op[] {
-  const globalOf = (h: string) => state.data.suppressions.get(`${h}:all`);
+  const objectionsOf = (h: string) => state.suppressionsOf.get(h) ?? [];
   return pairs.flatMap(([previous, contact]) =>
-    carriedObjections(previous, contact, hash, globalOf).map((record) => ({
+    carriedObjections(previous, contact, hash, objectionsOf).map((record) => ({
       op: 'suppression' as const,
       record,
     })),

@@ -83,6 +83,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await expect(
           store.editContact(other.contact.id, { identifiers: { add: [phone('+33622220000')] } }, later),
         ).rejects.toMatchObject({ problem: 'identifiers_of_two_contacts' });
+        // An objection told later on the old number binds her too, and survives a purge of her record.
+        await store.addObjection([old], 'all', later, 'crm');
+        await store.purge({ contactIds: [contact.id] });
+        for (const id of [phone('+33633330000'), email('ana.perso@gmail.com')])
+          expect((await store.subjectFacts(id)).objections).toEqual(
+            expect.arrayContaining([
+              { scope: 'all', at: later.toISOString() },
+              { scope: 'phone', at: now.toISOString() },
+            ]),
+          );
         // The old number is free for whoever holds it now.
         expect((await store.saveContact({ phone: '+33611110000', name: 'New owner' }, later)).created).toBe(
           true,
@@ -246,7 +256,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.objectionsSince(now)).toBe(1);
         await store.purge({ contactIds: [contact.id] });
         expect((await store.subjectFacts(phone('+33622222222'))).objections).toHaveLength(2);
-        expect((await store.counts()).suppressions).toBe(1);
+        // Purged, her objection stays on each identifier she had: the phone it was told on, and her email.
+        expect((await store.counts()).suppressions).toBe(2);
+        expect((await store.subjectFacts(email('o@acme.fr'))).objections).toHaveLength(2);
       }),
     );
 

@@ -227,10 +227,21 @@ export class PgStore extends PgLeases implements Store {
 
   /** Contacts with their records, single consents, decisions by hash; objections stay. Counted. */
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    return this.write([], async (client) => ({
-      result: await purgeRecords(client, request),
-      touched: (request.consentIds ?? []).length > 0 ? 'all' : (request.contactIds ?? []),
-    }));
+    return this.write([], async (client) => {
+      // A purged person's objections stay on each identifier she had, former ones' included (store/carried.ts).
+      const gone = rowsOf<Contact>(
+        await client.query('select data from contacts where id = any($1)', [request.contactIds ?? []]),
+      );
+      await carryObjections(
+        client,
+        this.hashOf,
+        gone.map((c) => [c, c]),
+      );
+      return {
+        result: await purgeRecords(client, request),
+        touched: (request.consentIds ?? []).length > 0 ? 'all' : (request.contactIds ?? []),
+      };
+    });
   }
 
   async markReminders(keys: string[], at: Date, lease?: Lease): Promise<void> {

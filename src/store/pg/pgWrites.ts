@@ -68,7 +68,7 @@ export async function suppress(client: pg.PoolClient, records: Suppression[]): P
   }
 }
 
-/** The global objections the contacts' new identifiers inherit (store/carried.ts), written with them. */
+/** The objections the contacts' current identifiers inherit (store/carried.ts), written with them. */
 export async function carryObjections(
   client: pg.PoolClient,
   hash: (id: Identifier) => string,
@@ -76,14 +76,13 @@ export async function carryObjections(
 ): Promise<void> {
   const hashes = pairs.flatMap(([previous, contact]) => hashesToCarry(previous, contact, hash));
   if (hashes.length === 0) return;
-  const global = new Map(
-    rowsOf<Suppression>(
-      await client.query("select data from suppressions where scope = 'all' and hash = any($1)", [hashes]),
-    ).map((s) => [s.hash, s]),
+  const known = rowsOf<Suppression>(
+    await client.query('select data from suppressions where hash = any($1)', [hashes]),
   );
+  const objectionsOf = (h: string) => known.filter((s) => s.hash === h);
   await suppress(
     client,
-    pairs.flatMap(([previous, contact]) => carriedObjections(previous, contact, hash, (h) => global.get(h))),
+    pairs.flatMap(([previous, contact]) => carriedObjections(previous, contact, hash, objectionsOf)),
   );
 }
 
