@@ -162,3 +162,19 @@ describe('everyday edits on the command line', () => {
     expect((await run('contact', 'merge', 'cleo@corp.fr', '06 11 22 33 44')).status).toBe(2);
   });
 });
+
+it('importing the same file again a day later adds no source and rewrites nothing', async () => {
+  const dir = tempDir();
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const file = join(dir, 'export.csv');
+  writeFileSync(file, 'Adresse e-mail;Nom\nzoe@corp.fr;Zoé\n');
+  await cli(dir, { lang: 'en', at: '2026-11-23T10:30:00+01:00' })('import', file);
+  const again = cli(dir, { lang: 'en', at: '2026-11-24T10:30:00+01:00' });
+  const before = JSON.parse((await again('contact', 'show', '--email', 'zoe@corp.fr', '--json')).out).contact;
+  expect((await again('import', file)).status).toBe(0);
+  const after = JSON.parse((await again('contact', 'show', '--email', 'zoe@corp.fr', '--json')).out).contact;
+  expect(after).toEqual(before);
+  const fills = JSON.parse((await again('audit', '--action', 'contact.fill', '--json')).out);
+  expect(fills).toEqual([]);
+});

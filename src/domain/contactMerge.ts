@@ -1,5 +1,5 @@
 import { editIdentifiers, type IdentifierEdits, newIdentifiers } from './contactIdentifiers.ts';
-import type { Contact, CustomerRelationship, Provenance } from './contacts.ts';
+import { type Contact, type CustomerRelationship, defaultCollection, type Provenance } from './contacts.ts';
 import { InputError } from './errors.ts';
 import type { Identifier } from './identifiers.ts';
 
@@ -83,11 +83,15 @@ export function fillContact(
       contact.provenance = given as Provenance;
       changed.push('provenance');
     } else {
-      // The same collection told again (a re-import of one file) is not a new source.
+      // The same collection told again is not a new source: a re-import of one file, the same list bought
+      // again. Its date counts only for a source of the person's own (a form filled in again is news: it
+      // restarts her prospect clock); an indirect source's date is only when we received it.
       const sameAs = (known: Provenance) =>
         (!given.source || given.source === known.source) &&
-        (!given.detail || given.detail === known.detail) &&
-        (!given.collectedAt || given.collectedAt === known.collectedAt);
+        (given.detail ?? known.detail) === known.detail &&
+        (!given.collectedAt ||
+          given.collectedAt === known.collectedAt ||
+          defaultCollection(known.source) === 'indirect');
       if (![first, ...(existing.sources ?? [])].some(sameAs)) {
         contact.sources = [...(existing.sources ?? []), { ...first, ...given } as Provenance];
         changed.push('sources');
