@@ -44,15 +44,15 @@ export const cli = {
   },
   cli_consent_granted: {
     fr: 'consentement enregistré : {channel}/{purpose} le {at}',
-    en: 'consent granted: {channel}/{purpose} at {at}',
+    en: 'consent granted: {channel}/{purpose} on {at}',
   },
   cli_consent_withdrawn: {
     fr: 'retrait de consentement enregistré : {channel}/{purpose} le {at}',
-    en: 'consent withdrawn: {channel}/{purpose} at {at}',
+    en: 'consent withdrawn: {channel}/{purpose} on {at}',
   },
   cli_event_done: {
     fr: 'événement enregistré : {type} le {at}',
-    en: 'recorded {type} at {at}',
+    en: 'recorded {type} on {at}',
   },
   cli_api_key_created: {
     fr: 'Clé « {name} » ({id}) créée, portées {scopes}. Elle ne sera plus affichée : copiez-la maintenant.',

@@ -144,8 +144,8 @@ export const problems = {
     en: 'This contact has no email or phone left.',
   },
   problem_identifiers_of_two_contacts: {
-    fr: 'Cette adresse e-mail et ce numéro appartiennent à deux contacts différents.',
-    en: 'This email and this phone number belong to two different contacts.',
+    fr: 'Ces identifiants appartiennent à deux contacts différents : si c’est la même personne, réunissez-les (contact merge A B).',
+    en: 'These identifiers belong to two different contacts: if they are one person, join them (contact merge A B).',
   },
   problem_not_an_identifier_of_contact: {
     fr: 'Ce contact n’a pas cette adresse ou ce numéro ({field}) : rien n’a été remplacé.',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNELS } from '../../domain/contacts.ts';
+import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { recordConsent } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
@@ -26,7 +27,11 @@ export function register(program: Command, kit: CliKit): void {
           const { record } = await recordConsent(ctx, { ...options, action, recordedBy: kit.who() });
           const key = action === 'grant' ? 'cli_consent_granted' : 'cli_consent_withdrawn';
           kit.out(
-            t(kit.lang(ctx.policy), key, { channel: record.channel, purpose: record.purpose, at: record.at }),
+            t(kit.lang(ctx.policy), key, {
+              channel: record.channel,
+              purpose: record.purpose,
+              at: formatLocal(new Date(record.at), ctx.policy.timeZone, kit.lang(ctx.policy)),
+            }),
           );
         });
       });

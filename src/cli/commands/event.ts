@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { recordEvent } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
@@ -14,7 +15,12 @@ export function register(program: Command, kit: CliKit): void {
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
         const { record } = await recordEvent(ctx, { ...options, by: kit.who() });
-        kit.out(t(kit.lang(ctx.policy), 'cli_event_done', { type: record.type, at: record.at }));
+        kit.out(
+          t(kit.lang(ctx.policy), 'cli_event_done', {
+            type: record.type,
+            at: formatLocal(new Date(record.at), ctx.policy.timeZone, kit.lang(ctx.policy)),
+          }),
+        );
       });
     });
 }
