@@ -31,8 +31,8 @@ export const cli = {
     en: 'contact already known, nothing new: {who} ({id})',
   },
   cli_contact_merged: {
-    fr: 'fusionnés en un contact : {who} ({id}) garde {fields} de {gone} ; consentements, événements et oppositions des deux le suivent.',
-    en: 'merged into one contact: {who} ({id}) now holds {fields} from {gone}; the consents, events and objections of both follow it.',
+    fr: 'fusionnés en un contact : {who} ({id}) reçoit de {gone} : {fields} ; consentements, événements et oppositions des deux le suivent.',
+    en: 'merged into one contact: {who} ({id}) takes from {gone}: {fields}; the consents, events and objections of both follow it.',
   },
   cli_contact_merge_differed: {
     fr: 'différents dans les deux fiches, la valeur de la plus ancienne est gardée : {fields}',

@@ -47,3 +47,20 @@ export function fieldWords(lang: Lang): (field: string) => string {
     return hasMessage(key) ? t(lang, key) : field;
   };
 }
+
+/** A store's names of changed or kept fields (`provenance.source`, `customer.kind`…) in the reader's words. */
+export function fieldList(lang: Lang, names: readonly string[]): string {
+  const words = fieldWords(lang);
+  const customer: Record<string, string> = {
+    since: 'customerSince',
+    until: 'customerUntil',
+    kind: 'relationship',
+  };
+  const shown = names.map((name) => {
+    const [group, field = ''] = name.split('.');
+    if (group === 'provenance' && field) return words(field);
+    if (group === 'customer' && field) return words(customer[field] ?? field);
+    return words(name);
+  });
+  return [...new Set(shown)].join(', ');
+}

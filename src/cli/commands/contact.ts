@@ -4,6 +4,7 @@ import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
+import { fieldList } from '../../reports/problems.ts';
 import { editContact, mergeContacts } from '../../services/contactEdit.ts';
 import { addContact } from '../../services/contacts.ts';
 import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
@@ -101,7 +102,10 @@ export function register(program: Command, kit: CliKit): void {
         const lang = kit.lang(ctx.policy);
         const editor = { actor: kit.who(), roles: COMPLIANCE_ROLES };
         const done = await mergeContacts(ctx, parseTarget(a), parseTarget(b), editor);
-        const who = maskIdentifier(identifiersOf(done.contact)[0] as Identifier);
+        // Named by what it held before: the identifiers of the record that went are listed apart.
+        const goneValues = new Set(identifiersOf(done.gone).map((id) => id.value));
+        const kept = identifiersOf(done.contact).find((id) => !goneValues.has(id.value));
+        const who = maskIdentifier(kept ?? (identifiersOf(done.contact)[0] as Identifier));
         const gone = identifiersOf(done.gone).map(maskIdentifier).join(', ');
         kit.out(
           t(lang, 'cli_contact_merged', {
@@ -112,7 +116,7 @@ export function register(program: Command, kit: CliKit): void {
           }),
         );
         if (done.differed.length > 0)
-          kit.out(t(lang, 'cli_contact_merge_differed', { fields: done.differed.join(', ') }));
+          kit.out(t(lang, 'cli_contact_merge_differed', { fields: fieldList(lang, done.differed) }));
       });
     });
 

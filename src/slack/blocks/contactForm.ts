@@ -5,6 +5,7 @@ import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { dayOfIso } from '../../domain/time.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
 import { fieldWords } from '../../reports/problems.ts';
+
 import { VIEW } from './actionIds.ts';
 import { type Hasher, IDENTIFIER_FIELDS, identifierBlocks } from './identifierInputs.ts';
 import { type Block, context, option } from './kit.ts';
@@ -206,21 +207,4 @@ export function editContactModal(
     ],
     meta,
   );
-}
-
-/** A store's names of changed or kept fields (`provenance.source`, `customer.kind`…) in the reader's words. */
-export function fieldList(lang: Lang, names: readonly string[]): string {
-  const words = fieldWords(lang);
-  const customer: Record<string, string> = {
-    since: 'customerSince',
-    until: 'customerUntil',
-    kind: 'relationship',
-  };
-  const shown = names.map((name) => {
-    const [group, field = ''] = name.split('.');
-    if (group === 'provenance' && field) return words(field);
-    if (group === 'customer' && field) return words(customer[field] ?? field);
-    return words(name);
-  });
-  return [...new Set(shown)].join(', ');
 }

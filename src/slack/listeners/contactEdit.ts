@@ -11,16 +11,11 @@ import {
 } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { mayEditContact } from '../../policy/access.ts';
+import { fieldList } from '../../reports/problems.ts';
 import { type ContactEdit, editContact } from '../../services/contactEdit.ts';
 import type { ContactFields } from '../../services/contacts.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
-import {
-  CONTACT_INPUTS,
-  EDIT_CONTACT_FIELDS,
-  EDIT_INPUTS,
-  editContactModal,
-  fieldList,
-} from '../blocks/contactForm.ts';
+import { CONTACT_INPUTS, EDIT_CONTACT_FIELDS, EDIT_INPUTS, editContactModal } from '../blocks/contactForm.ts';
 import { IDENTIFIER_BLOCKS, identifierAnswers, type TypedIdentifier } from '../blocks/identifierInputs.ts';
 import { blockOf, changedValues, doneModal, problemField } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
