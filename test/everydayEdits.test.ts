@@ -38,7 +38,7 @@ describe('everyday edits on the command line', () => {
       '2026-01-05T09:00',
     );
     expect(edited.status).toBe(0);
-    expect(edited.out).toContain('provenance.collectedAt');
+    expect(edited.out).toContain('collection date');
     const after = await json(run, '--email', 'alice@corp.fr');
     expect(after.contact.provenance).toEqual({
       ...before.contact.provenance,

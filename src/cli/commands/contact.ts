@@ -112,7 +112,7 @@ export function register(program: Command, kit: CliKit): void {
             who,
             id: done.contact.id,
             gone,
-            fields: done.changed.join(', ') || '—',
+            fields: fieldList(lang, done.changed) || '—',
           }),
         );
         if (done.differed.length > 0)
@@ -216,7 +216,9 @@ function describe(kit: CliKit, policy: Policy, outcome: SaveOutcome): string {
     : outcome.changed.length
       ? 'cli_contact_updated'
       : 'cli_contact_unchanged';
-  const lines = [t(lang, key, { who: maskIdentifier(id), id: saved.id, fields: outcome.changed.join(', ') })];
+  const lines = [
+    t(lang, key, { who: maskIdentifier(id), id: saved.id, fields: fieldList(lang, outcome.changed) }),
+  ];
   if (outcome.kept.length > 0) lines.push(t(lang, 'cli_contact_kept', { fields: outcome.kept.join(', ') }));
   return lines.join('\n');
 }
