@@ -178,15 +178,20 @@ async function typed(field: Field, label: string, io: FormIo, previous?: State) 
   return { type: kind, value };
 }
 
-/** What a field holds now, as the prompt shows it: the last answer, else what the app put in it. */
+/**
+ * What a field holds now, as the prompt shows it: the last answer, else what the app put in it. A field asked
+ * again after it was emptied offers the app's value back (Enter restores it), so a refused "-" is never a trap.
+ */
 function shownValue(element: Field['element'], zone: string, previous?: State): string | undefined {
   if (element.type === 'datetimepicker') {
-    const seconds = (previous ? previous.selected_date_time : element.initial_date_time) as number | null;
+    const seconds = (previous?.selected_date_time ?? element.initial_date_time) as number | null | undefined;
     return typeof seconds === 'number' ? localDateTime(seconds, zone) : undefined;
   }
-  const value = previous
-    ? (previous.selected_date ?? previous.value)
-    : (element.initial_date ?? element.initial_value);
+  const value =
+    (previous?.selected_date as string | null | undefined) ??
+    (previous?.value as string | null | undefined) ??
+    element.initial_date ??
+    element.initial_value;
   return typeof value === 'string' && value !== '' ? value.replace(/\n/g, '\\n') : undefined;
 }
 
