@@ -184,6 +184,18 @@ export function asObjections(s: Suppression): Objection[] {
   return objectionDates(s).map((at) => ({ scope: s.scope, at }));
 }
 
+/** A person's objections as she told them: one per scope, since its first date, with the later ones. */
+export function objectionsByScope(
+  objections: Objection[],
+): Array<{ scope: SuppressionScope; since: string; again: string[] }> {
+  const byScope = new Map<SuppressionScope, string[]>();
+  for (const o of objections) byScope.set(o.scope, [...(byScope.get(o.scope) ?? []), o.at]);
+  return [...byScope].map(([scope, dates]) => {
+    const [since, ...again] = [...new Set(dates)].sort() as [string, ...string[]];
+    return { scope, since, again };
+  });
+}
+
 /** A person's objections told once each: one carried onto her other identifiers is the same objection. */
 export function distinctObjections(suppressions: Suppression[]): Objection[] {
   const seen = new Map<string, Objection>();

@@ -199,6 +199,7 @@ export const forms = {
   prospect_more: { fr: 'les {shown} plus récents sur {total}', en: 'the {shown} most recent of {total}' },
   prospect_objections: { fr: 'Oppositions', en: 'Objections' },
   prospect_objection_line: { fr: '{scope} depuis le {at}', en: '{scope} since {at}' },
+  prospect_objection_again: { fr: ' (redite le {dates})', en: ' (told again on {dates})' },
   prospect_last_initiated: { fr: 'Dernier contact à son initiative', en: 'Last contact they initiated' },
   prospect_retention: { fr: 'Conservation jusqu’au', en: 'Keep until' },
   prospect_retention_customer: {

@@ -171,6 +171,17 @@ describe('/prospect', () => {
   });
 });
 
+it('/prospect shows an objection told twice as one, since its first date, with the later one', async () => {
+  const id = { kind: 'email' as const, value: 'twice@corp.fr' };
+  await slack.store.addObjection([id], 'all', new Date('2026-11-01T09:00:00Z'), 'test');
+  await slack.store.addObjection([id], 'all', new Date('2026-11-20T09:00:00Z'), 'test');
+  const sheet = visibleText(await slack.user.command('/prospect twice@corp.fr', { user: DPO }));
+  expect(sheet).toMatch(
+    /• [^\n]* depuis le dimanche 1 novembre 2026 à 10:00 \(redite le vendredi 20 novembre 2026 à 10:00\)/,
+  );
+  expect(sheet.match(/depuis le/g)).toHaveLength(1);
+});
+
 describe('/consent', () => {
   const proof = (overrides: Record<string, string | null> = {}) => {
     const v = {

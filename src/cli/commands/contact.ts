@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { objectionsByScope } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
@@ -175,7 +176,7 @@ export function register(program: Command, kit: CliKit): void {
               listLine(row, ctx.policy, lang),
               t(lang, 'cli_contact_counts', {
                 consents: sheet.consents.length,
-                objections: sheet.objections.length,
+                objections: objectionsByScope(sheet.objections).length,
                 interactions: sheet.interactions.length,
               }),
             ].join('\n'),

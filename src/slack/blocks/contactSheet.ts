@@ -1,4 +1,4 @@
-import type { ConsentRecord } from '../../domain/contacts.ts';
+import { type ConsentRecord, objectionsByScope } from '../../domain/contacts.ts';
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { isContract } from '../../domain/retention.ts';
 import { formatLocal } from '../../domain/time.ts';
@@ -36,9 +36,11 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
   const zone = policy.timeZone;
   const day = (iso: string | Date) => formatLocal(new Date(iso), zone, lang);
   const contact = sheet.contact;
-  const objections = sheet.objections.map(
-    (o) => `• ${t(lang, 'prospect_objection_line', { scope: scopeLabel(o.scope, lang), at: day(o.at) })}`,
-  );
+  const objections = objectionsByScope(sheet.objections).map((o) => {
+    const line = t(lang, 'prospect_objection_line', { scope: scopeLabel(o.scope, lang), at: day(o.since) });
+    const again = o.again.map((at) => day(at)).join(', ');
+    return `• ${line}${again ? t(lang, 'prospect_objection_again', { dates: again }) : ''}`;
+  });
   const objectionBlock = section(
     `*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`,
   );
