@@ -132,7 +132,7 @@ it('the command line beside the running app: commands go to it over a private so
     const run = cli(dir, { lang: 'en', user: 'dominique' });
     const objected = await run('optout', '--email', 'x@corp.fr');
     expect(objected.status).toBe(0);
-    expect(objected.out).toBe('objection recorded (all) for 1 identifier');
+    expect(objected.out).toBe('objection recorded (every channel) for 1 identifier');
     expect((await run('can-i', 'email', 'x@corp.fr')).status).toBe(1);
     expect((await store.auditTrail({ action: 'objection.record' }))[0]?.actor).toBe('cli:dominique');
     expect((await run('start')).status).toBe(2);
