@@ -90,9 +90,14 @@ export class StoreState {
 
   /** Every current identifier of a contact points to it; those it no longer has point nowhere. */
   private indexContact(contact: Contact, previous: Contact | undefined): void {
-    for (const id of previous ? identifiersOf(previous) : [])
-      if (this.indexOf(id.kind).get(id.value) === previous?.id) this.indexOf(id.kind).delete(id.value);
+    if (previous) this.unindex(previous);
     for (const id of identifiersOf(contact)) this.indexOf(id.kind).set(id.value, contact.id);
+  }
+
+  /** The identifiers of a contact no longer point to it (those another contact took since are left alone). */
+  private unindex(contact: Contact): void {
+    for (const id of identifiersOf(contact))
+      if (this.indexOf(id.kind).get(id.value) === contact.id) this.indexOf(id.kind).delete(id.value);
   }
 
   /** Applies one change; returns what a purge removed. */
@@ -174,7 +179,7 @@ export class StoreState {
   private applyMerge(contact: Contact, goneId: string): undefined {
     const data = this.data;
     const gone = data.contacts.get(goneId);
-    if (gone) this.indexContact({ id: goneId } as Contact, gone);
+    if (gone) this.unindex(gone);
     data.contacts.delete(goneId);
     const moved = <T extends { contactId: string }>(r: T): T =>
       r.contactId === goneId ? { ...r, contactId: contact.id } : r;
@@ -207,8 +212,7 @@ export class StoreState {
     const hashes = new Set(request.decisionHashes ?? []);
     const removed = { contacts: contactIds.size, consents: 0, interactions: 0, decisions: 0 };
     for (const id of contactIds) {
-      const contact = data.contacts.get(id) as Contact;
-      for (const identifier of identifiersOf(contact)) this.indexOf(identifier.kind).delete(identifier.value);
+      this.unindex(data.contacts.get(id) as Contact);
       data.contacts.delete(id);
       this.consentsOf.delete(id);
       this.interactionsOf.delete(id);
