@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CHANNELS } from '../../domain/contacts.ts';
-import { hasMessage, t } from '../../i18n.ts';
+import { t } from '../../i18n.ts';
 import { optOut } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -15,9 +15,7 @@ export function register(program: Command, kit: CliKit): void {
         const result = await optOut(ctx, { ...options, origin: kit.who() });
         const count = result.suppressions.length;
         const lang = kit.lang(ctx.policy);
-        const key = `channel_${result.scope}`;
-        const scope = hasMessage(key) ? t(lang, key) : result.scope;
-        kit.out(t(lang, 'cli_optout_done', { scope, count }));
+        kit.out(t(lang, 'cli_optout_done', { scope: t(lang, `channel_${result.scope}`), count }));
       });
     });
 }
