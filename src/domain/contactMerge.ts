@@ -168,6 +168,11 @@ export function identifiersGiven(existing: Contact, changes: ContactChanges): Id
   return [...main, ...newIdentifiers(existing, changes.identifiers ?? {})];
 }
 
+/** One collection of a contact: 0 is the first (`provenance`), N the Nth later source. */
+export function collectionOf(contact: Contact, entry: number): Provenance | undefined {
+  return entry === 0 ? contact.provenance : contact.sources?.[entry - 1];
+}
+
 /** Edits one collection of `contact` in place: 0 is the first (`provenance`), N the Nth later source. */
 function editProvenance(
   contact: Contact,
@@ -175,7 +180,7 @@ function editProvenance(
   entry: number,
   changed: string[],
 ): void {
-  const current = entry === 0 ? contact.provenance : contact.sources?.[entry - 1];
+  const current = collectionOf(contact, entry);
   if (entry > 0 && !current)
     throw new InputError('unknown_source_entry', { field: 'sourceEntry', value: String(entry + 1) });
   const next = { ...current, ...defined(given) } as Provenance;

@@ -1,6 +1,6 @@
 import type { IdentifierEdits } from '../domain/contactIdentifiers.ts';
 import { type JoinOutcome, keptRecord } from '../domain/contactJoin.ts';
-import { editContact as applyEdit, type ContactChanges } from '../domain/contactMerge.ts';
+import { editContact as applyEdit, type ContactChanges, collectionOf } from '../domain/contactMerge.ts';
 import { type Contact, defaultCollection } from '../domain/contacts.ts';
 import { type Field, InputError } from '../domain/errors.ts';
 import {
@@ -126,8 +126,7 @@ function namedChanges(
  */
 function followSource(changes: ContactChanges, existing: Contact, named: ContactFields): void {
   const given = changes.provenance;
-  const entry = changes.provenanceEntry ?? 0;
-  const current = entry === 0 ? existing.provenance : existing.sources?.[entry - 1];
+  const current = collectionOf(existing, changes.provenanceEntry ?? 0);
   if (!given?.source || named.collection !== undefined || !current) return;
   if (current.collection === defaultCollection(current.source))
     given.collection = defaultCollection(given.source);
