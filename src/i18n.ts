@@ -11,6 +11,7 @@ import { emulator } from './i18n/emulator.ts';
 import { fieldNames } from './i18n/fieldNames.ts';
 import { forms } from './i18n/forms.ts';
 import type { Lang } from './i18n/lang.ts';
+import { optOutCost } from './i18n/optOutCost.ts';
 import { plurals } from './i18n/plural.ts';
 import { policy } from './i18n/policy.ts';
 import { problems } from './i18n/problems.ts';
@@ -23,6 +24,7 @@ const catalogue = {
   ...forms,
   ...campaign,
   ...campaignReview,
+  ...optOutCost,
   ...retention,
   ...problems,
   ...fieldNames,

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignEventKind } from '../domain/campaign.ts';
+import { blockingFindings, type Campaign, type CampaignEventKind } from '../domain/campaign.ts';
 import type { Policy } from '../policy/load.ts';
 
 export type ApprovalProblem =
@@ -19,12 +19,12 @@ export type Outcome = { ok: true; campaign: Campaign } | { ok: false; problem: A
 
 /** Whether the campaign, as checked, may be approved: nothing blocked and a compliant message. */
 export function approvableAsChecked(c: Campaign): boolean {
-  return c.findings.length === 0 && c.counts.block === 0 && c.counts.recipients > 0;
+  return blockingFindings(c).length === 0 && c.counts.block === 0 && c.counts.recipients > 0;
 }
 
 /** Whether its cleaned list (allowed recipients only) may be approved instead. */
 export function approvableCleaned(c: Campaign): boolean {
-  return c.findings.length === 0 && c.counts.allow > 0;
+  return blockingFindings(c).length === 0 && c.counts.allow > 0;
 }
 
 /** The rules whose group in review a reviewer already let through. */
@@ -47,7 +47,9 @@ export function reviewedLines(c: Campaign): Set<number> {
 /** Whether "allowed + reviewed" may be approved: a compliant message and at least one reviewed group. */
 export function approvableReviewed(c: Campaign): boolean {
   return (
-    c.findings.length === 0 && (c.reviewed ?? []).length > 0 && c.counts.allow + reviewedLines(c).size > 0
+    blockingFindings(c).length === 0 &&
+    (c.reviewed ?? []).length > 0 &&
+    c.counts.allow + reviewedLines(c).size > 0
   );
 }
 
@@ -91,7 +93,7 @@ export function requestApproval(c: Campaign, by: string, now: Date, policy: Poli
   if (decided(c)) return { ok: false, problem: 'already-decided' };
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
-  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if (blockingFindings(c).length > 0) return { ok: false, problem: 'template-findings' };
   if (!approvableAsChecked(c) && !approvableCleaned(c) && reviewableGroups(c).length === 0)
     return { ok: false, problem: 'nothing-allowed' };
   const next = add(c, 'approval-requested', by, now, policy);
@@ -124,7 +126,7 @@ export function approve(
   if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
-  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if (blockingFindings(c).length > 0) return { ok: false, problem: 'template-findings' };
   if (what === 'as-checked' && !approvableAsChecked(c)) return { ok: false, problem: 'blocking-findings' };
   if (what === 'cleaned' && !approvableCleaned(c)) return { ok: false, problem: 'nothing-allowed' };
   if (what === 'reviewed' && !approvableReviewed(c)) return { ok: false, problem: 'nothing-reviewed' };
@@ -150,7 +152,7 @@ export function reviewGroup(c: Campaign, rule: string, by: string, now: Date, po
   if (interested(c).has(by)) return { ok: false, problem: 'four-eyes' };
   const problem = stale(c, now, policy);
   if (problem) return { ok: false, problem };
-  if (c.findings.length > 0) return { ok: false, problem: 'template-findings' };
+  if (blockingFindings(c).length > 0) return { ok: false, problem: 'template-findings' };
   if (reviewedRules(c).has(rule)) return { ok: false, problem: 'already-reviewed' };
   if (!reviewableGroups(c).some((g) => g.rule === rule)) return { ok: false, problem: 'not-in-review' };
   const next = add(c, 'group-reviewed', by, now, policy);

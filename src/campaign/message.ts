@@ -3,6 +3,7 @@ import type { Channel } from '../domain/contacts.ts';
 import { t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import type { MessageCheck } from '../policy/schema.ts';
+import { forbiddenOptout, stopCostFindings } from './optOutCost.ts';
 
 /** Lower case without accents: "Désinscription" and "desinscription" match alike. */
 export function fold(text: string): string {
@@ -43,9 +44,35 @@ function passes(check: MessageCheck, template: string, policy: Policy, product: 
   return words.some((word) => text.includes(fold(word)));
 }
 
+type Fill = (text: string, lang: 'fr' | 'en', more?: Record<string, string>) => string;
+
+/** One check's findings: a missing element, a surcharged or unknown STOP number, an opt-out that costs. */
+function findings(
+  check: MessageCheck,
+  template: string,
+  policy: Policy,
+  product: string | undefined,
+  fill: Fill,
+): MessageFinding[] {
+  const { rule, element } = check;
+  if (check.stop_number_tariff) return stopCostFindings(template, check);
+  if (check.optout_sentence) {
+    const sentence = forbiddenOptout(template, check.optout_sentence);
+    if (sentence === undefined || !check.found) return [];
+    const { fr, en } = check.found;
+    return [
+      { rule, element, message: { fr: fill(fr, 'fr', { sentence }), en: fill(en, 'en', { sentence }) } },
+    ];
+  }
+  if (passes(check, template, policy, product) || !check.missing) return [];
+  return [{ rule, element, message: { fr: fill(check.missing.fr, 'fr'), en: fill(check.missing.en, 'en') } }];
+}
+
 /**
- * The elements every message of the campaign must carry (policy `campaign.message_checks`): each missing one
- * is a finding, and a finding blocks the campaign until the template is fixed.
+ * What every message of the campaign must carry, and how its opt-out must work (policy
+ * `campaign.message_checks`): each missing element, or an opt-out that costs more than its transmission, is a
+ * finding that blocks the campaign until the template is fixed; a STOP number whose tariff cannot be read is
+ * a finding to review.
  */
 export function checkMessage(
   template: string,
@@ -53,10 +80,11 @@ export function checkMessage(
   product: string | undefined,
   policy: Policy,
 ): MessageFinding[] {
-  const fill = (text: string, lang: 'fr' | 'en') => {
+  const fill: Fill = (text, lang, more = {}) => {
     const vars: Record<string, string> = {
       names: policy.doc.campaign.sender_identity.join(', '),
       product: product ? (policy.doc.products[product]?.label[lang] ?? product) : '',
+      ...more,
     };
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
   };
@@ -73,10 +101,6 @@ export function checkMessage(
     ];
   }
   return policy.doc.campaign.message_checks
-    .filter((check) => check.channels.includes(channel) && !passes(check, template, policy, product))
-    .map((check) => ({
-      rule: check.rule,
-      element: check.element,
-      message: { fr: fill(check.missing.fr, 'fr'), en: fill(check.missing.en, 'en') },
-    }));
+    .filter((check) => check.channels.includes(channel))
+    .flatMap((check) => findings(check, template, policy, product, fill));
 }

@@ -4,11 +4,22 @@ import type { Verdict } from './verdict.ts';
 
 export type { Verdict };
 
-/** An element the message lacks (unsubscribe link, sender, subject, call opening): it blocks the campaign. */
+/**
+ * An element the message lacks or gets wrong (unsubscribe link, sender, subject, call opening, a surcharged STOP
+ * number): it blocks the campaign. One the check cannot decide from the text (a STOP number whose tariff the
+ * number does not show) is `review`: shown to the approver, it does not stop the approval. Findings stored
+ * without a severity block.
+ */
 export interface MessageFinding {
   rule: string;
   element: string;
   message: { fr: string; en: string };
+  severity?: 'block' | 'review';
+}
+
+/** The message findings that stop every approval: all but those left to the approver's review. */
+export function blockingFindings(c: { findings: MessageFinding[] }): MessageFinding[] {
+  return c.findings.filter((f) => f.severity !== 'review');
 }
 
 export type CampaignEventKind =

@@ -95,12 +95,31 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
   doc.campaign.message_checks.forEach((check, c) => {
     const at = ['campaign', 'message_checks', c];
     if (!ruleIds.has(check.rule)) issues.push(yaml.at([...at, 'rule'], `unknown rule id "${check.rule}"`));
-    const tests = [check.contains_any, check.sender_identity, check.pattern, check.subject_matches_product];
+    const presence = [
+      check.contains_any,
+      check.sender_identity,
+      check.pattern,
+      check.subject_matches_product,
+    ];
+    const tests = [...presence, check.stop_number_tariff, check.optout_sentence];
     if (tests.filter((t) => t !== undefined).length !== 1) {
       issues.push(
-        yaml.at(at, 'give exactly one of contains_any, sender_identity, pattern, subject_matches_product'),
+        yaml.at(
+          at,
+          'give exactly one of contains_any, sender_identity, pattern, subject_matches_product, stop_number_tariff, optout_sentence',
+        ),
       );
     }
+    // A presence check says what is missing; a sentence check what it found; the STOP tariff has its own words.
+    if (presence.some((t) => t !== undefined) && !check.missing)
+      issues.push(
+        yaml.at(
+          at,
+          'a check of contains_any, sender_identity, pattern or subject_matches_product needs missing',
+        ),
+      );
+    if (check.optout_sentence && !check.found)
+      issues.push(yaml.at(at, 'an optout_sentence check needs found'));
     if (check.pattern !== undefined) {
       try {
         new RegExp(check.pattern, 'iu');

@@ -1,5 +1,5 @@
 import { approvableAsChecked, approvableCleaned, reviewableGroups } from '../campaign/approval.ts';
-import type { Campaign } from '../domain/campaign.ts';
+import { blockingFindings, type Campaign, type MessageFinding } from '../domain/campaign.ts';
 import { formatLocal } from '../domain/time.ts';
 import { VERDICT_ICON } from '../domain/verdict.ts';
 import { hasMessage, type Lang, t } from '../i18n.ts';
@@ -57,14 +57,15 @@ export function campaignReport(
         : []),
     ].join('\n'),
   );
-  sections.push(
-    c.findings.length === 0
-      ? t(lang, 'campaign_message_ok')
-      : [
-          style.bold(t(lang, 'campaign_message_findings')),
-          ...c.findings.map((f) => `• ${style.escape(f.message[lang])} — ${f.rule} · ${legal(f.rule)}`),
-        ].join('\n'),
-  );
+  // What blocks comes first; what the approver is to check does not stop the approval.
+  const blocking = blockingFindings(c);
+  const toReview = c.findings.filter((f) => !blocking.includes(f));
+  const finding = (f: MessageFinding) => `• ${style.escape(f.message[lang])} — ${f.rule} · ${legal(f.rule)}`;
+  if (c.findings.length === 0) sections.push(t(lang, 'campaign_message_ok'));
+  if (blocking.length > 0)
+    sections.push([style.bold(t(lang, 'campaign_message_findings')), ...blocking.map(finding)].join('\n'));
+  if (toReview.length > 0)
+    sections.push([style.bold(t(lang, 'campaign_message_review')), ...toReview.map(finding)].join('\n'));
   if (c.campaignWide.length > 0) {
     sections.push(
       [

@@ -6,7 +6,7 @@ import {
   reviewableGroups,
   reviewedLines,
 } from '../../campaign/approval.ts';
-import type { Campaign } from '../../domain/campaign.ts';
+import { blockingFindings, type Campaign } from '../../domain/campaign.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
@@ -41,7 +41,7 @@ export function reportBlocks(c: Campaign, policy: Policy, lang: Lang): { text: s
   const report = campaignReport(c, policy, lang, MRKDWN);
   const blocks: Block[] = [section(report.head), ...report.sections.flatMap(sections), context(report.meta)];
   const approvable = approvableAsChecked(c) || approvableCleaned(c) || reviewableGroups(c).length > 0;
-  if (c.status === 'checked' && c.findings.length === 0 && approvable) {
+  if (c.status === 'checked' && blockingFindings(c).length === 0 && approvable) {
     blocks.push(
       actions('campaign', [
         button(t(lang, 'campaign_button_request'), ACTION.requestApproval, c.id, { style: 'primary' }),
@@ -100,7 +100,7 @@ export function decisionBlocks(c: Campaign, lang: Lang, policy: Policy): Block[]
   if (!approvableAsChecked(c)) blocks.push(context(t(lang, 'campaign_request_cleaned_only')));
   blocks.push(actions('approval', buttons));
   const title = (id: string) => policy.rules.find((r) => r.id === id)?.title[lang] ?? id;
-  const groups = c.findings.length === 0 ? reviewableGroups(c).slice(0, MAX_REVIEW_BUTTONS) : [];
+  const groups = blockingFindings(c).length === 0 ? reviewableGroups(c).slice(0, MAX_REVIEW_BUTTONS) : [];
   if (groups.length > 0) {
     blocks.push(context(t(lang, 'campaign_request_review_groups')));
     blocks.push(
