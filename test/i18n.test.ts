@@ -7,11 +7,21 @@ import { campaign } from '../src/i18n/campaign.ts';
 import { cli } from '../src/i18n/cli.ts';
 import { fieldNames } from '../src/i18n/fieldNames.ts';
 import { forms } from '../src/i18n/forms.ts';
+import { optOutCost } from '../src/i18n/optOutCost.ts';
 import { problems } from '../src/i18n/problems.ts';
 import { retention } from '../src/i18n/retention.ts';
 import { hasMessage, t } from '../src/i18n.ts';
 
-const catalogue = { ...answers, ...campaign, ...cli, ...forms, ...problems, ...fieldNames, ...retention };
+const catalogue = {
+  ...answers,
+  ...campaign,
+  ...cli,
+  ...forms,
+  ...problems,
+  ...fieldNames,
+  ...retention,
+  ...optOutCost,
+};
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)(?:\}|,\s*plural)/g)]
     .map((m) => m[1])

@@ -136,4 +136,38 @@ describe('campaign approval', () => {
     }
     expect(JSON.stringify(blocks)).toContain('autres motifs');
   });
+
+  // A STOP number whose tariff the number does not tell (a 39xx number) is the approver's to check: shown apart,
+  // it does not stop the approval; a surcharged one (CPCE L.34-5, no cost beyond the transmission) does.
+  it('lets a message finding to review reach the approver, shown apart; a blocking one stops every approval', () => {
+    const toCheck = {
+      rule: 'optout-sms-stop-and-links',
+      element: 'stop-cost',
+      message: { fr: 'STOP au 3949 : tarif à vérifier', en: 'STOP to 3949: tariff to check' },
+      severity: 'review' as const,
+    };
+    const reviewed = campaign({ findings: [toCheck] });
+    const shown = JSON.stringify(reportBlocks(reviewed, policy, 'en').blocks);
+    expect(shown).toContain('Message to check before approving');
+    expect(shown).toContain('STOP to 3949: tariff to check');
+    expect(shown).not.toContain('Message to fix');
+    expect(shown).toContain('Request approval');
+    const ok = approve(requested(reviewed), 'slack:UBOSS', 'as-checked', now, policy);
+    expect(ok.ok && ok.campaign.status).toBe('approved');
+
+    const surcharged = {
+      ...toCheck,
+      severity: 'block' as const,
+      message: { fr: 'surtaxé', en: 'surcharged' },
+    };
+    const blocked = campaign({ findings: [toCheck, surcharged] });
+    expect(requestApproval(blocked, 'slack:UASK', now, policy)).toEqual({
+      ok: false,
+      problem: 'template-findings',
+    });
+    const both = JSON.stringify(reportBlocks(blocked, policy, 'en').blocks);
+    expect(both).toContain('Message to fix');
+    expect(both).toContain('Message to check before approving');
+    expect(both).not.toContain('Request approval');
+  });
 });
