@@ -140,9 +140,10 @@ export function numberTariff(written: string): NumberTariff {
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   if (!/^\+?\d+$/.test(text)) return result(written.trim(), 'unknown', 'unreadable');
   if (text.startsWith('+')) {
-    const digits = text.slice(1);
+    // "+33 0899…" keeps the national 0 people often leave in, as "+33 (0)899…" does.
+    const digits = text.slice(1).replace(new RegExp(`^(${FRENCH_CODES.join('|')})0(\\d{9})$`), '$1$2');
     const code = FRENCH_CODES.find((c) => digits.startsWith(c) && digits.length === c.length + 9);
-    if (!code) return foreign(text);
+    if (!code) return foreign(`+${digits}`);
     // The 9 digits after the country code are the national number without its 0: +590 690… is 0690….
     return national(`0${digits.slice(code.length)}`);
   }

@@ -126,6 +126,7 @@ describe('the tariff of a STOP number', () => {
       '+33 8 99 12 34 56',
       '+33 (0)8 99 12 34 56',
       '+33(0)899123456',
+      '+33 0899 12 34 56',
       '0033 8 99 12 34 56',
     ])
       expect(numberTariff(written), written).toEqual({
@@ -152,6 +153,7 @@ describe('the tariff of a STOP number', () => {
       ['+262 692 12 34 56', '0692 12 34 56'],
       ['+262 639 12 34 56', '0639 12 34 56'],
       ['+590 590 12 34 56', '0590 12 34 56'],
+      ['+590 0690 12 34 56', '0690 12 34 56'],
     ] as const) {
       expect(numberTariff(international), international).toEqual(numberTariff(national));
       expect(numberTariff(international).tariff).toBe('standard');
