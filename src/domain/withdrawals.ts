@@ -37,7 +37,11 @@ export function readWithdrawals(objections: Objection[], consents: ConsentRecord
 
 /** What the engine sees of a person's suppression entries: each told once, read by their substance. */
 export function personObjections(suppressions: Suppression[], consents: ConsentRecord[]): Objection[] {
-  return readWithdrawals(distinctObjections(suppressions), consents);
+  const seen = new Map<string, Objection>();
+  // Once read, an entry of an earlier version may be the same withdrawal as one of the new kind: told once.
+  for (const o of readWithdrawals(distinctObjections(suppressions), consents))
+    seen.set(`${o.kind ?? 'objection'}:${o.purpose ?? ''}:${o.scope}@${o.at}`, o);
+  return [...seen.values()];
 }
 
 /** A person's withdrawals as she told them: one per channel and purpose, since its first date, with later ones. */
