@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConsentRecord, Contact } from '../src/domain/contacts.ts';
 import { parseInstant } from '../src/domain/time.ts';
 import { decide } from '../src/policy/engine.ts';
 import { parsePolicy } from '../src/policy/load.ts';
-import { POLICY_PATH, policy, subject } from './helpers.ts';
+import { cli, POLICY_PATH, policy, subject, tempDir } from './helpers.ts';
 
 const at = (text: string) => parseInstant(text, 'Europe/Paris').toISOString();
 const now = parseInstant('2026-11-23T10:30', 'Europe/Paris');
@@ -87,5 +88,22 @@ describe("the person's own act, as the policy lists its methods", () => {
     expect(claim.reasons.filter((r) => r.verdict === 'block')).toEqual([]);
     const nextDay = ask(policy, [grant('2026-11-02T00:00', { method: 'checkbox', wording: 'v1' })]);
     expect(nextDay.verdict).toBe('allow');
+  });
+});
+
+describe('policy lint of the own-act list', () => {
+  it('points at a method of the own-act list that is not accepted, at its line', async () => {
+    const file = join(tempDir(), 'policy.yaml');
+    const text = readFileSync(POLICY_PATH, 'utf8').replace(
+      '  own_act_consent_methods:\n    - checkbox\n    - double-opt-in',
+      '  own_act_consent_methods:\n    - checkbox\n    - double-optin',
+    );
+    writeFileSync(file, text);
+    const result = await cli(tempDir(), { lang: 'en' })('policy', 'lint', file);
+    expect(result.status).toBe(2);
+    const line = text.split('\n').indexOf('    - double-optin') + 1;
+    expect(result.err).toContain(
+      `${file}:${line}:7 "double-optin" is not in accepted_consent_methods: a consent by it is refused when recorded`,
+    );
   });
 });
