@@ -84,7 +84,7 @@ export const consentRoute = createRoute({
   path: '/consents',
   summary: 'Record a consent (with its proof) or its withdrawal',
   description:
-    'Scope `consents`. A grant needs a method the policy accepts, the wording shown and the evidence (GDPR art. 7(1)). A withdrawal is also an objection for that channel. The person must be in the register.',
+    'Scope `consents`. A grant needs a method the policy accepts, the wording shown and the evidence (GDPR art. 7(1)). A withdrawal ends the consents of that purpose on that channel (not an objection: see `/objections`); it is remembered after the contact is purged. The person must be in the register.',
   security,
   request: body(ConsentRequest),
   responses: {

@@ -152,10 +152,17 @@ export interface Interaction {
 
 export type SuppressionScope = Channel | 'all';
 
-/** An objection as the engine sees it; the store keeps only a keyed hash of the identifier. */
+/**
+ * An objection as the engine sees it; the store keeps only a keyed hash of the identifier. `kind: 'withdrawal'`
+ * is a consent withdrawn (GDPR art. 7(3)), remembered beside the objections so it outlives the contact: it ends
+ * the consents of its `purpose` on its channel, and objects to nothing else (domain/withdrawals.ts).
+ */
 export interface Objection {
   scope: SuppressionScope;
   at: string;
+  kind?: 'withdrawal';
+  /** The purpose withdrawn. Absent on a withdrawal read from an entry of an earlier version (`readWithdrawals`). */
+  purpose?: string;
 }
 
 /** The channels an objection of this scope stops: "ne m'appelez plus" covers human and automated calls alike. */
@@ -179,17 +186,43 @@ export function objectionDates(s: Pick<Suppression, 'at' | 'renewed' | 'firstAt'
   return [...dates].sort();
 }
 
-/** What the engine sees of a suppression entry: one objection per date, so each counts on its own. */
+/** What the engine sees of a suppression entry: one objection (or withdrawal) per date, each counts on its own. */
 export function asObjections(s: Suppression): Objection[] {
-  return objectionDates(s).map((at) => ({ scope: s.scope, at }));
+  const kind = entryKind(s);
+  return objectionDates(s).map((at) => ({ scope: s.scope, at, ...kind }));
 }
 
-/** A person's objections as she told them: one per scope, since its first date, with the later ones. */
+/**
+ * What an entry records: an objection (nothing), a withdrawal with its purpose, or, for an entry written before
+ * withdrawals had a kind of their own (`reason: 'consent-withdrawal'`), a withdrawal whose purpose is read from
+ * the person's consent records (domain/withdrawals.ts readWithdrawals).
+ */
+export function entryKind(s: Suppression): Pick<Objection, 'kind' | 'purpose'> {
+  if (s.kind === 'withdrawal') return { kind: 'withdrawal', purpose: s.purpose ?? CONSENT_PURPOSE_DEFAULT };
+  return s.reason === LEGACY_WITHDRAWAL_REASON ? { kind: 'withdrawal' } : {};
+}
+
+/** The reason earlier versions wrote on the objection they recorded for a consent withdrawn. */
+export const LEGACY_WITHDRAWAL_REASON = 'consent-withdrawal';
+
+/**
+ * The key of a suppression entry: one per identifier hash and scope for objections, and one per hash, scope and
+ * purpose for withdrawals, so a withdrawal is never merged with (nor renewed by) an objection of the same scope.
+ */
+export function suppressionKey(s: Pick<Suppression, 'hash' | 'scope' | 'kind' | 'purpose'>): string {
+  return s.kind === 'withdrawal' ? `${s.hash}:${s.scope}:withdrawal:${s.purpose}` : `${s.hash}:${s.scope}`;
+}
+
+/**
+ * A person's objections as she told them: one per scope, since its first date, with the later ones. Withdrawn
+ * consents are not objections and are left out (domain/withdrawals.ts withdrawalsByPurpose lists them).
+ */
 export function objectionsByScope(
   objections: Objection[],
 ): Array<{ scope: SuppressionScope; since: string; again: string[] }> {
   const byScope = new Map<SuppressionScope, string[]>();
-  for (const o of objections) byScope.set(o.scope, [...(byScope.get(o.scope) ?? []), o.at]);
+  for (const o of objections)
+    if (o.kind !== 'withdrawal') byScope.set(o.scope, [...(byScope.get(o.scope) ?? []), o.at]);
   return [...byScope].map(([scope, dates]) => {
     const [since, ...again] = [...new Set(dates)].sort() as [string, ...string[]];
     return { scope, since, again };
@@ -199,7 +232,8 @@ export function objectionsByScope(
 /** A person's objections told once each: one carried onto her other identifiers is the same objection. */
 export function distinctObjections(suppressions: Suppression[]): Objection[] {
   const seen = new Map<string, Objection>();
-  for (const o of suppressions.flatMap(asObjections)) seen.set(`${o.scope}@${o.at}`, o);
+  for (const o of suppressions.flatMap(asObjections))
+    seen.set(`${o.kind ?? 'objection'}:${o.purpose ?? ''}:${o.scope}@${o.at}`, o);
   return [...seen.values()];
 }
 

@@ -50,6 +50,15 @@ export const cli = {
     fr: 'retrait de consentement enregistré : {channel}/{purpose} le {at}',
     en: 'consent withdrawn: {channel}/{purpose} on {at}',
   },
+  // Issue 25: a withdrawal ends that consent only; it is not an objection.
+  cli_consent_withdrawn_scope: {
+    fr: 'les consentements « {purpose} » par {channel} prennent fin ; ce n’est pas une opposition : ses autres consentements restent (pour s’opposer : `optout`).',
+    en: 'the "{purpose}" consents by {channel} end; this is not an objection: the other consents stay (to object: `optout`).',
+  },
+  cli_contact_withdrawals: {
+    fr: ' · {withdrawals, plural, one {# consentement retiré} other {# consentements retirés}}',
+    en: ' · {withdrawals, plural, one {# consent withdrawn} other {# consents withdrawn}}',
+  },
   cli_event_done: {
     fr: 'événement enregistré : {type} le {at}',
     en: 'recorded {type} on {at}',

@@ -200,6 +200,14 @@ export const forms = {
   prospect_objections: { fr: 'Oppositions', en: 'Objections' },
   prospect_objection_line: { fr: '{scope} depuis le {at}', en: '{scope} since {at}' },
   prospect_objection_again: { fr: ' (redite le {dates})', en: ' (told again on {dates})' },
+  // Issue 25: a withdrawn consent is not an objection, and is told apart.
+  prospect_withdrawals: { fr: 'Consentements retirés', en: 'Withdrawn consents' },
+  prospect_withdrawal_line: {
+    fr: 'a retiré son consentement « {purpose} » ({channel}) le {at}',
+    en: 'withdrew their consent to "{purpose}" ({channel}) on {at}',
+  },
+  prospect_withdrawal_again: { fr: ' (retiré encore le {dates})', en: ' (withdrawn again on {dates})' },
+  purpose_prospecting: { fr: 'prospection', en: 'marketing' },
   prospect_last_initiated: { fr: 'Dernier contact à son initiative', en: 'Last contact they initiated' },
   prospect_retention: { fr: 'Conservation jusqu’au', en: 'Keep until' },
   prospect_retention_customer: {

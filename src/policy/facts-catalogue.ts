@@ -30,7 +30,7 @@ export const FACTS = {
   source_scraped: ['boolean', 'the source type is in the scraped_sources parameter'],
   consent_valid: [
     'boolean',
-    'a granted, unexpired consent for this channel and purpose, with proof and an accepted method',
+    "a granted, unexpired consent for this channel and purpose, with proof and an accepted method (for a referral, never the referrer's word)",
   ],
   consent_withdrawn: ['boolean', 'the latest consent record for this channel and purpose is a withdrawal'],
   consent_expired: ['boolean', 'the latest grant for this channel and purpose is past its validity end'],
@@ -38,7 +38,19 @@ export const FACTS = {
   consent_method_invalid: ['boolean', 'the latest grant used a method not in accepted_consent_methods'],
   consent_third_party: [
     'boolean',
-    'the latest grant was collected by someone else (a partner, a list seller), not by us',
+    "the latest grant was collected by someone else (a partner, a list seller), or, for details we got from someone else, is dated before the day we received them, or on that day without evidence of the person's own act",
+  ],
+  consent_own_act: [
+    'boolean',
+    "the latest grant carries evidence of the person's own act: a method in own_act_consent_methods and an evidence reference",
+  ],
+  referral_message_sent: [
+    'boolean',
+    "a referral (parrainage): the referee's one message is spent (the notice was given, or an event was recorded since we got the details)",
+  ],
+  consent_withdrawal_refuses: [
+    'boolean',
+    'the person withdrew her consent to this purpose on this channel (or one covering it) and no later valid consent was given',
   ],
   consent_names_us: ['boolean', 'the latest grant records that it named us (or our category) when given'],
   consent_names_us_vaguely: [
@@ -118,7 +130,7 @@ export const FACTS = {
   ],
   objection: [
     'boolean',
-    'an objection covers this channel (or all) and no later valid consent on this channel lifts it',
+    'an objection covers this channel (or all) and no later valid consent on this channel lifts it; a withdrawn consent is not an objection (consent_withdrawal_refuses)',
   ],
   objection_followed_by_consent: [
     'boolean',

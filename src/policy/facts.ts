@@ -9,6 +9,7 @@ import {
 import { callFacts } from './facts/calls.ts';
 import { consentFacts } from './facts/consent.ts';
 import { contactFacts } from './facts/contact.ts';
+import { objectionFacts } from './facts/objections.ts';
 import type { FactName } from './facts-catalogue.ts';
 import type { Policy } from './load.ts';
 
@@ -111,7 +112,7 @@ export class Facts {
 /** How each fact is computed, by theme: who the person is, their consents and objections, calls. */
 export type FactTable = Partial<Record<FactName, (facts: Facts) => unknown>>;
 
-const FACTS = { ...contactFacts, ...consentFacts, ...callFacts } as Record<
+const FACTS = { ...contactFacts, ...consentFacts, ...objectionFacts, ...callFacts } as Record<
   FactName,
   (facts: Facts) => unknown
 >;

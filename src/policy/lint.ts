@@ -31,6 +31,17 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     issues.push(yaml.at(['conditions', cycle], `condition "${cycle}" refers to itself`, cycle));
   }
 
+  // A method of the person's own act that is not accepted is a typo: a consent by it is refused when recorded.
+  doc.params.own_act_consent_methods?.forEach((method, i) => {
+    if (!doc.params.accepted_consent_methods.includes(method))
+      issues.push(
+        yaml.at(
+          ['params', 'own_act_consent_methods', i],
+          `"${method}" is not in accepted_consent_methods: a consent by it is refused when recorded`,
+        ),
+      );
+  });
+
   for (const [name, product] of Object.entries(doc.products)) {
     product.similar.forEach((other, i) => {
       if (!(other in doc.products))

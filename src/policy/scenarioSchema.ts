@@ -58,8 +58,22 @@ export const scenario = z
       )
       .default([]),
     events: z.array(z.object({ type: z.string(), at: z.string() }).strict()).default([]),
+    /**
+     * The suppression list: objections, and (`kind: withdrawal`, with its `purpose`) the consents withdrawn it
+     * remembers; `reason: consent-withdrawal` is an entry written by an earlier version for a withdrawal.
+     */
     objections: z
-      .array(z.object({ scope: z.enum([...CHANNELS, 'all']), at: z.string() }).strict())
+      .array(
+        z
+          .object({
+            scope: z.enum([...CHANNELS, 'all']),
+            at: z.string(),
+            kind: z.enum(['objection', 'withdrawal']).optional(),
+            purpose: z.string().optional(),
+            reason: z.string().optional(),
+          })
+          .strict(),
+      )
       .default([]),
     expect: z
       .object({

@@ -7,7 +7,13 @@ import type {
   SourceType,
   SubjectFacts,
 } from '../domain/contacts.ts';
-import { CONSENT_PURPOSE_DEFAULT, defaultCollection, EVENT_TYPES, SOURCE_TYPES } from '../domain/contacts.ts';
+import {
+  asObjections,
+  CONSENT_PURPOSE_DEFAULT,
+  defaultCollection,
+  EVENT_TYPES,
+  SOURCE_TYPES,
+} from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { parseTarget } from '../domain/identifiers.ts';
 import { parseInstant } from '../domain/time.ts';
@@ -96,7 +102,17 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
       recordedAt: at(event.at, 'event at'),
     };
   });
-  const objections = scenario.objections.map((o) => ({ scope: o.scope, at: at(o.at, 'objection at') }));
+  // Read as the store reads its suppression entries (domain/contacts.ts asObjections).
+  const objections = scenario.objections.flatMap((o) =>
+    asObjections({
+      hash: 'scenario',
+      scope: o.scope,
+      at: at(o.at, 'objection at'),
+      origin: 'scenario',
+      ...(o.kind === 'withdrawal' ? { kind: o.kind, purpose: o.purpose ?? CONSENT_PURPOSE_DEFAULT } : {}),
+      ...(o.reason ? { reason: o.reason } : {}),
+    }),
+  );
   return { target, contact, consents, interactions, objections };
 }
 

@@ -185,6 +185,12 @@ const params = z
     information_deadline: duration,
     phone_consent_max_age: duration,
     accepted_consent_methods: z.array(z.string()).min(1),
+    /**
+     * The methods that are the person's own act (their form, their double opt-in, their recorded voice): with an
+     * evidence reference, a consent dated the day we received details from someone else is hers, not a claim.
+     * The accepted methods when absent.
+     */
+    own_act_consent_methods: z.array(z.string()).min(1).optional(),
     /** I2: sources whose terms forbid scraping, found in the source detail (host, URL, product name). */
     forbidden_sources: z
       .object({

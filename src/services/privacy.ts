@@ -1,6 +1,7 @@
-import { objectionDates } from '../domain/contacts.ts';
+import { asObjections, type ConsentRecord, type Objection, type Suppression } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
+import { readWithdrawals } from '../domain/withdrawals.ts';
 import { assertMayChange, type Editor } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { personIdentifiers } from './record.ts';
@@ -32,9 +33,13 @@ export async function exportPerson(ctx: AppContext, target: Identifier, by: stri
     contact: contact ?? null,
     consents: facts.consents,
     interactions: facts.interactions,
-    // Every time the person objected, not only the first (art. 15: the whole record, in the order told).
-    objections: about.suppressions.flatMap(({ scope, origin, reason, ...dates }) =>
-      objectionDates(dates).map((at) => ({ scope, at, origin, reason })),
+    // Every time the person objected, not only the first (art. 15: the whole record, in the order told); the
+    // consents she withdrew apart, with their purpose: a withdrawal is not an objection (domain/withdrawals.ts).
+    objections: suppressionsOf(about.suppressions, facts.consents, 'objection').map(
+      ({ scope, at, origin, reason }) => ({ scope, at, origin, reason }),
+    ),
+    withdrawals: suppressionsOf(about.suppressions, facts.consents, 'withdrawal').map(
+      ({ scope, purpose, at, origin }) => ({ channel: scope, purpose, at, origin }),
     ),
     decisions: about.decisions.map(({ askedAt, askedBy, channel, verdict, rules, policyRevision }) => ({
       askedAt,
@@ -45,6 +50,24 @@ export async function exportPerson(ctx: AppContext, target: Identifier, by: stri
       policyRevision,
     })),
   };
+}
+
+/**
+ * Each date of the suppression entries, read by its substance as an objection or as a withdrawal with its
+ * purpose (an entry of an earlier version by the person's consent records), with where it was told.
+ */
+function suppressionsOf(
+  suppressions: Suppression[],
+  consents: ConsentRecord[],
+  kind: 'objection' | 'withdrawal',
+): Array<Objection & Pick<Suppression, 'origin' | 'reason'>> {
+  return suppressions.flatMap((s) => {
+    const { origin, reason } = s;
+    const dates = readWithdrawals(asObjections(s), consents);
+    return dates
+      .filter((o) => (o.kind === 'withdrawal') === (kind === 'withdrawal'))
+      .map((o) => ({ ...o, origin, ...(reason && o.kind !== 'withdrawal' ? { reason } : {}) }));
+  });
 }
 
 /**

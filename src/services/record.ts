@@ -128,11 +128,12 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
     },
     now,
   );
-  // Withdrawing consent is also an objection for that channel: it must outlive the contact record.
+  // A withdrawal ends the consents of its purpose on its channel, and nothing more: it is not an objection to
+  // the channel (an `optout` is). The store remembers it in the suppression list, as a withdrawal of its
+  // purpose, so that it outlives the contact record (domain/withdrawals.ts).
   if (fields.action === 'withdraw') {
-    await ctx.store.addObjection(identifiersOf(contact), channel, at, 'consent-withdrawal');
     const event = { at, scope: channel, origin: fields.recordedBy, identifiers: identifiersOf(contact) };
-    await queueWebhooks(ctx, 'withdrawal', event);
+    await queueWebhooks(ctx, 'withdrawal', { ...event, purpose: record.purpose });
   }
   await recordAudit(
     ctx,

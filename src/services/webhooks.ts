@@ -3,7 +3,10 @@ import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import type { AppContext } from './context.ts';
 
-/** What a webhook tells: an objection recorded, or a consent withdrawn (which is an objection for its channel). */
+/**
+ * What a webhook tells: an objection recorded, or a consent withdrawn. A withdrawal carries its purpose: it ends
+ * the consents of that purpose on its channel, and is not an objection to the channel.
+ */
 export const WEBHOOK_EVENTS = ['objection', 'withdrawal'] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENTS)[number];
 
@@ -25,6 +28,8 @@ export interface WebhookPayload {
   type: 'objection.recorded' | 'consent.withdrawn';
   at: string;
   scope: string;
+  /** `consent.withdrawn`: the purpose of the consent withdrawn (`prospecting`, `newsletter`…). */
+  purpose?: string;
   origin: string;
   people: Array<{ kind: 'email' | 'phone'; hash: string; value?: string }>;
 }
@@ -126,7 +131,7 @@ export async function removeWebhook(ctx: AppContext, id: string, by: string): Pr
 export async function queueWebhooks(
   ctx: AppContext,
   kind: WebhookEventKind,
-  event: { at: Date; scope: string; origin: string; identifiers: Identifier[] },
+  event: { at: Date; scope: string; purpose?: string; origin: string; identifiers: Identifier[] },
 ): Promise<void> {
   const endpoints = (await ctx.store.documents<WebhookEndpoint>(ENDPOINTS).all()).filter(([, e]) =>
     e.events.includes(kind),
@@ -140,6 +145,7 @@ export async function queueWebhooks(
       type: kind === 'objection' ? 'objection.recorded' : 'consent.withdrawn',
       at: event.at.toISOString(),
       scope: event.scope,
+      ...(event.purpose ? { purpose: event.purpose } : {}),
       origin: event.origin,
       people: event.identifiers.map((target) => ({
         kind: target.kind,

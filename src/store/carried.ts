@@ -1,4 +1,10 @@
-import { type Contact, objectionDates, type Suppression, type SuppressionScope } from '../domain/contacts.ts';
+import {
+  type Contact,
+  LEGACY_WITHDRAWAL_REASON,
+  objectionDates,
+  type Suppression,
+  suppressionKey,
+} from '../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 
 /**
@@ -6,7 +12,8 @@ import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
  * 21(3)): when a contact gains or changes an email or phone, absorbs a merged record, or is about to be purged,
  * every objection on any of her identifiers, current or former (`formerHashes`), is copied with all its dates
  * onto each current identifier. So it holds after the old one is dropped, after the contact is purged (only the
- * keyed hashes remain), and for an objection told on a former number after it was replaced. `objectionsOf`
+ * keyed hashes remain), and for an objection told on a former number after it was replaced. A withdrawn
+ * consent is carried the same way, as a withdrawal of its purpose. `objectionsOf`
  * reads the suppression entries of a hash; every store (memory, file, PostgreSQL) decides with this one function.
  */
 export function carriedObjections(
@@ -15,25 +22,29 @@ export function carriedObjections(
   hash: (id: Identifier) => string,
   objectionsOf: (hash: string) => Suppression[],
 ): Suppression[] {
-  const byScope = new Map<SuppressionScope, Set<string>>();
+  // One group per suppression key (scope, and a withdrawal's purpose): a withdrawal is carried as a withdrawal.
+  const groups = new Map<string, { entry: Carried; dates: Set<string> }>();
   for (const s of hashesToCarry(previous, contact, hash).flatMap(objectionsOf)) {
-    const dates = byScope.get(s.scope) ?? new Set<string>();
-    for (const date of objectionDates(s)) dates.add(date);
-    byScope.set(s.scope, dates);
+    const key = suppressionKey({ ...s, hash: '' });
+    const group = groups.get(key) ?? { entry: carriedKind(s), dates: new Set<string>() };
+    // An entry of an earlier version stays read as a withdrawal only while every entry it joins is one.
+    if (group.entry.reason && s.reason !== LEGACY_WITHDRAWAL_REASON) group.entry = carriedKind(s);
+    for (const date of objectionDates(s)) group.dates.add(date);
+    groups.set(key, group);
   }
   const carried: Suppression[] = [];
   for (const h of new Set(identifiersOf(contact).map((id) => hash(id)))) {
-    for (const [scope, all] of byScope) {
+    for (const [key, { entry, dates }] of groups) {
       const own = new Set(
         objectionsOf(h)
-          .filter((s) => s.scope === scope)
+          .filter((s) => suppressionKey({ ...s, hash: '' }) === key)
           .flatMap(objectionDates),
       );
-      if ([...all].every((date) => own.has(date))) continue;
-      const [first, ...later] = [...all].sort() as [string, ...string[]];
+      if ([...dates].every((date) => own.has(date))) continue;
+      const [first, ...later] = [...dates].sort() as [string, ...string[]];
       carried.push({
         hash: h,
-        scope,
+        ...entry,
         at: first,
         ...(later.length > 0 ? { renewed: later } : {}),
         origin: 'carried-over',
@@ -41,6 +52,16 @@ export function carriedObjections(
     }
   }
   return carried;
+}
+
+type Carried = Pick<Suppression, 'scope' | 'kind' | 'purpose' | 'reason'>;
+
+/** What a carried copy keeps of the entry it copies: its scope and kind (a withdrawal's purpose). */
+function carriedKind(s: Suppression): Carried {
+  if (s.kind === 'withdrawal') return { scope: s.scope, kind: 'withdrawal', purpose: s.purpose };
+  return s.reason === LEGACY_WITHDRAWAL_REASON
+    ? { scope: s.scope, reason: LEGACY_WITHDRAWAL_REASON }
+    : { scope: s.scope };
 }
 
 /** The hashes whose objections `carriedObjections` reads, to fetch them first (PostgreSQL). */

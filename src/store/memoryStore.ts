@@ -2,17 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
 import { type JoinOutcome, joinContacts } from '../domain/contactJoin.ts';
 import { editContact, fillContact, identifiersGiven } from '../domain/contactMerge.ts';
-import type {
-  ConsentRecord,
-  Contact,
-  EventType,
-  Interaction,
-  SubjectFacts,
-  Suppression,
-  SuppressionScope,
+import {
+  type ConsentRecord,
+  type Contact,
+  type EventType,
+  type Interaction,
+  type SubjectFacts,
+  type Suppression,
+  type SuppressionScope,
+  suppressionKey,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Identifier } from '../domain/identifiers.ts';
+import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
 import { mergeBatch } from './batch.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
@@ -21,7 +22,7 @@ import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { LocalLeases } from './localLeases.ts';
 import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
-import { consentRecord, interactionRecord, objectionRecord } from './records.ts';
+import { consentRecord, interactionRecord, objectionRecord, withdrawalsOf } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import { batchOps, carriedOps } from './stateOps.ts';
@@ -155,7 +156,10 @@ export class MemoryStore implements Store {
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
     const record = consentRecord(contact, input, now);
-    await this.commit({ op: 'consent', record });
+    // A withdrawal is also remembered on every identifier of the person, in the same write (records.ts).
+    const hashes = identifiersOf(contact).map((id) => this.hash(id));
+    const withdrawals = withdrawalsOf(record, hashes).map((w) => ({ op: 'suppression' as const, record: w }));
+    await this.commit({ op: 'consent', record }, ...withdrawals);
     return record;
   }
 
@@ -175,7 +179,7 @@ export class MemoryStore implements Store {
     // An objection told again keeps its first date and adds this one to its history (StoreState).
     const records = targets.map((target) => objectionRecord(this.hash(target), scope, at, origin, reason));
     await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
-    return records.map((record) => this.data.suppressions.get(`${record.hash}:${record.scope}`) ?? record);
+    return records.map((record) => this.data.suppressions.get(suppressionKey(record)) ?? record);
   }
 
   async subjectFacts(target: Identifier): Promise<SubjectFacts> {

@@ -1,11 +1,6 @@
-import {
-  type Contact,
-  distinctObjections,
-  type Objection,
-  personHashes,
-  type SubjectFacts,
-} from '../domain/contacts.ts';
+import { type Contact, type Objection, personHashes, type SubjectFacts } from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
+import { personObjections } from '../domain/withdrawals.ts';
 import type { StoreState } from './state.ts';
 import type { ContactRecord } from './types.ts';
 
@@ -39,13 +34,15 @@ export function subjectFacts(
 ): SubjectFacts {
   const id = state.contactId(target);
   const contact = id ? state.data.contacts.get(id) : undefined;
-  const objections: Objection[] = distinctObjections(
+  const consents = contact ? (state.consentsOf.get(contact.id) ?? []) : [];
+  const objections: Objection[] = personObjections(
     personHashes(target, contact, hash).flatMap((h) => state.suppressionsOf.get(h) ?? []),
+    consents,
   );
   return {
     target,
     contact,
-    consents: contact ? (state.consentsOf.get(contact.id) ?? []) : [],
+    consents,
     interactions: contact ? (state.interactionsOf.get(contact.id) ?? []) : [],
     objections,
   };

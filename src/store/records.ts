@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defined } from '../domain/contactMerge.ts';
 import type {
+  Channel,
   ConsentRecord,
   Contact,
   EventType,
@@ -10,7 +11,10 @@ import type {
 } from '../domain/contacts.ts';
 import type { ConsentInput } from './types.ts';
 
-/** The records every store writes the same way: a consent with its proof, an interaction, an objection. */
+/**
+ * The records every store writes the same way: a consent with its proof, an interaction, an objection, a
+ * withdrawal.
+ */
 
 export function consentRecord(contact: Contact, input: ConsentInput, now: Date): ConsentRecord {
   return {
@@ -46,4 +50,27 @@ export function objectionRecord(
   reason?: string,
 ): Suppression {
   return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * A consent withdrawn, remembered in the suppression list so it outlives the contact record: its own kind, with
+ * its purpose, never merged with an objection of the same channel (domain/withdrawals.ts).
+ */
+export function withdrawalRecord(
+  hash: string,
+  channel: Channel,
+  purpose: string,
+  at: Date,
+  origin: string,
+): Suppression {
+  return { hash, scope: channel, at: at.toISOString(), origin, kind: 'withdrawal', purpose };
+}
+
+/** The withdrawal entries a withdraw consent record leaves on each identifier of its contact. */
+export function withdrawalsOf(record: ConsentRecord, hashes: string[]): Suppression[] {
+  if (record.action !== 'withdraw') return [];
+  const origin = record.proof.recordedBy ?? 'unknown';
+  return [...new Set(hashes)].map((hash) =>
+    withdrawalRecord(hash, record.channel, record.purpose, new Date(record.at), origin),
+  );
 }

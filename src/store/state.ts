@@ -6,6 +6,7 @@ import {
   objectionDates,
   renewObjection,
   type Suppression,
+  suppressionKey,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
@@ -156,9 +157,12 @@ export class StoreState {
     }
   }
 
-  /** A repeated objection keeps its first date; the later ones join its history (domain renewObjection). */
+  /**
+   * A repeated objection keeps its first date; the later ones join its history (domain renewObjection). A
+   * withdrawal has a key of its own (its purpose), so it never renews an objection nor is renewed by one.
+   */
   private applySuppression(record: Suppression): undefined {
-    const key = `${record.hash}:${record.scope}`;
+    const key = suppressionKey(record);
     const existing = this.data.suppressions.get(key);
     if (!existing) {
       this.data.suppressions.set(key, record);
@@ -171,7 +175,7 @@ export class StoreState {
     const list = this.suppressionsOf.get(record.hash) ?? [];
     this.suppressionsOf.set(
       record.hash,
-      list.map((s) => (s.scope === renewed.scope ? renewed : s)),
+      list.map((s) => (suppressionKey(s) === key ? renewed : s)),
     );
   }
 
@@ -248,12 +252,13 @@ export class StoreState {
     );
   }
 
-  /** How many objections (suppression entries) were recorded since `at`. */
+  /** How many objections (suppression entries, withdrawals apart) were recorded since `at`. */
   objectionsSince(at: Date): number {
     const since = at.toISOString();
     let count = 0;
     for (const suppression of this.data.suppressions.values())
-      if ((objectionDates(suppression).at(-1) as string) >= since) count++;
+      if (suppression.kind !== 'withdrawal' && (objectionDates(suppression).at(-1) as string) >= since)
+        count++;
     return count;
   }
 

@@ -89,6 +89,7 @@ describe('webhooks of objections and withdrawals', () => {
       {
         type: 'consent.withdrawn',
         scope: 'email',
+        purpose: 'prospecting',
         origin: 'api:crm',
         people: [{ kind: 'email', value: 'alice@corp.fr' }],
       },

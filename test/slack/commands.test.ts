@@ -225,7 +225,7 @@ describe('/consent', () => {
     const done = await slack.user.submit(view as OpenView, proof(), { user: DPO });
     expect(screen(done)[0]).toMatchObject({ kind: 'modal' });
     expect(visibleText(done)).toContain(
-      'Consentement donné enregistré pour a***@gmail.com (e-mail, prospecting)',
+      'Consentement donné enregistré pour a***@gmail.com (e-mail, prospection)',
     );
     const facts = await slack.store.subjectFacts({ kind: 'email', value: 'alice@gmail.com' });
     expect(facts.consents).toHaveLength(1);

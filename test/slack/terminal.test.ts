@@ -53,7 +53,7 @@ it('answers every command piped into start, presses buttons by number, fills mod
   expect(out).toContain('✗ choisissez un numéro entre 1 et 6');
   expect(out).toContain('✗ Version du texte présenté : Un consentement sans preuve');
   expect(out).toContain('Consentement donné enregistré pour a***@corp.fr');
-  expect(out).toContain('• Consentement donné · e-mail · prospecting');
+  expect(out).toContain('• Consentement donné · e-mail · prospection');
   expect(out).toContain('Opposition enregistrée pour a***@corp.fr : tous les canaux');
   expect(out).toContain('── App Home ──');
   expect(out).toContain('Nothing due: no reminder to send.');

@@ -4,6 +4,7 @@ import type { Identifier } from '../../src/domain/identifiers.ts';
 import { verifyChain } from '../../src/store/auditChain.ts';
 import { LeaseLost } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/types.ts';
+import { withdrawalContract } from './withdrawalContract.ts';
 
 /**
  * The contract every store keeps (memory, file, PostgreSQL): one suite, run against each. `open` gives a fresh,
@@ -485,5 +486,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect([...(await store.remindersSent())].sort()).toEqual(['mine']);
       }),
     );
+
+    withdrawalContract(withStore);
   });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
+import { purposeLabel } from '../../reports/purpose.ts';
 import { recordConsent } from '../../services/record.ts';
 import { type CliKit, personOptions } from '../kit.ts';
 
@@ -25,14 +26,23 @@ export function register(program: Command, kit: CliKit): void {
       .action(async (options) => {
         await kit.withContext(async (ctx) => {
           const { record } = await recordConsent(ctx, { ...options, action, recordedBy: kit.who() });
+          const lang = kit.lang(ctx.policy);
           const key = action === 'grant' ? 'cli_consent_granted' : 'cli_consent_withdrawn';
           kit.out(
-            t(kit.lang(ctx.policy), key, {
+            t(lang, key, {
               channel: record.channel,
               purpose: record.purpose,
-              at: formatLocal(new Date(record.at), ctx.policy.timeZone, kit.lang(ctx.policy)),
+              at: formatLocal(new Date(record.at), ctx.policy.timeZone, lang),
             }),
           );
+          // A withdrawal ends that consent only: say so, so nobody mistakes it for an objection.
+          if (action === 'withdraw')
+            kit.out(
+              t(lang, 'cli_consent_withdrawn_scope', {
+                purpose: purposeLabel(record.purpose, lang),
+                channel: t(lang, `channel_${record.channel}`),
+              }),
+            );
         });
       });
   }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { objectionsByScope } from '../../domain/contacts.ts';
+import { type Objection, objectionsByScope } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf, maskIdentifier, parseTarget } from '../../domain/identifiers.ts';
 import { formatLocal } from '../../domain/time.ts';
+import { withdrawalsByPurpose } from '../../domain/withdrawals.ts';
 import { t } from '../../i18n.ts';
 import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
@@ -178,13 +179,19 @@ export function register(program: Command, kit: CliKit): void {
                 consents: sheet.consents.length,
                 objections: objectionsByScope(sheet.objections).length,
                 interactions: sheet.interactions.length,
-              }),
+              }) + withdrawnCount(sheet.objections, lang),
             ].join('\n'),
           );
         },
         { read: true },
       );
     });
+}
+
+/** The consents withdrawn, told apart from the objections (a withdrawal is not one), when there are any. */
+function withdrawnCount(objections: Objection[], lang: 'fr' | 'en'): string {
+  const withdrawals = withdrawalsByPurpose(objections).length;
+  return withdrawals > 0 ? t(lang, 'cli_contact_withdrawals', { withdrawals }) : '';
 }
 
 /** One contact on a line: who (masked), name, company, function, owner, source and retention deadline. */

@@ -1,6 +1,9 @@
-import { type Channel, type ConsentRecord, objectionCovers } from '../../domain/contacts.ts';
-import { addDuration } from '../../domain/time.ts';
+import type { ConsentRecord } from '../../domain/contacts.ts';
+import { addDuration, localDay } from '../../domain/time.ts';
 import type { Facts, FactTable } from '../facts.ts';
+
+/** Who may be named as the collector of a consent that is ours. */
+const FIRST_PARTY = ['us', 'self', 'nous', 'first-party'];
 
 /** The latest consent record for this channel and purpose that is not in the future (found once per decision). */
 function latestConsent(f: Facts): ConsentRecord | undefined {
@@ -13,6 +16,8 @@ function latestConsent(f: Facts): ConsentRecord | undefined {
         f.flipAt(at);
         continue;
       }
+      // The referrer's word is not a consent at all: it is not even the latest one.
+      if (record.action === 'grant' && referrersWord(f, record)) continue;
       if (!latest || at >= new Date(latest.at)) latest = record;
     }
     return latest;
@@ -32,50 +37,81 @@ function methodAccepted(f: Facts, record: ConsentRecord): boolean {
   return f.params.accepted_consent_methods.includes(record.proof.method ?? '');
 }
 
+/** The methods that are the person's own act (their form, their double opt-in, their recorded voice…). */
+function ownActMethod(f: Facts, record: ConsentRecord): boolean {
+  const methods = f.params.own_act_consent_methods ?? f.params.accepted_consent_methods;
+  return methods.includes(record.proof.method ?? '');
+}
+
 /**
- * Collected by someone else: a partner or list seller is named on the record, or the consent predates our own
- * collection of details we got from someone else (a bought, rented, partner, enrichment or referral list, an
- * import): a consent given before we held the data was not given to us (CNIL, 28 Dec 2018; SAN-2023-015).
+ * Evidence that the person gave this consent themself: a method that is their own act, and the reference of
+ * its evidence (the form's log, the confirmation of the double opt-in, the recording). GDPR art. 4(11) ("by a
+ * statement or by a clear affirmative action" of the data subject) and 7(1) (the controller proves it).
+ */
+function ownAct(f: Facts, record: ConsentRecord): boolean {
+  return ownActMethod(f, record) && Boolean(record.proof.evidence?.trim());
+}
+
+/** When we received details the person did not give us themself (an art. 14 collection), if so. */
+function receivedFromOthers(f: Facts): Date | undefined {
+  const provenance = f.subject.contact?.provenance;
+  return provenance?.collection === 'indirect' ? new Date(provenance.collectedAt) : undefined;
+}
+
+/**
+ * At best a third party's claim: for details we received from someone else, a consent dated on or before the
+ * day we received them, without evidence of the person's own act. The day is the policy's calendar day: a
+ * double opt-in the person confirms at 14:00, after a 10:00 import, with its evidence, is her own act.
+ */
+function claimOnly(f: Facts, record: ConsentRecord): boolean {
+  const received = receivedFromOthers(f);
+  if (!received || ownAct(f, record)) return false;
+  return localDay(new Date(record.at), f.zone) <= localDay(received, f.zone);
+}
+
+/** Whether the record names who collected it: someone else (true), us (false), or nobody (undefined). */
+function collectedByOther(record: ConsentRecord): boolean | undefined {
+  const by = record.proof.collectedBy?.trim().toLowerCase();
+  return by ? !FIRST_PARTY.includes(by) : undefined;
+}
+
+/**
+ * Collected by someone else: a partner or list seller is named on the record; or the details came from someone
+ * else (a bought, rented, partner, enrichment or referral list, an import) and the consent is dated before we
+ * received them, or is only a claim (`claimOnly`). A consent given before we held the data was not given to us
+ * (CNIL, 28 Dec 2018; SAN-2023-015). A record saying we collected it is taken at its word only with evidence
+ * of the person's own act when it is dated on or before the day the details reached us.
  */
 function thirdParty(f: Facts, record: ConsentRecord): boolean {
-  const by = record.proof.collectedBy?.trim().toLowerCase();
-  if (by) return !['us', 'self', 'nous', 'first-party'].includes(by);
-  const provenance = f.subject.contact?.provenance;
-  if (!provenance || provenance.collection === 'direct') return false;
-  return new Date(record.at) < new Date(provenance.collectedAt);
+  const other = collectedByOther(record);
+  if (other !== undefined) return other || claimOnly(f, record);
+  const received = receivedFromOthers(f);
+  return received !== undefined && (new Date(record.at) < received || claimOnly(f, record));
+}
+
+/**
+ * "My friend agrees": for details a referrer gave us (parrainage), a grant that is the referrer's word is never
+ * the referee's consent: one collected by someone else (the referrer), one whose method is not the person's own
+ * act (referral, parrainage, declared…), or one dated on or before the day we received the details without
+ * evidence of the person's own act. Consent is given by the person concerned (GDPR art. 4(11)); nobody
+ * consents for someone else. It does not count at all. A consent the person gave a third party herself, with
+ * its evidence, is a third party's consent (consent-partner-transfer), not the referrer's word.
+ */
+function referrersWord(f: Facts, record: ConsentRecord): boolean {
+  if (f.subject.contact?.provenance?.source !== 'referral') return false;
+  return !ownActMethod(f, record) || collectedByOther(record) === true || claimOnly(f, record);
 }
 
 /** A grant that counts as consent: proven, an accepted method, unexpired, and specific to us (C1-C3). */
 export function grantValid(f: Facts, record: ConsentRecord): boolean {
   if (record.action !== 'grant' || !hasProof(record) || !methodAccepted(f, record)) return false;
+  if (referrersWord(f, record)) return false;
   if (record.until && new Date(record.until) <= f.now) return false;
   return !(thirdParty(f, record) && record.proof.namesUs === false);
 }
 
-/** Objections in force for this channel: the dates of global ones and of those of this means. */
-function objections(f: Facts): { global: Date[]; channel: Date[] } {
-  const global: Date[] = [];
-  const channel: Date[] = [];
-  const add = (scope: string, iso: string) => {
-    const at = new Date(iso);
-    if (at > f.now) return f.flipAt(at);
-    if (scope === 'all') global.push(at);
-    else if (objectionCovers(scope as Channel, f.request.channel)) channel.push(at);
-  };
-  for (const o of f.subject.objections) add(o.scope, o.at);
-  // A refusal during a call objects to telephone canvassing of that line (L.221-16, GDPR art. 21), whoever
-  // the callee is; the store also keeps it in the suppression list.
-  for (const i of f.subject.interactions) if (i.type === 'call-refusal') add('phone', i.at);
-  // Withdrawing a consent refuses that means, and what it covers: withdrawing telephone canvassing (L.223-1,
-  // "révocable") stops automated calls to the line too (the service also records it in the suppression list).
-  for (const c of f.subject.consents)
-    if (c.action === 'withdraw' && objectionCovers(c.channel, f.request.channel) && c.purpose === f.purpose)
-      add(c.channel, c.at);
-  return { global, channel };
-}
-
-/** The latest valid consent on this channel and purpose, for lifting an earlier objection. */
-function latestValidGrant(f: Facts): Date | undefined {
+/** The latest valid consent on this channel and purpose, for lifting an earlier objection or withdrawal. */
+export function latestValidGrant(f: Facts): Date | undefined {
   let latest: Date | undefined;
   for (const record of f.subject.consents) {
     if (record.channel !== f.request.channel || record.purpose !== f.purpose) continue;
@@ -87,7 +123,23 @@ function latestValidGrant(f: Facts): Date | undefined {
   return latest;
 }
 
-/** Consents, their proof and who collected them (C1-C3), and objections (F1). */
+/**
+ * The referee's one message is spent: a referral whose information notice was given (it travels with that
+ * message, art. 14(3)(b)), or with any event recorded since we received the details (an open, a reply, a call).
+ */
+function referralMessageSent(f: Facts): boolean {
+  const provenance = f.subject.contact?.provenance;
+  if (provenance?.source !== 'referral') return false;
+  if (f.get('informed')) return true;
+  const received = new Date(provenance.collectedAt);
+  return f.subject.interactions.some((i) => {
+    const at = new Date(i.at);
+    if (at > f.now) f.flipAt(at);
+    return at >= received && at <= f.now;
+  });
+}
+
+/** Consents, their proof, who collected them and whose act they are (C1-C3). */
 export const consentFacts: FactTable = {
   consent_withdrawn: (f) => latestConsent(f)?.action === 'withdraw',
   consent_expired: (f) => {
@@ -112,6 +164,10 @@ export const consentFacts: FactTable = {
     const g = grant(f);
     return g !== undefined && thirdParty(f, g);
   },
+  consent_own_act: (f) => {
+    const g = grant(f);
+    return g !== undefined && ownAct(f, g);
+  },
   consent_names_us: (f) => grant(f)?.proof.namesUs === true,
   consent_names_us_vaguely: (f) => {
     const g = grant(f);
@@ -134,17 +190,5 @@ export const consentFacts: FactTable = {
     f.flipAt(limit);
     return f.now >= limit;
   },
-  objection: (f) => {
-    const { global, channel } = objections(f);
-    const consent = latestValidGrant(f);
-    // A later, specific, proven consent on this channel lifts an unsubscribe from it; a global objection
-    // (art. 21) is lifted only by a human's review (objection_followed_by_consent).
-    const lifted = (at: Date) => consent !== undefined && consent > at;
-    return global.some((at) => !lifted(at)) || channel.some((at) => !lifted(at));
-  },
-  objection_followed_by_consent: (f) => {
-    const { global } = objections(f);
-    const consent = latestValidGrant(f);
-    return global.length > 0 && consent !== undefined && global.every((at) => consent > at);
-  },
+  referral_message_sent: referralMessageSent,
 };

@@ -2,8 +2,10 @@ import { type ConsentRecord, objectionsByScope } from '../../domain/contacts.ts'
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { isContract } from '../../domain/retention.ts';
 import { formatLocal } from '../../domain/time.ts';
+import { withdrawalsByPurpose } from '../../domain/withdrawals.ts';
 import { hasMessage, type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
+import { purposeLabel } from '../../reports/purpose.ts';
 import type { ContactSheet } from '../../services/lookup.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, context, section } from './kit.ts';
@@ -16,13 +18,30 @@ function scopeLabel(scope: string, lang: Lang): string {
   return hasMessage(key) ? t(lang, key) : scope;
 }
 
+/**
+ * The consents the person withdrew, as the suppression list remembers them (after a purge too): "withdrew
+ * their consent to the newsletter (email)", never "objected to marketing", which a withdrawal is not.
+ */
+function withdrawalLines(sheet: ContactSheet, policy: Policy, lang: Lang): string[] {
+  const day = (iso: string) => formatLocal(new Date(iso), policy.timeZone, lang);
+  return withdrawalsByPurpose(sheet.objections).map((w) => {
+    const line = t(lang, 'prospect_withdrawal_line', {
+      purpose: escapeMrkdwn(purposeLabel(w.purpose, lang)),
+      channel: scopeLabel(w.channel, lang),
+      at: day(w.since),
+    });
+    const again = w.again.map(day).join(', ');
+    return `• ${line}${again ? t(lang, 'prospect_withdrawal_again', { dates: again }) : ''}`;
+  });
+}
+
 function consentLine(record: ConsentRecord, policy: Policy, lang: Lang): string {
   const day = (iso: string) => formatLocal(new Date(iso), policy.timeZone, lang);
   const proof = record.proof;
   return `• ${t(lang, 'prospect_consent_line', {
     action: t(lang, record.action === 'grant' ? 'action_grant' : 'action_withdraw'),
     channel: scopeLabel(record.channel, lang),
-    purpose: escapeMrkdwn(record.purpose),
+    purpose: escapeMrkdwn(purposeLabel(record.purpose, lang)),
     at: day(record.at),
     method: escapeMrkdwn(proof.method ?? '?'),
     wording: proof.wording ? ` · ${escapeMrkdwn(proof.wording)}` : '',
@@ -44,10 +63,14 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
   const objectionBlock = section(
     `*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`,
   );
+  const withdrawals = withdrawalLines(sheet, policy, lang);
+  const withdrawalBlocks = withdrawals.length
+    ? [section(`*${t(lang, 'prospect_withdrawals')}*\n${withdrawals.join('\n')}`)]
+    : [];
   if (!contact) {
-    // An objection outlives the contact record: still show it.
+    // An objection, and a withdrawn consent, outlive the contact record: still show them.
     const unknown = section(t(lang, 'prospect_unknown', { who: escapeMrkdwn(maskIdentifier(sheet.target)) }));
-    return objections.length > 0 ? [unknown, objectionBlock] : [unknown];
+    return [unknown, ...(objections.length > 0 ? [objectionBlock] : []), ...withdrawalBlocks];
   }
   const identity = [contact.name, contact.company, contact.jobFunction, contact.email, contact.phone]
     .filter(Boolean)
@@ -107,7 +130,7 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
       context(t(lang, 'prospect_more', { shown: MAX_CONSENT_LINES, total: sheet.consents.length })),
     );
   }
-  blocks.push(objectionBlock);
+  blocks.push(objectionBlock, ...withdrawalBlocks);
   // Shown to those who see the sheet; the listener checks again who may edit (owner or compliance).
   blocks.push(
     actions('contact_sheet', [

@@ -3,6 +3,7 @@ import { InputError } from '../../domain/errors.ts';
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay, parseInstant } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
+import { purposeLabel } from '../../reports/purpose.ts';
 import { consentProblems, recordConsent } from '../../services/record.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { CONSENT_FIELDS, consentModal, doneModal, fieldValue } from '../blocks/modals.ts';
@@ -133,7 +134,7 @@ export function register(app: App, deps: SlackDeps): void {
         action: t(lang, action === 'grant' ? 'action_grant' : 'action_withdraw'),
         who: escapeMrkdwn(maskIdentifier(read.target)),
         channel: t(lang, `channel_${record.channel}`),
-        purpose: escapeMrkdwn(record.purpose),
+        purpose: escapeMrkdwn(purposeLabel(record.purpose, lang)),
       });
     } catch (error) {
       return void (await ack(errorsAt(CONSENT_FIELDS, error, lang, deps)));

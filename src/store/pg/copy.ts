@@ -44,11 +44,12 @@ export async function copyFileToPostgres(
         const contacts = [...data.contacts.values()];
         for (let i = 0; i < contacts.length; i += SLICE)
           await putContacts(client, contacts.slice(i, i + SLICE));
-        // Each table in slices of 5,000 rows, one statement each, in the register's order (the audit chain's).
+        // Each table in slices of 5,000 rows, one statement each, in the register's order (the audit chain's);
+        // a column's field names a key of the record, or is an SQL expression over it, in parentheses.
         const insert = async (table: string, columns: Record<string, string>, records: unknown[]) => {
           const names = Object.keys(columns).join(', ');
           const values = Object.values(columns)
-            .map((field) => (field === '' ? 'x' : `x->>'${field}'`))
+            .map((field) => (field === '' ? 'x' : field.startsWith('(') ? field : `x->>'${field}'`))
             .join(', ');
           for (let i = 0; i < records.length; i += SLICE)
             await client.query(
@@ -59,7 +60,10 @@ export async function copyFileToPostgres(
         };
         await insert('consents', { id: 'id', contact_id: 'contactId', data: '' }, data.consents);
         await insert('interactions', { id: 'id', contact_id: 'contactId', data: '' }, data.interactions);
-        await insert('suppressions', { hash: 'hash', scope: 'scope', at: 'at', data: '' }, [
+        // An objection's kind column is `objection`; a withdrawal's row has its kind and purpose (migration 7).
+        const kind = "(coalesce(x->>'kind', 'objection'))";
+        const purpose = "(case when x->>'kind' = 'withdrawal' then x->>'purpose' else '' end)";
+        await insert('suppressions', { hash: 'hash', scope: 'scope', kind, purpose, at: 'at', data: '' }, [
           ...data.suppressions.values(),
         ]);
         await insert(

@@ -125,6 +125,19 @@ insert into contact_identifiers (value, contact_id)
   union all select phone, id from contacts where phone is not null;
 `,
   },
+  {
+    version: 7,
+    name: 'withdrawals',
+    sql: `
+-- A consent withdrawn is remembered beside the objections, of its own kind and with its purpose: one row per
+-- hash, scope, kind and purpose, so a withdrawal never merges with an objection of the same scope.
+alter table suppressions add column kind text not null default 'objection';
+alter table suppressions add column purpose text not null default '';
+update suppressions set kind = 'withdrawal', purpose = data->>'purpose' where data->>'kind' = 'withdrawal';
+alter table suppressions drop constraint suppressions_pkey;
+alter table suppressions add primary key (hash, scope, kind, purpose);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

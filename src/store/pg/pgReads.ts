@@ -3,7 +3,6 @@ import type { Campaign } from '../../domain/campaign.ts';
 import {
   type ConsentRecord,
   type Contact,
-  distinctObjections,
   type Interaction,
   type Objection,
   personHashes,
@@ -11,6 +10,7 @@ import {
   type Suppression,
 } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
+import { personObjections } from '../../domain/withdrawals.ts';
 import type { AuditEntry, ContactRecord, DecisionLogEntry, PurgeResult, StoreCounts } from '../types.ts';
 import { rowsOf } from './db.ts';
 import { CONTACTS_HOLDING } from './pgWrites.ts';
@@ -66,13 +66,15 @@ export abstract class PgReads {
     const objectionsOf = group(rowsOf<Suppression>(suppressions), (s) => s.hash);
     return targets.map((target, i) => {
       const contact = found[i];
-      const objections: Objection[] = distinctObjections(
+      const consents = contact ? (consentsOf.get(contact.id) ?? []) : [];
+      const objections: Objection[] = personObjections(
         (identifiers[i] ?? []).flatMap((hash) => objectionsOf.get(hash) ?? []),
+        consents,
       );
       return {
         target,
         contact,
-        consents: contact ? (consentsOf.get(contact.id) ?? []) : [],
+        consents,
         interactions: contact ? (interactionsOf.get(contact.id) ?? []) : [],
         objections,
       };
@@ -175,7 +177,7 @@ export abstract class PgReads {
 
   async objectionsSince(at: Date): Promise<number> {
     const { rows } = await this.db.query<{ n: string }>(
-      'select count(*) as n from suppressions where at >= $1',
+      "select count(*) as n from suppressions where at >= $1 and kind = 'objection'",
       [at.toISOString()],
     );
     return Number(rows[0]?.n ?? 0);

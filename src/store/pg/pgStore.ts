@@ -17,7 +17,7 @@ import { mergeBatch } from '../batch.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
-import { consentRecord, interactionRecord, objectionRecord } from '../records.ts';
+import { consentRecord, interactionRecord, objectionRecord, withdrawalsOf } from '../records.ts';
 import type {
   AuditDraft,
   BatchAudit,
@@ -158,12 +158,15 @@ export class PgStore extends PgLeases implements Store {
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
     const record = consentRecord(contact, input, now);
+    // A withdrawal is also remembered on every identifier of the person, in the same transaction (records.ts).
+    const withdrawals = withdrawalsOf(record, identifiersOf(contact).map(this.hashOf));
     return this.write([], async (client) => {
       await client.query('insert into consents (id, contact_id, data) values ($1, $2, $3)', [
         record.id,
         contact.id,
         record,
       ]);
+      await suppress(client, withdrawals);
       return { result: record, touched: [contact.id] };
     });
   }
@@ -191,10 +194,10 @@ export class PgStore extends PgLeases implements Store {
     return this.write([], async (client) => {
       await suppress(client, records);
       const stored = rowsOf<Suppression>(
-        await client.query('select data from suppressions where scope = $1 and hash = any($2)', [
-          scope,
-          records.map((r) => r.hash),
-        ]),
+        await client.query(
+          "select data from suppressions where scope = $1 and kind = 'objection' and hash = any($2)",
+          [scope, records.map((r) => r.hash)],
+        ),
       );
       return { result: records.map((r) => stored.find((s) => s.hash === r.hash) ?? r), touched: [] };
     });

@@ -51,21 +51,28 @@ export async function putContacts(client: pg.PoolClient, contacts: Contact[]): P
  */
 export async function suppress(client: pg.PoolClient, records: Suppression[]): Promise<void> {
   for (const record of records) {
+    // A withdrawal has a row of its own (kind, purpose): it never renews an objection of the same scope.
+    const key = [record.hash, record.scope, ...suppressionColumns(record)];
     const existing = rowsOf<Suppression>(
-      await client.query('select data from suppressions where hash = $1 and scope = $2 for update', [
-        record.hash,
-        record.scope,
-      ]),
+      await client.query(
+        'select data from suppressions where hash = $1 and scope = $2 and kind = $3 and purpose = $4 for update',
+        key,
+      ),
     )[0];
     const next = existing ? renewObjection(existing, record) : record;
     if (!next) continue;
     await client.query(
-      `insert into suppressions (hash, scope, at, data) values ($1, $2, $3, $4)
-       on conflict (hash, scope) do update set data = excluded.data`,
+      `insert into suppressions (hash, scope, kind, purpose, at, data) values ($1, $2, $3, $4, $5, $6)
+       on conflict (hash, scope, kind, purpose) do update set data = excluded.data`,
       // The column is the latest date (objections counted since a day); the record's `at` is the first.
-      [next.hash, next.scope, objectionDates(next).at(-1), next],
+      [...key, objectionDates(next).at(-1), next],
     );
   }
+}
+
+/** The kind and purpose columns of a suppression row: `objection` and '' for an objection. */
+export function suppressionColumns(record: Suppression): [string, string] {
+  return record.kind === 'withdrawal' ? ['withdrawal', record.purpose ?? ''] : ['objection', ''];
 }
 
 /** The objections the contacts' current identifiers inherit (store/carried.ts), written with them. */
