@@ -5,6 +5,7 @@
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
+import { campaignRecheck } from './i18n/campaignRecheck.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
 import { emulator } from './i18n/emulator.ts';
@@ -23,6 +24,7 @@ const catalogue = {
   ...forms,
   ...campaign,
   ...campaignReview,
+  ...campaignRecheck,
   ...retention,
   ...problems,
   ...fieldNames,
