@@ -160,6 +160,23 @@ export async function attachInputFile(ctx: AppContext, campaign: Campaign, slack
   return next;
 }
 
+/**
+ * The lists of recipients to send to that the thread offers now (Slack file ids): the cleaned list, allowed +
+ * reviewed, a recheck's. `add` joins them; `replace` stands for all of them (a recheck withdrew the others).
+ */
+export async function offerLists(
+  ctx: AppContext,
+  id: string,
+  files: { add?: string[]; replace?: string[] },
+): Promise<Campaign> {
+  const saved = await findCampaign(ctx, id);
+  if (!saved.slack) return saved;
+  const lists = files.replace ?? [...(saved.slack.lists ?? []), ...(files.add ?? [])];
+  const next = { ...saved, slack: { ...saved.slack, lists } };
+  await ctx.store.saveCampaign(next);
+  return next;
+}
+
 export async function findCampaign(ctx: AppContext, id: string): Promise<Campaign> {
   const campaign = await ctx.store.findCampaign(id.trim());
   if (!campaign) throw new InputError('unknown_campaign', { value: id.trim() });
