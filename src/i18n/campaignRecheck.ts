@@ -27,6 +27,7 @@ export const campaignRecheck = {
     fr: 'Liste à jour ({at}) : {count, plural, one {# destinataire encore autorisé} other {# destinataires encore autorisés}}.',
     en: 'Updated list ({at}): {count} {count, plural, one {recipient} other {recipients}} still allowed.',
   },
+  campaign_recheck_file_title: { fr: '{name} — liste à jour du {at}', en: '{name} — updated list of {at}' },
   campaign_recheck_withdraw_failed: {
     fr: '⚠️ Une ancienne liste n’a pas pu être retirée du fil ({error}) : ne l’utilisez plus.',
     en: '⚠️ An older list could not be withdrawn from the thread ({error}): do not use it any more.',

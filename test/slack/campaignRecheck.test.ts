@@ -1,10 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
-import { financeProfessional } from '../helpers.ts';
-import { startTestSlack, type TestSlack } from './harness.ts';
+import { financeProfessional, tempDir } from '../helpers.ts';
+import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
  * GDPR art. 21(3), L.34-5 CPCE: an objection made after a campaign was approved binds its send. The thread of
@@ -159,5 +161,54 @@ describe('Check again before sending', () => {
     expect(visibleText(await recheck('cmp-00000000', 'U0SALES'))).toContain(
       'No campaign check has the id "cmp-00000000".',
     );
+  });
+});
+
+describe('the emulator behind npm start', () => {
+  it('offers "Check again before sending" once approved, and withdraws the cleaned list when someone objected', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'email\nalice@corp.fr\n');
+    const script = [
+      '/can-i-email alice@corp.fr',
+      '1', // Add the contact
+      '',
+      '',
+      'Alice Martin',
+      'Corp',
+      'finance',
+      '',
+      '',
+      '2', // a form
+      '2026-11-02',
+      '2026-11-02',
+      '/campaign-check',
+      'Relance',
+      '', // email
+      '1', // accounting software
+      '1', // B2B
+      '2026-11-24T09:00',
+      '',
+      'Objet : Votre comptabilité\\nExemple SAS\\nSe désinscrire : {{unsubscribe}}',
+      join(dir, 'list.csv'),
+      '',
+      '1', // Request approval
+      ':as U0MANAGER',
+      '1', // Approve
+      ':as U0SALES',
+      '/optout alice@corp.fr',
+      ':at 2026-11-23T11:00',
+      '1', // Check again before sending
+      ':open',
+    ].join('\n');
+    const { out } = await pipedStart(`${script}\n`);
+    expect(out).toContain('[1] Vérifier à nouveau avant l’envoi');
+    expect(out).toContain(
+      '🔁 Vérifiée à nouveau par @U0SALES le lundi 23 novembre 2026 à 11:00 (registre et politique du moment) : 0 destinataire sur 1 encore autorisé.',
+    );
+    expect(out).toContain('• 1 destinataire s’est opposé depuis l’approbation');
+    // The cleaned list is no longer among the files shared; the updated one is, titled in local time.
+    const shared = out.slice(out.lastIndexOf(':open'));
+    expect(shared).not.toContain('cleaned list');
+    expect(shared).toContain('Relance — liste à jour du lundi 23 novembre 2026 à 11:00');
   });
 });

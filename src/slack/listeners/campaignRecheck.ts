@@ -54,7 +54,7 @@ export function register(app: App, deps: SlackDeps): void {
   async function shareList(client: Client, c: Campaign, list: OutputFile): Promise<void> {
     const lang = channelLang();
     const at = formatLocal(new Date(c.recheck?.at ?? Date.now()), deps.ctx.policy.timeZone, lang);
-    const title = `${c.name} — rechecked ${c.recheck?.at.slice(0, 16) ?? ''}`;
+    const title = t(lang, 'campaign_recheck_file_title', { name: c.name, at });
     try {
       const uploaded = await client.filesUploadV2({
         channel_id: c.slack?.channel,
