@@ -57,7 +57,7 @@ export function registerCampaignRoutes(app: Api, who: (c: Ctx) => string, lang: 
       counts: { approved: r.approved, allowed: r.allowed, dropped: done.dropped.length, byReason },
       allowed: (done.allowed ?? []).map((target) => target.value),
       dropped: done.dropped.map((d) => ({
-        target: d.target.value,
+        ...(d.target ? { target: d.target.value } : {}),
         line: d.line,
         reason: d.reason,
         why: t(language, `campaign_drop_reason_${d.reason}`),

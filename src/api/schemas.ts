@@ -198,7 +198,10 @@ export const RecheckResult = z
     }),
     dropped: z.array(
       z.object({
-        target: z.string(),
+        target: z
+          .string()
+          .optional()
+          .openapi({ description: 'None for a person erased since (GDPR art. 17): her line only.' }),
         line: z.number().int().openapi({ description: 'Its line in the checked file.' }),
         reason: DROP_REASON,
         why: z.string().openapi({ description: 'The reason in the caller’s language.' }),

@@ -134,9 +134,10 @@ export interface Campaign {
   /**
    * The checked list, kept beside the register (`campaign-lists`, in parts; files mode 600) so the campaign can
    * be checked again at send time; discarded when the campaign is rejected, replaced or over
-   * (campaign/recheck.ts keepListUntil).
+   * (campaign/recheck.ts keepListUntil). `erasedLines`: the lines of people erased since (GDPR art. 17), emptied
+   * in the copy (numbers only), whose `sha256` is then its own.
    */
-  kept?: { parts: number; size: number; fileName: string };
+  kept?: { parts: number; size: number; fileName: string; erasedLines?: number[]; sha256?: string };
   /** The latest recheck: once it dropped someone, its list replaces the cleaned list. */
   recheck?: CampaignRecheck;
   history: CampaignEvent[];

@@ -48,6 +48,7 @@ export const campaignRecheck = {
     fr: 'Liste à jour écrite dans {file} ({count, plural, one {# destinataire} other {# destinataires}}).',
     en: 'Updated list written to {file} ({count} {count, plural, one {recipient} other {recipients}}).',
   },
+  campaign_recheck_erased_person: { fr: '(effacé)', en: '(erased)' },
   campaign_recheck_cli_line: {
     fr: '  ligne {line} · {target} · {reason}',
     en: '  line {line} · {target} · {reason}',

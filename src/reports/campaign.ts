@@ -128,7 +128,10 @@ export function dropLines(r: CampaignRecheck, lang: Lang, shown: (s: string) => 
   return DROP_REASONS.filter((reason) => r.dropped[reason]).map((reason) => {
     const samples = r.sample
       .filter((s) => s.reason === reason)
-      .map((s) => `${shown(s.masked)} (${t(lang, 'campaign_line_no', { line: s.line })})`)
+      .map((s) => {
+        const line = t(lang, 'campaign_line_no', { line: s.line });
+        return s.masked ? `${shown(s.masked)} (${line})` : line; // an erased person: her line only
+      })
       .join(', ');
     const text = t(lang, `campaign_drop_${reason}`, { count: r.dropped[reason] ?? 0 });
     return `• ${text}${samples ? ` — ${t(lang, 'campaign_examples', { samples })}` : ''}`;

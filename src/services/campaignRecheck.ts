@@ -21,10 +21,13 @@ import { subjectsOf } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
 import { withScratchDir } from './scratch.ts';
 
-/** An approved recipient the recheck drops: who (in memory only, never stored), on which line, and why. */
+/**
+ * An approved recipient the recheck drops: who (in memory only, never stored), on which line, and why. A person
+ * erased since (GDPR art. 17) is no longer known: her line and reason only.
+ */
 export interface Dropped {
   line: number;
-  target: Identifier;
+  target?: Identifier;
   reason: DropReason;
   rules: string[];
 }
@@ -121,7 +124,7 @@ async function decideAgain(
   const times = recheckTimes(c, now);
   const covered = approvedLines(c);
   const held = new Set(c.groups.flatMap((g) => g.lines ?? []));
-  const dropped: Omit<Dropped, 'reason'>[] = [];
+  const dropped: (Omit<Dropped, 'reason'> & { target: Identifier })[] = [];
   const allowed: Identifier[] = [];
   let [approved, kept] = [0, 0];
   let file: FileSink | undefined;
@@ -168,19 +171,32 @@ async function decideAgain(
       after = recipientSorter(layout.kind);
       file = await sendableFile(out, layout, (o) => o.verdict === 'allow');
       return [sink(file)];
+    }).catch((error) => {
+      // Everyone on it was erased since (GDPR art. 17): nobody left to send to, which is an answer.
+      if (error instanceof InputError && error.problem === 'empty_list' && c.kept?.erasedLines?.length)
+        return undefined;
+      throw error;
     });
-    // The same bytes, the same recipients, the same allowed ones: else the kept list is not the checked one.
+    // The kept copy's bytes were checked as it was read back (campaignLists.ts keptList). A list given again
+    // must be the checked one: the same bytes, recipients and allowed ones. A copy people were erased from is
+    // its own: its hash, every other row on its line.
     const same =
-      again.input?.sha256 === c.input?.sha256 &&
-      again.listHash === c.listHash &&
-      before?.seen.hash(true) === c.cleanedHash;
+      c.kept?.sha256 !== undefined ||
+      (again?.input?.sha256 === c.input?.sha256 &&
+        again?.listHash === c.listHash &&
+        before?.seen.hash(true) === c.cleanedHash);
     if (!same) throw new InputError('campaign_list_changed');
     await file?.commit();
   } catch (error) {
     await file?.abort();
     throw error;
   }
-  const explained = await explain(ctx, c, dropped, times);
+  // People erased since: their rows are empty in the kept copy; the approval covered them, they are dropped.
+  const erased: Dropped[] = (c.kept?.erasedLines ?? [])
+    .filter((line) => covered(line) !== undefined)
+    .map((line) => ({ line, reason: 'erased', rules: [] }));
+  approved += erased.length;
+  const explained = [...(await explain(ctx, c, dropped, times)), ...erased].sort((a, b) => a.line - b.line);
   const counts: CampaignRecheck['dropped'] = {};
   for (const d of explained) counts[d.reason] = (counts[d.reason] ?? 0) + 1;
   const recheck: CampaignRecheck = {
@@ -193,7 +209,7 @@ async function decideAgain(
     dropped: counts,
     sample: explained
       .slice(0, SAMPLES)
-      .map((d) => ({ line: d.line, masked: maskIdentifier(d.target), reason: d.reason })),
+      .map((d) => ({ line: d.line, masked: d.target ? maskIdentifier(d.target) : '', reason: d.reason })),
     allowedHash: after?.seen.hash(true) ?? '',
   };
   return { recheck, dropped: explained, ...(collect ? { allowed } : {}) };
@@ -203,7 +219,7 @@ async function decideAgain(
 async function explain(
   ctx: AppContext,
   c: Campaign,
-  dropped: Omit<Dropped, 'reason'>[],
+  dropped: (Omit<Dropped, 'reason'> & { target: Identifier })[],
   times: Date[],
 ): Promise<Dropped[]> {
   const out: Dropped[] = [];

@@ -7,6 +7,7 @@ import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut } from '../../src/services/record.ts';
+import { runRetention } from '../../src/services/retentionJob.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
 import { financeProfessional, HASH_ENV, policy, tempDir } from '../helpers.ts';
 
@@ -80,9 +81,9 @@ describe('checking an approved campaign again at send time', () => {
     const done = await recheckCampaign(ctx, c.id, 'cli:sender', { cleaned: out, collectAllowed: true });
 
     expect(done.allowed?.map((t) => t.value)).toEqual(['a@acme.fr']);
-    expect(done.dropped.map((d) => [d.line, d.target.value, d.reason])).toEqual([
+    expect(done.dropped.map((d) => [d.line, d.target?.value, d.reason])).toEqual([
       [4, 'c@acme.fr', 'objected'],
-      [5, 'd@acme.fr', 'erased'],
+      [5, undefined, 'erased'], // erased: no longer known, her line only
       [6, 'e@acme.fr', 'objected'],
     ]);
     expect(done.recheck).toMatchObject({
@@ -91,6 +92,11 @@ describe('checking an approved campaign again at send time', () => {
       dropped: { objected: 2, erased: 1 },
       by: 'cli:sender',
     });
+    // She is gone from the kept copy too (GDPR art. 17): her line is empty, the others on theirs.
+    const copy = readFileSync(join(dir, 'db.campaign-lists', `${c.id}.0.json`), 'utf8');
+    expect(Buffer.from(JSON.parse(copy).data, 'base64').toString('latin1')).toBe(
+      'Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\nC;c@acme.fr\r\n\r\nE;e@acme.fr\r\nA bis;A@ACME.FR\r\nX;nope\r\n',
+    );
     // The fresh list: the checked file's shape (Windows-1252, ";", CRLF), the allowed row only, mode 600.
     expect(readFileSync(out.path, 'latin1')).toBe('Nom;E-mail\r\nA;a@acme.fr\r\n');
     expect(statSync(out.path).mode & 0o777).toBe(0o600);
@@ -98,7 +104,7 @@ describe('checking an approved campaign again at send time', () => {
     const stored = await store.findCampaign(c.id);
     expect(stored?.recheck?.sample.map((s) => s.masked)).toEqual([
       'c***@acme.fr',
-      'd***@acme.fr',
+      '', // erased: not even masked
       'e***@acme.fr',
     ]);
     expect(stored?.history.at(-1)).toMatchObject({ event: 'rechecked', by: 'cli:sender', dropped: 3 });
@@ -170,5 +176,17 @@ describe('checking an approved campaign again at send time', () => {
       `${campaign.id} not-approved`,
       `${c.id} campaign-over`,
     ]);
+  });
+
+  it('lets the retention run discard the list of a campaign whose period is over, and nothing else', async () => {
+    const c = await approvedCampaign();
+    const poster = { digest: async () => undefined, remind: async () => undefined };
+    clock = new Date('2026-11-27T17:59:00+01:00');
+    await runRetention(ctx, poster);
+    expect((await store.findCampaign(c.id))?.kept).toBeDefined();
+    clock = new Date('2026-11-27T18:00:00+01:00');
+    await runRetention(ctx, poster);
+    expect((await store.findCampaign(c.id))?.kept).toBeUndefined();
+    expect(readdirSync(join(dir, 'db.campaign-lists'))).toEqual([]);
   });
 });

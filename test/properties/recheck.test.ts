@@ -168,8 +168,15 @@ it('an objection recorded after approval never reaches a send', async () => {
           const stillAllowed = p.kind !== 'consumer' && ['none', 'optout-sms'].includes(p.action);
           expect(allowed.has(id.value), `${id.value} ${p.kind} ${p.action}`).toBe(stillAllowed);
         }
-        // Each approved recipient is either allowed or dropped, never both; the file holds the same ones.
-        expect(done.dropped.every((d) => !allowed.has(d.target.value))).toBe(true);
+        // Each approved recipient is either allowed or dropped, never both.
+        expect(done.dropped.every((d) => !allowed.has(d.target?.value ?? ''))).toBe(true);
+        // An erased person is in no kept list any more (GDPR art. 17), under any of her identifiers.
+        const copy = (await ctx.store.documents<{ data: string }>('campaign-lists').all())
+          .map(([, part]) => Buffer.from(part.data, 'base64').toString('utf8'))
+          .join('');
+        for (const [i, p] of people.entries())
+          if (p.action === 'erase')
+            for (const id of identifiers(p, i).all) expect(copy).not.toContain(id.value);
         expect(done.recheck.approved).toBe(done.recheck.allowed + done.dropped.length);
       },
     ),

@@ -47,7 +47,7 @@ function printable(outcome: RecheckOutcome, policy: Policy, lang: Lang): string 
     ...outcome.dropped.map((d) =>
       t(lang, 'campaign_recheck_cli_line', {
         line: d.line,
-        target: d.target.value,
+        target: d.target?.value ?? t(lang, 'campaign_recheck_erased_person'),
         reason: t(lang, `campaign_drop_reason_${d.reason}`),
       }),
     ),
@@ -81,7 +81,7 @@ export function registerRecheck(campaign: Command, kit: CliKit): void {
         const outcome = await recheckCampaign(ctx, id, kit.who(), { cleaned, list });
         const lang = kit.lang(ctx.policy);
         if (options.json) {
-          const dropped = outcome.dropped.map((d) => ({ ...d, target: d.target.value }));
+          const dropped = outcome.dropped.map((d) => ({ ...d, target: d.target?.value }));
           kit.out(JSON.stringify({ campaign: outcome.campaign.id, ...outcome.recheck, dropped }, null, 2));
         } else {
           kit.out(printable(outcome, ctx.policy, lang));
