@@ -5,6 +5,7 @@
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
+import { campaignRecheck } from './i18n/campaignRecheck.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
 import { cli } from './i18n/cli.ts';
 import { emulator } from './i18n/emulator.ts';
@@ -25,6 +26,7 @@ const catalogue = {
   ...campaign,
   ...campaignReview,
   ...optOutCost,
+  ...campaignRecheck,
   ...retention,
   ...problems,
   ...fieldNames,

@@ -13,6 +13,7 @@ import type { AppContext } from '../services/context.ts';
 import { optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { type HubSpotSettings, registerAdapters } from './adapters.ts';
+import { registerCampaignRoutes } from './campaigns.ts';
 import { type GuardVars, guard } from './guard.ts';
 import { ApiProblem, inputProblem, langOf, shapeProblem } from './problems.ts';
 import { batchRoute, consentRoute, decisionRoute, eventRoute, objectionRoute } from './routes.ts';
@@ -92,6 +93,7 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
   app.use('/objections', allowed('objections'));
   app.use('/consents', allowed('consents'));
   app.use('/events', allowed('events'));
+  app.use('/campaigns/*', allowed('campaigns'));
 
   app.openapi(decisionRoute, async (c) => {
     const input = c.req.valid('json');
@@ -167,6 +169,7 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
     return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
   });
 
+  registerCampaignRoutes(app, who, lang);
   registerAdapters(app, registers, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'queryKey', {
@@ -191,10 +194,13 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
   });
 
   // The routes the document declares (derived, so a new route needs no second list).
-  const routes = app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route.path] : []));
+  // A path parameter (`{id}`) matches one segment.
+  const routes = app.openAPIRegistry.definitions.flatMap((d) =>
+    d.type === 'route' ? [new RegExp(`^/api/v1${d.route.path.replace(/\{\w+\}/g, '[^/]+')}$`)] : [],
+  );
   app.notFound((c) => {
     // A route that exists, asked with another method: 405 and what it accepts.
-    if (routes.some((r) => c.req.path === `/api/v1${r}`))
+    if (routes.some((r) => r.test(c.req.path)))
       return send(
         c,
         new ApiProblem(

@@ -3,6 +3,7 @@ import {
   BATCH_LIMIT,
   BatchRequest,
   BatchResult,
+  CampaignParams,
   ConsentRequest,
   Decision,
   DecisionRequest,
@@ -10,6 +11,7 @@ import {
   ObjectionRequest,
   ObjectionResult,
   Problem,
+  RecheckResult,
   RecordResult,
 } from './schemas.ts';
 
@@ -106,5 +108,23 @@ export const eventRoute = createRoute({
     201: { description: 'Recorded.', ...json(RecordResult) },
     ...refusals,
     422: problem('A value refused: a date in the future, an unknown person…'),
+  },
+});
+
+export const recheckRoute = createRoute({
+  method: 'post',
+  path: '/campaigns/{id}/recheck',
+  summary: 'At send time: the recipients of an approved campaign still allowed now',
+  description:
+    'Scope `campaigns` (the answer holds people’s addresses and numbers). Every recipient the approval covered is decided again now, with the register and policy in force (GDPR art. 21(3): an objection made since approval binds the send). Send only to `allowed`. Audited under the key’s name, with counts only; the campaign’s Slack thread is told.',
+  security,
+  request: { params: CampaignParams },
+  responses: {
+    200: { description: 'Who may still be sent to, and who to drop with why.', ...json(RecheckResult) },
+    ...refusals,
+    404: problem('No campaign of this id in the key’s register.'),
+    409: problem(
+      'The campaign is not approved, its planned period is over, or its checked list is not kept.',
+    ),
   },
 });

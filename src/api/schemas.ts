@@ -166,3 +166,50 @@ export const EventRequest = z
   .object({ ...person, type: z.enum(EVENT_TYPES), at: instant.optional() })
   .strict()
   .openapi('EventRequest', { description: 'Give email or phone.' });
+
+export const CampaignParams = z.object({
+  id: short(40).openapi({ description: 'The check id (cmp-…).', example: 'cmp-1a2b3c4d' }),
+});
+
+const DROP_REASON = z.enum(['erased', 'objected', 'withdrawn', 'retention', 'policy', 'removed', 'changed']);
+
+export const RecheckResult = z
+  .object({
+    campaign: z.object({
+      id: z.string(),
+      name: z.string(),
+      channel: z.enum(CHANNELS),
+      status: z.string(),
+      plannedStart: z.string(),
+      plannedEnd: z.string().optional(),
+    }),
+    recheckedAt: z.string(),
+    decidedFor: z.array(z.string()).openapi({ description: 'The moments each recipient was decided at.' }),
+    policyRevision: z.string(),
+    counts: z.object({
+      approved: z.number().int().openapi({ description: 'Recipients the approval covered.' }),
+      allowed: z.number().int(),
+      dropped: z.number().int(),
+      byReason: z.partialRecord(DROP_REASON, z.number().int()),
+    }),
+    allowed: z.array(z.string()).openapi({
+      description:
+        'The only recipients that may be sent to now, normalised, in the order of the checked list.',
+    }),
+    dropped: z.array(
+      z.object({
+        target: z
+          .string()
+          .optional()
+          .openapi({ description: 'None for a person erased since (GDPR art. 17): her line only.' }),
+        line: z.number().int().openapi({ description: 'Its line in the checked file.' }),
+        reason: DROP_REASON,
+        why: z.string().openapi({ description: 'The reason in the caller’s language.' }),
+        rules: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('RecheckResult', {
+    description:
+      'An approved campaign decided again now, with the register and policy in force: who is still allowed, who to drop and why.',
+  });

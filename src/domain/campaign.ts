@@ -30,7 +30,8 @@ export type CampaignEventKind =
   | 'group-reviewed'
   | 'approved-reviewed'
   | 'rejected'
-  | 'superseded';
+  | 'superseded'
+  | 'rechecked';
 
 export interface CampaignEvent {
   at: string;
@@ -42,6 +43,43 @@ export interface CampaignEvent {
   supersededBy?: string;
   /** For `group-reviewed`: the rule whose recipients were reviewed. */
   rule?: string;
+  /** For `rechecked`: how many approved recipients were dropped, and how many are still allowed. */
+  dropped?: number;
+  allowed?: number;
+}
+
+/**
+ * Why an approved recipient may no longer be sent to, found by a recheck (the register or the policy changed
+ * since the check the approval was given on), in the order a reason is looked for: an erasure (GDPR art. 17),
+ * an objection (art. 21(3), L.34-5 CPCE), a consent withdrawn (art. 7(3)), a retention deadline passed
+ * (art. 5(1)(e)), a policy whose answer changed, a contact no longer in the register (purged or deleted), or
+ * anything else recorded since (a call refusal's cap, a consent that ended, an edit).
+ */
+export const DROP_REASONS = [
+  'erased',
+  'objected',
+  'withdrawn',
+  'retention',
+  'policy',
+  'removed',
+  'changed',
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** The latest recheck of an approved campaign: what it found, with masked examples (never the recipients). */
+export interface CampaignRecheck {
+  at: string;
+  by: string;
+  policyRevision: string;
+  /** The moments the recipients were decided at (the rest of the planned period, from the recheck on). */
+  decidedFor: string[];
+  /** Recipients the approval covered, those still allowed, and those dropped by reason. */
+  approved: number;
+  allowed: number;
+  dropped: Partial<Record<DropReason, number>>;
+  sample: { line: number; masked: string; reason: DropReason }[];
+  /** The hash of the still-allowed recipients (as `cleanedHash`): the list a sending tool may take now. */
+  allowedHash: string;
 }
 
 export const CAMPAIGN_STATUSES = [
@@ -99,6 +137,19 @@ export interface Campaign {
   checkedBy: string;
   expiresAt: string;
   status: CampaignStatus;
-  slack?: { channel: string; ts: string };
+  /**
+   * Where the report is; `lists`: the Slack files of recipients to send to the bot shared in its thread (the
+   * cleaned list, allowed + reviewed, a recheck's), withdrawn when a recheck drops someone.
+   */
+  slack?: { channel: string; ts: string; lists?: string[] };
+  /**
+   * The checked list, kept beside the register (`campaign-lists`, in parts; files mode 600) so the campaign can
+   * be checked again at send time; discarded when the campaign is rejected, replaced or over
+   * (campaign/recheck.ts keepListUntil). `erasedLines`: the lines of people erased since (GDPR art. 17), emptied
+   * in the copy (numbers only), whose `sha256` is then its own.
+   */
+  kept?: { parts: number; size: number; fileName: string; erasedLines?: number[]; sha256?: string };
+  /** The latest recheck: once it dropped someone, its list replaces the cleaned list. */
+  recheck?: CampaignRecheck;
   history: CampaignEvent[];
 }

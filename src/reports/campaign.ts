@@ -1,5 +1,11 @@
 import { approvableAsChecked, approvableCleaned, reviewableGroups } from '../campaign/approval.ts';
-import { blockingFindings, type Campaign, type MessageFinding } from '../domain/campaign.ts';
+import {
+  blockingFindings,
+  type Campaign,
+  type CampaignRecheck,
+  DROP_REASONS,
+  type MessageFinding,
+} from '../domain/campaign.ts';
 import { formatLocal } from '../domain/time.ts';
 import { VERDICT_ICON } from '../domain/verdict.ts';
 import { hasMessage, type Lang, t } from '../i18n.ts';
@@ -85,9 +91,10 @@ export function campaignReport(
       lines.push(t(lang, 'campaign_group_more', { count: c.groups.length - MAX_GROUPS }));
     sections.push([style.bold(t(lang, 'campaign_groups')), ...lines].join('\n'));
   }
+  if (c.recheck) sections.push(recheckText(c.recheck, lang, day, style).join('\n'));
   const history = c.history.map(
     (e) =>
-      `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by) })}${e.rule ? ` — ${title(e.rule)} (${e.rule})` : ''}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
+      `• ${day(e.at)} — ${t(lang, `campaign_event_${e.event}`, { who: style.who(e.by), dropped: e.dropped ?? 0, allowed: e.allowed ?? 0 })}${e.rule ? ` — ${title(e.rule)} (${e.rule})` : ''}${e.reason ? ` — ${style.escape(e.reason)}` : ''} (${e.policyRevision})`,
   );
   sections.push([style.bold(t(lang, 'campaign_history')), ...history].join('\n'));
   const meta = t(lang, metaKey(c), {
@@ -97,6 +104,45 @@ export function campaignReport(
     status: t(lang, `campaign_status_${c.status}`),
   });
   return { head, sections, meta };
+}
+
+/**
+ * The latest recheck before sending: how many are still allowed, who is dropped and why (counts by reason,
+ * masked examples), and, once someone is dropped, that only the updated list may be used.
+ */
+export function recheckText(
+  r: CampaignRecheck,
+  lang: Lang,
+  day: (iso: string) => string,
+  style: { escape: (text: string) => string; bold: (text: string) => string },
+): string[] {
+  const dropped = r.approved - r.allowed;
+  const lines = [
+    style.bold(
+      t(lang, 'campaign_recheck_report', { at: day(r.at), allowed: r.allowed, approved: r.approved }),
+    ),
+  ];
+  if (dropped === 0) return [...lines, t(lang, 'campaign_recheck_none')];
+  return [
+    ...lines,
+    ...dropLines(r, lang, style.escape),
+    t(lang, 'campaign_recheck_report_replaced', { at: day(r.at) }),
+  ];
+}
+
+/** One line per reason a recheck dropped recipients, with masked examples. */
+export function dropLines(r: CampaignRecheck, lang: Lang, shown: (s: string) => string = (s) => s): string[] {
+  return DROP_REASONS.filter((reason) => r.dropped[reason]).map((reason) => {
+    const samples = r.sample
+      .filter((s) => s.reason === reason)
+      .map((s) => {
+        const line = t(lang, 'campaign_line_no', { line: s.line });
+        return s.masked ? `${shown(s.masked)} (${line})` : line; // an erased person: her line only
+      })
+      .join(', ');
+    const text = t(lang, `campaign_drop_${reason}`, { count: r.dropped[reason] ?? 0 });
+    return `• ${text}${samples ? ` — ${t(lang, 'campaign_examples', { samples })}` : ''}`;
+  });
 }
 
 /** The footer follows the status: only a campaign still open to approval says until when. */

@@ -2,8 +2,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../domain/errors.ts';
 import type { AppContext } from './context.ts';
 
-/** What a key may do: ask for decisions, record objections, consents, events. */
-export const API_SCOPES = ['decide', 'objections', 'consents', 'events'] as const;
+/**
+ * What a key may do: ask for decisions, record objections, consents, events; `campaigns`: read the recipients
+ * still allowed of an approved campaign (a sending tool at send time: it gets people's addresses, not only
+ * answers about the ones it holds).
+ */
+export const API_SCOPES = ['decide', 'objections', 'consents', 'events', 'campaigns'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** A key as kept: its secret only as a SHA-256 hash (a 32-byte random secret needs no slow hash). */

@@ -10,6 +10,7 @@ import type { ListInput } from '../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import { localDay } from '../domain/time.ts';
+import { discardEndedLists, discardList, keepList } from './campaignLists.ts';
 import type { CheckJob, Outputs } from './checkJob.ts';
 import { runQueued } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
@@ -80,7 +81,10 @@ export async function runCampaignCheck(
     // Files for people are written in the policy's language, like the report in the channel.
     outputs: { ...options.outputs, lang: ctx.policy.doc.policy.default_language },
   };
-  const campaign = await runQueued(ctx, job, options.onProgress, options.onQueued);
+  const checked = await runQueued(ctx, job, options.onProgress, options.onQueued);
+  // The list as checked is kept for a recheck at send time (services/campaignLists.ts), never in the record.
+  const kept = await keepList(ctx, checked, list);
+  const campaign = kept ? { ...checked, kept } : checked;
   await ctx.store.saveCampaign(campaign);
   await recordAudit(
     ctx,
@@ -95,8 +99,9 @@ export async function runCampaignCheck(
     const replaced = supersede(older, campaign, ctx.clock(), ctx.policy);
     if (!replaced) continue;
     await ctx.store.saveCampaign(replaced);
-    superseded.push(replaced);
+    superseded.push(await discardList(ctx, replaced));
   }
+  await discardEndedLists(ctx);
   return { campaign, superseded };
 }
 
@@ -124,7 +129,11 @@ export async function decideOnCampaign(
       : action === 'reject'
         ? reject(campaign, by, reason ?? '', now, ctx.policy)
         : approve(campaign, by, APPROVAL[action], now, ctx.policy);
-  if (outcome.ok) await ctx.store.saveCampaign(outcome.campaign);
+  if (!outcome.ok) return outcome;
+  await ctx.store.saveCampaign(outcome.campaign);
+  // A rejected campaign is never sent: its list goes.
+  if (outcome.campaign.status === 'rejected')
+    return { ok: true, campaign: await discardList(ctx, outcome.campaign) };
   return outcome;
 }
 
@@ -147,6 +156,23 @@ export async function attachInputFile(ctx: AppContext, campaign: Campaign, slack
   if (!campaign.input) return campaign;
   const saved = await findCampaign(ctx, campaign.id);
   const next = { ...saved, input: { ...campaign.input, slackFile } };
+  await ctx.store.saveCampaign(next);
+  return next;
+}
+
+/**
+ * The lists of recipients to send to that the thread offers now (Slack file ids): the cleaned list, allowed +
+ * reviewed, a recheck's. `add` joins them; `replace` stands for all of them (a recheck withdrew the others).
+ */
+export async function offerLists(
+  ctx: AppContext,
+  id: string,
+  files: { add?: string[]; replace?: string[] },
+): Promise<Campaign> {
+  const saved = await findCampaign(ctx, id);
+  if (!saved.slack) return saved;
+  const lists = files.replace ?? [...(saved.slack.lists ?? []), ...(files.add ?? [])];
+  const next = { ...saved, slack: { ...saved.slack, lists } };
   await ctx.store.saveCampaign(next);
   return next;
 }

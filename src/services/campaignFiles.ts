@@ -111,7 +111,7 @@ export function detailsFile(
  * A list a sending tool can take back: the input's rows that `keep` lets through, every column kept, header
  * first; a pasted list gives one column named after the channel's identifier.
  */
-function keptFile(
+export function sendableFile(
   out: OutputFile,
   layout: ListLayout,
   keep: (outcome: RowOutcome) => boolean,
@@ -129,7 +129,7 @@ function keptFile(
 
 /** The cleaned list: the allowed recipients only (not the invalid rows, not the repeats). */
 export function cleanedFile(out: OutputFile, layout: ListLayout): Promise<FileSink> {
-  return keptFile(out, layout, (outcome) => outcome.verdict === 'allow');
+  return sendableFile(out, layout, (outcome) => outcome.verdict === 'allow');
 }
 
 /**
@@ -147,7 +147,7 @@ export async function writeReviewedList(
   const held = new Set(campaign.groups.flatMap((g) => g.lines ?? []));
   const reviewed = reviewedLines(campaign);
   const sorter = recipientSorter(list.layout.kind);
-  const sink = await keptFile(out, list.layout, (outcome) => outcome.verdict === 'allow');
+  const sink = await sendableFile(out, list.layout, (outcome) => outcome.verdict === 'allow');
   try {
     for await (const batch of list.entries) {
       for (const entry of batch) {

@@ -5,6 +5,7 @@ import { parseDuration } from '../domain/time.ts';
 import type { RetentionScan } from '../retention/deadlines.ts';
 import { dueReminders, type Reminder } from '../retention/reminders.ts';
 import type { Lease, PurgeResult } from '../store/types.ts';
+import { discardEndedLists } from './campaignLists.ts';
 import type { AppContext } from './context.ts';
 import { purgeOverdue, retentionScan, withoutPurged } from './retention.ts';
 
@@ -45,6 +46,8 @@ export async function runRetention(
     run.purged = purge.removed;
     scan = withoutPurged(scan, purge);
   }
+  // The checked lists of campaigns that can no longer be approved or sent go too (services/campaignLists.ts).
+  await discardEndedLists(ctx);
   const sentBefore = await store.remindersSent();
   const deadlines = [...scan.overdue, ...scan.lapsed, ...scan.due];
   const send: Reminder[] = [];

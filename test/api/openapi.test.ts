@@ -44,6 +44,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/adapters/hubspot',
       '/api/v1/adapters/lemlist',
+      '/api/v1/campaigns/{id}/recheck',
       '/api/v1/consents',
       '/api/v1/decisions',
       '/api/v1/decisions/batch',

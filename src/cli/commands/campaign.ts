@@ -12,6 +12,7 @@ import { findCampaign, listCampaigns, runCampaignCheck } from '../../services/ca
 import type { CliKit } from '../kit.ts';
 import { assertWritable } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
+import { registerRecheck } from './campaignRecheck.ts';
 
 function readInput(file: string): Buffer {
   try {
@@ -121,6 +122,7 @@ export function register(program: Command, kit: CliKit): void {
     });
 
   const campaign = program.command('campaign').description('campaign checks and their approval history');
+  registerRecheck(campaign, kit);
   campaign
     .command('list')
     .description('the checked campaigns, newest first, with their status (no need to know a check id)')

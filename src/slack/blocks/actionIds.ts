@@ -15,6 +15,7 @@ export const ACTION = {
   approveReviewed: 'campaign_approve_reviewed',
   reviewGroup: 'campaign_review_group',
   reject: 'campaign_reject',
+  recheck: 'campaign_recheck',
   purgeOverdue: 'retention_purge_overdue',
   repermission: 'retention_repermission',
   renewed: 'retention_renewed',

@@ -11,6 +11,7 @@ import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import { campaignReport } from '../../reports/campaign.ts';
 import { ACTION, VIEW } from './actionIds.ts';
+import { recheckButton } from './campaignRecheck.ts';
 import { actions, type Block, button, confirmDialog, context, option, section } from './kit.ts';
 import { input, modal, select, text } from './modals.ts';
 import { escapeMrkdwn, mention } from './mrkdwn.ts';
@@ -48,6 +49,7 @@ export function reportBlocks(c: Campaign, policy: Policy, lang: Lang): { text: s
       ]),
     );
   }
+  blocks.push(...recheckButton(c, lang));
   return { text: report.head.replace(/\*/g, ''), blocks };
 }
 

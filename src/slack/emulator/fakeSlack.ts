@@ -132,6 +132,9 @@ export class FakeSlack extends EventEmitter {
       this.files.set(id, { id, name: String(args.filename), bytes: Buffer.alloc(0) });
       return { upload_url: `${this.url}/upload/${id}`, file_id: id };
     },
+    // The bot deletes a file it shared (a list a recheck withdrew): gone for everyone, as on Slack.
+    'files.delete': (args) =>
+      this.files.delete(String(args.file)) ? {} : { ok: false, error: 'file_not_found' },
     'files.completeUploadExternal': (args) => {
       const list = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
       for (const { id, title } of list) {

@@ -5,20 +5,19 @@ import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
-import { attachInputFile, attachSlackMessage, runCampaignCheck } from '../../services/campaign.ts';
+import {
+  attachInputFile,
+  attachSlackMessage,
+  offerLists,
+  runCampaignCheck,
+} from '../../services/campaign.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { campaignThread, download, type UploadedFile } from './campaignThread.ts';
+import { campaignThread, download, type UploadedFile, uploadedId } from './campaignThread.ts';
 import { actor, problemText, type SlackDeps, slackErrorText } from './kit.ts';
-
-/** The id Slack gave an uploaded file, found by its title in filesUploadV2's answer. */
-function uploadedId(answer: unknown, title: string): string | undefined {
-  const groups = (answer as { files?: { files?: { id?: string; title?: string }[] }[] }).files ?? [];
-  return groups.flatMap((g) => g.files ?? []).find((f) => f.title === title)?.id;
-}
 
 /** /campaign-check: the modal, then the report in the channel and the files in its thread. */
 export function register(app: App, deps: SlackDeps): void {
@@ -141,6 +140,7 @@ export function register(app: App, deps: SlackDeps): void {
       // The checked file stays where Slack keeps it: the "allowed + reviewed" list is written from it later.
       // A pasted list is shared in the thread too, for the same reason.
       const listTitle = `${campaign.name} — list as pasted`;
+      const cleanedTitle = `${campaign.name} — cleaned list`;
       try {
         const uploaded = await client.filesUploadV2({
           channel_id: campaign.slack?.channel,
@@ -155,7 +155,7 @@ export function register(app: App, deps: SlackDeps): void {
             {
               file: cleaned.path,
               filename: `${campaign.id}-cleaned.csv`,
-              title: `${campaign.name} — cleaned list`,
+              title: cleanedTitle,
             },
             ...(files[0]
               ? []
@@ -164,6 +164,9 @@ export function register(app: App, deps: SlackDeps): void {
         });
         const source = files[0]?.id ?? uploadedId(uploaded, listTitle);
         if (source) campaign = await attachInputFile(ctx, campaign, source);
+        // The cleaned list is one a recheck withdraws once someone on it may no longer be sent to.
+        const cleanedId = uploadedId(uploaded, cleanedTitle);
+        if (cleanedId) campaign = await offerLists(ctx, campaign.id, { add: [cleanedId] });
       } catch (error) {
         deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
         await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);

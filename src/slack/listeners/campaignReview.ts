@@ -5,7 +5,7 @@ import { reviewedLines } from '../../campaign/approval.ts';
 import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
-import { findCampaign, reviewCampaignGroup } from '../../services/campaign.ts';
+import { findCampaign, offerLists, reviewCampaignGroup } from '../../services/campaign.ts';
 import { writeReviewedList } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
@@ -13,7 +13,7 @@ import { decisionBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { PROBLEM_KEY } from './campaignApproval.ts';
-import { campaignThread, download } from './campaignThread.ts';
+import { campaignThread, download, uploadedId } from './campaignThread.ts';
 import {
   actor,
   audit,
@@ -46,18 +46,15 @@ export function register(app: App, deps: SlackDeps): void {
           : { kind: 'file', path: file.path, fileName: file.name };
         const out = { path: join(dir, 'allowed-reviewed.csv'), format: 'csv' as const };
         await writeReviewedList(c, list, out);
-        await args.client.filesUploadV2({
+        const title = `${c.name} — allowed + reviewed`;
+        const uploaded = await args.client.filesUploadV2({
           channel_id: c.slack?.channel,
           thread_ts: c.slack?.ts,
           initial_comment: t(lang, 'campaign_reviewed_file_comment'),
-          file_uploads: [
-            {
-              file: out.path,
-              filename: `${c.id}-allowed-reviewed.csv`,
-              title: `${c.name} — allowed + reviewed`,
-            },
-          ],
+          file_uploads: [{ file: out.path, filename: `${c.id}-allowed-reviewed.csv`, title }],
         });
+        const id = uploadedId(uploaded, title);
+        if (id) await offerLists(ctx, c.id, { add: [id] });
       });
     } catch (error) {
       deps.logger.warn(`allowed + reviewed list of ${c.id} not shared: ${(error as Error).message}`);

@@ -54,6 +54,12 @@ export async function download(
   return { name, path };
 }
 
+/** The id Slack gave an uploaded file, found by its title in filesUploadV2's answer. */
+export function uploadedId(answer: unknown, title: string): string | undefined {
+  const groups = (answer as { files?: { files?: { id?: string; title?: string }[] }[] }).files ?? [];
+  return groups.flatMap((g) => g.files ?? []).find((f) => f.title === title)?.id;
+}
+
 /** What the campaign listeners share: the report in its channel and the thread under it. */
 export function campaignThread(deps: SlackDeps) {
   const { ctx } = deps;

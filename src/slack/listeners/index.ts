@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import * as campaignApproval from './campaignApproval.ts';
 import * as campaignCheck from './campaignCheck.ts';
+import * as campaignRecheck from './campaignRecheck.ts';
 import * as campaignReview from './campaignReview.ts';
 import * as canI from './canI.ts';
 import * as consent from './consent.ts';
@@ -27,6 +28,7 @@ const FEATURES = [
   campaignCheck,
   campaignApproval,
   campaignReview,
+  campaignRecheck,
   retention,
   privacy,
   policy,

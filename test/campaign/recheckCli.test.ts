@@ -1,0 +1,128 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { decideOnCampaign } from '../../src/services/campaign.ts';
+import { FileStore } from '../../src/store/fileStore.ts';
+import { cli, HASH_ENV, policy, tempDir } from '../helpers.ts';
+
+const add = (email: string) => [
+  'contact',
+  'add',
+  '--email',
+  email,
+  '--function',
+  'finance',
+  '--source',
+  'form',
+  '--collected-at',
+  '2026-01-05',
+  '--informed-at',
+  '2026-01-05',
+];
+
+/** Approval is given in Slack; here the approver's step is taken on the store between two commands. */
+async function approve(dir: string, id: string) {
+  const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
+  const ctx = { store, policy, clock: () => new Date('2026-11-23T11:00:00+01:00') };
+  try {
+    await decideOnCampaign(ctx, id, 'slack:U0SALES', 'request');
+    const done = await decideOnCampaign(ctx, id, 'slack:U0MANAGER', 'approve');
+    if (!done.ok) throw new Error(done.problem);
+  } finally {
+    await store.close();
+  }
+}
+
+// GDPR art. 21(3): once she objected, her data "shall no longer be processed" for prospecting, approval or not.
+it('campaign recheck: who objected since approval is dropped, named in full for the operator, and the updated list written', async () => {
+  const dir = tempDir();
+  const monday = cli(dir, { lang: 'en' });
+  for (const email of ['a@acme.fr', 'c@acme.fr']) await monday(...add(email));
+  const list = join(dir, 'list.csv');
+  writeFileSync(list, Buffer.from('Nom;E-mail\r\nAmélie;a@acme.fr\r\nCéline;c@acme.fr\r\n', 'latin1'));
+  writeFileSync(
+    join(dir, 'mail.txt'),
+    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
+  );
+  const checked = await monday(
+    'campaign-check',
+    list,
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'mail.txt'),
+    '--start',
+    '2026-11-24T09:00',
+    '--end',
+    '2026-11-27T18:00',
+  );
+  const id = /Check (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
+  await approve(dir, id);
+
+  const tuesday = cli(dir, { lang: 'en', at: '2026-11-24T08:30:00+01:00', user: 'sender' });
+  const nobody = await tuesday('campaign', 'recheck', id);
+  expect(nobody.status).toBe(0);
+  expect(nobody.out).toContain('✅ Nobody to drop since approval: the approved list still holds.');
+
+  await tuesday('optout', '--email', 'c@acme.fr');
+  const out = join(dir, 'now.csv');
+  const again = await tuesday('campaign', 'recheck', id, '--cleaned', out);
+  expect(again.status).toBe(1); // someone is dropped: the old list no longer holds
+  expect(again.out).toContain(
+    '🔁 Checked again by cli:sender on Tuesday 24 November 2026 at 08:30 (the register and policy of now): 1 of 2 recipients still allowed.',
+  );
+  expect(again.out).toContain('⛔ 1 recipient to drop now:');
+  expect(again.out).toContain(
+    '• 1 recipient objected since approval (GDPR art. 21(3), CPCE L.34-5) — e.g. c***@acme.fr (line 3)',
+  );
+  expect(again.out).toContain('  line 3 · c@acme.fr · objected since approval');
+  expect(again.out).toContain(`Updated list written to ${out} (1 recipient).`);
+  expect(readFileSync(out)).toEqual(Buffer.from('Nom;E-mail\r\nAmélie;a@acme.fr\r\n', 'latin1'));
+  expect(statSync(out).mode & 0o777).toBe(0o600);
+
+  // The report says the cleaned list of the check no longer holds, in the reader's language and local time.
+  const shown = await cli(dir, { lang: 'fr', at: '2026-11-24T08:31:00+01:00' })('campaign', 'show', id);
+  expect(shown.out).toContain(
+    '🔁 Dernière vérification avant envoi : mardi 24 novembre 2026 à 08:30, 1 sur 2 encore autorisés.',
+  );
+  expect(shown.out).toContain('La liste nettoyée de la vérification ne vaut plus');
+  expect(shown.out).toContain(
+    'vérifiée à nouveau par cli:sender : 1 destinataire à retirer, 1 encore autorisé',
+  );
+
+  const json = JSON.parse((await tuesday('campaign', 'recheck', id, '--json')).out);
+  expect(json.dropped).toEqual([
+    { line: 3, target: 'c@acme.fr', reason: 'objected', rules: ['optout-right-to-object'] },
+  ]);
+
+  // An existing file is not replaced without --force; an unknown id is one line, exit 2.
+  expect((await tuesday('campaign', 'recheck', id, '--cleaned', out)).status).toBe(2);
+  const unknown = await tuesday('campaign', 'recheck', 'cmp-00000000');
+  expect([unknown.status, unknown.err]).toEqual([
+    2,
+    'prospect-guard: No campaign check has the id "cmp-00000000".',
+  ]);
+});
+
+it('campaign recheck refuses a campaign nobody approved: nothing may be sent', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'fr' });
+  await run(...add('a@acme.fr'));
+  writeFileSync(join(dir, 'list.csv'), 'email\na@acme.fr\n');
+  const checked = await run(
+    'campaign-check',
+    join(dir, 'list.csv'),
+    '--channel',
+    'email',
+    '--product',
+    'compta',
+  );
+  const id = /Vérification (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
+  const refused = await run('campaign', 'recheck', id);
+  expect([refused.status, refused.err]).toEqual([
+    2,
+    `prospect-guard: La campagne « ${id} » n’est pas approuvée : rien ne peut lui être envoyé.`,
+  ]);
+});
