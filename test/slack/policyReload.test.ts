@@ -9,7 +9,7 @@ import type { RecordedCall } from '../../src/slack/emulator/fakeSlack.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { HASH_ENV, POLICY_PATH, policy, tempDir } from '../helpers.ts';
 
 const SOURCE = readFileSync(POLICY_PATH, 'utf8');
 /** One more consumer mail provider: its addresses are consumers' now (no scenario uses it). */
@@ -60,7 +60,7 @@ describe('changing the policy of a running app', () => {
     const [post] = compliancePosts(reload.calls);
     const text = String(post?.args.text);
     expect(text).toContain(`révision ${before} → ${ctx.policy.revision}`);
-    expect(text).toContain('Scénarios : 180 joués, aucune réponse ne change.');
+    expect(text).toContain(`Scénarios : ${policy.scenarios.length} joués, aucune réponse ne change.`);
     expect(text).toContain('1 contact × email, sms, messaging, automated-call, phone, 1 réponse, 1 change.');
     // The B2B rule stops applying and the consumer rule blocks: both named, with the masked person.
     expect(text).toContain(
