@@ -93,6 +93,14 @@ describe('the address kind beats the audience (engine)', () => {
     expect(d.verdict).toBe('block');
   });
 
+  it('a free-mail main address recorded as professional gets review, even recorded as generic', () => {
+    for (const addressKind of ['pro-nominative', 'pro-generic'] as const) {
+      const d = ask('email', { ...jean, email: 'plomberie.dupont@gmail.com', addressKind });
+      expect(d.verdict, addressKind).toBe('review');
+      expect(d.reasons.map((r) => r.rule)).not.toContain('ecomm-b2b-generic-address');
+    }
+  });
+
   it('a recorded professional kind describes her main address and number, not another one', () => {
     // A role address of a one-person business recorded as nominative: her second role address is a company's.
     const shop = {

@@ -42,8 +42,9 @@ export function isRoleAddress(email: string, rules: AddressRules): boolean {
  * - a recorded professional kind covers only her main address and number: another one (a second mailbox, her
  *   other mobile) may well be private, so it is read from the address itself;
  * - a free-mail or ISP mailbox (gmail.com, orange.fr…) is private, unless it is her main address and the record
- *   says it is professional (a sole trader's shop address): then the B2B rules see a free-mail address and ask
- *   for review (policy: b2b-professional-nominative-address), never the B2B exception outright.
+ *   says it is professional (a sole trader's shop address): then it is her nominative one, where the B2B rules
+ *   see a free-mail address and ask for review (policy: b2b-professional-nominative-address), never a company's
+ *   generic address nor the B2B exception outright.
  */
 function kindOfTarget(
   target: Identifier,
@@ -53,9 +54,9 @@ function kindOfTarget(
   const recorded = contact?.addressKind;
   if (recorded === 'personal') return 'personal';
   const main = contact !== undefined && (target.value === contact.email || target.value === contact.phone);
+  if (target.kind === 'phone') return main ? recorded : undefined;
+  if (isFreeMail(target.value, rules)) return recorded && main ? 'pro-nominative' : 'personal';
   if (recorded && main) return recorded;
-  if (target.kind === 'phone') return undefined;
-  if (isFreeMail(target.value, rules)) return 'personal';
   return isRoleAddress(target.value, rules) && !contact?.name ? 'pro-generic' : 'pro-nominative';
 }
 
