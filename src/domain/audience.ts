@@ -36,23 +36,49 @@ export function isRoleAddress(email: string, rules: AddressRules): boolean {
 }
 
 /**
- * The audience of a person reached at `target`. An explicit audience on the contact wins. Otherwise a free-mail
- * or ISP address (gmail.com, orange.fr…) is a consumer, any other email domain a professional. A phone number alone
- * says nothing, so we assume a consumer: their rules are the stricter ones.
+ * What the address or number asked about is, as far as the record and the address tell (undefined: a number
+ * alone says nothing). The contact records one address kind; it describes her main address and number:
+ * - a recorded `personal` covers every identifier of the person: a wrong "personal" only makes answers stricter;
+ * - a recorded professional kind covers only her main address and number: another one (a second mailbox, her
+ *   other mobile) may well be private, so it is read from the address itself;
+ * - a free-mail or ISP mailbox (gmail.com, orange.fr…) is private, unless it is her main address and the record
+ *   says it is professional (a sole trader's shop address): then it is her nominative one, where the B2B rules
+ *   see a free-mail address and ask for review (policy: b2b-professional-nominative-address), never a company's
+ *   generic address nor the B2B exception outright.
  */
-export function audienceOf(target: Identifier, contact: Contact | undefined, rules: AddressRules): Audience {
-  if (contact?.audience) return contact.audience;
-  // A professional's personal address or line: the consumer rules apply (catalogue B1).
-  if (contact?.addressKind === 'personal') return 'b2c';
-  if (contact?.addressKind) return 'b2b';
-  if (target.kind === 'email') return isFreeMail(target.value, rules) ? 'b2c' : 'b2b';
-  return 'b2c';
+function kindOfTarget(
+  target: Identifier,
+  contact: Contact | undefined,
+  rules: AddressRules,
+): AddressKind | undefined {
+  const recorded = contact?.addressKind;
+  if (recorded === 'personal') return 'personal';
+  const main = contact !== undefined && (target.value === contact.email || target.value === contact.phone);
+  if (target.kind === 'phone') return main ? recorded : undefined;
+  if (isFreeMail(target.value, rules)) return recorded && main ? 'pro-nominative' : 'personal';
+  if (recorded && main) return recorded;
+  return isRoleAddress(target.value, rules) && !contact?.name ? 'pro-generic' : 'pro-nominative';
 }
 
 /**
- * The kind of address: the contact's explicit override first (a role address of a one-person business is
- * nominative). A role address (compta@, rh@) whose contact names a person identifies that person, so it is
- * nominative too; only an unnamed role address is a company's generic one (A2, prudent reading).
+ * The audience whose rules apply to a person reached at `target`. The address kind beats the audience: a
+ * professional reached on a personal address or line follows the consumer rules whatever her audience says
+ * (catalogue B1 "a personal address/number of a professional: B2C rules"; D7: a personal line is a consumer's;
+ * CNIL: the B2B exception covers work addresses). Otherwise the recorded audience, else a professional address
+ * is a professional's. A phone number alone says nothing, so we assume a consumer: their rules are the stricter.
+ */
+export function audienceOf(target: Identifier, contact: Contact | undefined, rules: AddressRules): Audience {
+  const kind = kindOfTarget(target, contact, rules);
+  if (kind === 'personal') return 'b2c';
+  if (contact?.audience) return contact.audience;
+  return kind ? 'b2b' : 'b2c';
+}
+
+/**
+ * The kind of address the rules of `audience` see. A consumer's is personal. A role address (compta@, rh@) whose
+ * contact names a person identifies that person, so it is nominative; only an unnamed role address is a
+ * company's generic one (A2, prudent reading); a recorded kind of her main address wins (a role address of a
+ * one-person business is nominative).
  */
 export function addressKindOf(
   target: Identifier,
@@ -61,7 +87,5 @@ export function addressKindOf(
   contact?: Contact,
 ): AddressKind {
   if (audience === 'b2c') return 'personal';
-  if (contact?.addressKind && contact.addressKind !== 'personal') return contact.addressKind;
-  if (target.kind === 'email' && isRoleAddress(target.value, rules) && !contact?.name) return 'pro-generic';
-  return 'pro-nominative';
+  return kindOfTarget(target, contact, rules) ?? 'pro-nominative';
 }

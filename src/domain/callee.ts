@@ -1,5 +1,5 @@
 import type { Contact } from './contacts.ts';
-import type { Identifier } from './identifiers.ts';
+import { type Identifier, phoneRegion } from './identifiers.ts';
 import { normaliseWords } from './words.ts';
 
 /**
@@ -82,7 +82,8 @@ export function calleeOf(target: Identifier, contact: Contact | undefined): Call
     return overseas ? { country: overseas, region: overseas } : { country: 'FR', region: department };
   }
   if (target.kind !== 'phone') return {};
-  const country = target.region ?? 'FR';
+  // A stored number keeps only its E.164 form: its region is read again from it (+590 690… is Guadeloupe's).
+  const country = target.region ?? phoneRegion(target.value) ?? 'FR';
   if (country !== 'FR') return { country, region: country };
   return { country, region: ALSACE_MOSELLE_LANDLINES[target.value.slice(0, 6)] };
 }

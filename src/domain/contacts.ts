@@ -1,4 +1,4 @@
-import { type Identifier, identifiersOf } from './identifiers.ts';
+import { type Identifier, identifiersOf, withFormerSpelling } from './identifiers.ts';
 
 export const CHANNELS = ['email', 'sms', 'messaging', 'automated-call', 'phone', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -243,7 +243,10 @@ export function personHashes(
   contact: Contact | undefined,
   hash: (id: Identifier) => string,
 ): string[] {
-  const ids = [...(target ? [target] : []), ...(contact ? identifiersOf(contact) : [])];
+  // An overseas number under its former +33 spelling too: what was recorded against it still binds.
+  const ids = [...(target ? [target] : []), ...(contact ? identifiersOf(contact) : [])].flatMap(
+    withFormerSpelling,
+  );
   return [...new Set([...ids.map(hash), ...(contact?.formerHashes ?? [])])];
 }
 

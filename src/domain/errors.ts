@@ -119,6 +119,7 @@ export const INPUT_PROBLEMS = [
   'webhook_exists',
   'channel_needs_email',
   'channel_needs_phone',
+  'channel_needs_address',
   'unknown_webhook',
   'campaign_queue_full',
   'campaign_too_large',

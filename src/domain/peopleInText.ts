@@ -1,5 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
-import { emailIdentifier, type Identifier } from './identifiers.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from './identifiers.ts';
 
 /** The most people one message shortcut answers about: a lead pasted in a channel, not a list. */
 export const PEOPLE_IN_TEXT_LIMIT = 20;
@@ -30,11 +30,15 @@ export function peopleInText(text: string): Identifier[] {
       // Not an address after all.
     }
   }
-  for (const number of findPhoneNumbersInText(plain, 'FR'))
-    found.push({
-      at: number.startsAt,
-      id: { kind: 'phone', value: number.number.number, region: number.number.country },
-    });
+  // Every number that could be one, then read as a typed one is (normalisePhone): 06 90… is Guadeloupe's, which
+  // the default region alone takes for an invalid +33 number.
+  for (const number of findPhoneNumbersInText(plain, { defaultCountry: 'FR', extended: true })) {
+    try {
+      found.push({ at: number.startsAt, id: phoneIdentifier(number.number.number) });
+    } catch {
+      // Not a number in service.
+    }
+  }
   const seen = new Set<string>();
   return found
     .sort((a, b) => a.at - b.at)

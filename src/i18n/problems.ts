@@ -29,6 +29,10 @@ export const problems = {
     fr: '« {value} » est une adresse e-mail : le canal {allowed} demande un numéro de téléphone.',
     en: '"{value}" is an email address: the {allowed} channel needs a phone number.',
   },
+  problem_channel_needs_address: {
+    fr: 'Le courrier demande l’adresse postale de la personne, et le registre n’en conserve aucune : « {value} » ne permet pas de vérifier un envoi postal.',
+    en: 'Post needs the person’s postal address, and the register keeps none: "{value}" cannot be checked for post.',
+  },
   problem_not_phone: {
     fr: '« {value} » est une adresse e-mail : utilisez /can-i-email.',
     en: '"{value}" is an email address: use /can-i-email.',

@@ -1,7 +1,7 @@
 import type { Channel, Contact } from '../domain/contacts.ts';
 import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import { type Identifier, maskIdentifier, parseTarget } from '../domain/identifiers.ts';
+import { type Identifier, maskIdentifier, parseTarget, unwrapSlack } from '../domain/identifiers.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { DecisionLogEntry } from '../store/types.ts';
 import type { AppContext } from './context.ts';
@@ -78,6 +78,12 @@ async function answerOf(
   ctx: AppContext,
   input: AskInput,
 ): Promise<{ answer: Answer; logged: Omit<DecisionLogEntry, 'id'> }> {
+  // Post reaches a postal address, which the register never keeps (only what is needed to check emails, texts and
+  // calls): an email or a number says nothing of where a letter goes, so it is refused like the other mismatches.
+  if (input.channel === 'post') {
+    if (unwrapSlack(input.target ?? '') === '') throw new InputError('missing_target');
+    throw new InputError('channel_needs_address', { field: 'target', value: input.target.trim() });
+  }
   const target = targetOn(input.channel, input.target);
   // An email is asked about by email (or a messaging app); a number by SMS, a call or an automated call.
   if (input.channel === 'email' && target.kind !== 'email')

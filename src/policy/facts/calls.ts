@@ -78,16 +78,19 @@ export const callFacts: FactTable = {
     const { country } = callee(f);
     return country !== undefined && !f.params.home_regions.includes(country);
   },
+  // "Trente jours calendaires" (D.223-9) are the consumer's days, in her zone as the hours are: counted in Paris, a
+  // Guadeloupe attempt would stop counting at 19:00 there on its 30th day, a fifth call in 30 of her days.
   call_attempts_in_window: (f) => {
     const window = f.params.call_attempts_window;
-    const since = rollingWindowStart(f.now, window, f.zone);
+    const zone = callZone(f);
+    const since = rollingWindowStart(f.now, window, zone);
     let count = 0;
     for (const i of f.subject.interactions) {
       if (!COUNTED_ATTEMPTS.has(i.type)) continue;
       const at = new Date(i.at);
       if (at > f.now || at < since) continue;
       count++;
-      f.flipAt(rollingWindowExit(at, window, f.zone));
+      f.flipAt(rollingWindowExit(at, window, zone));
     }
     return count;
   },
@@ -96,7 +99,7 @@ export const callFacts: FactTable = {
   refused_within_pause: (f) =>
     f.subject.interactions.some((i) => {
       if (i.type !== 'call-refusal' || !f.before(i.at)) return false;
-      const end = periodEnd(new Date(i.at), f.params.refusal_pause, f.zone);
+      const end = periodEnd(new Date(i.at), f.params.refusal_pause, callZone(f));
       f.flipAt(end);
       return f.now < end;
     }),
