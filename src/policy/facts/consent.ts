@@ -86,7 +86,9 @@ function thirdParty(f: Facts, record: ConsentRecord): boolean {
   const other = collectedByOther(record);
   if (other !== undefined) return other || claimOnly(f, record);
   const received = receivedFromOthers(f);
-  return received !== undefined && (new Date(record.at) < received || claimOnly(f, record));
+  // On or before the instant we received them: the consent was given before we held the details, to someone
+  // else (a date-only consent on the day of a timed import is that day's midnight, so before it too).
+  return received !== undefined && (new Date(record.at) <= received || claimOnly(f, record));
 }
 
 /**
@@ -99,6 +101,12 @@ function thirdParty(f: Facts, record: ConsentRecord): boolean {
  */
 function referrersWord(f: Facts, record: ConsentRecord): boolean {
   if (f.subject.contact?.provenance?.source !== 'referral') return false;
+  // A consent dated the day the referrer handed us the details, not after that instant, was ticked on the
+  // referrer's form ("my friend agrees"), whatever its method: the referee had not yet heard of us. One dated
+  // earlier was given to someone else, and is judged as a third party's consent (consent-partner-transfer).
+  const received = receivedFromOthers(f);
+  const at = new Date(record.at);
+  if (received && at <= received && localDay(at, f.zone) === localDay(received, f.zone)) return true;
   return !ownActMethod(f, record) || collectedByOther(record) === true || claimOnly(f, record);
 }
 
