@@ -3,7 +3,7 @@ import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
 import { scenarioIssues, sectorIssues } from './lintScenarios.ts';
-import type { PolicyDocument, Scenario } from './schema.ts';
+import type { PolicyDocument, ProductEntry, Scenario } from './schema.ts';
 import type { PolicyIssue, YamlFile } from './yamlFile.ts';
 
 /**
@@ -40,6 +40,7 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       if (!(fn in doc.functions))
         issues.push(yaml.at(['products', name, 'functions', i], `unknown function "${fn}" (see functions:)`));
     });
+    issues.push(...unrelatedIssues(yaml, doc, name, product));
   }
 
   const windows = new Map<string, Array<{ from: string; until: string; index: number }>>();
@@ -118,6 +119,27 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     }
   });
   issues.push(...sectorIssues(yaml, doc), ...scenarioIssues(doc, sources));
+  return issues;
+}
+
+/**
+ * B1's table: every function a product says it does not relate to is one of the policy's, and none is said to be
+ * both related and unrelated (the answer would hang on the order the engine reads them).
+ */
+function unrelatedIssues(
+  yaml: YamlFile,
+  doc: PolicyDocument,
+  name: string,
+  product: ProductEntry,
+): PolicyIssue[] {
+  if (product.unrelated === 'others') return [];
+  const issues: PolicyIssue[] = [];
+  product.unrelated.forEach((fn, i) => {
+    const at = ['products', name, 'unrelated', i];
+    if (!(fn in doc.functions)) issues.push(yaml.at(at, `unknown function "${fn}" (see functions:)`));
+    else if (product.functions.includes(fn))
+      issues.push(yaml.at(at, `function "${fn}" is both related (functions:) and unrelated to ${name}`));
+  });
   return issues;
 }
 
