@@ -143,6 +143,42 @@ function unrelatedIssues(
   return issues;
 }
 
+/**
+ * What lint warns about in products without refusing the policy: a product people cannot name in their own words
+ * (no keywords, or none in French or in English), or keywords written as one list whose languages lint cannot see.
+ */
+export function keywordWarnings(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const warnings: PolicyIssue[] = [];
+  for (const [name, product] of Object.entries(doc.products)) {
+    const at = ['products', name];
+    if (product.keywords === undefined)
+      warnings.push(
+        yaml.at(
+          ['products'],
+          `product ${name} has no keywords: people can name it only by its id or its full label (add keywords: fr: [...] en: [...])`,
+          name,
+        ),
+      );
+    else if (product.keywordsByLanguage === undefined)
+      warnings.push(
+        yaml.at(
+          at,
+          `product ${name}: keywords without their language (write them as fr: [...] and en: [...])`,
+        ),
+      );
+    else
+      for (const [lang, language] of [
+        ['fr', 'French'],
+        ['en', 'English'],
+      ] as const)
+        if (product.keywordsByLanguage[lang].length === 0)
+          warnings.push(
+            yaml.at(at, `product ${name} has no ${language} keywords (keywords.${lang})`, 'keywords'),
+          );
+  }
+  return warnings;
+}
+
 function namedConditionCycles(named: Record<string, unknown>): string[] {
   const refs = (condition: unknown): string[] => {
     if (typeof condition === 'string') return condition in named ? [condition] : [];

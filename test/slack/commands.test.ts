@@ -95,7 +95,7 @@ describe('/can-i-email, /can-i-sms, /can-i-call', () => {
       [
         '/can-i-email alice@corp.fr holidays',
         SALES,
-        /"holidays" is neither a known product nor a purpose\. Products: .*accounting-software/,
+        /"holidays" is neither a known product nor a purpose\. Products: "Accounting software", .*Purposes:/,
       ],
     ];
     for (const [line, user, expected] of cases) {
