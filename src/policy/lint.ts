@@ -164,6 +164,7 @@ export function keywordWarnings(yaml: YamlFile, doc: PolicyDocument): PolicyIssu
         yaml.at(
           at,
           `product ${name}: keywords without their language (write them as fr: [...] and en: [...])`,
+          'keywords',
         ),
       );
     else

@@ -88,7 +88,11 @@ const product = z
      * B1 (Nestor): the functions the offer clearly does not relate to; `others` is every known function not in
      * `functions`. A function in neither list is one the policy cannot judge: review, never a block.
      */
-    unrelated: z.union([z.literal('others'), z.array(z.string())]).default([]),
+    unrelated: z
+      .union([z.literal('others'), z.array(z.string())], {
+        error: 'expected a list of functions, or others (every function not in functions:)',
+      })
+      .default([]),
     similar: z.array(z.string()).default([]),
     sectors: z.array(z.string()).default([]),
     /**

@@ -31,7 +31,7 @@ describe('policy test: never a pass by accident', () => {
     const result = await cli(tempDir(), { lang: 'en' })('policy', 'test', file, '--tests', TESTS);
     expect(result.status).toBe(0);
     expect(result.out.split('\n')[0]).toBe(`scenarios: ${TESTS}`);
-    expect(result.out).toMatch(/^180 passed, 0 failed$/m);
+    expect(result.out).toMatch(/^197 passed, 0 failed$/m);
   });
 
   it('fails a rule that no scenario names', async () => {
@@ -166,7 +166,7 @@ describe('policy diff: what a change does before it ships', () => {
     const result = await cli(dir, { lang: 'en' })('policy', 'diff', before, after, '--json');
     expect(result.status).toBe(1);
     const diff = JSON.parse(result.out);
-    expect(diff.scenarios.asked).toBe(180);
+    expect(diff.scenarios.asked).toBe(197);
     expect(diff.scenarios.groups.map((g: { from: string; to: string }) => `${g.from}>${g.to}`)).toEqual([
       'block>review',
       'block>block',
@@ -185,7 +185,7 @@ describe('policy diff: what a change does before it ships', () => {
     expect(failed).toBeLessThanOrEqual(diff.scenarios.changed + diff.scenarios.reasonsChanged);
     const same = await cli(dir, { lang: 'en' })('policy', 'diff', before, before);
     expect(same.status).toBe(0);
-    expect(same.out).toContain('Scenarios: 180 run, no answer changes.');
+    expect(same.out).toContain('Scenarios: 197 run, no answer changes.');
   });
 
   it('with --register, asks every contact on each channel and never writes to the store', async () => {
