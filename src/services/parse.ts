@@ -60,13 +60,17 @@ export function optionalInstant(value: string | undefined, policy: Policy, field
 }
 
 /** A product category from what people type: its id, its label or a keyword (see policy/products.ts). */
-export function product(value: string | undefined, policy: Policy): string | undefined {
+export function product(
+  value: string | undefined,
+  policy: Policy,
+  field: Field = 'product',
+): string | undefined {
   if (value === undefined) return undefined;
   const found = productsMatching(policy, value);
   if (found.length === 1) return found[0];
   const ids = found.length > 1 ? found : Object.keys(policy.doc.products);
   // People read the products' names in their language; `allowed` keeps the ids for programs.
-  const params = { field: 'product', value, allowed: ids.join(', '), choices: productLabels(policy, ids) };
+  const params = { field, value, allowed: ids.join(', '), choices: productLabels(policy, ids) };
   throw new InputError(found.length > 1 ? 'ambiguous_product' : 'unknown_category', params);
 }
 
