@@ -45,6 +45,8 @@ export const problems = {
     fr: '« {value} » peut désigner plusieurs produits : {allowed}. Précisez lequel, par son nom ou un mot de plus.',
     en: '"{value}" can mean several products: {allowed}. Say which, by its name or one more word.',
   },
+  /** One of the choices a problem lists ({allowed}), as a person reads a name quoted in their language. */
+  problem_choice: { fr: '« {choice} »', en: '"{choice}"' },
   problem_unknown_channel: {
     fr: '« {value} » n’est pas un canal ({channels}).',
     en: '"{value}" is not a channel ({channels}).',

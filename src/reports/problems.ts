@@ -38,7 +38,7 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
 
 /** « A », « B » ou « C » / "A", "B" or "C": choices a person picks one of, in their language. */
 function choiceList(lang: Lang, choices: string[]): string {
-  const quoted = choices.map((choice) => (lang === 'fr' ? `« ${choice} »` : `"${choice}"`));
+  const quoted = choices.map((choice) => t(lang, 'problem_choice', { choice }));
   return new Intl.ListFormat(lang, { type: 'disjunction' }).format(quoted);
 }
 

@@ -60,7 +60,7 @@ describe('changing the policy of a running app', () => {
     const [post] = compliancePosts(reload.calls);
     const text = String(post?.args.text);
     expect(text).toContain(`révision ${before} → ${ctx.policy.revision}`);
-    expect(text).toContain('Scénarios : 180 joués, aucune réponse ne change.');
+    expect(text).toContain('Scénarios : 197 joués, aucune réponse ne change.');
     expect(text).toContain('1 contact × email, sms, messaging, automated-call, phone, 1 réponse, 1 change.');
     // The B2B rule stops applying and the consumer rule blocks: both named, with the masked person.
     expect(text).toContain(
