@@ -140,6 +140,8 @@ export interface ProblemParams {
   value?: string;
   /** What would have been accepted. */
   allowed?: string;
+  /** What would have been accepted, as a person reads it in each language (a policy's product labels). */
+  choices?: Array<{ fr: string; en: string }>;
   file?: string;
   line?: number;
   status?: number;

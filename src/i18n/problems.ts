@@ -38,17 +38,19 @@ export const problems = {
     en: '"{value}" is an email address: use /can-i-email.',
   },
   problem_unknown_product: {
-    fr: '« {value} » n’est ni un produit ni une finalité connus. Produits : {products}. Finalités : {purposes}.',
-    en: '"{value}" is neither a known product nor a purpose. Products: {products}. Purposes: {purposes}.',
+    fr: '« {value} » n’est ni un produit ni une finalité connus. Produits : {allowed}. Finalités : {purposes}.',
+    en: '"{value}" is neither a known product nor a purpose. Products: {allowed}. Purposes: {purposes}.',
   },
   problem_unknown_category: {
     fr: '{field} : « {value} » n’est pas une catégorie de produit connue ({allowed}).',
     en: '{field}: "{value}" is not a known product category ({allowed}).',
   },
   problem_ambiguous_product: {
-    fr: '« {value} » peut désigner plusieurs produits : {allowed}. Précisez lequel.',
-    en: '"{value}" can mean several products: {allowed}. Say which.',
+    fr: '« {value} » peut désigner plusieurs produits : {allowed}. Précisez lequel, par son nom ou un mot de plus.',
+    en: '"{value}" can mean several products: {allowed}. Say which, by its name or one more word.',
   },
+  /** One of the choices a problem lists ({allowed}), as a person reads a name quoted in their language. */
+  problem_choice: { fr: '« {choice} »', en: '"{choice}"' },
   problem_unknown_channel: {
     fr: '« {value} » n’est pas un canal ({channels}).',
     en: '"{value}" is not a channel ({channels}).',

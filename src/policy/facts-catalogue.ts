@@ -88,7 +88,11 @@ export const FACTS = {
   ],
   relevant_to_function: [
     'boolean',
-    "the product is relevant to the contact's job function (policy products)",
+    "the policy lists one of the functions of the contact's job title among the product's functions (related)",
+  ],
+  unrelated_to_function: [
+    'boolean',
+    "every function of the contact's job title is one the product's table says is unrelated (unrelated:, Nestor)",
   ],
   product_sectors: ['list', 'the sectors of the product category (energy_renovation, cpf_training…)'],
   purpose_commercial: [

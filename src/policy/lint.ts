@@ -3,7 +3,7 @@ import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
 import { scenarioIssues, sectorIssues } from './lintScenarios.ts';
-import type { PolicyDocument, Scenario } from './schema.ts';
+import type { PolicyDocument, ProductEntry, Scenario } from './schema.ts';
 import type { PolicyIssue, YamlFile } from './yamlFile.ts';
 
 /**
@@ -51,6 +51,7 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       if (!(fn in doc.functions))
         issues.push(yaml.at(['products', name, 'functions', i], `unknown function "${fn}" (see functions:)`));
     });
+    issues.push(...unrelatedIssues(yaml, doc, name, product));
   }
 
   const windows = new Map<string, Array<{ from: string; until: string; index: number }>>();
@@ -149,6 +150,64 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
   });
   issues.push(...sectorIssues(yaml, doc), ...scenarioIssues(doc, sources));
   return issues;
+}
+
+/**
+ * B1's table: every function a product says it does not relate to is one of the policy's, and none is said to be
+ * both related and unrelated (the answer would hang on the order the engine reads them).
+ */
+function unrelatedIssues(
+  yaml: YamlFile,
+  doc: PolicyDocument,
+  name: string,
+  product: ProductEntry,
+): PolicyIssue[] {
+  if (product.unrelated === 'others') return [];
+  const issues: PolicyIssue[] = [];
+  product.unrelated.forEach((fn, i) => {
+    const at = ['products', name, 'unrelated', i];
+    if (!(fn in doc.functions)) issues.push(yaml.at(at, `unknown function "${fn}" (see functions:)`));
+    else if (product.functions.includes(fn))
+      issues.push(yaml.at(at, `function "${fn}" is both related (functions:) and unrelated to ${name}`));
+  });
+  return issues;
+}
+
+/**
+ * What lint warns about in products without refusing the policy: a product people cannot name in their own words
+ * (no keywords, or none in French or in English), or keywords written as one list whose languages lint cannot see.
+ */
+export function keywordWarnings(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const warnings: PolicyIssue[] = [];
+  for (const [name, product] of Object.entries(doc.products)) {
+    const at = ['products', name];
+    if (product.keywords === undefined)
+      warnings.push(
+        yaml.at(
+          ['products'],
+          `product ${name} has no keywords: people can name it only by its id or its full label (add keywords: fr: [...] en: [...])`,
+          name,
+        ),
+      );
+    else if (product.keywordsByLanguage === undefined)
+      warnings.push(
+        yaml.at(
+          at,
+          `product ${name}: keywords without their language (write them as fr: [...] and en: [...])`,
+          'keywords',
+        ),
+      );
+    else
+      for (const [lang, language] of [
+        ['fr', 'French'],
+        ['en', 'English'],
+      ] as const)
+        if (product.keywordsByLanguage[lang].length === 0)
+          warnings.push(
+            yaml.at(at, `product ${name} has no ${language} keywords (keywords.${lang})`, 'keywords'),
+          );
+  }
+  return warnings;
 }
 
 function namedConditionCycles(named: Record<string, unknown>): string[] {

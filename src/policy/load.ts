@@ -7,7 +7,7 @@ import type { AddressRules } from '../domain/audience.ts';
 import type { CallWindowRules } from '../domain/callWindow.ts';
 import { startOfDay } from '../domain/time.ts';
 import { functionMatcher } from './functions.ts';
-import { type ScenarioSource, semanticIssues } from './lint.ts';
+import { keywordWarnings, type ScenarioSource, semanticIssues } from './lint.ts';
 import { placeholderIssues } from './placeholders.ts';
 import {
   type PolicyDocument,
@@ -142,7 +142,7 @@ export function parsePolicy(
     ),
     scenarioFile: tests?.file,
     // Positions need the slow parse: only lint asks.
-    warnings: options.warnings ? placeholderIssues(yaml, doc) : [],
+    warnings: options.warnings ? [...placeholderIssues(yaml, doc), ...keywordWarnings(yaml, doc)] : [],
   };
 }
 

@@ -77,16 +77,45 @@ const rule = z
   })
   .strict();
 
+const keywordList = z.array(z.string().min(1));
+
 const product = z
   .object({
     label: text,
+    /** B1: the job functions the offer relates to; a title mapped to one of them may get the B2B exception. */
     functions: z.array(z.string()).default([]),
+    /**
+     * B1 (Nestor): the functions the offer clearly does not relate to; `others` is every known function not in
+     * `functions`. A function in neither list is one the policy cannot judge: review, never a block.
+     */
+    unrelated: z
+      .union([z.literal('others'), z.array(z.string())], {
+        error: 'expected a list of functions, or others (every function not in functions:)',
+      })
+      .default([]),
     similar: z.array(z.string()).default([]),
     sectors: z.array(z.string()).default([]),
-    /** Words a campaign subject about this product uses; the label's words when absent. */
-    keywords: z.array(z.string()).optional(),
+    /**
+     * Words people type for this product and a campaign subject about it uses (the label's words when absent),
+     * by language (`fr:` and `en:`); a plain list is still read, without its languages.
+     */
+    keywords: z
+      .union([keywordList, z.object({ fr: keywordList.default([]), en: keywordList.default([]) }).strict()])
+      .optional(),
   })
-  .strict();
+  .strict()
+  .transform(({ keywords, ...rest }) => ({
+    ...rest,
+    /** Every keyword, whatever its language: what a typed word and a campaign subject are matched against. */
+    keywords:
+      keywords === undefined
+        ? undefined
+        : Array.isArray(keywords)
+          ? keywords
+          : [...keywords.fr, ...keywords.en],
+    /** The keywords as written by language, when the policy says it (lint warns when it does not). */
+    keywordsByLanguage: keywords === undefined || Array.isArray(keywords) ? undefined : keywords,
+  }));
 
 /** Who holds a role: Slack user ids (U…, W… on Enterprise Grid), user-group ids (S…), or everyone. */
 const members = z
@@ -270,6 +299,7 @@ export const policySchema = z
 export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleEntry = z.infer<typeof rule>;
 export type MessageCheck = z.infer<typeof messageCheck>;
+export type ProductEntry = z.infer<typeof product>;
 export type RuleCase = z.infer<typeof ruleCase>;
 export type Text = z.infer<typeof text>;
 export type Legal = z.infer<typeof legal>;

@@ -8,7 +8,7 @@ export interface ProblemStyle {
   fieldName: (field: string) => string;
   /** What must happen to text the user typed before it is shown (mrkdwn escaping in Slack). */
   escape?: (text: string) => string;
-  /** Lists the message may need: products, purposes, channels. */
+  /** Lists the message may need: purposes, channels. */
   extra?: Record<string, string>;
 }
 
@@ -22,7 +22,12 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
     field: p.field ? style.fieldName(p.field) : '',
     other: p.other ? style.fieldName(p.other) : '',
     value: shown(p.value),
-    allowed: p.allowed ?? '',
+    allowed: p.choices
+      ? choiceList(
+          lang,
+          p.choices.map((choice) => shown(choice[lang])),
+        )
+      : (p.allowed ?? ''),
     file: shown(p.file),
     line: p.line ?? '',
     status: p.status ?? '',
@@ -31,10 +36,15 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
   });
 }
 
-/** The lists a problem may name from the policy: its products and purposes (and the channels). */
+/** « A », « B » ou « C » / "A", "B" or "C": choices a person picks one of, in their language. */
+function choiceList(lang: Lang, choices: string[]): string {
+  const quoted = choices.map((choice) => t(lang, 'problem_choice', { choice }));
+  return new Intl.ListFormat(lang, { type: 'disjunction' }).format(quoted);
+}
+
+/** The lists a problem may name from the policy: its purposes (and the channels); products come as choices. */
 export function policyLists(policy: Policy): Record<string, string> {
   return {
-    products: Object.keys(policy.doc.products).join(', '),
     purposes: ['prospecting', ...policy.doc.params.non_commercial_purposes].join(', '),
     channels: [...CHANNELS, 'all'].join(', '),
   };

@@ -53,7 +53,7 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
     ?.split(/[,;|]/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => parse.product(p, policy) as string);
+    .map((p) => parse.product(p, policy, 'products') as string);
   const since = iso(fields.customerSince, 'customerSince');
   const until = iso(fields.customerUntil, 'customerUntil');
   if (since && until && until < since)

@@ -17,7 +17,7 @@ import { type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { parseInstant } from '../domain/time.ts';
 import type { Policy } from '../policy/load.ts';
-import { productsMatching } from '../policy/products.ts';
+import { productLabels, productsMatching } from '../policy/products.ts';
 
 /** Readers for what users type, shared by the CLI and Slack; each error names the option it is about. */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], field: Field): T {
@@ -60,17 +60,18 @@ export function optionalInstant(value: string | undefined, policy: Policy, field
 }
 
 /** A product category from what people type: its id, its label or a keyword (see policy/products.ts). */
-export function product(value: string | undefined, policy: Policy): string | undefined {
+export function product(
+  value: string | undefined,
+  policy: Policy,
+  field: Field = 'product',
+): string | undefined {
   if (value === undefined) return undefined;
   const found = productsMatching(policy, value);
   if (found.length === 1) return found[0];
-  if (found.length > 1)
-    throw new InputError('ambiguous_product', { field: 'product', value, allowed: found.join(', ') });
-  throw new InputError('unknown_category', {
-    field: 'product',
-    value,
-    allowed: Object.keys(policy.doc.products).join(', '),
-  });
+  const ids = found.length > 1 ? found : Object.keys(policy.doc.products);
+  // People read the products' names in their language; `allowed` keeps the ids for programs.
+  const params = { field, value, allowed: ids.join(', '), choices: productLabels(policy, ids) };
+  throw new InputError(found.length > 1 ? 'ambiguous_product' : 'unknown_category', params);
 }
 
 /** Exactly one of --email / --phone, normalised. */

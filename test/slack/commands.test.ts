@@ -95,7 +95,13 @@ describe('/can-i-email, /can-i-sms, /can-i-call', () => {
       [
         '/can-i-email alice@corp.fr holidays',
         SALES,
-        /"holidays" is neither a known product nor a purpose\. Products: .*accounting-software/,
+        /"holidays" is neither a known product nor a purpose\. Products: "Accounting software", .*Purposes:/,
+      ],
+      // A word of two products (one a sector ban) is asked back, the candidates named in the reader's words.
+      [
+        '/can-i-email alice@corp.fr formation',
+        DPO,
+        /« formation » peut désigner plusieurs produits : « Formation professionnelle » ou « Formation financée par le CPF »\./,
       ],
     ];
     for (const [line, user, expected] of cases) {

@@ -3,6 +3,7 @@ import { isContract, isCustomer, retentionDeadline } from '../../domain/retentio
 import { dayOfIso, periodEnd } from '../../domain/time.ts';
 import { compact, normaliseWords, phraseMatcher } from '../../domain/words.ts';
 import type { Facts, FactTable } from '../facts.ts';
+import { type Relevance, relevanceOf } from '../products.ts';
 
 const day = (f: Facts, iso: string) => dayOfIso(iso, f.zone);
 const provenanceOf = (f: Facts) => f.subject.contact?.provenance;
@@ -12,6 +13,13 @@ const product = (f: Facts) => (f.request.product ? f.policy.doc.products[f.reque
 function functions(f: Facts): string[] {
   const title = f.subject.contact?.jobFunction;
   return title ? f.policy.functionsOf(normaliseWords(title)) : [];
+}
+
+/** What the policy's table says of the offered product for each function of the title (products.ts). */
+function relevances(f: Facts): Relevance[] {
+  const offered = product(f);
+  if (!offered) return [];
+  return functions(f).map((fn) => relevanceOf(offered, fn, f.policy.doc.functions));
 }
 
 const notInPost = new WeakMap<string[], ((text: string) => boolean)[]>();
@@ -118,9 +126,12 @@ export const contactFacts: FactTable = {
   },
   function_known: (f) => Boolean(f.subject.contact?.jobFunction?.trim()),
   function_mapped: (f) => functions(f).length > 0,
-  relevant_to_function: (f) => {
-    const wanted = product(f)?.functions ?? [];
-    return functions(f).some((fn) => wanted.includes(fn));
+  // B1: the product × function table of the policy. One related function is enough (a "directeur administratif
+  // et commercial" buys accounting software); a block needs every function of the title to be unrelated.
+  relevant_to_function: (f) => relevances(f).includes('related'),
+  unrelated_to_function: (f) => {
+    const found = relevances(f);
+    return found.length > 0 && found.every((relevance) => relevance === 'unrelated');
   },
   product_sectors: (f) => product(f)?.sectors ?? [],
   // What is offered decides, not the label: a message about a product promotes it (A4).

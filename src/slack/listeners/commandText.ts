@@ -2,7 +2,7 @@ import { CHANNELS, CONSENT_PURPOSE_DEFAULT, type SuppressionScope } from '../../
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, parseTarget } from '../../domain/identifiers.ts';
 import type { Policy } from '../../policy/load.ts';
-import { productsMatching } from '../../policy/products.ts';
+import { productLabels, productsMatching } from '../../policy/products.ts';
 
 /**
  * Splits what follows a slash command into the person and the rest. Slack may send the person as
@@ -36,9 +36,9 @@ export function productOrPurpose(rest: string, policy: Policy): { product?: stri
   }
   const found = productsMatching(policy, word);
   if (found.length === 1) return { product: found[0] };
-  if (found.length > 1)
-    throw new InputError('ambiguous_product', { value: rest.trim(), allowed: found.join(', ') });
-  throw new InputError('unknown_product', { value: rest.trim() });
+  const ids = found.length > 1 ? found : Object.keys(policy.doc.products);
+  const params = { value: rest.trim(), allowed: ids.join(', '), choices: productLabels(policy, ids) };
+  throw new InputError(found.length > 1 ? 'ambiguous_product' : 'unknown_product', params);
 }
 
 /** Channel words people type after /optout, in French or English. */
