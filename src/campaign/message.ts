@@ -50,12 +50,16 @@ type Fill = (text: string, lang: 'fr' | 'en', more?: Record<string, string>) => 
 function findings(
   check: MessageCheck,
   template: string,
+  channel: Channel,
   policy: Policy,
   product: string | undefined,
   fill: Fill,
 ): MessageFinding[] {
   const { rule, element } = check;
-  if (check.stop_number_tariff) return stopCostFindings(template, check);
+  if (check.stop_number_tariff) {
+    const mentions = policy.doc.campaign.message_checks.flatMap((c) => c.optout_sentence?.mentions ?? []);
+    return stopCostFindings(template, check, mentions, channel === 'sms');
+  }
   if (check.optout_sentence) {
     const sentence = forbiddenOptout(template, check.optout_sentence);
     if (sentence === undefined || !check.found) return [];
@@ -102,5 +106,5 @@ export function checkMessage(
   }
   return policy.doc.campaign.message_checks
     .filter((check) => check.channels.includes(channel))
-    .flatMap((check) => findings(check, template, policy, product, fill));
+    .flatMap((check) => findings(check, template, channel, policy, product, fill));
 }

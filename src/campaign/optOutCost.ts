@@ -90,23 +90,33 @@ function why(n: NumberTariff, lang: Lang): string {
  * to the sending number, which the template does not show). Free and standard-rate numbers pass. No STOP at
  * all is the presence check's finding, not this one's.
  */
-export function stopCostFindings(template: string, check: MessageCheck): MessageFinding[] {
+export function stopCostFindings(
+  template: string,
+  check: MessageCheck,
+  mentions: string[],
+  sms: boolean,
+): MessageFinding[] {
   const numbers = new Map<string, NumberTariff>();
+  const add = (written: string) => {
+    const tariff = numberTariff(written);
+    numbers.set(tariff.display, tariff);
+  };
   let stops = 0;
   for (const match of template.matchAll(STOP)) {
     stops++;
     const written = numberAfter(template.slice(match.index + match[0].length));
-    if (written === undefined) continue;
-    const tariff = numberTariff(written);
-    numbers.set(tariff.display, tariff);
+    if (written !== undefined) add(written);
   }
+  // "Pour vous désabonner, appelez le 0899…": a number the unsubscribe sentence sends the person to costs alike.
+  for (const sentence of optoutSentences(template, mentions)) numbersIn(sentence).forEach(add);
   const finding = (severity: 'block' | 'review', text: (lang: Lang) => string): MessageFinding => ({
     rule: check.rule,
     element: check.element,
     message: { fr: text('fr'), en: text('en') },
     severity,
   });
-  if (stops > 0 && numbers.size === 0)
+  // An SMS's STOP with no number goes back to the sender; in an email, "stop" is only a word.
+  if (sms && stops > 0 && numbers.size === 0)
     return [finding('review', (lang) => t(lang, 'campaign_stop_no_number'))];
   return [...numbers.values()]
     .filter((n) => n.tariff === 'surcharged' || n.tariff === 'unknown')
@@ -137,6 +147,36 @@ function without(text: string, phrases: string[]): string {
 
 const MAX_QUOTE = 140;
 
+/** The template's sentences, spaces made single. */
+const sentencesOf = (template: string) =>
+  template
+    .split(/\r?\n|(?<=[.!?;])\s+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+/** The sentences that tell how to unsubscribe (they say one of `mentions`). */
+function optoutSentences(template: string, mentions: string[]): string[] {
+  const said = mentions.map(matcher);
+  return sentencesOf(template).filter((sentence) => said.some((m) => m(words(sentence))));
+}
+
+/**
+ * The phone numbers a sentence gives: a national (0…) or international (+…, 00…) one, or a short code of 4 to 6
+ * digits (1xxx, 3xxx-9xxxx); not a year, a price or a count ("en 2 clics", "2026").
+ */
+function numbersIn(sentence: string): string[] {
+  const found: string[] = [];
+  for (const match of sentence.matchAll(/(?<![\w,/])(?:\+|00|0)?\d[\d .\-\u00a0\u202f()]*\d/gu)) {
+    const token = NUMBER.exec(match[0])?.[0];
+    if (!token) continue;
+    const number = wholeNumber(token);
+    const digits = number.replace(/\D/g, '');
+    const phoneLike = /^(\+|00)/.test(number) || (digits.startsWith('0') && digits.length === 10);
+    if (phoneLike || /^(1|[3-9])\d{3,5}$/.test(digits)) found.push(number);
+  }
+  return found;
+}
+
 /**
  * The sentence that tells how to unsubscribe, when it also says one of the forbidden words (a login, a
  * payment): "Pour vous désinscrire, connectez-vous à votre espace". A sentence ending with "?" or ":" is read
@@ -148,10 +188,7 @@ export function forbiddenOptout(
 ): string | undefined {
   const mentions = spec.mentions.map(matcher);
   const forbids = spec.forbids.map(matcher);
-  const sentences = template
-    .split(/\r?\n|(?<=[.!?;])\s+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+  const sentences = sentencesOf(template);
   for (const [i, sentence] of sentences.entries()) {
     if (!mentions.some((m) => m(words(sentence)))) continue;
     const next = sentences[i + 1];

@@ -142,6 +142,28 @@ describe('the opt-out costs nothing beyond its transmission', () => {
       expect(costs(email(footer), 'email'), footer).toEqual([]);
   });
 
+  // Found by the legal red team (L.34-5: "sans frais autres que ceux liés à la transmission").
+  it('blocks a fee stated beside STOP, and a surcharged number the unsubscribe sentence sends people to', () => {
+    expect(costs("Exemple SAS : -20 %. STOP au 36111 (0,50 EUR/SMS + prix d'un SMS)")).toEqual([
+      ['unsubscribe-payment', 'block'],
+    ]);
+    const email = (footer: string) =>
+      `Objet : Votre comptabilité en 10 minutes\n\nBonjour, Exemple SAS …\n${footer}`;
+    expect(costs(email('Pour vous désabonner, appelez le 0899 12 34 56.'), 'email')).toEqual([
+      ['stop-cost', 'block'],
+    ]);
+    expect(costs(email('Pour vous désabonner, appelez le 01 45 67 89 10.'), 'email')).toEqual([]);
+    // Counts and years are not numbers to call; "sans identifiant ni connexion" is no login wall.
+    expect(
+      costs(
+        email('Se désinscrire en 2 clics, depuis 2026, sans identifiant ni connexion : {{unsubscribe}}'),
+        'email',
+      ),
+    ).toEqual([]);
+    // In an email, "stop" is only a word, not a STOP with no number.
+    expect(costs(email('Stop aux factures papier. Se désinscrire : {{unsubscribe}}'), 'email')).toEqual([]);
+  });
+
   it('reads its words from the policy, and the policy lint says what such a check lacks', () => {
     const source = readFileSync(POLICY_PATH, 'utf8');
     const loginWords = '        forbids: ["connectez*", ';
