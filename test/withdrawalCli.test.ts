@@ -106,6 +106,24 @@ describe('a withdrawal ends that consent, nothing more; an opt-out objects', () 
     expect((await run('can-i', 'email', 'alice@gmail.com', '--purpose', 'newsletter')).status).toBe(ALLOW);
   });
 
+  // Found by a newcomer's trial: the tool says "prospection", so people type it; it is the prospecting purpose.
+  it('a purpose typed in the words the tool shows is the default purpose, and the export tells each once', async () => {
+    const run = cli(tempDir());
+    await aliceWithTwoConsents(run);
+    await run('contact', 'edit', '--email', 'alice@gmail.com', '--phone', '06 12 34 56 78');
+    const withdraw = ['consent', 'withdraw', '--email', 'alice@gmail.com', '--channel', 'email'];
+    await run(...withdraw, '--purpose', 'Prospection', '--at', '2026-11-01');
+    expect((await run('can-i', 'email', 'alice@gmail.com')).status).toBe(BLOCK);
+    expect((await run('can-i', 'email', 'alice@gmail.com', '--purpose', 'marketing')).status).toBe(BLOCK);
+    expect((await run('can-i', 'email', 'alice@gmail.com', '--purpose', 'newsletter')).status).toBe(ALLOW);
+    await run('optout', '--email', 'alice@gmail.com', '--channel', 'sms');
+    const exported = JSON.parse((await run('privacy', 'export', '--email', 'alice@gmail.com')).out);
+    // Her email and her phone each carry the entries: the person told each of them once.
+    expect(exported.withdrawals).toHaveLength(1);
+    expect(exported.withdrawals[0]).toMatchObject({ channel: 'email', purpose: 'prospecting' });
+    expect(exported.objections).toHaveLength(1);
+  });
+
   it('a withdrawal outlives the contact record, as a withdrawal of its purpose', async () => {
     const dir = tempDir();
     const run = cli(dir);

@@ -101,6 +101,20 @@ export interface Contact {
 
 export const CONSENT_PURPOSE_DEFAULT = 'prospecting';
 
+/** The words people use for the default purpose, in either language ("prospection" is how the tool says it). */
+const DEFAULT_PURPOSE_WORDS = new Set(['prospecting', 'prospection', 'marketing', 'demarchage', 'prospect']);
+
+/**
+ * A purpose as typed, the way it is kept: lower case, and the default purpose whatever word names it, so a
+ * withdrawal typed "prospection" ends the prospecting consent the tool showed under that word.
+ */
+export function purposeOf(typed: string | undefined): string {
+  const word = (typed ?? '').trim().toLowerCase();
+  if (word === '') return CONSENT_PURPOSE_DEFAULT;
+  const folded = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return DEFAULT_PURPOSE_WORDS.has(folded) ? CONSENT_PURPOSE_DEFAULT : word;
+}
+
 export interface ConsentProof {
   method?: string;
   wording?: string;

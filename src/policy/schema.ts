@@ -2,11 +2,11 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
 import { parseDuration } from '../domain/time.ts';
+import { messageCheck } from './messageCheckSchema.ts';
 import { scenario } from './scenarioSchema.ts';
+import { text } from './textSchema.ts';
 
 export { type Scenario, testFileSchema } from './scenarioSchema.ts';
-
-const text = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 
 const duration = z
   .string()
@@ -128,39 +128,6 @@ const members = z
       ),
   )
   .default([]);
-
-/** One element a campaign message must carry, checked on the template or call script. */
-const messageCheck = z
-  .object({
-    rule: z.string(),
-    element: z.string().regex(/^[a-z0-9-]+$/),
-    channels: z.array(z.enum(CHANNELS)).min(1),
-    /** Where to look: the whole text, its subject line, or the opening of a call script. */
-    part: z.enum(['body', 'subject', 'opening']).default('body'),
-    contains_any: z.array(z.string().min(1)).optional(),
-    sender_identity: z.literal(true).optional(),
-    pattern: z.string().optional(),
-    subject_matches_product: z.literal(true).optional(),
-    /** The number an SMS asks to write STOP to, by its tariff class: surcharged blocks, unknown is reviewed. */
-    stop_number_tariff: z.literal(true).optional(),
-    /**
-     * The sentence that tells how to unsubscribe (one of `mentions`) must not say one of `forbids` (a login, a
-     * payment), once the phrases of `except` ("sans frais") are set aside. Whole words; "désinscri*" is a prefix.
-     */
-    optout_sentence: z
-      .object({
-        mentions: z.array(z.string().min(1)).min(1),
-        forbids: z.array(z.string().min(1)).min(1),
-        except: z.array(z.string().min(1)).default([]),
-      })
-      .strict()
-      .optional(),
-    /** What a presence check says when the element is missing. */
-    missing: text.optional(),
-    /** What an `optout_sentence` check says when the sentence forbids it; {sentence} quotes it. */
-    found: text.optional(),
-  })
-  .strict();
 
 /** Retention beyond the two periods of `params`: proof keeping, reminders, and what happens at the deadline. */
 const retention = z
@@ -298,7 +265,7 @@ export const policySchema = z
 
 export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleEntry = z.infer<typeof rule>;
-export type MessageCheck = z.infer<typeof messageCheck>;
+export type { MessageCheck } from './messageCheckSchema.ts';
 export type ProductEntry = z.infer<typeof product>;
 export type RuleCase = z.infer<typeof ruleCase>;
 export type Text = z.infer<typeof text>;

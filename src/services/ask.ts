@@ -1,5 +1,5 @@
 import type { Channel, Contact } from '../domain/contacts.ts';
-import { CONSENT_PURPOSE_DEFAULT } from '../domain/contacts.ts';
+import { purposeOf } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget, unwrapSlack } from '../domain/identifiers.ts';
 import { type Decision, decide } from '../policy/engine.ts';
@@ -101,7 +101,7 @@ async function answerOf(
   const decision = decide(
     {
       channel: input.channel,
-      purpose: input.purpose?.trim().toLowerCase() || CONSENT_PURPOSE_DEFAULT,
+      purpose: purposeOf(input.purpose),
       product,
     },
     subject,

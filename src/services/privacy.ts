@@ -62,13 +62,16 @@ function suppressionsOf(
   consents: ConsentRecord[],
   kind: 'objection' | 'withdrawal',
 ): Array<Objection & Pick<Suppression, 'origin' | 'reason'>> {
-  return suppressions.flatMap((s) => {
+  const told = suppressions.flatMap((s) => {
     const { origin, reason } = s;
     const dates = readWithdrawals(asObjections(s), consents);
     return dates
       .filter((o) => (o.kind === 'withdrawal') === (kind === 'withdrawal'))
       .map((o) => ({ ...o, origin, ...(reason && o.kind !== 'withdrawal' ? { reason } : {}) }));
   });
+  // The suppression list keeps one entry per identifier: a person with an email and a phone told it once.
+  const once = new Map(told.map((o) => [`${o.scope}|${o.purpose ?? ''}|${o.at}|${o.origin}`, o]));
+  return [...once.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

@@ -1,8 +1,8 @@
 import {
   type Channel,
-  CONSENT_PURPOSE_DEFAULT,
   type Contact,
   type EventType,
+  purposeOf,
   type Suppression,
   type SuppressionScope,
 } from '../domain/contacts.ts';
@@ -111,7 +111,7 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
     contact,
     {
       channel,
-      purpose: clean(fields.purpose)?.toLowerCase() ?? CONSENT_PURPOSE_DEFAULT,
+      purpose: purposeOf(clean(fields.purpose)),
       action: fields.action,
       at,
       until,

@@ -10,8 +10,6 @@ import {
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
-import { chainedMany } from './auditChain.ts';
-import type { MergedBatch } from './batch.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
 

@@ -4,7 +4,6 @@ import type { Field } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { dayOfIso } from '../../domain/time.ts';
 import { type Lang, type MessageKey, t } from '../../i18n.ts';
-import { fieldWords } from '../../reports/problems.ts';
 
 import { VIEW } from './actionIds.ts';
 import { type Hasher, IDENTIFIER_FIELDS, identifierBlocks } from './identifierInputs.ts';

@@ -1,4 +1,9 @@
-import { CHANNELS, CONSENT_PURPOSE_DEFAULT, type SuppressionScope } from '../../domain/contacts.ts';
+import {
+  CHANNELS,
+  CONSENT_PURPOSE_DEFAULT,
+  purposeOf,
+  type SuppressionScope,
+} from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, parseTarget } from '../../domain/identifiers.ts';
 import type { Policy } from '../../policy/load.ts';
@@ -31,9 +36,8 @@ export function splitTarget(
 export function productOrPurpose(rest: string, policy: Policy): { product?: string; purpose?: string } {
   const word = rest.trim().toLowerCase();
   if (word === '') return {};
-  if (word === CONSENT_PURPOSE_DEFAULT || policy.doc.params.non_commercial_purposes.includes(word)) {
-    return { purpose: word };
-  }
+  if (purposeOf(word) === CONSENT_PURPOSE_DEFAULT) return { purpose: CONSENT_PURPOSE_DEFAULT };
+  if (policy.doc.params.non_commercial_purposes.includes(word)) return { purpose: word };
   const found = productsMatching(policy, word);
   if (found.length === 1) return { product: found[0] };
   const ids = found.length > 1 ? found : Object.keys(policy.doc.products);
