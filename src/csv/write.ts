@@ -6,7 +6,9 @@ import { encodeText, type TextShape } from './read.ts';
  * formula (=, @, -, or + that is not a phone number) is prefixed with ' so it stays text (CSV injection).
  */
 function looksLikeFormula(value: string): boolean {
-  return /^[=@\-\t\r]/.test(value) || /^\+(?!\d+$)/.test(value);
+  // A phone number as people write it ("+33 6 12 34 56 78", "+33 (0)6…") holds no function, no reference and
+  // no text: Excel can compute nothing harmful from it, and an SMS tool must get it unchanged.
+  return /^[=@\-\t\r]/.test(value) || /^\+(?![\d ().\-\u00a0]+$)/.test(value);
 }
 
 export function safeCell(value: string, delimiter: string): string {
