@@ -204,3 +204,44 @@ describe('the command line tells when to call again', () => {
     expect(shown(json.nextCallWindow, PARIS)).toBe('Mon 2026-12-07 10:00');
   });
 });
+
+// Found by a newcomer's trial: "next window 15:00" read by a Paris salesperson calling Martinique is right for
+// her, but the callee's hours are the law's (D.223-9): both are given when they differ.
+describe("the callee's own time beside the caller's", () => {
+  it('names the next window in Paris time and in Martinique time for a Martinique number', async () => {
+    // Saturday 12 December 2026, 11:00 in Paris: closed on Saturdays; Monday 10:00 in Martinique is 15:00 in Paris.
+    const run = cli(tempDir(), { lang: 'fr', at: '2026-12-12T11:00:00+01:00' });
+    const add = ['contact', 'add', '--phone', '06 96 12 34 56', '--source', 'form'];
+    await run(...add, '--collected-at', '2026-09-01', '--informed-at', '2026-09-01');
+    const proof = [
+      '--method',
+      'oral-recorded',
+      '--wording',
+      'v1',
+      '--evidence',
+      'rec-1',
+      '--at',
+      '2026-09-01',
+    ];
+    await run('consent', 'grant', '--phone', '06 96 12 34 56', '--channel', 'phone', ...proof);
+    const answer = await run('can-i', 'phone', '06 96 12 34 56');
+    expect(answer.out).toContain(
+      "Prochaine plage d'appel : lundi 14 décembre 2026 à 15:00 (10:00, heure locale de la personne appelée)",
+    );
+    const json = JSON.parse((await run('can-i', 'phone', '06 96 12 34 56', '--json')).out);
+    expect(json.calleeZone).toBe('America/Martinique');
+    // A mainland number: one time only.
+    await run(
+      'contact',
+      'add',
+      '--phone',
+      '06 12 34 56 78',
+      '--source',
+      'form',
+      '--collected-at',
+      '2026-09-01',
+    );
+    const mainland = await run('can-i', 'phone', '06 12 34 56 78');
+    expect(mainland.out).not.toContain('heure locale de la personne appelée');
+  });
+});

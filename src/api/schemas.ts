@@ -59,6 +59,7 @@ export const Decision = z
     ),
     changesAt: z.string().optional(),
     nextCallWindow: z.string().optional(),
+    calleeZone: z.string().optional(),
     policyRevision: z.string(),
     decidedFor: z.string(),
   })

@@ -66,6 +66,10 @@ export const answers = {
   cli_todo: { fr: 'À faire', en: 'What to do' },
   cli_unknown: { fr: 'inconnu du registre', en: 'not in the register' },
   cli_next_window: { fr: "Prochaine plage d'appel", en: 'Next calling window' },
+  window_callee_time: {
+    fr: '{at} ({time}, heure locale de la personne appelée)',
+    en: "{at} ({time}, the callee's local time)",
+  },
   cli_changes: { fr: 'La réponse peut changer le', en: 'The answer may change on' },
   cli_unverified: { fr: 'règle non vérifiée', en: 'unverified rule' },
   cli_revision: { fr: 'politique', en: 'policy' },

@@ -3,6 +3,7 @@ import { kept } from '../domain/kept.ts';
 import { SEVERITY, type Verdict } from '../domain/verdict.ts';
 import { t } from '../i18n.ts';
 import { compileCondition, type Test } from './conditions.ts';
+import { callZone } from './facts/calls.ts';
 import { type DecisionRequest, Facts } from './facts.ts';
 import type { CompiledRule, Policy } from './load.ts';
 import type { Legal, Text } from './schema.ts';
@@ -33,6 +34,8 @@ export interface Decision {
   changesAt?: string;
   /** When calls are the question and `now` is outside the call window: the next opening (ISO). */
   nextCallWindow?: string;
+  /** The callee's time zone (D.223-9), when a call's next window is given and it is not the policy's. */
+  calleeZone?: string;
   policyRevision: string;
   decidedFor: string;
 }
@@ -163,6 +166,13 @@ function blockLiftsAt(
 
 const CALLS: ReadonlySet<Channel> = new Set(['phone', 'automated-call']);
 
+/** A call's next window is read in the caller's zone; the callee's is given too when it differs (Martinique). */
+function calleeZoneOf(facts: Facts, nextCallWindow: Date | undefined): { calleeZone?: string } {
+  if (!nextCallWindow) return {};
+  const zone = callZone(facts);
+  return zone === facts.zone ? {} : { calleeZone: zone };
+}
+
 /** A campaign decides a million recipients at the same instant: its text is written once. */
 let lastIso: { ms: number; iso: string } | undefined;
 function isoOf(at: Date): string {
@@ -213,6 +223,7 @@ export function decide(
     obligations,
     changesAt: changesAt?.toISOString(),
     nextCallWindow: nextCallWindow?.toISOString(),
+    ...calleeZoneOf(facts, nextCallWindow),
     policyRevision: policy.revision,
     decidedFor: isoOf(now),
   };

@@ -78,7 +78,7 @@ function namedChanges(
   now: Date,
 ): ContactChanges {
   const named = Object.fromEntries(
-    Object.entries(fields).filter(([key, value]) => typeof value === 'string' && clean(value) !== undefined),
+    Object.entries(fields).filter(([, value]) => typeof value === 'string' && clean(value) !== undefined),
   ) as ContactFields;
   const input = contactInput(
     { ...named, email: undefined, phone: undefined, [target.kind]: target.value },

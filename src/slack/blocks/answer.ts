@@ -4,6 +4,7 @@ import { VERDICT_ICON } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
+import { nextWindowText } from '../../reports/callWindow.ts';
 import type { Answer } from '../../services/ask.ts';
 import { ACTION, targetValue } from './actionIds.ts';
 import { actions, type Block, button, confirmDialog, context, section } from './kit.ts';
@@ -51,8 +52,9 @@ export function answerBlocks(
     blocks.push(section(`*${t(lang, 'todo')}*\n${lines.join('\n')}`));
   }
   const notes: string[] = [];
-  if (decision.nextCallWindow) {
-    notes.push(t(lang, 'next_window', { at: formatLocal(new Date(decision.nextCallWindow), zone, lang) }));
+  const window = nextWindowText(decision, zone, lang);
+  if (window) {
+    notes.push(t(lang, 'next_window', { at: window }));
   } else if (decision.changesAt) {
     notes.push(t(lang, 'changes_at', { at: formatLocal(new Date(decision.changesAt), zone, lang) }));
   }
