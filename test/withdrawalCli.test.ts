@@ -124,6 +124,17 @@ describe('a withdrawal ends that consent, nothing more; an opt-out objects', () 
     expect(exported.objections).toHaveLength(1);
   });
 
+  it('a purpose neither the policy nor her consents know is a typo, refused at --purpose', async () => {
+    const run = cli(tempDir());
+    await aliceWithTwoConsents(run);
+    const typo = await run('can-i', 'email', 'alice@gmail.com', '--purpose', 'newsleter');
+    expect(typo.status).toBe(2);
+    expect(typo.err).toContain('--purpose : « newsleter » n’est pas une finalité connue');
+    expect(typo.err).toContain('« prospection »');
+    expect(typo.err).not.toContain('prospecting');
+    expect((await run('can-i', 'email', 'alice@gmail.com', '--purpose', 'newsletter')).status).toBe(ALLOW);
+  });
+
   it('a withdrawal outlives the contact record, as a withdrawal of its purpose', async () => {
     const dir = tempDir();
     const run = cli(dir);

@@ -58,6 +58,7 @@ export const INPUT_PROBLEMS = [
   'not_email',
   'not_phone',
   'unknown_product',
+  'unknown_purpose',
   'unknown_category',
   'ambiguous_product',
   'unknown_channel',

@@ -41,6 +41,10 @@ export const problems = {
     fr: '« {value} » n’est ni un produit ni une finalité connus. Produits : {allowed}. Finalités : {purposes}.',
     en: '"{value}" is neither a known product nor a purpose. Products: {allowed}. Purposes: {purposes}.',
   },
+  problem_unknown_purpose: {
+    fr: '{field} : « {value} » n’est pas une finalité connue de la politique ni des consentements de cette personne. Finalités : {allowed}.',
+    en: '{field}: "{value}" is no purpose of the policy nor of this person\'s consents. Purposes: {allowed}.',
+  },
   problem_unknown_category: {
     fr: '{field} : « {value} » n’est pas une catégorie de produit connue ({allowed}).',
     en: '{field}: "{value}" is not a known product category ({allowed}).',

@@ -1,8 +1,10 @@
-import type { Channel, Contact } from '../domain/contacts.ts';
-import { purposeOf } from '../domain/contacts.ts';
+import type { Channel, Contact, SubjectFacts } from '../domain/contacts.ts';
+import { CONSENT_PURPOSE_DEFAULT, purposeOf } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier, parseTarget, unwrapSlack } from '../domain/identifiers.ts';
+import { t } from '../i18n.ts';
 import { type Decision, decide } from '../policy/engine.ts';
+import type { Policy } from '../policy/load.ts';
 import type { DecisionLogEntry } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import { optionalInstant, product as parseProduct } from './parse.ts';
@@ -98,10 +100,11 @@ async function answerOf(
   const askedAt = ctx.clock();
   const at = optionalInstant(input.at, ctx.policy, 'at') ?? askedAt;
   const subject = await ctx.store.subjectFacts(target);
+  const purpose = knownPurpose(input.purpose, subject, ctx.policy);
   const decision = decide(
     {
       channel: input.channel,
-      purpose: purposeOf(input.purpose),
+      purpose,
       product,
     },
     subject,
@@ -120,4 +123,28 @@ async function answerOf(
     decidedFor: decision.decidedFor,
   };
   return { answer: { target, contact: subject.contact, decision }, logged };
+}
+
+/**
+ * The purpose asked about: the default one (by any of its words), one the policy names, or one of the person's
+ * consents or withdrawals (a newsletter), kept past a purge. Any other word is a typo, refused at its field: asked as is, it would be answered
+ * "no consent" for a purpose nobody ever recorded.
+ */
+function knownPurpose(typed: string | undefined, subject: SubjectFacts, policy: Policy): string {
+  const purpose = purposeOf(typed);
+  const known = [
+    ...new Set([
+      CONSENT_PURPOSE_DEFAULT,
+      ...policy.doc.params.non_commercial_purposes,
+      ...subject.consents.map((c) => c.purpose),
+      ...subject.objections.flatMap((o) => (o.purpose ? [o.purpose] : [])),
+    ]),
+  ];
+  if (known.includes(purpose)) return purpose;
+  const choices = known.map((p) =>
+    p === CONSENT_PURPOSE_DEFAULT
+      ? { fr: t('fr', 'purpose_prospecting'), en: t('en', 'purpose_prospecting') }
+      : { fr: p, en: p },
+  );
+  throw new InputError('unknown_purpose', { field: 'purpose', value: (typed ?? '').trim(), choices });
 }
