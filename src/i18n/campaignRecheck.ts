@@ -100,4 +100,8 @@ export const campaignRecheck = {
     fr: 'La liste vérifiée de la campagne « {value} » n’est pas conservée : donnez le fichier vérifié (--list).',
     en: 'The checked list of campaign "{value}" is not kept: give the checked file (--list).',
   },
+  problem_campaign_list_not_checked: {
+    fr: '{field} : ce fichier n’est pas la liste vérifiée pour la campagne « {value} » (son contenu diffère) : donnez le fichier vérifié tel quel, ou vérifiez la campagne à nouveau avec celui-ci.',
+    en: '{field}: this file is not the list checked for campaign "{value}" (its content differs): give the checked file as it was, or check the campaign again with this one.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

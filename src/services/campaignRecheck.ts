@@ -7,7 +7,8 @@ import {
   recheckTimes,
   stillAllowed,
 } from '../campaign/recheck.ts';
-import { type ListEntry, type ListInput, recipientSorter } from '../campaign/recipients.ts';
+import { type ListEntry, type ListInput, recipientSorter, sha256 } from '../campaign/recipients.ts';
+import { sniff } from '../csv/stream.ts';
 import type { Campaign, CampaignRecheck, DropReason } from '../domain/campaign.ts';
 import { DROP_REASONS } from '../domain/campaign.ts';
 import { personHashes } from '../domain/contacts.ts';
@@ -92,6 +93,7 @@ export async function recheckCampaign(
       value: c.id,
     });
   }
+  if (options.list) await assertChecked(c, options.list);
   const outcome = await withScratchDir(async (dir) => {
     const list = (await keptList(ctx, c, dir)) ?? options.list;
     if (!list) throw new InputError('campaign_list_not_kept', { value: c.id });
@@ -105,6 +107,16 @@ export async function recheckCampaign(
   });
   await discardEndedLists(ctx);
   return outcome;
+}
+
+/**
+ * A list given again must be the very one checked (its bytes' sha256), even when a copy is kept and used
+ * instead: an email list given for an SMS campaign, or last week's file, is refused, never silently ignored.
+ */
+async function assertChecked(c: Campaign, list: ListInput): Promise<void> {
+  const hash = list.kind === 'pasted' ? sha256(list.text) : (await sniff(list, list.fileName)).sha256;
+  if (hash !== c.input?.sha256)
+    throw new InputError('campaign_list_not_checked', { field: 'list', value: c.id });
 }
 
 type Found = Omit<RecheckOutcome, 'campaign' | 'recheck'> & { recheck: CampaignRecheck };
