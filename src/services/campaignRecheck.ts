@@ -40,10 +40,16 @@ export interface RecheckOutcome {
   dropped: Dropped[];
   /** The recipients still allowed, in the list's order, when asked for (`collectAllowed`). */
   allowed?: Identifier[];
+  /** Whether the campaign's thread was told: undefined when nobody listens (the Slack app is not running here). */
+  told?: boolean;
 }
 
-/** Told of each recheck once saved, with the fresh list written (the Slack thread of the campaign). */
-export type RecheckListener = (ctx: AppContext, outcome: RecheckOutcome, list: OutputFile) => Promise<void>;
+/** Told of each recheck once saved, with the fresh list written (the campaign's Slack thread); says if told. */
+export type RecheckListener = (
+  ctx: AppContext,
+  outcome: RecheckOutcome,
+  list: OutputFile,
+) => Promise<boolean>;
 
 export interface RecheckOptions {
   /** Where the fresh cleaned list goes (CSV in the checked file's shape, or Excel); else a private folder. */
@@ -102,8 +108,8 @@ export async function recheckCampaign(
     const saved = await save(ctx, c.id, by, found);
     await audit(ctx, by, describe(saved));
     const done = { ...found, campaign: saved, recheck: saved.recheck as CampaignRecheck };
-    await (options.tell ?? watchers.get(ctx.store))?.(ctx, done, out);
-    return done;
+    const told = await (options.tell ?? watchers.get(ctx.store))?.(ctx, done, out);
+    return told === undefined ? done : { ...done, told };
   });
   await discardEndedLists(ctx);
   return outcome;
