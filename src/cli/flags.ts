@@ -32,6 +32,7 @@ const FLAGS: Record<string, string> = {
   end: '--end',
   file: 'FILE',
   template: '--template',
+  list: '--list',
 };
 
 export function flagOf(field: string): string {

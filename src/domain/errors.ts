@@ -113,6 +113,7 @@ export const INPUT_PROBLEMS = [
   'campaign_not_approved',
   'campaign_over',
   'campaign_list_not_kept',
+  'campaign_list_not_checked',
   'invalid_key_name',
   'key_name_taken',
   'unknown_api_key',

@@ -100,4 +100,24 @@ export const campaignRecheck = {
     fr: 'La liste vérifiée de la campagne « {value} » n’est pas conservée : donnez le fichier vérifié (--list).',
     en: 'The checked list of campaign "{value}" is not kept: give the checked file (--list).',
   },
+  campaign_recheck_cli_told: {
+    fr: 'Le fil de la campagne dans Slack en est informé.',
+    en: 'The campaign’s thread in Slack is told.',
+  },
+  campaign_recheck_cli_not_told_no_app: {
+    fr: 'Le fil de la campagne dans Slack n’en est pas informé : l’app n’est pas lancée. Relancez cette commande pendant qu’elle tourne, ou utilisez « Vérifier à nouveau avant l’envoi » dans le fil.',
+    en: 'The campaign’s thread in Slack is not told: the app is not running. Run this command again while it runs, or press "Check again before sending" in the thread.',
+  },
+  campaign_recheck_cli_not_told_many: {
+    fr: 'Le fil de la campagne dans Slack n’en est pas informé : avec plusieurs espaces de travail, seul « Vérifier à nouveau avant l’envoi » dans le fil l’informe.',
+    en: 'The campaign’s thread in Slack is not told: with many workspaces, only "Check again before sending" in the thread tells it.',
+  },
+  campaign_recheck_cli_not_told_failed: {
+    fr: 'Le fil de la campagne dans Slack n’en est pas informé : Slack n’a pas répondu (voir le journal de l’app). Utilisez « Vérifier à nouveau avant l’envoi » dans le fil.',
+    en: 'The campaign’s thread in Slack is not told: Slack did not answer (see the app’s log). Press "Check again before sending" in the thread.',
+  },
+  problem_campaign_list_not_checked: {
+    fr: '{field} : ce fichier n’est pas la liste vérifiée pour la campagne « {value} » (son contenu diffère) : donnez le fichier vérifié tel quel, ou vérifiez la campagne à nouveau avec celui-ci.',
+    en: '{field}: this file is not the list checked for campaign "{value}" (its content differs): give the checked file as it was, or check the campaign again with this one.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

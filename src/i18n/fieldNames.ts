@@ -38,6 +38,7 @@ export const fieldNames = {
   fieldname_start: { fr: 'début', en: 'start' },
   fieldname_end: { fr: 'fin', en: 'end' },
   fieldname_file: { fr: 'fichier', en: 'file' },
+  fieldname_list: { fr: 'liste', en: 'list' },
   fieldname_template: { fr: 'message ou script', en: 'message or script' },
   fieldname_status: { fr: 'statut', en: 'status' },
 } as const satisfies Record<string, Record<Lang, string>>;

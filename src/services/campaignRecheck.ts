@@ -7,7 +7,8 @@ import {
   recheckTimes,
   stillAllowed,
 } from '../campaign/recheck.ts';
-import { type ListEntry, type ListInput, recipientSorter } from '../campaign/recipients.ts';
+import { type ListEntry, type ListInput, recipientSorter, sha256 } from '../campaign/recipients.ts';
+import { sniff } from '../csv/stream.ts';
 import type { Campaign, CampaignRecheck, DropReason } from '../domain/campaign.ts';
 import { DROP_REASONS } from '../domain/campaign.ts';
 import { personHashes } from '../domain/contacts.ts';
@@ -39,10 +40,16 @@ export interface RecheckOutcome {
   dropped: Dropped[];
   /** The recipients still allowed, in the list's order, when asked for (`collectAllowed`). */
   allowed?: Identifier[];
+  /** Whether the campaign's thread was told: undefined when nobody listens (the Slack app is not running here). */
+  told?: boolean;
 }
 
-/** Told of each recheck once saved, with the fresh list written (the Slack thread of the campaign). */
-export type RecheckListener = (ctx: AppContext, outcome: RecheckOutcome, list: OutputFile) => Promise<void>;
+/** Told of each recheck once saved, with the fresh list written (the campaign's Slack thread); says if told. */
+export type RecheckListener = (
+  ctx: AppContext,
+  outcome: RecheckOutcome,
+  list: OutputFile,
+) => Promise<boolean>;
 
 export interface RecheckOptions {
   /** Where the fresh cleaned list goes (CSV in the checked file's shape, or Excel); else a private folder. */
@@ -92,6 +99,7 @@ export async function recheckCampaign(
       value: c.id,
     });
   }
+  if (options.list) await assertChecked(c, options.list);
   const outcome = await withScratchDir(async (dir) => {
     const list = (await keptList(ctx, c, dir)) ?? options.list;
     if (!list) throw new InputError('campaign_list_not_kept', { value: c.id });
@@ -100,11 +108,21 @@ export async function recheckCampaign(
     const saved = await save(ctx, c.id, by, found);
     await audit(ctx, by, describe(saved));
     const done = { ...found, campaign: saved, recheck: saved.recheck as CampaignRecheck };
-    await (options.tell ?? watchers.get(ctx.store))?.(ctx, done, out);
-    return done;
+    const told = await (options.tell ?? watchers.get(ctx.store))?.(ctx, done, out);
+    return told === undefined ? done : { ...done, told };
   });
   await discardEndedLists(ctx);
   return outcome;
+}
+
+/**
+ * A list given again must be the very one checked (its bytes' sha256), even when a copy is kept and used
+ * instead: an email list given for an SMS campaign, or last week's file, is refused, never silently ignored.
+ */
+async function assertChecked(c: Campaign, list: ListInput): Promise<void> {
+  const hash = list.kind === 'pasted' ? sha256(list.text) : (await sniff(list, list.fileName)).sha256;
+  if (hash !== c.input?.sha256)
+    throw new InputError('campaign_list_not_checked', { field: 'list', value: c.id });
 }
 
 type Found = Omit<RecheckOutcome, 'campaign' | 'recheck'> & { recheck: CampaignRecheck };

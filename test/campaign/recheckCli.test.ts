@@ -33,9 +33,8 @@ async function approve(dir: string, id: string) {
   }
 }
 
-// GDPR art. 21(3): once she objected, her data "shall no longer be processed" for prospecting, approval or not.
-it('campaign recheck: who objected since approval is dropped, named in full for the operator, and the updated list written', async () => {
-  const dir = tempDir();
+/** Amélie and Céline's list, checked on Monday by the command line and approved: its id. */
+async function approvedCampaign(dir: string): Promise<string> {
   const monday = cli(dir, { lang: 'en' });
   for (const email of ['a@acme.fr', 'c@acme.fr']) await monday(...add(email));
   const list = join(dir, 'list.csv');
@@ -60,7 +59,13 @@ it('campaign recheck: who objected since approval is dropped, named in full for 
   );
   const id = /Check (cmp-[0-9a-f]+)/.exec(checked.out)?.[1] as string;
   await approve(dir, id);
+  return id;
+}
 
+// GDPR art. 21(3): once she objected, her data "shall no longer be processed" for prospecting, approval or not.
+it('campaign recheck: who objected since approval is dropped, named in full for the operator, and the updated list written', async () => {
+  const dir = tempDir();
+  const id = await approvedCampaign(dir);
   const tuesday = cli(dir, { lang: 'en', at: '2026-11-24T08:30:00+01:00', user: 'sender' });
   const nobody = await tuesday('campaign', 'recheck', id);
   expect(nobody.status).toBe(0);
@@ -104,6 +109,30 @@ it('campaign recheck: who objected since approval is dropped, named in full for 
     2,
     'prospect-guard: No campaign check has the id "cmp-00000000".',
   ]);
+});
+
+it('campaign recheck --list refuses a file that is not the checked list, even when a copy is kept', async () => {
+  const dir = tempDir();
+  const id = await approvedCampaign(dir);
+  // An SMS list given by mistake: it is not what was checked, whatever copy the store keeps.
+  writeFileSync(join(dir, 'phones.csv'), 'phone\n+33612345678\n');
+  const at = '2026-11-24T08:30:00+01:00';
+  const fr = await cli(dir, { lang: 'fr', at })('campaign', 'recheck', id, '--list', join(dir, 'phones.csv'));
+  expect([fr.status, fr.out, fr.err]).toEqual([
+    2,
+    '',
+    `prospect-guard: --list : ce fichier n’est pas la liste vérifiée pour la campagne « ${id} » (son contenu diffère) : donnez le fichier vérifié tel quel, ou vérifiez la campagne à nouveau avec celui-ci.`,
+  ]);
+  const en = await cli(dir, { lang: 'en', at })('campaign', 'recheck', id, '--list', join(dir, 'phones.csv'));
+  expect([en.status, en.err]).toEqual([
+    2,
+    `prospect-guard: --list: this file is not the list checked for campaign "${id}" (its content differs): give the checked file as it was, or check the campaign again with this one.`,
+  ]);
+  // Nothing was rechecked; the very file checked is taken.
+  expect((await cli(dir, { lang: 'en', at })('campaign', 'show', id)).out).not.toContain('Checked again');
+  const same = await cli(dir, { lang: 'en', at })('campaign', 'recheck', id, '--list', join(dir, 'list.csv'));
+  expect(same.status).toBe(0);
+  expect(same.out).toContain('✅ Nobody to drop since approval: the approved list still holds.');
 });
 
 it('campaign recheck refuses a campaign nobody approved: nothing may be sent', async () => {

@@ -54,6 +54,16 @@ function printable(outcome: RecheckOutcome, policy: Policy, lang: Lang): string 
   ].join('\n');
 }
 
+/**
+ * Whether the campaign's Slack thread heard of it: only the running app tells it (carrying the command out
+ * through its socket, cli/bridge.ts), and only with one workspace; said, so nobody trusts a stale thread.
+ */
+function threadNote(outcome: RecheckOutcome, lang: Lang, inApp: AppContext | undefined): string {
+  if (outcome.told) return t(lang, 'campaign_recheck_cli_told');
+  if (outcome.told === false) return t(lang, 'campaign_recheck_cli_not_told_failed');
+  return t(lang, inApp ? 'campaign_recheck_cli_not_told_many' : 'campaign_recheck_cli_not_told_no_app');
+}
+
 /** `campaign recheck ID`: the approved campaign decided again now; exit 0 if nobody is dropped, 1 if someone is. */
 export function registerRecheck(campaign: Command, kit: CliKit): void {
   campaign
@@ -90,6 +100,7 @@ export function registerRecheck(campaign: Command, kit: CliKit): void {
               t(lang, 'campaign_recheck_cli_file', { file: options.cleaned, count: outcome.recheck.allowed }),
             );
         }
+        if (!options.json && outcome.campaign.slack) kit.out(threadNote(outcome, lang, kit.io.context));
         kit.setStatus(outcome.dropped.length === 0 ? EXIT.allow : EXIT.block);
       });
     });

@@ -57,6 +57,8 @@ export interface OpenView {
 export class SlackUser {
   user = 'U0SALES';
   channel = SALES_CHANNEL;
+  /** Requests sent and not yet answered: what the app posts meanwhile is part of their answer. */
+  inFlight = 0;
 
   constructor(
     private readonly eventsUrl: string,
@@ -72,16 +74,23 @@ export class SlackUser {
   ): Promise<Delivery> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
     const before = this.slack.lastSeq;
-    const response = await fetch(this.eventsUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        ...signatureHeaders(options.secret ?? this.signingSecret, body, timestamp),
-        ...options.headers,
-      },
-      body,
-    });
-    const raw = await response.text();
+    this.inFlight++;
+    let response: Response;
+    let raw: string;
+    try {
+      response = await fetch(this.eventsUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          ...signatureHeaders(options.secret ?? this.signingSecret, body, timestamp),
+          ...options.headers,
+        },
+        body,
+      });
+      raw = await response.text();
+    } finally {
+      this.inFlight--;
+    }
     let ack: Record<string, unknown> | undefined;
     try {
       ack = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;

@@ -7,6 +7,7 @@ import { formatLocal, parseInstant } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { SLASH_COMMANDS } from '../listeners/index.ts';
 import { CHECK_SHORTCUT, CHECK_STEP } from '../listeners/workflow.ts';
+import type { RecordedCall } from './fakeSlack.ts';
 import type { EmulatedApp } from './harness.ts';
 import { HELP } from './help.ts';
 import { closesModal, type FormIo, fillModal, ModalClosed } from './modalForm.ts';
@@ -146,76 +147,102 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
     }
   }
 
-  prompt();
-  for (;;) {
-    const next = await lines.next();
-    if (next.done) break;
-    const line = next.value.trim();
-    if (!io.interactive && line && !line.startsWith('#')) io.write(`${user.user}> ${line}`);
-    let more = true;
-    if (line === '' || line.startsWith('#')) {
-      // blank lines and comments let a piped script explain itself
-    } else if (line === ':quit' || line === ':q') {
-      break;
-    } else if (line === ':help') {
-      io.write(HELP);
-    } else if (line === ':users') {
-      io.write(USERS.map((u) => `  ${u.id}  ${u.realName} (${u.locale})`).join('\n'));
-    } else if (line.startsWith(':as')) {
-      const id = line.slice(3).trim().toUpperCase();
-      const known = USERS.find((u) => u.id === id || u.name.toUpperCase() === id);
-      if (known) {
-        user.user = known.id;
-        io.write(`You are now ${known.id} (${known.realName}).`);
-      } else io.write(`There is no user ${id || '?'} in the emulator’s workspace; :users lists them.`);
-    } else if (line.startsWith(':at')) {
-      setClock(line.slice(3).trim());
-    } else if (line.startsWith(':open')) {
-      openFile(line.slice(5).trim());
-    } else if (line === ':cancel') {
-      io.write('No modal is open.');
-    } else if (line === ':remind') {
-      // What the retention scheduler would post now: the compliance digest and each owner's reminders.
-      const calls = await emulated.remindNow();
-      if (calls.length === 0) io.write('Nothing due: no reminder to send.');
-      for (const item of screen({ status: 200, raw: '', calls, triggerId: '' })) show(item);
-    } else if (line.startsWith(':check')) {
-      more = await display(await user.messageShortcut(CHECK_SHORTCUT, line.slice(6).trim()));
-    } else if (line.startsWith(':step')) {
-      // The target may hold spaces (+33 6 12 34 56 78): it is everything before the first channel's name.
-      const words = line.slice(5).trim().split(/\s+/);
-      const at = words.findIndex((w) => (CHANNELS as readonly string[]).includes(w.toLowerCase()));
-      // No channel's name: the last word is taken for one, so the step says what is wrong with it.
-      const cut = at < 0 ? Math.max(words.length - 1, 1) : at;
-      const [target, channel, product] = [words.slice(0, cut).join(' '), words[cut] ?? '', words[cut + 1]];
-      const run = await user.runStep(CHECK_STEP, { target, channel, product, user: user.user });
-      const ended = run.calls.find((c) => c.method.startsWith('functions.'));
-      io.write(
-        ended?.method === 'functions.completeSuccess'
-          ? `Step outputs: ${JSON.stringify(ended.args.outputs)}`
-          : `Step failed: ${String(ended?.args.error ?? 'no answer')}`,
-      );
-    } else if (line === ':home') {
-      more = await display(await user.openHome());
-    } else if (/^\d+$/.test(line)) {
-      const button = buttons[Number(line) - 1];
-      if (!button)
-        io.write(`There is no button ${line}${buttons.length ? ` (1 to ${buttons.length})` : ''}.`);
-      else {
-        if (!button.confirm || (await confirmed(button))) more = await display(await user.press(button));
-      }
-    } else if (line.startsWith('/')) {
-      const command = line.split(/\s/)[0] ?? '';
-      // Slack itself answers a command no app declares, at once.
-      if (!SLASH_COMMANDS.includes(command as never))
-        io.write(
-          `${command} is not a valid command. In Slack, messages starting with / are commands (:help).`,
-        );
-      else more = await display(await user.command(line));
-    } else {
-      io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
-    }
-    if (!more) break;
+  /**
+   * What the app posts outside any request (a recheck the command line or the sending tool made, told in the
+   * campaign's thread) appears as it comes, as a new message does in Slack; a request's calls are its answer.
+   */
+  let reminding = false;
+  const unprompted = (call: RecordedCall) => {
+    if (user.inFlight > 0 || reminding) return;
+    // The fake Slack sets its answer just after recording the call: shown once it has answered.
+    setImmediate(() => {
+      const items = screen({ status: 200, raw: '', calls: [call], triggerId: '' });
+      for (const item of items) show(item);
+      if (items.length > 0) prompt();
+    });
+  };
+  emulated.slack.on('call', unprompted);
+  try {
+    await commands();
+  } finally {
+    emulated.slack.off('call', unprompted);
+  }
+
+  async function commands(): Promise<void> {
     prompt();
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) break;
+      const line = next.value.trim();
+      if (!io.interactive && line && !line.startsWith('#')) io.write(`${user.user}> ${line}`);
+      let more = true;
+      if (line === '' || line.startsWith('#')) {
+        // blank lines and comments let a piped script explain itself
+      } else if (line === ':quit' || line === ':q') {
+        break;
+      } else if (line === ':help') {
+        io.write(HELP);
+      } else if (line === ':users') {
+        io.write(USERS.map((u) => `  ${u.id}  ${u.realName} (${u.locale})`).join('\n'));
+      } else if (line.startsWith(':as')) {
+        const id = line.slice(3).trim().toUpperCase();
+        const known = USERS.find((u) => u.id === id || u.name.toUpperCase() === id);
+        if (known) {
+          user.user = known.id;
+          io.write(`You are now ${known.id} (${known.realName}).`);
+        } else io.write(`There is no user ${id || '?'} in the emulator’s workspace; :users lists them.`);
+      } else if (line.startsWith(':at')) {
+        setClock(line.slice(3).trim());
+      } else if (line.startsWith(':open')) {
+        openFile(line.slice(5).trim());
+      } else if (line === ':cancel') {
+        io.write('No modal is open.');
+      } else if (line === ':remind') {
+        // What the retention scheduler would post now: the compliance digest and each owner's reminders.
+        reminding = true;
+        const calls = await emulated.remindNow().finally(() => {
+          reminding = false;
+        });
+        if (calls.length === 0) io.write('Nothing due: no reminder to send.');
+        for (const item of screen({ status: 200, raw: '', calls, triggerId: '' })) show(item);
+      } else if (line.startsWith(':check')) {
+        more = await display(await user.messageShortcut(CHECK_SHORTCUT, line.slice(6).trim()));
+      } else if (line.startsWith(':step')) {
+        // The target may hold spaces (+33 6 12 34 56 78): it is everything before the first channel's name.
+        const words = line.slice(5).trim().split(/\s+/);
+        const at = words.findIndex((w) => (CHANNELS as readonly string[]).includes(w.toLowerCase()));
+        // No channel's name: the last word is taken for one, so the step says what is wrong with it.
+        const cut = at < 0 ? Math.max(words.length - 1, 1) : at;
+        const [target, channel, product] = [words.slice(0, cut).join(' '), words[cut] ?? '', words[cut + 1]];
+        const run = await user.runStep(CHECK_STEP, { target, channel, product, user: user.user });
+        const ended = run.calls.find((c) => c.method.startsWith('functions.'));
+        io.write(
+          ended?.method === 'functions.completeSuccess'
+            ? `Step outputs: ${JSON.stringify(ended.args.outputs)}`
+            : `Step failed: ${String(ended?.args.error ?? 'no answer')}`,
+        );
+      } else if (line === ':home') {
+        more = await display(await user.openHome());
+      } else if (/^\d+$/.test(line)) {
+        const button = buttons[Number(line) - 1];
+        if (!button)
+          io.write(`There is no button ${line}${buttons.length ? ` (1 to ${buttons.length})` : ''}.`);
+        else {
+          if (!button.confirm || (await confirmed(button))) more = await display(await user.press(button));
+        }
+      } else if (line.startsWith('/')) {
+        const command = line.split(/\s/)[0] ?? '';
+        // Slack itself answers a command no app declares, at once.
+        if (!SLASH_COMMANDS.includes(command as never))
+          io.write(
+            `${command} is not a valid command. In Slack, messages starting with / are commands (:help).`,
+          );
+        else more = await display(await user.command(line));
+      } else {
+        io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
+      }
+      if (!more) break;
+      prompt();
+    }
   }
 }

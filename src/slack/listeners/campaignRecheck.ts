@@ -75,12 +75,14 @@ export function register(app: App, deps: SlackDeps): void {
   /** Tells the thread of a recheck (best effort: the store has the truth, the sending tool its answer). */
   const tell =
     (client: Client) =>
-    async (ctx: AppContext, outcome: RecheckOutcome, list: OutputFile): Promise<void> => {
+    async (ctx: AppContext, outcome: RecheckOutcome, list: OutputFile): Promise<boolean> => {
       const c = outcome.campaign;
-      if (!c.slack) return;
+      if (!c.slack) return false;
+      let told = false;
       try {
         const message = recheckBlocks(c, outcome.recheck, ctx.policy, channelLang());
         await threadReply(client, c, message.text, message.blocks);
+        told = true;
         if (replacesLists(c)) {
           await withdrawLists(client, c);
           await shareList(client, c, list);
@@ -89,6 +91,7 @@ export function register(app: App, deps: SlackDeps): void {
       } catch (error) {
         deps.logger.warn(`recheck of campaign ${c.id} not told in its thread: ${(error as Error).message}`);
       }
+      return told;
     };
 
   // One workspace: a recheck made by the API or a command carried out by the app is told too. With many
