@@ -84,8 +84,11 @@ function collectedByOther(record: ConsentRecord): boolean | undefined {
  */
 function thirdParty(f: Facts, record: ConsentRecord): boolean {
   const other = collectedByOther(record);
-  if (other !== undefined) return other || claimOnly(f, record);
   const received = receivedFromOthers(f);
+  // "Collected by us" before we held the details contradicts itself (we could not ask her yet): either the
+  // provenance or the label is wrong, so it is read as what the dates say, someone else's (art. 7(1)).
+  if (other === false && received && new Date(record.at) < received) return true;
+  if (other !== undefined) return other || claimOnly(f, record);
   // On or before the instant we received them: the consent was given before we held the details, to someone
   // else (a date-only consent on the day of a timed import is that day's midnight, so before it too).
   return received !== undefined && (new Date(record.at) <= received || claimOnly(f, record));
