@@ -4,6 +4,7 @@ import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
 import { type Config, ConfigError } from './config.ts';
+import { watchApprovedCampaigns } from './services/approvedWatch.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
 import { auditPolicyAtStart } from './services/policyReload.ts';
@@ -60,9 +61,14 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   const webhooks = startWebhookDelivery(ctx, {
     onError: (error) => io.err(`prospect-guard: webhook deliveries: ${error.message}`),
   });
+  // An objection, a withdrawal or an erasure after a campaign's approval rechecks the campaigns holding her.
+  const stopWatch = watchApprovedCampaigns(ctx, {
+    onError: (error) => io.err(`prospect-guard: automatic recheck: ${(error as Error).message}`),
+  });
   try {
     await runSlack(ctx, config, io, counts);
   } finally {
+    stopWatch();
     webhooks.stop();
     await api?.close();
   }

@@ -114,11 +114,12 @@ export async function discardEndedLists(ctx: AppContext): Promise<number> {
 /**
  * GDPR art. 17: an erased person leaves every kept list. Her rows (found by keyed hash, so a former address of
  * hers too) become empty lines, every other row staying on its line, so what the check kept by line number
- * still holds; the campaign records the copy's new hash and how many rows were erased from it.
+ * still holds; the campaign records the copy's new hash and how many rows were erased from it. Returns the
+ * campaigns whose list held her.
  */
-export async function eraseFromKeptLists(ctx: AppContext, hashes: string[]): Promise<number> {
+export async function eraseFromKeptLists(ctx: AppContext, hashes: string[]): Promise<string[]> {
   const hers = new Set(hashes);
-  let changed = 0;
+  const changed: string[] = [];
   for (const c of await ctx.store.campaigns()) {
     if (!c.kept) continue;
     const erased = await withScratchDir(async (dir) => {
@@ -141,12 +142,22 @@ export async function eraseFromKeptLists(ctx: AppContext, hashes: string[]): Pro
       });
       return rows.length;
     });
-    if (erased > 0) changed++;
+    if (erased > 0) changed.push(c.id);
   }
   return changed;
 }
 
 type Row = { line: number; value: string; span: number; counted: boolean };
+
+/** Whether the campaign's kept list holds one of these people (by keyed hash, a repeat of her included). */
+export async function keptListHolds(ctx: AppContext, c: Campaign, hashes: string[]): Promise<boolean> {
+  if (!c.kept || hashes.length === 0) return false;
+  const hers = new Set(hashes);
+  return withScratchDir(async (dir) => {
+    const list = await keptList(ctx, c, dir);
+    return list !== undefined && (await rowsOf(ctx, list, c, hers)).length > 0;
+  });
+}
 
 /** The rows of the list that are hers: the line each ends on, its value, and how many lines it spans. */
 async function rowsOf(ctx: AppContext, list: ListInput, c: Campaign, hers: Set<string>): Promise<Row[]> {

@@ -2,6 +2,7 @@ import { asObjections, type ConsentRecord, type Objection, type Suppression } fr
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { readWithdrawals } from '../domain/withdrawals.ts';
+import { recordedAgainst } from './approvedWatch.ts';
 import { eraseFromKeptLists } from './campaignLists.ts';
 import { assertMayChange, type Editor } from './contacts.ts';
 import type { AppContext } from './context.ts';
@@ -84,7 +85,7 @@ export async function erasePerson(ctx: AppContext, target: Identifier, by: strin
   await ctx.store.addObjection(ids, 'all', now, 'erasure');
   await queueWebhooks(ctx, 'objection', { at: now, scope: 'all', origin: by, identifiers: ids });
   // The copies of campaign lists kept for a recheck at send time let her go too.
-  await eraseFromKeptLists(ctx, hashes);
+  recordedAgainst(ctx, ids, await eraseFromKeptLists(ctx, hashes));
   if (contact) return purgePerson(ctx, contact, by, 'privacy.erase');
   const removed = await ctx.store.purge({ decisionHashes: hashes });
   await ctx.store.audit({

@@ -8,6 +8,7 @@ import {
 } from '../domain/contacts.ts';
 import { InputError, type ProblemParams } from '../domain/errors.ts';
 import { type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
+import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';
@@ -134,6 +135,7 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   if (fields.action === 'withdraw') {
     const event = { at, scope: channel, origin: fields.recordedBy, identifiers: identifiersOf(contact) };
     await queueWebhooks(ctx, 'withdrawal', { ...event, purpose: record.purpose });
+    recordedAgainst(ctx, event.identifiers);
   }
   await recordAudit(
     ctx,
@@ -168,6 +170,7 @@ export async function recordEvent(
         origin: fields.by ?? 'unknown',
         identifiers: [line],
       });
+      recordedAgainst(ctx, [line]);
     }
   }
   await recordAudit(ctx, fields.by ?? 'unknown', 'event.record', target, type);
@@ -203,6 +206,7 @@ export async function optOut(
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
   await recordAudit(ctx, fields.origin, 'objection.record', target, scope);
   await queueWebhooks(ctx, 'objection', { at, scope, origin: fields.origin, identifiers: targets });
+  recordedAgainst(ctx, targets);
   return { suppressions, scope, contact };
 }
 

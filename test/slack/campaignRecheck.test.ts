@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
+import { settled, watchApprovedCampaigns } from '../../src/services/approvedWatch.ts';
 import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
+import { erasePerson } from '../../src/services/privacy.ts';
+import { optOut } from '../../src/services/record.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { financeProfessional, tempDir } from '../helpers.ts';
@@ -161,6 +164,51 @@ describe('Check again before sending', () => {
     expect(visibleText(await recheck('cmp-00000000', 'U0SALES'))).toContain(
       'No campaign check has the id "cmp-00000000".',
     );
+  });
+});
+
+// GDPR art. 21(3): the running app does not wait for the button. An objection, a withdrawal or an erasure after
+// approval rechecks, on its own, the approved campaigns whose checked list holds the person.
+describe('an objection after approval rechecks the campaigns that hold her', () => {
+  it('tells the thread and withdraws the cleaned list as soon as she objects, and leaves other campaigns alone', async () => {
+    const stop = watchApprovedCampaigns(slack.ctx, { gatherMs: 0 });
+    try {
+      const c = await approvedCampaign();
+      slack.ctx.clock = () => new Date('2026-11-24T08:15:00+01:00');
+      const seq = slack.slack.lastSeq;
+      // Someone not on the list objects: nothing is rechecked.
+      await optOut(slack.ctx, { email: 'z@acme.fr', origin: 'slack:U0DPO' });
+      await settled(slack.ctx.store);
+      expect(slack.slack.callsSince(seq).some((call) => call.method === 'chat.postMessage')).toBe(false);
+      // c, on the list, objects through the API: the thread hears of it without anyone pressing.
+      await optOut(slack.ctx, { email: 'c@acme.fr', origin: 'api:hubspot' });
+      await settled(slack.ctx.store);
+      const calls = slack.slack.callsSince(seq);
+      const told = calls.find((call) => call.method === 'chat.postMessage');
+      expect(told?.args.thread_ts).toBe(c.slack?.ts);
+      expect(String(told?.args.text)).toContain('Vérifiée à nouveau par prospect-guard');
+      expect(String(told?.args.text)).toContain('1 destinataire s’est opposé depuis l’approbation');
+      expect(calls.some((call) => call.method === 'files.delete')).toBe(true);
+      expect(thread(c).map((f) => f.name)).not.toContain(`${c.id}-cleaned.csv`);
+      const audit = await slack.store.auditTrail({ action: 'campaign.recheck' });
+      expect(audit.map((e) => e.actor)).toEqual(['prospect-guard']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('rechecks after an erasure, though her rows are emptied from the kept list first', async () => {
+    const stop = watchApprovedCampaigns(slack.ctx, { gatherMs: 0 });
+    try {
+      const c = await approvedCampaign();
+      slack.ctx.clock = () => new Date('2026-11-24T08:15:00+01:00');
+      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, 'slack:U0DPO');
+      await settled(slack.ctx.store);
+      const saved = await slack.store.findCampaign(c.id);
+      expect(saved?.recheck?.dropped).toEqual({ erased: 1 });
+    } finally {
+      stop();
+    }
   });
 });
 
