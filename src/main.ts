@@ -4,7 +4,7 @@ import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
 import { type Config, ConfigError } from './config.ts';
-import { watchApprovedCampaigns } from './services/approvedWatch.ts';
+import { settled, watchApprovedCampaigns } from './services/approvedWatch.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
 import { auditPolicyAtStart } from './services/policyReload.ts';
@@ -111,10 +111,17 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
     );
     try {
       await Promise.race([
-        runTerminal(emulated, { input: io.input, write: io.out, interactive: io.interactive }),
+        runTerminal(emulated, {
+          input: io.input,
+          write: io.out,
+          interactive: io.interactive,
+          settle: () => settled(ctx.store),
+        }),
         io.stopSignal,
       ]);
     } finally {
+      // A recheck an objection just asked for is finished before the emulator closes (piped input ends fast).
+      await settled(ctx.store);
       await emulated.stop();
     }
     return;

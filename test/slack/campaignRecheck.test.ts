@@ -250,6 +250,10 @@ describe('the emulator behind npm start', () => {
     ].join('\n');
     const { out } = await pipedStart(`${script}\n`);
     expect(out).toContain('[1] Vérifier à nouveau avant l’envoi');
+    // The objection alone rechecks the approved campaign: the thread hears of it before anyone presses.
+    const afterOptout = out.slice(out.indexOf('/optout alice@corp.fr'), out.indexOf(':at 2026-11-23T11:00'));
+    expect(afterOptout).toContain('Vérifiée à nouveau par prospect-guard');
+    expect(afterOptout).toContain('1 destinataire s’est opposé depuis l’approbation');
     expect(out).toContain(
       '🔁 Vérifiée à nouveau par @U0SALES le lundi 23 novembre 2026 à 11:00 (registre et politique du moment) : 0 destinataire sur 1 encore autorisé.',
     );

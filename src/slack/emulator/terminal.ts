@@ -20,6 +20,8 @@ export interface TerminalIo {
   write: (text: string) => void;
   /** A person typing (prompts only) rather than a script piped in (answers echoed, for a readable transcript). */
   interactive: boolean;
+  /** Waits for what the app does on its own after a line (a recheck an objection asked for), so it shows next. */
+  settle?: () => Promise<void>;
 }
 
 /**
@@ -241,6 +243,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       } else {
         io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
       }
+      await io.settle?.();
       if (!more) break;
       prompt();
     }
