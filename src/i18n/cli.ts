@@ -93,6 +93,10 @@ export const cli = {
     fr: 'import de {rows, plural, one {# ligne} other {# lignes}} ({encoding}) : {created, plural, one {# nouveau} other {# nouveaux}}, {updated, plural, one {# mis à jour} other {# mis à jour}}',
     en: 'imported {rows, plural, one {# row} other {# rows}} ({encoding}): {created} new, {updated} updated',
   },
+  cli_import_objections: {
+    fr: '{count, plural, one {# personne désinscrite ou opposée dans le fichier : son opposition est enregistrée} other {# personnes désinscrites ou opposées dans le fichier : leurs oppositions sont enregistrées}} (liste d’opposition)',
+    en: '{count, plural, one {# person the file says unsubscribed or objected: recorded as an objection} other {# people the file says unsubscribed or objected: recorded as objections}} (suppression list)',
+  },
   cli_import_column: { fr: 'colonne « {column} » ({field})', en: 'column "{column}" ({field})' },
   cli_import_column_is_field: { fr: 'colonne « {column} »', en: 'column "{column}"' },
   cli_import_about: { fr: '{label} : {problem}', en: '{label}: {problem}' },

@@ -1,11 +1,17 @@
 import { basename } from 'node:path';
+import { optedOut, optOutColumn } from '../csv/optOutColumns.ts';
 import type { TextShape } from '../csv/read.ts';
 import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { SuppressionScope } from '../domain/contacts.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
+import { recordedAgainst } from './approvedWatch.ts';
+import type { ContactFields } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { type DroppedField, type ImportColumns, importColumns, readRow, recordOf } from './importRows.ts';
+import { queueWebhooks } from './webhooks.ts';
 
 /**
  * Rows written to the store at a time: one journal entry (and one fsync) each, small enough that writing one
@@ -20,6 +26,8 @@ export interface ImportReport {
   rows: number;
   created: number;
   updated: number;
+  /** People the file says opted out (an unsubscribe, blocklist or do-not-call column): recorded as objections. */
+  objections: number;
   /**
    * Each bad row: its line, what is wrong (a coded problem, told by the shell), the column at fault when one is,
    * and the row as written.
@@ -56,6 +64,7 @@ export async function importContacts(
   const lines: number[] = [];
   const errors: ImportReport['errors'] = [];
   const dropped: ImportReport['dropped'] = [];
+  const optOuts: OptOut[] = [];
   let columns: ImportColumns | undefined;
   let header: string | undefined;
   let rows = 0;
@@ -73,6 +82,7 @@ export async function importContacts(
       rows++;
       const { fields, columnOf } = recordOf(columns, row.cells);
       try {
+        optOuts.push(...optOutsOf(columns, row.cells, fields));
         const read = readRow(fields, columnOf, ctx, now);
         inputs.push(read.input.provenance ? read.input : { ...read.input, provenance });
         lines.push(row.line);
@@ -89,7 +99,14 @@ export async function importContacts(
   if (header === undefined) throw new InputError('csv_empty', { file: fileName });
   if (rows === 0) throw new InputError('csv_no_data_row', { file: fileName });
   const file = { header, shape, delimiter };
-  const report = { encoding: sniffed.encoding, sha256: sniffed.sha256, rows, created: 0, updated: 0 };
+  const report = {
+    encoding: sniffed.encoding,
+    sha256: sniffed.sha256,
+    rows,
+    created: 0,
+    updated: 0,
+    objections: 0,
+  };
   const done = { ...report, errors, dropped, file };
   const skipped = errors.length > 0 && options.skipInvalid === true;
   if (errors.length > 0 && !skipped) return { ...done, skipped };
@@ -116,8 +133,62 @@ export async function importContacts(
     // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  done.objections = await recordOptOuts(ctx, optOuts, now, options.by);
   await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
   return { ...done, skipped };
+}
+
+/** A person the file says opted out, by the identifiers of her row that read, and the means it covers. */
+interface OptOut {
+  scope: SuppressionScope;
+  identifiers: Identifier[];
+}
+
+/**
+ * What the row's opt-out columns say (Brevo's BLACKLISTED, HubSpot's "Unsubscribed from all email", Salesforce's
+ * "Do Not Call"…): each "yes" is an objection on the means it covers, whatever else the row holds; a cell that
+ * says neither yes nor no rejects the row at its column, since an unsubscribe read as nothing would be allowed.
+ */
+function optOutsOf(columns: ImportColumns, cells: string[], fields: ContactFields): OptOut[] {
+  const found: OptOut[] = [];
+  for (const [i, header] of columns.headers.entries()) {
+    const scope = optOutColumn(header);
+    if (!scope) continue;
+    const said = optedOut(cells[i]);
+    if (said === undefined) throw new InputError('not_yes_no', { field: header, value: cells[i] ?? '' });
+    if (!said) continue;
+    const identifiers = [
+      ...readable(() => emailIdentifier(fields.email ?? '')),
+      ...readable(() => phoneIdentifier(fields.phone ?? '')),
+    ];
+    if (identifiers.length > 0) found.push({ scope, identifiers });
+  }
+  return found;
+}
+
+function readable(read: () => Identifier): Identifier[] {
+  try {
+    return [read()];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The file's opt-outs, recorded after its contacts (so each reaches every identifier of the person), grouped by
+ * means, told to the webhooks and to the campaigns approved since, like any objection (GDPR art. 21(3)).
+ */
+async function recordOptOuts(ctx: AppContext, optOuts: OptOut[], now: Date, by: string): Promise<number> {
+  for (const scope of new Set(optOuts.map((o) => o.scope))) {
+    const people = optOuts.filter((o) => o.scope === scope).flatMap((o) => o.identifiers);
+    for (let at = 0; at < people.length; at += WRITE_SLICE) {
+      const slice = people.slice(at, at + WRITE_SLICE);
+      await ctx.store.addObjection(slice, scope, now, 'import');
+      await queueWebhooks(ctx, 'objection', { at: now, scope, origin: by, identifiers: slice });
+      recordedAgainst(ctx, slice);
+    }
+  }
+  return optOuts.length;
 }
 
 function auditImport(ctx: AppContext, by: string, now: Date, detail: string): Promise<void> {
@@ -187,7 +258,7 @@ function changeDetail(change: BatchChange): string {
 /** The import's own entry: which file (its sha256 proves which bytes), and what became of its rows. */
 function importDetail(
   name: string,
-  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped'>,
+  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped' | 'objections'>,
   rejected: number,
 ): string {
   const byField = new Map<ContactField, number>();
@@ -196,6 +267,7 @@ function importDetail(
   return [
     `file ${name} (sha256 ${done.sha256})`,
     `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${rejected} rejected`,
+    ...(done.objections > 0 ? [`${done.objections} opt-outs recorded as objections`] : []),
     `${done.dropped.length} fields dropped${fields ? ` (${fields})` : ''}`,
   ].join('; ');
 }
