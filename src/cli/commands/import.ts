@@ -77,8 +77,7 @@ export function register(program: Command, kit: CliKit): void {
             updated: report.updated,
           }),
         );
-        if (report.objections > 0)
-          kit.out(t(lang, 'cli_import_objections', { count: report.objections }));
+        if (report.objections > 0) kit.out(t(lang, 'cli_import_objections', { count: report.objections }));
         // The good rows are in: a success, with the bad ones told on stderr (and in --rejected).
         if (report.skipped) kit.err(t(lang, 'cli_import_skipped', { bad: report.errors.length }));
         if (report.dropped.length > 0)
