@@ -192,6 +192,8 @@ export const forms = {
   prospect_customer_until: { fr: ' jusqu’au {at}', en: ' until {at}' },
   prospect_consents: { fr: 'Consentements', en: 'Consents' },
   prospect_none: { fr: 'aucun', en: 'none' },
+  /** For a feminine noun (« Oppositions : aucune »). */
+  prospect_none_f: { fr: 'aucune', en: 'none' },
   prospect_consent_line: {
     fr: '{action} · {channel} · {purpose} · le {at} · {method}{wording}{evidence}',
     en: '{action} · {channel} · {purpose} · on {at} · {method}{wording}{evidence}',

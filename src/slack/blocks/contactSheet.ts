@@ -61,7 +61,7 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
     return `• ${line}${again ? t(lang, 'prospect_objection_again', { dates: again }) : ''}`;
   });
   const objectionBlock = section(
-    `*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none')}`,
+    `*${t(lang, 'prospect_objections')}*\n${objections.join('\n') || t(lang, 'prospect_none_f')}`,
   );
   const withdrawals = withdrawalLines(sheet, policy, lang);
   const withdrawalBlocks = withdrawals.length

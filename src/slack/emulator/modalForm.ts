@@ -160,7 +160,7 @@ async function typed(field: Field, label: string, io: FormIo, previous?: State) 
     kind === 'datepicker'
       ? t(io.lang, 'emulator_date_hint')
       : kind === 'datetimepicker'
-        ? t(io.lang, 'emulator_datetime_hint', { zone: io.timeZone })
+        ? t(io.lang, 'emulator_datetime_hint', { zone: cityOf(io.timeZone) })
         : element.multiline
           ? t(io.lang, 'emulator_multiline_hint')
           : '';
@@ -221,4 +221,9 @@ function dateTimeState(text: string | undefined, io: FormIo) {
   }
   io.write(t(io.lang, 'emulator_datetime_bad'));
   return 'again' as const;
+}
+
+/** "Europe/Paris" as people say it, "Paris"; "America/Port_of_Spain", "Port of Spain". */
+function cityOf(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
