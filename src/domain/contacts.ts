@@ -1,4 +1,5 @@
 import { type Identifier, identifiersOf, withFormerSpelling } from './identifiers.ts';
+import { normaliseWords } from './words.ts';
 
 export const CHANNELS = ['email', 'sms', 'messaging', 'automated-call', 'phone', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -111,8 +112,7 @@ const DEFAULT_PURPOSE_WORDS = new Set(['prospecting', 'prospection', 'marketing'
 export function purposeOf(typed: string | undefined): string {
   const word = (typed ?? '').trim().toLowerCase();
   if (word === '') return CONSENT_PURPOSE_DEFAULT;
-  const folded = word.normalize('NFD').replace(/\p{M}/gu, '');
-  return DEFAULT_PURPOSE_WORDS.has(folded) ? CONSENT_PURPOSE_DEFAULT : word;
+  return DEFAULT_PURPOSE_WORDS.has(normaliseWords(word)) ? CONSENT_PURPOSE_DEFAULT : word;
 }
 
 export interface ConsentProof {
@@ -244,10 +244,14 @@ export function objectionsByScope(
 }
 
 /** A person's objections told once each: one carried onto her other identifiers is the same objection. */
+/** One objection or withdrawal as the person told it, whichever of her identifiers' entries carries it. */
+export function objectionKey(o: Objection): string {
+  return `${o.kind ?? 'objection'}:${o.purpose ?? ''}:${o.scope}@${o.at}`;
+}
+
 export function distinctObjections(suppressions: Suppression[]): Objection[] {
   const seen = new Map<string, Objection>();
-  for (const o of suppressions.flatMap(asObjections))
-    seen.set(`${o.kind ?? 'objection'}:${o.purpose ?? ''}:${o.scope}@${o.at}`, o);
+  for (const o of suppressions.flatMap(asObjections)) seen.set(objectionKey(o), o);
   return [...seen.values()];
 }
 

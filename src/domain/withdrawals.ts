@@ -3,6 +3,7 @@ import {
   type ConsentRecord,
   distinctObjections,
   type Objection,
+  objectionKey,
   type Suppression,
 } from './contacts.ts';
 
@@ -39,8 +40,7 @@ export function readWithdrawals(objections: Objection[], consents: ConsentRecord
 export function personObjections(suppressions: Suppression[], consents: ConsentRecord[]): Objection[] {
   const seen = new Map<string, Objection>();
   // Once read, an entry of an earlier version may be the same withdrawal as one of the new kind: told once.
-  for (const o of readWithdrawals(distinctObjections(suppressions), consents))
-    seen.set(`${o.kind ?? 'objection'}:${o.purpose ?? ''}:${o.scope}@${o.at}`, o);
+  for (const o of readWithdrawals(distinctObjections(suppressions), consents)) seen.set(objectionKey(o), o);
   return [...seen.values()];
 }
 

@@ -54,10 +54,14 @@ export function recordedAgainst(ctx: AppContext, identifiers: Identifier[], camp
   if (!watch) return; // No app running here: the recheck at send time (button, CLI, API) still binds.
   for (const id of identifiers) watch.pending.add(ctx.store.hash(id));
   for (const id of campaigns) watch.campaigns.add(id);
-  watch.timer ??= setTimeout(() => {
-    watch.timer = undefined;
-    watch.running = watch.running.then(() => recheckTouched(watch)).catch(watch.onError);
-  }, watch.gatherMs);
+  watch.timer ??= setTimeout(() => flush(watch), watch.gatherMs);
+}
+
+/** Looks at what was gathered now, after any recheck still running: one burst at a time. */
+function flush(watch: Watch): void {
+  clearTimeout(watch.timer);
+  watch.timer = undefined;
+  watch.running = watch.running.then(() => recheckTouched(watch)).catch(watch.onError);
 }
 
 /** The gathered people's approved campaigns, each checked again once. */
@@ -78,10 +82,6 @@ async function recheckTouched(watch: Watch): Promise<void> {
 export async function settled(store: Store): Promise<void> {
   const watch = watches.get(store);
   if (!watch) return;
-  if (watch.timer) {
-    clearTimeout(watch.timer);
-    watch.timer = undefined;
-    watch.running = watch.running.then(() => recheckTouched(watch)).catch(watch.onError);
-  }
+  if (watch.timer) flush(watch);
   await watch.running;
 }

@@ -1,4 +1,10 @@
-import { asObjections, type ConsentRecord, type Objection, type Suppression } from '../domain/contacts.ts';
+import {
+  asObjections,
+  type ConsentRecord,
+  type Objection,
+  objectionKey,
+  type Suppression,
+} from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { readWithdrawals } from '../domain/withdrawals.ts';
@@ -71,7 +77,7 @@ function suppressionsOf(
       .map((o) => ({ ...o, origin, ...(reason && o.kind !== 'withdrawal' ? { reason } : {}) }));
   });
   // The suppression list keeps one entry per identifier: a person with an email and a phone told it once.
-  const once = new Map(told.map((o) => [`${o.scope}|${o.purpose ?? ''}|${o.at}|${o.origin}`, o]));
+  const once = new Map(told.map((o) => [`${objectionKey(o)}|${o.origin}`, o]));
   return [...once.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
 
