@@ -96,6 +96,8 @@ export function deadlinesChangeAt(record: ContactRecord, now: Date): number {
     customer?.until,
     customer?.lastPurchaseAt,
     ...record.interactions.map((i) => i.at),
+    // A later source of her own act restarts the prospect clock once its date has passed (domain/retention.ts).
+    ...(record.contact.sources ?? []).map((s) => s.collectedAt),
   ];
   let next = Number.POSITIVE_INFINITY;
   for (const iso of dates) {

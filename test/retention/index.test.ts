@@ -86,6 +86,19 @@ it('keeps the deadline counts equal to a full scan, whatever the changes and how
         }
       }
     }),
-    { numRuns: 60 },
+    {
+      numRuns: 60,
+      // Found by a long run: a source of her own act dated a day ahead restarts the clock once that day passes.
+      examples: [
+        [
+          [
+            { kind: 'contact', person: 0, collected: 0, customer: undefined },
+            { kind: 'contact', person: 0, collected: 701, customer: undefined },
+            { kind: 'time', days: 81 },
+            { kind: 'time', days: 285 },
+          ],
+        ],
+      ],
+    },
   );
 });
