@@ -11,6 +11,7 @@ import { cli } from './i18n/cli.ts';
 import { emulator } from './i18n/emulator.ts';
 import { fieldNames } from './i18n/fieldNames.ts';
 import { forms } from './i18n/forms.ts';
+import { importPlan } from './i18n/importPlan.ts';
 import type { Lang } from './i18n/lang.ts';
 import { optOutCost } from './i18n/optOutCost.ts';
 import { plurals } from './i18n/plural.ts';
@@ -34,6 +35,7 @@ const catalogue = {
   ...policy,
   ...api,
   ...emulator,
+  ...importPlan,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -105,8 +105,9 @@ describe('prospect-guard CLI', () => {
     expect(skipped.status).toBe(0);
     expect(skipped.out).toMatch(/1 nouveau/);
     expect(skipped.err).toContain('1 ligne invalide laissée de côté');
+    // With a BOM, so Excel reads the French reasons as UTF-8; each reason says its line in the input.
     expect(readFileSync(join(dir, 'rejected.csv'), 'utf8')).toBe(
-      'email,name,motif du rejet\nnot-an-email,Bad,colonne « email » : « not-an-email » n’est pas une adresse e-mail valide.\n',
+      '\ufeffemail,name,motif du rejet\nnot-an-email,Bad,Ligne 3 : colonne « email » : « not-an-email » n’est pas une adresse e-mail valide.\n',
     );
     expect((await run('start')).out).toMatch(/2 contacts/);
     // The rejected file exists: refused before anything is imported.

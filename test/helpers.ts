@@ -1,3 +1,4 @@
+import { importPlan } from '../src/i18n/importPlan.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -110,4 +111,19 @@ export async function readRecipients(input: ListInput, channel: Channel) {
     }
   }
   return { ...list.layout, recipients, invalid, duplicates, hash: sorter.seen.hash() };
+}
+
+/**
+ * A CLI import's stderr without the summary of what it understood of the header (reports/importPlan.ts), for
+ * tests about the rows' problems: each summary line starts as one of the plan's messages does.
+ */
+export function withoutPlan(err: string): string {
+  const starts = Object.values(importPlan)
+    .flatMap((m) => [m.fr, m.en])
+    .map((text) => text.split('{')[0] as string)
+    .filter((start) => start.length > 3);
+  return err
+    .split('\n')
+    .filter((line) => !starts.some((start) => line.startsWith(start)))
+    .join('\n');
 }

@@ -33,6 +33,10 @@ const FLAGS: Record<string, string> = {
   file: 'FILE',
   template: '--template',
   list: '--list',
+  from: '--from',
+  column: '--column',
+  collectedAtColumn: '--collected-at-column',
+  sheet: '--sheet',
 };
 
 export function flagOf(field: string): string {

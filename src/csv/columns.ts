@@ -115,9 +115,78 @@ const BY_HEADER = new Map<string, ContactColumn>(
   ),
 );
 
-/** The contact field a header names ("Adresse e-mail" → email, "Tél. mobile" → phone), if any. */
+/**
+ * A header as columns are looked up: normalised (columns of every tool alike), camelCase split ("companyName",
+ * "HasOptedOutOfEmail"), and Pipedrive's "Person - " / "Personne - " prefix removed ("Person - Email - Work" →
+ * "email work").
+ */
+export function headerKey(header: string): string {
+  return headerWords(header).replace(/^(person|personne) (?=\S)/, (prefix) =>
+    header.includes(' - ') ? '' : prefix,
+  );
+}
+
+/** A header normalised, camelCase split, prefix kept: what says which tool wrote the file (presets.ts). */
+export function headerWords(header: string): string {
+  return normaliseWords(header.replace(/([a-z])([A-Z])/g, '$1 $2'));
+}
+
+/** Words that say an address or number is the person's work one, or her own (which one to read first). */
+const PRO_WORDS = new Set([
+  'pro',
+  'professionnel',
+  'professionnelle',
+  'work',
+  'travail',
+  'bureau',
+  'business',
+  'office',
+]);
+const PERSONAL_WORDS = new Set([
+  'perso',
+  'personnel',
+  'personnelle',
+  'personal',
+  'home',
+  'domicile',
+  'private',
+  'prive',
+  'privee',
+]);
+const OTHER_WORDS = new Set([
+  'other',
+  'autre',
+  'mobile',
+  'portable',
+  'direct',
+  'principal',
+  'primary',
+  'secondaire',
+]);
+
+export type IdentifierUse = 'pro' | 'personal' | 'unsaid';
+
+/**
+ * The contact field a header names ("Adresse e-mail" → email, "Tél. mobile" → phone, "Email - Work" → email),
+ * if any, and for an address or a number whether the header says it is a work or a personal one.
+ */
+export function columnOf(header: string): { field: ContactColumn; use: IdentifierUse } | undefined {
+  const key = headerKey(header);
+  const words = key.split(' ');
+  const use: IdentifierUse = words.some((w) => PRO_WORDS.has(w))
+    ? 'pro'
+    : words.some((w) => PERSONAL_WORDS.has(w))
+      ? 'personal'
+      : 'unsaid';
+  const field = BY_HEADER.get(key);
+  if (field) return { field, use };
+  // "E-mail - Travail", "Phone home": an identifier with words that only say whose it is.
+  const core = words.filter((w) => !PRO_WORDS.has(w) && !PERSONAL_WORDS.has(w) && !OTHER_WORDS.has(w));
+  const bare = BY_HEADER.get(core.join(' '));
+  return bare === 'email' || bare === 'phone' ? { field: bare, use } : undefined;
+}
+
+/** The contact field a header names, if any. */
 export function columnFor(header: string): ContactColumn | undefined {
-  const words = normaliseWords(header);
-  // "collected_at" and "Collected at" alike.
-  return BY_HEADER.get(words) ?? BY_HEADER.get(words.replace(/_/g, ' '));
+  return columnOf(header)?.field;
 }

@@ -1,5 +1,6 @@
 import type { SuppressionScope } from '../domain/contacts.ts';
 import { normaliseWords } from '../domain/words.ts';
+import { headerKey } from './columns.ts';
 
 /**
  * The columns in which CRMs and sequencers export that a person unsubscribed or objected, and the means each
@@ -31,6 +32,11 @@ const OPT_OUT_HEADERS: Record<string, SuppressionScope> = {
   'has opted out of email': 'email',
   'opt out': 'email',
   optout: 'email',
+  // HubSpot's export of unsubscribes and bounces: TRUE for an unsubscribe from all email, or a spam report (a
+  // complaint is the plainest "stop"); its bounce columns say the address is dead, not that she objected.
+  'portal unsubscribe': 'email',
+  'portal spam report': 'email',
+  'is unsubscribed': 'email',
   'do not call': 'phone',
   'ne pas appeler': 'phone',
   'stop sms': 'sms',
@@ -43,8 +49,26 @@ const OPT_OUT_HEADERS: Record<string, SuppressionScope> = {
 
 /** The means an opt-out column covers, if the header is one. */
 export function optOutColumn(header: string): SuppressionScope | undefined {
-  const words = normaliseWords(header);
-  return OPT_OUT_HEADERS[words] ?? OPT_OUT_HEADERS[words.replace(/_/g, ' ')];
+  return OPT_OUT_HEADERS[headerKey(header)];
+}
+
+/** Columns that say when the person unsubscribed: the objection is recorded at that date, not at the import's. */
+const OPT_OUT_DATE_HEADERS = new Set([
+  'unsubscribed at',
+  'unsubscribe date',
+  'unsubscribed date',
+  'opted out at',
+  'opt out date',
+  'blacklisted at',
+  'date de desinscription',
+  'date de desabonnement',
+  'date d opposition',
+  'desinscrit le',
+  'desabonne le',
+]);
+
+export function isOptOutDateColumn(header: string): boolean {
+  return OPT_OUT_DATE_HEADERS.has(headerKey(header));
 }
 
 /** What the tools write for "yes, this person opted out", and for "no": anything else is not read as either. */

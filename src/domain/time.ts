@@ -75,7 +75,8 @@ export function zoneFor(name: string): Zone {
  * "2026-08-11" means midnight in Paris, not in UTC.
  */
 export function parseInstant(input: string, zone: string, what = 'date'): Date {
-  const text = input.trim();
+  // CRMs write "2024-03-02 09:14" (HubSpot, Salesforce): the ISO form with a space for the "T".
+  const text = input.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:\d{2})/, '$1T');
   const dt = DateTime.fromISO(text, { zone: zoneFor(zone), setZone: false });
   if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
     throw new InputError('invalid_date', { field: what, value: input });

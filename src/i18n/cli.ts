@@ -113,6 +113,16 @@ export const cli = {
     en: '{bad, plural, one {# invalid row} other {# invalid rows}} left out (see above)',
   },
   cli_import_reason_column: { fr: 'motif du rejet', en: 'reason rejected' },
+  cli_import_line: { fr: 'Ligne {line} :', en: 'Line {line}:' },
+  cli_import_more: {
+    fr: '… et {count, plural, one {# autre} other {# autres}} ({what})',
+    en: '… and {count} more ({what})',
+  },
+  cli_import_more_in_file: { fr: 'toutes dans {file}', en: 'all of them in {file}' },
+  cli_import_more_flag: {
+    fr: '--rejected FICHIER écrit les lignes rejetées avec leur motif',
+    en: '--rejected FILE writes the rejected rows with their reason',
+  },
   cli_import_none: {
     fr: 'rien n’a été importé : {bad, plural, one {# ligne} other {# lignes}} sur {rows} {bad, plural, one {est invalide} other {sont invalides}}',
     en: 'nothing imported: {bad} of {rows} rows are invalid',

@@ -1,16 +1,19 @@
 import { basename } from 'node:path';
-import { optedOut, optOutColumn } from '../csv/optOutColumns.ts';
+import { type ColumnPlan, type PlanOptions, planColumns } from '../csv/columnPlan.ts';
+import { optedOut } from '../csv/optOutColumns.ts';
+import { PRESETS } from '../csv/presets.ts';
 import type { TextShape } from '../csv/read.ts';
 import { type ByteSource, openCsv } from '../csv/stream.ts';
 import type { SuppressionScope } from '../domain/contacts.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
-import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { ContactFields } from './contacts.ts';
 import type { AppContext } from './context.ts';
-import { type DroppedField, type ImportColumns, importColumns, readRow, recordOf } from './importRows.ts';
+import { type DroppedField, readRow, recordOf } from './importRows.ts';
+import { clean, instant, notInFuture } from './parse.ts';
 import { queueWebhooks } from './webhooks.ts';
 
 /**
@@ -39,7 +42,24 @@ export interface ImportReport {
   skipped: boolean;
   /** The file's header row and shape, to write the bad rows back as a file people can fix. */
   file?: { header: string; shape: TextShape; delimiter: string };
+  /** How the header was read: the summary shown before writing. */
+  plan?: ColumnPlan;
+  /** With `dryRun`: nothing written; the first rows as they would be recorded, with their line. */
+  preview?: Array<{ line: number; input: ContactInput }>;
 }
+
+export interface ImportOptions extends PlanOptions {
+  by: string;
+  skipInvalid?: boolean;
+  /** Read and check every row, write nothing: the plan, the problems and the first rows. */
+  dryRun?: boolean;
+  /** Told once the header is read, before any row: the shell shows what was understood. */
+  onPlan?: (plan: ColumnPlan) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Rows a dry run shows as they would be recorded. */
+const PREVIEW = 5;
 
 /**
  * Imports contacts from a CSV (header row; `,` `;` or tab; UTF-8, UTF-16 or Windows-1252), read as a stream.
@@ -54,7 +74,7 @@ export async function importContacts(
   ctx: AppContext,
   source: ByteSource,
   fileName: string,
-  options: { by: string; skipInvalid?: boolean; onProgress?: (done: number, total: number) => void },
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const { sniffed, shape: fileShape, rows: batches, readShare } = await openCsv(source, fileName);
   const { delimiter, ...shape } = fileShape;
@@ -65,24 +85,27 @@ export async function importContacts(
   const errors: ImportReport['errors'] = [];
   const dropped: ImportReport['dropped'] = [];
   const optOuts: OptOut[] = [];
-  let columns: ImportColumns | undefined;
+  let plan: ColumnPlan | undefined;
   let header: string | undefined;
   let rows = 0;
   const estimate = () => Math.max(rows, Math.round(rows / Math.max(readShare(), 1e-9)));
   for await (const batch of batches) {
     for (const row of batch) {
-      if (!columns) {
-        columns = importColumns(row.cells);
+      if (!plan) {
+        plan = planColumns(row.cells, options);
         header = row.raw;
         // A file without an email or phone column is one error, not one per row.
-        if (!columns.fields.includes('email') && !columns.fields.includes('phone'))
+        if (plan.identifiers.email.length + plan.identifiers.phone.length === 0)
           throw new InputError('csv_no_identifier_column', { file: fileName });
+        options.onPlan?.(plan);
         continue;
       }
       rows++;
-      const { fields, columnOf } = recordOf(columns, row.cells);
+      const { fields, columnOf, identifiers } = recordOf(plan, row.cells);
+      // A tool's export says where the details came from: that tool, through this import.
+      if (plan.preset && !clean(fields.source)) fields.source = `import:${PRESETS[plan.preset.id].name}`;
       try {
-        optOuts.push(...optOutsOf(columns, row.cells, fields));
+        optOuts.push(...optOutsOf(plan, row.cells, identifiers, ctx, now));
         const read = readRow(fields, columnOf, ctx, now);
         inputs.push(read.input.provenance ? read.input : { ...read.input, provenance });
         lines.push(row.line);
@@ -107,8 +130,12 @@ export async function importContacts(
     updated: 0,
     objections: 0,
   };
-  const done = { ...report, errors, dropped, file };
+  const done = { ...report, errors, dropped, file, plan };
   const skipped = errors.length > 0 && options.skipInvalid === true;
+  if (options.dryRun) {
+    const preview = inputs.slice(0, PREVIEW).map((input, i) => ({ line: lines[i] as number, input }));
+    return { ...done, skipped, preview, objections: optOuts.length };
+  }
   if (errors.length > 0 && !skipped) return { ...done, skipped };
   const name = basename(fileName);
   for (let at = 0; at < inputs.length; at += WRITE_SLICE) {
@@ -133,58 +160,68 @@ export async function importContacts(
     // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  done.objections = await recordOptOuts(ctx, optOuts, now, options.by);
+  done.objections = await recordOptOuts(ctx, optOuts, options.by);
   await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
   return { ...done, skipped };
 }
 
-/** A person the file says opted out, by the identifiers of her row that read, and the means it covers. */
+/** A person the file says opted out: every identifier of her row that reads, the means, and since when. */
 interface OptOut {
   scope: SuppressionScope;
   identifiers: Identifier[];
+  at: Date;
 }
 
 /**
  * What the row's opt-out columns say (Brevo's BLACKLISTED, HubSpot's "Unsubscribed from all email", Salesforce's
- * "Do Not Call"…): each "yes" is an objection on the means it covers, whatever else the row holds; a cell that
- * says neither yes nor no rejects the row at its column, since an unsubscribe read as nothing would be allowed.
+ * "Do Not Call"…): each "yes" is an objection on the means it covers, whatever else the row holds, from the
+ * date the file gives (never ahead of our clock) or the import's; a cell that says neither yes nor no rejects
+ * the row at its column, since an unsubscribe read as nothing would be allowed.
  */
-function optOutsOf(columns: ImportColumns, cells: string[], fields: ContactFields): OptOut[] {
+function optOutsOf(
+  plan: ColumnPlan,
+  cells: string[],
+  identifiers: Identifier[],
+  ctx: AppContext,
+  now: Date,
+): OptOut[] {
   const found: OptOut[] = [];
-  for (const [i, header] of columns.headers.entries()) {
-    const scope = optOutColumn(header);
-    if (!scope) continue;
-    const said = optedOut(cells[i]);
-    if (said === undefined) throw new InputError('not_yes_no', { field: header, value: cells[i] ?? '' });
-    if (!said) continue;
-    const identifiers = [
-      ...readable(() => emailIdentifier(fields.email ?? '')),
-      ...readable(() => phoneIdentifier(fields.phone ?? '')),
-    ];
-    if (identifiers.length > 0) found.push({ scope, identifiers });
+  for (const { column, scope } of plan.optOuts) {
+    const header = plan.headers[column] as string;
+    const said = optedOut(cells[column]);
+    if (said === undefined) throw new InputError('not_yes_no', { field: header, value: cells[column] ?? '' });
+    if (said && identifiers.length > 0)
+      found.push({ scope, identifiers, at: optOutDate(plan, cells, ctx, now) });
   }
   return found;
 }
 
-function readable(read: () => Identifier): Identifier[] {
-  try {
-    return [read()];
-  } catch {
-    return [];
-  }
+function optOutDate(plan: ColumnPlan, cells: string[], ctx: AppContext, now: Date): Date {
+  const cell = plan.optOutDate === undefined ? undefined : clean(cells[plan.optOutDate]);
+  if (!cell) return now;
+  const field = plan.headers[plan.optOutDate as number] as string;
+  const at = instant(cell, ctx.policy, field as never);
+  notInFuture(at, now, field as never);
+  return at;
 }
 
 /**
  * The file's opt-outs, recorded after its contacts (so each reaches every identifier of the person), grouped by
  * means, told to the webhooks and to the campaigns approved since, like any objection (GDPR art. 21(3)).
  */
-async function recordOptOuts(ctx: AppContext, optOuts: OptOut[], now: Date, by: string): Promise<number> {
-  for (const scope of new Set(optOuts.map((o) => o.scope))) {
-    const people = optOuts.filter((o) => o.scope === scope).flatMap((o) => o.identifiers);
+async function recordOptOuts(ctx: AppContext, optOuts: OptOut[], by: string): Promise<number> {
+  const groups = new Map<string, OptOut[]>();
+  for (const o of optOuts) {
+    const key = `${o.scope} ${o.at.getTime()}`;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  for (const group of groups.values()) {
+    const { scope, at: when } = group[0] as OptOut;
+    const people = group.flatMap((o) => o.identifiers);
     for (let at = 0; at < people.length; at += WRITE_SLICE) {
       const slice = people.slice(at, at + WRITE_SLICE);
-      await ctx.store.addObjection(slice, scope, now, 'import');
-      await queueWebhooks(ctx, 'objection', { at: now, scope, origin: by, identifiers: slice });
+      await ctx.store.addObjection(slice, scope, when, 'import');
+      await queueWebhooks(ctx, 'objection', { at: when, scope, origin: by, identifiers: slice });
       recordedAgainst(ctx, slice);
     }
   }

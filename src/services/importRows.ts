@@ -1,7 +1,7 @@
-import { type ContactColumn, columnFor } from '../csv/columns.ts';
+import type { ColumnPlan } from '../csv/columnPlan.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
-import { emailIdentifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
@@ -18,16 +18,6 @@ import { clean } from './parse.ts';
 /** Left out when unreadable, the row kept without them; an identifier only when the other one is good. */
 const DESCRIPTIVE: ContactField[] = ['department', 'owner', 'products'];
 
-/** The header of an import: the field each column fills (none for a column not recognised), and its header. */
-export interface ImportColumns {
-  fields: Array<ContactColumn | undefined>;
-  headers: string[];
-}
-
-export function importColumns(header: string[]): ImportColumns {
-  return { fields: header.map((h) => columnFor(h)), headers: header };
-}
-
 /** A field left out of a row: which, from which column, and why. */
 export interface DroppedField {
   field: ContactField;
@@ -35,21 +25,43 @@ export interface DroppedField {
   error: InputError;
 }
 
-/** A row's cells by field, and the column each came from; a field read twice keeps its first non-empty cell. */
+/** Fields that are read but never recorded (presets.ts): what a CRM says that is not a fact we keep. */
+const NOT_RECORDED = new Set(['lifecycle', 'consentFlag', 'crmOwner']);
+
+/**
+ * A row's cells by field, and the column each came from. An email or a phone is the first non-empty cell of
+ * its columns in the plan's order (a work address before a personal one); any other field read twice keeps its
+ * first non-empty cell. `identifiers` are every address and number of the row, for her opt-outs.
+ */
 export function recordOf(
-  columns: ImportColumns,
+  plan: ColumnPlan,
   cells: string[],
-): { fields: ContactFields; columnOf: Map<string, string> } {
+): { fields: ContactFields; columnOf: Map<string, string>; identifiers: Identifier[] } {
   const record: Record<string, string> = {};
   const columnOf = new Map<string, string>();
-  for (let i = 0; i < columns.fields.length; i++) {
-    const name = columns.fields[i];
+  const take = (name: string, i: number) => {
     const cell = cells[i];
-    if (!name || cell === undefined || record[name]) continue;
+    if (cell === undefined || !cell.trim() || record[name]) return;
     record[name] = cell;
-    columnOf.set(name, columns.headers[i] as string);
+    columnOf.set(name, plan.headers[i] as string);
+  };
+  for (const i of [...plan.identifiers.email, ...plan.identifiers.phone]) take(plan.fields[i] as string, i);
+  plan.fields.forEach((name, i) => {
+    if (name && name !== 'email' && name !== 'phone' && !NOT_RECORDED.has(name)) take(name, i);
+  });
+  const identifiers = [
+    ...plan.identifiers.email.flatMap((i) => readable(() => emailIdentifier(cells[i] ?? ''))),
+    ...plan.identifiers.phone.flatMap((i) => readable(() => phoneIdentifier(cells[i] ?? ''))),
+  ];
+  return { fields: withFullName(record), columnOf, identifiers };
+}
+
+function readable(read: () => Identifier): Identifier[] {
+  try {
+    return [read()];
+  } catch {
+    return [];
   }
-  return { fields: withFullName(record), columnOf };
 }
 
 /**
