@@ -1,4 +1,3 @@
-import { importPlan } from '../src/i18n/importPlan.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +5,7 @@ import { Readable } from 'node:stream';
 import { type ListInput, openList, recipientSorter } from '../src/campaign/recipients.ts';
 import { runCli } from '../src/cli/main.ts';
 import type { Channel, SubjectFacts } from '../src/domain/contacts.ts';
+import { importPlan } from '../src/i18n/importPlan.ts';
 import { loadPolicy } from '../src/policy/load.ts';
 import { storeExists } from '../src/store/fileStore.ts';
 import type { ContactInput } from '../src/store/types.ts';

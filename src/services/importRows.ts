@@ -2,6 +2,7 @@ import type { ColumnPlan } from '../csv/columnPlan.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
+import { normaliseWords } from '../domain/words.ts';
 import type { ContactInput } from '../store/types.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
@@ -114,6 +115,13 @@ function problemOf(read: () => unknown): InputError | undefined {
 /** First name and last name in two columns make one name ("Amélie" + "Girard" → "Amélie Girard"). */
 function withFullName(record: Record<string, string>): ContactFields {
   const { firstName, ...fields } = record;
+  // A full name beside the parts (Pipedrive's "Person - Name" and "Person - First name") already holds both.
+  if (
+    firstName &&
+    fields.name &&
+    ` ${normaliseWords(fields.name)} `.includes(` ${normaliseWords(firstName)} `)
+  )
+    return fields as ContactFields;
   const name = [firstName, fields.name]
     .map((part) => part?.trim())
     .filter(Boolean)
