@@ -50,6 +50,18 @@ export interface RowSink {
 const SLICE = 1000;
 const SAMPLES = 3;
 
+/** The rule of an objection: what a person's unsubscribe, told by the list itself, is answered with. */
+const OBJECTION_RULE = 'optout-right-to-object';
+
+/**
+ * A recipient the file says unsubscribed (Brevo's BLACKLISTED, HubSpot's "Unsubscribed from all email"…):
+ * blocked by her objection, whatever the register holds (GDPR art. 21(3); it binds once we hold it).
+ */
+function unsubscribedInList(decided: ReturnType<typeof worst>): ReturnType<typeof worst> {
+  const others = decided.verdict === 'block' ? decided.rules.filter((r) => r !== OBJECTION_RULE) : [];
+  return { ...decided, verdict: 'block', rules: [OBJECTION_RULE, ...others] };
+}
+
 export const campaignId = () => `cmp-${randomBytes(4).toString('hex')}`;
 
 /** The worst of the decisions at each planned time: a recipient is allowed only if every moment is. */
@@ -109,12 +121,14 @@ export async function checkCampaign(
   >();
   const campaignWide = new Set<string>();
   const invalidLines: number[] = [];
-  let [rows, invalid, duplicates, audienceMismatches, done, pulled] = [0, 0, 0, 0, 0, 0];
+  let [rows, invalid, duplicates, audienceMismatches, done, pulled, listOptOuts] = [0, 0, 0, 0, 0, 0, 0];
 
   function decideSlice(items: Slice['items'], subjects: SubjectFacts[]) {
     items.forEach((item, i) => {
       const subject = subjects[i] as SubjectFacts;
-      const outcome = worst(times.map((at) => decide(request, subject, policy, at, { changesAt: false })));
+      const decided = worst(times.map((at) => decide(request, subject, policy, at, { changesAt: false })));
+      const outcome = item.entry.optedOut ? unsubscribedInList(decided) : decided;
+      if (item.entry.optedOut) listOptOuts++;
       item.outcome = { verdict: outcome.verdict, rules: outcome.rules };
       counts[outcome.verdict]++;
       if (outcome.audience !== input.audience) audienceMismatches++;
@@ -216,6 +230,7 @@ export async function checkCampaign(
     campaignWide: [...campaignWide],
     audienceMismatches,
     invalidLines,
+    ...(listOptOuts > 0 ? { listOptOuts } : {}),
     policyRevision: policy.revision,
     checkedAt: now.toISOString(),
     checkedBy: input.checkedBy,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { columnFor } from '../csv/columns.ts';
+import { columnNamed, planColumns } from '../csv/columnPlan.ts';
+import { optedOut } from '../csv/optOutColumns.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
 import { type ByteSource, openCsv } from '../csv/stream.ts';
-import type { Channel } from '../domain/contacts.ts';
+import { type Channel, objectionCovers } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { DistinctSet } from './distinct.ts';
@@ -13,7 +14,9 @@ import { DistinctSet } from './distinct.ts';
  */
 
 /** A recipient list as it arrives: a file (its bytes, or its path on disk), or a list pasted in the Slack modal. */
-export type ListInput = ({ kind: 'file'; fileName: string } & ByteSource) | { kind: 'pasted'; text: string };
+export type ListInput =
+  | ({ kind: 'file'; fileName: string; column?: string } & ByteSource)
+  | { kind: 'pasted'; text: string };
 
 export interface ListLayout {
   kind: 'email' | 'phone';
@@ -27,6 +30,8 @@ export interface ListEntry {
   line: number;
   value: string;
   row?: CsvRow;
+  /** The header of a column in which the file says this person unsubscribed from this channel. */
+  optedOut?: string;
 }
 
 export interface OpenedList {
@@ -108,19 +113,29 @@ function pastedList(text: string, kind: 'email' | 'phone'): OpenedList {
 const SAMPLE = 20;
 
 /**
- * The recipient column, and the header row if there is one: the column named email/e-mail/courriel (or
- * phone/téléphone…); without such a name, the first column whose first rows look like addresses (or numbers).
+ * The recipient column, and the header row if there is one: the one `--column` names; else the column named
+ * email/e-mail/courriel (or phone/téléphone…), a work one before one that says nothing and a personal one last
+ * (csv/columnPlan.ts, as an import reads it); without such a name, the first column whose first rows look like
+ * addresses (or numbers). With a header, the columns that say the person unsubscribed from this channel.
  */
 function chooseColumn(
   head: CsvRow[],
   kind: 'email' | 'phone',
   channel: Channel,
-  fileName: string,
-): { column: number; header?: CsvRow } {
-  const named = head[0]?.cells.map(columnFor) ?? [];
-  const column = named.indexOf(kind);
-  if (column >= 0) return { column, header: head[0] };
-  if (named.includes('email') || named.includes('phone')) {
+  input: { fileName: string; column?: string },
+): { column: number; header?: CsvRow; optOuts: number[] } {
+  const { fileName } = input;
+  const headers = head[0]?.cells ?? [];
+  if (input.column)
+    return {
+      column: columnNamed(headers, input.column, 'column'),
+      header: head[0],
+      optOuts: optOutsOf(headers, channel),
+    };
+  const plan = planColumns(headers);
+  const column = plan.identifiers[kind][0];
+  if (column !== undefined) return { column, header: head[0], optOuts: optOutsOf(headers, channel) };
+  if (plan.identifiers.email.length + plan.identifiers.phone.length > 0) {
     throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
   }
   const looks =
@@ -131,7 +146,15 @@ function chooseColumn(
   for (let c = 0; c < width && found < 0; c++) if (sample.some((r) => looks(r.cells[c] ?? ''))) found = c;
   if (found < 0 && head.length > 0) throw new InputError('csv_no_column', { file: fileName, value: kind });
   // A first row that does not look like an address is a header with names we do not know ("Contact").
-  return { column: found, header: head[0] && !looks(head[0].cells[found] ?? '') ? head[0] : undefined };
+  const header = head[0] && !looks(head[0].cells[found] ?? '') ? head[0] : undefined;
+  return { column: found, header, optOuts: header ? optOutsOf(headers, channel) : [] };
+}
+
+/** The columns of a list's header that say a person unsubscribed from the campaign's channel (BLACKLISTED…). */
+function optOutsOf(headers: string[], channel: Channel): number[] {
+  return planColumns(headers)
+    .optOuts.filter((o) => objectionCovers(o.scope, channel))
+    .map((o) => o.column);
 }
 
 /**
@@ -140,7 +163,7 @@ function chooseColumn(
  * the rows, a slice at a time.
  */
 async function fileList(
-  input: { fileName: string } & ByteSource,
+  input: { fileName: string; column?: string } & ByteSource,
   kind: 'email' | 'phone',
   channel: Channel,
 ): Promise<OpenedList> {
@@ -148,20 +171,30 @@ async function fileList(
   const { sniffed, shape, rows, readShare } = await openCsv(input, fileName);
   const head: CsvRow[] = [];
   let more = true;
-  let chosen: { column: number; header?: CsvRow };
+  let chosen: ReturnType<typeof chooseColumn>;
   try {
     while (more && head.length <= SAMPLE) {
       const next = await rows.next();
       if (next.done) more = false;
       else head.push(...next.value);
     }
-    chosen = chooseColumn(head, kind, channel, fileName);
+    chosen = chooseColumn(head, kind, channel, input);
   } catch (error) {
     await rows.return(undefined); // the file is closed
     throw error;
   }
-  const { column, header } = chosen;
-  const entry = (row: CsvRow): ListEntry => ({ line: row.line, value: row.cells[column] ?? '', row });
+  const { column, header, optOuts } = chosen;
+  const headers = header?.cells ?? [];
+  // An unsubscribe the file itself records binds the check too (GDPR art. 21(3)): a cell that says "yes".
+  const entry = (row: CsvRow): ListEntry => {
+    const said = optOuts.find((i) => optedOut(row.cells[i]) === true);
+    return {
+      line: row.line,
+      value: row.cells[column] ?? '',
+      row,
+      optedOut: said === undefined ? undefined : headers[said],
+    };
+  };
   return {
     layout: { kind, encoding: sniffed.encoding, file: { shape, delimiter: shape.delimiter, header } },
     inputSha256: sniffed.sha256,

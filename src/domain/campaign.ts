@@ -129,6 +129,8 @@ export interface Campaign {
   input?: { sha256: string; pasted?: boolean; slackFile?: string };
   /** The first invalid rows' line numbers (their values are not kept). */
   invalidLines: number[];
+  /** Recipients the list itself says unsubscribed from the channel (an opt-out column): blocked. */
+  listOptOuts?: number;
   campaignWide: string[];
   /** Recipients whose address says otherwise than the campaign's audience (judged by their address). */
   audienceMismatches: number;

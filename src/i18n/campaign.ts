@@ -39,6 +39,14 @@ export const campaign = {
     en: '{recipients, plural, one {# recipient} other {# recipients}} ({rows, plural, one {# row} other {# rows}}, {duplicates, plural, one {# duplicate} other {# duplicates}} counted once, {invalid} invalid)',
   },
   campaign_invalid_lines: { fr: 'Lignes invalides : {lines}', en: 'Invalid lines: {lines}' },
+  campaign_invalid_more: {
+    fr: ' … et {count, plural, one {# autre} other {# autres}}',
+    en: ' … and {count} more',
+  },
+  campaign_list_optouts: {
+    fr: '⛔ {count, plural, one {# destinataire que le fichier dit désinscrit : bloqué} other {# destinataires que le fichier dit désinscrits : bloqués}} ; importez le fichier (import) pour enregistrer leur opposition.',
+    en: '⛔ {count, plural, one {# recipient the file says unsubscribed: blocked} other {# recipients the file says unsubscribed: blocked}}; import the file (import) to record their objection.',
+  },
   campaign_message_ok: {
     fr: '✅ Message : les mentions obligatoires sont là.',
     en: '✅ Message: the mandatory mentions are there.',

@@ -51,8 +51,15 @@ export function campaignReport(
       style.bold(t(lang, 'campaign_counts', c.counts)),
       t(lang, 'campaign_list', c.counts),
       ...(c.invalidLines.length
-        ? [t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') })]
+        ? [
+            t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') }) +
+              // Only the first lines are kept: how many more, so 20 is never read as all of them.
+              (c.counts.invalid > c.invalidLines.length
+                ? t(lang, 'campaign_invalid_more', { count: c.counts.invalid - c.invalidLines.length })
+                : ''),
+          ]
         : []),
+      ...(c.listOptOuts ? [t(lang, 'campaign_list_optouts', { count: c.listOptOuts })] : []),
       ...(c.audienceMismatches
         ? [
             t(lang, 'campaign_audience_mismatch', {

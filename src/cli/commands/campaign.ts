@@ -91,6 +91,10 @@ export function register(program: Command, kit: CliKit): void {
       '--cleaned <file>',
       'write the allowed rows only (CSV like the input, or Excel if FILE ends in .xlsx)',
     )
+    .option(
+      '--column <header>',
+      'the column of the recipients, when the file has several (e.g. "E-mail pro")',
+    )
     .option('--json', 'print the stored check as JSON')
     .option('--force', 'replace the --details or --cleaned file if it exists')
     .action(async (file: string, options) => {
@@ -104,7 +108,7 @@ export function register(program: Command, kit: CliKit): void {
         const check = await runCampaignCheck(
           ctx,
           { ...options, template, checkedBy: kit.who() },
-          { kind: 'file', path: file, fileName: file },
+          { kind: 'file', path: file, fileName: file, column: options.column },
           {
             onProgress: progress.update,
             onQueued: (position) => kit.err(t(lang, 'campaign_queued', { position })),

@@ -1,0 +1,93 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers.ts';
+
+// A campaign list is often the CRM's export itself: its work address is the recipient (not the personal one
+// that happens to come first), and its own unsubscribe columns bind the check (GDPR art. 21(3)).
+const EXPORTS = resolve(import.meta.dirname, '..', 'fixtures', 'exports');
+
+async function checked(dir: string, list: string, ...args: string[]) {
+  writeFileSync(
+    join(dir, 'mail.txt'),
+    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
+  );
+  const run = cli(dir, { lang: 'en' });
+  const result = await run(
+    'campaign-check',
+    list,
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'mail.txt'),
+    '--json',
+    ...args,
+  );
+  return { result, campaign: result.out ? JSON.parse(result.out) : undefined };
+}
+
+it('reads the work address of a sheet with three email columns, and blocks who the file says unsubscribed', async () => {
+  const dir = tempDir();
+  const list = join(dir, 'excel-contacts.csv');
+  copyFileSync(join(EXPORTS, 'excel-contacts.csv'), list);
+  const { campaign } = await checked(dir, list);
+  expect(campaign.counts).toMatchObject({ rows: 2, recipients: 2, block: 1 });
+  expect(campaign.listOptOuts).toBe(1);
+  const blocked = campaign.groups.find((g: { verdict: string }) => g.verdict === 'block');
+  expect(blocked).toMatchObject({ rule: 'optout-right-to-object', lines: [3] });
+  expect(JSON.stringify(campaign.groups)).toContain('l***@garnier-btp.fr');
+  // --column chooses another: her personal address, which is then the one checked.
+  const other = await checked(dir, list, '--column', 'Adresse électronique');
+  expect(JSON.stringify(other.campaign.groups)).toContain('l***@gmail.com');
+  const wrong = await checked(tempDir(), list, '--column', 'Mail');
+  expect(wrong.result.status).toBe(2);
+  expect(wrong.result.err).toContain('the file has no column "Mail"');
+});
+
+it('a Brevo export checked for SMS: SMS_BLACKLISTED blocks, BLACKLISTED (email) does not', async () => {
+  const dir = tempDir();
+  const list = join(dir, 'brevo.csv');
+  copyFileSync(join(EXPORTS, 'brevo-contacts.csv'), list);
+  writeFileSync(join(dir, 'sms.txt'), 'Exemple SAS : logiciel de comptabilité. STOP au 36180\n');
+  const run = cli(dir, { lang: 'en' });
+  const result = await run(
+    'campaign-check',
+    list,
+    '--channel',
+    'sms',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'sms.txt'),
+    '--json',
+  );
+  const campaign = JSON.parse(result.out);
+  expect(campaign.listOptOuts).toBe(1);
+  const blocked = campaign.groups.find((g: { rule: string }) => g.rule === 'optout-right-to-object');
+  expect(blocked.lines).toEqual([4]);
+});
+
+it('says how many invalid lines there are beyond the ones it lists', async () => {
+  const dir = tempDir();
+  const list = join(dir, 'list.csv');
+  const rows = ['email', ...Array.from({ length: 25 }, (_, i) => `not-an-address-${i}`), 'a@acme.fr'];
+  writeFileSync(list, `${rows.join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'mail.txt'),
+    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
+  );
+  const run = cli(dir, { lang: 'en' });
+  const result = await run(
+    'campaign-check',
+    list,
+    '--channel',
+    'email',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'mail.txt'),
+  );
+  expect(result.out).toMatch(/Invalid lines: 2, 3, .*, 21 … and 5 more/);
+});
