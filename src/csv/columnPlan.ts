@@ -100,7 +100,7 @@ function presetOf(headers: string[], from: string | undefined): ColumnPlan['pres
       });
     return { id: id as PresetId, detected: false };
   }
-  const id = detectPreset(headers.map(headerWords));
+  const id = detectPreset(headers);
   return id ? { id, detected: true } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { ContactColumn } from './columns.ts';
+import { type ContactColumn, headerWords } from './columns.ts';
 
 /**
  * The export formats of the tools French sales teams use, as their help pages and their files name the columns
@@ -126,7 +126,16 @@ export const PRESETS: Record<PresetId, Preset> = {
   lemlist: {
     id: 'lemlist',
     name: 'lemlist',
-    signature: ['company name', 'linkedin url', 'icebreaker', 'lemlist id', 'campaign name', 'unsubscribed'],
+    // lemlist writes its headers in camelCase: "firstName", "companyName" as written say lemlist (detectPreset).
+    signature: [
+      'linkedin url',
+      'icebreaker',
+      'lemlist id',
+      'campaign name',
+      'campaign id',
+      'first name',
+      'company name',
+    ],
     columns: {
       'company name': 'company',
       'job title': 'function',
@@ -146,7 +155,6 @@ export const PRESETS: Record<PresetId, Preset> = {
       'email opt out',
       'do not call',
       'has opted out of email',
-      'mobile phone',
       'lead source',
       'origine de la piste',
     ],
@@ -169,8 +177,8 @@ export const PRESETS: Record<PresetId, Preset> = {
 };
 
 /** The tool whose export the header is: the preset with the most of its signature headers, at least two. */
-export function detectPreset(keys: string[]): PresetId | undefined {
-  const present = new Set(keys);
+export function detectPreset(headers: string[]): PresetId | undefined {
+  const present = new Set(headers.map(signatureKey));
   let best: { id: PresetId; hits: number } | undefined;
   let tie = false;
   for (const preset of Object.values(PRESETS)) {
@@ -180,4 +188,12 @@ export function detectPreset(keys: string[]): PresetId | undefined {
     else if (hits === best.hits) tie = true;
   }
   return tie ? undefined : best?.id;
+}
+
+/** lemlist writes "firstName", "companyName": those count as its signature only written so, camelCase. */
+const CAMEL_ONLY = new Set(['first name', 'company name']);
+
+function signatureKey(header: string): string {
+  const words = headerWords(header);
+  return !CAMEL_ONLY.has(words) || /[a-z][A-Z]/.test(header) ? words : '';
 }
