@@ -110,7 +110,22 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'pipedrive',
     name: 'Pipedrive',
     // Found before the prefix is removed: "Person - Name" is what says Pipedrive.
-    signature: ['person name', 'person email', 'personne nom', 'personne e mail', 'person person created'],
+    signature: [
+      'person name',
+      'person email work',
+      'person phone work',
+      'person phone mobile',
+      'person organization',
+      'person owner',
+      'person person created',
+      'person marketing status',
+      'personne nom',
+      'personne e mail travail',
+      'personne organisation',
+      'personne proprietaire',
+      'personne personne creee',
+      'personne statut marketing',
+    ],
     columns: {
       organization: 'company',
       organisation: 'company',
