@@ -2,6 +2,7 @@
  * Every string the Slack app shows, in French and English. `{name}` placeholders are filled by `t`; values are
  * escaped by the caller when they go into mrkdwn.
  */
+import { accessReport } from './i18n/accessReport.ts';
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
@@ -34,6 +35,7 @@ const catalogue = {
   ...policy,
   ...api,
   ...emulator,
+  ...accessReport,
 };
 
 export type MessageKey = keyof typeof catalogue;

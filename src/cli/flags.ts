@@ -33,6 +33,8 @@ const FLAGS: Record<string, string> = {
   file: 'FILE',
   template: '--template',
   list: '--list',
+  format: '--format',
+  out: '--out',
 };
 
 export function flagOf(field: string): string {
