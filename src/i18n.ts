@@ -17,6 +17,7 @@ import { optOutCost } from './i18n/optOutCost.ts';
 import { plurals } from './i18n/plural.ts';
 import { policy } from './i18n/policy.ts';
 import { problems } from './i18n/problems.ts';
+import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 
 export type { Lang };
@@ -36,6 +37,7 @@ const catalogue = {
   ...api,
   ...emulator,
   ...accessReport,
+  ...registerExport,
 };
 
 export type MessageKey = keyof typeof catalogue;
