@@ -275,7 +275,7 @@ export const problems = {
   },
   // Issue 26: files back out for people (the access report, the register export).
   problem_controller_missing: {
-    fr: 'La politique n’a pas de section controller: (nom, adresse, DPO, destinataires, transferts) : le rapport d’accès qu’une personne lit ne peut pas être fait sans eux (README, « Les exports du DPO »). --format json reste possible.',
+    fr: 'La politique n’a pas de section controller: (nom, adresse, DPO, destinataires, transferts) : le rapport d’accès qu’une personne lit ne peut pas être fait sans eux (README, « The DPO’s exports »). --format json reste possible.',
     en: 'The policy has no controller: section (name, address, DPO, recipients, transfers): the access report a person reads cannot be made without them (README, "The DPO\'s exports"). --format json still works.',
   },
   problem_register_export_not_allowed: {
