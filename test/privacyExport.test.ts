@@ -222,6 +222,7 @@ describe('privacy export: the access report a person reads', () => {
     expect(text).toContain('Objection, every channel: since Monday 2 March 2026 at 10:00');
     expect(text).toContain('email (bob@gmail.com): you objected');
     expect(text).not.toContain('Your data will be deleted');
+    expect(text).not.toContain('Where this data came from');
   });
 
   it('a policy without its controller: section makes only the JSON, and lint says why', async () => {

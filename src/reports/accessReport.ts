@@ -61,7 +61,10 @@ export function accessDocument(report: AccessReport, policy: Policy, lang: Lang)
       ],
     },
     { heading: t(lang, 'access_h_data'), blocks: dataBlocks(report, policy, lang, w) },
-    { heading: t(lang, 'access_h_sources'), blocks: sourceBlocks(report.sources, lang, w) },
+    // Nothing held, nothing came from anywhere: the section would only say "not on record".
+    ...(report.contact
+      ? [{ heading: t(lang, 'access_h_sources'), blocks: sourceBlocks(report.sources, lang, w) }]
+      : []),
     {
       heading: t(lang, 'access_h_purposes'),
       blocks: [
@@ -99,40 +102,31 @@ function dpoText(controller: Controller): string {
 function dataBlocks(report: AccessReport, policy: Policy, lang: Lang, w: Words): Block[] {
   const contact = report.contact;
   const who = report.identifiers.map(showIdentifier).join(', ');
+  const blocks: Block[] = [];
   if (!contact) {
-    const kept = report.objections.length + report.withdrawals.length > 0;
-    return [
-      { p: t(lang, 'access_not_found', { who }) },
-      ...(kept ? [{ p: t(lang, 'access_not_found_kept') }] : []),
-    ];
+    blocks.push({ p: t(lang, 'access_not_found', { who }) });
+    if (report.objections.length + report.withdrawals.length > 0)
+      blocks.push({ p: t(lang, 'access_not_found_kept') });
+  } else {
+    blocks.push({ p: t(lang, 'access_intro') }, { facts: identityFacts(contact, report, policy, lang, w) });
+    if (report.formerIdentifiers > 0)
+      blocks.push({ p: t(lang, 'access_former', { count: report.formerIdentifiers }) });
   }
-  const blocks: Block[] = [
-    { p: t(lang, 'access_intro') },
-    { facts: identityFacts(contact, report, policy, lang, w) },
-  ];
-  if (report.formerIdentifiers > 0)
-    blocks.push({ p: t(lang, 'access_former', { count: report.formerIdentifiers }) });
   if (report.interactions.length > 0) {
-    blocks.push({ p: t(lang, 'access_interactions') });
     const sorted = [...report.interactions].sort((a, b) => a.at.localeCompare(b.at));
-    blocks.push({
-      list: sorted.map((i) =>
-        t(lang, 'access_interaction_line', { type: word(lang, `event_${i.type}`), at: w.day(i.at) }),
-      ),
-    });
+    const line = (type: string, at: string) =>
+      t(lang, 'access_interaction_line', { type: word(lang, `event_${type}`), at: w.day(at) });
+    blocks.push({ p: t(lang, 'access_interactions') }, { list: sorted.map((i) => line(i.type, i.at)) });
   }
+  // The questions asked about her are data about her too (the log keeps them under her keyed hash).
   if (report.decisions.length > 0) {
-    blocks.push({ p: t(lang, 'access_decisions') });
-    const verdict = (v: string) => word(lang, `access_verdict_${v}`);
-    blocks.push({
-      list: report.decisions.map((d) =>
-        t(lang, 'access_decision_line', {
-          at: w.day(d.askedAt),
-          channel: w.channel(d.channel),
-          verdict: verdict(d.verdict),
-        }),
-      ),
-    });
+    const line = (d: AccessReport['decisions'][number]) =>
+      t(lang, 'access_decision_line', {
+        at: w.day(d.askedAt),
+        channel: w.channel(d.channel),
+        verdict: word(lang, `access_verdict_${d.verdict}`),
+      });
+    blocks.push({ p: t(lang, 'access_decisions') }, { list: report.decisions.map(line) });
   }
   return blocks;
 }
