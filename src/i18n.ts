@@ -2,6 +2,7 @@
  * Every string the Slack app shows, in French and English. `{name}` placeholders are filled by `t`; values are
  * escaped by the caller when they go into mrkdwn.
  */
+import { accessReport } from './i18n/accessReport.ts';
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
 import { campaign } from './i18n/campaign.ts';
@@ -17,6 +18,7 @@ import { optOutCost } from './i18n/optOutCost.ts';
 import { plurals } from './i18n/plural.ts';
 import { policy } from './i18n/policy.ts';
 import { problems } from './i18n/problems.ts';
+import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 
 export type { Lang };
@@ -36,6 +38,8 @@ const catalogue = {
   ...api,
   ...emulator,
   ...importPlan,
+  ...accessReport,
+  ...registerExport,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -37,6 +37,8 @@ const FLAGS: Record<string, string> = {
   column: '--column',
   collectedAtColumn: '--collected-at-column',
   sheet: '--sheet',
+  format: '--format',
+  out: '--out',
 };
 
 export function flagOf(field: string): string {

@@ -25,6 +25,7 @@ import * as importCommand from './commands/import.ts';
 import * as init from './commands/init.ts';
 import * as optout from './commands/optout.ts';
 import * as policyCommands from './commands/policy.ts';
+import * as registerCommand from './commands/register.ts';
 import * as retention from './commands/retention.ts';
 import * as start from './commands/start.ts';
 import * as storeCommands from './commands/store.ts';
@@ -47,6 +48,7 @@ const COMMANDS = [
   policyCommands,
   campaign,
   retention,
+  registerCommand,
   audit,
   apiKey,
   webhook,

@@ -49,7 +49,9 @@ export type Field =
   | 'end'
   | 'file'
   | 'template'
-  | 'status';
+  | 'status'
+  | 'format'
+  | 'out';
 
 export const INPUT_PROBLEMS = [
   'invalid_email',
@@ -134,6 +136,9 @@ export const INPUT_PROBLEMS = [
   'not_postgres',
   'file_store_only',
   'purge_not_now',
+  'controller_missing',
+  'register_export_not_allowed',
+  'export_file_type',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -172,6 +172,22 @@ export function maskIdentifier(id: Identifier): string {
   return `${id.value.slice(0, 4)}•••${id.value.slice(-2)}`;
 }
 
+/**
+ * An identifier in full as its owner writes it, for what only she or the register's operator reads (her access
+ * report, the register export): the domain in Unicode (société.fr), the number in international form.
+ */
+export function showIdentifier(id: Identifier): string {
+  if (id.kind === 'email') {
+    const at = id.value.lastIndexOf('@');
+    return `${id.value.slice(0, at)}@${domainToUnicode(id.value.slice(at + 1)) || id.value.slice(at + 1)}`;
+  }
+  try {
+    return parsePhoneNumberWithError(id.value).formatInternational();
+  } catch {
+    return id.value;
+  }
+}
+
 /** Every current way to reach a contact, the main ones first: objections and erasures cover them all. */
 export function identifiersOf(
   contact: Pick<Contact, 'email' | 'phone' | 'otherEmails' | 'otherPhones'>,

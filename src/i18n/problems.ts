@@ -285,6 +285,19 @@ export const problems = {
     fr: '« {value} » n’est pas une durée ISO 8601 (par exemple P3Y, P30D, PT2H).',
     en: '"{value}" is not an ISO 8601 duration (e.g. P3Y, P30D, PT2H).',
   },
+  // Issue 26: files back out for people (the access report, the register export).
+  problem_controller_missing: {
+    fr: 'La politique n’a pas de section controller: (nom, adresse, DPO, destinataires, transferts) : le rapport d’accès qu’une personne lit ne peut pas être fait sans eux (README, « The DPO’s exports »). --format json reste possible.',
+    en: 'The policy has no controller: section (name, address, DPO, recipients, transfers): the access report a person reads cannot be made without them (README, "The DPO\'s exports"). --format json still works.',
+  },
+  problem_register_export_not_allowed: {
+    fr: 'Refusé : seuls l’opérateur et les rôles conformité peuvent exporter le registre, identifiants en clair. La tentative est journalisée.',
+    en: 'Refused: only the operator and compliance roles may export the register, identifiers in full. The attempt is logged.',
+  },
+  problem_export_file_type: {
+    fr: '{field} : « {value} » doit finir par {allowed}.',
+    en: '{field}: "{value}" must end with {allowed}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Fields as Slack readers see them (the command line shows its flags instead). */

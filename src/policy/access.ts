@@ -49,3 +49,11 @@ export function mayEditContact(
 ): boolean {
   return isCompliance(roles) || (userId !== undefined && contact.owner === userId);
 }
+
+/**
+ * Who may export the whole register with every identifier in full (`register export`): the compliance roles; the
+ * command line's operator, who works on the register itself, counts as one. A salesperson sees her own contacts.
+ */
+export function mayExportRegister(roles: readonly Role[]): boolean {
+  return isCompliance(roles);
+}

@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { AUDIENCES, CHANNELS, SOURCE_TYPES } from '../domain/contacts.ts';
 import { parseDuration } from '../domain/time.ts';
+import { controller } from './controllerSchema.ts';
 import { messageCheck } from './messageCheckSchema.ts';
 import { scenario } from './scenarioSchema.ts';
 import { text } from './textSchema.ts';
@@ -248,6 +249,8 @@ export const policySchema = z
       purge: [],
       privacy_requests: [],
     }),
+    /** Who holds the register and where people write: the access report needs it (controllerSchema.ts). */
+    controller: controller.optional(),
     /** Who may ask at all: guests (single- and multi-channel) are refused unless allowed here. */
     workspace: z
       .object({ allow_guests: z.boolean().default(false) })

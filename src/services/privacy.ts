@@ -1,13 +1,7 @@
-import {
-  asObjections,
-  type ConsentRecord,
-  type Objection,
-  objectionKey,
-  type Suppression,
-} from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import { readWithdrawals } from '../domain/withdrawals.ts';
+import { localIso } from '../domain/time.ts';
+import { type AccessReport, assertReadable, type ExportFormat, gatherAccessReport } from './accessReport.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import { eraseFromKeptLists } from './campaignLists.ts';
 import { assertMayChange, type Editor } from './contacts.ts';
@@ -23,33 +17,52 @@ async function identifiersFor(ctx: AppContext, target: Identifier) {
   return { contact, ids, hashes: [...new Set([...ids.map((id) => ctx.store.hash(id)), ...former])] };
 }
 
-/** GDPR art. 15: everything held on the person, as JSON; the request itself is audited. */
-export async function exportPerson(ctx: AppContext, target: Identifier, by: string) {
-  const { contact, hashes } = await identifiersFor(ctx, target);
-  const facts = await ctx.store.subjectFacts(target);
-  const about = await ctx.store.recordsAbout(hashes);
+/**
+ * GDPR art. 15: everything held on the person, gathered once for the format asked (JSON for machines, the page
+ * or PDF she reads); the request itself is audited, with its format, never with the person in clear.
+ */
+export async function accessRequest(
+  ctx: AppContext,
+  target: Identifier,
+  by: string,
+  format: ExportFormat = 'json',
+): Promise<AccessReport> {
+  const report = await gatherAccessReport(ctx, target);
+  assertReadable(report, format);
   await ctx.store.audit({
-    at: ctx.clock().toISOString(),
+    at: report.at.toISOString(),
     actor: by,
     action: 'privacy.export',
     outcome: 'done',
-    targetHash: hashes[0],
+    targetHash: ctx.store.hash(report.identifiers[0] ?? target),
+    detail: `format ${format}`,
   });
+  return report;
+}
+
+/** GDPR art. 15 as JSON, the machine format: the records as stored, and what the report derives from them. */
+export async function exportPerson(ctx: AppContext, target: Identifier, by: string) {
+  return exportJson(await accessRequest(ctx, target, by, 'json'));
+}
+
+/** The JSON of an access request: instants in UTC for programs, and the deadlines in the policy's time zone. */
+export function exportJson(report: AccessReport) {
   return {
-    generatedAt: ctx.clock().toISOString(),
-    controllerPolicy: { name: ctx.policy.doc.policy.name, revision: ctx.policy.revision },
-    contact: contact ?? null,
-    consents: facts.consents,
-    interactions: facts.interactions,
-    // Every time the person objected, not only the first (art. 15: the whole record, in the order told); the
-    // consents she withdrew apart, with their purpose: a withdrawal is not an objection (domain/withdrawals.ts).
-    objections: suppressionsOf(about.suppressions, facts.consents, 'objection').map(
-      ({ scope, at, origin, reason }) => ({ scope, at, origin, reason }),
-    ),
-    withdrawals: suppressionsOf(about.suppressions, facts.consents, 'withdrawal').map(
-      ({ scope, purpose, at, origin }) => ({ channel: scope, purpose, at, origin }),
-    ),
-    decisions: about.decisions.map(({ askedAt, askedBy, channel, verdict, rules, policyRevision }) => ({
+    generatedAt: report.at.toISOString(),
+    controllerPolicy: report.policy,
+    ...(report.controller ? { controller: report.controller } : {}),
+    timeZone: report.zone,
+    contact: report.contact ?? null,
+    consents: report.consents,
+    interactions: report.interactions,
+    objections: report.objections.map(({ scope, at, origin, reason }) => ({ scope, at, origin, reason })),
+    withdrawals: report.withdrawals.map(({ scope, purpose, at, origin }) => ({
+      channel: scope,
+      purpose,
+      at,
+      origin,
+    })),
+    decisions: report.decisions.map(({ askedAt, askedBy, channel, verdict, rules, policyRevision }) => ({
       askedAt,
       askedBy,
       channel,
@@ -57,28 +70,19 @@ export async function exportPerson(ctx: AppContext, target: Identifier, by: stri
       rules,
       policyRevision,
     })),
+    legalBases: report.bases.map(({ channel, purpose, audience, basis, consent }) => ({
+      channel,
+      purpose,
+      audience,
+      basis,
+      ...(consent ? { consentAt: consent.at } : {}),
+    })),
+    retention: report.deadlines.map((d) => ({
+      kind: d.kind,
+      deadline: localIso(d.at, report.zone),
+      rule: d.rule,
+    })),
   };
-}
-
-/**
- * Each date of the suppression entries, read by its substance as an objection or as a withdrawal with its
- * purpose (an entry of an earlier version by the person's consent records), with where it was told.
- */
-function suppressionsOf(
-  suppressions: Suppression[],
-  consents: ConsentRecord[],
-  kind: 'objection' | 'withdrawal',
-): Array<Objection & Pick<Suppression, 'origin' | 'reason'>> {
-  const told = suppressions.flatMap((s) => {
-    const { origin, reason } = s;
-    const dates = readWithdrawals(asObjections(s), consents);
-    return dates
-      .filter((o) => (o.kind === 'withdrawal') === (kind === 'withdrawal'))
-      .map((o) => ({ ...o, origin, ...(reason && o.kind !== 'withdrawal' ? { reason } : {}) }));
-  });
-  // The suppression list keeps one entry per identifier: a person with an email and a phone told it once.
-  const once = new Map(told.map((o) => [`${objectionKey(o)}|${o.origin}`, o]));
-  return [...once.values()].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

@@ -134,13 +134,16 @@ describe('policy lint: what people get wrong, at its line and column', () => {
     expect(relaxed.err).toContain(
       `${file}:${lineOf(SOURCE, 'sender_identity: [Exemple SAS]')}:21 warning: placeholder "Exemple SAS" still in place`,
     );
-    expect(relaxed.out).toMatch(/ok \(37 rules, revision \w+, 7 warnings\)/);
+    expect(relaxed.out).toMatch(/ok \(37 rules, revision \w+, 10 warnings\)/);
     expect((await lint(file, '--strict')).status).toBe(1);
     const replaced = policyCopy((s) =>
       s
         .replaceAll('S0COMPLIANCE', 'S0DPOTEAM')
         .replaceAll('S0SALESMGR', 'S0MANAGERS')
         .replace('[Exemple SAS]', '[Acme SAS]')
+        .replace('name: Exemple SAS', 'name: Acme SAS')
+        .replace('address: "1 rue de l\'Exemple, 75001 Paris"', 'address: 2 avenue Acme, 69002 Lyon')
+        .replace('email: dpo@exemple.fr', 'email: dpo@acme.fr')
         .replace('channel: C0COMPLIANCE', 'channel: C0DPOROOM'),
     );
     const clean = await lint(replaced, '--strict');

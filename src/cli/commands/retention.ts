@@ -2,14 +2,16 @@ import { type Command, Option } from 'commander';
 import { maskIdentifier } from '../../domain/identifiers.ts';
 import { localIso } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
+import { accessFile } from '../../reports/accessFile.ts';
 import { deadlineLine, purgeSetText, scanSections } from '../../reports/retention.ts';
 import type { Deadline } from '../../retention/deadlines.ts';
 import { personLabel, purgeCounts } from '../../retention/purge.ts';
+import { exportFormat } from '../../services/accessReport.ts';
 import * as parse from '../../services/parse.ts';
-import { erasePerson, exportPerson } from '../../services/privacy.ts';
+import { accessRequest, erasePerson } from '../../services/privacy.ts';
 import { purgeOverdue, retentionScan } from '../../services/retention.ts';
 import type { CliKit } from '../kit.ts';
-import { writeOutput } from '../output.ts';
+import { assertWritable, writeOutput } from '../output.ts';
 
 // The operator of the command line works on the register itself: compliance, who sees identifiers in full.
 const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string) => s, full: true };
@@ -101,17 +103,32 @@ export function register(program: Command, kit: CliKit): void {
   const privacy = program.command('privacy').description('data-subject requests (GDPR art. 15 and 17)');
   const person = (command: Command) =>
     command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
-  person(privacy.command('export').description('everything held on a person, as JSON'))
-    .option('--out <file>', 'write to a file instead of standard output (mode 600)')
+  person(
+    privacy
+      .command('export')
+      .description(
+        'everything held on a person: JSON for machines, or the access report she reads (html, pdf)',
+      ),
+  )
+    .option('--format <format>', 'json (default), html or pdf; else from the --out extension')
+    .option('--out <file>', 'write to a file instead of standard output (mode 600; needed for pdf)')
     .option('--force', 'replace the --out file if it exists')
     .action(async (options) => {
       await kit.withContext(
         async (ctx) => {
-          const data = await exportPerson(ctx, parse.person(options), kit.who());
-          const json = JSON.stringify(data, null, 2);
-          if (options.out)
-            writeOutput(options.out, `${json}\n`, { force: options.force, dbPath: kit.dbPath() });
-          else kit.out(json);
+          const lang = kit.lang(ctx.policy);
+          const target = parse.person(options);
+          const format = exportFormat(options.format, options.out);
+          const file = { force: options.force, dbPath: kit.dbPath() };
+          // Refused before anything is read or audited: an export must not be recorded as made and not be there.
+          if (options.out) assertWritable(options.out, file);
+          const report = await accessRequest(ctx, target, kit.who(), format);
+          const data = await accessFile(report, ctx.policy, format, lang);
+          if (!options.out) return kit.out(data.toString().trimEnd());
+          writeOutput(options.out, data, file);
+          kit.out(
+            t(lang, 'access_written', { file: options.out, format, lang: t(lang, `access_lang_${lang}`) }),
+          );
         },
         { read: true },
       );
