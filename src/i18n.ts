@@ -13,6 +13,7 @@ import { emulator } from './i18n/emulator.ts';
 import { fieldNames } from './i18n/fieldNames.ts';
 import { forms } from './i18n/forms.ts';
 import { importPlan } from './i18n/importPlan.ts';
+import { importProblems } from './i18n/importProblems.ts';
 import type { Lang } from './i18n/lang.ts';
 import { optOutCost } from './i18n/optOutCost.ts';
 import { plurals } from './i18n/plural.ts';
@@ -38,6 +39,7 @@ const catalogue = {
   ...api,
   ...emulator,
   ...importPlan,
+  ...importProblems,
   ...accessReport,
   ...registerExport,
 };

@@ -7,6 +7,8 @@ import { campaign } from '../src/i18n/campaign.ts';
 import { cli } from '../src/i18n/cli.ts';
 import { fieldNames } from '../src/i18n/fieldNames.ts';
 import { forms } from '../src/i18n/forms.ts';
+import { importPlan } from '../src/i18n/importPlan.ts';
+import { importProblems } from '../src/i18n/importProblems.ts';
 import { optOutCost } from '../src/i18n/optOutCost.ts';
 import { problems } from '../src/i18n/problems.ts';
 import { retention } from '../src/i18n/retention.ts';
@@ -21,6 +23,8 @@ const catalogue = {
   ...fieldNames,
   ...retention,
   ...optOutCost,
+  ...importPlan,
+  ...importProblems,
 };
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)(?:\}|,\s*plural)/g)]

@@ -42,6 +42,7 @@ export const importPlan = {
     fr: '« {column} » (un utilisateur de {tool}, pas un membre Slack : --column owner=… pour une colonne d’identifiants Slack)',
     en: '"{column}" (a {tool} user, not a Slack member: --column owner=… for a column of Slack ids)',
   },
+  plan_quote: { fr: '« {text} »', en: '"{text}"' },
   plan_ignored: { fr: 'Colonnes ignorées : {columns}.', en: 'Columns ignored: {columns}.' },
   plan_preview: {
     fr: 'Essai (--dry-run) : rien n’est écrit. Premières lignes telles qu’elles seraient enregistrées :',

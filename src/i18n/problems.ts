@@ -145,18 +145,6 @@ export const problems = {
     fr: '{file}:1 : aucune colonne {value} (ni en-tête ni valeurs) pour cette campagne.',
     en: '{file}:1: no {value} column (header or values) for this campaign.',
   },
-  problem_unknown_preset: {
-    fr: '{field} : « {value} » n’est pas un outil connu ({allowed}).',
-    en: '{field}: "{value}" is not a known tool ({allowed}).',
-  },
-  problem_csv_unknown_column: {
-    fr: '{field} : le fichier n’a pas de colonne « {value} » (colonnes : {allowed}).',
-    en: '{field}: the file has no column "{value}" (columns: {allowed}).',
-  },
-  problem_unknown_import_field: {
-    fr: '{field} : « {value} » n’est pas un champ de contact ({allowed}) ; écrivez --column champ=En-tête.',
-    en: '{field}: "{value}" is not a contact field ({allowed}); write --column field=Header.',
-  },
   problem_postal_not_checked: {
     fr: 'Les campagnes postales ne sont pas vérifiées : aucune adresse postale n’est conservée.',
     en: 'Postal campaigns are not checked: no postal addresses are kept.',

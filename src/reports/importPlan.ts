@@ -51,7 +51,7 @@ export function planLines(lang: Lang, plan: ColumnPlan): string[] {
 }
 
 /** A column's header as the reader's language quotes it. */
-export const quote = (lang: Lang, text: string) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
+export const quote = (lang: Lang, text: string) => t(lang, 'plan_quote', { text });
 
 /**
  * The header of the column a field of a row came from ("Date de création" for collectedAt), for messages that
