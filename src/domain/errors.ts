@@ -131,6 +131,18 @@ export const INPUT_PROBLEMS = [
   'not_postgres',
   'file_store_only',
   'purge_not_now',
+  // Issue 26, spreadsheets in: dates as people write them, and workbooks.
+  'date_month_first',
+  'impossible_day',
+  'impossible_month',
+  'excel_serial_before_1900_03',
+  'workbook_xls',
+  'workbook_xlsb',
+  'workbook_ods',
+  'file_is_archive',
+  'workbook_damaged',
+  'unknown_sheet',
+  'sheet_without_workbook',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 
