@@ -17,6 +17,7 @@ import { plurals } from './i18n/plural.ts';
 import { policy } from './i18n/policy.ts';
 import { problems } from './i18n/problems.ts';
 import { retention } from './i18n/retention.ts';
+import { sheets } from './i18n/sheets.ts';
 
 export type { Lang };
 
@@ -34,6 +35,7 @@ const catalogue = {
   ...policy,
   ...api,
   ...emulator,
+  ...sheets,
 };
 
 export type MessageKey = keyof typeof catalogue;

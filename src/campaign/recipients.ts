@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { columnFor } from '../csv/columns.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
-import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { ByteSource } from '../csv/stream.ts';
+import { openTable } from '../csv/table.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
@@ -12,14 +13,22 @@ import { DistinctSet } from './distinct.ts';
  * current slice are held. The column is found by its header; a file's shape is kept for the files made from it.
  */
 
-/** A recipient list as it arrives: a file (its bytes, or its path on disk), or a list pasted in the Slack modal. */
-export type ListInput = ({ kind: 'file'; fileName: string } & ByteSource) | { kind: 'pasted'; text: string };
+/**
+ * A recipient list as it arrives: a file (its bytes, or its path on disk; CSV or .xlsx, `sheet` the workbook's
+ * sheet to read, by name or number), or a list pasted in the Slack modal.
+ */
+export type ListInput =
+  | ({ kind: 'file'; fileName: string; sheet?: string } & ByteSource)
+  | { kind: 'pasted'; text: string };
 
 export interface ListLayout {
   kind: 'email' | 'phone';
   encoding: string;
-  /** A file's shape, separator and header row (if it has one): the files made from it are written the same way. */
-  file?: { shape: TextShape; delimiter: string; header?: CsvRow };
+  /**
+   * A file's shape, separator and header row (if it has one): the files made from it are written the same way.
+   * For a workbook, the sheet read (its name) and Excel's own CSV shape.
+   */
+  file?: { shape: TextShape; delimiter: string; header?: CsvRow; sheet?: string };
 }
 
 /** One value of the list: the line it is on, the value in the recipient column, and a file's whole row. */
@@ -140,12 +149,13 @@ function chooseColumn(
  * the rows, a slice at a time.
  */
 async function fileList(
-  input: { fileName: string } & ByteSource,
+  input: { fileName: string; sheet?: string } & ByteSource,
   kind: 'email' | 'phone',
   channel: Channel,
 ): Promise<OpenedList> {
   const { fileName } = input;
-  const { sniffed, shape, rows, readShare } = await openCsv(input, fileName);
+  const opened = await openTable(input, fileName, { sheet: input.sheet });
+  const { sniffed, shape, rows, readShare, workbook } = opened;
   const head: CsvRow[] = [];
   let more = true;
   let chosen: { column: number; header?: CsvRow };
@@ -163,7 +173,11 @@ async function fileList(
   const { column, header } = chosen;
   const entry = (row: CsvRow): ListEntry => ({ line: row.line, value: row.cells[column] ?? '', row });
   return {
-    layout: { kind, encoding: sniffed.encoding, file: { shape, delimiter: shape.delimiter, header } },
+    layout: {
+      kind,
+      encoding: workbook ? 'xlsx' : sniffed.encoding,
+      file: { shape, delimiter: shape.delimiter, header, sheet: workbook?.sheet },
+    },
     inputSha256: sniffed.sha256,
     entries: (async function* () {
       const data = header ? head.slice(1) : head;

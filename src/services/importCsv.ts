@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { optedOut, optOutColumn } from '../csv/optOutColumns.ts';
 import type { TextShape } from '../csv/read.ts';
-import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { ByteSource } from '../csv/stream.ts';
+import { openTable } from '../csv/table.ts';
 import type { SuppressionScope } from '../domain/contacts.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
@@ -20,7 +21,9 @@ import { queueWebhooks } from './webhooks.ts';
 const WRITE_SLICE = 5000;
 
 export interface ImportReport {
+  /** The file's text encoding, or `xlsx` for a workbook (whose `sheet` was read). */
   encoding: string;
+  sheet?: string;
   /** The file's sha256, as the audit entry of the import records it. */
   sha256: string;
   rows: number;
@@ -54,9 +57,15 @@ export async function importContacts(
   ctx: AppContext,
   source: ByteSource,
   fileName: string,
-  options: { by: string; skipInvalid?: boolean; onProgress?: (done: number, total: number) => void },
+  options: {
+    by: string;
+    skipInvalid?: boolean;
+    sheet?: string;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportReport> {
-  const { sniffed, shape: fileShape, rows: batches, readShare } = await openCsv(source, fileName);
+  const opened = await openTable(source, fileName, { sheet: options.sheet });
+  const { sniffed, shape: fileShape, rows: batches, readShare, workbook } = opened;
   const { delimiter, ...shape } = fileShape;
   const now = ctx.clock();
   const provenance = { source: 'import', collection: 'indirect', collectedAt: now.toISOString() } as const;
@@ -100,7 +109,8 @@ export async function importContacts(
   if (rows === 0) throw new InputError('csv_no_data_row', { file: fileName });
   const file = { header, shape, delimiter };
   const report = {
-    encoding: sniffed.encoding,
+    encoding: workbook ? 'xlsx' : sniffed.encoding,
+    sheet: workbook?.sheet,
     sha256: sniffed.sha256,
     rows,
     created: 0,
@@ -258,14 +268,14 @@ function changeDetail(change: BatchChange): string {
 /** The import's own entry: which file (its sha256 proves which bytes), and what became of its rows. */
 function importDetail(
   name: string,
-  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped' | 'objections'>,
+  done: Pick<ImportReport, 'sha256' | 'sheet' | 'rows' | 'created' | 'updated' | 'dropped' | 'objections'>,
   rejected: number,
 ): string {
   const byField = new Map<ContactField, number>();
   for (const { field } of done.dropped) byField.set(field, (byField.get(field) ?? 0) + 1);
   const fields = [...byField].map(([field, count]) => `${field} ${count}`).join(', ');
   return [
-    `file ${name} (sha256 ${done.sha256})`,
+    `file ${name}${done.sheet === undefined ? '' : `, sheet "${done.sheet}"`} (sha256 ${done.sha256})`,
     `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${rejected} rejected`,
     ...(done.objections > 0 ? [`${done.objections} opt-outs recorded as objections`] : []),
     `${done.dropped.length} fields dropped${fields ? ` (${fields})` : ''}`,

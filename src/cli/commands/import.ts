@@ -13,8 +13,11 @@ import { terminalProgress } from '../progress.ts';
 export function register(program: Command, kit: CliKit): void {
   program
     .command('import')
-    .description('import contacts from CSV (UTF-8, UTF-16 or Windows-1252; "," ";" or tab; header row)')
+    .description(
+      'import contacts from CSV (UTF-8, UTF-16 or Windows-1252; "," ";" or tab; header row) or an .xlsx workbook',
+    )
     .argument('<file>')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to read (default: the first)')
     .option(
       '--skip-invalid',
       'import the good rows, leave out the bad ones (listed, and written with --rejected)',
@@ -33,6 +36,7 @@ export function register(program: Command, kit: CliKit): void {
         const report = await importContacts(ctx, { path: file }, file, {
           by: kit.who(),
           skipInvalid: options.skipInvalid,
+          sheet: options.sheet,
           onProgress: progress.update,
         }).finally(progress.stop);
         const reason = (e: { error: InputError; field?: string; column?: string }) =>
@@ -72,7 +76,7 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(
           t(kit.lang(ctx.policy), 'cli_import_done', {
             rows: report.rows,
-            encoding: report.encoding,
+            encoding: report.sheet ? t(lang, 'cli_import_sheet', { sheet: report.sheet }) : report.encoding,
             created: report.created,
             updated: report.updated,
           }),
