@@ -48,6 +48,14 @@ export interface OpenedList {
   readShare(): number;
 }
 
+/**
+ * A checked campaign's list given again (the kept copy, the Slack file, `--list`): read with the sheet the
+ * check read, for a workbook, so its lines are the same rows.
+ */
+export function asChecked(c: { input?: { sheet?: string } }, list: ListInput): ListInput {
+  return list.kind === 'file' && c.input?.sheet !== undefined ? { ...list, sheet: c.input.sheet } : list;
+}
+
 /** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
 export function recipientKind(channel: Channel): 'email' | 'phone' {
   if (channel === 'post') throw new InputError('postal_not_checked');

@@ -46,6 +46,12 @@ async function wholeFile(source: ByteSource, fileName: string): Promise<Buffer> 
   });
 }
 
+/** Whether a file is an .xlsx workbook, by its bytes: the files given back for it are workbooks too. */
+export async function isWorkbook(source: ByteSource, fileName: string): Promise<boolean> {
+  if (!isZipOrOle2(await head(source, fileName))) return false;
+  return kindOf(await wholeFile(source, fileName)) === 'xlsx';
+}
+
 /**
  * Opens a table for one reading. `sheet`: a workbook's sheet, by name or number (the first by default); asked
  * of a CSV it is refused, since the user expected a workbook. A workbook is read whole (a zip of XML is no

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.ts';
 import type { CsvRow } from './read.ts';
 import { safeCell } from './write.ts';
+import { xlsxOf } from './xlsx.ts';
 
 /**
  * Reading an Excel workbook (.xlsx) as the rows of one sheet, in the very shape a CSV gives them (csv/stream.ts
@@ -134,4 +135,22 @@ export async function readWorkbook(bytes: Buffer, fileName: string, asked?: stri
     rows.push({ cells, line: i + 1, raw });
   });
   return { sheet, sheets, rows };
+}
+
+/**
+ * A sheet written again as a workbook of its own (same name), the rows at `lines` emptied and every other row on
+ * its number, its cells as the text they read as: what erasing people (GDPR art. 17) leaves of a kept workbook.
+ * The workbook's other sheets are not kept: they were never checked, and may hold the people erased.
+ */
+export async function withRowsEmptied(
+  bytes: Buffer,
+  fileName: string,
+  sheet: string | undefined,
+  lines: Set<number>,
+): Promise<Buffer> {
+  const read = await readWorkbook(bytes, fileName, sheet);
+  const last = read.rows.at(-1)?.line ?? 0;
+  const table: string[][] = Array.from({ length: last }, () => []);
+  for (const row of read.rows) if (!lines.has(row.line)) table[row.line - 1] = row.cells;
+  return xlsxOf(table, read.sheet);
 }
