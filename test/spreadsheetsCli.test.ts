@@ -178,6 +178,12 @@ describe('import of an .xlsx workbook', () => {
     expect(await refused('contacts.zip', zip)).toBe(
       'prospect-guard: contacts.zip est une archive (zip), ni un classeur .xlsx ni un CSV : enregistrez la liste en .xlsx ou en CSV, ou donnez le fichier qu’elle contient.',
     );
+    // A workbook that would unzip to gigabytes (a zip bomb, or a list too big for memory) is refused unopened.
+    const huge = storedZip([{ name: 'xl/workbook.xml', text: '<workbook/>' }]);
+    huge.writeUInt32LE(0xf0000000, huge.indexOf(Buffer.from('PK\x01\x02', 'latin1')) + 24);
+    expect(await refused('enorme.xlsx', huge)).toBe(
+      'prospect-guard: enorme.xlsx : classeur trop grand pour être lu en mémoire (plus de 512 Mo une fois décompressé) : enregistrez-le en « CSV UTF-8 », qui se lit quelle que soit sa taille.',
+    );
     const broken = storedZip([{ name: 'xl/workbook.xml', text: '<workbook' }]);
     expect(await refused('casse.xlsx', broken)).toMatch(
       /^prospect-guard: casse\.xlsx : classeur \.xlsx illisible \(.+\) ; ouvrez-le dans Excel et enregistrez-le à nouveau, ou en « CSV UTF-8 »\.$/,

@@ -15,6 +15,8 @@ export type FileKind = 'text' | 'xlsx' | 'xls' | 'xlsb' | 'ods' | 'archive';
 
 const ZIP_ENTRY = Buffer.from('PK\x03\x04', 'latin1');
 const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
+/** The end of a zip's central directory (and the whole of an empty zip). */
+const ZIP_END = ZIP_EMPTY;
 /** OLE2 compound file: Excel 97-2003's .xls, and any workbook Excel encrypted with a password. */
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -117,7 +119,31 @@ export interface SheetRows {
   rows: CsvRow[];
 }
 
+/**
+ * A workbook is read whole, unzipped in memory: past this size unzipped (Excel's 1,048,576 rows of a few columns
+ * fit) it is refused before it is unzipped, a zip bomb as well; a CSV, read as a stream, has no such bound.
+ */
+export const MAX_UNZIPPED = 512 * 2 ** 20;
+
+/** The sum of the entries' unzipped sizes, from the zip's central directory (Infinity when it cannot tell). */
+export function unzippedSize(bytes: Buffer): number {
+  const end = bytes.lastIndexOf(ZIP_END);
+  if (end < 0 || end + 22 > bytes.length) return Number.POSITIVE_INFINITY;
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return Number.POSITIVE_INFINITY;
+    const size = bytes.readUInt32LE(at + 24);
+    // 0xFFFFFFFF: a ZIP64 entry, over 4 GiB.
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 export async function readWorkbook(bytes: Buffer, fileName: string, asked?: string): Promise<SheetRows> {
+  if (unzippedSize(bytes) > MAX_UNZIPPED)
+    throw new InputError('workbook_too_large', { file: fileName, limit: MAX_UNZIPPED / 2 ** 20 });
   const library = await import('read-excel-file/node');
   const sheets = await sheetNames(library, bytes, fileName);
   const sheet = chooseSheet(sheets, asked, fileName);

@@ -141,6 +141,7 @@ export const INPUT_PROBLEMS = [
   'workbook_ods',
   'file_is_archive',
   'workbook_damaged',
+  'workbook_too_large',
   'unknown_sheet',
   'sheet_without_workbook',
 ] as const;

@@ -38,6 +38,10 @@ export const sheets = {
     fr: '{file} : classeur .xlsx illisible ({reason}) ; ouvrez-le dans Excel et enregistrez-le à nouveau, ou en « CSV UTF-8 ».',
     en: '{file}: unreadable .xlsx workbook ({reason}); open it in Excel and save it again, or as "CSV UTF-8".',
   },
+  problem_workbook_too_large: {
+    fr: '{file} : classeur trop grand pour être lu en mémoire (plus de {limit} Mo une fois décompressé) : enregistrez-le en « CSV UTF-8 », qui se lit quelle que soit sa taille.',
+    en: '{file}: workbook too large to be read in memory (over {limit} MB unzipped): save it as "CSV UTF-8", which is read whatever its size.',
+  },
   problem_unknown_sheet: {
     fr: '{file} n’a pas de feuille « {value} » : ses feuilles sont {allowed} (--sheet prend un nom ou un numéro, 1 pour la première).',
     en: '{file} has no sheet "{value}": its sheets are {allowed} (--sheet takes a name or a number, 1 for the first).',
