@@ -50,5 +50,9 @@ export const sheets = {
     fr: '--sheet ne sert qu’avec un classeur .xlsx : {file} est un fichier texte (CSV), qui n’a qu’une feuille.',
     en: '--sheet only applies to an .xlsx workbook: {file} is a text file (CSV), with a single sheet.',
   },
+  campaign_sheet: {
+    fr: 'Classeur : feuille « {sheet} » (les numéros de ligne sont ceux de la feuille).',
+    en: 'Workbook: sheet "{sheet}" (line numbers are the sheet’s row numbers).',
+  },
   cli_import_sheet: { fr: 'xlsx, feuille « {sheet} »', en: 'xlsx, sheet "{sheet}"' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -87,6 +87,7 @@ describe('/campaign-check with an .xlsx list', () => {
     expect(report).toContain('✅ 2 autorisés · ⚠️ 0 à vérifier · ⛔ 1 bloqué');
     expect(report).toContain('3 destinataires (5 lignes, 1 doublon compté une fois, 1 invalide)');
     expect(report).toContain('Lignes invalides : 5');
+    expect(report).toContain('Classeur : feuille « Liste » (les numéros de ligne sont ceux de la feuille).');
     expect(report).toContain('b***@gmail.com (ligne 3)');
     expect(campaign.input?.sheet).toBe('Liste');
     expect(thread(campaign).map((f) => f.name)).toEqual([
