@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
@@ -5,9 +7,9 @@ import { settled, watchApprovedCampaigns } from '../../src/services/approvedWatc
 import { erasePerson } from '../../src/services/privacy.ts';
 import { renderBlocks } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
-import { financeProfessional } from '../helpers.ts';
+import { financeProfessional, tempDir } from '../helpers.ts';
 import { workbook } from '../sheetFiles.ts';
-import { startTestSlack, type TestSlack } from './harness.ts';
+import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
  * /campaign-check with an Excel workbook uploaded, as sales teams keep their lists: checked like the CSV of
@@ -142,5 +144,30 @@ describe('/campaign-check with an .xlsx list', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('the emulator behind npm start', () => {
+  it('checks a local workbook and shows the workbooks it gives back as their rows', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'liste.xlsx'), await BOOK());
+    const script = [
+      '/campaign-check',
+      'Relance', // name
+      '', // email
+      '1', // accounting software
+      '2', // B2C
+      '2026-11-24T09:00', // start
+      '', // no end
+      'Objet : Votre comptabilité\\nExemple SAS\\nSe désinscrire : {{unsubscribe}}',
+      join(dir, 'liste.xlsx'),
+      '', // nothing pasted
+      ':open 1',
+    ].join('\n');
+    const { out } = await pipedStart(`${script}\n`);
+    expect(out).toContain('Classeur : feuille « Liste »');
+    expect(out).toMatch(
+      /── cmp-[0-9a-f]+-details\.xlsx ──\nNom;E-mail;Mobile;verdict;motif;règles;base légale\nA;a@acme\.fr;612345678;à vérifier;/,
+    );
   });
 });
