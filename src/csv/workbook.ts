@@ -125,17 +125,21 @@ export interface SheetRows {
  */
 export const MAX_UNZIPPED = 512 * 2 ** 20;
 
-/** The sum of the entries' unzipped sizes, from the zip's central directory (Infinity when it cannot tell). */
+/**
+ * The sum of the entries' unzipped sizes, from the zip's central directory; 0 when it does not tell (a ZIP64
+ * directory, whose sizes are elsewhere, or a damaged one the reader will refuse): such a file is left to the
+ * reader, never refused as too large on a guess.
+ */
 export function unzippedSize(bytes: Buffer): number {
   const end = bytes.lastIndexOf(ZIP_END);
-  if (end < 0 || end + 22 > bytes.length) return Number.POSITIVE_INFINITY;
+  if (end < 0 || end + 22 > bytes.length) return 0;
   let at = bytes.readUInt32LE(end + 16);
   let total = 0;
   for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return Number.POSITIVE_INFINITY;
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return 0;
     const size = bytes.readUInt32LE(at + 24);
-    // 0xFFFFFFFF: a ZIP64 entry, over 4 GiB.
-    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    if (size === 0xffffffff) return 0; // ZIP64: the size is in an extra field
+    total += size;
     at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
   return total;
