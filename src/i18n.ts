@@ -21,6 +21,7 @@ import { policy } from './i18n/policy.ts';
 import { problems } from './i18n/problems.ts';
 import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
+import { sheets } from './i18n/sheets.ts';
 
 export type { Lang };
 
@@ -42,6 +43,7 @@ const catalogue = {
   ...importProblems,
   ...accessReport,
   ...registerExport,
+  ...sheets,
 };
 
 export type MessageKey = keyof typeof catalogue;

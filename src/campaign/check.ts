@@ -218,7 +218,11 @@ export async function checkCampaign(
     templateHash: sha256(input.template),
     listHash: sorter.seen.hash(),
     cleanedHash: sorter.seen.hash(true),
-    input: { sha256: list.inputSha256, ...(input.list.kind === 'pasted' ? { pasted: true } : {}) },
+    input: {
+      sha256: list.inputSha256,
+      ...(input.list.kind === 'pasted' ? { pasted: true } : {}),
+      ...(list.layout.file?.sheet === undefined ? {} : { sheet: list.layout.file.sheet }),
+    },
     counts: { rows, recipients, duplicates, invalid, ...counts },
     findings: checkMessage(input.template, input.channel, input.product, policy),
     groups: [...groups.entries()]

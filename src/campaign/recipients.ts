@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { columnNamed, planColumns } from '../csv/columnPlan.ts';
 import { optedOut } from '../csv/optOutColumns.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
-import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { ByteSource } from '../csv/stream.ts';
+import { openTable } from '../csv/table.ts';
 import { type Channel, objectionCovers } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
@@ -13,16 +14,22 @@ import { DistinctSet } from './distinct.ts';
  * current slice are held. The column is found by its header; a file's shape is kept for the files made from it.
  */
 
-/** A recipient list as it arrives: a file (its bytes, or its path on disk), or a list pasted in the Slack modal. */
+/**
+ * A recipient list as it arrives: a file (its bytes, or its path on disk; CSV or .xlsx, `sheet` the workbook's
+ * sheet to read, by name or number; `column` the recipients' column a user chose), or a list pasted in the Slack modal.
+ */
 export type ListInput =
-  | ({ kind: 'file'; fileName: string; column?: string } & ByteSource)
+  | ({ kind: 'file'; fileName: string; column?: string; sheet?: string } & ByteSource)
   | { kind: 'pasted'; text: string };
 
 export interface ListLayout {
   kind: 'email' | 'phone';
   encoding: string;
-  /** A file's shape, separator and header row (if it has one): the files made from it are written the same way. */
-  file?: { shape: TextShape; delimiter: string; header?: CsvRow };
+  /**
+   * A file's shape, separator and header row (if it has one): the files made from it are written the same way.
+   * For a workbook, the sheet read (its name) and Excel's own CSV shape.
+   */
+  file?: { shape: TextShape; delimiter: string; header?: CsvRow; sheet?: string };
 }
 
 /** One value of the list: the line it is on, the value in the recipient column, and a file's whole row. */
@@ -42,6 +49,14 @@ export interface OpenedList {
   entries: AsyncIterable<ListEntry[]>;
   /** The share of the input read so far, from 0 to 1 (the progress of a check). */
   readShare(): number;
+}
+
+/**
+ * A checked campaign's list given again (the kept copy, the Slack file, `--list`): read with the sheet the
+ * check read, for a workbook, so its lines are the same rows.
+ */
+export function asChecked(c: { input?: { sheet?: string } }, list: ListInput): ListInput {
+  return list.kind === 'file' && c.input?.sheet !== undefined ? { ...list, sheet: c.input.sheet } : list;
 }
 
 /** What identifies a recipient on this channel: an email address, or a phone number for SMS, calls and DMs. */
@@ -163,12 +178,13 @@ function optOutsOf(headers: string[], channel: Channel): number[] {
  * the rows, a slice at a time.
  */
 async function fileList(
-  input: { fileName: string; column?: string } & ByteSource,
+  input: { fileName: string; column?: string; sheet?: string } & ByteSource,
   kind: 'email' | 'phone',
   channel: Channel,
 ): Promise<OpenedList> {
   const { fileName } = input;
-  const { sniffed, shape, rows, readShare } = await openCsv(input, fileName);
+  const opened = await openTable(input, fileName, { sheet: input.sheet });
+  const { sniffed, shape, rows, readShare, workbook } = opened;
   const head: CsvRow[] = [];
   let more = true;
   let chosen: ReturnType<typeof chooseColumn>;
@@ -196,7 +212,11 @@ async function fileList(
     };
   };
   return {
-    layout: { kind, encoding: sniffed.encoding, file: { shape, delimiter: shape.delimiter, header } },
+    layout: {
+      kind,
+      encoding: workbook ? 'xlsx' : sniffed.encoding,
+      file: { shape, delimiter: shape.delimiter, header, sheet: workbook?.sheet },
+    },
     inputSha256: sniffed.sha256,
     entries: (async function* () {
       const data = header ? head.slice(1) : head;

@@ -125,8 +125,11 @@ export interface Campaign {
   }[];
   /** The groups in review that a reviewer looked at and let through: the "allowed + reviewed" list. */
   reviewed?: { rule: string; by: string; at: string }[];
-  /** The checked file itself, by hash (and where Slack keeps it), so its lists can be written again. */
-  input?: { sha256: string; pasted?: boolean; slackFile?: string };
+  /**
+   * The checked file itself, by hash (and where Slack keeps it), so its lists can be written again; `sheet`: for
+   * an .xlsx workbook, the sheet checked (its name), read again whenever the list is.
+   */
+  input?: { sha256: string; pasted?: boolean; slackFile?: string; sheet?: string };
   /** The first invalid rows' line numbers (their values are not kept). */
   invalidLines: number[];
   /** Recipients the list itself says unsubscribed from the channel (an opt-out column): blocked. */

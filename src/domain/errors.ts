@@ -139,6 +139,19 @@ export const INPUT_PROBLEMS = [
   'controller_missing',
   'register_export_not_allowed',
   'export_file_type',
+  // Issue 26, spreadsheets in: dates as people write them, and workbooks.
+  'date_month_first',
+  'impossible_day',
+  'impossible_month',
+  'excel_serial_before_1900_03',
+  'workbook_xls',
+  'workbook_xlsb',
+  'workbook_ods',
+  'file_is_archive',
+  'workbook_damaged',
+  'workbook_too_large',
+  'unknown_sheet',
+  'sheet_without_workbook',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -1,4 +1,5 @@
 import { DateTime, Duration, IANAZone, Zone, type ZoneOffsetFormat, type ZoneOffsetOptions } from 'luxon';
+import { isoText } from './dates.ts';
 import { InputError } from './errors.ts';
 
 const QUARTER_HOUR = 15 * 60_000;
@@ -71,17 +72,34 @@ export function zoneFor(name: string): Zone {
 }
 
 /**
- * Reads an ISO 8601 date or date-time. Without an offset it is read in `zone` (the policy's time zone), so
- * "2026-08-11" means midnight in Paris, not in UTC.
+ * Reads a date or date-time as people write it (domain/dates.ts: ISO 8601, the day first as in France, an
+ * Excel serial from a file's date column with `excelSerial`). Without an offset it is read in `zone` (the
+ * policy's time zone), so "2026-08-11" and "11/08/2026" mean midnight in Paris, not in UTC. A local time the
+ * clocks skip (29/03/2026 02:30 in Paris) is read with the offset before the jump, so as 03:30; one they show
+ * twice (25/10/2026 02:30) is its first occurrence, in summer time: RFC 5545 § 3.3.5, as calendars do. An
+ * offset written with the time (2026-10-25T02:30+01:00) chooses the other.
  */
-export function parseInstant(input: string, zone: string, what = 'date'): Date {
-  // CRMs write "2024-03-02 09:14" (HubSpot, Salesforce): the ISO form with a space for the "T".
-  const text = input.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:\d{2})/, '$1T');
+export function parseInstant(
+  input: string,
+  zone: string,
+  what = 'date',
+  options: { excelSerial?: boolean } = {},
+): Date {
+  const text = isoText(input, what, options);
   const dt = DateTime.fromISO(text, { zone: zoneFor(zone), setZone: false });
-  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
-    throw new InputError('invalid_date', { field: what, value: input });
-  }
-  return dt.toJSDate();
+  if (!dt.isValid) throw new InputError('invalid_date', { field: what, value: input });
+  return OFFSET.test(text) ? dt.toJSDate() : firstOccurrence(dt).toJSDate();
+}
+
+const OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** The earlier of the two instants a wall-clock time names when the clocks go back (luxon picks the later). */
+function firstOccurrence(dt: DateTime): DateTime {
+  const before = dt.minus({ hours: 3 });
+  if (before.offset <= dt.offset) return dt;
+  const earlier = dt.minus({ minutes: before.offset - dt.offset });
+  const wall = (d: DateTime) => d.toFormat('yyyy-LL-dd HH:mm:ss.SSS');
+  return wall(earlier) === wall(dt) ? earlier : dt;
 }
 
 const durations = new Map<string, Duration>();

@@ -189,11 +189,14 @@ export const campaign = {
     fr: 'Message (avec « Objet : … ») ou script d’appel',
     en: 'Message (with "Subject: …") or call script',
   },
-  field_file: { fr: 'Destinataires : fichier CSV', en: 'Recipients: CSV file' },
+  field_file: {
+    fr: 'Destinataires : fichier CSV ou Excel (.xlsx, première feuille)',
+    en: 'Recipients: CSV or Excel file (.xlsx, first sheet)',
+  },
   field_pasted: { fr: 'ou destinataires collés (un par ligne)', en: 'or pasted recipients (one per line)' },
   error_no_recipients: {
-    fr: 'Joignez un fichier CSV ou collez une liste.',
-    en: 'Attach a CSV file or paste a list.',
+    fr: 'Joignez un fichier CSV ou Excel, ou collez une liste.',
+    en: 'Attach a CSV or Excel file, or paste a list.',
   },
   error_end_before_start: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' },
   campaign_progress: {

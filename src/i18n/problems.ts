@@ -198,8 +198,8 @@ export const problems = {
   },
   problem_file_too_big: { fr: 'Le fichier dépasse {limit} Mo.', en: 'The file is over {limit} MB.' },
   problem_invalid_date: {
-    fr: '{field} : « {value} » n’est pas une date ISO 8601 (par exemple 2026-03-01 ou 2026-03-01T10:30).',
-    en: '{field}: "{value}" is not an ISO 8601 date (e.g. 2026-03-01 or 2026-03-01T10:30).',
+    fr: '{field} : « {value} » n’est pas une date (écrivez JJ/MM/AAAA comme 13/01/2026, ou AAAA-MM-JJ comme 2026-01-13, l’heure après si besoin : 13/01/2026 10:30).',
+    en: '{field}: "{value}" is not a date (write DD/MM/YYYY as 13/01/2026, or YYYY-MM-DD as 2026-01-13, with the time after it if needed: 13/01/2026 10:30).',
   },
   problem_not_allowed: {
     fr: 'Refusé : seuls le propriétaire du contact et les rôles conformité peuvent faire cela ({value}). La tentative est journalisée.',

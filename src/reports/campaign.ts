@@ -50,6 +50,10 @@ export function campaignReport(
       }),
       style.bold(t(lang, 'campaign_counts', c.counts)),
       t(lang, 'campaign_list', c.counts),
+      // A workbook's line numbers are its sheet's row numbers: which sheet, so the reader finds the rows.
+      ...(c.input?.sheet === undefined
+        ? []
+        : [t(lang, 'campaign_sheet', { sheet: style.escape(c.input.sheet) })]),
       ...(c.invalidLines.length
         ? [
             t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') }) +

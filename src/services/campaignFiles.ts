@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { reviewedLines } from '../campaign/approval.ts';
 import type { RowOutcome, RowSink } from '../campaign/check.ts';
 import {
+  asChecked,
   type ListEntry,
   type ListInput,
   type ListLayout,
@@ -9,6 +11,7 @@ import {
 } from '../campaign/recipients.ts';
 import { type FileOutput, textFile, workbookFile } from '../csv/fileWriter.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
+import { isWorkbook } from '../csv/table.ts';
 import { EXCEL_SHAPE, rowText, safeCell } from '../csv/write.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
@@ -25,6 +28,24 @@ import type { Policy } from '../policy/load.ts';
 export interface OutputFile {
   path: string;
   format: 'csv' | 'xlsx';
+}
+
+/**
+ * The format of the files given back for a list people shared (in Slack, which asks for no file name): a
+ * workbook for a workbook (its `sheet` recorded, once checked), else CSV in the list's own shape.
+ */
+export async function listFormat(list: ListInput): Promise<OutputFile['format']> {
+  if (list.kind === 'pasted') return 'csv';
+  return (await isWorkbook(list, list.fileName).catch(() => false)) ? 'xlsx' : 'csv';
+}
+
+export const checkedFormat = (c: Campaign): OutputFile['format'] =>
+  c.input?.sheet === undefined ? 'csv' : 'xlsx';
+
+/** A file for the campaign's thread, in the format of its checked list: `cmp-…-rechecked.xlsx`. */
+export function threadFile(c: Campaign, dir: string, suffix: string): OutputFile {
+  const format = checkedFormat(c);
+  return { path: join(dir, `${c.id}-${suffix}.${format}`), format };
 }
 
 /** A sink that completes its file at the end of a check, or removes it if the check fails. */
@@ -142,7 +163,7 @@ export async function writeReviewedList(
   input: ListInput,
   out: OutputFile,
 ): Promise<void> {
-  const list = await openList(input, campaign.channel);
+  const list = await openList(asChecked(campaign, input), campaign.channel);
   if (campaign.input?.sha256 !== list.inputSha256) throw new InputError('campaign_list_changed');
   const held = new Set(campaign.groups.flatMap((g) => g.lines ?? []));
   const reviewed = reviewedLines(campaign);

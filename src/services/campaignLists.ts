@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepListUntil } from '../campaign/recheck.ts';
-import { type ListInput, openList, recipientSorter, sha256 } from '../campaign/recipients.ts';
+import { asChecked, type ListInput, openList, recipientSorter, sha256 } from '../campaign/recipients.ts';
 import { decodeText, encodeText } from '../csv/read.ts';
+import { kindOf, withRowsEmptied } from '../csv/workbook.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import type { AppContext } from './context.ts';
@@ -82,7 +83,7 @@ export async function keptList(ctx: AppContext, c: Campaign, dir: string): Promi
   if (hash.digest('hex') !== (c.kept.sha256 ?? c.input?.sha256))
     throw new InputError('campaign_list_changed');
   if (c.input?.pasted) return { kind: 'pasted', text: await readFile(path, 'utf8') };
-  return { kind: 'file', path, fileName: c.kept.fileName };
+  return asChecked(c, { kind: 'file', path, fileName: c.kept.fileName });
 }
 
 /** Discards the kept list of a campaign (its record says so); the campaign as saved, or as it was. */
@@ -127,9 +128,7 @@ export async function eraseFromKeptLists(ctx: AppContext, hashes: string[]): Pro
       const rows = await rowsOf(ctx, list, c, hers);
       if (rows.length === 0) return 0;
       const bytes =
-        list.kind === 'pasted'
-          ? Buffer.from(blankValues(list.text, rows))
-          : blankLines('path' in list ? await readFile(list.path) : Buffer.from(list.bytes), rows);
+        list.kind === 'pasted' ? Buffer.from(blankValues(list.text, rows)) : await blankRows(list, rows);
       await removeParts(ctx, c.id, c.kept?.parts ?? 0);
       const { parts, size } = await writeParts(ctx, c.id, { kind: 'file', fileName: '', bytes });
       const before = c.kept as NonNullable<Campaign['kept']>;
@@ -185,6 +184,13 @@ async function rowsOf(ctx: AppContext, list: ListInput, c: Campaign, hers: Set<s
 function tryRead(kind: 'email' | 'phone', value: string) {
   const sorted = recipientSorter(kind).sort(value);
   return sorted.kind === 'recipient' ? sorted.target : undefined;
+}
+
+/** A file's rows emptied: a CSV's lines, or a workbook's rows in the sheet checked (csv/workbook.ts). */
+async function blankRows(list: ListInput & { kind: 'file' }, rows: Row[]): Promise<Buffer> {
+  const bytes = 'path' in list ? await readFile(list.path) : Buffer.from(list.bytes);
+  if (kindOf(bytes) !== 'xlsx') return blankLines(bytes, rows);
+  return withRowsEmptied(bytes, list.fileName, list.sheet, new Set(rows.map((r) => r.line)));
 }
 
 /** A file's lines of those rows emptied, in the file's own encoding; every line keeps its line ending. */

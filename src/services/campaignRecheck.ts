@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { checkCampaign, type RowOutcome, type RowSink } from '../campaign/check.ts';
 import {
   approvedLines,
@@ -7,7 +6,13 @@ import {
   recheckTimes,
   stillAllowed,
 } from '../campaign/recheck.ts';
-import { type ListEntry, type ListInput, recipientSorter, sha256 } from '../campaign/recipients.ts';
+import {
+  asChecked,
+  type ListEntry,
+  type ListInput,
+  recipientSorter,
+  sha256,
+} from '../campaign/recipients.ts';
 import { sniff } from '../csv/stream.ts';
 import type { Campaign, CampaignRecheck, DropReason } from '../domain/campaign.ts';
 import { DROP_REASONS } from '../domain/campaign.ts';
@@ -16,7 +21,7 @@ import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
 import type { Store } from '../store/types.ts';
 import { findCampaign } from './campaign.ts';
-import { type FileSink, type OutputFile, sendableFile } from './campaignFiles.ts';
+import { type FileSink, type OutputFile, sendableFile, threadFile } from './campaignFiles.ts';
 import { discardEndedLists, keptList } from './campaignLists.ts';
 import { subjectsOf } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
@@ -101,9 +106,9 @@ export async function recheckCampaign(
   }
   if (options.list) await assertChecked(c, options.list);
   const outcome = await withScratchDir(async (dir) => {
-    const list = (await keptList(ctx, c, dir)) ?? options.list;
+    const list = (await keptList(ctx, c, dir)) ?? (options.list && asChecked(c, options.list));
     if (!list) throw new InputError('campaign_list_not_kept', { value: c.id });
-    const out = options.cleaned ?? { path: join(dir, `${c.id}-rechecked.csv`), format: 'csv' as const };
+    const out = options.cleaned ?? threadFile(c, dir, 'rechecked');
     const found = await decideAgain(ctx, c, list, out, options.collectAllowed ?? false);
     const saved = await save(ctx, c.id, by, found);
     await audit(ctx, by, describe(saved));

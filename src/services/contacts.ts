@@ -41,8 +41,10 @@ export function contactInput(fields: ContactFields, ctx: AppContext, now: Date, 
   const email = clean(fields.email) ? emailIdentifier(fields.email as string).value : undefined;
   const phone = clean(fields.phone) ? phoneIdentifier(fields.phone as string).value : undefined;
   if (!email && !phone) throw new InputError('email_or_phone_required');
+  // An import reads a file, whose date columns may hold Excel serials; a flag or a form is typed.
+  const read = by === 'import' ? parse.fileInstant : parse.instant;
   const iso = (value: string | undefined, field: Field) =>
-    clean(value) ? parse.instant(value as string, policy, field).toISOString() : undefined;
+    clean(value) ? read(value as string, policy, field).toISOString() : undefined;
   const src = clean(fields.source) ? parse.source(fields.source as string) : undefined;
   const collection = clean(fields.collection)
     ? parse.oneOf(fields.collection as string, ['direct', 'indirect'] as const, 'collection')

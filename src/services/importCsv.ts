@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { type ColumnPlan, type PlanOptions, planColumns } from '../csv/columnPlan.ts';
 import { PRESETS } from '../csv/presets.ts';
 import type { TextShape } from '../csv/read.ts';
-import { type ByteSource, openCsv } from '../csv/stream.ts';
+import type { ByteSource } from '../csv/stream.ts';
+import { openTable } from '../csv/table.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
 import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
@@ -19,7 +20,9 @@ import { clean } from './parse.ts';
 const WRITE_SLICE = 5000;
 
 export interface ImportReport {
+  /** The file's text encoding, or `xlsx` for a workbook (whose `sheet` was read). */
   encoding: string;
+  sheet?: string;
   /** The file's sha256, as the audit entry of the import records it. */
   sha256: string;
   rows: number;
@@ -47,6 +50,8 @@ export interface ImportReport {
 export interface ImportOptions extends PlanOptions {
   by: string;
   skipInvalid?: boolean;
+  /** The sheet of an .xlsx workbook to read, by name or number (the first by default). */
+  sheet?: string;
   /** Read and check every row, write nothing: the plan, the problems and the first rows. */
   dryRun?: boolean;
   /** Told once the header is read, before any row: the shell shows what was understood. */
@@ -72,7 +77,8 @@ export async function importContacts(
   fileName: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const { sniffed, shape: fileShape, rows: batches, readShare } = await openCsv(source, fileName);
+  const opened = await openTable(source, fileName, { sheet: options.sheet });
+  const { sniffed, shape: fileShape, rows: batches, readShare, workbook } = opened;
   const { delimiter, ...shape } = fileShape;
   const now = ctx.clock();
   const provenance = { source: 'import', collection: 'indirect', collectedAt: now.toISOString() } as const;
@@ -119,7 +125,8 @@ export async function importContacts(
   if (rows === 0) throw new InputError('csv_no_data_row', { file: fileName });
   const file = { header, shape, delimiter };
   const report = {
-    encoding: sniffed.encoding,
+    encoding: workbook ? 'xlsx' : sniffed.encoding,
+    sheet: workbook?.sheet,
     sha256: sniffed.sha256,
     rows,
     created: 0,
@@ -228,14 +235,14 @@ function changeDetail(change: BatchChange): string {
 /** The import's own entry: which file (its sha256 proves which bytes), and what became of its rows. */
 function importDetail(
   name: string,
-  done: Pick<ImportReport, 'sha256' | 'rows' | 'created' | 'updated' | 'dropped' | 'objections'>,
+  done: Pick<ImportReport, 'sha256' | 'sheet' | 'rows' | 'created' | 'updated' | 'dropped' | 'objections'>,
   rejected: number,
 ): string {
   const byField = new Map<ContactField, number>();
   for (const { field } of done.dropped) byField.set(field, (byField.get(field) ?? 0) + 1);
   const fields = [...byField].map(([field, count]) => `${field} ${count}`).join(', ');
   return [
-    `file ${name} (sha256 ${done.sha256})`,
+    `file ${name}${done.sheet === undefined ? '' : `, sheet "${done.sheet}"`} (sha256 ${done.sha256})`,
     `${done.rows} rows: ${done.created} new, ${done.updated} updated, ${rejected} rejected`,
     ...(done.objections > 0 ? [`${done.objections} opt-outs recorded as objections`] : []),
     `${done.dropped.length} fields dropped${fields ? ` (${fields})` : ''}`,

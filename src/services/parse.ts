@@ -51,8 +51,17 @@ export function source(value: string): { source: SourceType; detail?: string } {
   return { source: oneOf(type, SOURCE_TYPES, 'source'), detail: rest.join(':').trim() || undefined };
 }
 
+/** A date or date-time typed or read from a file, in the policy's time zone (JJ/MM/AAAA, ISO 8601: domain/dates.ts). */
 export function instant(value: string, policy: Policy, field: Field): Date {
   return parseInstant(value, policy.timeZone, field);
+}
+
+/**
+ * A date from a file's date column: what `instant` reads, and an Excel serial too (45678, 45678,5 at noon), as a
+ * CSV saved by Excel from a column formatted "Standard" holds. Never for a typed flag: 45678 there is a slip.
+ */
+export function fileInstant(value: string, policy: Policy, field: Field): Date {
+  return parseInstant(value, policy.timeZone, field, { excelSerial: true });
 }
 
 export function optionalInstant(value: string | undefined, policy: Policy, field: Field): Date | undefined {

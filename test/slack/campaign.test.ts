@@ -65,7 +65,7 @@ async function press(user: string, actionId: string, campaign: Campaign): Promis
 describe('/campaign-check', () => {
   it('opens a modal, reads the CSV as exported by French Excel, posts the report and the files in its thread', async () => {
     const { opened, submitted, report, campaign } = await check('U0SALES');
-    expect(visibleText(opened)).toContain('Recipients: CSV file');
+    expect(visibleText(opened)).toContain('Recipients: CSV or Excel file (.xlsx, first sheet)');
     expect(submitted.ack?.response_action).toBe('update');
     expect(submitted.calls.find((c) => c.method === 'download')?.headers.authorization).toBe(
       `Bearer ${slack.slack.botToken}`,
@@ -118,7 +118,7 @@ describe('/campaign-check', () => {
     });
     expect(d.ack).toEqual({
       response_action: 'errors',
-      errors: { file: 'Attach a CSV file or paste a list.' },
+      errors: { file: 'Attach a CSV or Excel file, or paste a list.' },
     });
   });
 });

@@ -74,8 +74,9 @@ export function register(program: Command, kit: CliKit): void {
     )
     .argument(
       '<file>',
-      'recipients CSV (email or phone column; "," ";" or tab; UTF-8, UTF-16 or Windows-1252)',
+      'recipients CSV (email or phone column; "," ";" or tab; UTF-8, UTF-16 or Windows-1252) or .xlsx workbook',
     )
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to check (default: the first)')
     .requiredOption('--channel <channel>', 'email, sms, phone, automated-call or messaging')
     .requiredOption('--product <category>', 'product category from policy.yaml')
     .option('--template <file>', 'the message (first line "Subject: …") or the call script')
@@ -108,7 +109,7 @@ export function register(program: Command, kit: CliKit): void {
         const check = await runCampaignCheck(
           ctx,
           { ...options, template, checkedBy: kit.who() },
-          { kind: 'file', path: file, fileName: file, column: options.column },
+          { kind: 'file', path: file, fileName: file, column: options.column, sheet: options.sheet },
           {
             onProgress: progress.update,
             onQueued: (position) => kit.err(t(lang, 'campaign_queued', { position })),

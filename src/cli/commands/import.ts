@@ -20,9 +20,10 @@ export function register(program: Command, kit: CliKit): void {
   program
     .command('import')
     .description(
-      'import contacts from a CRM export or a sheet (CSV in UTF-8, UTF-16 or Windows-1252; "," ";" or tab)',
+      'import contacts from a CRM export or a sheet (CSV in UTF-8, UTF-16 or Windows-1252; "," ";" or tab; or an .xlsx workbook)',
     )
     .argument('<file>')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to read (default: the first)')
     .option(
       '--from <tool>',
       'the tool the file is an export of: hubspot, brevo, pipedrive, lemlist, salesforce, excel',
@@ -62,6 +63,7 @@ export function register(program: Command, kit: CliKit): void {
             progress.stop();
             for (const line of planLines(lang, plan)) kit.err(line);
           },
+          sheet: options.sheet,
           onProgress: progress.update,
         }).finally(progress.stop);
         tellProblems(kit, lang, file, report, options.rejected);
@@ -75,7 +77,7 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(
           t(lang, 'cli_import_done', {
             rows: report.rows,
-            encoding: report.encoding,
+            encoding: report.sheet ? t(lang, 'cli_import_sheet', { sheet: report.sheet }) : report.encoding,
             created: report.created,
             updated: report.updated,
           }),

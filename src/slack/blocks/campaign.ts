@@ -178,7 +178,7 @@ export function campaignModal(
       input(
         'file',
         t(lang, 'field_file'),
-        { type: 'file_input', action_id: 'value', filetypes: ['csv', 'txt'], max_files: 1 },
+        { type: 'file_input', action_id: 'value', filetypes: ['csv', 'txt', 'xlsx'], max_files: 1 },
         true,
       ),
       input('pasted', t(lang, 'field_pasted'), { ...text('value', undefined, 3000), multiline: true }, true),

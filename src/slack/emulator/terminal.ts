@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { decodeText } from '../../csv/read.ts';
+import { isWorkbook } from '../../csv/table.ts';
+import { readWorkbook } from '../../csv/workbook.ts';
 import { CHANNELS } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { formatLocal, parseInstant } from '../../domain/time.ts';
@@ -108,7 +110,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
   }
 
   /** The files the app shared (details, cleaned list), as Slack shows them in the thread. */
-  function openFile(args: string) {
+  async function openFile(args: string) {
     const shared = [...emulated.slack.files.values()].filter((f) => f.channel || f.threadTs);
     const [number, path] = args.split(/\s+/, 2);
     if (!number) {
@@ -128,7 +130,11 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
         return io.write(`Cannot save to ${path}: ${(error as NodeJS.ErrnoException).code}`);
       }
     }
-    io.write(`── ${file.name} ──\n${decodeText(file.bytes).text.replace(/\r\n/g, '\n').trimEnd()}`);
+    // A workbook shows as the rows of its sheet, its cells separated by `;`.
+    const text = (await isWorkbook({ bytes: file.bytes }, file.name))
+      ? (await readWorkbook(file.bytes, file.name)).rows.map((r) => r.raw).join('\n')
+      : decodeText(file.bytes).text.replace(/\r\n/g, '\n').trimEnd();
+    io.write(`── ${file.name} ──\n${text}`);
   }
 
   /** The app's time as people there read it: local, with its zone. */
@@ -196,7 +202,7 @@ export async function runTerminal(emulated: EmulatedApp, io: TerminalIo): Promis
       } else if (line.startsWith(':at')) {
         setClock(line.slice(3).trim());
       } else if (line.startsWith(':open')) {
-        openFile(line.slice(5).trim());
+        await openFile(line.slice(5).trim());
       } else if (line === ':cancel') {
         io.write('No modal is open.');
       } else if (line === ':remind') {

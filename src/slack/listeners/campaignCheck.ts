@@ -11,6 +11,7 @@ import {
   offerLists,
   runCampaignCheck,
 } from '../../services/campaign.ts';
+import { listFormat } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
@@ -83,8 +84,10 @@ export function register(app: App, deps: SlackDeps): void {
         );
         return;
       }
-      const details = { path: join(dir, 'details.csv'), format: 'csv' as const };
-      const cleaned = { path: join(dir, 'cleaned.csv'), format: 'csv' as const };
+      // A workbook shared gets workbooks back; a CSV or a pasted list, CSV files for Excel.
+      const format = await listFormat(list);
+      const details = { path: join(dir, `details.${format}`), format };
+      const cleaned = { path: join(dir, `cleaned.${format}`), format };
       let check: Awaited<ReturnType<typeof runCampaignCheck>>;
       try {
         check = await runCampaignCheck(
@@ -149,12 +152,12 @@ export function register(app: App, deps: SlackDeps): void {
           file_uploads: [
             {
               file: details.path,
-              filename: `${campaign.id}-details.csv`,
+              filename: `${campaign.id}-details.${format}`,
               title: `${campaign.name} — details`,
             },
             {
               file: cleaned.path,
-              filename: `${campaign.id}-cleaned.csv`,
+              filename: `${campaign.id}-cleaned.${format}`,
               title: cleanedTitle,
             },
             ...(files[0]

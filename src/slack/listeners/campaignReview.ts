@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { reviewedLines } from '../../campaign/approval.ts';
 import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
 import { findCampaign, offerLists, reviewCampaignGroup } from '../../services/campaign.ts';
-import { writeReviewedList } from '../../services/campaignFiles.ts';
+import { threadFile, writeReviewedList } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
 import { decisionBlocks } from '../blocks/campaign.ts';
@@ -44,14 +44,14 @@ export function register(app: App, deps: SlackDeps): void {
         const list: ListInput = c.input?.pasted
           ? { kind: 'pasted', text: await readFile(file.path, 'utf8') }
           : { kind: 'file', path: file.path, fileName: file.name };
-        const out = { path: join(dir, 'allowed-reviewed.csv'), format: 'csv' as const };
+        const out = threadFile(c, dir, 'allowed-reviewed');
         await writeReviewedList(c, list, out);
         const title = `${c.name} — allowed + reviewed`;
         const uploaded = await args.client.filesUploadV2({
           channel_id: c.slack?.channel,
           thread_ts: c.slack?.ts,
           initial_comment: t(lang, 'campaign_reviewed_file_comment'),
-          file_uploads: [{ file: out.path, filename: `${c.id}-allowed-reviewed.csv`, title }],
+          file_uploads: [{ file: out.path, filename: basename(out.path), title }],
         });
         const id = uploadedId(uploaded, title);
         if (id) await offerLists(ctx, c.id, { add: [id] });
