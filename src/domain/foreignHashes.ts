@@ -50,11 +50,14 @@ const digest = (algorithm: HashAlgorithm, text: string) => createHash(algorithm)
  */
 export function foreignKeysOf(id: Identifier): string[] {
   if (id.kind === 'phone')
-    return [id.value, id.value.replace(/^\+/, '')].map((text) => foreignKey('sha256', digest('sha256', text)));
+    return [id.value, id.value.replace(/^\+/, '')].map((text) =>
+      foreignKey('sha256', digest('sha256', text)),
+    );
   const at = id.value.lastIndexOf('@');
   const domain = id.value.slice(at + 1);
   const unicode = domainToUnicode(domain);
-  const forms = unicode && unicode !== domain ? [id.value, `${id.value.slice(0, at)}@${unicode}`] : [id.value];
+  const forms =
+    unicode && unicode !== domain ? [id.value, `${id.value.slice(0, at)}@${unicode}`] : [id.value];
   return forms.flatMap((text) => [
     foreignKey('sha256', digest('sha256', text)),
     foreignKey('md5', digest('md5', text)),
