@@ -4,6 +4,7 @@
  */
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
+import { bulkFacts } from './i18n/bulkFacts.ts';
 import { campaign } from './i18n/campaign.ts';
 import { campaignRecheck } from './i18n/campaignRecheck.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
@@ -34,6 +35,7 @@ const catalogue = {
   ...policy,
   ...api,
   ...emulator,
+  ...bulkFacts,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -33,6 +33,7 @@ const FLAGS: Record<string, string> = {
   file: 'FILE',
   template: '--template',
   list: '--list',
+  scope: '--scope',
 };
 
 export function flagOf(field: string): string {

@@ -49,7 +49,8 @@ export type Field =
   | 'end'
   | 'file'
   | 'template'
-  | 'status';
+  | 'status'
+  | 'scope';
 
 export const INPUT_PROBLEMS = [
   'invalid_email',
@@ -131,6 +132,12 @@ export const INPUT_PROBLEMS = [
   'not_postgres',
   'file_store_only',
   'purge_not_now',
+  // Facts in bulk (import-consents, import-suppressions).
+  'csv_nothing_to_import',
+  'csv_missing_column',
+  'consent_date_required',
+  'invalid_hash',
+  'suppression_domain',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 
