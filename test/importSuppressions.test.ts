@@ -68,6 +68,22 @@ describe('a suppression list from another tool becomes objections', () => {
     expect(JSON.stringify(audit)).not.toMatch(/@acme\.fr|@gmail\.com/);
   });
 
+  it("Mailchimp's export of unsubscribed members: each objection dated when she unsubscribed, read in local time", async () => {
+    const dir = tempDir();
+    const run = cli(dir, { lang: 'en' });
+    expect((await run('import-suppressions', fixture(dir, 'mailchimp-unsubscribed.csv'))).status).toBe(0);
+    const exported = JSON.parse((await run('privacy', 'export', '--email', 'emma.rousseau@acme.fr')).out);
+    // UNSUB_TIME "2026-09-14 10:22:31", Paris summer time; the opt-in and confirmation times are not read.
+    expect(exported.objections).toEqual([
+      {
+        scope: 'email',
+        at: '2026-09-14T08:22:31.000Z',
+        origin: 'cli:tester',
+        reason: 'suppression list mailchimp-unsubscribed.csv',
+      },
+    ]);
+  });
+
   it('a Mailchimp list of MD5 hashes blocks the person whose address hashes to it, in the register or not, and after her erasure', async () => {
     const dir = tempDir();
     const run = cli(dir, { lang: 'fr' });

@@ -1,4 +1,5 @@
 import { fileText, safeCell, safeLine } from '../csv/write.ts';
+import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
 import { fieldWords, problemLine } from '../reports/problems.ts';
 import type { FactFile, RowError } from '../services/factRows.ts';
@@ -10,6 +11,25 @@ import { writeOutput } from './output.ts';
  * `FILE:LINE: column "…" (field): problem` in the reader's language, the rejected rows written back in the
  * file's own shape with their reason, and the refusal of a file with bad rows (exit 2, nothing written).
  */
+
+/**
+ * Runs a bulk import; a problem with the file as a whole (a column it lacks) names the field in the reader's
+ * words, as its rows' problems do, not as a command-line flag.
+ */
+export async function fileProblems<T>(
+  kit: CliKit,
+  lang: Lang,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problem !== 'csv_missing_column') throw error;
+    kit.err(`prospect-guard: ${problemLine(lang, error, { fieldName: fieldWords(lang) })}`);
+    kit.setStatus(EXIT.usage);
+    return undefined;
+  }
+}
 
 /** A row's problem, naming the file's column and, when its header does not say it, the field in words. */
 export function rowReason(lang: Lang, e: RowError): string {

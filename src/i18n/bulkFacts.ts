@@ -7,8 +7,8 @@ export const bulkFacts = {
     en: '{file}: no row to import (a header row is needed, then one row a person).',
   },
   problem_csv_missing_column: {
-    fr: '{file}:1 : aucune colonne « {field} » dans l’en-tête : elle est nécessaire à chaque ligne.',
-    en: '{file}:1: no "{field}" column in the header: every row needs one.',
+    fr: '{file}:1 : aucune colonne « {field} » dans l’en-tête (par exemple {allowed}) : chaque ligne en a besoin.',
+    en: '{file}:1: no "{field}" column in the header (such as {allowed}): every row needs one.',
   },
   problem_consent_date_required: {
     fr: '{field} : il faut la date à laquelle la personne a consenti ; sans elle, le consentement serait daté d’aujourd’hui, ce qu’il n’est pas.',

@@ -116,8 +116,10 @@ export async function importConsents(
 function checkHeader(fields: Array<ConsentColumn | undefined>, file: string): void {
   if (!fields.includes('email') && !fields.includes('phone'))
     throw new InputError('csv_no_identifier_column', { file });
+  const examples = { channel: 'Canal, Channel', at: 'Date du consentement, Consent date' };
   for (const needed of ['channel', 'at'] as const)
-    if (!fields.includes(needed)) throw new InputError('csv_missing_column', { file, field: needed });
+    if (!fields.includes(needed))
+      throw new InputError('csv_missing_column', { file, field: needed, allowed: examples[needed] });
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatLocal } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { purposeLabel } from '../../reports/purpose.ts';
 import { importConsents } from '../../services/importConsents.ts';
-import { tellRows } from '../bulkFacts.ts';
+import { fileProblems, tellRows } from '../bulkFacts.ts';
 import type { CliKit } from '../kit.ts';
 import { assertWritable } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
@@ -29,13 +29,15 @@ export function register(program: Command, kit: CliKit): void {
         if (options.rejected)
           assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
         const progress = terminalProgress(true);
-        const report = await importConsents(ctx, { path: file }, file, {
-          by: kit.who(),
-          skipInvalid: options.skipInvalid,
-          dryRun: options.dryRun,
-          onProgress: progress.update,
-        }).finally(progress.stop);
-        if (!tellRows(kit, lang, file, report, options)) return;
+        const report = await fileProblems(kit, lang, () =>
+          importConsents(ctx, { path: file }, file, {
+            by: kit.who(),
+            skipInvalid: options.skipInvalid,
+            dryRun: options.dryRun,
+            onProgress: progress.update,
+          }).finally(progress.stop),
+        );
+        if (!report || !tellRows(kit, lang, file, report, options)) return;
         const counts = { file: report.file.name, encoding: report.file.encoding, rows: report.file.rows };
         if (report.dryRun) {
           kit.out(t(lang, 'cli_bulk_dry_run'));
