@@ -3,7 +3,7 @@ import {
   consentChannelOf,
   consentColumnFor,
   consentMethodOf,
-} from '../csv/factColumns.ts';
+} from '../csv/consentColumns.ts';
 import type { ByteSource } from '../csv/stream.ts';
 import type { Contact } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';

@@ -1,11 +1,11 @@
+import { optedOut, optOutColumn } from '../csv/optOutColumns.ts';
+import type { ByteSource } from '../csv/stream.ts';
 import {
   notAnObjection,
   type SuppressionColumn,
   scopeOfCell,
   suppressionColumnFor,
-} from '../csv/factColumns.ts';
-import { optedOut, optOutColumn } from '../csv/optOutColumns.ts';
-import type { ByteSource } from '../csv/stream.ts';
+} from '../csv/suppressionColumns.ts';
 import { CHANNELS, type SuppressionScope } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { foreignKey, readForeignHash } from '../domain/foreignHashes.ts';
