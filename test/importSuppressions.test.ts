@@ -184,6 +184,22 @@ describe('a suppression list from another tool becomes objections', () => {
     );
   });
 
+  it('keeps a person by what reads of her: a mistyped number beside her address is left out, her objection is not', async () => {
+    const dir = tempDir();
+    const run = cli(dir, { lang: 'en' });
+    const file = join(dir, 'unsubscribed.csv');
+    writeFileSync(file, 'Email;Mobile\nrose.petit@acme.fr;06 12\n');
+    const imported = await run('import-suppressions', file);
+    expect(imported.status).toBe(0);
+    expect(imported.err).toContain(
+      `${file}:2: column "Mobile" (phone number): "06 12" is not a valid phone number (e.g. +33 6 12 34 56 78). Row kept without it.`,
+    );
+    expect(imported.out).toContain('1 objection recorded');
+    expect((await run('can-i', 'email', 'rose.petit@acme.fr')).status).toBe(BLOCK);
+    const audit = JSON.parse((await run('audit', '--action', 'objection.import', '--json')).out);
+    expect(audit[0].detail).toContain('1 identifiers left out');
+  });
+
   it('a bare list without a header, the means chosen by --scope; --dry-run shows what would be recorded and records nothing', async () => {
     const dir = tempDir();
     const run = cli(dir, { lang: 'en' });

@@ -54,10 +54,19 @@ export function tellRows(
   kit: CliKit,
   lang: Lang,
   fileArg: string,
-  report: { file: FactFile; errors: RowError[]; skipped: boolean },
+  report: { file: FactFile; errors: RowError[]; dropped?: RowError[]; skipped: boolean },
   options: { rejected?: string; force?: boolean },
 ): boolean {
-  for (const e of report.errors) kit.err(`${fileArg}:${e.line}: ${rowReason(lang, e)}`);
+  // Every problem of the file in its order: the rows refused, and what was left out of rows kept.
+  const told = [
+    ...report.errors.map((e) => ({ line: e.line, text: rowReason(lang, e) })),
+    ...(report.dropped ?? []).map((d) => ({
+      line: d.line,
+      text: t(lang, 'cli_import_field_dropped', { problem: rowReason(lang, d) }),
+    })),
+  ].sort((a, b) => a.line - b.line);
+  for (const { line, text } of told) kit.err(`${fileArg}:${line}: ${text}`);
+  if (report.dropped?.length) kit.err(t(lang, 'cli_bulk_dropped', { count: report.dropped.length }));
   if (options.rejected && report.errors.length > 0) {
     const { header, shape, delimiter } = report.file.shape;
     const reasonHeader = safeCell(t(lang, 'cli_import_reason_column'), delimiter);

@@ -38,6 +38,10 @@ export const bulkFacts = {
     fr: '{bad, plural, one {# ligne invalide laissée} other {# lignes invalides laissées}} de côté (voir ci-dessus)',
     en: '{bad, plural, one {# invalid row} other {# invalid rows}} left out (see above)',
   },
+  cli_bulk_dropped: {
+    fr: '{count, plural, one {# identifiant illisible laissé} other {# identifiants illisibles laissés}} de côté (voir ci-dessus) : leurs lignes sont enregistrées par les autres',
+    en: '{count, plural, one {# unreadable identifier} other {# unreadable identifiers}} left out (see above): their rows are recorded by the others',
+  },
   cli_bulk_dry_run: {
     fr: '--dry-run : rien n’a été enregistré.',
     en: '--dry-run: nothing was recorded.',

@@ -48,6 +48,8 @@ export interface SuppressionImportReport {
   /** Rows the file says are no objection: a bounce, a person still subscribed, opt-out columns saying no. */
   notObjections: number;
   errors: RowError[];
+  /** An identifier left out of a row kept by another one (a mistyped number beside a good address). */
+  dropped: RowError[];
   skipped: boolean;
   dryRun: boolean;
   /** The first objections as they are (or would be) recorded: the person masked, a hash shortened. */
@@ -61,6 +63,7 @@ interface Person {
   shown: string;
 }
 
+const IDENTIFIER_COLUMNS = ['email', 'phone', 'emailHash', 'phoneHash', 'person'] as const;
 const WRITE_SLICE = 5000;
 const SAMPLE = 5;
 
@@ -82,6 +85,7 @@ export async function importSuppressions(
   const counts = { objected: 0, emails: 0, phones: 0, sha256: 0, md5: 0, notObjections: 0 };
   const byScope: SuppressionImportReport['byScope'] = {};
   const sample: SuppressionImportReport['sample'] = [];
+  const dropped: RowError[] = [];
   const { file, errors } = await readFacts<SuppressionColumn>(
     source,
     fileName,
@@ -100,6 +104,8 @@ export async function importSuppressions(
         return;
       }
       counts.objected++;
+      for (const { field, error } of read.dropped)
+        dropped.push({ line: row.row.line, error, field, column: row.columnOf.get(field), raw: row.row.raw });
       for (const person of read.people) {
         const scopes = read.scopes ?? chosen ?? DEFAULT_SCOPES[person.kind];
         for (const scope of scopes) {
@@ -115,7 +121,16 @@ export async function importSuppressions(
     options,
   );
   const skipped = errors.length > 0 && options.skipInvalid === true;
-  const report = { file, ...counts, byScope, errors, skipped, dryRun: options.dryRun === true, sample };
+  const report = {
+    file,
+    ...counts,
+    byScope,
+    errors,
+    dropped,
+    skipped,
+    dryRun: options.dryRun === true,
+    sample,
+  };
   if ((errors.length > 0 && !skipped) || options.dryRun) return report;
   for (let at = 0; at < objections.length; at += WRITE_SLICE)
     await record(ctx, objections.slice(at, at + WRITE_SLICE), now, options.by, file.name);
@@ -137,7 +152,14 @@ function readRow(
   ctx: AppContext,
   { fields, columnOf, headers, row }: FactRow<SuppressionColumn>,
   now: Date,
-): { people: Person[]; scopes?: SuppressionScope[]; at?: Date } | undefined {
+):
+  | {
+      people: Person[];
+      scopes?: SuppressionScope[];
+      at?: Date;
+      dropped: Array<{ field: string; error: InputError }>;
+    }
+  | undefined {
   const flagged = flaggedScopes(headers, row.cells, columnOf);
   if (flagged?.length === 0) return undefined;
   if (fields.reason && notAnObjection(fields.reason)) return undefined;
@@ -151,15 +173,18 @@ function readRow(
       value: fields.scope,
       allowed: [...CHANNELS, 'all'].join(', '),
     });
-  const people = [
-    ...personOf(fields.email, 'email'),
-    ...personOf(fields.phone, 'phone'),
-    ...personOf(fields.emailHash, 'emailHash'),
-    ...personOf(fields.phoneHash, 'phoneHash'),
-    ...personOf(fields.person, 'person'),
-  ];
-  if (people.length === 0) throw new InputError('email_or_phone_required');
-  return { people, scopes: flagged ?? (scope ? [scope] : undefined), at };
+  // A person is kept by what reads of her: her objection is not lost for a mistyped number beside her address.
+  const people: Person[] = [];
+  const dropped: Array<{ field: string; error: InputError }> = [];
+  for (const column of IDENTIFIER_COLUMNS)
+    try {
+      people.push(...personOf(fields[column], column));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      dropped.push({ field: column, error });
+    }
+  if (people.length === 0) throw dropped[0]?.error ?? new InputError('email_or_phone_required');
+  return { people, scopes: flagged ?? (scope ? [scope] : undefined), at, dropped };
 }
 
 /**
@@ -241,6 +266,7 @@ function importDetail(report: Omit<SuppressionImportReport, 'sample'>): string {
     `${report.file.rows} rows: ${report.objected} objections (${report.emails} emails, ${report.phones} phones, ${report.sha256} sha256, ${report.md5} md5 hashes)`,
     `by means ${means.join(', ') || '-'}`,
     `${report.notObjections} not objections`,
+    `${report.dropped.length} identifiers left out`,
     `${report.errors.length} rejected`,
   ].join('; ');
 }
