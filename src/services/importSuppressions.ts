@@ -112,8 +112,7 @@ export async function importSuppressions(
           objections.push({ ...person.who, scope, at: read.at ?? now });
           byScope[scope] = (byScope[scope] ?? 0) + 1;
         }
-        const what = 'target' in person.who ? `${person.kind}s` : person.who.foreign.split(':')[1];
-        counts[what as 'emails' | 'phones' | 'sha256' | 'md5']++;
+        counts[countedAs(person)]++;
         if (sample.length < SAMPLE)
           sample.push({ line: row.row.line, person: person.shown, scopes, at: read.at });
       }
@@ -132,16 +131,30 @@ export async function importSuppressions(
     sample,
   };
   if ((errors.length > 0 && !skipped) || options.dryRun) return report;
+  const audit = (detail: string) =>
+    ctx.store.audit({
+      at: now.toISOString(),
+      actor: options.by,
+      action: 'objection.import',
+      outcome: 'done',
+      detail,
+    });
   for (let at = 0; at < objections.length; at += WRITE_SLICE)
-    await record(ctx, objections.slice(at, at + WRITE_SLICE), now, options.by, file.name);
-  await ctx.store.audit({
-    at: now.toISOString(),
-    actor: options.by,
-    action: 'objection.import',
-    outcome: 'done',
-    detail: importDetail(report),
-  });
+    await record(ctx, objections.slice(at, at + WRITE_SLICE), now, options.by, file.name).catch(
+      async (error) => {
+        // The slices written stay (objections are never undone): the import's entry says how far it went.
+        if (at > 0) await audit(`${importDetail(report)}; stopped after ${at} objections written`);
+        throw error;
+      },
+    );
+  await audit(importDetail(report));
   return report;
+}
+
+/** Which count a person of the list adds to: an address, a number, or a hash by its algorithm. */
+function countedAs(person: Person): 'emails' | 'phones' | 'sha256' | 'md5' {
+  if ('target' in person.who) return person.who.target.kind === 'email' ? 'emails' : 'phones';
+  return person.who.foreign.startsWith('foreign:md5:') ? 'md5' : 'sha256';
 }
 
 /**
