@@ -5,6 +5,7 @@
 import { accessReport } from './i18n/accessReport.ts';
 import { answers } from './i18n/answers.ts';
 import { api } from './i18n/api.ts';
+import { bulkFacts } from './i18n/bulkFacts.ts';
 import { campaign } from './i18n/campaign.ts';
 import { campaignRecheck } from './i18n/campaignRecheck.ts';
 import { campaignReview } from './i18n/campaignReview.ts';
@@ -44,6 +45,7 @@ const catalogue = {
   ...accessReport,
   ...registerExport,
   ...sheets,
+  ...bulkFacts,
 };
 
 export type MessageKey = keyof typeof catalogue;

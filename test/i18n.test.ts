@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUT_PROBLEMS } from '../src/domain/errors.ts';
 import { answers } from '../src/i18n/answers.ts';
+import { bulkFacts } from '../src/i18n/bulkFacts.ts';
 import { campaign } from '../src/i18n/campaign.ts';
 import { cli } from '../src/i18n/cli.ts';
 import { fieldNames } from '../src/i18n/fieldNames.ts';
@@ -25,6 +26,7 @@ const catalogue = {
   ...optOutCost,
   ...importPlan,
   ...importProblems,
+  ...bulkFacts,
 };
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)(?:\}|,\s*plural)/g)]

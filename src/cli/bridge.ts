@@ -66,7 +66,15 @@ export async function serveCommands(
 }
 
 /** Options whose value is a path, made absolute before the command travels to the app (its folder differs). */
-const PATH_OPTIONS = new Set(['--details', '--cleaned', '--out', '--template', '--db', '--policy']);
+const PATH_OPTIONS = new Set([
+  '--details',
+  '--cleaned',
+  '--out',
+  '--rejected',
+  '--template',
+  '--db',
+  '--policy',
+]);
 
 function absolutePaths(argv: string[]): string[] {
   return argv.map((arg, i) => {

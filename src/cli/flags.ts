@@ -39,6 +39,7 @@ const FLAGS: Record<string, string> = {
   sheet: '--sheet',
   format: '--format',
   out: '--out',
+  scope: '--scope',
 };
 
 export function flagOf(field: string): string {

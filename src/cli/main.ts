@@ -22,6 +22,8 @@ import * as consent from './commands/consent.ts';
 import * as contact from './commands/contact.ts';
 import * as event from './commands/event.ts';
 import * as importCommand from './commands/import.ts';
+import * as importConsents from './commands/importConsents.ts';
+import * as importSuppressions from './commands/importSuppressions.ts';
 import * as init from './commands/init.ts';
 import * as optout from './commands/optout.ts';
 import * as policyCommands from './commands/policy.ts';
@@ -45,6 +47,8 @@ const COMMANDS = [
   optout,
   canI,
   importCommand,
+  importConsents,
+  importSuppressions,
   policyCommands,
   campaign,
   retention,

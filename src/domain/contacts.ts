@@ -1,3 +1,4 @@
+import { foreignKeysOf } from './foreignHashes.ts';
 import { type Identifier, identifiersOf, withFormerSpelling } from './identifiers.ts';
 import { normaliseWords } from './words.ts';
 
@@ -255,17 +256,22 @@ export function distinctObjections(suppressions: Suppression[]): Objection[] {
   return [...seen.values()];
 }
 
-/** The keyed hashes that bind a person: their current identifiers', and those they no longer use. */
+/**
+ * The hashes that bind a person: the keyed hashes of her current identifiers and of those she no longer uses, and
+ * the keys under which another tool's hashed suppression list may hold her current ones (foreignHashes.ts), unless
+ * `foreign` is false (a register that holds none of them need not compute them).
+ */
 export function personHashes(
   target: Identifier | undefined,
   contact: Contact | undefined,
   hash: (id: Identifier) => string,
+  foreign = true,
 ): string[] {
+  const current = [...(target ? [target] : []), ...(contact ? identifiersOf(contact) : [])];
   // An overseas number under its former +33 spelling too: what was recorded against it still binds.
-  const ids = [...(target ? [target] : []), ...(contact ? identifiersOf(contact) : [])].flatMap(
-    withFormerSpelling,
-  );
-  return [...new Set([...ids.map(hash), ...(contact?.formerHashes ?? [])])];
+  const ids = current.flatMap(withFormerSpelling);
+  const theirs = foreign ? current.flatMap(foreignKeysOf) : [];
+  return [...new Set([...ids.map(hash), ...(contact?.formerHashes ?? []), ...theirs])];
 }
 
 /**

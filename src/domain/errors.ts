@@ -51,7 +51,8 @@ export type Field =
   | 'template'
   | 'status'
   | 'format'
-  | 'out';
+  | 'out'
+  | 'scope';
 
 export const INPUT_PROBLEMS = [
   'invalid_email',
@@ -152,6 +153,12 @@ export const INPUT_PROBLEMS = [
   'workbook_too_large',
   'unknown_sheet',
   'sheet_without_workbook',
+  // Facts in bulk (import-consents, import-suppressions).
+  'csv_nothing_to_import',
+  'csv_missing_column',
+  'consent_date_required',
+  'invalid_hash',
+  'suppression_domain',
 ] as const;
 export type InputProblem = (typeof INPUT_PROBLEMS)[number];
 

@@ -10,6 +10,7 @@ import {
   type Suppression,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
+import { foreignKeysOf } from '../domain/foreignHashes.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { readWithdrawals, withdrawalsByPurpose } from '../domain/withdrawals.ts';
 import type { Controller } from '../policy/controllerSchema.ts';
@@ -60,7 +61,10 @@ export async function gatherAccessReport(ctx: AppContext, target: Identifier): P
   const now = ctx.clock();
   const { contact, ids } = await personIdentifiers(ctx, target);
   const former = contact?.formerHashes ?? [];
-  const hashes = [...new Set([...ids.map((id) => ctx.store.hash(id)), ...former])];
+  // Another tool's hashes of her addresses too (import-suppressions): her objection told that way is hers.
+  const hashes = [
+    ...new Set([...ids.map((id) => ctx.store.hash(id)), ...former, ...ids.flatMap(foreignKeysOf)]),
+  ];
   const facts = await ctx.store.subjectFacts(target);
   const about = await ctx.store.recordsAbout(hashes);
   const record = contact && { contact, consents: facts.consents, interactions: facts.interactions };

@@ -57,6 +57,14 @@ export function recordedAgainst(ctx: AppContext, identifiers: Identifier[], camp
   watch.timer ??= setTimeout(() => flush(watch), watch.gatherMs);
 }
 
+/** The same for people another tool's suppression list gave only hashed (`foreign:sha256:…`). */
+export function recordedAgainstKeys(ctx: AppContext, keys: string[]): void {
+  const watch = watches.get(ctx.store);
+  if (!watch || keys.length === 0) return;
+  for (const key of keys) watch.pending.add(key);
+  watch.timer ??= setTimeout(() => flush(watch), watch.gatherMs);
+}
+
 /** Looks at what was gathered now, after any recheck still running: one burst at a time. */
 function flush(watch: Watch): void {
   clearTimeout(watch.timer);

@@ -8,6 +8,7 @@ import { decodeText, encodeText } from '../csv/read.ts';
 import { kindOf, withRowsEmptied } from '../csv/workbook.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
+import { foreignKeysOf, isForeignKey } from '../domain/foreignHashes.ts';
 import type { AppContext } from './context.ts';
 import { withScratchDir } from './scratch.ts';
 
@@ -163,6 +164,8 @@ async function rowsOf(ctx: AppContext, list: ListInput, c: Campaign, hers: Set<s
   const opened = await openList(list, c.channel);
   const sorter = recipientSorter(opened.layout.kind);
   const rows: Row[] = [];
+  // People another tool's list gave only hashed: each row's own hashes are computed only then.
+  const foreign = [...hers].some(isForeignKey);
   for await (const batch of opened.entries)
     for (const entry of batch) {
       const sorted = sorter.sort(entry.value);
@@ -170,7 +173,7 @@ async function rowsOf(ctx: AppContext, list: ListInput, c: Campaign, hers: Set<s
       // A repeat of her is hers too: found again by its own value.
       const again = sorted.kind === 'duplicate' ? tryRead(opened.layout.kind, entry.value) : undefined;
       const id = target ?? again;
-      if (id && hers.has(ctx.store.hash(id)))
+      if (id && (hers.has(ctx.store.hash(id)) || (foreign && foreignKeysOf(id).some((k) => hers.has(k)))))
         rows.push({
           line: entry.line,
           value: entry.value,

@@ -5,7 +5,7 @@ import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
-import { clean, instant, notInFuture } from './parse.ts';
+import { clean, fileInstant, notInFuture } from './parse.ts';
 import { queueWebhooks } from './webhooks.ts';
 
 /** Rows of opt-outs written to the store at a time, as the import writes its contacts. */
@@ -46,7 +46,7 @@ function optOutDate(plan: ColumnPlan, cells: string[], ctx: AppContext, now: Dat
   const cell = plan.optOutDate === undefined ? undefined : clean(cells[plan.optOutDate]);
   if (!cell) return now;
   const field = plan.headers[plan.optOutDate as number] as string;
-  const at = instant(cell, ctx.policy, field as never);
+  const at = fileInstant(cell, ctx.policy, field as never);
   notInFuture(at, now, field as never);
   return at;
 }

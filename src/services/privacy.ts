@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.ts';
+import { foreignKeysOf } from '../domain/foreignHashes.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { localIso } from '../domain/time.ts';
 import { type AccessReport, assertReadable, type ExportFormat, gatherAccessReport } from './accessReport.ts';
@@ -14,7 +15,9 @@ import { queueWebhooks } from './webhooks.ts';
 async function identifiersFor(ctx: AppContext, target: Identifier) {
   const { contact, ids } = await personIdentifiers(ctx, target);
   const former = contact?.formerHashes ?? [];
-  return { contact, ids, hashes: [...new Set([...ids.map((id) => ctx.store.hash(id)), ...former])] };
+  // And another tool's hashes of them: an objection a hashed suppression list brought is hers too (art. 15).
+  const keyed = [...ids.map((id) => ctx.store.hash(id)), ...former];
+  return { contact, ids, hashes: [...new Set([...keyed, ...ids.flatMap(foreignKeysOf)])] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   type Channel,
+  type ConsentRecord,
   type Contact,
   type EventType,
   purposeOf,
@@ -8,19 +9,12 @@ import {
 } from '../domain/contacts.ts';
 import { InputError, type ProblemParams } from '../domain/errors.ts';
 import { type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
+import type { ConsentInput } from '../store/types.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';
 import { queueWebhooks } from './webhooks.ts';
-
-async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
-  const contact = await ctx.store.findContact(target);
-  if (!contact) {
-    throw new InputError('unknown_contact', { field: target.kind });
-  }
-  return contact;
-}
 
 export interface ConsentFields {
   email?: string;
@@ -86,8 +80,15 @@ export function consentProblems(
   return problems;
 }
 
-export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
-  const now = ctx.clock();
+/**
+ * A consent as the rules read it, wherever it comes from (`consent grant`, Slack, the API, `import-consents`):
+ * the person named, and what the store records, or the first problem (an InputError naming its field).
+ */
+export function readConsent(
+  ctx: AppContext,
+  fields: ConsentFields,
+  now: Date,
+): { target: Identifier; input: ConsentInput } {
   const target = parse.person(fields);
   const channel: Channel = parse.channel(fields.channel);
   const at = parse.optionalInstant(fields.at, ctx.policy, 'at') ?? now;
@@ -107,44 +108,68 @@ export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   if (slotStart && slotEnd && slotEnd <= slotStart)
     throw new InputError('date_before', { field: 'slotEnd', other: 'slotStart' });
   const namesUs = clean(fields.namesUs) ? parse.yesNo(fields.namesUs as string, 'namesUs') : undefined;
-  const contact = await knownContact(ctx, target);
-  const record = await ctx.store.recordConsent(
-    contact,
-    {
-      channel,
-      purpose: purposeOf(clean(fields.purpose)),
-      action: fields.action,
-      at,
-      until,
-      slot: slotStart && slotEnd ? { start: slotStart.toISOString(), end: slotEnd.toISOString() } : undefined,
-      proof: {
-        method: clean(fields.method)?.toLowerCase(),
-        wording: clean(fields.wording),
-        evidence: clean(fields.evidence),
-        capturedWhere: clean(fields.capturedWhere),
-        recordedBy: fields.recordedBy,
-        collectedBy: clean(fields.collectedBy),
-        namesUs,
-      },
+  const input: ConsentInput = {
+    channel,
+    purpose: purposeOf(clean(fields.purpose)),
+    action: fields.action,
+    at,
+    until,
+    slot: slotStart && slotEnd ? { start: slotStart.toISOString(), end: slotEnd.toISOString() } : undefined,
+    proof: {
+      method: clean(fields.method)?.toLowerCase(),
+      wording: clean(fields.wording),
+      evidence: clean(fields.evidence),
+      capturedWhere: clean(fields.capturedWhere),
+      recordedBy: fields.recordedBy,
+      collectedBy: clean(fields.collectedBy),
+      namesUs,
     },
-    now,
-  );
+  };
+  return { target, input };
+}
+
+/** The contact a consent or an event is about: it must be in the register (they are facts about a contact). */
+export async function knownContact(ctx: AppContext, target: Identifier): Promise<Contact> {
+  const contact = await ctx.store.findContact(target);
+  if (!contact) {
+    throw new InputError('unknown_contact', { field: target.kind });
+  }
+  return contact;
+}
+
+export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
+  const now = ctx.clock();
+  const { target, input } = readConsent(ctx, fields, now);
+  const contact = await knownContact(ctx, target);
+  const record = await saveConsent(ctx, contact, target, input, now);
+  return { contact, record };
+}
+
+/**
+ * Records a consent read by `readConsent` and audits it (`consent.record`, the person hashed; `detail` adds where
+ * it came from). A withdrawal is also told to the webhooks and to the approved campaigns.
+ */
+export async function saveConsent(
+  ctx: AppContext,
+  contact: Contact,
+  target: Identifier,
+  input: ConsentInput,
+  now: Date,
+  from?: string,
+): Promise<ConsentRecord> {
+  const by = input.proof.recordedBy ?? 'unknown';
+  const record = await ctx.store.recordConsent(contact, input, now);
   // A withdrawal ends the consents of its purpose on its channel, and nothing more: it is not an objection to
   // the channel (an `optout` is). The store remembers it in the suppression list, as a withdrawal of its
   // purpose, so that it outlives the contact record (domain/withdrawals.ts).
-  if (fields.action === 'withdraw') {
-    const event = { at, scope: channel, origin: fields.recordedBy, identifiers: identifiersOf(contact) };
+  if (record.action === 'withdraw') {
+    const event = { at: input.at, scope: record.channel, origin: by, identifiers: identifiersOf(contact) };
     await queueWebhooks(ctx, 'withdrawal', { ...event, purpose: record.purpose });
     recordedAgainst(ctx, event.identifiers);
   }
-  await recordAudit(
-    ctx,
-    fields.recordedBy,
-    'consent.record',
-    target,
-    `${record.action} ${record.channel} ${record.purpose}`,
-  );
-  return { contact, record };
+  const what = `${record.action} ${record.channel} ${record.purpose}`;
+  await recordAudit(ctx, by, 'consent.record', target, from ? `${what}; from ${from}` : what);
+  return record;
 }
 
 export async function recordEvent(

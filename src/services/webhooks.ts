@@ -31,7 +31,14 @@ export interface WebhookPayload {
   /** `consent.withdrawn`: the purpose of the consent withdrawn (`prospecting`, `newsletter`…). */
   purpose?: string;
   origin: string;
-  people: Array<{ kind: 'email' | 'phone'; hash: string; value?: string }>;
+  /**
+   * The person as the register's keyed hash (her address or number too, for an endpoint that receives them); a
+   * person another tool's list gave only hashed is that unkeyed hash (`kind` sha256 or md5, `value` its hex),
+   * sent only to an endpoint that receives identifiers: a plain hash of an address is as good as the address.
+   */
+  people: Array<
+    { kind: 'email' | 'phone'; hash: string; value?: string } | { kind: 'sha256' | 'md5'; value: string }
+  >;
 }
 
 export interface Delivery {
@@ -131,7 +138,15 @@ export async function removeWebhook(ctx: AppContext, id: string, by: string): Pr
 export async function queueWebhooks(
   ctx: AppContext,
   kind: WebhookEventKind,
-  event: { at: Date; scope: string; purpose?: string; origin: string; identifiers: Identifier[] },
+  event: {
+    at: Date;
+    scope: string;
+    purpose?: string;
+    origin: string;
+    identifiers: Identifier[];
+    /** People known only by another tool's hash (`foreign:sha256:…`, domain/foreignHashes.ts). */
+    foreign?: string[];
+  },
 ): Promise<void> {
   const endpoints = (await ctx.store.documents<WebhookEndpoint>(ENDPOINTS).all()).filter(([, e]) =>
     e.events.includes(kind),
@@ -140,6 +155,8 @@ export async function queueWebhooks(
   const id = `evt_${randomBytes(8).toString('hex')}`;
   const deliveries = ctx.store.documents<Delivery>(DELIVERIES);
   for (const [, endpoint] of endpoints) {
+    const hashed = endpoint.identifiers ? (event.foreign ?? []).map(unkeyed) : [];
+    if (event.identifiers.length === 0 && hashed.length === 0) continue;
     const payload: WebhookPayload = {
       id,
       type: kind === 'objection' ? 'objection.recorded' : 'consent.withdrawn',
@@ -153,6 +170,7 @@ export async function queueWebhooks(
         ...(endpoint.identifiers ? { value: target.value } : {}),
       })),
     };
+    payload.people.push(...hashed);
     const delivery: Delivery = {
       // Sortable by when it was queued: each endpoint receives its events in the order they were recorded.
       id: `${queuedAt(ctx.clock())}.${id}.${endpoint.id}`,
@@ -164,6 +182,12 @@ export async function queueWebhooks(
     };
     await deliveries.put(delivery.id, delivery);
   }
+}
+
+/** Another tool's hash as a receiver reads it: `foreign:md5:ab12…` is `{ kind: 'md5', value: 'ab12…' }`. */
+function unkeyed(key: string): { kind: 'sha256' | 'md5'; value: string } {
+  const [, algorithm, value] = key.split(':') as [string, 'sha256' | 'md5', string];
+  return { kind: algorithm, value };
 }
 
 /**

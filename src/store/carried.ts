@@ -5,6 +5,7 @@ import {
   type Suppression,
   suppressionKey,
 } from '../domain/contacts.ts';
+import { foreignKeysOf } from '../domain/foreignHashes.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 
 /**
@@ -21,10 +22,11 @@ export function carriedObjections(
   contact: Contact,
   hash: (id: Identifier) => string,
   objectionsOf: (hash: string) => Suppression[],
+  foreign = true,
 ): Suppression[] {
   // One group per suppression key (scope, and a withdrawal's purpose): a withdrawal is carried as a withdrawal.
   const groups = new Map<string, { entry: Carried; dates: Set<string> }>();
-  for (const s of hashesToCarry(previous, contact, hash).flatMap(objectionsOf)) {
+  for (const s of hashesToCarry(previous, contact, hash, foreign).flatMap(objectionsOf)) {
     const key = suppressionKey({ ...s, hash: '' });
     const group = groups.get(key) ?? { entry: carriedKind(s), dates: new Set<string>() };
     // An entry of an earlier version stays read as a withdrawal only while every entry it joins is one.
@@ -64,13 +66,20 @@ function carriedKind(s: Suppression): Carried {
     : { scope: s.scope };
 }
 
-/** The hashes whose objections `carriedObjections` reads, to fetch them first (PostgreSQL). */
+/**
+ * The hashes whose objections `carriedObjections` reads, to fetch them first (PostgreSQL): the keyed hashes of her
+ * identifiers, current and former, and the keys another tool's hashed list may hold them under (unless `foreign`
+ * is false: the register holds none), so such an objection is carried to her keyed hashes once she is known and
+ * stays hers after her address changes or her record is purged.
+ */
 export function hashesToCarry(
   previous: Contact | undefined,
   contact: Contact,
   hash: (id: Identifier) => string,
+  foreign = true,
 ): string[] {
   const ids = [...identifiersOf(previous ?? {}), ...identifiersOf(contact)];
   const former = [...(previous?.formerHashes ?? []), ...(contact.formerHashes ?? [])];
-  return [...new Set([...ids.map((id) => hash(id)), ...former])];
+  const theirs = foreign ? ids.flatMap(foreignKeysOf) : [];
+  return [...new Set([...ids.map((id) => hash(id)), ...former, ...theirs])];
 }

@@ -21,8 +21,8 @@ import { type Documents, MemoryDocuments, Shelf } from './documents.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { LocalLeases } from './localLeases.ts';
-import { contactRecord, contactRecords, subjectFacts } from './reads.ts';
-import { consentRecord, interactionRecord, objectionRecord, withdrawalsOf } from './records.ts';
+import { contactRecord, contactRecords, recordsAbout, subjectFacts } from './reads.ts';
+import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import { batchOps, carriedOps } from './stateOps.ts';
@@ -35,6 +35,7 @@ import type {
   ContactRecord,
   DecisionLogEntry,
   Lease,
+  ObjectionInput,
   PurgeRequest,
   PurgeResult,
   SaveOutcome,
@@ -169,16 +170,16 @@ export class MemoryStore implements Store {
     return record;
   }
 
-  async addObjection(
-    targets: Identifier[],
-    scope: SuppressionScope,
-    at: Date,
-    origin: string,
-    reason?: string,
-  ): Promise<Suppression[]> {
+  addObjection(targets: Identifier[], scope: SuppressionScope, at: Date, origin: string, reason?: string) {
+    const objections = targets.map((target) => ({ target, scope, at }));
+    return this.addObjections(objections, origin, reason);
+  }
+
+  async addObjections(objections: ObjectionInput[], origin: string, reason?: string): Promise<Suppression[]> {
     // An objection told again keeps its first date and adds this one to its history (StoreState).
-    const records = targets.map((target) => objectionRecord(this.hash(target), scope, at, origin, reason));
-    await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
+    const records = objectionRecords(objections, (id) => this.hash(id), origin, reason);
+    if (records.length > 0)
+      await this.commit(...records.map((record) => ({ op: 'suppression' as const, record })));
     return records.map((record) => this.data.suppressions.get(suppressionKey(record)) ?? record);
   }
 
@@ -234,11 +235,7 @@ export class MemoryStore implements Store {
   }
 
   async recordsAbout(hashes: string[]) {
-    const wanted = new Set(hashes);
-    return {
-      suppressions: hashes.flatMap((hash) => this.state.suppressionsOf.get(hash) ?? []),
-      decisions: this.data.decisions.filter((d) => wanted.has(d.targetHash)),
-    };
+    return recordsAbout(this.state, hashes);
   }
 
   async remindersSent(): Promise<ReadonlySet<string>> {

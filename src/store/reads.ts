@@ -36,7 +36,7 @@ export function subjectFacts(
   const contact = id ? state.data.contacts.get(id) : undefined;
   const consents = contact ? (state.consentsOf.get(contact.id) ?? []) : [];
   const objections: Objection[] = personObjections(
-    personHashes(target, contact, hash).flatMap((h) => state.suppressionsOf.get(h) ?? []),
+    personHashes(target, contact, hash, state.holdsForeign).flatMap((h) => state.suppressionsOf.get(h) ?? []),
     consents,
   );
   return {
@@ -55,5 +55,14 @@ export function contactRecord(state: StoreState, id: string): ContactRecord | un
     contact,
     consents: state.consentsOf.get(id) ?? [],
     interactions: state.interactionsOf.get(id) ?? [],
+  };
+}
+
+/** The suppression entries and logged decisions about these hashes (an access request). */
+export function recordsAbout(state: StoreState, hashes: string[]) {
+  const wanted = new Set(hashes);
+  return {
+    suppressions: hashes.flatMap((hash) => state.suppressionsOf.get(hash) ?? []),
+    decisions: state.data.decisions.filter((d) => wanted.has(d.targetHash)),
   };
 }

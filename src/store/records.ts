@@ -9,7 +9,9 @@ import type {
   Suppression,
   SuppressionScope,
 } from '../domain/contacts.ts';
-import type { ConsentInput } from './types.ts';
+import { isForeignKey } from '../domain/foreignHashes.ts';
+import type { Identifier } from '../domain/identifiers.ts';
+import type { ConsentInput, ObjectionInput } from './types.ts';
 
 /**
  * The records every store writes the same way: a consent with its proof, an interaction, an objection, a
@@ -50,6 +52,20 @@ export function objectionRecord(
   reason?: string,
 ): Suppression {
   return { hash, scope, at: at.toISOString(), origin, ...(reason ? { reason } : {}) };
+}
+
+/** The entries of many objections, each under its identifier's keyed hash or under another tool's hash. */
+export function objectionRecords(
+  objections: ObjectionInput[],
+  hash: (id: Identifier) => string,
+  origin: string,
+  reason?: string,
+): Suppression[] {
+  return objections.map((o) => {
+    // A key that is neither would match nobody, silently: refused, whoever calls.
+    if ('foreign' in o && !isForeignKey(o.foreign)) throw new Error('not a SHA-256 or MD5 suppression key');
+    return objectionRecord('target' in o ? hash(o.target) : o.foreign, o.scope, o.at, origin, reason);
+  });
 }
 
 /**

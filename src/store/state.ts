@@ -9,6 +9,7 @@ import {
   suppressionKey,
 } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
+import { isForeignKey } from '../domain/foreignHashes.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
@@ -67,13 +68,15 @@ export class StoreState {
   readonly interactionsOf = new Map<string, Interaction[]>();
   readonly suppressionsOf = new Map<string, Suppression[]>();
   readonly decisionsBy = new Map<string, DecisionLogEntry[]>();
+  /** Whether an objection is kept under another tool's hash: only then are people's such hashes computed. */
+  holdsForeign = false;
   private readonly recordIds = new Set<string>();
 
   constructor(readonly data: StoreData) {
     for (const contact of data.contacts.values()) this.indexContact(contact, undefined);
     for (const record of data.consents) push(this.consentsOf, record.contactId, record);
     for (const record of data.interactions) push(this.interactionsOf, record.contactId, record);
-    for (const record of data.suppressions.values()) push(this.suppressionsOf, record.hash, record);
+    for (const record of data.suppressions.values()) this.indexSuppression(record);
     for (const record of data.decisions) push(this.decisionsBy, record.askedBy, record);
     for (const record of [...data.consents, ...data.interactions, ...data.decisions, ...data.audit])
       this.recordIds.add(record.id);
@@ -164,7 +167,7 @@ export class StoreState {
     const existing = this.data.suppressions.get(key);
     if (!existing) {
       this.data.suppressions.set(key, record);
-      push(this.suppressionsOf, record.hash, record);
+      this.indexSuppression(record);
       return;
     }
     const renewed = renewObjection(existing, record);
@@ -175,6 +178,11 @@ export class StoreState {
       record.hash,
       list.map((s) => (suppressionKey(s) === key ? renewed : s)),
     );
+  }
+
+  private indexSuppression(record: Suppression): void {
+    push(this.suppressionsOf, record.hash, record);
+    if (isForeignKey(record.hash)) this.holdsForeign = true;
   }
 
   /** Moves the consents and events of `goneId` to the kept contact, then drops `goneId`; idempotent. */

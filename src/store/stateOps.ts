@@ -15,7 +15,7 @@ export function carriedOps(
 ): Op[] {
   const objectionsOf = (h: string) => state.suppressionsOf.get(h) ?? [];
   return pairs.flatMap(([previous, contact]) =>
-    carriedObjections(previous, contact, hash, objectionsOf).map((record) => ({
+    carriedObjections(previous, contact, hash, objectionsOf, state.holdsForeign).map((record) => ({
       op: 'suppression' as const,
       record,
     })),

@@ -47,6 +47,12 @@ export interface ConsentInput {
   proof: ConsentProof;
 }
 
+/** One objection of a suppression list: a person we can name, or one another tool gave us only hashed. */
+export type ObjectionInput = { scope: SuppressionScope; at: Date } & (
+  | { target: Identifier }
+  | { foreign: string }
+);
+
 /**
  * A lease held: its fencing token grows by one with each new holder, so a holder that lost it (its connection
  * died, another replica took over) is told by `check()` (LeaseLost) before it acts again.
@@ -154,6 +160,12 @@ export interface Store {
     origin: string,
     reason?: string,
   ): Promise<Suppression[]>;
+  /**
+   * Many objections in one write (a suppression list), each with its own scope and date: under the keyed hash of
+   * an identifier, or under another tool's unkeyed hash of one (`foreign`: domain/foreignHashes.ts foreignKey),
+   * matched when a person is looked up. Returns the entries as stored (one told again keeps its first date).
+   */
+  addObjections(objections: ObjectionInput[], origin: string, reason?: string): Promise<Suppression[]>;
   subjectFacts(target: Identifier): Promise<SubjectFacts>;
   /** The same for many people, in the order asked (a store over the network reads them at once). */
   subjectFactsMany?(targets: Identifier[]): Promise<SubjectFacts[]>;

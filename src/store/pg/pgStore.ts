@@ -17,7 +17,7 @@ import { mergeBatch } from '../batch.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
 import { hashIdentifier } from '../key.ts';
-import { consentRecord, interactionRecord, objectionRecord, withdrawalsOf } from '../records.ts';
+import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from '../records.ts';
 import type {
   AuditDraft,
   BatchAudit,
@@ -25,6 +25,7 @@ import type {
   ContactInput,
   DecisionLogEntry,
   Lease,
+  ObjectionInput,
   PurgeRequest,
   PurgeResult,
   SaveOutcome,
@@ -39,6 +40,7 @@ import {
   existingContact,
   joinRecords,
   knownContacts,
+  objectionsStored,
   purgeRecords,
   putContacts,
   suppress,
@@ -183,24 +185,17 @@ export class PgStore extends PgLeases implements Store {
     });
   }
 
-  async addObjection(
-    targets: Identifier[],
-    scope: SuppressionScope,
-    at: Date,
-    origin: string,
-    reason?: string,
-  ): Promise<Suppression[]> {
-    const records = targets.map((target) => objectionRecord(this.hash(target), scope, at, origin, reason));
-    return this.write([], async (client) => {
-      await suppress(client, records);
-      const stored = rowsOf<Suppression>(
-        await client.query(
-          "select data from suppressions where scope = $1 and kind = 'objection' and hash = any($2)",
-          [scope, records.map((r) => r.hash)],
-        ),
-      );
-      return { result: records.map((r) => stored.find((s) => s.hash === r.hash) ?? r), touched: [] };
-    });
+  addObjection(targets: Identifier[], scope: SuppressionScope, at: Date, origin: string, reason?: string) {
+    const objections = targets.map((target) => ({ target, scope, at }));
+    return this.addObjections(objections, origin, reason);
+  }
+
+  async addObjections(objections: ObjectionInput[], origin: string, reason?: string): Promise<Suppression[]> {
+    const records = objectionRecords(objections, this.hashOf, origin, reason);
+    return this.write([], async (client) => ({
+      result: await objectionsStored(client, records),
+      touched: [],
+    }));
   }
 
   async logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void> {

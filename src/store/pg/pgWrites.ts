@@ -1,6 +1,12 @@
 import type pg from 'pg';
 import { type JoinOutcome, joinContacts } from '../../domain/contactJoin.ts';
-import { type Contact, objectionDates, renewObjection, type Suppression } from '../../domain/contacts.ts';
+import {
+  type Contact,
+  objectionDates,
+  renewObjection,
+  type Suppression,
+  suppressionKey,
+} from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { chainedMany } from '../auditChain.ts';
@@ -68,6 +74,22 @@ export async function suppress(client: pg.PoolClient, records: Suppression[]): P
       [...key, objectionDates(next).at(-1), next],
     );
   }
+}
+
+/** Objections written, then read back as stored: one told again keeps its first date, the others after it. */
+export async function objectionsStored(
+  client: pg.PoolClient,
+  records: Suppression[],
+): Promise<Suppression[]> {
+  if (records.length === 0) return [];
+  await suppress(client, records);
+  const stored = rowsOf<Suppression>(
+    await client.query("select data from suppressions where kind = 'objection' and hash = any($1)", [
+      [...new Set(records.map((r) => r.hash))],
+    ]),
+  );
+  const byKey = new Map(stored.map((s) => [suppressionKey(s), s]));
+  return records.map((r) => byKey.get(suppressionKey(r)) ?? r);
 }
 
 /** The kind and purpose columns of a suppression row: `objection` and '' for an objection. */
