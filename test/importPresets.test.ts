@@ -57,7 +57,7 @@ describe('presets: each tool’s export read as that tool writes it', () => {
     const run = cli(dir, { lang: 'fr' });
     const result = await run('import', fixture(dir, 'hubspot-contacts-fr.csv'));
     expect(result.status).toBe(0);
-    expect(result.err).toContain("« Nom de l'entreprise » → entreprise");
+    expect(result.err).toContain("« Nom de l'entreprise » → société");
     expect(result.err).toContain('« Intitulé du poste » → fonction');
     const bruno = await shown(run, '--email', 'bruno.lefevre@corp.fr');
     expect(bruno.contact).toMatchObject({ company: 'Corp', jobFunction: 'Responsable comptable' });

@@ -41,8 +41,5 @@ export const fieldNames = {
   fieldname_list: { fr: 'liste', en: 'list' },
   fieldname_template: { fr: 'message ou script', en: 'message or script' },
   fieldname_status: { fr: 'statut', en: 'status' },
-  fieldname_name: { fr: 'nom', en: 'name' },
   fieldname_firstName: { fr: 'prénom', en: 'first name' },
-  fieldname_company: { fr: 'entreprise', en: 'company' },
-  fieldname_function: { fr: 'fonction', en: 'job title' },
 } as const satisfies Record<string, Record<Lang, string>>;
