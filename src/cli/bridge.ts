@@ -76,9 +76,21 @@ const PATH_OPTIONS = new Set([
   '--policy',
 ]);
 
-function absolutePaths(argv: string[]): string[] {
+/** Options whose value is a word, never a file, even when a file of that name happens to be in the folder. */
+const WORD_OPTIONS = new Set([
+  '--sheet',
+  '--column',
+  '--from',
+  '--collected-at-column',
+  '--scope',
+  '--format',
+  '--lang',
+]);
+
+export function absolutePaths(argv: string[]): string[] {
   return argv.map((arg, i) => {
     const previous = argv[i - 1] ?? '';
+    if (WORD_OPTIONS.has(previous)) return arg;
     const isPath =
       PATH_OPTIONS.has(previous) || (!arg.startsWith('-') && !isAbsolute(arg) && existsSync(arg));
     return isPath && !isAbsolute(arg) ? resolve(arg) : arg;
