@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { fileText, safeCell, safeLine } from '../csv/write.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
@@ -11,6 +12,18 @@ import { writeOutput } from './output.ts';
  * `FILE:LINE: column "…" (field): problem` in the reader's language, the rejected rows written back in the
  * file's own shape with their reason, and the refusal of a file with bad rows (exit 2, nothing written).
  */
+
+/** The options every file import takes (`import`, `import-consents`, `import-suppressions`), said once. */
+export function fileImportOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'read and check every row, show what would be recorded, write nothing')
+    .option(
+      '--skip-invalid',
+      'record the good rows, leave out the bad ones (listed, and written with --rejected)',
+    )
+    .option('--rejected <file>', 'write the bad rows with their reason, to fix and import again')
+    .option('--force', 'replace the --rejected file if it exists');
+}
 
 /**
  * Runs a bulk import; a problem with the file as a whole (a column it lacks) names the field in the reader's

@@ -8,6 +8,7 @@ import { headerOf, planLines, quote } from '../../reports/importPlan.ts';
 import { fieldWords, problemLine } from '../../reports/problems.ts';
 import { type ImportReport, importContacts } from '../../services/importCsv.ts';
 import type { ContactInput } from '../../store/types.ts';
+import { fileImportOptions } from '../bulkFacts.ts';
 import { type CliKit, EXIT } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';
 import { terminalProgress } from '../progress.ts';
@@ -17,78 +18,71 @@ const SHOWN = 20;
 
 /** `import FILE: contacts from a CSV, all or nothing`. */
 export function register(program: Command, kit: CliKit): void {
-  program
-    .command('import')
-    .description(
-      'import contacts from a CRM export or a sheet (CSV in UTF-8, UTF-16 or Windows-1252; "," ";" or tab; or an .xlsx workbook)',
-    )
-    .argument('<file>')
-    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to read (default: the first)')
-    .option(
-      '--from <tool>',
-      'the tool the file is an export of: hubspot, brevo, pipedrive, lemlist, salesforce, excel',
-    )
-    .option(
-      '--column <field=header>',
-      'read a field from this column (repeatable): --column email="E-mail professionnel"',
-      (value: string, all: string[]) => [...all, value],
-      [] as string[],
-    )
-    .option(
-      '--collected-at-column <header>',
-      'the column of the collection date (none: the date of the import)',
-    )
-    .option('--dry-run', 'read and check every row, show what would be recorded, write nothing')
-    .option(
-      '--skip-invalid',
-      'import the good rows, leave out the bad ones (listed, and written with --rejected)',
-    )
-    .option('--rejected <file>', 'write the bad rows with their reason, to fix and import again')
-    .option('--force', 'replace the --rejected file if it exists')
-    .action(async (file: string, options) => {
-      await kit.withContext(async (ctx) => {
-        const lang = kit.lang(ctx.policy);
-        if (options.rejected)
-          assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
-        const progress = terminalProgress(true);
-        const report = await importContacts(ctx, { path: file }, file, {
-          by: kit.who(),
-          skipInvalid: options.skipInvalid,
-          dryRun: options.dryRun,
-          from: options.from,
-          columns: columnChoices(options.column),
-          collectedAtColumn: options.collectedAtColumn,
-          // What was understood, before any row is written: the user can stop and choose otherwise.
-          onPlan: (plan) => {
-            progress.stop();
-            for (const line of planLines(lang, plan)) kit.err(line);
-          },
-          sheet: options.sheet,
-          onProgress: progress.update,
-        }).finally(progress.stop);
-        tellProblems(kit, lang, file, report, options.rejected);
-        if (options.rejected && report.errors.length > 0) writeRejected(kit, lang, options, report);
-        if (options.dryRun) return tellDryRun(kit, lang, report, ctx.policy.timeZone);
-        if (report.errors.length > 0 && !report.skipped) {
-          kit.err(t(lang, 'cli_import_none', { bad: report.errors.length, rows: report.rows }));
-          kit.setStatus(EXIT.usage);
-          return;
-        }
-        kit.out(
-          t(lang, 'cli_import_done', {
-            rows: report.rows,
-            encoding: report.sheet ? t(lang, 'cli_import_sheet', { sheet: report.sheet }) : report.encoding,
-            created: report.created,
-            updated: report.updated,
-          }),
-        );
-        if (report.objections > 0) kit.out(t(lang, 'cli_import_objections', { count: report.objections }));
-        // The good rows are in: a success, with the bad ones told on stderr (and in --rejected).
-        if (report.skipped) kit.err(t(lang, 'cli_import_skipped', { bad: report.errors.length }));
-        if (report.dropped.length > 0)
-          kit.err(t(lang, 'cli_import_dropped', { dropped: report.dropped.length }));
-      });
+  fileImportOptions(
+    program
+      .command('import')
+      .description(
+        'import contacts from a CRM export or a sheet (CSV in UTF-8, UTF-16 or Windows-1252; "," ";" or tab; or an .xlsx workbook)',
+      )
+      .argument('<file>')
+      .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to read (default: the first)')
+      .option(
+        '--from <tool>',
+        'the tool the file is an export of: hubspot, brevo, pipedrive, lemlist, salesforce, excel',
+      )
+      .option(
+        '--column <field=header>',
+        'read a field from this column (repeatable): --column email="E-mail professionnel"',
+        (value: string, all: string[]) => [...all, value],
+        [] as string[],
+      )
+      .option(
+        '--collected-at-column <header>',
+        'the column of the collection date (none: the date of the import)',
+      ),
+  ).action(async (file: string, options) => {
+    await kit.withContext(async (ctx) => {
+      const lang = kit.lang(ctx.policy);
+      if (options.rejected) assertWritable(options.rejected, { force: options.force, dbPath: kit.dbPath() });
+      const progress = terminalProgress(true);
+      const report = await importContacts(ctx, { path: file }, file, {
+        by: kit.who(),
+        skipInvalid: options.skipInvalid,
+        dryRun: options.dryRun,
+        from: options.from,
+        columns: columnChoices(options.column),
+        collectedAtColumn: options.collectedAtColumn,
+        // What was understood, before any row is written: the user can stop and choose otherwise.
+        onPlan: (plan) => {
+          progress.stop();
+          for (const line of planLines(lang, plan)) kit.err(line);
+        },
+        sheet: options.sheet,
+        onProgress: progress.update,
+      }).finally(progress.stop);
+      tellProblems(kit, lang, file, report, options.rejected);
+      if (options.rejected && report.errors.length > 0) writeRejected(kit, lang, options, report);
+      if (options.dryRun) return tellDryRun(kit, lang, report, ctx.policy.timeZone);
+      if (report.errors.length > 0 && !report.skipped) {
+        kit.err(t(lang, 'cli_import_none', { bad: report.errors.length, rows: report.rows }));
+        kit.setStatus(EXIT.usage);
+        return;
+      }
+      kit.out(
+        t(lang, 'cli_import_done', {
+          rows: report.rows,
+          encoding: report.sheet ? t(lang, 'cli_import_sheet', { sheet: report.sheet }) : report.encoding,
+          created: report.created,
+          updated: report.updated,
+        }),
+      );
+      if (report.objections > 0) kit.out(t(lang, 'cli_import_objections', { count: report.objections }));
+      // The good rows are in: a success, with the bad ones told on stderr (and in --rejected).
+      if (report.skipped) kit.err(t(lang, 'cli_import_skipped', { bad: report.errors.length }));
+      if (report.dropped.length > 0)
+        kit.err(t(lang, 'cli_import_dropped', { dropped: report.dropped.length }));
     });
+  });
 }
 
 /** `--column email=Courriel --column phone="Tél. pro"` as field → header; the service says what is wrong. */
