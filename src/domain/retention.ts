@@ -21,9 +21,18 @@ const RESTARTS_CLOCK: ReadonlySet<string> = new Set(PROSPECT_INITIATED);
  */
 const OWN_ACT_SOURCES: ReadonlySet<SourceType> = new Set(['form', 'event', 'sale']);
 
-/** The first collection, or the latest later source that was her own act (dated by `now`). */
+/**
+ * When the clock starts: the earliest time any source says we held her (a later import from the CRM that had
+ * her since 2023 proves the collection was then, not at our first import: CNIL référentiel 2021-131, 3 years
+ * from collection), moved on only by a later source that was her own act (dated by `now`).
+ */
 function lastCollection(contact: Contact, now: Date): Date {
-  let latest = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  let first = new Date(contact.provenance?.collectedAt ?? contact.createdAt);
+  for (const source of contact.sources ?? []) {
+    const at = new Date(source.collectedAt);
+    if (at < first) first = at;
+  }
+  let latest = first;
   for (const source of contact.sources ?? []) {
     const at = new Date(source.collectedAt);
     if (OWN_ACT_SOURCES.has(source.source) && at <= now && at > latest) latest = at;

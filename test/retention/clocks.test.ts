@@ -176,3 +176,23 @@ it('adding a purchase, a later contract end or a contact from the person never b
     { numRuns: 2000 },
   );
 });
+
+describe('the first collection, whichever source tells it', () => {
+  // CNIL référentiel 2021-131: 3 years from collection. A later import from the CRM that held her since May
+  // 2023 proves the collection was then, not at our first import in June 2025 (red team, issue 26).
+  it('a later source dated earlier brings the clock back to it; a later own act still moves it on', () => {
+    const first = contact(undefined, '2025-06-01T00:00:00.000Z');
+    const crm = {
+      source: 'import' as const,
+      collection: 'indirect' as const,
+      collectedAt: '2023-05-02T00:00:00.000Z',
+    };
+    expect(deadline({ ...first, sources: [crm] })).toBe('2026-05-02T00:00:00.000Z');
+    const form = {
+      source: 'form' as const,
+      collection: 'direct' as const,
+      collectedAt: '2026-01-10T00:00:00.000Z',
+    };
+    expect(deadline({ ...first, sources: [crm, form] })).toBe('2029-01-10T00:00:00.000Z');
+  });
+});
