@@ -69,3 +69,49 @@ describe("a CRM's unsubscribes come in as objections", () => {
     expect((await run('can-i', 'email', 'amelie@acme.fr')).status).toBe(BLOCK);
   });
 });
+
+describe('an export says she is unsubscribed today', () => {
+  // GDPR art. 21(3), 7(3): the export is a snapshot; an older consent in the register must not outweigh it, and
+  // an odd date beside the flag must not lose the objection (red team, issue 26).
+  it('blocks even after an older consent, records it whatever its date column says, and reads "Oui (par téléphone)"', async () => {
+    const dir = tempDir();
+    const run = cli(dir, { lang: 'fr' });
+    await run(
+      'contact',
+      'add',
+      '--email',
+      'ines@acme.fr',
+      '--source',
+      'form',
+      '--collected-at',
+      '2026-08-01',
+      '--informed-at',
+      '2026-08-01',
+    );
+    await run(
+      'consent',
+      'grant',
+      '--email',
+      'ines@acme.fr',
+      '--channel',
+      'email',
+      '--at',
+      '2026-10-01',
+      '--method',
+      'checkbox',
+      '--wording',
+      'v1',
+      '--evidence',
+      'form-123',
+    );
+    const file = join(dir, 'sheet.csv');
+    writeFileSync(
+      file,
+      'Email;Désinscrit;Date de désinscription\nines@acme.fr;oui;2026-09-01\neve@acme.fr;oui;2027-01-01\nbob@acme.fr;Oui (par téléphone);\nana@acme.fr;01/03/2026;\n',
+    );
+    const result = await run('import', file);
+    expect(result.status).toBe(0);
+    for (const who of ['ines@acme.fr', 'eve@acme.fr', 'bob@acme.fr', 'ana@acme.fr'])
+      expect((await verdictOf(run, 'email', who)).reasons[0].rule, who).toBe('optout-right-to-object');
+  });
+});

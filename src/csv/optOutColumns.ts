@@ -108,6 +108,9 @@ const NO = new Set([
 export function optedOut(cell: string | undefined): boolean | undefined {
   const words = normaliseWords(cell ?? '');
   if (YES.has(words)) return true;
+  // "Oui (par téléphone)", or the date she unsubscribed written in the column itself: a yes.
+  if (YES.has(words.split(' ')[0] ?? '') && !NO.has(words)) return true;
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test((cell ?? '').trim())) return true;
   if (NO.has(words)) return false;
   return undefined;
 }

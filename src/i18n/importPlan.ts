@@ -22,8 +22,8 @@ export const importPlan = {
   },
   plan_optout_column: { fr: '« {column} » ({scope})', en: '"{column}" ({scope})' },
   plan_optout_date: {
-    fr: 'Date des désinscriptions : « {column} ».',
-    en: 'Date of the unsubscribes: "{column}".',
+    fr: 'Date des désinscriptions : « {column} », lue pour information ; l’opposition vaut dès l’import (l’export dit qu’elle est désinscrite aujourd’hui).',
+    en: 'Date of the unsubscribes: "{column}", read for information; the objection holds from the import (the export says she is unsubscribed today).',
   },
   plan_order: {
     fr: 'Plusieurs colonnes de {field} : {columns}, lues dans cet ordre (la première remplie de chaque ligne) ; --column {flag}=… pour n’en lire qu’une.',

@@ -107,7 +107,7 @@ export async function importContacts(
       // A tool's export says where the details came from: that tool, through this import.
       if (plan.preset && !clean(fields.source)) fields.source = `import:${PRESETS[plan.preset.id].name}`;
       try {
-        optOuts.push(...optOutsOf(plan, row.cells, identifiers, ctx, now));
+        optOuts.push(...optOutsOf(plan, row.cells, identifiers, now));
         const read = readRow(fields, columnOf, ctx, now);
         inputs.push(read.input.provenance ? read.input : { ...read.input, provenance });
         lines.push(row.line);

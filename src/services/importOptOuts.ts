@@ -5,7 +5,6 @@ import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
-import { clean, fileInstant, notInFuture } from './parse.ts';
 import { queueWebhooks } from './webhooks.ts';
 
 /** Rows of opt-outs written to the store at a time, as the import writes its contacts. */
@@ -20,35 +19,21 @@ export interface OptOut {
 
 /**
  * What the row's opt-out columns say (Brevo's BLACKLISTED, HubSpot's "Unsubscribed from all email", Salesforce's
- * "Do Not Call"…): each "yes" is an objection on the means it covers, whatever else the row holds, from the
- * date the file gives (never ahead of our clock) or the import's; a cell that says neither yes nor no rejects
- * the row at its column, since an unsubscribe read as nothing would be allowed.
+ * "Do Not Call"…): each "yes" is an objection on the means it covers, whatever else the row holds. It is recorded
+ * at the import: an export says she is unsubscribed as of the export, so an older consent in the register never
+ * outweighs it, and a date column that is unreadable or ahead never loses the objection (GDPR art. 21(3)). A
+ * cell that says neither yes nor no rejects the row at its column, since an unsubscribe read as nothing would be
+ * allowed.
  */
-export function optOutsOf(
-  plan: ColumnPlan,
-  cells: string[],
-  identifiers: Identifier[],
-  ctx: AppContext,
-  now: Date,
-): OptOut[] {
+export function optOutsOf(plan: ColumnPlan, cells: string[], identifiers: Identifier[], now: Date): OptOut[] {
   const found: OptOut[] = [];
   for (const { column, scope } of plan.optOuts) {
     const header = plan.headers[column] as string;
     const said = optedOut(cells[column]);
     if (said === undefined) throw new InputError('not_yes_no', { field: header, value: cells[column] ?? '' });
-    if (said && identifiers.length > 0)
-      found.push({ scope, identifiers, at: optOutDate(plan, cells, ctx, now) });
+    if (said && identifiers.length > 0) found.push({ scope, identifiers, at: now });
   }
   return found;
-}
-
-function optOutDate(plan: ColumnPlan, cells: string[], ctx: AppContext, now: Date): Date {
-  const cell = plan.optOutDate === undefined ? undefined : clean(cells[plan.optOutDate]);
-  if (!cell) return now;
-  const field = plan.headers[plan.optOutDate as number] as string;
-  const at = fileInstant(cell, ctx.policy, field as never);
-  notInFuture(at, now, field as never);
-  return at;
 }
 
 /**
