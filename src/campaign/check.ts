@@ -62,6 +62,13 @@ function unsubscribedInList(decided: ReturnType<typeof worst>): ReturnType<typeo
   return { ...decided, verdict: 'block', rules: [OBJECTION_RULE, ...others] };
 }
 
+/** An opt-out cell that says neither yes nor no: never allowed on a guess, to review with the objection rule. */
+function unclearInList(decided: ReturnType<typeof worst>): ReturnType<typeof worst> {
+  if (decided.verdict === 'block') return decided;
+  const others = decided.verdict === 'review' ? decided.rules.filter((r) => r !== OBJECTION_RULE) : [];
+  return { ...decided, verdict: 'review', rules: [OBJECTION_RULE, ...others] };
+}
+
 export const campaignId = () => `cmp-${randomBytes(4).toString('hex')}`;
 
 /** The worst of the decisions at each planned time: a recipient is allowed only if every moment is. */
@@ -127,7 +134,11 @@ export async function checkCampaign(
     items.forEach((item, i) => {
       const subject = subjects[i] as SubjectFacts;
       const decided = worst(times.map((at) => decide(request, subject, policy, at, { changesAt: false })));
-      const outcome = item.entry.optedOut ? unsubscribedInList(decided) : decided;
+      const outcome = item.entry.optedOut
+        ? unsubscribedInList(decided)
+        : item.entry.optOutUnclear
+          ? unclearInList(decided)
+          : decided;
       if (item.entry.optedOut) listOptOuts++;
       item.outcome = { verdict: outcome.verdict, rules: outcome.rules };
       counts[outcome.verdict]++;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { columnNamed, planColumns } from '../csv/columnPlan.ts';
+import { headerWords } from '../csv/columns.ts';
 import { optedOut } from '../csv/optOutColumns.ts';
 import type { CsvRow, TextShape } from '../csv/read.ts';
 import type { ByteSource } from '../csv/stream.ts';
@@ -39,6 +40,8 @@ export interface ListEntry {
   row?: CsvRow;
   /** The header of a column in which the file says this person unsubscribed from this channel. */
   optedOut?: string;
+  /** The header of an opt-out column whose value says neither yes nor no. */
+  optOutUnclear?: string;
 }
 
 export interface OpenedList {
@@ -148,7 +151,10 @@ function chooseColumn(
       optOuts: optOutsOf(headers, channel),
     };
   const plan = planColumns(headers);
-  const column = plan.identifiers[kind][0];
+  // A text goes to a mobile: for SMS and messaging, a column that says mobile comes first.
+  const mobile = (i: number) => /\b(mobile|portable|gsm|cell|sms)\b/.test(headerWords(headers[i] ?? ''));
+  const texts = channel === 'sms' || channel === 'messaging';
+  const column = (texts ? plan.identifiers[kind].find(mobile) : undefined) ?? plan.identifiers[kind][0];
   if (column !== undefined) return { column, header: head[0], optOuts: optOutsOf(headers, channel) };
   if (plan.identifiers.email.length + plan.identifiers.phone.length > 0) {
     throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
@@ -204,11 +210,14 @@ async function fileList(
   // An unsubscribe the file itself records binds the check too (GDPR art. 21(3)): a cell that says "yes".
   const entry = (row: CsvRow): ListEntry => {
     const said = optOuts.find((i) => optedOut(row.cells[i]) === true);
+    // A value that says neither yes nor no ("peut-être") is not read as "no": the recipient is to review.
+    const unclear = optOuts.find((i) => optedOut(row.cells[i]) === undefined);
     return {
       line: row.line,
       value: row.cells[column] ?? '',
       row,
       optedOut: said === undefined ? undefined : headers[said],
+      optOutUnclear: said === undefined && unclear !== undefined ? headers[unclear] : undefined,
     };
   };
   return {

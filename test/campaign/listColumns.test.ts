@@ -91,3 +91,33 @@ it('says how many invalid lines there are beyond the ones it lists', async () =>
   );
   expect(result.out).toMatch(/Invalid lines: 2, 3, .*, 21 … and 5 more/);
 });
+
+it('a texted campaign reads the mobile column, and an opt-out cell that says neither yes nor no is to review', async () => {
+  const dir = tempDir();
+  const list = join(dir, 'list.csv');
+  writeFileSync(
+    list,
+    'Nom;Téléphone;Portable;STOP SMS\nA;01 45 00 00 01;06 12 34 56 71;peut-être\nB;01 45 00 00 02;06 12 34 56 72;non\n',
+  );
+  writeFileSync(join(dir, 'sms.txt'), 'Exemple SAS : logiciel de comptabilité. STOP au 36180\n');
+  const run = cli(dir, { lang: 'en' });
+  const result = await run(
+    'campaign-check',
+    list,
+    '--channel',
+    'sms',
+    '--product',
+    'accounting-software',
+    '--template',
+    join(dir, 'sms.txt'),
+    '--json',
+  );
+  const campaign = JSON.parse(result.out);
+  expect(JSON.stringify(campaign.groups)).toContain('+336•••71');
+  expect(JSON.stringify(campaign.groups)).not.toContain('+331');
+  const mail = join(dir, 'mail.csv');
+  writeFileSync(mail, 'Email;Désinscrit\na@acme.fr;peut-être\nb@acme.fr;non\n');
+  const { campaign: byMail } = await checked(dir, mail);
+  const unclear = byMail.groups.find((g: { rule: string }) => g.rule === 'optout-right-to-object');
+  expect(unclear).toMatchObject({ verdict: 'review', lines: [2] });
+});
