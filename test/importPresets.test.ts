@@ -118,7 +118,7 @@ describe('presets: each tool’s export read as that tool writes it', () => {
     const dry = await run('import', file, '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.err).toContain(
-      'Plusieurs colonnes de adresse e-mail : « E-mail professionnel », « Adresse électronique », « Courriel »',
+      'Plusieurs colonnes pour adresse e-mail : « E-mail professionnel », « Adresse électronique », « Courriel »',
     );
     expect(dry.out).toContain('ligne 2 : adresse e-mail l.garnier@garnier-btp.fr');
     expect(dry.out).toContain('rien n’a été écrit');

@@ -26,7 +26,7 @@ export const importPlan = {
     en: 'Date of the unsubscribes: "{column}", read for information; the objection holds from the import (the export says she is unsubscribed today).',
   },
   plan_order: {
-    fr: 'Plusieurs colonnes de {field} : {columns}, lues dans cet ordre (la première remplie de chaque ligne) ; --column {flag}=… pour n’en lire qu’une.',
+    fr: 'Plusieurs colonnes pour {field} : {columns}, lues dans cet ordre (la première remplie de chaque ligne) ; --column {flag}=… pour n’en lire qu’une.',
     en: 'Several {field} columns: {columns}, read in this order (the first filled one of each row); --column {flag}=… to read only one.',
   },
   plan_not_recorded: { fr: 'Lues sans être enregistrées : {columns}.', en: 'Read, not recorded: {columns}.' },
