@@ -100,3 +100,15 @@ it('a workspace register is made by the app at install, never by a CLI write wit
   );
   expect(existsSync(join(db, '..', 'workspaces'))).toBe(false);
 });
+
+// An import writes its contacts' audit entries with them, in one journal entry: `store verify` read only the
+// entries written one at a time, and called the trail of a sound store incomplete (newcomer trial, issue 26).
+it('store verify finds the trail whole after an import', async () => {
+  const dir = tempDir();
+  const run = cli(dir, { lang: 'fr' });
+  writeFileSync(join(dir, 'i.csv'), 'email\na@acme.fr\nb@acme.fr\n');
+  expect((await run('import', join(dir, 'i.csv'))).status).toBe(0);
+  const verified = await run('store', 'verify');
+  expect(verified.status).toBe(0);
+  expect(verified.out).toContain('registre intact');
+});

@@ -49,9 +49,10 @@ export async function verifyStoreFiles(
     } catch (error) {
       problems.push((error as Error).message);
     }
+    // One entry (`audit`) or several written with their change (`audits`: an import, a batch): both are the trail.
     const auditAfter = journal.entries
-      .filter((e) => e.op === 'audit' && e.seq > snapshotSeq)
-      .map((e) => e.record);
+      .filter((e) => e.seq > snapshotSeq)
+      .flatMap((e) => (e.op === 'audit' ? [e.record] : e.op === 'audits' ? e.records : []));
     const chain = verifyChain([...snapshot.audit, ...(auditAfter as typeof snapshot.audit)]);
     if (!chain.ok)
       problems.push(
