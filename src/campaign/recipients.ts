@@ -144,18 +144,15 @@ function chooseColumn(
 ): { column: number; header?: CsvRow; optOuts: number[] } {
   const { fileName } = input;
   const headers = head[0]?.cells ?? [];
-  if (input.column)
-    return {
-      column: columnNamed(headers, input.column, 'column'),
-      header: head[0],
-      optOuts: optOutsOf(headers, channel),
-    };
+  // The header read once, as an import reads it: its address columns in order, and its opt-out columns.
   const plan = planColumns(headers);
+  const optOuts = plan.optOuts.filter((o) => objectionCovers(o.scope, channel)).map((o) => o.column);
+  if (input.column) return { column: columnNamed(headers, input.column, 'column'), header: head[0], optOuts };
   // A text goes to a mobile: for SMS and messaging, a column that says mobile comes first.
   const mobile = (i: number) => /\b(mobile|portable|gsm|cell|sms)\b/.test(headerWords(headers[i] ?? ''));
   const texts = channel === 'sms' || channel === 'messaging';
   const column = (texts ? plan.identifiers[kind].find(mobile) : undefined) ?? plan.identifiers[kind][0];
-  if (column !== undefined) return { column, header: head[0], optOuts: optOutsOf(headers, channel) };
+  if (column !== undefined) return { column, header: head[0], optOuts };
   if (plan.identifiers.email.length + plan.identifiers.phone.length > 0) {
     throw new InputError('csv_no_column', { file: fileName, value: kind, field: channel });
   }
@@ -168,14 +165,7 @@ function chooseColumn(
   if (found < 0 && head.length > 0) throw new InputError('csv_no_column', { file: fileName, value: kind });
   // A first row that does not look like an address is a header with names we do not know ("Contact").
   const header = head[0] && !looks(head[0].cells[found] ?? '') ? head[0] : undefined;
-  return { column: found, header, optOuts: header ? optOutsOf(headers, channel) : [] };
-}
-
-/** The columns of a list's header that say a person unsubscribed from the campaign's channel (BLACKLISTED…). */
-function optOutsOf(headers: string[], channel: Channel): number[] {
-  return planColumns(headers)
-    .optOuts.filter((o) => objectionCovers(o.scope, channel))
-    .map((o) => o.column);
+  return { column: found, header, optOuts: header ? optOuts : [] };
 }
 
 /**

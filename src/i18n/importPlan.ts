@@ -53,8 +53,4 @@ export const importPlan = {
     fr: 'essai : {rows, plural, one {# ligne lue} other {# lignes lues}}, {bad, plural, one {# invalide} other {# invalides}}, {objections, plural, one {# désinscription} other {# désinscriptions}} ; rien n’a été écrit',
     en: 'dry run: {rows, plural, one {# row read} other {# rows read}}, {bad} invalid, {objections, plural, one {# unsubscribe} other {# unsubscribes}}; nothing was written',
   },
-  plan_scope_email: { fr: 'e-mails', en: 'emails' },
-  plan_scope_sms: { fr: 'SMS', en: 'texts' },
-  plan_scope_phone: { fr: 'appels', en: 'calls' },
-  plan_scope_all: { fr: 'tout moyen', en: 'every means' },
 } as const;

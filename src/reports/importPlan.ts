@@ -78,12 +78,7 @@ function collectionLine(lang: Lang, plan: ColumnPlan, tool: string): string {
   });
 }
 
+/** The means an objection covers, in the words every answer uses for a channel (i18n/answers.ts). */
 export function scopeWords(lang: Lang, scope: SuppressionScope): string {
-  const key = `plan_scope_${scope}`;
-  return key === 'plan_scope_email' ||
-    key === 'plan_scope_sms' ||
-    key === 'plan_scope_phone' ||
-    key === 'plan_scope_all'
-    ? t(lang, key)
-    : scope;
+  return t(lang, `channel_${scope}`);
 }

@@ -199,9 +199,8 @@ function previewFields(input: ContactInput, words: (field: string) => string, zo
 function rowProblem(lang: Lang, { error, field, column }: Told, report: ImportReport): string {
   // The field in brackets when the header does not say it already ("Portable" (phone), but "email").
   const words = fieldWords(lang);
-  const said = (text: string) => normaliseWords(text);
   const key =
-    column && field && [said(field), said(words(field))].includes(said(column))
+    column && field && [field, words(field)].map(normaliseWords).includes(normaliseWords(column))
       ? 'cli_import_column_is_field'
       : 'cli_import_column';
   const label = column && field ? t(lang, key, { column, field: words(field) }) : undefined;
