@@ -7,25 +7,34 @@ import { cli, tempDir } from '../helpers.ts';
 // that happens to come first), and its own unsubscribe columns bind the check (GDPR art. 21(3)).
 const EXPORTS = resolve(import.meta.dirname, '..', 'fixtures', 'exports');
 
-async function checked(dir: string, list: string, ...args: string[]) {
-  writeFileSync(
-    join(dir, 'mail.txt'),
-    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
-  );
+const TEMPLATES = {
+  email: 'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
+  sms: 'Exemple SAS : logiciel de comptabilité. STOP au 36180\n',
+};
+
+/** `campaign-check` of a list on a channel, with a message that passes its checks, as JSON unless told. */
+async function checked(
+  dir: string,
+  list: string,
+  options: { channel?: 'email' | 'sms'; json?: boolean; args?: string[] } = {},
+) {
+  const { channel = 'email', json = true, args = [] } = options;
+  const template = join(dir, `${channel}.txt`);
+  writeFileSync(template, TEMPLATES[channel]);
   const run = cli(dir, { lang: 'en' });
   const result = await run(
     'campaign-check',
     list,
     '--channel',
-    'email',
+    channel,
     '--product',
     'accounting-software',
     '--template',
-    join(dir, 'mail.txt'),
-    '--json',
+    template,
+    ...(json ? ['--json'] : []),
     ...args,
   );
-  return { result, campaign: result.out ? JSON.parse(result.out) : undefined };
+  return { result, campaign: json && result.out ? JSON.parse(result.out) : undefined };
 }
 
 it('reads the work address of a sheet with three email columns, and blocks who the file says unsubscribed', async () => {
@@ -39,9 +48,9 @@ it('reads the work address of a sheet with three email columns, and blocks who t
   expect(blocked).toMatchObject({ rule: 'optout-right-to-object', lines: [3] });
   expect(JSON.stringify(campaign.groups)).toContain('l***@garnier-btp.fr');
   // --column chooses another: her personal address, which is then the one checked.
-  const other = await checked(dir, list, '--column', 'Adresse électronique');
+  const other = await checked(dir, list, { args: ['--column', 'Adresse électronique'] });
   expect(JSON.stringify(other.campaign.groups)).toContain('l***@gmail.com');
-  const wrong = await checked(tempDir(), list, '--column', 'Mail');
+  const wrong = await checked(tempDir(), list, { args: ['--column', 'Mail'] });
   expect(wrong.result.status).toBe(2);
   expect(wrong.result.err).toContain('the file has no column "Mail"');
 });
@@ -50,20 +59,7 @@ it('a Brevo export checked for SMS: SMS_BLACKLISTED blocks, BLACKLISTED (email) 
   const dir = tempDir();
   const list = join(dir, 'brevo.csv');
   copyFileSync(join(EXPORTS, 'brevo-contacts.csv'), list);
-  writeFileSync(join(dir, 'sms.txt'), 'Exemple SAS : logiciel de comptabilité. STOP au 36180\n');
-  const run = cli(dir, { lang: 'en' });
-  const result = await run(
-    'campaign-check',
-    list,
-    '--channel',
-    'sms',
-    '--product',
-    'accounting-software',
-    '--template',
-    join(dir, 'sms.txt'),
-    '--json',
-  );
-  const campaign = JSON.parse(result.out);
+  const { campaign } = await checked(dir, list, { channel: 'sms' });
   expect(campaign.listOptOuts).toBe(1);
   const blocked = campaign.groups.find((g: { rule: string }) => g.rule === 'optout-right-to-object');
   expect(blocked.lines).toEqual([4]);
@@ -74,21 +70,7 @@ it('says how many invalid lines there are beyond the ones it lists', async () =>
   const list = join(dir, 'list.csv');
   const rows = ['email', ...Array.from({ length: 25 }, (_, i) => `not-an-address-${i}`), 'a@acme.fr'];
   writeFileSync(list, `${rows.join('\n')}\n`);
-  writeFileSync(
-    join(dir, 'mail.txt'),
-    'Subject: Accounting made simple\nExemple SAS\nUnsubscribe: {{unsubscribe}}\n',
-  );
-  const run = cli(dir, { lang: 'en' });
-  const result = await run(
-    'campaign-check',
-    list,
-    '--channel',
-    'email',
-    '--product',
-    'accounting-software',
-    '--template',
-    join(dir, 'mail.txt'),
-  );
+  const { result } = await checked(dir, list, { json: false });
   expect(result.out).toMatch(/Invalid lines: 2, 3, .*, 21 … and 5 more/);
 });
 
@@ -99,20 +81,7 @@ it('a texted campaign reads the mobile column, and an opt-out cell that says nei
     list,
     'Nom;Téléphone;Portable;STOP SMS\nA;01 45 00 00 01;06 12 34 56 71;peut-être\nB;01 45 00 00 02;06 12 34 56 72;non\n',
   );
-  writeFileSync(join(dir, 'sms.txt'), 'Exemple SAS : logiciel de comptabilité. STOP au 36180\n');
-  const run = cli(dir, { lang: 'en' });
-  const result = await run(
-    'campaign-check',
-    list,
-    '--channel',
-    'sms',
-    '--product',
-    'accounting-software',
-    '--template',
-    join(dir, 'sms.txt'),
-    '--json',
-  );
-  const campaign = JSON.parse(result.out);
+  const { campaign } = await checked(dir, list, { channel: 'sms' });
   expect(JSON.stringify(campaign.groups)).toContain('+336•••71');
   expect(JSON.stringify(campaign.groups)).not.toContain('+331');
   const mail = join(dir, 'mail.csv');
