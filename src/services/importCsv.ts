@@ -9,15 +9,9 @@ import { InputError } from '../domain/errors.ts';
 import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
 import type { ContactFields } from './contacts.ts';
 import type { AppContext } from './context.ts';
-import { type OptOut, optOutsOf, recordOptOuts } from './importOptOuts.ts';
+import { type OptOut, optOutsOf, recordOptOuts, WRITE_SLICE } from './importOptOuts.ts';
 import { type DroppedField, readRow, recordOf } from './importRows.ts';
 import { clean } from './parse.ts';
-
-/**
- * Rows written to the store at a time: one journal entry (and one fsync) each, small enough that writing one
- * never holds the app's other work up for long, large enough that a million rows are not a million fsyncs.
- */
-const WRITE_SLICE = 5000;
 
 export interface ImportReport {
   /** The file's text encoding, or `xlsx` for a workbook (whose `sheet` was read). */

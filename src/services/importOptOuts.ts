@@ -7,8 +7,12 @@ import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import { queueWebhooks } from './webhooks.ts';
 
-/** Rows of opt-outs written to the store at a time, as the import writes its contacts. */
-const WRITE_SLICE = 5000;
+/**
+ * Rows written to the store at a time, contacts and opt-outs alike: one journal entry (and one fsync) each,
+ * small enough that writing one never holds the app's other work up for long, large enough that a million rows
+ * are not a million fsyncs.
+ */
+export const WRITE_SLICE = 5000;
 
 /** A person the file says opted out: every identifier of her row that reads, the means, and since when. */
 export interface OptOut {
