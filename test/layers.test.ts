@@ -1,76 +1,182 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { expect, it } from 'vitest';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  forbiddenPackages,
+  importCycles,
+  importsOf,
+  longFiles,
+  longFunctions,
+  MAX_FILE_LINES,
+  MAX_FUNCTION_LINES,
+  PURE_PACKAGES,
+  packageOf,
+  type Source,
+  upwardImports,
+} from './support/layers.ts';
 
-/**
- * The layers, lowest first (ARCHITECTURE.md). A module may import from its own folder and from lower layers,
- * never from a higher one: the domain and the policy engine stay pure, shells stay thin.
- */
-const LAYERS: string[][] = [
-  ['domain', 'i18n', 'config.ts'],
-  ['policy'],
-  ['csv', 'store'],
-  ['campaign', 'retention'],
-  ['services'],
-  ['reports'],
-  ['slack/blocks'],
-  ['slack/listeners'],
-  ['slack'],
-  ['slack/emulator'],
-  ['api'],
-  ['main.ts'],
-  ['cli'],
-];
-
+/** The rules (layers, packages per layer, caps) are in test/support/layers.ts; ARCHITECTURE.md tells them. */
 const SRC = resolve(import.meta.dirname, '..', 'src');
-const MAX_LINES = 300;
 
-function sources(dir: string): string[] {
+function sources(dir: string): Source[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? sources(join(dir, entry.name))
       : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
+        ? [{ path: relative(SRC, join(dir, entry.name)), text: readFileSync(join(dir, entry.name), 'utf8') }]
         : [],
   );
 }
 
-/** The layer of a file: its longest matching folder (or its own name, for the files at the root of src/). */
-function place(file: string): { layer: number; unit: string } {
-  const path = relative(SRC, file);
-  let best = { layer: -1, unit: '' };
-  LAYERS.forEach((units, layer) => {
-    for (const unit of units) {
-      // A folder's unit holds the root file of the same name too: i18n.ts and i18n/ are one module.
-      const matches = unit.endsWith('.ts')
-        ? path === unit
-        : path.startsWith(`${unit}/`) || path === `${unit}.ts`;
-      if (matches && unit.length > best.unit.length) best = { layer, unit };
-    }
-  });
-  if (best.layer < 0) throw new Error(`${path} is in no layer: add its folder to LAYERS`);
-  return best;
-}
-
 const files = sources(SRC);
 
-it('no module imports from a higher layer', () => {
-  const upward: string[] = [];
-  for (const file of files) {
-    const from = place(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
-      const target = resolve(dirname(file), match[1] as string);
-      const to = place(target);
-      if (to.layer > from.layer || (to.layer === from.layer && to.unit !== from.unit))
-        upward.push(`${relative(SRC, file)} → ${relative(SRC, target)}`);
-    }
-  }
-  expect(upward).toEqual([]);
+/**
+ * Package imports made before the rule, in modules other sessions are reshaping (issue 27): the composition root
+ * names Bolt's log level, two store modules name the pg driver's types for their PostgreSQL half. The list may
+ * only shrink: an entry that no longer happens fails the test until it is removed.
+ */
+const KNOWN_PACKAGE_USES = [
+  'main.ts:3 imports @slack/bolt',
+  'store/documents.ts:3 imports pg',
+  'store/installations.ts:1 imports pg',
+];
+
+/**
+ * Functions over the cap when it was set, with their length then: listeners, command registrations and the API
+ * factory that other sessions are splitting (issue 27). Each may only shrink, and leaves the list once under the
+ * cap; a new long function is refused.
+ */
+const KNOWN_LONG: Record<string, number> = {
+  'api/app.ts createApi': 178,
+  'api/guard.ts guard': 92,
+  'cli/commands/campaign.ts register': 97,
+  'cli/commands/contact.ts register': 171,
+  'cli/commands/policy.ts register': 112,
+  'cli/commands/retention.ts register': 130,
+  'slack/app.ts createSlackApp': 87,
+  'slack/listeners/campaignApproval.ts register': 111,
+  'slack/listeners/campaignCheck.ts register': 156,
+  'slack/listeners/campaignCheck.ts app.view(…)': 135,
+  'slack/listeners/campaignCheck.ts withScratchDir(…)': 106,
+  'slack/listeners/campaignRecheck.ts register': 99,
+  'slack/listeners/consent.ts register': 81,
+  'slack/listeners/privacy.ts register': 89,
+  'slack/listeners/retention.ts register': 169,
+  'store/pg/copy.ts copyFileToPostgres': 102,
+  // TEMPORARY (this session splits them)
+  'campaign/check.ts checkCampaign': 149,
+  'cli/main.ts runCli': 135,
+  'policy/lint.ts semanticIssues': 135,
+  'policy/scenarios.ts scenarioSubject': 86,
+  'reports/campaign.ts campaignReport': 93,
+  'services/campaignRecheck.ts decideAgain': 101,
+  'services/importCsv.ts importContacts': 96,
+  'services/importSuppressions.ts importSuppressions': 83,
+  'slack/blocks/answer.ts answerBlocks': 81,
+  'slack/blocks/contactSheet.ts contactSheetBlocks': 88,
+  'slack/emulator/terminal.ts runTerminal': 225,
+};
+
+it('no module imports from a higher layer, statically or with import()', () => {
+  expect(upwardImports(files)).toEqual([]);
 });
 
-it(`no source file is over ${MAX_LINES} lines`, () => {
-  const long = files
-    .map((file) => ({ file: relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
-    .filter(({ lines }) => lines > MAX_LINES);
-  expect(long).toEqual([]);
+it('each package is imported only by the layers allowed to', () => {
+  const forbidden = forbiddenPackages(files);
+  expect(forbidden.filter((use) => !KNOWN_PACKAGE_USES.includes(use))).toEqual([]);
+  expect(KNOWN_PACKAGE_USES.filter((use) => !forbidden.includes(use))).toEqual([]);
+});
+
+it('the pure layers allow exactly the packages they use', () => {
+  const used = (folder: string) =>
+    [
+      ...new Set(
+        files
+          .filter((file) => file.path.startsWith(`${folder}/`))
+          .flatMap(importsOf)
+          .map((imported) => imported.specifier)
+          .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
+          .map(packageOf),
+      ),
+    ].sort();
+  for (const [folder, allowed] of Object.entries(PURE_PACKAGES)) expect(used(folder)).toEqual(allowed);
+});
+
+it('no import cycle', () => {
+  expect(importCycles(files)).toEqual([]);
+});
+
+it(`no source file is over ${MAX_FILE_LINES} lines`, () => {
+  expect(longFiles(files)).toEqual([]);
+});
+
+it(`no function is over ${MAX_FUNCTION_LINES} lines, beyond the known ones, which only shrink`, () => {
+  const long = longFunctions(files);
+  expect(long.filter(({ where }) => !(where in KNOWN_LONG))).toEqual([]);
+  const now = Object.fromEntries(long.map(({ where, lines }) => [where, lines]));
+  const grown = Object.entries(KNOWN_LONG)
+    .filter(([where, lines]) => now[where] === undefined || (now[where] as number) > lines)
+    .map(
+      ([where, lines]) =>
+        `${where}: ${now[where] ?? 'gone or short now, remove it from KNOWN_LONG'} (was ${lines})`,
+    );
+  expect(grown).toEqual([]);
+});
+
+describe('each check bites on a planted source', () => {
+  const service = (text: string): Source => ({ path: 'services/planted.ts', text });
+
+  it('an import up a layer', () => {
+    const planted = { path: 'domain/planted.ts', text: "import { ask } from '../services/ask.ts';\n" };
+    expect(upwardImports([...files, planted])).toEqual(['domain/planted.ts:1 → services/ask.ts']);
+  });
+
+  it('an import() up a layer and an export … from', () => {
+    const planted = {
+      path: 'policy/planted.ts',
+      text: "export { ask } from '../services/ask.ts';\nconst cli = () => import('../cli/main.ts');\n",
+    };
+    expect(upwardImports([planted])).toEqual([
+      'policy/planted.ts:1 → services/ask.ts',
+      'policy/planted.ts:2 → cli/main.ts',
+    ]);
+  });
+
+  it("the database driver outside its store, by import('pg') or require", () => {
+    const planted = service("const pg = await import('pg');\nconst slack = require('@slack/bolt');\n");
+    expect(forbiddenPackages([planted])).toEqual([
+      'services/planted.ts:1 imports pg',
+      'services/planted.ts:2 imports @slack/bolt',
+    ]);
+  });
+
+  it('a package the pure core does not allow', () => {
+    const planted = {
+      path: 'domain/planted.ts',
+      text: "import { Cron } from 'croner';\nimport 'node:fs';\n",
+    };
+    expect(forbiddenPackages([planted])).toEqual(['domain/planted.ts:1 imports croner']);
+  });
+
+  it('a cycle', () => {
+    const a = { path: 'domain/a.ts', text: "import { b } from './b.ts';\nexport const a = 1;\n" };
+    const b = { path: 'domain/b.ts', text: "import type { a } from './a.ts';\nexport const b = 2;\n" };
+    expect(importCycles([...files, a, b])).toEqual([['domain/a.ts', 'domain/b.ts']]);
+  });
+
+  it('a 100-line function, an arrow and a method', () => {
+    const body = Array.from({ length: 98 }, (_, i) => `  const x${i} = ${i};`).join('\n');
+    const planted = service(
+      `export function planted() {\n${body}\n}\nconst arrow = () => {\n${body}\n};\nclass C {\n  method() {\n${body}\n  }\n}\n`,
+    );
+    expect(longFunctions([planted])).toEqual([
+      { where: 'services/planted.ts planted', lines: 100 },
+      { where: 'services/planted.ts arrow', lines: 100 },
+      { where: 'services/planted.ts method', lines: 100 },
+    ]);
+  });
+
+  it('a file over the cap', () => {
+    expect(longFiles([service('\n'.repeat(MAX_FILE_LINES + 1))])).toEqual([`services/planted.ts: 301 lines`]);
+  });
 });

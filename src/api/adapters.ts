@@ -3,9 +3,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { t } from '../i18n.ts';
 import { type HubSpotLookup, hubspotEvents, lemlistActivity } from '../services/inbound.ts';
-import type { ApiRegisters } from './app.ts';
 import type { GuardVars } from './guard.ts';
 import { ApiProblem } from './problems.ts';
+import type { ApiRegisters } from './registers.ts';
 import { Problem } from './schemas.ts';
 
 /** HubSpot's side of its adapter: the app's client secret (signatures) and a token to look contacts up. */

@@ -16,25 +16,12 @@ import { type HubSpotSettings, registerAdapters } from './adapters.ts';
 import { registerCampaignRoutes } from './campaigns.ts';
 import { type GuardVars, guard } from './guard.ts';
 import { ApiProblem, inputProblem, langOf, shapeProblem } from './problems.ts';
+import type { ApiRegisters } from './registers.ts';
 import { batchRoute, consentRoute, decisionRoute, eventRoute, objectionRoute } from './routes.ts';
 import type { BatchResult, Decision } from './schemas.ts';
 
-/**
- * The registers the API reaches: the one a key's token names (a workspace's, in many-workspaces mode; the default
- * register's otherwise), or none; and the language of answers given before any key is known.
- */
-export interface ApiRegisters {
-  forWorkspace(workspace: string | undefined): Promise<AppContext | undefined>;
-  defaultLang(): Lang;
-}
-
-/** One register: the default one answers keys that name no workspace. */
-export function oneRegister(ctx: AppContext): ApiRegisters {
-  return {
-    forWorkspace: async (workspace) => (workspace === ctx.workspace ? ctx : undefined),
-    defaultLang: () => ctx.policy.doc.policy.default_language,
-  };
-}
+// Where the API finds a key's register: its own module, so the adapters need not import this one.
+export { type ApiRegisters, oneRegister } from './registers.ts';
 
 export interface ApiOptions {
   /** Requests per minute per key. */

@@ -46,6 +46,8 @@ export interface CliKit {
     options?: { read?: boolean; create?: boolean; policy?: Policy },
   ) => Promise<T>;
   setStatus: (status: number) => void;
+  /** Runs another command line in this process: `start` carries the commands typed beside the app here. */
+  run: (argv: string[], io: Io) => Promise<number>;
 }
 
 /** `--email E | --phone P`, the two ways to name a person. */

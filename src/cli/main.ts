@@ -190,6 +190,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     setStatus: (value: number) => {
       status = value;
     },
+    run: runCli,
   };
   for (const command of COMMANDS) command.register(program, kit);
 

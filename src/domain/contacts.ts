@@ -1,5 +1,10 @@
 import { foreignKeysOf } from './foreignHashes.ts';
-import { type Identifier, identifiersOf, withFormerSpelling } from './identifiers.ts';
+import {
+  type ContactIdentifiers,
+  type Identifier,
+  identifiersOf,
+  withFormerSpelling,
+} from './identifiers.ts';
 import { normaliseWords } from './words.ts';
 
 export const CHANNELS = ['email', 'sms', 'messaging', 'automated-call', 'phone', 'post'] as const;
@@ -66,13 +71,8 @@ export interface CustomerRelationship {
   products: string[];
 }
 
-export interface Contact {
+export interface Contact extends ContactIdentifiers {
   id: string;
-  /** The main address and number; `otherEmails` and `otherPhones` hold the person's other current ones. */
-  email?: string;
-  phone?: string;
-  otherEmails?: string[];
-  otherPhones?: string[];
   /**
    * Keyed hashes of the addresses and numbers the person no longer uses (replaced, or those of a merged record):
    * what was recorded against them (an objection, a call refusal) still binds the person (GDPR art. 21(3)).

@@ -1,6 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { type PhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js/max';
-import type { Contact } from './contacts.ts';
 import { InputError } from './errors.ts';
 
 /** The two ways we can reach a person; a contact may have both. */
@@ -188,10 +187,17 @@ export function showIdentifier(id: Identifier): string {
   }
 }
 
+/** A contact's current addresses and numbers (domain/contacts.ts `Contact` holds them). */
+export interface ContactIdentifiers {
+  /** The main address and number; `otherEmails` and `otherPhones` hold the person's other current ones. */
+  email?: string;
+  phone?: string;
+  otherEmails?: string[];
+  otherPhones?: string[];
+}
+
 /** Every current way to reach a contact, the main ones first: objections and erasures cover them all. */
-export function identifiersOf(
-  contact: Pick<Contact, 'email' | 'phone' | 'otherEmails' | 'otherPhones'>,
-): Identifier[] {
+export function identifiersOf(contact: ContactIdentifiers): Identifier[] {
   const ids: Identifier[] = [];
   if (contact.email) ids.push({ kind: 'email', value: contact.email });
   if (contact.phone) ids.push({ kind: 'phone', value: contact.phone });

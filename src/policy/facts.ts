@@ -2,7 +2,6 @@ import { addressKindOf, audienceOf } from '../domain/audience.ts';
 import {
   type AddressKind,
   type Audience,
-  type Channel,
   CONSENT_PURPOSE_DEFAULT,
   type SubjectFacts,
 } from '../domain/contacts.ts';
@@ -10,21 +9,18 @@ import { callFacts } from './facts/calls.ts';
 import { consentFacts } from './facts/consent.ts';
 import { contactFacts } from './facts/contact.ts';
 import { objectionFacts } from './facts/objections.ts';
+import type { DecisionRequest, Facts as FactScope } from './facts/scope.ts';
 import type { FactName } from './facts-catalogue.ts';
 import type { Policy } from './load.ts';
 
-export interface DecisionRequest {
-  channel: Channel;
-  purpose: string;
-  product?: string;
-}
+export type { DecisionRequest } from './facts/scope.ts';
 
 /**
  * The facts of one decision, computed on demand and remembered. Each computation that depends on time notes
  * when its value would flip; the flips of a fact include those of the facts it read, so the engine can tell
  * when each rule's outcome could change (and so when a block could lift).
  */
-export class Facts {
+export class Facts implements FactScope {
   readonly audience: Audience;
   readonly addressKind: AddressKind;
   /** Every flip noted while deciding, from every fact read. */
@@ -109,10 +105,11 @@ export class Facts {
   }
 }
 
-/** How each fact is computed, by theme: who the person is, their consents and objections, calls. */
-export type FactTable = Partial<Record<FactName, (facts: Facts) => unknown>>;
-
-const FACTS = { ...contactFacts, ...consentFacts, ...objectionFacts, ...callFacts } as Record<
+/**
+ * How each fact is computed, by theme: who the person is, their consents and objections, calls. Every fact of
+ * the catalogue must have its computation: one left out is a type error here.
+ */
+const FACTS = { ...contactFacts, ...consentFacts, ...objectionFacts, ...callFacts } satisfies Record<
   FactName,
-  (facts: Facts) => unknown
+  (facts: FactScope) => unknown
 >;

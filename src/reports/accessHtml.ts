@@ -1,4 +1,4 @@
-import type { Block, ReportDocument } from './accessReport.ts';
+import type { Block, ReportDocument } from './accessDocument.ts';
 
 /**
  * The access report as one standalone HTML page: every value escaped (a name or a proof reference comes from a

@@ -1,4 +1,4 @@
-import type { Block, ReportDocument } from './accessReport.ts';
+import type { Block, ReportDocument } from './accessDocument.ts';
 
 /**
  * The access report as a PDF (pdfkit), the same document as the HTML page. The standard Helvetica font needs no

@@ -2,7 +2,7 @@ import type { ConsentProof, ConsentRecord } from '../domain/contacts.ts';
 import { type Lang, type MessageKey, t } from '../i18n.ts';
 import type { Controller } from '../policy/controllerSchema.ts';
 import { type AccessReport, toldOnce } from '../services/accessReport.ts';
-import type { Block, Words } from './accessReport.ts';
+import type { Block, Words } from './accessDocument.ts';
 import { purposeLabel } from './purpose.ts';
 
 /** The access report's records of what she told us: her consents with their proof, her objections, her rights. */

@@ -10,6 +10,7 @@ import type { ListInput } from '../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import { localDay } from '../domain/time.ts';
+import { findCampaign } from './campaignFind.ts';
 import { discardEndedLists, discardList, keepList } from './campaignLists.ts';
 import type { CheckJob, Outputs } from './checkJob.ts';
 import { runQueued } from './checkQueue.ts';
@@ -177,11 +178,7 @@ export async function offerLists(
   return next;
 }
 
-export async function findCampaign(ctx: AppContext, id: string): Promise<Campaign> {
-  const campaign = await ctx.store.findCampaign(id.trim());
-  if (!campaign) throw new InputError('unknown_campaign', { value: id.trim() });
-  return campaign;
-}
+export { findCampaign };
 
 /** The checked campaigns, newest first; only those of one status when asked. */
 export async function listCampaigns(ctx: AppContext, status?: string): Promise<Campaign[]> {

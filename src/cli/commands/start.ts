@@ -3,7 +3,6 @@ import { readConfig } from '../../config.ts';
 import { isPostgresUrl } from '../../store/open.ts';
 import { serveCommands, socketPathOf } from '../bridge.ts';
 import type { CliKit } from '../kit.ts';
-import { runCli } from '../main.ts';
 
 /** `start: the Slack app, or the emulator without Slack credentials`. */
 export function register(program: Command, kit: CliKit): void {
@@ -21,7 +20,7 @@ export function register(program: Command, kit: CliKit): void {
         // A PostgreSQL register needs no go-between: every command opens the database itself.
         const stopServing = isPostgresUrl(kit.dbPath())
           ? async () => undefined
-          : await serveCommands(ctx, socketPathOf(ctx.store.location), runCli);
+          : await serveCommands(ctx, socketPathOf(ctx.store.location), kit.run);
         try {
           await runApp(
             ctx,
@@ -33,7 +32,7 @@ export function register(program: Command, kit: CliKit): void {
               interactive: kit.io.interactive ?? false,
               stopSignal: kit.io.stopSignal ?? new Promise<void>(() => undefined),
               serveWorkspace: (workspace) =>
-                serveCommands(workspace, socketPathOf(workspace.store.location), runCli),
+                serveCommands(workspace, socketPathOf(workspace.store.location), kit.run),
             },
           );
         } finally {

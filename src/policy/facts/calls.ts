@@ -15,8 +15,8 @@ import {
   rollingWindowStart,
   zoneFor,
 } from '../../domain/time.ts';
-import type { Facts, FactTable } from '../facts.ts';
 import { grantValid } from './consent.ts';
+import type { Facts, FactTable } from './scope.ts';
 
 const COUNTED_ATTEMPTS: ReadonlySet<string> = new Set(CALL_ATTEMPTS);
 const LOCAL_REGIONS: ReadonlySet<string> = new Set(LOCAL_HOLIDAY_REGIONS);
@@ -51,7 +51,7 @@ function slotTooBroad(f: Facts, slot: { start: Date; end: Date }): boolean {
 }
 
 /** Telephone canvassing (D.223-9, L.223-1): hours, holidays, attempts, refusals, callbacks, calls abroad. */
-export const callFacts: FactTable = {
+export const callFacts = {
   inside_call_window: (f) => {
     const status = callWindowStatus(f.now, callZone(f), f.policy.callWindow);
     f.flipAt(status.changesAt);
@@ -111,4 +111,4 @@ export const callFacts: FactTable = {
       f.flipAt(end);
       return f.now < end;
     }),
-};
+} satisfies FactTable;

@@ -1,6 +1,6 @@
 import type { ConsentRecord } from '../../domain/contacts.ts';
 import { addDuration, localDay } from '../../domain/time.ts';
-import type { Facts, FactTable } from '../facts.ts';
+import type { Facts, FactTable } from './scope.ts';
 
 /** Who may be named as the collector of a consent that is ours. */
 const FIRST_PARTY = ['us', 'self', 'nous', 'first-party'];
@@ -151,7 +151,7 @@ function referralMessageSent(f: Facts): boolean {
 }
 
 /** Consents, their proof, who collected them and whose act they are (C1-C3). */
-export const consentFacts: FactTable = {
+export const consentFacts = {
   consent_withdrawn: (f) => latestConsent(f)?.action === 'withdraw',
   consent_expired: (f) => {
     const g = grant(f);
@@ -202,4 +202,4 @@ export const consentFacts: FactTable = {
     return f.now >= limit;
   },
   referral_message_sent: referralMessageSent,
-};
+} satisfies FactTable;

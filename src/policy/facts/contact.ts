@@ -2,8 +2,8 @@ import { isFreeMail } from '../../domain/audience.ts';
 import { isContract, isCustomer, retentionDeadline } from '../../domain/retention.ts';
 import { dayOfIso, periodEnd } from '../../domain/time.ts';
 import { compact, normaliseWords, phraseMatcher } from '../../domain/words.ts';
-import type { Facts, FactTable } from '../facts.ts';
 import { type Relevance, relevanceOf } from '../products.ts';
+import type { Facts, FactTable } from './scope.ts';
 
 const day = (f: Facts, iso: string) => dayOfIso(iso, f.zone);
 const provenanceOf = (f: Facts) => f.subject.contact?.provenance;
@@ -39,7 +39,7 @@ function titleNotInPost(f: Facts): boolean {
 }
 
 /** Who the person is, where their details came from, what they bought, and what the question offers. */
-export const contactFacts: FactTable = {
+export const contactFacts = {
   channel: (f) => f.request.channel,
   audience: (f) => f.audience,
   contact_known: (f) => f.subject.contact !== undefined,
@@ -145,4 +145,4 @@ export const contactFacts: FactTable = {
     f.flipAt(deadline);
     return deadline !== undefined && f.now >= deadline;
   },
-};
+} satisfies FactTable;

@@ -1,7 +1,7 @@
 import { type Channel, type Objection, objectionCovers } from '../../domain/contacts.ts';
 import { readWithdrawals } from '../../domain/withdrawals.ts';
-import type { Facts, FactTable } from '../facts.ts';
 import { latestValidGrant } from './consent.ts';
+import type { Facts, FactTable } from './scope.ts';
 
 /** The person's objections and withdrawals, read by their substance (entries of earlier versions too). */
 function entries(f: Facts): Objection[] {
@@ -55,7 +55,7 @@ function withdrawals(f: Facts): Date[] {
  * unsubscribe from it, and is lifted the same way (a later, valid consent to it); a withdrawal of another
  * purpose stops only that purpose.
  */
-export const objectionFacts: FactTable = {
+export const objectionFacts = {
   objection: (f) => {
     const { global, channel } = objections(f);
     const consent = latestValidGrant(f);
@@ -73,4 +73,4 @@ export const objectionFacts: FactTable = {
     const consent = latestValidGrant(f);
     return withdrawals(f).some((at) => consent === undefined || consent <= at);
   },
-};
+} satisfies FactTable;
