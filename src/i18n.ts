@@ -26,7 +26,8 @@ import { sheets } from './i18n/sheets.ts';
 
 export type { Lang };
 
-const catalogue = {
+/** Every message, by key: the i18n test walks it whole. */
+export const catalogue = {
   ...answers,
   ...forms,
   ...campaign,

@@ -13,9 +13,6 @@ export interface GuardVars {
   ctx: AppContext;
 }
 
-/** Requests a key may make per minute, unless PROSPECT_GUARD_API_RATE_LIMIT says otherwise. */
-export const DEFAULT_RATE_LIMIT = 600;
-
 const BEARER = { 'WWW-Authenticate': 'Bearer realm="prospect-guard"' };
 
 /**

@@ -4,9 +4,4 @@ export type Verdict = (typeof VERDICTS)[number];
 
 export const SEVERITY: Record<Verdict, number> = { block: 0, review: 1, allow: 2 };
 
-/** The more severe of two answers. */
-export function worse(a: Verdict, b: Verdict): Verdict {
-  return SEVERITY[b] < SEVERITY[a] ? b : a;
-}
-
 export const VERDICT_ICON: Record<Verdict, string> = { allow: '✅', review: '⚠️', block: '⛔' };

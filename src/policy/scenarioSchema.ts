@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADDRESS_KINDS, AUDIENCES, CHANNELS, RELATIONSHIP_KINDS } from '../domain/contacts.ts';
-import { VERDICTS } from './verdicts.ts';
+import { VERDICTS } from '../domain/verdict.ts';
 
 /** A policy scenario (policy.test.yaml): the facts of one person, a question at a time, and the expected answer. */
 const scenarioContact = z

@@ -43,9 +43,9 @@ const legal = z
   .object({ text: z.string().min(1), article: z.string().min(1), url: z.url().optional() })
   .strict();
 
-export { VERDICTS, type Verdict } from './verdicts.ts';
+export { VERDICTS, type Verdict } from '../domain/verdict.ts';
 
-import { VERDICTS } from './verdicts.ts';
+import { VERDICTS } from '../domain/verdict.ts';
 
 // Conditions are checked by lint.ts (their shape is recursive and the messages are better hand-made).
 const condition = z.unknown();
@@ -270,7 +270,6 @@ export type PolicyDocument = z.infer<typeof policySchema>;
 export type RuleEntry = z.infer<typeof rule>;
 export type { MessageCheck } from './messageCheckSchema.ts';
 export type ProductEntry = z.infer<typeof product>;
-export type RuleCase = z.infer<typeof ruleCase>;
 export type Text = z.infer<typeof text>;
 export type Legal = z.infer<typeof legal>;
 export type Condition =

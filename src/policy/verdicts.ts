@@ -1,1 +1,0 @@
-export { SEVERITY, VERDICTS, type Verdict } from '../domain/verdict.ts';
