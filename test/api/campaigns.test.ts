@@ -6,7 +6,8 @@ import { createApiKey } from '../../src/services/apiKeys.ts';
 import { decideOnCampaign, runCampaignCheck } from '../../src/services/campaign.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { financeProfessional, policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
+import { financeProfessional } from '../support/subjects.ts';
 import { startTestApi } from './harness.ts';
 
 /**

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { cli, HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli, initStore } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 describe('api-key and webhook on the command line', () => {
   it('creates a key shown once and kept hashed, lists and revokes it, each audited', async () => {

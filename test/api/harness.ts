@@ -5,7 +5,10 @@ import { startApi } from '../../src/api/server.ts';
 import { createApiKey } from '../../src/services/apiKeys.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { financeProfessional, HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
+import { financeProfessional } from '../support/subjects.ts';
 
 /** The API on loopback over a file register (real files), at a fixed time, with a key per scope set. */
 export async function startTestApi(options: { rateLimit?: number; hubspot?: HubSpotSettings } = {}) {

@@ -8,7 +8,10 @@ import { optOut, recordConsent } from '../../src/services/record.ts';
 import { deliverDue, failedDeliveries, retryDeliveries } from '../../src/services/webhookDelivery.ts';
 import { addWebhook } from '../../src/services/webhooks.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { financeProfessional, HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
+import { financeProfessional } from '../support/subjects.ts';
 
 interface Received {
   headers: IncomingMessage['headers'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approve, reject, requestApproval, supersede } from '../../src/campaign/approval.ts';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { reportBlocks } from '../../src/slack/blocks/campaign.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Identifier } from '../../src/domain/identifiers.ts';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 /**
  * A store over the network (PostgreSQL) answers when it answers: here the first recipients take longer than the

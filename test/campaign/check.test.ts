@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { policy } from '../support/policy.ts';
 
 let store: MemoryStore;
 

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
 
 it('checks a campaign from the command line, writes the details and the cleaned list, and shows its history', async () => {
   const dir = tempDir();

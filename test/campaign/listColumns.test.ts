@@ -1,7 +1,8 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
 
 // A campaign list is often the CRM's export itself: its work address is the recipient (not the personal one
 // that happens to come first), and its own unsubscribe columns bind the check (GDPR art. 21(3)).

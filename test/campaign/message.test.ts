@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../src/campaign/message.ts';
 import { formatIssue, PolicyError, parsePolicy } from '../../src/policy/load.ts';
-import { POLICY_PATH, policy } from '../helpers.ts';
+import { POLICY_PATH, policy } from '../support/policy.ts';
 
 const elements = (
   template: string,

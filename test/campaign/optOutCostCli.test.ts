@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { requestApproval } from '../../src/campaign/approval.ts';
 import type { Campaign } from '../../src/domain/campaign.ts';
-import { cli, policy, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { policy } from '../support/policy.ts';
 
 /**
  * CPCE L.34-5: the opt-out costs nothing "autres que ceux liés à la transmission"; CNIL délib. 2011-384 fined

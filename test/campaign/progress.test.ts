@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { type Progress, throttled } from '../../src/campaign/progress.ts';
 import { runCampaignCheck } from '../../src/services/campaign.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 it('passes progress on at most once per interval, with the time left at the pace so far', () => {
   let clock = 0;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { decideOnCampaign } from '../../src/services/campaign.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { cli, HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 
 const add = (email: string) => [
   'contact',

@@ -8,7 +8,8 @@ import {
   stillAllowed,
 } from '../../src/campaign/recheck.ts';
 import type { Campaign } from '../../src/domain/campaign.ts';
-import { policy, subject } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
+import { subject } from '../support/subjects.ts';
 
 /** Lines 2–3 allowed; 4 in review for one reason, 5 for two, 6 for the other; 7 blocked (as review.test.ts). */
 function campaign(overrides: Partial<Campaign> = {}): Campaign {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openList } from '../../src/campaign/recipients.ts';
-import { readRecipients } from '../helpers.ts';
+import { readRecipients } from '../support/recipients.ts';
 
 const file = (bytes: Buffer, fileName = 'list.csv') => ({ kind: 'file' as const, bytes, fileName });
 const pasted = (text: string) => ({ kind: 'pasted' as const, text });

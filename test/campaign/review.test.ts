@@ -7,7 +7,7 @@ import {
   reviewGroup,
 } from '../../src/campaign/approval.ts';
 import type { Campaign } from '../../src/domain/campaign.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 

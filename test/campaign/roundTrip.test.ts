@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
 
 /** An allowed professional (a@acme.fr) and a blocked consumer (b@gmail.com) in files as tools export them. */
 const FILES: { name: string; bytes: (rows: string[][]) => Buffer; eol: string; sep: string }[] = [

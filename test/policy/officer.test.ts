@@ -1,7 +1,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 const SOURCE = readFileSync(POLICY_PATH, 'utf8');
 const TESTS = POLICY_PATH.replace(/\.yaml$/, '.test.yaml');

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
 
 // The CLI's clock: Monday 23 November 2026, 10:30 in Paris.
 const customer = [

@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/contacts.ts';
 import { retentionDeadline } from '../../src/domain/retention.ts';
 import { dataDeadline } from '../../src/retention/deadlines.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 /** Retention clocks (CNIL référentiel, délib. 2021-131): they only move forward with the facts. */
 const ZONE = 'Europe/Paris';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsentRecord, Contact, Interaction } from '../../src/domain/contacts.ts';
 import { deadlinesOf, scanRetention } from '../../src/retention/deadlines.ts';
 import { dueReminders } from '../../src/retention/reminders.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 const contact = (overrides: Partial<Contact> = {}): Contact => ({
   id: 'c1',

@@ -4,7 +4,7 @@ import { scanRetention } from '../../src/retention/deadlines.ts';
 import { purgeCounts } from '../../src/retention/purge.ts';
 import { deadlineCounts } from '../../src/services/lookup.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 0, 1, 9);

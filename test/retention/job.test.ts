@@ -9,7 +9,9 @@ import {
   startRetentionScheduler,
 } from '../../src/services/retentionJob.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 
 class FakePoster implements ReminderPoster {
   digests: RetentionScan[] = [];

@@ -5,7 +5,7 @@ import { purgeOverdue, retentionScan } from '../../src/services/retention.ts';
 import { type ReminderPoster, runRetention } from '../../src/services/retentionJob.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
 import type { Store } from '../../src/store/types.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 const NOW = new Date('2026-11-23T09:30:00Z'); // Monday, 10:30 in Paris
 const form = (collectedAt: string) => ({

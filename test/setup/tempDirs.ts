@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
-import { madeDirs } from '../helpers.ts';
+import { madeDirs } from '../support/dirs.ts';
 
 // Each test file's temporary folders go when it has run: a run used to leave a thousand of them in /tmp.
 afterAll(() => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
-import { financeProfessional } from '../helpers.ts';
+import { financeProfessional } from '../support/subjects.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 let slack: TestSlack;

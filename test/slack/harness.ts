@@ -6,7 +6,10 @@ import type { AppContext } from '../../src/services/context.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import type { OpenView, StateValues } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, initStore, POLICY_PATH, policy, tempDir } from '../helpers.ts';
+import { initStore } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH, policy } from '../support/policy.ts';
 
 export interface TestSlack extends EmulatedApp {
   ctx: AppContext;

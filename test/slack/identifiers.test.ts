@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identifier } from '../../src/domain/identifiers.ts';
 import { buttons, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
-import { financeProfessional } from '../helpers.ts';
+import { financeProfessional } from '../support/subjects.ts';
 import { startTestSlack, submitted, type TestSlack } from './harness.ts';
 
 const SALES = 'U0SALES'; // en-GB, no role

@@ -7,7 +7,10 @@ import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { SlackUser } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, initStore, POLICY_PATH, policy, tempDir } from '../helpers.ts';
+import { initStore } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH, policy } from '../support/policy.ts';
 
 it('runs in HTTP mode with real credentials until asked to stop', async () => {
   const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });

@@ -9,7 +9,9 @@ import type { RecordedCall } from '../../src/slack/emulator/fakeSlack.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 const SOURCE = readFileSync(POLICY_PATH, 'utf8');
 /** One more consumer mail provider: its addresses are consumers' now (no scenario uses it). */

@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { expect, it } from 'vitest';
 import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
 import { preflight } from '../../src/slack/preflight.ts';
-import { policy } from '../helpers.ts';
+import { policy } from '../support/policy.ts';
 
 it('warns at start-up about placeholders and user groups the workspace does not have', async () => {
   const slack = await new FakeSlack().start();

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { cli, HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli, initStore } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 /** Waits for `seen()`: what the emulator prints comes as the app works (given up after a while: the test says). */
 async function until(seen: () => boolean): Promise<void> {

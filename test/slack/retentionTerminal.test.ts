@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { cli, HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 it('in the emulator, the digest’s purge button shows the list and purges only once it is confirmed', async () => {
   const dir = tempDir();

@@ -7,7 +7,9 @@ import { createSlackApp } from '../../src/slack/app.ts';
 import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
 import { BOT, SALES_CHANNEL, TEAM_ID } from '../../src/slack/emulator/workspace.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 
 it('answers a slash command over Socket Mode: apps.connections.open, hello, envelope, ack with the answer', async () => {
   const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
 import { pipedStart as start } from './harness.ts';
 
 it('answers every command piped into start, presses buttons by number, fills modals, and exits at end of input', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { peopleInText } from '../../src/domain/peopleInText.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { CHECK_SHORTCUT, CHECK_STEP } from '../../src/slack/listeners/workflow.ts';
-import { financeProfessional } from '../helpers.ts';
+import { financeProfessional } from '../support/subjects.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 let slack: TestSlack;

@@ -5,7 +5,10 @@ import { expect, it } from 'vitest';
 import { freePort } from '../../demo/postgres.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { FakeSlack } from '../../src/slack/emulator/fakeSlack.ts';
-import { HASH_ENV, initStore, POLICY_PATH, tempDir } from '../helpers.ts';
+import { initStore } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 
 it('carries out a --workspace command on the register the running app holds (many workspaces, files)', async () => {
   const dir = tempDir();

@@ -10,7 +10,10 @@ import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { startWorkspacesApp } from '../../src/slack/emulator/workspacesHarness.ts';
 import { installedRegisters } from '../../src/slack/workspaceJobs.ts';
 import { FileInstallations } from '../../src/store/installations.ts';
-import { cli, HASH_ENV, policy, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 
 type Running = Awaited<ReturnType<typeof startWorkspacesApp>>;
 let running: { app: Running; opened: AppContext[] } | undefined;

@@ -5,7 +5,8 @@ import { FileDocuments, FolderDocuments } from '../../src/store/documents.ts';
 import { NotRecordedError } from '../../src/store/errors.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { HASH_ENV, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
 import { storeContract } from './contract.ts';
 
 storeContract('memory', async () => new MemoryStore());

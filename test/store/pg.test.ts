@@ -1,5 +1,5 @@
 import { PgStore } from '../../src/store/pg/pgStore.ts';
-import { HASH_ENV } from '../helpers.ts';
+import { HASH_ENV } from '../support/env.ts';
 import { storeContract } from './contract.ts';
 import { freshDatabase } from './pg.ts';
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { cli, HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 import { freshDatabase } from './pg.ts';
 
 /** The CLI on a PostgreSQL register named by DATABASE_URL, with the env given. */

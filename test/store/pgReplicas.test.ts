@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/store/auditChain.ts';
 import { PgStore } from '../../src/store/pg/pgStore.ts';
-import { HASH_ENV } from '../helpers.ts';
+import { HASH_ENV } from '../support/env.ts';
 import { freshDatabase } from './pg.ts';
 
 const now = new Date('2026-11-23T09:30:00.000Z');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../src/retention/reminders.ts';
 import { type ReminderPoster, startRetentionScheduler } from '../../src/services/retentionJob.ts';
 import { PgStore } from '../../src/store/pg/pgStore.ts';
-import { HASH_ENV, policy } from '../helpers.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 import { freshDatabase } from './pg.ts';
 
 /** Records what it posts; `hangFor` never answers for that owner, as a replica killed while posting. */

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { MIGRATIONS, migrate } from '../../src/store/pg/migrations.ts';
 import { PgStore } from '../../src/store/pg/pgStore.ts';
-import { cli, HASH_ENV, POLICY_PATH, tempDir } from '../helpers.ts';
+import { cli } from '../support/cli.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { POLICY_PATH } from '../support/policy.ts';
 import { freshDatabase } from './pg.ts';
 
 const EMAIL = { kind: 'email' as const, value: 'alice@gmail.com' };

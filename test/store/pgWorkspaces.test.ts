@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/services/workspaces.ts';
 import { PgInstallations } from '../../src/store/installations.ts';
 import { PgStore } from '../../src/store/pg/pgStore.ts';
-import { HASH_ENV, policy } from '../helpers.ts';
+import { HASH_ENV } from '../support/env.ts';
+import { policy } from '../support/policy.ts';
 import { freshDatabase } from './pg.ts';
 
 describe('many workspaces on one PostgreSQL database', () => {

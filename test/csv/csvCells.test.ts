@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { rowText, safeCell } from '../../src/csv/write.ts';
+
+// OWASP "CSV Injection": a cell starting with =, +, -, @ (or a tab, a carriage return) can run as a formula.
+describe('cells written back to a list', () => {
+  it('neutralises what a spreadsheet would compute, whichever delimiter', () => {
+    for (const cell of ['=1+2', '@SUM(A1)', '-2+3', '+cmd|calc', '+A1', '\t=1'])
+      expect(safeCell(cell, ';').startsWith("'") || safeCell(cell, ';').startsWith('"\''), cell).toBe(true);
+  });
+
+  it('leaves a phone number as the sending tool needs it, spaces and all', () => {
+    for (const phone of ['+33612345678', '+33 6 12 34 56 78', '+33 (0)6 12 34 56 78', '+590 690-12-34-56'])
+      expect(safeCell(phone, ';')).toBe(phone);
+    const row = { raw: 'Dupont;+33 6 12 34 56 78', cells: ['Dupont', '+33 6 12 34 56 78'] };
+    expect(rowText(row, ';')).toBe(row.raw);
+  });
+});
