@@ -3,7 +3,7 @@ import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
 import { scenarioIssues, sectorIssues } from './lintScenarios.ts';
-import type { PolicyDocument, ProductEntry, Scenario } from './schema.ts';
+import type { PolicyDocument, ProductEntry, RuleEntry, Scenario } from './schema.ts';
 import type { PolicyIssue, YamlFile } from './yamlFile.ts';
 
 /**
@@ -17,10 +17,23 @@ export interface ScenarioSource {
 }
 
 export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: ScenarioSource[]) {
+  return [
+    ...conditionIssues(yaml, doc),
+    ...ownActIssues(yaml, doc),
+    ...productIssues(yaml, doc),
+    ...ruleIssues(yaml, doc),
+    ...scheduleIssues(yaml, doc),
+    ...messageCheckIssues(yaml, doc),
+    ...sectorIssues(yaml, doc),
+    ...scenarioIssues(doc, sources),
+  ];
+}
+
+/** The named conditions: none hides a fact, each is well formed, none refers to itself. */
+function conditionIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   const params = doc.params as Record<string, unknown>;
   const named = doc.conditions as Record<string, unknown>;
-
   for (const [name, condition] of Object.entries(named)) {
     if (factType(name))
       issues.push(yaml.at(['conditions', name], `condition "${name}" hides the fact of that name`, name));
@@ -31,6 +44,11 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     issues.push(yaml.at(['conditions', cycle], `condition "${cycle}" refers to itself`, cycle));
   }
 
+  return issues;
+}
+
+function ownActIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
   // A method of the person's own act that is not accepted is a typo: a consent by it is refused when recorded.
   doc.params.own_act_consent_methods?.forEach((method, i) => {
     if (!doc.params.accepted_consent_methods.includes(method))
@@ -42,6 +60,12 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       );
   });
 
+  return issues;
+}
+
+/** Each product's similar products and functions are the policy's own. */
+function productIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
   for (const [name, product] of Object.entries(doc.products)) {
     product.similar.forEach((other, i) => {
       if (!(other in doc.products))
@@ -54,6 +78,14 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     issues.push(...unrelatedIssues(yaml, doc, name, product));
   }
 
+  return issues;
+}
+
+/** Each rule's dates and validity window (no overlap with another entry of the same id), condition and cases. */
+function ruleIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const params = doc.params as Record<string, unknown>;
+  const named = doc.conditions as Record<string, unknown>;
   const windows = new Map<string, Array<{ from: string; until: string; index: number }>>();
   doc.rules.forEach((rule, r) => {
     const at = ['rules', r];
@@ -78,23 +110,42 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       for (const i of checkCondition(rule.when, [...at, 'when'], named, params))
         issues.push(yaml.at(i.path, i.message));
     }
-    rule.cases.forEach((ruleCase, c) => {
-      const casePath = [...at, 'cases', c];
-      if (ruleCase.when === undefined && c < rule.cases.length - 1) {
-        issues.push(yaml.at(casePath, `rule ${rule.id}: a case without "when" must be the last one`));
-      }
-      if (ruleCase.when !== undefined) {
-        for (const i of checkCondition(ruleCase.when, [...casePath, 'when'], named, params)) {
-          issues.push(yaml.at(i.path, i.message));
-        }
-      }
-      (ruleCase.obligations ?? []).forEach((id, o) => {
-        if (!(id in doc.obligations))
-          issues.push(yaml.at([...casePath, 'obligations', o], `unknown obligation "${id}"`));
-      });
-    });
+    issues.push(...caseIssues(yaml, doc, rule, at));
   });
 
+  return issues;
+}
+
+/** A rule's cases: only the last may go without "when"; conditions well formed, obligations known. */
+function caseIssues(
+  yaml: YamlFile,
+  doc: PolicyDocument,
+  rule: RuleEntry,
+  at: (string | number)[],
+): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const params = doc.params as Record<string, unknown>;
+  const named = doc.conditions as Record<string, unknown>;
+  rule.cases.forEach((ruleCase, c) => {
+    const casePath = [...at, 'cases', c];
+    if (ruleCase.when === undefined && c < rule.cases.length - 1) {
+      issues.push(yaml.at(casePath, `rule ${rule.id}: a case without "when" must be the last one`));
+    }
+    if (ruleCase.when !== undefined) {
+      for (const i of checkCondition(ruleCase.when, [...casePath, 'when'], named, params)) {
+        issues.push(yaml.at(i.path, i.message));
+      }
+    }
+    (ruleCase.obligations ?? []).forEach((id, o) => {
+      if (!(id in doc.obligations))
+        issues.push(yaml.at([...casePath, 'obligations', o], `unknown obligation "${id}"`));
+    });
+  });
+  return issues;
+}
+
+function scheduleIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
   try {
     new Cron(doc.retention.reminders.schedule, { paused: true, timezone: doc.retention.reminders.time_zone });
   } catch (error) {
@@ -103,6 +154,12 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
     );
   }
 
+  return issues;
+}
+
+/** Each message check names a known rule and exactly one test, with the words it needs; patterns are safe. */
+function messageCheckIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
   const ruleIds = new Set(doc.rules.map((rule) => rule.id));
   doc.campaign.message_checks.forEach((check, c) => {
     const at = ['campaign', 'message_checks', c];
@@ -148,7 +205,6 @@ export function semanticIssues(yaml: YamlFile, doc: PolicyDocument, sources: Sce
       }
     }
   });
-  issues.push(...sectorIssues(yaml, doc), ...scenarioIssues(doc, sources));
   return issues;
 }
 
