@@ -93,8 +93,42 @@ function safeUser(): string {
 /** Runs the CLI; returns the exit status instead of exiting, so tests can call it in-process. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let status: number = 0;
-  const program = new Command('prospect-guard');
-  program
+  const program = newProgram(io);
+  const settings = commandSettings(program, io);
+  const { dbPath, errorLang, lang, policyPath } = settings;
+  const kit: CliKit = {
+    io,
+    dbPath,
+    confirm: async (question, yes) => {
+      if (yes) return true;
+      if (!io.interactive || !io.input) throw new InputError('needs_confirmation');
+      io.err(`${question} [${errorLang() === 'fr' ? 'oui/non' : 'yes/no'}]`);
+      return /^\s*(y|yes|o|oui)\s*$/i.test(await firstLine(io.input));
+    },
+    out: io.out,
+    err: io.err,
+    who: () => who(io.env),
+    lang,
+    policyPath,
+    withContext: contextOpener(io, settings),
+    setStatus: (value: number) => {
+      status = value;
+    },
+    run: runCli,
+  };
+  for (const command of COMMANDS) command.register(program, kit);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    return failed(error, argv, io, errorLang);
+  }
+}
+
+/** The program and its global options, answering on `io` and never exiting. */
+function newProgram(io: Io): Command {
+  return new Command('prospect-guard')
     .description('Checks French/EU prospecting rules before outreach.')
     .option('--db <path>', 'consent store file (default data/prospect-guard.json, or PROSPECT_GUARD_DB)')
     .option('--policy <path>', 'policy file (default policy.yaml, or PROSPECT_GUARD_POLICY)')
@@ -106,7 +140,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showSuggestionAfterError();
+}
 
+type Settings = ReturnType<typeof commandSettings>;
+
+/** What the global options and the environment say: the policy, the store, the languages. */
+function commandSettings(program: Command, io: Io) {
   const globals = () => program.opts<GlobalOptions>();
   const policyPath = () => resolve(globals().policy ?? readPaths(io.env).policyPath);
   const lang = (policy: Policy | undefined): Lang =>
@@ -143,13 +182,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const mayCreate = (path: string, options: { read?: boolean; create?: boolean }) =>
     options.create === true || (!options.read && path === readPaths(io.env).dbPath);
 
-  /** Opens policy and store for one command and always closes the store. */
-  async function withContext<T>(
+  return { policyPath, lang, errorLang, storeOf, dbPath, mayCreate, workspace: () => globals().workspace };
+}
+
+/** Opens policy and store for one command and always closes the store. */
+function contextOpener(io: Io, settings: Settings): CliKit['withContext'] {
+  const { policyPath, lang, storeOf, mayCreate } = settings;
+  return async function withContext<T>(
     work: (ctx: AppContext) => Promise<T>,
     options: { read?: boolean; create?: boolean; policy?: Policy } = {},
   ): Promise<T> {
     if (io.context) return work(io.context); // carried out by the running app, on its store
-    const workspace = globals().workspace;
+    const workspace = settings.workspace();
     const shipped = options.policy ?? loadPolicy(policyPath());
     const policy = workspace && !options.policy ? workspacePolicy(shipped, workspace) : shipped;
     const { location: path, schema } = storeOf();
@@ -170,61 +214,37 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     } finally {
       await store.close();
     }
-  }
-
-  const kit: CliKit = {
-    io,
-    dbPath,
-    confirm: async (question, yes) => {
-      if (yes) return true;
-      if (!io.interactive || !io.input) throw new InputError('needs_confirmation');
-      io.err(`${question} [${errorLang() === 'fr' ? 'oui/non' : 'yes/no'}]`);
-      return /^\s*(y|yes|o|oui)\s*$/i.test(await firstLine(io.input));
-    },
-    out: io.out,
-    err: io.err,
-    who: () => who(io.env),
-    lang,
-    policyPath,
-    withContext,
-    setStatus: (value: number) => {
-      status = value;
-    },
-    run: runCli,
   };
-  for (const command of COMMANDS) command.register(program, kit);
+}
 
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return status;
-  } catch (error) {
-    if (error instanceof ForwardToApp) return forwardCommand(error.socketPath, argv, io, userName(io.env));
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : EXIT.usage;
-    }
-    if (error instanceof PolicyError) {
-      for (const issue of error.issues) io.err(formatIssue(issue));
-      return EXIT.usage;
-    }
-    if (error instanceof InputError) {
-      io.err(`prospect-guard: ${problemLine(errorLang(), error, { fieldName: flagOf })}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ConfigError) {
-      io.err(`prospect-guard: ${error.message}`);
-      return EXIT.usage;
-    }
-    if (error instanceof StoreError) {
-      io.err(`prospect-guard: ${error.message}`);
-      return EXIT.failure;
-    }
-    // Never a stack trace for a user: one line, and the details on request.
-    const detail = io.env.PROSPECT_GUARD_DEBUG
-      ? `\n${(error as Error)?.stack}`
-      : ' (PROSPECT_GUARD_DEBUG=1 shows details)';
-    io.err(`prospect-guard: internal error: ${(error as Error)?.message ?? error}${detail}`);
+/** The exit status of a command that threw, its problem told on stderr in one line. */
+async function failed(error: unknown, argv: string[], io: Io, errorLang: () => Lang): Promise<number> {
+  if (error instanceof ForwardToApp) return forwardCommand(error.socketPath, argv, io, userName(io.env));
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : EXIT.usage;
+  }
+  if (error instanceof PolicyError) {
+    for (const issue of error.issues) io.err(formatIssue(issue));
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    io.err(`prospect-guard: ${problemLine(errorLang(), error, { fieldName: flagOf })}`);
+    return EXIT.usage;
+  }
+  if (error instanceof ConfigError) {
+    io.err(`prospect-guard: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof StoreError) {
+    io.err(`prospect-guard: ${error.message}`);
     return EXIT.failure;
   }
+  // Never a stack trace for a user: one line, and the details on request.
+  const detail = io.env.PROSPECT_GUARD_DEBUG
+    ? `\n${(error as Error)?.stack}`
+    : ' (PROSPECT_GUARD_DEBUG=1 shows details)';
+  io.err(`prospect-guard: internal error: ${(error as Error)?.message ?? error}${detail}`);
+  return EXIT.failure;
 }
 
 /** One line typed on the terminal. */
