@@ -1,42 +1,22 @@
-import { checkCampaign, type RowOutcome, type RowSink } from '../campaign/check.ts';
-import {
-  approvedLines,
-  dropReason,
-  recheckProblem,
-  recheckTimes,
-  stillAllowed,
-} from '../campaign/recheck.ts';
-import {
-  asChecked,
-  type ListEntry,
-  type ListInput,
-  recipientSorter,
-  sha256,
-} from '../campaign/recipients.ts';
+import { checkCampaign } from '../campaign/check.ts';
+import { dropReason, recheckProblem, recheckTimes } from '../campaign/recheck.ts';
+import { asChecked, type ListInput, sha256 } from '../campaign/recipients.ts';
 import { sniff } from '../csv/stream.ts';
-import type { Campaign, CampaignRecheck, DropReason } from '../domain/campaign.ts';
+import type { Campaign, CampaignRecheck } from '../domain/campaign.ts';
 import { DROP_REASONS } from '../domain/campaign.ts';
 import { personHashes } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
-import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
+import type { Identifier } from '../domain/identifiers.ts';
 import type { Store } from '../store/types.ts';
 import { type FileSink, type OutputFile, sendableFile, threadFile } from './campaignFiles.ts';
 import { findCampaign } from './campaignFind.ts';
 import { discardEndedLists, keptList } from './campaignLists.ts';
 import { subjectsOf } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
+import { type Dropped, RecheckRows } from './recheckRows.ts';
 import { withScratchDir } from './scratch.ts';
 
-/**
- * An approved recipient the recheck drops: who (in memory only, never stored), on which line, and why. A person
- * erased since (GDPR art. 17) is no longer known: her line and reason only.
- */
-export interface Dropped {
-  line: number;
-  target?: Identifier;
-  reason: DropReason;
-  rules: string[];
-}
+export type { Dropped };
 
 export interface RecheckOutcome {
   /** The campaign as saved, its `recheck` the one just made. */
@@ -78,8 +58,6 @@ export function watchRechecks(store: Store, listener: RecheckListener): () => vo
     if (watchers.get(store) === listener) watchers.delete(store);
   };
 }
-
-const SAMPLES = 5;
 
 /**
  * Checks an approved campaign again at send time: every recipient the approval covered is decided again, at
@@ -145,37 +123,8 @@ async function decideAgain(
 ): Promise<Found> {
   const now = ctx.clock();
   const times = recheckTimes(c, now);
-  const covered = approvedLines(c);
-  const held = new Set(c.groups.flatMap((g) => g.lines ?? []));
-  const dropped: (Omit<Dropped, 'reason'> & { target: Identifier })[] = [];
-  const allowed: Identifier[] = [];
-  let [approved, kept] = [0, 0];
+  const rows = new RecheckRows(c, collect);
   let file: FileSink | undefined;
-  let before: ReturnType<typeof recipientSorter> | undefined;
-  let after: ReturnType<typeof recipientSorter> | undefined;
-  const sink = (inner: FileSink): RowSink => ({
-    add(entry: ListEntry, outcome: RowOutcome) {
-      const recipient = ['allow', 'review', 'block'].includes(outcome.verdict);
-      // Only a recipient's first row reaches here with a verdict (repeats and invalid values do not).
-      const sorted = recipient ? before?.sort(entry.value) : undefined;
-      const now = recipient ? after?.sort(entry.value) : undefined;
-      if (sorted?.kind !== 'recipient' || now?.kind !== 'recipient') return inner.add(entry, outcome);
-      // The recipients the check allowed, by fingerprint: they must be the very ones it counted (cleanedHash).
-      if (!held.has(entry.line)) before?.seen.mark(sorted.index);
-      const approval = covered(entry.line);
-      if (!approval) return inner.add(entry, { verdict: 'block', rules: [] });
-      approved++;
-      if (stillAllowed(outcome, approval)) {
-        kept++;
-        after?.seen.mark(now.index);
-        if (collect) allowed.push(sorted.target);
-        return inner.add(entry, { verdict: 'allow', rules: [] });
-      }
-      dropped.push({ line: entry.line, target: sorted.target, rules: outcome.rules });
-      inner.add(entry, { verdict: 'block', rules: outcome.rules });
-    },
-    flush: inner.flush,
-  });
   const sources = { policy: ctx.policy, now, subjectsOf: (t: Identifier[]) => subjectsOf(ctx, t) };
   const input = {
     name: c.name,
@@ -190,10 +139,8 @@ async function decideAgain(
   };
   try {
     const again = await checkCampaign(sources, input, async (layout) => {
-      before = recipientSorter(layout.kind);
-      after = recipientSorter(layout.kind);
-      file = await sendableFile(out, layout, (o) => o.verdict === 'allow');
-      return [sink(file)];
+      file = await sendableFile(out, rows.open(layout), (o) => o.verdict === 'allow');
+      return [rows.sink(file)];
     }).catch((error) => {
       // Everyone on it was erased since (GDPR art. 17): nobody left to send to, which is an answer.
       if (error instanceof InputError && error.problem === 'empty_list' && c.kept?.erasedLines?.length)
@@ -207,35 +154,19 @@ async function decideAgain(
       c.kept?.sha256 !== undefined ||
       (again?.input?.sha256 === c.input?.sha256 &&
         again?.listHash === c.listHash &&
-        before?.seen.hash(true) === c.cleanedHash);
+        rows.checkedHash() === c.cleanedHash);
     if (!same) throw new InputError('campaign_list_changed');
     await file?.commit();
   } catch (error) {
     await file?.abort();
     throw error;
   }
-  // People erased since: their rows are empty in the kept copy; the approval covered them, they are dropped.
-  const erased: Dropped[] = (c.kept?.erasedLines ?? [])
-    .filter((line) => covered(line) !== undefined)
-    .map((line) => ({ line, reason: 'erased', rules: [] }));
-  approved += erased.length;
-  const explained = [...(await explain(ctx, c, dropped, times)), ...erased].sort((a, b) => a.line - b.line);
-  const counts: CampaignRecheck['dropped'] = {};
-  for (const d of explained) counts[d.reason] = (counts[d.reason] ?? 0) + 1;
-  const recheck: CampaignRecheck = {
-    at: now.toISOString(),
-    by: '',
-    policyRevision: ctx.policy.revision,
-    decidedFor: times.map((t) => t.toISOString()),
-    approved,
-    allowed: kept,
-    dropped: counts,
-    sample: explained
-      .slice(0, SAMPLES)
-      .map((d) => ({ line: d.line, masked: d.target ? maskIdentifier(d.target) : '', reason: d.reason })),
-    allowedHash: after?.seen.hash(true) ?? '',
-  };
-  return { recheck, dropped: explained, ...(collect ? { allowed } : {}) };
+  const erased = rows.erased();
+  const explained = [...(await explain(ctx, c, rows.dropped, times)), ...erased].sort(
+    (a, b) => a.line - b.line,
+  );
+  const recheck = rows.record({ at: now, policyRevision: ctx.policy.revision, times, explained });
+  return { recheck, dropped: explained, ...(collect ? { allowed: rows.allowed } : {}) };
 }
 
 /** Why each dropped recipient is dropped: her facts now and her objections with their origin. */
