@@ -72,9 +72,54 @@ export async function importContacts(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const opened = await openTable(source, fileName, { sheet: options.sheet });
-  const { sniffed, shape: fileShape, rows: batches, readShare, workbook } = opened;
+  const { sniffed, shape: fileShape, workbook } = opened;
   const { delimiter, ...shape } = fileShape;
   const now = ctx.clock();
+  const read = await readContacts(ctx, opened, fileName, options, now);
+  const { header, rows, inputs, lines, errors, dropped, optOuts, plan } = read;
+  const file = { header, shape, delimiter };
+  const report = {
+    encoding: workbook ? 'xlsx' : sniffed.encoding,
+    sheet: workbook?.sheet,
+    sha256: sniffed.sha256,
+    rows,
+    created: 0,
+    updated: 0,
+    objections: 0,
+  };
+  const done = { ...report, errors, dropped, file, plan };
+  const skipped = errors.length > 0 && options.skipInvalid === true;
+  if (options.dryRun) {
+    const preview = inputs.slice(0, PREVIEW).map((input, i) => ({ line: lines[i] as number, input }));
+    return { ...done, skipped, preview, objections: optOuts.length };
+  }
+  if (errors.length > 0 && !skipped) return { ...done, skipped };
+  const name = basename(fileName);
+  // What was written before a failure stays, audited: the import's entry says where it stopped.
+  await writeContacts(ctx, { inputs, lines, fileName, now, by: options.by }, done, (at) =>
+    auditImport(
+      ctx,
+      options.by,
+      now,
+      `${importDetail(name, done, errors.length)}; stopped at line ${lines[at]}`,
+    ),
+  );
+  done.objections = await recordOptOuts(ctx, optOuts, options.by);
+  await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
+  return { ...done, skipped };
+}
+
+/**
+ * Every row of the file read before any is written: the header into a plan (told through `onPlan`), each row
+ * into a contact input (with its line) or an error, the opt-outs its columns say.
+ */
+async function readContacts(
+  ctx: AppContext,
+  { rows: batches, readShare }: Awaited<ReturnType<typeof openTable>>,
+  fileName: string,
+  options: ImportOptions,
+  now: Date,
+) {
   const provenance = { source: 'import', collection: 'indirect', collectedAt: now.toISOString() } as const;
   const inputs: ContactInput[] = [];
   const lines: number[] = [];
@@ -117,49 +162,41 @@ export async function importContacts(
   // An empty file is a mistake (the wrong export, a file still being written), never "0 rows imported".
   if (header === undefined) throw new InputError('csv_empty', { file: fileName });
   if (rows === 0) throw new InputError('csv_no_data_row', { file: fileName });
-  const file = { header, shape, delimiter };
-  const report = {
-    encoding: workbook ? 'xlsx' : sniffed.encoding,
-    sheet: workbook?.sheet,
-    sha256: sniffed.sha256,
-    rows,
-    created: 0,
-    updated: 0,
-    objections: 0,
-  };
-  const done = { ...report, errors, dropped, file, plan };
-  const skipped = errors.length > 0 && options.skipInvalid === true;
-  if (options.dryRun) {
-    const preview = inputs.slice(0, PREVIEW).map((input, i) => ({ line: lines[i] as number, input }));
-    return { ...done, skipped, preview, objections: optOuts.length };
-  }
-  if (errors.length > 0 && !skipped) return { ...done, skipped };
+  return { header, rows, inputs, lines, errors, dropped, optOuts, plan };
+}
+
+/**
+ * The contacts written a slice at a time, each change audited with its line, counted in `written` as each slice
+ * is (so a failure's audit says what was written); `stopped` audits a failure after the first slice.
+ */
+async function writeContacts(
+  ctx: AppContext,
+  {
+    inputs,
+    lines,
+    fileName,
+    now,
+    by,
+  }: { inputs: ContactInput[]; lines: number[]; fileName: string; now: Date; by: string },
+  written: { created: number; updated: number },
+  stopped: (at: number) => Promise<void>,
+): Promise<void> {
   const name = basename(fileName);
   for (let at = 0; at < inputs.length; at += WRITE_SLICE) {
     const slice = inputs.slice(at, at + WRITE_SLICE);
     const entry = (change: BatchChange): AuditDraft => ({
-      ...contactEntry(ctx, options.by, slice[change.input] as ContactInput, change, now),
+      ...contactEntry(ctx, by, slice[change.input] as ContactInput, change, now),
       detail: `${changeDetail(change)}; from ${name}:${lines[at + change.input]}`,
     });
     const result = await ctx.store.saveContacts(slice, now, entry).catch(async (error) => {
-      // What was written before stays, audited: the import's entry says where it stopped.
-      if (at > 0)
-        await auditImport(
-          ctx,
-          options.by,
-          now,
-          `${importDetail(name, done, errors.length)}; stopped at line ${lines[at]}`,
-        );
+      if (at > 0) await stopped(at);
       return Promise.reject(await located(ctx, error, slice, lines.slice(at), fileName, at));
     });
-    done.created += result.created;
-    done.updated += result.updated;
+    written.created += result.created;
+    written.updated += result.updated;
     // A long import leaves room for others: the bot keeps answering while the CLI imports through it.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  done.objections = await recordOptOuts(ctx, optOuts, options.by);
-  await auditImport(ctx, options.by, now, importDetail(name, done, errors.length));
-  return { ...done, skipped };
 }
 
 function auditImport(ctx: AppContext, by: string, now: Date, detail: string): Promise<void> {

@@ -80,6 +80,40 @@ export async function importSuppressions(
   },
 ): Promise<SuppressionImportReport> {
   const now = ctx.clock();
+  const { objections, sample, ...read } = await readSuppressions(ctx, source, fileName, options, now);
+  const skipped = read.errors.length > 0 && options.skipInvalid === true;
+  const report = { ...read, skipped, dryRun: options.dryRun === true, sample };
+  if ((read.errors.length > 0 && !skipped) || options.dryRun) return report;
+  const audit = (detail: string) =>
+    ctx.store.audit({
+      at: now.toISOString(),
+      actor: options.by,
+      action: 'objection.import',
+      outcome: 'done',
+      detail,
+    });
+  for (let at = 0; at < objections.length; at += WRITE_SLICE)
+    await record(ctx, objections.slice(at, at + WRITE_SLICE), now, options.by, report.file.name).catch(
+      async (error) => {
+        // The slices written stay (objections are never undone): the import's entry says how far it went.
+        if (at > 0) await audit(`${importDetail(report)}; stopped after ${at} objections written`);
+        throw error;
+      },
+    );
+  await audit(importDetail(report));
+  return report;
+}
+
+type SuppressionOptions = Parameters<typeof importSuppressions>[3];
+
+/** Every row read before any is written: the objections each person's row makes, counted and sampled. */
+async function readSuppressions(
+  ctx: AppContext,
+  source: ByteSource,
+  fileName: string,
+  options: SuppressionOptions,
+  now: Date,
+) {
   const chosen = options.scope ? [parse.oneOf(options.scope, [...CHANNELS, 'all'], 'scope')] : undefined;
   const objections: ObjectionInput[] = [];
   const counts = { objected: 0, emails: 0, phones: 0, sha256: 0, md5: 0, notObjections: 0 };
@@ -119,36 +153,7 @@ export async function importSuppressions(
     },
     options,
   );
-  const skipped = errors.length > 0 && options.skipInvalid === true;
-  const report = {
-    file,
-    ...counts,
-    byScope,
-    errors,
-    dropped,
-    skipped,
-    dryRun: options.dryRun === true,
-    sample,
-  };
-  if ((errors.length > 0 && !skipped) || options.dryRun) return report;
-  const audit = (detail: string) =>
-    ctx.store.audit({
-      at: now.toISOString(),
-      actor: options.by,
-      action: 'objection.import',
-      outcome: 'done',
-      detail,
-    });
-  for (let at = 0; at < objections.length; at += WRITE_SLICE)
-    await record(ctx, objections.slice(at, at + WRITE_SLICE), now, options.by, file.name).catch(
-      async (error) => {
-        // The slices written stay (objections are never undone): the import's entry says how far it went.
-        if (at > 0) await audit(`${importDetail(report)}; stopped after ${at} objections written`);
-        throw error;
-      },
-    );
-  await audit(importDetail(report));
-  return report;
+  return { file, ...counts, byScope, errors, dropped, sample, objections };
 }
 
 /** Which count a person of the list adds to: an address, a number, or a hash by its algorithm. */
