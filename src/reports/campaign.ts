@@ -30,78 +30,15 @@ export function campaignReport(
   style: { escape: (text: string) => string; bold: (text: string) => string; who: (id: string) => string },
 ): ReportText {
   const day = (iso: string) => formatLocal(new Date(iso), policy.timeZone, lang);
-  const channelKey = `channel_${c.channel}`;
   const rule = (id: string) => policy.rules.find((r) => r.id === id);
   const legal = (id: string) => (rule(id)?.legal ?? []).map((l) => `${l.text} ${l.article}`).join(', ');
   const title = (id: string) => rule(id)?.title[lang] ?? id;
 
   const head = `${t(lang, `campaign_status_${c.status}`)} — ${style.bold(t(lang, 'campaign_head', { name: style.escape(c.name) }))}`;
   const sections: string[] = [];
-  const whenText = c.plannedEnd
-    ? t(lang, 'campaign_from_to', { start: day(c.plannedStart), end: day(c.plannedEnd) })
-    : t(lang, 'campaign_from', { start: day(c.plannedStart) });
-  sections.push(
-    [
-      t(lang, 'campaign_what', {
-        channel: hasMessage(channelKey) ? t(lang, channelKey) : c.channel,
-        product: style.escape(c.product ? (policy.doc.products[c.product]?.label[lang] ?? c.product) : '—'),
-        audience: c.audience.toUpperCase(),
-        when: whenText,
-      }),
-      style.bold(t(lang, 'campaign_counts', c.counts)),
-      t(lang, 'campaign_list', c.counts),
-      // A workbook's line numbers are its sheet's row numbers: which sheet, so the reader finds the rows.
-      ...(c.input?.sheet === undefined
-        ? []
-        : [t(lang, 'campaign_sheet', { sheet: style.escape(c.input.sheet) })]),
-      ...(c.invalidLines.length
-        ? [
-            t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') }) +
-              // Only the first lines are kept: how many more, so 20 is never read as all of them.
-              (c.counts.invalid > c.invalidLines.length
-                ? t(lang, 'campaign_invalid_more', { count: c.counts.invalid - c.invalidLines.length })
-                : ''),
-          ]
-        : []),
-      ...(c.listOptOuts ? [t(lang, 'campaign_list_optouts', { count: c.listOptOuts })] : []),
-      ...(c.audienceMismatches
-        ? [
-            t(lang, 'campaign_audience_mismatch', {
-              count: c.audienceMismatches,
-              audience: c.audience.toUpperCase(),
-            }),
-          ]
-        : []),
-    ].join('\n'),
-  );
-  // What blocks comes first; what the approver is to check does not stop the approval.
-  const blocking = blockingFindings(c);
-  const toReview = c.findings.filter((f) => !blocking.includes(f));
-  const finding = (f: MessageFinding) => `• ${style.escape(f.message[lang])} — ${f.rule} · ${legal(f.rule)}`;
-  if (c.findings.length === 0) sections.push(t(lang, 'campaign_message_ok'));
-  if (blocking.length > 0)
-    sections.push([style.bold(t(lang, 'campaign_message_findings')), ...blocking.map(finding)].join('\n'));
-  if (toReview.length > 0)
-    sections.push([style.bold(t(lang, 'campaign_message_review')), ...toReview.map(finding)].join('\n'));
-  if (c.campaignWide.length > 0) {
-    sections.push(
-      [
-        style.bold(t(lang, 'campaign_wide')),
-        ...c.campaignWide.map((id) => `• ${title(id)} — ${id} · ${legal(id)}`),
-      ].join('\n'),
-    );
-  }
-  if (c.groups.length > 0) {
-    const lines = c.groups.slice(0, MAX_GROUPS).map((g) => {
-      const samples = g.sample
-        .map((s) => `${style.escape(s.masked)} (${t(lang, 'campaign_line_no', { line: s.line })})`)
-        .join(', ');
-      return `${VERDICT_ICON[g.verdict]} ${style.bold(String(g.count))} · ${title(g.rule)} — ${g.rule} · ${legal(g.rule)}\n    ${t(lang, 'campaign_examples', { samples })}`;
-    });
-    if (c.groups.length > MAX_GROUPS)
-      lines.push(t(lang, 'campaign_group_more', { count: c.groups.length - MAX_GROUPS }));
-    sections.push([style.bold(t(lang, 'campaign_groups')), ...lines].join('\n'));
-  }
+  const words: ReportWords = { c, policy, lang, style, day, legal, title };
+  sections.push(listSection(words), ...findingSections(words));
+  if (c.groups.length > 0) sections.push(groupSection(words));
   if (c.recheck) sections.push(recheckText(c.recheck, lang, day, style).join('\n'));
   const history = c.history.map(
     (e) =>
@@ -115,6 +52,92 @@ export function campaignReport(
     status: t(lang, `campaign_status_${c.status}`),
   });
   return { head, sections, meta };
+}
+
+interface ReportWords {
+  c: Campaign;
+  policy: Policy;
+  lang: Lang;
+  style: { escape: (text: string) => string; bold: (text: string) => string; who: (id: string) => string };
+  day: (iso: string) => string;
+  legal: (id: string) => string;
+  title: (id: string) => string;
+}
+
+/** What was checked, when, and what the list holds: counts, invalid lines, opt-outs the list said. */
+function listSection({ c, policy, lang, style, day }: ReportWords): string {
+  const channelKey = `channel_${c.channel}`;
+  const whenText = c.plannedEnd
+    ? t(lang, 'campaign_from_to', { start: day(c.plannedStart), end: day(c.plannedEnd) })
+    : t(lang, 'campaign_from', { start: day(c.plannedStart) });
+  return [
+    t(lang, 'campaign_what', {
+      channel: hasMessage(channelKey) ? t(lang, channelKey) : c.channel,
+      product: style.escape(c.product ? (policy.doc.products[c.product]?.label[lang] ?? c.product) : '—'),
+      audience: c.audience.toUpperCase(),
+      when: whenText,
+    }),
+    style.bold(t(lang, 'campaign_counts', c.counts)),
+    t(lang, 'campaign_list', c.counts),
+    // A workbook's line numbers are its sheet's row numbers: which sheet, so the reader finds the rows.
+    ...(c.input?.sheet === undefined
+      ? []
+      : [t(lang, 'campaign_sheet', { sheet: style.escape(c.input.sheet) })]),
+    ...(c.invalidLines.length
+      ? [
+          t(lang, 'campaign_invalid_lines', { lines: c.invalidLines.join(', ') }) +
+            // Only the first lines are kept: how many more, so 20 is never read as all of them.
+            (c.counts.invalid > c.invalidLines.length
+              ? t(lang, 'campaign_invalid_more', { count: c.counts.invalid - c.invalidLines.length })
+              : ''),
+        ]
+      : []),
+    ...(c.listOptOuts ? [t(lang, 'campaign_list_optouts', { count: c.listOptOuts })] : []),
+    ...(c.audienceMismatches
+      ? [
+          t(lang, 'campaign_audience_mismatch', {
+            count: c.audienceMismatches,
+            audience: c.audience.toUpperCase(),
+          }),
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** The message's findings (what blocks, then what to review) and the rules that block the whole campaign. */
+function findingSections({ c, lang, style, legal, title }: ReportWords): string[] {
+  const found: string[] = [];
+  // What blocks comes first; what the approver is to check does not stop the approval.
+  const blocking = blockingFindings(c);
+  const toReview = c.findings.filter((f) => !blocking.includes(f));
+  const finding = (f: MessageFinding) => `• ${style.escape(f.message[lang])} — ${f.rule} · ${legal(f.rule)}`;
+  if (c.findings.length === 0) found.push(t(lang, 'campaign_message_ok'));
+  if (blocking.length > 0)
+    found.push([style.bold(t(lang, 'campaign_message_findings')), ...blocking.map(finding)].join('\n'));
+  if (toReview.length > 0)
+    found.push([style.bold(t(lang, 'campaign_message_review')), ...toReview.map(finding)].join('\n'));
+  if (c.campaignWide.length > 0) {
+    found.push(
+      [
+        style.bold(t(lang, 'campaign_wide')),
+        ...c.campaignWide.map((id) => `• ${title(id)} — ${id} · ${legal(id)}`),
+      ].join('\n'),
+    );
+  }
+  return found;
+}
+
+/** The recipients held back, by verdict and rule, with masked examples. */
+function groupSection({ c, lang, style, legal, title }: ReportWords): string {
+  const lines = c.groups.slice(0, MAX_GROUPS).map((g) => {
+    const samples = g.sample
+      .map((s) => `${style.escape(s.masked)} (${t(lang, 'campaign_line_no', { line: s.line })})`)
+      .join(', ');
+    return `${VERDICT_ICON[g.verdict]} ${style.bold(String(g.count))} · ${title(g.rule)} — ${g.rule} · ${legal(g.rule)}\n    ${t(lang, 'campaign_examples', { samples })}`;
+  });
+  if (c.groups.length > MAX_GROUPS)
+    lines.push(t(lang, 'campaign_group_more', { count: c.groups.length - MAX_GROUPS }));
+  return [style.bold(t(lang, 'campaign_groups')), ...lines].join('\n');
 }
 
 /**
