@@ -63,18 +63,6 @@ const KNOWN_LONG: Record<string, number> = {
   'slack/listeners/privacy.ts register': 89,
   'slack/listeners/retention.ts register': 169,
   'store/pg/copy.ts copyFileToPostgres': 102,
-  // TEMPORARY (this session splits them)
-  'campaign/check.ts checkCampaign': 149,
-  'cli/main.ts runCli': 135,
-  'policy/lint.ts semanticIssues': 135,
-  'policy/scenarios.ts scenarioSubject': 86,
-  'reports/campaign.ts campaignReport': 93,
-  'services/campaignRecheck.ts decideAgain': 101,
-  'services/importCsv.ts importContacts': 96,
-  'services/importSuppressions.ts importSuppressions': 83,
-  'slack/blocks/answer.ts answerBlocks': 81,
-  'slack/blocks/contactSheet.ts contactSheetBlocks': 88,
-  'slack/emulator/terminal.ts runTerminal': 225,
 };
 
 it('no module imports from a higher layer, statically or with import()', () => {

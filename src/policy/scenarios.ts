@@ -32,41 +32,7 @@ export interface ScenarioResult {
 export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts {
   const at = (value: string, what: string) => parseInstant(value, zone, what).toISOString();
   const target = parseTarget(scenario.ask.target);
-  const c = scenario.contact;
-  let contact: Contact | undefined;
-  if (c) {
-    const [type = 'manual', ...detail] = (c.source ?? 'manual').split(':');
-    if (!(SOURCE_TYPES as readonly string[]).includes(type))
-      throw new InputError('not_one_of', { field: 'source', value: type, allowed: SOURCE_TYPES.join(', ') });
-    const created = at(c.collected_at ?? scenario.at, 'collected_at');
-    contact = {
-      id: 'scenario',
-      ...(target.kind === 'email' ? { email: target.value } : { phone: target.value }),
-      audience: c.audience,
-      addressKind: c.address_kind,
-      name: c.name,
-      department: c.department,
-      jobFunction: c.function,
-      provenance: {
-        source: type as SourceType,
-        detail: detail.join(':') || undefined,
-        collection: c.collection ?? defaultCollection(type as SourceType),
-        collectedAt: created,
-        informedAt: c.informed_at ? at(c.informed_at, 'informed_at') : undefined,
-      },
-      customer: c.customer_since
-        ? {
-            since: at(c.customer_since, 'customer_since'),
-            until: c.customer_until ? at(c.customer_until, 'customer_until') : undefined,
-            kind: c.relationship,
-            lastPurchaseAt: c.last_purchase_at ? at(c.last_purchase_at, 'last_purchase_at') : undefined,
-            products: c.products ?? [],
-          }
-        : undefined,
-      createdAt: created,
-      updatedAt: created,
-    };
-  }
+  const contact = scenarioContact(scenario, target, at);
   const consents: ConsentRecord[] = scenario.consents.map((record, i) => ({
     id: `consent-${i}`,
     contactId: 'scenario',
@@ -114,6 +80,47 @@ export function scenarioSubject(scenario: Scenario, zone: string): SubjectFacts 
     }),
   );
   return { target, contact, consents, interactions, objections };
+}
+
+/** The scenario's contact as the store would hold it, its dates read in the policy's zone. */
+function scenarioContact(
+  scenario: Scenario,
+  target: SubjectFacts['target'],
+  at: (value: string, what: string) => string,
+): Contact | undefined {
+  const c = scenario.contact;
+  if (!c) return undefined;
+  const [type = 'manual', ...detail] = (c.source ?? 'manual').split(':');
+  if (!(SOURCE_TYPES as readonly string[]).includes(type))
+    throw new InputError('not_one_of', { field: 'source', value: type, allowed: SOURCE_TYPES.join(', ') });
+  const created = at(c.collected_at ?? scenario.at, 'collected_at');
+  return {
+    id: 'scenario',
+    ...(target.kind === 'email' ? { email: target.value } : { phone: target.value }),
+    audience: c.audience,
+    addressKind: c.address_kind,
+    name: c.name,
+    department: c.department,
+    jobFunction: c.function,
+    provenance: {
+      source: type as SourceType,
+      detail: detail.join(':') || undefined,
+      collection: c.collection ?? defaultCollection(type as SourceType),
+      collectedAt: created,
+      informedAt: c.informed_at ? at(c.informed_at, 'informed_at') : undefined,
+    },
+    customer: c.customer_since
+      ? {
+          since: at(c.customer_since, 'customer_since'),
+          until: c.customer_until ? at(c.customer_until, 'customer_until') : undefined,
+          kind: c.relationship,
+          lastPurchaseAt: c.last_purchase_at ? at(c.last_purchase_at, 'last_purchase_at') : undefined,
+          products: c.products ?? [],
+        }
+      : undefined,
+    createdAt: created,
+    updatedAt: created,
+  };
 }
 
 export function runScenario(scenario: Scenario, policy: Policy): ScenarioResult {

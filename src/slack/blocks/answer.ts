@@ -61,6 +61,13 @@ export function answerBlocks(
   notes.push(t(lang, 'policy_revision', { revision: decision.policyRevision }));
   blocks.push(context(notes.join(' · ')));
 
+  blocks.push(nextSteps(answer, lang, roles));
+  return blocks;
+}
+
+/** What the reader may do next: record a consent, an objection, open or add the contact (by their roles). */
+function nextSteps(answer: Answer, lang: Lang, roles: readonly Role[]): Block {
+  const { decision } = answer;
   const value = targetValue(answer.target.value, decision.channel);
   const objection = button(t(lang, 'button_objection'), ACTION.logObjection, value, {
     style: 'danger',
@@ -71,24 +78,21 @@ export function answerBlocks(
       t(lang, 'confirm_no'),
     ),
   });
-  blocks.push(
-    actions(
-      'next_steps',
-      answer.contact
-        ? [
-            ...(roles.includes('record_consent')
-              ? [button(t(lang, 'button_consent'), ACTION.openConsent, value, { style: 'primary' })]
-              : []),
-            objection,
-            ...(roles.includes('see_contacts')
-              ? [button(t(lang, 'button_contact'), ACTION.showContact, value)]
-              : []),
-          ]
-        : [
-            button(t(lang, 'button_add_contact'), ACTION.openAddContact, value, { style: 'primary' }),
-            objection,
-          ],
-    ),
+  return actions(
+    'next_steps',
+    answer.contact
+      ? [
+          ...(roles.includes('record_consent')
+            ? [button(t(lang, 'button_consent'), ACTION.openConsent, value, { style: 'primary' })]
+            : []),
+          objection,
+          ...(roles.includes('see_contacts')
+            ? [button(t(lang, 'button_contact'), ACTION.showContact, value)]
+            : []),
+        ]
+      : [
+          button(t(lang, 'button_add_contact'), ACTION.openAddContact, value, { style: 'primary' }),
+          objection,
+        ],
   );
-  return blocks;
 }

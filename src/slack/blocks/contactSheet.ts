@@ -81,6 +81,34 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
       `${t(lang, 'prospect_head', { who: escapeMrkdwn(contact.name ?? maskIdentifier(sheet.target)) })}\n${identity}`,
     ),
   ];
+  blocks.push(section(sheetFacts(sheet, contact, lang, day).join('\n')));
+
+  const consents = sheet.consents.slice(-MAX_CONSENT_LINES).map((r) => consentLine(r, policy, lang));
+  blocks.push(
+    section(`*${t(lang, 'prospect_consents')}*\n${consents.join('\n') || t(lang, 'prospect_none')}`),
+  );
+  if (sheet.consents.length > MAX_CONSENT_LINES) {
+    blocks.push(
+      context(t(lang, 'prospect_more', { shown: MAX_CONSENT_LINES, total: sheet.consents.length })),
+    );
+  }
+  blocks.push(objectionBlock, ...withdrawalBlocks);
+  // Shown to those who see the sheet; the listener checks again who may edit (owner or compliance).
+  blocks.push(
+    actions('contact_sheet', [
+      button(t(lang, 'contact_edit_button'), ACTION.openEditContact, targetValue(sheet.target.value)),
+    ]),
+  );
+  return blocks;
+}
+
+/** Where the contact's details came from, the customer relationship, the retention deadline, the owner. */
+function sheetFacts(
+  sheet: ContactSheet,
+  contact: NonNullable<ContactSheet['contact']>,
+  lang: Lang,
+  day: (iso: string | Date) => string,
+): string[] {
   const provenance = contact.provenance;
   const facts: string[] = [];
   if (provenance) {
@@ -119,23 +147,5 @@ export function contactSheetBlocks(sheet: ContactSheet, policy: Policy, lang: La
     `*${t(lang, 'prospect_retention')}*: ${sheet.retentionDeadline ? day(sheet.retentionDeadline) : t(lang, 'prospect_retention_customer')}`,
   );
   if (contact.owner) facts.push(`*${t(lang, 'prospect_owner')}*: <@${contact.owner}>`);
-  blocks.push(section(facts.join('\n')));
-
-  const consents = sheet.consents.slice(-MAX_CONSENT_LINES).map((r) => consentLine(r, policy, lang));
-  blocks.push(
-    section(`*${t(lang, 'prospect_consents')}*\n${consents.join('\n') || t(lang, 'prospect_none')}`),
-  );
-  if (sheet.consents.length > MAX_CONSENT_LINES) {
-    blocks.push(
-      context(t(lang, 'prospect_more', { shown: MAX_CONSENT_LINES, total: sheet.consents.length })),
-    );
-  }
-  blocks.push(objectionBlock, ...withdrawalBlocks);
-  // Shown to those who see the sheet; the listener checks again who may edit (owner or compliance).
-  blocks.push(
-    actions('contact_sheet', [
-      button(t(lang, 'contact_edit_button'), ACTION.openEditContact, targetValue(sheet.target.value)),
-    ]),
-  );
-  return blocks;
+  return facts;
 }

@@ -6,17 +6,19 @@ import type { RecordedCall } from './fakeSlack.ts';
 import type { EmulatedApp } from './harness.ts';
 import { HELP } from './help.ts';
 import { screen } from './screen.ts';
-import { confirmed, display, openFile, prompt, type Session, setClock, show } from './terminalSession.ts';
+import {
+  confirmed,
+  display,
+  openFile,
+  prompt,
+  type Session,
+  setClock,
+  show,
+  type TerminalIo,
+} from './terminalSession.ts';
 import { USERS } from './workspace.ts';
 
-export interface TerminalIo {
-  input: NodeJS.ReadableStream;
-  write: (text: string) => void;
-  /** A person typing (prompts only) rather than a script piped in (answers echoed, for a readable transcript). */
-  interactive: boolean;
-  /** Waits for what the app does on its own after a line (a recheck an objection asked for), so it shows next. */
-  settle?: () => Promise<void>;
-}
+export type { TerminalIo };
 
 /**
  * The emulator's terminal: reads one line at a time (typed or piped), sends it as the current Slack user,

@@ -9,7 +9,15 @@ import type { EmulatedApp } from './harness.ts';
 import { closesModal, type FormIo, fillModal, ModalClosed } from './modalForm.ts';
 import { type Pressable, plainMrkdwn, renderBlocks, type Shown, screen } from './screen.ts';
 import type { Delivery } from './slackUser.ts';
-import type { TerminalIo } from './terminal.ts';
+
+export interface TerminalIo {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  /** A person typing (prompts only) rather than a script piped in (answers echoed, for a readable transcript). */
+  interactive: boolean;
+  /** Waits for what the app does on its own after a line (a recheck an objection asked for), so it shows next. */
+  settle?: () => Promise<void>;
+}
 
 /** One terminal's state: what it reads, who is playing, the buttons last shown (pressed by number). */
 export interface Session {
