@@ -9,7 +9,6 @@ import { type Lang, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import { policyLists } from '../reports/problems.ts';
 import { ask, askMany } from '../services/ask.ts';
-import type { AppContext } from '../services/context.ts';
 import { optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { type HubSpotSettings, registerAdapters } from './adapters.ts';
