@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
@@ -19,9 +18,7 @@ import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
 import { installedRegisters, startWorkspaceJobs } from './slack/workspaceJobs.ts';
-import { FileInstallations, PgInstallations } from './store/installations.ts';
 import { isPostgresUrl } from './store/open.ts';
-import type { PgStore } from './store/pg/pgStore.ts';
 import type { StoreCounts } from './store/types.ts';
 
 export interface AppIo {
@@ -182,9 +179,7 @@ async function runWorkspaces(
   mode: Extract<Config['slack'], { kind: 'oauth' }>,
   io: AppIo,
 ): Promise<void> {
-  const installations = isPostgresUrl(config.dbPath)
-    ? new PgInstallations((ctx.store as PgStore).pool)
-    : new FileInstallations(join(dirname(config.dbPath), 'installations.json'));
+  const installations = ctx.store.installations();
   const layout = { store: config.dbPath, policy: ctx.policy, env: process.env, clock: ctx.clock };
   const { app, router } = createSlackApp({
     mode,

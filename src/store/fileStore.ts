@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { assertContinuity } from './continuity.ts';
 import { type Documents, FolderDocuments, Shelf } from './documents.ts';
 import { StoreError } from './errors.ts';
+import { FileInstallations, type Installations } from './installations.ts';
 import { Journal } from './journal.ts';
 import { keyCheck, loadHashKey } from './key.ts';
 import { StoreLock } from './lock.ts';
@@ -69,6 +70,11 @@ export class FileStore extends MemoryStore {
   );
   override documents<T>(collection: string): Documents<T> {
     return this.files.open<T>(collection);
+  }
+
+  /** The workspaces' installations: one file beside the default register (many workspaces on files). */
+  override installations(): Installations {
+    return new FileInstallations(join(dirname(this.path), 'installations.json'));
   }
 
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
