@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
-import { type Config, ConfigError } from './config.ts';
+import { type Config, ConfigError, hashKeyVariables } from './config.ts';
 import { settled, watchApprovedCampaigns } from './services/approvedWatch.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
@@ -180,7 +180,9 @@ async function runWorkspaces(
   io: AppIo,
 ): Promise<void> {
   const installations = ctx.store.installations();
-  const layout = { store: config.dbPath, policy: ctx.policy, env: process.env, clock: ctx.clock };
+  // The workspaces' registers take the default register's hash key setting, read once (config.ts).
+  const env = hashKeyVariables(config.hashKey);
+  const layout = { store: config.dbPath, policy: ctx.policy, env, clock: ctx.clock };
   const { app, router } = createSlackApp({
     mode,
     slackApiUrl: config.slackApiUrl,

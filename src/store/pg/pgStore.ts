@@ -15,7 +15,7 @@ import { editOne, joinTwo, saveMany, saveOne } from '../contactUpdate.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
 import { type Installations, PgInstallations } from '../installations.ts';
-import { hashIdentifier } from '../key.ts';
+import { type HashKeyOptions, hashIdentifier, hashKeySetting, sharedHashKey } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from '../records.ts';
 import type {
   AuditDraft,
@@ -45,7 +45,7 @@ import {
   twoContacts,
   writeUpdate,
 } from './pgWrites.ts';
-import { createSchema, masked, pgHashKey, prepareDatabase } from './register.ts';
+import { createSchema, masked, prepareDatabase } from './register.ts';
 
 /**
  * The register in PostgreSQL, for several replicas on one database: the same contract as the file store. Every
@@ -60,9 +60,9 @@ export class PgStore extends PgLeases implements Store {
   /** Connects, applies the migrations not yet applied, and checks the hash key against the database's. */
   static async open(
     url: string,
-    options: { env?: NodeJS.ProcessEnv; listen?: boolean; key?: Buffer; schema?: string } = {},
+    options: HashKeyOptions & { listen?: boolean; key?: Buffer; schema?: string } = {},
   ): Promise<PgStore> {
-    const key = options.key ?? pgHashKey(options.env ?? process.env);
+    const key = options.key ?? sharedHashKey(hashKeySetting(options));
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z][a-z0-9_]{0,62}$/.test(schema))
       throw new StoreError(`not a schema name: ${schema}`);
