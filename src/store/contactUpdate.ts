@@ -20,7 +20,7 @@ const values = (ids: Identifier[]) => ids.map((id) => id.value);
 const given = (...values: Array<string | undefined>) => values.filter((v): v is string => !!v);
 
 /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
-export function reached(current: CurrentContacts) {
+function reached(current: CurrentContacts) {
   return (input: Pick<Contact, 'email' | 'phone'>): Contact | undefined => {
     const byEmail = input.email ? current.holding(input.email) : undefined;
     const byPhone = input.phone ? current.holding(input.phone) : undefined;
