@@ -58,6 +58,21 @@ export function rolesContract(withStore: (test: (store: Store) => Promise<void>)
   );
 
   it(
+    'fills, in a batch, the contact an input reaches at any of its addresses, as a single save does',
+    withStore(async (store) => {
+      const { contact } = await store.saveContact({ email: 'v@acme.fr' }, now);
+      const other = { kind: 'email' as const, value: 'v.perso@gmail.com' };
+      await store.editContact(contact.id, { identifiers: { add: [other] } }, now);
+      expect(await store.saveContacts([{ email: other.value, name: 'Vera' }], now)).toEqual({
+        created: 0,
+        updated: 1,
+      });
+      expect(await store.contactById(contact.id)).toMatchObject({ email: 'v@acme.fr', name: 'Vera' });
+      expect((await store.counts()).contacts).toBe(1);
+    }),
+  );
+
+  it(
     'keeps the installations of many workspaces beside the register',
     withStore(async (store) => {
       const installations = store.installations();
