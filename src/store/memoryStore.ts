@@ -218,7 +218,7 @@ export class MemoryStore implements Store {
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    // A purged person's objections stay on each identifier she had, former ones too (domain/carriedObjections.ts).
+    // Objections stay on each identifier of a purged person, former ones too (domain/carriedObjections.ts).
     const gone = (request.contactIds ?? []).flatMap((id) => this.data.contacts.get(id) ?? []);
     const carried = carriedOps(
       this.state,

@@ -196,7 +196,7 @@ export class PgStore extends PgLeases implements Store {
   /** Contacts with their records, single consents, decisions by hash; objections stay. Counted. */
   async purge(request: PurgeRequest): Promise<PurgeResult> {
     return this.write([], async (client) => {
-      // A purged person's objections stay on each identifier she had, former ones too (domain/carriedObjections.ts).
+      // Objections stay on each identifier of a purged person, former ones too (domain/carriedObjections.ts).
       const gone = rowsOf<Contact>(
         await client.query('select data from contacts where id = any($1)', [request.contactIds ?? []]),
       );
