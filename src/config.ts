@@ -19,13 +19,30 @@ export type SlackMode =
     }
   | { kind: 'emulator' };
 
+/** Where the register is: a file (the default), or a PostgreSQL database. */
+export type StoreSetting = { kind: 'file'; path: string } | { kind: 'postgres'; url: string };
+
+/**
+ * Where the register's hash key comes from: PROSPECT_GUARD_HASH_KEY, the secret itself (32 characters or more),
+ * else PROSPECT_GUARD_HASH_KEY_FILE, a key file in hex (how PostgreSQL replicas share the key a file store made).
+ * A file store given no secret keeps its own key file beside it. The stores make the key (store/key.ts).
+ */
+export interface HashKeySetting {
+  secret?: string;
+  file?: string;
+}
+
 export interface Config {
   slack: SlackMode;
   /** Base URL of the Slack Web API, ending with a slash; undefined means Slack's own. */
   slackApiUrl?: string;
-  /** The store: a file path (the default), or a PostgreSQL URL (postgres://…). */
+  /** The store: a file path (the default), or a PostgreSQL URL (postgres://…); `store` says which. */
   dbPath: string;
+  store: StoreSetting;
+  hashKey: HashKeySetting;
   policyPath: string;
+  /** PROSPECT_GUARD_DEBUG: an internal error shows its stack. */
+  debug: boolean;
   /** The HTTP API for CRMs and sequencers: on when PROSPECT_GUARD_API_PORT is set. */
   api?: {
     port: number;
@@ -194,13 +211,40 @@ export function readPaths(
   };
 }
 
+/** The hash key's setting, as the stores take it (the variables are read here, never in a store). */
+export function readHashKey(env: NodeJS.ProcessEnv): HashKeySetting {
+  const secret = env.PROSPECT_GUARD_HASH_KEY ?? '';
+  const file = env.PROSPECT_GUARD_HASH_KEY_FILE ?? '';
+  return { ...(secret !== '' ? { secret } : {}), ...(file !== '' ? { file } : {}) };
+}
+
+/** The setting as the variables it was read from, for what still takes an environment (a workspace's layout). */
+export function hashKeyVariables(setting: HashKeySetting): NodeJS.ProcessEnv {
+  return {
+    ...(setting.secret ? { PROSPECT_GUARD_HASH_KEY: setting.secret } : {}),
+    ...(setting.file ? { PROSPECT_GUARD_HASH_KEY_FILE: setting.file } : {}),
+  };
+}
+
+/** What the store needs: where it is, its hash key, and whether errors show their stack. */
+export function readStoreSettings(
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Pick<Config, 'dbPath' | 'policyPath' | 'store' | 'hashKey' | 'debug'> {
+  const paths = readPaths(env, cwd);
+  const store: StoreSetting = /^postgres(ql)?:\/\//i.test(paths.dbPath)
+    ? { kind: 'postgres', url: paths.dbPath }
+    : { kind: 'file', path: paths.dbPath };
+  return { ...paths, store, hashKey: readHashKey(env), debug: Boolean(env.PROSPECT_GUARD_DEBUG) };
+}
+
 /** Reads and checks every setting in one place; `cwd` resolves relative paths. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const api = apiSettings(env);
   return {
     slack: slackMode(env),
     slackApiUrl: apiUrl(env.SLACK_API_URL),
-    ...readPaths(env, cwd),
+    ...readStoreSettings(env, cwd),
     ...(api ? { api } : {}),
   };
 }

@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import { dirname, join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
-import { type Config, ConfigError } from './config.ts';
+import { type Config, ConfigError, hashKeyVariables } from './config.ts';
 import { settled, watchApprovedCampaigns } from './services/approvedWatch.ts';
 import type { AppContext } from './services/context.ts';
 import { deadlineCounts } from './services/lookup.ts';
@@ -19,9 +18,7 @@ import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
 import { installedRegisters, startWorkspaceJobs } from './slack/workspaceJobs.ts';
-import { FileInstallations, PgInstallations } from './store/installations.ts';
 import { isPostgresUrl } from './store/open.ts';
-import type { PgStore } from './store/pg/pgStore.ts';
 import type { StoreCounts } from './store/types.ts';
 
 export interface AppIo {
@@ -182,10 +179,10 @@ async function runWorkspaces(
   mode: Extract<Config['slack'], { kind: 'oauth' }>,
   io: AppIo,
 ): Promise<void> {
-  const installations = isPostgresUrl(config.dbPath)
-    ? new PgInstallations((ctx.store as PgStore).pool)
-    : new FileInstallations(join(dirname(config.dbPath), 'installations.json'));
-  const layout = { store: config.dbPath, policy: ctx.policy, env: process.env, clock: ctx.clock };
+  const installations = ctx.store.installations();
+  // The workspaces' registers take the default register's hash key setting, read once (config.ts).
+  const env = hashKeyVariables(config.hashKey);
+  const layout = { store: config.dbPath, policy: ctx.policy, env, clock: ctx.clock };
   const { app, router } = createSlackApp({
     mode,
     slackApiUrl: config.slackApiUrl,

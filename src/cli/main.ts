@@ -10,7 +10,7 @@ import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/loa
 import { problemLine } from '../reports/problems.ts';
 import type { AppContext } from '../services/context.ts';
 import { workspacePolicy, workspaceStore } from '../services/workspaces.ts';
-import { StoreError } from '../store/errors.ts';
+import { StoreError, StoreLockedError } from '../store/errors.ts';
 import { storeExists } from '../store/fileStore.ts';
 import { isPostgresUrl, openStore } from '../store/open.ts';
 import { forwardCommand, socketPathOf } from './bridge.ts';
@@ -204,7 +204,7 @@ function contextOpener(io: Io, settings: Settings): CliKit['withContext'] {
       store = await openStore(path, { env: io.env, schema });
     } catch (error) {
       // The app holds the store: the command goes to it, over the socket beside the store.
-      if (error instanceof StoreError && /in use by/.test(error.message) && existsSync(socketPathOf(path)))
+      if (error instanceof StoreLockedError && existsSync(socketPathOf(path)))
         throw new ForwardToApp(socketPathOf(path));
       throw error;
     }

@@ -3,6 +3,11 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
+/** Another process holds the file store's lock: the running app, whose command line beside it can take the command. */
+export class StoreLockedError extends StoreError {
+  override name = 'StoreLockedError';
+}
+
 /**
  * A change that could not be made durable (a full disk, an I/O error): it is not recorded, nothing half-written
  * stays, and the store goes on; the same change can be made again once the disk accepts it.

@@ -4,18 +4,18 @@ import { Low } from 'lowdb';
 import { assertContinuity } from './continuity.ts';
 import { type Documents, FolderDocuments, Shelf } from './documents.ts';
 import { StoreError } from './errors.ts';
+import { FileInstallations, type Installations } from './installations.ts';
 import { Journal } from './journal.ts';
-import { keyCheck, loadHashKey } from './key.ts';
+import { type HashKeyOptions, hashKeySetting, keyCheck, loadHashKey } from './key.ts';
 import { StoreLock } from './lock.ts';
 import { MemoryStore } from './memoryStore.ts';
 import { SnapshotFile, type StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import type { PurgeRequest, PurgeResult } from './types.ts';
 
-export interface FileStoreOptions {
-  /** Where the generated hash key lives when PROSPECT_GUARD_HASH_KEY is not set. */
+export interface FileStoreOptions extends HashKeyOptions {
+  /** Where the generated hash key lives when no secret is set (beside the store by default). */
   keyFile?: string;
-  env?: NodeJS.ProcessEnv;
   /** Fold the journal into the snapshot after this many entries or bytes. */
   compactAfterEntries?: number;
   compactAfterBytes?: number;
@@ -71,6 +71,11 @@ export class FileStore extends MemoryStore {
     return this.files.open<T>(collection);
   }
 
+  /** The workspaces' installations: one file beside the default register (many workspaces on files). */
+  override installations(): Installations {
+    return new FileInstallations(join(dirname(this.path), 'installations.json'));
+  }
+
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
     const warn = options.warn ?? ((message: string) => process.stderr.write(`prospect-guard: ${message}\n`));
     const existed = storeExists(path);
@@ -78,7 +83,7 @@ export class FileStore extends MemoryStore {
     try {
       removeLeftovers(path);
       // A new key only for a new store: a store whose key went missing must not get another one silently.
-      const key = loadHashKey(options.keyFile ?? keyFileOf(path), options.env, !existed);
+      const key = loadHashKey(hashKeySetting(options), options.keyFile ?? keyFileOf(path), !existed);
       const check = keyCheck(key);
       const db = new Low(new SnapshotFile(path), emptyData(check));
       await db.read();

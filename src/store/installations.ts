@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { FileDocuments } from './documents.ts';
+import { type Documents, FileDocuments } from './documents.ts';
 
 /**
  * Where the app keeps each workspace's installation (its bot token, from Slack's OAuth flow), by workspace key:
@@ -13,23 +13,27 @@ export interface Installations {
   keys(): Promise<string[]>;
 }
 
-/** One JSON file beside the file register (a single box), mode 600, written whole. */
-export class FileInstallations implements Installations {
-  private readonly file: FileDocuments<unknown>;
-  constructor(path: string) {
-    this.file = new FileDocuments(path);
-  }
+/** Installations as documents of one collection: in memory for the memory store, a file for the file store. */
+export class DocumentInstallations implements Installations {
+  constructor(private readonly documents: Documents<unknown>) {}
   save(key: string, installation: unknown): Promise<void> {
-    return this.file.put(key, installation);
+    return this.documents.put(key, installation);
   }
   find(key: string): Promise<unknown | undefined> {
-    return this.file.get(key);
+    return this.documents.get(key);
   }
   remove(key: string): Promise<void> {
-    return this.file.remove(key);
+    return this.documents.remove(key);
   }
   async keys(): Promise<string[]> {
-    return (await this.file.all()).map(([key]) => key);
+    return (await this.documents.all()).map(([key]) => key);
+  }
+}
+
+/** One JSON file beside the file register (a single box), mode 600, written whole. */
+export class FileInstallations extends DocumentInstallations {
+  constructor(path: string) {
+    super(new FileDocuments(path));
   }
 }
 

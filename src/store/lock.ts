@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { StoreError } from './errors.ts';
+import { StoreError, StoreLockedError } from './errors.ts';
 
 /** Who owns a store: a process on a host, told apart from a later process that reuses its pid. */
 interface Owner {
@@ -59,7 +59,7 @@ export class StoreLock {
       }
       const holder = lock.read();
       if (holder && alive(holder))
-        throw new StoreError(
+        throw new StoreLockedError(
           `the store ${storePath} is in use by prospect-guard process ${holder.pid} on ${holder.host} (lock ${lock.path}); stop it first, or use the command line beside it`,
         );
       warn(
@@ -74,7 +74,7 @@ export class StoreLock {
   private replaceOldLock(storePath: string, warn: (message: string) => void): StoreLock {
     const age = Date.now() - statSync(this.path).mtimeMs;
     if (age < 30_000)
-      throw new StoreError(
+      throw new StoreLockedError(
         `the store ${storePath} is in use by another prospect-guard process (lock ${this.path})`,
       );
     warn(`removed an old lock folder ${this.path}`);

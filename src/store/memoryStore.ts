@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Campaign } from '../domain/campaign.ts';
-import { type JoinOutcome, joinContacts } from '../domain/contactJoin.ts';
-import { editContact, fillContact, identifiersGiven } from '../domain/contactMerge.ts';
+import type { JoinOutcome } from '../domain/contactJoin.ts';
 import {
   type ConsentRecord,
   type Contact,
@@ -12,27 +11,30 @@ import {
   type SuppressionScope,
   suppressionKey,
 } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { chained } from './auditChain.ts';
-import { mergeBatch } from './batch.ts';
 import { ChangeListeners, type ContactsListener } from './changes.ts';
+import { editOne, joinTwo, saveMany, saveOne } from './contactUpdate.ts';
 import { type Documents, MemoryDocuments, Shelf } from './documents.ts';
 import { NotRecordedError, StoreError } from './errors.ts';
+import { DocumentInstallations, type Installations } from './installations.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { LocalLeases } from './localLeases.ts';
 import { contactRecord, contactRecords, recordsAbout, subjectFacts } from './reads.ts';
 import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
-import { batchOps, carriedOps } from './stateOps.ts';
+import { carriedOps, currentContacts, updateOps } from './stateOps.ts';
 import type {
   AuditDraft,
   AuditEntry,
   BatchAudit,
   ConsentInput,
   ContactInput,
+  ContactKeys,
   ContactRecord,
+  ContactsUpdate,
+  CurrentContacts,
   DecisionLogEntry,
   Lease,
   ObjectionInput,
@@ -115,44 +117,33 @@ export class MemoryStore implements Store {
     return id ? this.data.contacts.get(id) : undefined;
   }
 
-  async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
-    const previous = this.state.existing(input);
-    const { contact, changed, kept } = fillContact(previous, input, now, randomUUID());
-    if (previous && changed.length === 0) return { contact, created: false, changed, kept };
-    await this.commit({ op: 'contact', contact }, ...this.carried([[previous, contact]]));
-    return { contact, created: !previous, changed, kept };
+  async updateContacts<T>(
+    _keys: ContactKeys,
+    change: (current: CurrentContacts) => ContactsUpdate<T>,
+  ): Promise<T> {
+    // Read, decided and applied with no wait between: nothing else changes the register in memory meanwhile.
+    const update = change(this.current);
+    const ops = updateOps(this.state, update, (id) => this.hash(id));
+    if (ops.length > 0) await this.commit(...ops);
+    return update.result;
   }
 
-  async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
-    const previous = this.data.contacts.get(id);
-    if (!previous) throw new InputError('unknown_contact');
-    this.state.assertFree(identifiersGiven(previous, changes), id);
-    const { contact, changed } = editContact(previous, changes, now);
-    if (changed.length === 0) return { contact, created: false, changed, kept: [] };
-    await this.commit({ op: 'contact', contact }, ...this.carried([[previous, contact]]));
-    return { contact, created: false, changed, kept: [] };
+  private readonly current = currentContacts(() => this.state);
+
+  saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
+    return saveOne(this, input, now);
   }
 
-  async mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
-    const kept = this.data.contacts.get(keptId);
-    const gone = this.data.contacts.get(goneId);
-    if (!kept || !gone || keptId === goneId) throw new InputError('unknown_contact');
-    const outcome = joinContacts(kept, gone, now);
-    await this.commit(
-      { op: 'merge', contact: outcome.contact, gone: goneId },
-      ...this.carried([[kept, outcome.contact]]),
-    );
-    return outcome;
+  editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
+    return editOne(this, id, changes, now);
   }
 
-  private carried(pairs: Array<[Contact | undefined, Contact]>): Op[] {
-    return carriedOps(this.state, pairs, (id) => this.hash(id));
+  mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
+    return joinTwo(this, keptId, goneId, now);
   }
 
-  async saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
-    const batch = mergeBatch(inputs, now, randomUUID, (input) => this.state.existing(input), audit);
-    if (batch.contacts.length > 0) await this.commit(...batchOps(this.state, batch, (id) => this.hash(id)));
-    return batch.counts;
+  saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
+    return saveMany(this, inputs, now, audit);
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
@@ -209,6 +200,10 @@ export class MemoryStore implements Store {
     return this.state.auditTrail(filter);
   }
 
+  async auditTail(n: number): Promise<AuditEntry[]> {
+    return n > 0 ? this.data.audit.slice(-n).reverse() : [];
+  }
+
   async contactRecords(): Promise<ContactRecord[]> {
     return contactRecords(this.state);
   }
@@ -223,9 +218,13 @@ export class MemoryStore implements Store {
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {
-    // A purged person's objections stay on each identifier she had, former ones' included (store/carried.ts).
+    // Objections stay on each identifier of a purged person, former ones too (domain/carriedObjections.ts).
     const gone = (request.contactIds ?? []).flatMap((id) => this.data.contacts.get(id) ?? []);
-    const carried = this.carried(gone.map((c) => [c, c]));
+    const carried = carriedOps(
+      this.state,
+      gone.map((c) => [c, c]),
+      (id) => this.hash(id),
+    );
     const removed = (await this.commit(...carried, { op: 'purge', request })).at(-1);
     return removed as PurgeResult;
   }
@@ -276,6 +275,11 @@ export class MemoryStore implements Store {
   private readonly shelf = new Shelf(() => new MemoryDocuments());
   documents<T>(collection: string): Documents<T> {
     return this.shelf.open<T>(collection);
+  }
+
+  private readonly installed: Installations = new DocumentInstallations(new MemoryDocuments());
+  installations(): Installations {
+    return this.installed;
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FileStore, type FileStoreOptions } from './fileStore.ts';
+import { hashKeySetting } from './key.ts';
 import { PgStore } from './pg/pgStore.ts';
 import { isPostgresUrl } from './pg/register.ts';
 import type { Store } from './types.ts';
@@ -12,9 +13,10 @@ import type { Store } from './types.ts';
  */
 export async function openStore(
   location: string,
-  options: FileStoreOptions & { env?: NodeJS.ProcessEnv; schema?: string },
+  options: FileStoreOptions & { schema?: string },
 ): Promise<Store & { created?: boolean }> {
-  if (isPostgresUrl(location)) return PgStore.open(location, { env: options.env, schema: options.schema });
+  if (isPostgresUrl(location))
+    return PgStore.open(location, { hashKey: hashKeySetting(options), schema: options.schema });
   mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
   return FileStore.open(location, options);
 }

@@ -8,7 +8,6 @@ import {
   type Suppression,
   suppressionKey,
 } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
 import { isForeignKey } from '../domain/foreignHashes.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
@@ -277,24 +276,5 @@ export class StoreState {
       suppressions: data.suppressions.size,
       decisions: data.decisions.length,
     };
-  }
-
-  /** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
-  existing(input: Pick<Contact, 'email' | 'phone'>): Contact | undefined {
-    const byEmail = input.email ? this.byEmail.get(input.email) : undefined;
-    const byPhone = input.phone ? this.byPhone.get(input.phone) : undefined;
-    if (byEmail && byPhone && byEmail !== byPhone) {
-      throw new InputError('identifiers_of_two_contacts');
-    }
-    return this.data.contacts.get(byEmail ?? byPhone ?? '');
-  }
-
-  /** Refuses an identifier that another contact already holds (one person, one record: merge them instead). */
-  assertFree(identifiers: Identifier[], id: string): void {
-    for (const identifier of identifiers) {
-      const owner = this.contactId(identifier);
-      if (owner && owner !== id)
-        throw new InputError('identifiers_of_two_contacts', { field: identifier.kind });
-    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Campaign } from '../domain/campaign.ts';
+import type { BatchChange, SaveOutcome } from '../domain/contactBatch.ts';
 import type { JoinOutcome } from '../domain/contactJoin.ts';
 import type { ContactChanges } from '../domain/contactMerge.ts';
 import type {
@@ -14,22 +15,12 @@ import type {
 } from '../domain/contacts.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import type { Documents } from './documents.ts';
+import type { Installations } from './installations.ts';
+
+export type { BatchChange, SaveOutcome };
 
 /** What a caller may set on a contact; fields left undefined keep their stored value (domain/contactMerge.ts). */
 export type ContactInput = ContactChanges;
-
-export interface SaveOutcome {
-  contact: Contact;
-  created: boolean;
-  /** The fields written, and (when adding a known person) those given but left alone. */
-  changed: string[];
-  kept: string[];
-}
-
-/** One contact a batch created or filled: what it wrote, and the first input of the batch that reached it. */
-export interface BatchChange extends SaveOutcome {
-  input: number;
-}
 
 /** An audit entry as its author writes it; the store gives it its id and chains it. */
 export type AuditDraft = Omit<AuditEntry, 'id' | 'prev' | 'hash'>;
@@ -120,14 +111,40 @@ export interface StoreCounts {
   decisions: number;
 }
 
-/**
- * The consent store. The lowdb file store implements it today; a PostgreSQL one can later, which is why every
- * method is async. Records are append-only except contacts, which are replaced whole.
- */
-export interface Store {
-  readonly location: string;
+/** What an update of contacts reads first: the contacts with these ids, and those holding these addresses or numbers. */
+export interface ContactKeys {
+  ids?: string[];
+  identifiers?: string[];
+}
+
+/** The contacts an update's keys reach, as they are under the store's lock (or in its transaction). */
+export interface CurrentContacts {
+  byId(id: string): Contact | undefined;
+  /** The contact holding this address or number (one of its current identifiers). */
+  holding(value: string): Contact | undefined;
+}
+
+/** What an update writes, all at once: contacts whole, a record joined into another, audit entries; and its answer. */
+export interface ContactsUpdate<T> {
+  /** Each contact written whole, with what it was before (undefined: a new one); objections carried from both. */
+  written: Array<[before: Contact | undefined, after: Contact]>;
+  /** A record joined into the first one written: removed, its consents and events moved (domain/contactJoin.ts). */
+  joined?: string;
+  /** Audit entries written with the contacts (chained): recorded together, or neither (an import). */
+  audit?: AuditDraft[];
+  result: T;
+}
+
+/** The people: contacts added, filled, edited and joined, read one by one or a page at a time. */
+export interface ContactStore {
   findContact(target: Identifier): Promise<Contact | undefined>;
   contactById(id: string): Promise<Contact | undefined>;
+  /**
+   * The one way contacts change: reads the contacts `keys` reach under the store's lock (or transaction), asks
+   * `change` (pure: the domain's rules) what to write, and writes it with the objections the contacts' new
+   * identifiers carry (domain/carriedObjections.ts) in one durable write. Like lowdb's `update(fn)`.
+   */
+  updateContacts<T>(keys: ContactKeys, change: (current: CurrentContacts) => ContactsUpdate<T>): Promise<T>;
   /**
    * Adds the contact reached at the input's email or phone, or fills the empty fields of the known one: never
    * rewrites what is known (see domain/contactMerge.ts); says what it changed and what it left alone.
@@ -150,6 +167,17 @@ export interface Store {
     now: Date,
     audit?: BatchAudit,
   ): Promise<{ created: number; updated: number }>;
+  contactRecords(): Promise<ContactRecord[]>;
+  /** Every contact with its records, a page at a time in the order they were added: scans of a large register. */
+  contactPages(size?: number): AsyncIterable<ContactRecord[]>;
+  /** One contact with its consents and interactions. */
+  contactRecord(id: string): Promise<ContactRecord | undefined>;
+}
+
+/** What is recorded about people, kept under keyed hashes: consents, events, objections, and their purge. */
+export interface RecordStore {
+  /** The keyed hash a person's records and objections are kept under (store/key.ts). */
+  hash(target: Identifier): string;
   recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord>;
   recordInteraction(contact: Contact, type: EventType, at: Date, now: Date): Promise<Interaction>;
   /** Suppresses every identifier given (a contact's email and phone alike); survives deletion of the contact. */
@@ -169,41 +197,45 @@ export interface Store {
   subjectFacts(target: Identifier): Promise<SubjectFacts>;
   /** The same for many people, in the order asked (a store over the network reads them at once). */
   subjectFactsMany?(targets: Identifier[]): Promise<SubjectFacts[]>;
-  logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
-  /** Many decisions in one write (a batch of questions): all logged, or none. */
-  logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void>;
-  /** The latest questions one user asked, newest first. */
-  recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
-  /** Appends to the audit trail, chained to the entry before it (store/auditChain.ts). */
-  audit(entry: AuditDraft): Promise<void>;
-  auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
-  contactRecords(): Promise<ContactRecord[]>;
-  /** Every contact with its records, a page at a time in the order they were added: scans of a large register. */
-  contactPages(size?: number): AsyncIterable<ContactRecord[]>;
-  /** One contact with its consents and interactions. */
-  contactRecord(id: string): Promise<ContactRecord | undefined>;
-  /**
-   * Tells `listener` which contacts each change touched (`all` when the register was reloaded), so what is
-   * derived from contacts (their deadlines) is kept up to date instead of computed again. Returns how to stop.
-   */
-  onContactsChanged(listener: (ids: string[] | 'all') => void): () => void;
+  /** How many objections (suppression entries) were recorded since `at`. */
+  objectionsSince(at: Date): Promise<number>;
+  /** The suppression entries and logged decisions about these keyed hashes (access requests). */
+  recordsAbout(hashes: string[]): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }>;
   /**
    * Deletes contacts (with their consents and interactions), single consent records, and decision-log entries
    * about the given hashes. Suppression entries stay: they keep objections honoured. Counts are kept.
    */
   purge(what: PurgeRequest): Promise<PurgeResult>;
   purgedTotals(): Promise<PurgeResult>;
-  /** The suppression entries and logged decisions about these keyed hashes (access requests). */
-  recordsAbout(hashes: string[]): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }>;
-  remindersSent(): Promise<ReadonlySet<string>>;
-  /** Records reminders as posted; with a lease, only while it is still held (its fencing token is current). */
-  markReminders(keys: string[], at: Date, lease?: Lease): Promise<void>;
+  counts(): Promise<StoreCounts>;
+}
+
+/** The questions asked and their answers, with the person as a keyed hash. */
+export interface DecisionLog {
+  logDecision(entry: Omit<DecisionLogEntry, 'id'>): Promise<void>;
+  /** Many decisions in one write (a batch of questions): all logged, or none. */
+  logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void>;
+  /** The latest questions one user asked, newest first. */
+  recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
+}
+
+/** Who did what, chained so that nothing is removed or altered unseen (store/auditChain.ts). */
+export interface AuditTrail {
+  /** Appends to the audit trail, chained to the entry before it. */
+  audit(entry: AuditDraft): Promise<void>;
+  auditTrail(filter?: { actor?: string; action?: string }): Promise<AuditEntry[]>;
+  /** The newest `n` entries, newest first, read without the rest of the trail (App Home's lines). */
+  auditTail(n: number): Promise<AuditEntry[]>;
+}
+
+export interface CampaignStore {
   saveCampaign(campaign: Campaign): Promise<void>;
   findCampaign(id: string): Promise<Campaign | undefined>;
   campaigns(): Promise<Campaign[]>;
-  /** How many objections (suppression entries) were recorded since `at`. */
-  objectionsSince(at: Date): Promise<number>;
-  hash(target: Identifier): string;
+}
+
+/** What the processes on one register agree on: deliveries claimed once, leases, reminders sent, changes heard. */
+export interface Coordination {
   /**
    * Claims `key` (a Slack event or trigger id) for `ttlMs`: true for the first claim, false for a repeat, across
    * every replica on the register. Slack redelivers what it thinks failed; it is handled once.
@@ -215,8 +247,38 @@ export interface Store {
    * learns it from `lease.check()` and from the writes fenced with the lease, which are then refused.
    */
   exclusive<T>(name: string, work: (lease: Lease) => Promise<T>): Promise<T>;
-  counts(): Promise<StoreCounts>;
-  /** Settings kept beside the register (API keys, webhooks), by collection name ([a-z-]+). */
+  remindersSent(): Promise<ReadonlySet<string>>;
+  /** Records reminders as posted; with a lease, only while it is still held (its fencing token is current). */
+  markReminders(keys: string[], at: Date, lease?: Lease): Promise<void>;
+  /**
+   * Tells `listener` which contacts each change touched (`all` when the register was reloaded), so what is
+   * derived from contacts (their deadlines) is kept up to date instead of computed again. Returns how to stop.
+   */
+  onContactsChanged(listener: (ids: string[] | 'all') => void): () => void;
+}
+
+/** Settings kept beside the register rather than facts about people. */
+export interface DocumentStore {
+  /** API keys, webhooks and their deliveries, kept lists, by collection name ([a-z-]+). */
   documents<T>(collection: string): Documents<T>;
+  /** The workspaces' installations (many workspaces), beside the default register: a file, or a table. */
+  installations(): Installations;
+}
+
+/**
+ * The consent register, by roles: each use case can ask for the roles it uses; the app's context holds them all.
+ * Three stores keep it (memory, file, PostgreSQL), which is why every method is async. Records are append-only
+ * except contacts, which are replaced whole. The law (which objections a contact carries, how a batch fills
+ * contacts) is the domain's: the stores only read and write.
+ */
+export interface Store
+  extends ContactStore,
+    RecordStore,
+    DecisionLog,
+    AuditTrail,
+    CampaignStore,
+    Coordination,
+    DocumentStore {
+  readonly location: string;
   close(): Promise<void>;
 }

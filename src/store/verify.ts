@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readHashKey } from '../config.ts';
 import { verifyChain } from './auditChain.ts';
 import { continuityProblem } from './continuity.ts';
 import { StoreError } from './errors.ts';
@@ -16,7 +17,8 @@ export interface StoreReport {
 
 /**
  * Checks a store without opening it for writing (no lock, nothing rewritten): the snapshot reads, the journal
- * follows it with no gap, the hash key is the one the store was made with, and the audit trail is whole.
+ * follows it with no gap, the hash key is the one the store was made with, and the audit trail is whole. `env`
+ * is the command line's, read by config.ts for the key's setting.
  */
 export async function verifyStoreFiles(
   path: string,
@@ -43,7 +45,7 @@ export async function verifyStoreFiles(
     );
   if (snapshot) {
     try {
-      const key = loadHashKey(keyFile ?? `${path.replace(/\.json$/, '')}.key`, env, false);
+      const key = loadHashKey(readHashKey(env), keyFile ?? `${path.replace(/\.json$/, '')}.key`);
       if (keyCheck(key) !== snapshot.keyCheck)
         problems.push('the hash key is not the one this store was made with');
     } catch (error) {

@@ -29,6 +29,9 @@ it('runs in HTTP mode with real credentials until asked to stop', async () => {
       slackApiUrl: slack.apiUrl,
       dbPath: store.location,
       policyPath: policy.file,
+      store: { kind: 'file', path: store.location },
+      hashKey: {},
+      debug: false,
     },
     {
       out: (t) => out.push(t),

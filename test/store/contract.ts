@@ -4,6 +4,7 @@ import type { Identifier } from '../../src/domain/identifiers.ts';
 import { verifyChain } from '../../src/store/auditChain.ts';
 import { LeaseLost } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/types.ts';
+import { rolesContract } from './rolesContract.ts';
 import { suppressionListContract } from './suppressionListContract.ts';
 import { withdrawalContract } from './withdrawalContract.ts';
 
@@ -490,5 +491,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     withdrawalContract(withStore);
     suppressionListContract(withStore);
+    rolesContract(withStore);
   });
 }

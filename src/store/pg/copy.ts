@@ -1,3 +1,4 @@
+import { readHashKey } from '../../config.ts';
 import { verifyChain } from '../auditChain.ts';
 import { documentFiles } from '../documents.ts';
 import { StoreError } from '../errors.ts';
@@ -22,7 +23,8 @@ const SLICE = 5000;
 /**
  * Moves a file register into an empty PostgreSQL database, with the same hash key (its objections keep
  * matching), every record as it was (the audit chain's hashes too), in one transaction: all of it or nothing.
- * Then counts both sides and proves the audit chain; any difference is an error.
+ * Then counts both sides and proves the audit chain; any difference is an error. `env` is the command line's,
+ * read by config.ts for the key's setting.
  */
 export async function copyFileToPostgres(
   from: string,
@@ -30,10 +32,11 @@ export async function copyFileToPostgres(
   env: NodeJS.ProcessEnv,
 ): Promise<CopyReport> {
   if (!storeExists(from)) throw new StoreError(`no store at ${from}`);
-  const source = await FileStore.open(from, { env });
+  const hashKey = readHashKey(env);
+  const source = await FileStore.open(from, { hashKey });
   try {
-    const keyFile = env.PROSPECT_GUARD_HASH_KEY ? undefined : keyFileOf(from);
-    const key = loadHashKey(keyFile ?? '', env, false);
+    const keyFile = hashKey.secret ? undefined : keyFileOf(from);
+    const key = loadHashKey(hashKey, keyFileOf(from));
     const target = await PgStore.open(to, { key, listen: false });
     try {
       const empty = await target.counts();

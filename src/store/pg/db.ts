@@ -1,9 +1,6 @@
 import pg from 'pg';
 import { StoreError } from '../errors.ts';
 
-/** The pool and the transactions every PostgreSQL write goes through. */
-export type Sql = pg.Pool | pg.PoolClient;
-
 /** Connections to `url`; with `schema`, every one of them works in that schema (a workspace's register). */
 export function pool(url: string, schema?: string): pg.Pool {
   const created = new pg.Pool({

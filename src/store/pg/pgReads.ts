@@ -99,6 +99,12 @@ export abstract class PgReads {
     );
   }
 
+  async auditTail(n: number): Promise<AuditEntry[]> {
+    return rowsOf<AuditEntry>(
+      await this.db.query('select data from audit order by seq desc limit $1', [Math.max(0, n)]),
+    );
+  }
+
   async contactRecords(): Promise<ContactRecord[]> {
     const records: ContactRecord[] = [];
     for await (const page of this.contactPages()) records.push(...page);

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Campaign } from '../../domain/campaign.ts';
 import type { JoinOutcome } from '../../domain/contactJoin.ts';
-import { editContact, fillContact, identifiersGiven } from '../../domain/contactMerge.ts';
 import type {
   ConsentRecord,
   Contact,
@@ -11,18 +10,21 @@ import type {
   Suppression,
   SuppressionScope,
 } from '../../domain/contacts.ts';
-import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
-import { mergeBatch } from '../batch.ts';
+import { editOne, joinTwo, saveMany, saveOne } from '../contactUpdate.ts';
 import { type Documents, PgDocuments, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
-import { hashIdentifier } from '../key.ts';
+import { type Installations, PgInstallations } from '../installations.ts';
+import { type HashKeyOptions, hashIdentifier, hashKeySetting, sharedHashKey } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from '../records.ts';
 import type {
   AuditDraft,
   BatchAudit,
   ConsentInput,
   ContactInput,
+  ContactKeys,
+  ContactsUpdate,
+  CurrentContacts,
   DecisionLogEntry,
   Lease,
   ObjectionInput,
@@ -35,18 +37,15 @@ import { lockKeys, pool, rowsOf, transaction } from './db.ts';
 import { PgLeases } from './pgLeases.ts';
 import {
   appendAudit,
-  assertFree,
   carryObjections,
-  existingContact,
-  joinRecords,
-  knownContacts,
+  currentContacts,
   objectionsStored,
   purgeRecords,
-  putContacts,
   suppress,
   twoContacts,
+  writeUpdate,
 } from './pgWrites.ts';
-import { createSchema, masked, pgHashKey, prepareDatabase } from './register.ts';
+import { createSchema, masked, prepareDatabase } from './register.ts';
 
 /**
  * The register in PostgreSQL, for several replicas on one database: the same contract as the file store. Every
@@ -61,9 +60,9 @@ export class PgStore extends PgLeases implements Store {
   /** Connects, applies the migrations not yet applied, and checks the hash key against the database's. */
   static async open(
     url: string,
-    options: { env?: NodeJS.ProcessEnv; listen?: boolean; key?: Buffer; schema?: string } = {},
+    options: HashKeyOptions & { listen?: boolean; key?: Buffer; schema?: string } = {},
   ): Promise<PgStore> {
-    const key = options.key ?? pgHashKey(options.env ?? process.env);
+    const key = options.key ?? sharedHashKey(hashKeySetting(options));
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z][a-z0-9_]{0,62}$/.test(schema))
       throw new StoreError(`not a schema name: ${schema}`);
@@ -99,63 +98,34 @@ export class PgStore extends PgLeases implements Store {
     return result;
   }
 
-  async saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
-    return this.write([input.email, input.phone], async (client) => {
-      const previous = await existingContact(client, input);
-      const outcome = fillContact(previous, input, now, randomUUID());
-      if (previous && outcome.changed.length === 0)
-        return { result: { ...outcome, created: false }, touched: [] };
-      await putContacts(client, [outcome.contact]);
-      await carryObjections(client, this.hashOf, [[previous, outcome.contact]]);
-      return { result: { ...outcome, created: !previous }, touched: [outcome.contact.id] };
+  /** Read, decided and written in one transaction holding the locks of the identifiers named. */
+  async updateContacts<T>(
+    keys: ContactKeys,
+    change: (current: CurrentContacts) => ContactsUpdate<T>,
+  ): Promise<T> {
+    const values = keys.identifiers ?? [];
+    return this.write(values, async (client) => {
+      const update = change(await currentContacts(client, keys.ids ?? [], values));
+      await writeUpdate(client, update, this.hashOf);
+      const written = update.written.map(([, after]) => after.id);
+      return { result: update.result, touched: [...written, ...(update.joined ? [update.joined] : [])] };
     });
   }
 
-  async editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
-    const current = await this.contactById(id);
-    const given = current ? identifiersGiven(current, changes).map((i) => i.value) : [];
-    const held = current ? identifiersOf(current).map((i) => i.value) : [];
-    return this.write([...held, ...given], async (client) => {
-      const previous = rowsOf<Contact>(
-        await client.query('select data from contacts where id = $1 for update', [id]),
-      )[0];
-      if (!previous) throw new InputError('unknown_contact');
-      await assertFree(client, identifiersGiven(previous, changes), id);
-      const { contact, changed } = editContact(previous, changes, now);
-      if (changed.length === 0)
-        return { result: { contact, created: false, changed, kept: [] }, touched: [] };
-      await putContacts(client, [contact]);
-      await carryObjections(client, this.hashOf, [[previous, contact]]);
-      return { result: { contact, created: false, changed, kept: [] }, touched: [id] };
-    });
+  saveContact(input: ContactInput, now: Date): Promise<SaveOutcome> {
+    return saveOne(this, input, now);
   }
 
-  async mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
-    const both = [await this.contactById(keptId), await this.contactById(goneId)];
-    const held = both.flatMap((c) => (c ? identifiersOf(c).map((i) => i.value) : []));
-    return this.write(held, async (client) => ({
-      result: await joinRecords(client, keptId, goneId, now, this.hashOf),
-      touched: [keptId, goneId],
-    }));
+  editContact(id: string, changes: ContactInput, now: Date): Promise<SaveOutcome> {
+    return editOne(this, id, changes, now);
   }
 
-  async saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
-    const emails = inputs.flatMap((i) => (i.email ? [i.email] : []));
-    const phones = inputs.flatMap((i) => (i.phone ? [i.phone] : []));
-    return this.write([...emails, ...phones], async (client) => {
-      const known = rowsOf<Contact>(
-        await client.query('select data from contacts where email = any($1) or phone = any($2)', [
-          emails,
-          phones,
-        ]),
-      );
-      const batch = mergeBatch(inputs, now, randomUUID, knownContacts(known), audit);
-      if (batch.contacts.length > 0) await putContacts(client, batch.contacts);
-      await carryObjections(client, this.hashOf, batch.pairs);
-      // The contacts and their audit entries in one transaction: recorded together, or neither.
-      if (batch.audit.length > 0) await appendAudit(client, batch.audit);
-      return { result: batch.counts, touched: batch.contacts.map((c) => c.id) };
-    });
+  mergeContacts(keptId: string, goneId: string, now: Date): Promise<JoinOutcome> {
+    return joinTwo(this, keptId, goneId, now);
+  }
+
+  saveContacts(inputs: ContactInput[], now: Date, audit?: BatchAudit) {
+    return saveMany(this, inputs, now, audit);
   }
 
   async recordConsent(contact: Contact, input: ConsentInput, now: Date): Promise<ConsentRecord> {
@@ -226,7 +196,7 @@ export class PgStore extends PgLeases implements Store {
   /** Contacts with their records, single consents, decisions by hash; objections stay. Counted. */
   async purge(request: PurgeRequest): Promise<PurgeResult> {
     return this.write([], async (client) => {
-      // A purged person's objections stay on each identifier she had, former ones' included (store/carried.ts).
+      // Objections stay on each identifier of a purged person, former ones too (domain/carriedObjections.ts).
       const gone = rowsOf<Contact>(
         await client.query('select data from contacts where id = any($1)', [request.contactIds ?? []]),
       );
@@ -272,6 +242,11 @@ export class PgStore extends PgLeases implements Store {
   private readonly shelf = new Shelf((collection) => new PgDocuments(this.db, collection));
   documents<T>(collection: string): Documents<T> {
     return this.shelf.open<T>(collection);
+  }
+
+  /** The installations table of the default schema, which every replica and workspace shares. */
+  installations(): Installations {
+    return new PgInstallations(this.db);
   }
 
   hash(target: Identifier): string {

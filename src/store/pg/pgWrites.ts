@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { type JoinOutcome, joinContacts } from '../../domain/contactJoin.ts';
 import {
   type Contact,
   objectionDates,
@@ -10,8 +9,15 @@ import {
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { chainedMany } from '../auditChain.ts';
-import { carriedObjections, hashesToCarry } from '../carried.ts';
-import type { AuditDraft, AuditEntry, PurgeRequest, PurgeResult } from '../types.ts';
+import { carriedBy, hashesCarried } from '../contactUpdate.ts';
+import type {
+  AuditDraft,
+  AuditEntry,
+  ContactsUpdate,
+  CurrentContacts,
+  PurgeRequest,
+  PurgeResult,
+} from '../types.ts';
 import { lockKeys, rowsOf } from './db.ts';
 
 /** The writes of the PostgreSQL store, inside the transaction its caller holds. */
@@ -20,14 +26,40 @@ import { lockKeys, rowsOf } from './db.ts';
 export const CONTACTS_HOLDING =
   'select c.data from contacts c where c.id in (select contact_id from contact_identifiers where value = any($1))';
 
-/** The contact reached at the input's email or phone; refuses two identifiers of two different contacts. */
-export async function existingContact(
+/**
+ * The contacts an update reads, in the transaction that writes it: those with these ids (their rows locked),
+ * and those holding these addresses or numbers (locked by identifier already, `lockKeys`).
+ */
+export async function currentContacts(
   client: pg.PoolClient,
-  input: Pick<Contact, 'email' | 'phone'>,
-): Promise<Contact | undefined> {
-  const values = [input.email, input.phone].filter((v): v is string => !!v);
-  const rows = rowsOf<Contact>(await client.query(CONTACTS_HOLDING, [values]));
-  return knownContacts(rows)(input);
+  ids: string[],
+  values: string[],
+): Promise<CurrentContacts> {
+  const byId =
+    ids.length > 0
+      ? rowsOf<Contact>(await client.query('select data from contacts where id = any($1) for update', [ids]))
+      : [];
+  const holding = values.length > 0 ? rowsOf<Contact>(await client.query(CONTACTS_HOLDING, [values])) : [];
+  const all = [...byId, ...holding];
+  const byValue = new Map(all.flatMap((c) => identifiersOf(c).map((i) => [i.value, c] as const)));
+  return { byId: (id) => all.find((c) => c.id === id), holding: (value) => byValue.get(value) };
+}
+
+/**
+ * An update written in its transaction: a joined record's consents and events moved to the kept one and the
+ * joined one deleted, the contacts written whole, the objections they carry, the audit entries chained.
+ */
+export async function writeUpdate(
+  client: pg.PoolClient,
+  update: ContactsUpdate<unknown>,
+  hash: (id: Identifier) => string,
+): Promise<void> {
+  const contacts = update.written.map(([, after]) => after);
+  const kept = contacts[0];
+  if (update.joined && kept) await moveRecords(client, update.joined, kept.id);
+  if (contacts.length > 0) await putContacts(client, contacts);
+  await carryObjections(client, hash, update.written);
+  if (update.audit && update.audit.length > 0) await appendAudit(client, update.audit);
 }
 
 /**
@@ -97,53 +129,23 @@ export function suppressionColumns(record: Suppression): [string, string] {
   return record.kind === 'withdrawal' ? ['withdrawal', record.purpose ?? ''] : ['objection', ''];
 }
 
-/** The objections the contacts' current identifiers inherit (store/carried.ts), written with them. */
+/** The objections the contacts' current identifiers inherit (domain/carriedObjections.ts), written with them. */
 export async function carryObjections(
   client: pg.PoolClient,
   hash: (id: Identifier) => string,
   pairs: Array<[Contact | undefined, Contact]>,
 ): Promise<void> {
-  const hashes = pairs.flatMap(([previous, contact]) => hashesToCarry(previous, contact, hash));
+  const hashes = hashesCarried(pairs, hash);
   if (hashes.length === 0) return;
   const known = rowsOf<Suppression>(
     await client.query('select data from suppressions where hash = any($1)', [hashes]),
   );
   const objectionsOf = (h: string) => known.filter((s) => s.hash === h);
-  await suppress(
-    client,
-    pairs.flatMap(([previous, contact]) => carriedObjections(previous, contact, hash, objectionsOf)),
-  );
+  await suppress(client, carriedBy(pairs, hash, objectionsOf));
 }
 
-/** Refuses an identifier that another contact already holds (one person, one record: merge them instead). */
-export async function assertFree(
-  client: pg.PoolClient,
-  identifiers: Identifier[],
-  id: string,
-): Promise<void> {
-  const values = identifiers.map((i) => i.value);
-  const owners = await client.query<{ contact_id: string }>(
-    'select contact_id from contact_identifiers where value = any($1)',
-    [values],
-  );
-  if (owners.rows.some((o) => o.contact_id !== id)) throw new InputError('identifiers_of_two_contacts');
-}
-
-/** A merge (domain/contactJoin.ts): the consents and events of `goneId` become `keptId`'s, the gone record goes. */
-export async function joinRecords(
-  client: pg.PoolClient,
-  keptId: string,
-  goneId: string,
-  now: Date,
-  hash: (id: Identifier) => string,
-): Promise<JoinOutcome> {
-  const rows = rowsOf<Contact>(
-    await client.query('select data from contacts where id = any($1) for update', [[keptId, goneId]]),
-  );
-  const kept = rows.find((c) => c.id === keptId);
-  const gone = rows.find((c) => c.id === goneId);
-  if (!kept || !gone || keptId === goneId) throw new InputError('unknown_contact');
-  const outcome = joinContacts(kept, gone, now);
+/** A join (domain/contactJoin.ts): the consents and events of `goneId` become `keptId`'s, the gone record goes. */
+async function moveRecords(client: pg.PoolClient, goneId: string, keptId: string): Promise<void> {
   for (const table of ['consents', 'interactions'])
     await client.query(
       `update ${table} set contact_id = $2, data = jsonb_set(data, '{contactId}', to_jsonb($2::text)) where contact_id = $1`,
@@ -151,22 +153,6 @@ export async function joinRecords(
     );
   await client.query('delete from contact_identifiers where contact_id = $1', [goneId]);
   await client.query('delete from contacts where id = $1', [goneId]);
-  await putContacts(client, [outcome.contact]);
-  await carryObjections(client, hash, [[kept, outcome.contact]]);
-  return outcome;
-}
-
-/** The contact among `known` an input reaches (as the file store's index finds it). */
-export function knownContacts(
-  known: Contact[],
-): (input: Pick<Contact, 'email' | 'phone'>) => Contact | undefined {
-  const byValue = new Map(known.flatMap((c) => identifiersOf(c).map((i) => [i.value, c] as const)));
-  return (input) => {
-    const e = input.email ? byValue.get(input.email) : undefined;
-    const p = input.phone ? byValue.get(input.phone) : undefined;
-    if (e && p && e.id !== p.id) throw new InputError('identifiers_of_two_contacts');
-    return e ?? p;
-  };
 }
 
 /** A unique identifier taken by another contact (a race lost to another replica) is the same refusal. */

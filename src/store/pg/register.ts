@@ -1,32 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { StoreError } from '../errors.ts';
 import { keyCheck } from '../key.ts';
 import { connect, pool } from './db.ts';
 import { migrate } from './migrations.ts';
-
-/**
- * The hash key of a PostgreSQL register: every replica must hash with the same one. From
- * PROSPECT_GUARD_HASH_KEY (32 characters or more), or PROSPECT_GUARD_HASH_KEY_FILE: the key file a file store
- * made (hex), so a register copied from one keeps matching its objections.
- */
-export function pgHashKey(env: NodeJS.ProcessEnv): Buffer {
-  const secret = env.PROSPECT_GUARD_HASH_KEY ?? '';
-  if (secret !== '') {
-    if (secret.length < 32) throw new StoreError('PROSPECT_GUARD_HASH_KEY must be at least 32 characters');
-    return Buffer.from(secret, 'utf8');
-  }
-  const file = env.PROSPECT_GUARD_HASH_KEY_FILE ?? '';
-  if (file === '')
-    throw new StoreError(
-      'PostgreSQL needs the hash key of the register: set PROSPECT_GUARD_HASH_KEY (32 characters or more) or PROSPECT_GUARD_HASH_KEY_FILE, the same on every replica',
-    );
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  } catch (error) {
-    throw new StoreError(`cannot read the hash key file ${file}: ${(error as Error).message}`);
-  }
-}
 
 /** Applies the migrations not yet applied, then checks the key against the one the database was made with. */
 export async function prepareDatabase(db: pg.Pool, key: Buffer, location: string): Promise<void> {

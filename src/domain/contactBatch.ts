@@ -1,14 +1,22 @@
-import { fillContact } from '../domain/contactMerge.ts';
-import type { Contact } from '../domain/contacts.ts';
-import { InputError } from '../domain/errors.ts';
-import type { AuditDraft, BatchAudit, BatchChange, ContactInput } from './types.ts';
+import { type ContactChanges, fillContact, type MergeOutcome } from './contactMerge.ts';
+import type { Contact } from './contacts.ts';
+import { InputError } from './errors.ts';
 
-/** A batch merged: the contacts to write (created or changed), their changes, pairs and audit entries. */
+/** A contact written: what it is now, whether it is new, the fields written and those given but left alone. */
+export interface SaveOutcome extends MergeOutcome {
+  created: boolean;
+}
+
+/** One contact a batch created or filled: what it wrote, and the first input of the batch that reached it. */
+export interface BatchChange extends SaveOutcome {
+  input: number;
+}
+
+/** A batch merged: the contacts to write (created or changed), their changes and pairs (before, after). */
 export interface MergedBatch {
   contacts: Contact[];
   pairs: Array<[Contact | undefined, Contact]>;
   changes: BatchChange[];
-  audit: AuditDraft[];
   counts: { created: number; updated: number };
 }
 
@@ -16,15 +24,14 @@ export interface MergedBatch {
  * Many inputs merged with the contacts already known (`existing` finds the one an input reaches, refusing two
  * identifiers of two contacts): a person repeated in the batch is one contact, each repeat filling what the
  * ones before left empty (never rewriting them, as between two batches). Only the contacts created or changed
- * are returned, each with its change (the fields written, those left alone), its pair (before, after) for the
- * objections the contacts carry, and the audit entry `audit` gives it. Every store saves a batch with this.
+ * are returned, each with its change (the fields written, those left alone) and its pair (before, after) for
+ * the objections the contacts carry. Every store saves a batch with this (store/contactUpdate.ts).
  */
 export function mergeBatch(
-  inputs: ContactInput[],
+  inputs: ContactChanges[],
   now: Date,
   newId: () => string,
-  existing: (input: ContactInput) => Contact | undefined,
-  audit?: BatchAudit,
+  existing: (input: ContactChanges) => Contact | undefined,
 ): MergedBatch {
   const merged: Array<{ before: Contact | undefined; change: BatchChange }> = [];
   const pending = new Map<string, number>(); // identifiers seen in this batch → index in `merged`
@@ -61,7 +68,6 @@ export function mergeBatch(
     contacts: changes.map((change) => change.contact),
     pairs: written.map(({ before, change }) => [before, change.contact]),
     changes,
-    audit: audit ? changes.flatMap((change) => audit(change) ?? []) : [],
     counts: { created, updated: changes.length - created },
   };
 }

@@ -4,9 +4,9 @@ import {
   objectionDates,
   type Suppression,
   suppressionKey,
-} from '../domain/contacts.ts';
-import { foreignKeysOf } from '../domain/foreignHashes.ts';
-import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+} from './contacts.ts';
+import { foreignKeysOf } from './foreignHashes.ts';
+import { type Identifier, identifiersOf } from './identifiers.ts';
 
 /**
  * An objection binds the person, whichever identifier it was told on and whichever we learn later (GDPR art.
@@ -15,7 +15,8 @@ import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
  * onto each current identifier. So it holds after the old one is dropped, after the contact is purged (only the
  * keyed hashes remain), and for an objection told on a former number after it was replaced. A withdrawn
  * consent is carried the same way, as a withdrawal of its purpose. `objectionsOf`
- * reads the suppression entries of a hash; every store (memory, file, PostgreSQL) decides with this one function.
+ * reads the suppression entries of a hash, as the store holds them under the lock of its write: the stores
+ * (memory, file, PostgreSQL) only read and write, this one function decides (store/contactUpdate.ts).
  */
 export function carriedObjections(
   previous: Contact | undefined,
