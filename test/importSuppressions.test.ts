@@ -5,13 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settled, watchApprovedCampaigns } from '../src/services/approvedWatch.ts';
-import { decideOnCampaign, runCampaignCheck } from '../src/services/campaign.ts';
+import { runCampaignCheck } from '../src/services/campaign.ts';
+import { decideOnCampaign } from '../src/services/campaignDecisions.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { importSuppressions } from '../src/services/importSuppressions.ts';
 import { deliverDue } from '../src/services/webhookDelivery.ts';
 import { addWebhook } from '../src/services/webhooks.ts';
 import { FileStore } from '../src/store/fileStore.ts';
 import { cli, financeProfessional, HASH_ENV, policy, tempDir } from './helpers.ts';
+import { withEveryRole } from './support/actors.ts';
 
 // GDPR art. 21(2)-(3), L.34-5 CPCE: a person who unsubscribed in another tool (Brevo, Mailchimp, lemlist…) has
 // objected; once her line of that tool's suppression list reaches us, the objection binds us, and it outlives her
@@ -233,8 +235,8 @@ async function approvedCampaign(ctx: AppContext, dir: string) {
     checkedBy: 'cli:sales',
   };
   const { campaign } = await runCampaignCheck(ctx, fields, { kind: 'file', path: file, fileName: file });
-  await decideOnCampaign(ctx, campaign.id, 'cli:sales', 'request');
-  const approved = await decideOnCampaign(ctx, campaign.id, 'cli:boss', 'approve-cleaned');
+  await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:sales'), 'request');
+  const approved = await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:boss'), 'approve-cleaned');
   if (!approved.ok) throw new Error(approved.problem);
   return approved.campaign;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Lang } from '../i18n.ts';
+import { type Actor, operator } from '../policy/access.ts';
 import type { Policy } from '../policy/load.ts';
 import type { AppContext } from '../services/context.ts';
 
@@ -46,6 +47,11 @@ export interface CliKit {
     options?: { read?: boolean; create?: boolean; policy?: Policy },
   ) => Promise<T>;
   setStatus: (status: number) => void;
+}
+
+/** The operator as the services receive them: trusted like the compliance roles, audited as `cli:USER`. */
+export function operatorOf(kit: CliKit): Actor {
+  return operator(kit.who());
 }
 
 /** `--email E | --phone P`, the two ways to name a person. */

@@ -9,6 +9,7 @@ import { optOut } from '../../src/services/record.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { financeProfessional, tempDir } from '../helpers.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
@@ -202,7 +203,7 @@ describe('an objection after approval rechecks the campaigns that hold her', () 
     try {
       const c = await approvedCampaign();
       slack.ctx.clock = () => new Date('2026-11-24T08:15:00+01:00');
-      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, 'slack:U0DPO');
+      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, withEveryRole('slack:U0DPO'));
       await settled(slack.ctx.store);
       const saved = await slack.store.findCampaign(c.id);
       expect(saved?.recheck?.dropped).toEqual({ erased: 1 });

@@ -1,20 +1,19 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
-import { interested, reviewedLines } from '../../campaign/approval.ts';
+import { reviewedLines } from '../../campaign/approval.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
+import { type CampaignAction, campaignToReject, decideOnCampaign } from '../../services/campaignDecisions.ts';
 import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
 import {
-  actor,
-  audit,
   type ButtonArgs,
   onButton,
   problemText,
   type SlackDeps,
+  slackActor,
   slackErrorText,
   tellPresser,
 } from './kit.ts';
@@ -38,28 +37,13 @@ export const PROBLEM_KEY = {
 export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
   // What goes in the report's thread is read by the whole channel: in the channel's language, like the report.
-  const { approversOf, channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
+  const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
 
   /** One approval step; refusals (role, four eyes, stale check) are told to the person and audited. */
   async function step(args: ButtonArgs, action: CampaignAction, lang: Lang): Promise<Outcome | undefined> {
-    const userId = args.body.user.id;
-    const id = args.action.value ?? '';
-    if (action !== 'request') {
-      const refused = await refuseNonApprover(
-        userId,
-        await findCampaign(ctx, id),
-        `campaign.${action}`,
-        lang,
-      );
-      if (refused) return void (await tellPresser(args, refused));
-    }
-    const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
-    if (!outcome.ok) {
-      if (outcome.problem === 'four-eyes') {
-        await audit(deps, userId, `campaign.${action}`, undefined, `${id} four eyes`, 'refused');
-      }
-      await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem]));
-    }
+    const presser = await slackActor(deps, args.body.user.id);
+    const outcome = await decideOnCampaign(ctx, args.action.value ?? '', presser, action);
+    if (!outcome.ok) await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem]));
     return outcome;
   }
 
@@ -77,7 +61,6 @@ export function register(app: App, deps: SlackDeps): void {
       const outcome = await step(args, action, lang);
       if (!outcome?.ok) return;
       const c = outcome.campaign;
-      await audit(deps, args.body.user.id, `campaign.${c.status}`, undefined, c.id);
       const reviewed = reviewedLines(c).size;
       const words = { who: `<@${args.body.user.id}>`, revision: c.policyRevision, reviewed };
       const text =
@@ -94,16 +77,13 @@ export function register(app: App, deps: SlackDeps): void {
   onButton(app, deps, ACTION.approveReviewed, decided('approve-reviewed'));
 
   onButton(app, deps, ACTION.reject, async (args, lang) => {
-    const userId = args.body.user.id;
-    const c = await findCampaign(ctx, args.action.value ?? '');
-    const refused = await refuseNonApprover(userId, c, 'campaign.reject', lang);
-    if (refused) return void (await tellPresser(args, refused));
-    if (interested(c).has(actor(userId)))
-      return void (await tellPresser(args, t(lang, 'campaign_problem_four_eyes')));
+    const presser = await slackActor(deps, args.body.user.id);
+    const form = await campaignToReject(ctx, presser, args.action.value ?? '');
+    if (!form.ok) return void (await tellPresser(args, t(lang, PROBLEM_KEY[form.problem])));
     try {
       await args.client.views.open({
         trigger_id: args.body.trigger_id,
-        view: rejectModal(lang, { id: c.id }),
+        view: rejectModal(lang, { id: form.campaign.id }),
       });
     } catch (error) {
       await tellPresser(args, slackErrorText(error, lang));
@@ -118,10 +98,8 @@ export function register(app: App, deps: SlackDeps): void {
     const id = readPayload(view.private_metadata, PAYLOAD.campaign)?.id ?? '';
     let outcome: Outcome;
     try {
-      // Checked again on submission: a modal can be forged without pressing Reject.
-      const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.reject', lang);
-      if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
-      outcome = await decideOnCampaign(ctx, id, actor(userId), 'reject', reason);
+      // Checked again on submission by the service: a modal can be forged without pressing Reject.
+      outcome = await decideOnCampaign(ctx, id, await slackActor(deps, userId), 'reject', reason);
     } catch (error) {
       return void (await ack({
         response_action: 'errors',
@@ -129,8 +107,7 @@ export function register(app: App, deps: SlackDeps): void {
       }));
     }
     if (!outcome.ok) {
-      // Every refusal is written down, the four-eyes one through this modal included.
-      await audit(deps, userId, 'campaign.reject', undefined, `${id} ${outcome.problem}`, 'refused');
+      // The service wrote the refusal down, the four-eyes one through this modal included.
       return void (await ack({
         response_action: 'errors',
         errors: { reason: t(lang, PROBLEM_KEY[outcome.problem]) },
@@ -139,7 +116,6 @@ export function register(app: App, deps: SlackDeps): void {
     const rejected = (l: Lang) =>
       t(l, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
     await ack({ response_action: 'update', view: doneModal(lang, rejected(lang)) });
-    await audit(deps, userId, 'campaign.rejected', undefined, outcome.campaign.id);
     await threadReply(client, outcome.campaign, rejected(channelLang())).catch((error) =>
       deps.logger.warn(`thread reply failed: ${error.message}`),
     );

@@ -5,7 +5,8 @@ import { reviewedLines } from '../../campaign/approval.ts';
 import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
-import { findCampaign, offerLists, reviewCampaignGroup } from '../../services/campaign.ts';
+import { offerLists } from '../../services/campaign.ts';
+import { reviewCampaignGroup } from '../../services/campaignDecisions.ts';
 import { threadFile, writeReviewedList } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
@@ -14,15 +15,7 @@ import { section } from '../blocks/kit.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { PROBLEM_KEY } from './campaignApproval.ts';
 import { campaignThread, download, uploadedId } from './campaignThread.ts';
-import {
-  actor,
-  audit,
-  type ButtonArgs,
-  onButton,
-  type SlackDeps,
-  slackErrorText,
-  tellPresser,
-} from './kit.ts';
+import { type ButtonArgs, onButton, type SlackDeps, slackActor, slackErrorText, tellPresser } from './kit.ts';
 
 /**
  * The third list: in the report's thread, an approver who looked at a group of recipients in review lets it
@@ -31,7 +24,7 @@ import {
  */
 export function register(app: App, deps: SlackDeps): void {
   const { ctx } = deps;
-  const { channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
+  const { channelLang, redraw, threadReply } = campaignThread(deps);
 
   /** The allowed + reviewed rows of the checked file, shared in the thread (the file is read again from Slack). */
   async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
@@ -67,11 +60,8 @@ export function register(app: App, deps: SlackDeps): void {
     const userId = args.body.user.id;
     // A forged value reads as an unknown campaign (told by findCampaign), or as a rule with no group in review.
     const { id, rule } = readPayload(args.action.value, PAYLOAD.reviewGroup) ?? { id: '', rule: '' };
-    const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.review', lang);
-    if (refused) return void (await tellPresser(args, refused));
-    const outcome = await reviewCampaignGroup(ctx, id, rule, actor(userId));
+    const outcome = await reviewCampaignGroup(ctx, id, rule, await slackActor(deps, userId));
     if (!outcome.ok) {
-      await audit(deps, userId, 'campaign.review', undefined, `${id} ${rule} ${outcome.problem}`, 'refused');
       return void (await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem])));
     }
     const c = outcome.campaign;

@@ -4,7 +4,7 @@ import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { fieldList } from '../../reports/problems.ts';
 import { addContact } from '../../services/contacts.ts';
-import { contactSheet } from '../../services/lookup.ts';
+import { viewContact } from '../../services/lookup.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { ADD_CONTACT_FIELDS, addContactModal, type ContactInput } from '../blocks/contactForm.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
@@ -13,8 +13,6 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
   actor,
-  audit,
-  checkRole,
   ephemeral,
   errorsAt,
   onCommand,
@@ -22,6 +20,7 @@ import {
   problemText,
   type Reply,
   type SlackDeps,
+  slackActor,
   tellPresser,
 } from './kit.ts';
 import { dayToInstant, noteInConversation, onPersonButton, readModal } from './person.ts';
@@ -31,10 +30,7 @@ async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Pro
   const usage = t(lang, 'usage_prospect');
   try {
     const { target } = splitTarget(command.text);
-    const refused = await checkRole(deps, command.user_id, 'see_contacts', 'contact.view', lang, target);
-    if (refused) return { text: refused };
-    const sheet = await contactSheet(deps.ctx, target);
-    await audit(deps, command.user_id, 'contact.view', target);
+    const sheet = await viewContact(deps.ctx, await slackActor(deps, command.user_id), target);
     return { text: maskIdentifier(target), blocks: contactSheetBlocks(sheet, deps.ctx.policy, lang) };
   } catch (error) {
     return { text: problemText(error, lang, usage, deps) };
@@ -48,10 +44,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   onPersonButton(app, deps, ACTION.showContact, async (args, lang, target) => {
-    const refused = await checkRole(deps, args.body.user.id, 'see_contacts', 'contact.view', lang, target);
-    if (refused) return void (await tellPresser(args, refused));
-    const sheet = await contactSheet(deps.ctx, target);
-    await audit(deps, args.body.user.id, 'contact.view', target);
+    const sheet = await viewContact(deps.ctx, await slackActor(deps, args.body.user.id), target);
     await tellPresser(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
   });
 

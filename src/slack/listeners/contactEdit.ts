@@ -10,40 +10,24 @@ import {
   sameIdentifier,
 } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { mayEditContact } from '../../policy/access.ts';
 import { fieldList } from '../../reports/problems.ts';
-import { type ContactEdit, editContact } from '../../services/contactEdit.ts';
+import { type ContactEdit, contactToEdit, editContact } from '../../services/contactEdit.ts';
 import type { ContactFields } from '../../services/contacts.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { CONTACT_INPUTS, EDIT_CONTACT_FIELDS, EDIT_INPUTS, editContactModal } from '../blocks/contactForm.ts';
 import { IDENTIFIER_BLOCKS, identifierAnswers, type TypedIdentifier } from '../blocks/identifierInputs.ts';
 import { blockOf, changedValues, doneModal, problemField } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { actor, audit, openModal, problemText, type SlackDeps, tellPresser } from './kit.ts';
+import { openModal, problemText, type SlackDeps, slackActor } from './kit.ts';
 import { dayToInstant, onPersonButton, readModal } from './person.ts';
 
 /** The Edit button of the contact sheet and its form: a contact's details, and her addresses and numbers. */
 export function register(app: App, deps: SlackDeps): void {
   const hash = (id: Identifier) => deps.ctx.store.hash(id);
 
-  /** The contact, if this user may edit it: its owner or a compliance role, asked of the core. */
-  const editable = async (userId: string, target: Identifier) => {
-    const contact = await deps.ctx.store.findContact(target);
-    return contact && mayEditContact(contact, userId, await deps.people.rolesOf(userId))
-      ? contact
-      : undefined;
-  };
-
   onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
-    const userId = args.body.user.id;
-    const contact = await editable(userId, target);
-    if (!contact) {
-      await audit(deps, userId, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
-      return void (await tellPresser(
-        args,
-        problemText(new InputError('not_allowed', { value: 'contact.edit' }), lang, '', deps),
-      ));
-    }
+    // Refused (and audited) by the service unless the presser owns the contact or holds a compliance role.
+    const contact = await contactToEdit(deps.ctx, await slackActor(deps, args.body.user.id), target);
     const meta = { target: target.value, conversation: args.body.channel?.id };
     const view = editContactModal(contact, lang, deps.ctx.policy.timeZone, meta, hash);
     await openModal(deps, args, lang, view);
@@ -74,8 +58,7 @@ export function register(app: App, deps: SlackDeps): void {
         ...editedFields(deps, changed),
         ...answers.edit,
       };
-      const editor = { actor: actor(userId), userId, roles: await deps.people.rolesOf(userId) };
-      const outcome = await editContact(deps.ctx, edit, editor);
+      const outcome = await editContact(deps.ctx, edit, await slackActor(deps, userId));
       const who = escapeMrkdwn(maskIdentifier(stillKnownAs(outcome.contact, read.target)));
       const done = outcome.changed.length
         ? t(lang, 'contact_edited', { who, fields: fieldList(lang, changedNames(outcome.changed, edit)) })

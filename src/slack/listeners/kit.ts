@@ -8,15 +8,14 @@ import type {
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import { InputError } from '../../domain/errors.ts';
-import type { Identifier } from '../../domain/identifiers.ts';
+import { InputError, RefusedError } from '../../domain/errors.ts';
 import { type Lang, t } from '../../i18n.ts';
+import type { Actor } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
 import { NotRecordedError } from '../../store/errors.ts';
-import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
 import { blockOf, type FormFields } from '../blocks/modals.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
@@ -37,6 +36,7 @@ export const actor = (userId: string) => `slack:${userId}`;
 
 /** One short line on what was wrong with the input, then how to use the command. Never a stack trace. */
 export function problemText(error: unknown, lang: Lang, usage: string, deps: SlackDeps): string {
+  if (error instanceof RefusedError) return refusalText(error, lang, deps);
   if (error instanceof NotRecordedError) {
     deps.logger.error(error.message);
     return t(lang, 'problem_not_recorded');
@@ -70,43 +70,25 @@ export function slackErrorText(error: unknown, lang: Lang): string {
 }
 
 /**
- * Checks a role; a refusal is written to the audit trail (a forged button or modal is worth knowing about)
- * and returns the message to show.
+ * The Slack user as every use case receives them: their roles from the policy (user ids and groups), and
+ * whether they are among a narrower list (a channel's campaign approvers). Services decide and audit with it.
  */
-export async function checkRole(
-  deps: SlackDeps,
-  userId: string,
-  role: Role,
-  action: string,
-  lang: Lang,
-  target?: Identifier,
-  /** Who holds the role here, when the policy narrows it (campaign approvers of one channel). */
-  holders: string[] = deps.people.members(role),
-): Promise<string | undefined> {
-  if (await deps.people.isAmong(userId, holders)) return undefined;
-  await audit(deps, userId, action, target, `missing role ${role}`, 'refused');
-  deps.logger.warn(`refused ${action} to ${userId}: missing role ${role}`);
-  return t(lang, 'refused_role', {
-    role: t(lang, `role_${role}`),
-    members: holders.length ? holders.map(mention).join(', ') : t(lang, 'nobody'),
-  });
+export async function slackActor(deps: SlackDeps, userId: string): Promise<Actor> {
+  return {
+    id: actor(userId),
+    userId,
+    roles: await deps.people.rolesOf(userId),
+    via: 'slack',
+    isAmong: (members) => deps.people.isAmong(userId, [...members]),
+  };
 }
 
-export async function audit(
-  deps: SlackDeps,
-  userId: string,
-  action: string,
-  target?: Identifier,
-  detail?: string,
-  outcome: AuditEntry['outcome'] = 'done',
-) {
-  await deps.ctx.store.audit({
-    at: deps.ctx.clock().toISOString(),
-    actor: actor(userId),
-    action,
-    outcome,
-    targetHash: target ? deps.ctx.store.hash(target) : undefined,
-    detail,
+/** A refusal the service has audited, as Slack tells it: the role in the reader's words and who holds it. */
+function refusalText(error: RefusedError, lang: Lang, deps: SlackDeps): string {
+  deps.logger.warn(`refused ${error.action}: missing role ${error.role}`);
+  return t(lang, 'refused_role', {
+    role: t(lang, `role_${error.role as Role}`),
+    members: error.holders.length ? error.holders.map(mention).join(', ') : t(lang, 'nobody'),
   });
 }
 
