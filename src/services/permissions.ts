@@ -51,3 +51,8 @@ export async function requireRole(
   await audited(ctx, actor, action, target, `missing role ${role}`, 'refused');
   throw new RefusedError(action, role, need.members ?? ctx.policy.doc.roles[role], need.field);
 }
+
+/** Someone the workspace does not let in at all (a deleted account, a guest, another organisation): audited. */
+export function refuseAccess(ctx: AppContext, actorId: string, why: string): Promise<void> {
+  return audited(ctx, actorId, 'access', undefined, why, 'refused');
+}

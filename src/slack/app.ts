@@ -2,7 +2,9 @@ import { type AnyMiddlewareArgs, App, type Logger, LogLevel, type Middleware } f
 import type { SlackMode } from '../config.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../services/context.ts';
+import { refuseAccess } from '../services/permissions.ts';
 import type { Installations } from '../store/installations.ts';
+import { doneModal } from './blocks/modals.ts';
 import { BOT_SCOPES, installationStore, registerUninstall } from './installations.ts';
 import { registerListeners } from './listeners/index.ts';
 import { actor, type SlackDeps } from './listeners/kit.ts';
@@ -157,33 +159,20 @@ function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       body.enterprise_id ?? body.enterprise?.id ?? body.team?.enterprise_id,
     );
     if (standing === 'member') return args.next();
-    await deps.ctx.store.audit({
-      at: deps.ctx.clock().toISOString(),
-      actor: actor(userId),
-      action: 'access',
-      outcome: 'refused',
-      detail: standing,
-    });
-    const text = t(await deps.people.lang(userId), `access_refused_${standing}`);
+    await refuseAccess(deps.ctx, actor(userId), standing);
+    const lang = await deps.people.lang(userId);
+    const text = t(lang, `access_refused_${standing}`);
     const { ack, respond } = args as unknown as {
       ack?: (answer?: unknown) => Promise<void>;
       respond?: (answer: unknown) => Promise<unknown>;
     };
     if (body.type === 'view_submission')
-      return ack?.({ response_action: 'update', view: doneModalText(text) });
+      return ack?.({ response_action: 'update', view: doneModal(lang, text, 'prospect-guard') });
     if (body.type === 'block_actions' || body.type === 'message_action' || body.type === 'shortcut') {
       await ack?.();
       await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
       return;
     }
     await ack?.({ response_type: 'ephemeral', text });
-  };
-}
-
-function doneModalText(text: string) {
-  return {
-    type: 'modal' as const,
-    title: { type: 'plain_text' as const, text: 'prospect-guard' },
-    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }],
   };
 }

@@ -13,7 +13,7 @@ import { ask } from '../../services/ask.ts';
 import { answerBlocks } from '../blocks/answer.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { productOrPurpose, splitTarget } from './commandText.ts';
-import { actor, ephemeral, onCommand, problemText, type Reply, type SlackDeps } from './kit.ts';
+import { actor, ephemeral, onCommand, problemText, type Reply, type SlackDeps, slackActor } from './kit.ts';
 
 export const CAN_I: [string, Channel, string][] = [
   ['/can-i-email', 'email', 'alice@corp.fr'],
@@ -52,7 +52,7 @@ async function canI(
       purpose,
       askedBy: actor(command.user_id),
     });
-    const roles = await deps.people.rolesOf(command.user_id);
+    const { roles } = await slackActor(deps, command.user_id);
     const blocks = answerBlocks(answer, deps.ctx.policy, lang, product, roles);
     return {
       text: `${t(lang, `verdict_${answer.decision.verdict}`)} — ${escapeMrkdwn(maskIdentifier(target))}`,
