@@ -22,12 +22,10 @@ import { type ButtonArgs, onButton, type SlackDeps, slackActor, slackErrorText, 
  * through (recorded: who, which group, when); the bot then shares the "allowed + reviewed" list, written from
  * the checked file, and what may now be approved.
  */
-export function register(app: App, deps: SlackDeps): void {
-  const { ctx } = deps;
-  const { channelLang, redraw, threadReply } = campaignThread(deps);
-
+export function register(app: App): void {
   /** The allowed + reviewed rows of the checked file, shared in the thread (the file is read again from Slack). */
-  async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
+  async function shareList(deps: SlackDeps, args: ButtonArgs, c: Campaign): Promise<void> {
+    const { channelLang, threadReply } = campaignThread(deps);
     const lang = channelLang();
     try {
       // Read again from Slack into a private folder, as a stream: a large list never sits whole in memory.
@@ -47,7 +45,7 @@ export function register(app: App, deps: SlackDeps): void {
           file_uploads: [{ file: out.path, filename: basename(out.path), title }],
         });
         const id = uploadedId(uploaded, title);
-        if (id) await offerLists(ctx, c.id, { add: [id] });
+        if (id) await offerLists(deps.ctx, c.id, { add: [id] });
       });
     } catch (error) {
       deps.logger.warn(`allowed + reviewed list of ${c.id} not shared: ${(error as Error).message}`);
@@ -56,10 +54,12 @@ export function register(app: App, deps: SlackDeps): void {
     }
   }
 
-  onButton(app, deps, ACTION.reviewGroup, async (args, lang) => {
+  onButton(app, ACTION.reviewGroup, async (args, lang, deps) => {
     const userId = args.body.user.id;
     // A forged value reads as an unknown campaign (told by findCampaign), or as a rule with no group in review.
     const { id, rule } = readPayload(args.action.value, PAYLOAD.reviewGroup) ?? { id: '', rule: '' };
+    const { ctx } = deps;
+    const { channelLang, redraw, threadReply } = campaignThread(deps);
     const outcome = await reviewCampaignGroup(ctx, id, rule, await slackActor(deps, userId));
     if (!outcome.ok) {
       return void (await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem])));
@@ -74,7 +74,7 @@ export function register(app: App, deps: SlackDeps): void {
       total: c.counts.allow + reviewedLines(c).size,
     });
     await threadReply(args.client, c, text, [section(text), ...decisionBlocks(c, channelLang(), ctx.policy)]);
-    await shareList(args, c);
+    await shareList(deps, args, c);
     await redraw(args.client, c);
   });
 }

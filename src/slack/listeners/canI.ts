@@ -64,9 +64,9 @@ async function canI(
 }
 
 /** /can-i-email, /can-i-sms, /can-i-call: the answer is the ack itself. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App): void {
   for (const [name, channel, example] of CAN_I) {
-    onCommand(app, deps, name, async ({ command, ack }, lang) => {
+    onCommand(app, name, async ({ command, ack }, lang, deps) => {
       await ack(ephemeral(await canI(deps, command, channel, example, lang)));
     });
   }

@@ -14,6 +14,7 @@ import {
   ephemeral,
   errorsAt,
   onCommand,
+  onView,
   openModal,
   problemText,
   type SlackDeps,
@@ -61,9 +62,9 @@ function checkConsentFields(
 }
 
 /** /consent, the "record a consent" button and the consent modal: compliance roles, checked at every step. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App): void {
   // /consent opens a modal: the trigger_id lives 3 seconds, so checks are quick and the modal opens first.
-  onCommand(app, deps, '/consent', async ({ command, ack, client, respond }, lang) => {
+  onCommand(app, '/consent', async ({ command, ack, client, respond }, lang, deps) => {
     let view: ReturnType<typeof consentModal>;
     try {
       const { target } = splitTarget(command.text);
@@ -91,7 +92,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  onPersonButton(app, deps, ACTION.openConsent, async (args, lang, target, value) => {
+  onPersonButton(app, ACTION.openConsent, async (args, lang, target, value, deps) => {
     await consentForm(deps.ctx, await slackActor(deps, args.body.user.id), target, 'consent.open');
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     const meta = { target: target.value, conversation: args.body.channel?.id };
@@ -103,9 +104,8 @@ export function register(app: App, deps: SlackDeps): void {
     );
   });
 
-  app.view<ViewSubmitAction>(VIEW.consent, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.consent, async ({ ack, body, view, client }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     if (!read) return void (await ack(errorsAt(CONSENT_FIELDS, new InputError('damaged_form'), lang, deps)));
     const values = view.state.values;

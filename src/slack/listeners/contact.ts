@@ -1,4 +1,4 @@
-import type { App, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
@@ -16,6 +16,7 @@ import {
   ephemeral,
   errorsAt,
   onCommand,
+  onView,
   openModal,
   problemText,
   type Reply,
@@ -38,17 +39,17 @@ async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Pro
 }
 
 /** /prospect and the "see the contact" button (compliance roles), and adding a contact from an answer. */
-export function register(app: App, deps: SlackDeps): void {
-  onCommand(app, deps, '/prospect', async ({ command, ack }, lang) => {
+export function register(app: App): void {
+  onCommand(app, '/prospect', async ({ command, ack }, lang, deps) => {
     await ack(ephemeral(await prospect(deps, command, lang)));
   });
 
-  onPersonButton(app, deps, ACTION.showContact, async (args, lang, target) => {
+  onPersonButton(app, ACTION.showContact, async (args, lang, target, _value, deps) => {
     const sheet = await viewContact(deps.ctx, await slackActor(deps, args.body.user.id), target);
     await tellPresser(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
   });
 
-  onPersonButton(app, deps, ACTION.openAddContact, async (args, lang, target) => {
+  onPersonButton(app, ACTION.openAddContact, async (args, lang, target, _value, deps) => {
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     await openModal(
       deps,
@@ -58,9 +59,8 @@ export function register(app: App, deps: SlackDeps): void {
     );
   });
 
-  app.view<ViewSubmitAction>(VIEW.addContact, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.addContact, async ({ ack, body, view, client }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     const values = view.state.values;
     const given = (block: ContactInput) => fieldValue(values, block);

@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import {
@@ -18,25 +18,24 @@ import { CONTACT_INPUTS, EDIT_CONTACT_FIELDS, EDIT_INPUTS, editContactModal } fr
 import { IDENTIFIER_BLOCKS, identifierAnswers, type TypedIdentifier } from '../blocks/identifierInputs.ts';
 import { blockOf, changedValues, doneModal, problemField } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { openModal, problemText, type SlackDeps, slackActor } from './kit.ts';
+import { onView, openModal, problemText, type SlackDeps, slackActor } from './kit.ts';
 import { dayToInstant, onPersonButton, readModal } from './person.ts';
 
 /** The Edit button of the contact sheet and its form: a contact's details, and her addresses and numbers. */
-export function register(app: App, deps: SlackDeps): void {
-  const hash = (id: Identifier) => deps.ctx.store.hash(id);
+export function register(app: App): void {
+  const hasher = (deps: SlackDeps) => (id: Identifier) => deps.ctx.store.hash(id);
 
-  onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
+  onPersonButton(app, ACTION.openEditContact, async (args, lang, target, _value, deps) => {
     // Refused (and audited) by the service unless the presser owns the contact or holds a compliance role.
     const contact = await contactToEdit(deps.ctx, await slackActor(deps, args.body.user.id), target);
     const meta = { target: target.value, conversation: args.body.channel?.id };
-    const view = editContactModal(contact, lang, deps.ctx.policy.timeZone, meta, hash);
+    const view = editContactModal(contact, lang, deps.ctx.policy.timeZone, meta, hasher(deps));
     await openModal(deps, args, lang, view);
   });
 
   // Checked again on submission (a modal can be forged): the service refuses and audits a stranger's edit.
-  app.view<ViewSubmitAction>(VIEW.editContact, async ({ ack, body, view }) => {
+  onView(app, VIEW.editContact, async ({ ack, body, view }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     let typed: TypedIdentifier[] = [];
     let contact: Contact | undefined;
@@ -45,7 +44,7 @@ export function register(app: App, deps: SlackDeps): void {
       const changed = changedValues(view.blocks, view.state.values);
       const emptied = EDIT_INPUTS.filter((block) => changed.has(block) && changed.get(block) === undefined);
       contact = await deps.ctx.store.findContact(read.target);
-      const answers = identifierAnswers(view.state.values, contact, hash);
+      const answers = identifierAnswers(view.state.values, contact, hasher(deps));
       typed = answers.typed;
       const incomplete = {
         ...Object.fromEntries(emptied.map((block) => [block, t(lang, 'error_cannot_clear')])),

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { homeFacts } from '../../services/home.ts';
 import { homeView } from '../blocks/home.ts';
-import { type SlackDeps, slackActor } from './kit.ts';
+import { depsOf, type SlackDeps, slackActor } from './kit.ts';
 
 /** Builds one user's App Home from what the service lets them see. */
 export async function buildHome(deps: SlackDeps, userId: string) {
@@ -10,9 +10,10 @@ export async function buildHome(deps: SlackDeps, userId: string) {
   return homeView(facts, deps.ctx.policy, lang);
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export function register(app: App): void {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab && event.tab !== 'home') return;
+    const deps = depsOf(context);
     try {
       await client.views.publish({ user_id: event.user, view: await buildHome(deps, event.user) });
     } catch (error) {

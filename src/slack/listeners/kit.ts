@@ -6,6 +6,8 @@ import type {
   Logger,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
 } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { InputError, RefusedError } from '../../domain/errors.ts';
@@ -101,18 +103,29 @@ export function tellPresser(args: ButtonArgs, text: string, blocks?: Block[]): P
     .catch(() => undefined);
 }
 
+/**
+ * The workspace a request is for (its register and policy, its people, its Web API client), which the app's
+ * first middleware puts in Bolt's `context` (slack/app.ts): listeners receive it from the wrappers below, as
+ * they receive the language, never from a variable shared by every workspace.
+ */
+export function depsOf(context: Record<string, unknown>): SlackDeps {
+  const deps = context.deps as SlackDeps | undefined;
+  if (!deps) throw new Error('no workspace for this request');
+  return deps;
+}
+
 /** A button: acked at once (Slack's 3 s), handled in the presser's language, any error told in one line. */
 export function onButton(
   app: App,
-  deps: SlackDeps,
   actionId: string,
-  work: (args: ButtonArgs, lang: Lang) => Promise<void>,
+  work: (args: ButtonArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
     await args.ack();
+    const deps = depsOf(args.context);
     const lang = await deps.people.lang(args.body.user.id);
     try {
-      await work(args, lang);
+      await work(args, lang, deps);
     } catch (error) {
       await tellPresser(args, problemText(error, lang, '', deps));
     }
@@ -127,24 +140,40 @@ export interface Reply {
 
 export const ephemeral = (reply: Reply) => ({ response_type: 'ephemeral' as const, ...reply });
 
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
 /**
- * A slash command answered in its user's language (Bolt listener middleware puts it in `context.lang`), with any
- * error told in one line.
+ * A slash command answered in its user's language (Bolt listener middleware puts it in `context.lang`), in the
+ * request's workspace.
  */
 export function onCommand(
   app: App,
-  deps: SlackDeps,
   name: string,
-  work: (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs, lang: Lang) => Promise<void>,
+  work: (args: CommandArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
 ): void {
-  app.command(name, languageOf(deps), async (args) => work(args, args.context.lang as Lang));
+  app.command(name, languageOf(), async (args) =>
+    work(args, args.context.lang as Lang, depsOf(args.context)),
+  );
+}
+
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A modal submitted: handled in the submitter's language, in the request's workspace. */
+export function onView(
+  app: App,
+  callbackId: string,
+  work: (args: ViewArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
+): void {
+  app.view<ViewSubmitAction>(callbackId, languageOf(), async (args) =>
+    work(args, args.context.lang as Lang, depsOf(args.context)),
+  );
 }
 
 /** Listener middleware: the user's language (Slack locale, else the policy's) for the listener that follows. */
-export function languageOf(deps: SlackDeps) {
+export function languageOf() {
   return async (args: AllMiddlewareArgs & { body: { user_id?: string; user?: { id: string } } }) => {
     const userId = args.body.user_id ?? args.body.user?.id ?? '';
-    args.context.lang = await deps.people.lang(userId);
+    args.context.lang = await depsOf(args.context).people.lang(userId);
     await args.next();
   };
 }

@@ -47,8 +47,8 @@ async function reloadAndTell(
 }
 
 /** `/policy reload`: the compliance role (purge) reads policy.yaml again; everyone else is refused, audited. */
-export function register(app: App, deps: SlackDeps): void {
-  onCommand(app, deps, '/policy', async ({ command, ack, respond }, lang) => {
+export function register(app: App): void {
+  onCommand(app, '/policy', async ({ command, ack, respond }, lang, deps) => {
     if (command.text.trim().toLowerCase() !== 'reload') {
       await ack({ response_type: 'ephemeral', text: t(lang, 'policy_reload_usage') });
       return;

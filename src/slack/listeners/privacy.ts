@@ -7,14 +7,12 @@ import { ACTION } from '../blocks/actionIds.ts';
 import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
-import { onButton, problemText, type SlackDeps, slackActor, slackErrorText, tellPresser } from './kit.ts';
+import { onButton, onCommand, problemText, slackActor, slackErrorText, tellPresser } from './kit.ts';
 
 /** /privacy export|erase and the erase confirmation: data-subject requests, for the privacy_requests role. */
-export function register(app: App, deps: SlackDeps): void {
-  // deps.people is read at each request: with several workspaces, each has its own people.
-  const { ctx } = deps;
-  app.command('/privacy', async ({ command, ack, client }) => {
-    const lang = await deps.people.lang(command.user_id);
+export function register(app: App): void {
+  onCommand(app, '/privacy', async ({ command, ack, client }, lang, deps) => {
+    const { ctx } = deps;
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     const usage = t(lang, 'usage_privacy');
     let target: Identifier;
@@ -71,7 +69,8 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  onButton(app, deps, ACTION.erase, async (args, lang) => {
+  onButton(app, ACTION.erase, async (args, lang, deps) => {
+    const { ctx } = deps;
     const userId = args.body.user.id;
     const target = splitTarget(args.action.value ?? '').target;
     // Refused (and audited) by the service unless the presser holds the privacy-requests role.

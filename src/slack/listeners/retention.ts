@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
@@ -21,8 +21,9 @@ import { purgeModal, RENEWED_FIELDS, renewedModal } from '../blocks/retention.ts
 import {
   errorsAt,
   onButton,
+  onCommand,
+  onView,
   problemText,
-  type SlackDeps,
   slackActor,
   slackErrorText,
   tellPresser,
@@ -33,13 +34,10 @@ const reminderValue = (raw: string | undefined) => readPayload(raw, PAYLOAD.remi
 
 const who = (contact: Contact) => escapeMrkdwn(personLabel(contact));
 
-export function register(app: App, deps: SlackDeps): void {
-  // deps.people is read at each request: with several workspaces, each has its own people.
-  const { ctx } = deps;
-
+export function register(app: App): void {
   /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
-  app.command('/retention', async ({ command, ack }) => {
-    const lang = await deps.people.lang(command.user_id);
+  onCommand(app, '/retention', async ({ command, ack }, lang, deps) => {
+    const { ctx } = deps;
     const { scan, full } = await retentionFor(ctx, await slackActor(deps, command.user_id));
     const sections = scanSections(scan, ctx.policy, lang, {
       owner: (id) => (id ? `<@${id}>` : ''),
@@ -50,7 +48,8 @@ export function register(app: App, deps: SlackDeps): void {
     await ack({ response_type: 'ephemeral', text: sections.join('\n\n'), blocks: sections.map(section) });
   });
 
-  onButton(app, deps, ACTION.repermission, async (args, lang) => {
+  onButton(app, ACTION.repermission, async (args, lang, deps) => {
+    const { ctx } = deps;
     const { c, k } = reminderValue(args.action.value);
     const presser = await slackActor(deps, args.body.user.id);
     const contact = await askRepermission(ctx, presser, c, k ?? 'prospect');
@@ -58,14 +57,16 @@ export function register(app: App, deps: SlackDeps): void {
     await tellPresser(args, t(lang, 'retention_repermission_done', { who: who(contact) }));
   });
 
-  onButton(app, deps, ACTION.purgeOne, async (args, lang) => {
+  onButton(app, ACTION.purgeOne, async (args, lang, deps) => {
+    const { ctx } = deps;
     const presser = await slackActor(deps, args.body.user.id);
     const removed = await purgeContactNow(ctx, presser, reminderValue(args.action.value).c);
     if (!removed) return void (await tellPresser(args, t(lang, 'retention_gone')));
     await tellPresser(args, t(lang, 'retention_purged', { ...removed }));
   });
 
-  onButton(app, deps, ACTION.renewed, async (args, lang) => {
+  onButton(app, ACTION.renewed, async (args, lang, deps) => {
+    const { ctx } = deps;
     const value = reminderValue(args.action.value);
     const presser = await slackActor(deps, args.body.user.id);
     const contact = await contactToActOn(ctx, presser, value.c, 'retention.renewed');
@@ -81,9 +82,9 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.view<ViewSubmitAction>(VIEW.renewed, async ({ ack, body, view }) => {
+  onView(app, VIEW.renewed, async ({ ack, body, view }, lang, deps) => {
+    const { ctx } = deps;
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const meta = reminderValue(view.private_metadata);
     const values = view.state.values;
     const day = fieldValue(values, 'date') ?? localDay(ctx.clock(), ctx.policy.timeZone);
@@ -108,7 +109,8 @@ export function register(app: App, deps: SlackDeps): void {
    * The digest's purge button: for the purge role, opens the list it is about as it stands now (who in full,
    * when in local time), which the presser confirms in the modal. Opened at once, then filled (a scan takes time).
    */
-  onButton(app, deps, ACTION.purgeOverdue, async (args, lang) => {
+  onButton(app, ACTION.purgeOverdue, async (args, lang, deps) => {
+    const { ctx } = deps;
     const value = readPayload(args.action.value, PAYLOAD.purge);
     const asOf = value && !Number.isNaN(Date.parse(value.a)) ? new Date(value.a) : ctx.clock();
     // Refused (and audited) before anything opens: the list is the purge role's.
@@ -135,9 +137,9 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   /** The purge modal confirmed: deletes that list (each line computed again), or shows the new one if it changed. */
-  app.view<ViewSubmitAction>(VIEW.purge, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.purge, async ({ ack, body, view, client }, lang, deps) => {
+    const { ctx } = deps;
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const presser = await slackActor(deps, userId);
     const meta = readPayload(view.private_metadata, PAYLOAD.purge);
     if (!meta || Number.isNaN(Date.parse(meta.a)))
