@@ -8,7 +8,7 @@ import { InputError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
 import { problemLine } from '../reports/problems.ts';
-import type { AppContext } from '../services/context.ts';
+import { type AppContext, reloadableContext } from '../services/context.ts';
 import { workspacePolicy, workspaceStore } from '../services/workspaces.ts';
 import { StoreError } from '../store/errors.ts';
 import { storeExists } from '../store/fileStore.ts';
@@ -166,7 +166,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (store.created) io.err(`prospect-guard: ${t(lang(policy), 'cli_store_created', { file: path })}`);
     try {
-      return await work({ store, policy, clock: io.clock, ...(workspace ? { workspace } : {}) });
+      return await work(reloadableContext({ store, policy, clock: io.clock, workspace }));
     } finally {
       await store.close();
     }

@@ -43,7 +43,8 @@ export async function reloadPolicy(
   if (after.revision === before.revision) return { status: 'unchanged', revision: before.revision };
   // The policy in force was loaded without scenarios: the new file's are run on both.
   const scenarios = diffScenarios(before, after);
-  ctx.policy = after;
+  if (!ctx.policies) throw new Error('this context cannot reload its policy');
+  ctx.policies.swap(after);
   const register = await diffRegister(ctx.store, before, after, { at: ctx.clock() });
   await audited(
     ctx,
