@@ -6,9 +6,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
+import { keyActor } from '../policy/access.ts';
 import type { Policy } from '../policy/load.ts';
 import { policyLists } from '../reports/problems.ts';
-import { ask, askMany } from '../services/ask.ts';
+import { ask } from '../services/ask.ts';
+import { askBatch } from '../services/askBatch.ts';
 import { optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { type HubSpotSettings, registerAdapters } from './adapters.ts';
@@ -34,8 +36,6 @@ export interface ApiOptions {
 const BODY_LIMIT = 4 * 2 ** 20;
 
 /** The fields a whole batch shares: a problem with one of them is the batch's, not one target's. */
-const SHARED_FIELDS = new Set(['channel', 'product', 'purpose', 'at']);
-
 /**
  * The HTTP API under /api/v1 (README, Integrations): the same services as the CLI and Slack, so the same checks,
  * audit and decision log; shapes from schemas.ts, which also make /api/v1/openapi.json.
@@ -92,27 +92,17 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
     // A batch counts for its size in the key's allowance: one request per 100 targets (the first already counted).
     await c.get('charge')(Math.ceil(targets.length / 100) - 1);
     const language = lang(c);
-    const counts = { allow: 0, review: 0, block: 0, invalid: 0 };
-    const inputs = targets.map((target) => ({
-      ...shared,
-      channel: shared.channel as Channel,
-      target,
-      askedBy: who(c),
-    }));
-    const answers = await askMany(c.get('ctx'), inputs);
+    const ctx = c.get('ctx');
+    const question = { ...shared, channel: shared.channel as Channel };
+    const { answers, counts } = await askBatch(ctx, keyActor(c.get('key').name), question, targets);
     const results: z.infer<typeof BatchResult>['results'] = answers.map((answer, i) => {
       const target = targets[i] ?? '';
-      if (answer instanceof InputError) {
-        // A value every target shares (product, date) is the batch's problem, not this target's.
-        if (SHARED_FIELDS.has(String(answer.params.field))) throw answer;
-        counts.invalid++;
+      if (answer instanceof InputError)
         return {
           target,
-          problem: inputProblem(answer, `/targets/${i}`, policyLists(c.get('ctx').policy)).body(language),
+          problem: inputProblem(answer, `/targets/${i}`, policyLists(ctx.policy)).body(language),
         };
-      }
       const { decision } = answer;
-      counts[decision.verdict]++;
       const first = decision.reasons[0];
       return {
         target,
@@ -122,14 +112,6 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
         ...(decision.changesAt ? { changesAt: decision.changesAt } : {}),
         ...(detail === 'full' ? { decision: decision as z.infer<typeof Decision> } : {}),
       };
-    });
-    const ctx = c.get('ctx');
-    await ctx.store.audit({
-      at: ctx.clock().toISOString(),
-      actor: who(c),
-      action: 'api.decisions.batch',
-      outcome: 'done',
-      detail: `${targets.length} targets on ${shared.channel}: ${counts.allow} allow, ${counts.review} review, ${counts.block} block, ${counts.invalid} invalid`,
     });
     return c.json({ counts, results }, 200);
   });

@@ -1,6 +1,7 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { t } from '../i18n.ts';
+import { authorizeKey } from '../services/apiAccess.ts';
 import { type ApiKey, type ApiScope, checkApiKey, tokenWorkspace } from '../services/apiKeys.ts';
 import type { AppContext } from '../services/context.ts';
 import { ApiProblem } from './problems.ts';
@@ -25,14 +26,6 @@ export function guard(
   limitPerMinute: number,
 ) {
   const limiter = new RateLimiterMemory({ points: limitPerMinute, duration: 60 });
-  const refused = (ctx: AppContext, key: ApiKey, c: Context, why: string) =>
-    ctx.store.audit({
-      at: ctx.clock().toISOString(),
-      actor: `api:${key.name}`,
-      action: 'api.call',
-      outcome: 'refused',
-      detail: `${c.req.method} ${c.req.path}: ${why}`,
-    });
   /** Takes `points` from the key's allowance for the minute; over it, a 429 (never audited: it could flood). */
   const charge = async (key: ApiKey, points: number) => {
     try {
@@ -77,9 +70,12 @@ export function guard(
       const key = checked.key;
       // Counted before anything is audited: a leaked key, even revoked, cannot flood the audit trail.
       const left = await charge(key, 1);
-      if (!checked.ok) {
+      const refusal = await authorizeKey(ctx, key, scope, {
+        route: `${c.req.method} ${c.req.path}`,
+        inQuery: !!inQuery,
+      });
+      if (refusal === 'revoked') {
         const date = key.revokedAt?.slice(0, 10) ?? '';
-        await refused(ctx, key, c, 'key revoked');
         throw new ApiProblem(
           401,
           'key_revoked',
@@ -90,16 +86,10 @@ export function guard(
           },
         );
       }
-      // A key in a URL ends up in logs: only a key that may do nothing but record objections may travel so.
-      const missing = inQuery ? key.scopes.some((s) => s !== 'objections') : !key.scopes.includes(scope);
-      if (missing || !key.scopes.includes(scope)) {
-        const why = inQuery
-          ? 'a key in the URL must have the scope objections alone'
-          : `scope ${scope} not granted`;
-        await refused(ctx, key, c, why);
+      if (refusal) {
         const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
         throw new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
-          t(l, inQuery ? 'api_detail_query_key' : 'api_detail_forbidden', vars),
+          t(l, refusal === 'query_key' ? 'api_detail_query_key' : 'api_detail_forbidden', vars),
         );
       }
       c.header('RateLimit-Limit', String(limitPerMinute));

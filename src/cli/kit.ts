@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Lang } from '../i18n.ts';
+import { type Actor, operator } from '../policy/access.ts';
 import type { Policy } from '../policy/load.ts';
 import type { AppContext } from '../services/context.ts';
 
@@ -48,6 +49,11 @@ export interface CliKit {
   setStatus: (status: number) => void;
   /** Runs another command line in this process: `start` carries the commands typed beside the app here. */
   run: (argv: string[], io: Io) => Promise<number>;
+}
+
+/** The operator as the services receive them: trusted like the compliance roles, audited as `cli:USER`. */
+export function operatorOf(kit: CliKit): Actor {
+  return operator(kit.who());
 }
 
 /** `--email E | --phone P`, the two ways to name a person. */

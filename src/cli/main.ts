@@ -8,7 +8,7 @@ import { InputError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
 import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/load.ts';
 import { problemLine } from '../reports/problems.ts';
-import type { AppContext } from '../services/context.ts';
+import { type AppContext, reloadableContext } from '../services/context.ts';
 import { workspacePolicy, workspaceStore } from '../services/workspaces.ts';
 import { StoreError, StoreLockedError } from '../store/errors.ts';
 import { storeExists } from '../store/fileStore.ts';
@@ -210,7 +210,7 @@ function contextOpener(io: Io, settings: Settings): CliKit['withContext'] {
     }
     if (store.created) io.err(`prospect-guard: ${t(lang(policy), 'cli_store_created', { file: path })}`);
     try {
-      return await work({ store, policy, clock: io.clock, ...(workspace ? { workspace } : {}) });
+      return await work(reloadableContext({ store, policy, clock: io.clock, workspace }));
     } finally {
       await store.close();
     }

@@ -110,6 +110,7 @@ export const INPUT_PROBLEMS = [
   'invalid_date',
   'invalid_duration',
   'not_allowed',
+  'refused_role',
   'no_store',
   'file_exists',
   'store_file',
@@ -187,5 +188,22 @@ export class InputError extends Error {
     readonly params: ProblemParams = {},
   ) {
     super([problem, params.field, params.value].filter((part) => part !== undefined).join(' '));
+  }
+}
+
+/**
+ * An action refused because the actor lacks the policy role it needs (or is not among the holders the policy
+ * narrows it to): the use case has already written the refusal to the audit trail. Each shell tells it its way
+ * (Slack names the holders); `holders` are the policy's members of the role, user ids or groups.
+ */
+export class RefusedError extends InputError {
+  override name = 'RefusedError';
+  constructor(
+    readonly action: string,
+    readonly role: string,
+    readonly holders: readonly string[],
+    field?: Field,
+  ) {
+    super('refused_role', { value: role, ...(field ? { field } : {}) });
   }
 }

@@ -205,6 +205,10 @@ export const problems = {
     fr: 'Refusé : seuls le propriétaire du contact et les rôles conformité peuvent faire cela ({value}). La tentative est journalisée.',
     en: 'Refused: only the contact’s owner and compliance roles may do this ({value}). The attempt is logged.',
   },
+  problem_refused_role: {
+    fr: 'Refusé : réservé au rôle « {value} » de la politique. La tentative est journalisée.',
+    en: 'Refused: reserved to the policy role “{value}”. The attempt is logged.',
+  },
   problem_no_store: {
     fr: 'Aucun registre à {file} : vérifiez --db, ou créez-le avec `prospect-guard init`.',
     en: 'No store at {file}: check --db, or create one with `prospect-guard init`.',

@@ -28,17 +28,17 @@ export function campaignApprovers(policy: Policy, channel: string | undefined): 
  * What acting on a contact (renewing its deadline, purging it) needs from a user: nothing more for its owner,
  * the purge role for anyone else.
  */
-export function roleToActOn(contact: Pick<Contact, 'owner'>, userId: string): Role | undefined {
-  return contact.owner === userId ? undefined : 'purge';
+export function roleToActOn(contact: Pick<Contact, 'owner'>, userId: string | undefined): Role | undefined {
+  return userId !== undefined && contact.owner === userId ? undefined : 'purge';
 }
 
 /** Whose deadlines a user sees: compliance roles see everyone's, a salesperson their own contacts'. */
 export function seesContact(
   contact: Pick<Contact, 'owner'>,
-  userId: string,
+  userId: string | undefined,
   roles: readonly Role[],
 ): boolean {
-  return isCompliance(roles) || contact.owner === userId;
+  return isCompliance(roles) || (userId !== undefined && contact.owner === userId);
 }
 
 /** Who may edit a contact's provenance, owner, audience or address kind: its owner or a compliance role. */
@@ -56,4 +56,48 @@ export function mayEditContact(
  */
 export function mayExportRegister(roles: readonly Role[]): boolean {
   return isCompliance(roles);
+}
+
+/**
+ * Who acts, as every use case receives them: the name the audit trail gives them (`slack:U…`, `cli:alice`,
+ * `api:lemlist`, `scheduler`), the Slack user behind it (whose contacts they own), the policy roles they hold,
+ * and the door they came in by. Shells build it; services decide with it and audit under `id`.
+ */
+export interface Actor {
+  id: string;
+  userId?: string;
+  roles: readonly Role[];
+  via: 'slack' | 'cli' | 'api' | 'web' | 'system';
+  /**
+   * Whether they are among these members (user ids, user groups, `everyone`): for a role the policy narrows,
+   * such as the approvers of one channel's campaigns. Without it, holding the role is enough.
+   */
+  isAmong?: (members: readonly string[]) => Promise<boolean>;
+}
+
+/** The command line's operator works on the register itself: trusted like the compliance roles. */
+export function operator(id: string): Actor {
+  return { id, roles: COMPLIANCE_ROLES, via: 'cli' };
+}
+
+/** The app itself acting on a schedule or a file change, with the one role that act needs. */
+export function systemActor(id: string, roles: readonly Role[]): Actor {
+  return { id, roles, via: 'system' };
+}
+
+/** The retention schedule: it purges what is overdue at the real clock, and nothing else. */
+export const SCHEDULER = systemActor('scheduler', ['purge']);
+
+/** The policy file watched on disk: a change to it is a reload (the reload role is the purge role's). */
+export const FILE_WATCH = systemActor('file-watch', ['purge']);
+
+/** An API key acts within its scopes, checked by the API's guard; it holds no policy role. */
+export function keyActor(name: string): Actor {
+  return { id: `api:${name}`, roles: [], via: 'api' };
+}
+
+/** Whether the actor may act as `role`; `members` when the policy narrows who holds it here. */
+export async function holdsRole(actor: Actor, role: Role, members?: readonly string[]): Promise<boolean> {
+  if (members && actor.isAmong) return actor.isAmong(members);
+  return actor.roles.includes(role);
 }

@@ -2,6 +2,7 @@ import { CHANNELS } from '../domain/contacts.ts';
 import type { InputError } from '../domain/errors.ts';
 import { hasMessage, type Lang, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
+import type { Role } from '../policy/schema.ts';
 
 export interface ProblemStyle {
   /** How the reader's shell names a field: a flag on the command line, words in Slack. */
@@ -21,7 +22,8 @@ export function problemLine(lang: Lang, error: InputError, style: ProblemStyle):
     ...style.extra,
     field: p.field ? style.fieldName(p.field) : '',
     other: p.other ? style.fieldName(p.other) : '',
-    value: shown(p.value),
+    // A refused role is named in the reader's words ("purger les données"), never by its policy id.
+    value: error.problem === 'refused_role' ? t(lang, `role_${p.value as Role}`) : shown(p.value),
     allowed: p.choices
       ? choiceList(
           lang,

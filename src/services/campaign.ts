@@ -1,11 +1,4 @@
-import {
-  approve,
-  type Outcome,
-  reject,
-  requestApproval,
-  reviewGroup,
-  supersede,
-} from '../campaign/approval.ts';
+import { supersede } from '../campaign/approval.ts';
 import type { ListInput } from '../campaign/recipients.ts';
 import { CAMPAIGN_STATUSES, type Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
@@ -16,7 +9,7 @@ import type { CheckJob, Outputs } from './checkJob.ts';
 import { runQueued } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
-import { recordAudit } from './record.ts';
+import { audited } from './permissions.ts';
 
 export interface CampaignFields {
   name?: string;
@@ -87,7 +80,7 @@ export async function runCampaignCheck(
   const kept = await keepList(ctx, checked, list);
   const campaign = kept ? { ...checked, kept } : checked;
   await ctx.store.saveCampaign(campaign);
-  await recordAudit(
+  await audited(
     ctx,
     fields.checkedBy,
     'campaign.check',
@@ -104,52 +97,6 @@ export async function runCampaignCheck(
   }
   await discardEndedLists(ctx);
   return { campaign, superseded };
-}
-
-export type CampaignAction = 'request' | 'approve' | 'approve-cleaned' | 'approve-reviewed' | 'reject';
-
-const APPROVAL = {
-  approve: 'as-checked',
-  'approve-cleaned': 'cleaned',
-  'approve-reviewed': 'reviewed',
-} as const;
-
-/** One step of the approval, saved with its history; the approver's role is checked by the caller. */
-export async function decideOnCampaign(
-  ctx: AppContext,
-  id: string,
-  by: string,
-  action: CampaignAction,
-  reason?: string,
-): Promise<Outcome> {
-  const campaign = await findCampaign(ctx, id);
-  const now = ctx.clock();
-  const outcome =
-    action === 'request'
-      ? requestApproval(campaign, by, now, ctx.policy)
-      : action === 'reject'
-        ? reject(campaign, by, reason ?? '', now, ctx.policy)
-        : approve(campaign, by, APPROVAL[action], now, ctx.policy);
-  if (!outcome.ok) return outcome;
-  await ctx.store.saveCampaign(outcome.campaign);
-  // A rejected campaign is never sent: its list goes.
-  if (outcome.campaign.status === 'rejected')
-    return { ok: true, campaign: await discardList(ctx, outcome.campaign) };
-  return outcome;
-}
-
-/** A reviewer lets through one group of recipients in review (the reviewer's role is checked by the caller). */
-export async function reviewCampaignGroup(
-  ctx: AppContext,
-  id: string,
-  rule: string,
-  by: string,
-): Promise<Outcome> {
-  const outcome = reviewGroup(await findCampaign(ctx, id), rule.trim(), by, ctx.clock(), ctx.policy);
-  if (!outcome.ok) return outcome;
-  await ctx.store.saveCampaign(outcome.campaign);
-  await recordAudit(ctx, by, 'campaign.review', undefined, `${id} ${rule.trim()}`);
-  return outcome;
 }
 
 /** Where Slack keeps the checked file, so the "allowed + reviewed" list can be written from it later. */

@@ -11,10 +11,12 @@ import {
   sameIdentifier,
 } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
+import type { Actor } from '../policy/access.ts';
 import type { SaveOutcome } from '../store/types.ts';
-import { assertMayChange, auditChange, type ContactFields, contactInput, type Editor } from './contacts.ts';
+import { assertMayChange, auditChange, type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { clean } from './parse.ts';
+import { audited } from './permissions.ts';
 
 /** An edit as typed: the contact's fields to change, and the addresses and numbers to add or replace. */
 export interface ContactEdit extends ContactFields {
@@ -32,11 +34,7 @@ export interface ContactEdit extends ContactFields {
  * nothing), and it changes exactly the fields named, checked against what stays (a notice date still follows
  * its collection). The audit entry names the fields that changed.
  */
-export async function editContact(
-  ctx: AppContext,
-  fields: ContactEdit,
-  editor: Editor,
-): Promise<SaveOutcome> {
+export async function editContact(ctx: AppContext, fields: ContactEdit, editor: Actor): Promise<SaveOutcome> {
   const now = ctx.clock();
   const { target, existing, extra } = await locate(ctx, fields);
   await assertMayChange(ctx, existing, editor, 'contact.edit', target);
@@ -44,8 +42,22 @@ export async function editContact(
   changes.identifiers = identifierEdits(ctx, fields, existing, extra);
   checkConsistent(ctx, applyEdit(existing, changes, now).contact, fields);
   const outcome = await ctx.store.editContact(existing.id, changes, now);
-  if (outcome.changed.length > 0) await auditChange(ctx, editor.actor, 'contact.edit', target, outcome);
+  if (outcome.changed.length > 0) await auditChange(ctx, editor.id, 'contact.edit', target, outcome);
   return outcome;
+}
+
+/**
+ * Before the Edit form opens: the contact, if the actor may edit it (its owner or a compliance role); otherwise
+ * refused and audited, whether or not she is held (a stranger learns nothing from the refusal).
+ */
+export async function contactToEdit(ctx: AppContext, actor: Actor, target: Identifier): Promise<Contact> {
+  const contact = await ctx.store.findContact(target);
+  if (contact) await assertMayChange(ctx, contact, actor, 'contact.edit', target);
+  else {
+    await audited(ctx, actor, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
+    throw new InputError('not_allowed', { value: 'contact.edit' });
+  }
+  return contact;
 }
 
 /**
@@ -212,7 +224,7 @@ export async function mergeContacts(
   ctx: AppContext,
   a: Identifier,
   b: Identifier,
-  editor: Editor,
+  editor: Actor,
 ): Promise<JoinOutcome & { gone: Contact }> {
   const first = await ctx.store.findContact(a);
   const second = await ctx.store.findContact(b);
@@ -226,7 +238,7 @@ export async function mergeContacts(
   const differed = outcome.differed.length > 0 ? `; kept ${outcome.differed.join(',')}` : '';
   await ctx.store.audit({
     at: ctx.clock().toISOString(),
-    actor: editor.actor,
+    actor: editor.id,
     action: 'contact.merge',
     outcome: 'done',
     targetHash: hashOf(kept),

@@ -4,8 +4,7 @@ import { type Contact, defaultCollection } from '../domain/contacts.ts';
 import { type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
-import { mayEditContact } from '../policy/access.ts';
-import type { Role } from '../policy/schema.ts';
+import { type Actor, mayEditContact } from '../policy/access.ts';
 import type { ContactInput, SaveOutcome } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
@@ -147,25 +146,18 @@ export async function addContact(ctx: AppContext, fields: ContactFields, by: str
   return outcome;
 }
 
-/** Who is editing: the CLI's operator is trusted like a compliance role; a Slack user has their roles. */
-export interface Editor {
-  actor: string;
-  userId?: string;
-  roles: readonly Role[];
-}
-
 /** The owner or a compliance role may change or delete a contact; anyone else is refused, and that audited. */
 export async function assertMayChange(
   ctx: AppContext,
   contact: Contact,
-  editor: Editor,
+  editor: Actor,
   action: string,
   target: Identifier,
 ): Promise<void> {
   if (mayEditContact(contact, editor.userId, editor.roles)) return;
   await ctx.store.audit({
     at: ctx.clock().toISOString(),
-    actor: editor.actor,
+    actor: editor.id,
     action,
     outcome: 'refused',
     targetHash: ctx.store.hash(target),

@@ -1,7 +1,8 @@
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, phoneIdentifier } from '../domain/identifiers.ts';
 import type { AppContext } from './context.ts';
-import { optOut, recordAudit } from './record.ts';
+import { audited } from './permissions.ts';
+import { optOut } from './record.ts';
 
 /**
  * Other tools' own webhook payloads, turned into objections here: the same optOut service as the CLI, Slack and
@@ -129,13 +130,7 @@ export async function hubspotEvents(
         // must go too, which the DPO confirms (`privacy erase`); the objection keeps them blocked meanwhile.
         if (deletion) {
           const id = target.email ? emailIdentifier(target.email) : phoneIdentifier(target.phone ?? '');
-          await recordAudit(
-            ctx,
-            by,
-            'inbound.erasure-requested',
-            id,
-            'HubSpot privacy deletion: erase here too',
-          );
+          await audited(ctx, by, 'inbound.erasure-requested', id, 'HubSpot privacy deletion: erase here too');
         }
       } catch (error) {
         if (!(error instanceof InputError)) throw error; // a malformed address in HubSpot: the others still count

@@ -1,8 +1,10 @@
 import { type Contact, type Interaction, PROSPECT_INITIATED, type SubjectFacts } from '../domain/contacts.ts';
 import { type Identifier, parseTarget } from '../domain/identifiers.ts';
+import type { Actor } from '../policy/access.ts';
 import { dataDeadline } from '../retention/deadlines.ts';
 import type { AppContext } from './context.ts';
 import { type DeadlineCounts, deadlineIndex } from './deadlineIndex.ts';
+import { audited, requireRole } from './permissions.ts';
 
 export interface ContactSheet extends SubjectFacts {
   lastInitiated?: Interaction;
@@ -26,6 +28,14 @@ export async function contactSheet(ctx: AppContext, input: string | Identifier):
     lastInitiated,
     retentionDeadline: dataDeadline(facts.contact, facts.interactions, ctx.policy, now),
   };
+}
+
+/** /prospect, a contact page: the sheet, for the roles that see contacts only; every look is audited. */
+export async function viewContact(ctx: AppContext, actor: Actor, target: Identifier): Promise<ContactSheet> {
+  await requireRole(ctx, actor, 'see_contacts', 'contact.view', target);
+  const sheet = await contactSheet(ctx, target);
+  await audited(ctx, actor, 'contact.view', target);
+  return sheet;
 }
 
 /** How many deadlines (data, phone consents, proofs) have passed, and how many come within `days`. */

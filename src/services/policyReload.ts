@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
+import type { Actor } from '../policy/access.ts';
 import { diffScenarios } from '../policy/diff.ts';
 import { formatIssue, loadPolicy, PolicyError, type PolicyIssue } from '../policy/load.ts';
 import { scenarioProblems } from '../policy/scenarios.ts';
 import type { AppContext } from './context.ts';
+import { audited, requireRole } from './permissions.ts';
 import { diffRegister, type PolicyDiffReport } from './policyDiff.ts';
 
 export type ReloadOutcome =
@@ -16,7 +18,15 @@ export type ReloadOutcome =
  * does to the scenarios and to the register today. Campaign checks made under the old revision can no longer
  * be approved (campaign/approval.ts compares revisions). Audited either way, with who asked.
  */
-export async function reloadPolicy(ctx: AppContext, actor: string): Promise<ReloadOutcome> {
+export async function reloadPolicy(
+  ctx: AppContext,
+  actor: Actor,
+  /** Told once the reload is allowed, before it runs (Slack answers its command there, within its 3 s). */
+  started?: () => Promise<unknown>,
+): Promise<ReloadOutcome> {
+  // The reload is the compliance role's that purges: it changes every answer from now on.
+  await requireRole(ctx, actor, 'purge', 'policy.reload');
+  await started?.();
   const before = ctx.policy;
   let after: typeof before;
   try {
@@ -26,27 +36,23 @@ export async function reloadPolicy(ctx: AppContext, actor: string): Promise<Relo
     if (after.revision !== before.revision && problems.length > 0) throw new PolicyError(problems);
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
-    await ctx.store.audit({
-      at: ctx.clock().toISOString(),
-      actor,
-      action: 'policy.reload',
-      outcome: 'refused',
-      detail: error.issues.slice(0, 5).map(formatIssue).join('\n'),
-    });
+    const issues = error.issues.slice(0, 5).map(formatIssue).join('\n');
+    await audited(ctx, actor, 'policy.reload', undefined, issues, 'refused');
     return { status: 'refused', revision: before.revision, issues: error.issues };
   }
   if (after.revision === before.revision) return { status: 'unchanged', revision: before.revision };
   // The policy in force was loaded without scenarios: the new file's are run on both.
   const scenarios = diffScenarios(before, after);
-  ctx.policy = after;
+  if (!ctx.policies) throw new Error('this context cannot reload its policy');
+  ctx.policies.swap(after);
   const register = await diffRegister(ctx.store, before, after, { at: ctx.clock() });
-  await ctx.store.audit({
-    at: ctx.clock().toISOString(),
+  await audited(
+    ctx,
     actor,
-    action: 'policy.reload',
-    outcome: 'done',
-    detail: `revision ${before.revision} → ${after.revision}; answers changed: ${scenarios.changed} of ${scenarios.asked} scenarios, ${register.changed} of ${register.asked} in the register`,
-  });
+    'policy.reload',
+    undefined,
+    `revision ${before.revision} → ${after.revision}; answers changed: ${scenarios.changed} of ${scenarios.asked} scenarios, ${register.changed} of ${register.asked} in the register`,
+  );
   return {
     status: 'reloaded',
     rules: after.rules.length,

@@ -2,11 +2,13 @@ import { InputError } from '../domain/errors.ts';
 import { foreignKeysOf } from '../domain/foreignHashes.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { localIso } from '../domain/time.ts';
+import type { Actor } from '../policy/access.ts';
 import { type AccessReport, assertReadable, type ExportFormat, gatherAccessReport } from './accessReport.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import { eraseFromKeptLists } from './campaignLists.ts';
-import { assertMayChange, type Editor } from './contacts.ts';
+import { assertMayChange } from './contacts.ts';
 import type { AppContext } from './context.ts';
+import { audited, requireRole } from './permissions.ts';
 import { personIdentifiers } from './record.ts';
 import { purgePerson } from './retention.ts';
 import { queueWebhooks } from './webhooks.ts';
@@ -27,24 +29,26 @@ async function identifiersFor(ctx: AppContext, target: Identifier) {
 export async function accessRequest(
   ctx: AppContext,
   target: Identifier,
-  by: string,
+  by: Actor,
   format: ExportFormat = 'json',
 ): Promise<AccessReport> {
+  await requireRole(ctx, by, 'privacy_requests', 'privacy.export', target);
   const report = await gatherAccessReport(ctx, target);
   assertReadable(report, format);
-  await ctx.store.audit({
-    at: report.at.toISOString(),
-    actor: by,
-    action: 'privacy.export',
-    outcome: 'done',
-    targetHash: ctx.store.hash(report.identifiers[0] ?? target),
-    detail: `format ${format}`,
-  });
+  await audited(ctx, by, 'privacy.export', report.identifiers[0] ?? target, `format ${format}`);
   return report;
 }
 
+/**
+ * A data-subject request as it is made (`/privacy export|erase`), before anything is gathered or confirmed: the
+ * privacy-requests role only, a refusal audited.
+ */
+export function openPrivacyRequest(ctx: AppContext, by: Actor, verb: 'export' | 'erase', target: Identifier) {
+  return requireRole(ctx, by, 'privacy_requests', `privacy.${verb}`, target);
+}
+
 /** GDPR art. 15 as JSON, the machine format: the records as stored, and what the report derives from them. */
-export async function exportPerson(ctx: AppContext, target: Identifier, by: string) {
+export async function exportPerson(ctx: AppContext, target: Identifier, by: Actor) {
   return exportJson(await accessRequest(ctx, target, by, 'json'));
 }
 
@@ -92,18 +96,19 @@ export function exportJson(report: AccessReport) {
  * GDPR art. 17: erases the person (contact, consents, interactions, decisions about them) and records an
  * objection on every identifier, so the keyed hash alone keeps them from being contacted again.
  */
-export async function erasePerson(ctx: AppContext, target: Identifier, by: string) {
+export async function erasePerson(ctx: AppContext, target: Identifier, by: Actor) {
+  await requireRole(ctx, by, 'privacy_requests', 'privacy.erase', target);
   const { contact, ids, hashes } = await identifiersFor(ctx, target);
   const now = ctx.clock();
   await ctx.store.addObjection(ids, 'all', now, 'erasure');
-  await queueWebhooks(ctx, 'objection', { at: now, scope: 'all', origin: by, identifiers: ids });
+  await queueWebhooks(ctx, 'objection', { at: now, scope: 'all', origin: by.id, identifiers: ids });
   // The copies of campaign lists kept for a recheck at send time let her go too.
   recordedAgainst(ctx, ids, await eraseFromKeptLists(ctx, hashes));
-  if (contact) return purgePerson(ctx, contact, by, 'privacy.erase');
+  if (contact) return purgePerson(ctx, contact, by.id, 'privacy.erase');
   const removed = await ctx.store.purge({ decisionHashes: hashes });
   await ctx.store.audit({
     at: now.toISOString(),
-    actor: by,
+    actor: by.id,
     action: 'privacy.erase',
     outcome: 'done',
     targetHash: hashes[0],
@@ -117,9 +122,9 @@ export async function erasePerson(ctx: AppContext, target: Identifier, by: strin
  * decisions go; any objection stays in the suppression list (it must outlive the contact), and none is added,
  * unlike an erasure request. The owner or a compliance role only.
  */
-export async function deleteContact(ctx: AppContext, target: Identifier, editor: Editor) {
+export async function deleteContact(ctx: AppContext, target: Identifier, editor: Actor) {
   const contact = await ctx.store.findContact(target);
   if (!contact) throw new InputError('unknown_contact', { field: target.kind });
   await assertMayChange(ctx, contact, editor, 'contact.delete', target);
-  return purgePerson(ctx, contact, editor.actor, 'contact.delete');
+  return purgePerson(ctx, contact, editor.id, 'contact.delete');
 }

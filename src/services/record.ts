@@ -9,11 +9,13 @@ import {
 } from '../domain/contacts.ts';
 import { InputError, type ProblemParams } from '../domain/errors.ts';
 import { type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
+import type { Actor } from '../policy/access.ts';
 import type { ConsentInput } from '../store/types.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';
+import { audited, requireRole } from './permissions.ts';
 import { queueWebhooks } from './webhooks.ts';
 
 export interface ConsentFields {
@@ -137,6 +139,20 @@ export async function knownContact(ctx: AppContext, target: Identifier): Promise
   return contact;
 }
 
+/**
+ * Before a consent form opens (and again when it is sent: a form can be forged): the record-consent role only,
+ * a refusal audited. Says whether the person is in the register (a consent is recorded on a known contact).
+ */
+export async function consentForm(
+  ctx: AppContext,
+  actor: Actor,
+  target: Identifier,
+  action: 'consent.open' | 'consent.record',
+): Promise<{ known: boolean }> {
+  await requireRole(ctx, actor, 'record_consent', action, target);
+  return { known: (await ctx.store.findContact(target)) !== undefined };
+}
+
 export async function recordConsent(ctx: AppContext, fields: ConsentFields) {
   const now = ctx.clock();
   const { target, input } = readConsent(ctx, fields, now);
@@ -168,7 +184,7 @@ export async function saveConsent(
     recordedAgainst(ctx, event.identifiers);
   }
   const what = `${record.action} ${record.channel} ${record.purpose}`;
-  await recordAudit(ctx, by, 'consent.record', target, from ? `${what}; from ${from}` : what);
+  await audited(ctx, by, 'consent.record', target, from ? `${what}; from ${from}` : what);
   return record;
 }
 
@@ -198,7 +214,7 @@ export async function recordEvent(
       recordedAgainst(ctx, [line]);
     }
   }
-  await recordAudit(ctx, fields.by ?? 'unknown', 'event.record', target, type);
+  await audited(ctx, fields.by ?? 'unknown', 'event.record', target, type);
   return { contact, record };
 }
 
@@ -229,26 +245,8 @@ export async function optOut(
   notInFuture(at, now, 'at');
   const { contact, ids: targets } = await personIdentifiers(ctx, target);
   const suppressions = await ctx.store.addObjection(targets, scope, at, fields.origin, clean(fields.reason));
-  await recordAudit(ctx, fields.origin, 'objection.record', target, scope);
+  await audited(ctx, fields.origin, 'objection.record', target, scope);
   await queueWebhooks(ctx, 'objection', { at, scope, origin: fields.origin, identifiers: targets });
   recordedAgainst(ctx, targets);
   return { suppressions, scope, contact };
-}
-
-/** Every change is an audit entry: who, when, what, about whom (hashed). */
-export async function recordAudit(
-  ctx: AppContext,
-  actor: string,
-  action: string,
-  target: Identifier | undefined,
-  detail?: string,
-): Promise<void> {
-  await ctx.store.audit({
-    at: ctx.clock().toISOString(),
-    actor,
-    action,
-    outcome: 'done',
-    targetHash: target ? ctx.store.hash(target) : undefined,
-    detail,
-  });
 }

@@ -4,9 +4,8 @@ import { EXCEL_SHAPE, safeCell } from '../csv/write.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
 import type { Lang } from '../i18n.ts';
-import { mayExportRegister } from '../policy/access.ts';
+import { type Actor, mayExportRegister } from '../policy/access.ts';
 import { subjectsOf } from './checkQueue.ts';
-import type { Editor } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { registerHeader, registerRow } from './registerRows.ts';
 
@@ -33,7 +32,7 @@ export function registerFormat(out: string): RegisterFormat {
  */
 export async function exportRegister(
   ctx: AppContext,
-  editor: Editor,
+  editor: Actor,
   options: { out: string; lang: Lang },
 ): Promise<{ rows: number; format: RegisterFormat }> {
   const format = registerFormat(options.out);
@@ -41,7 +40,7 @@ export async function exportRegister(
   if (!mayExportRegister(editor.roles)) {
     await ctx.store.audit({
       at: at.toISOString(),
-      actor: editor.actor,
+      actor: editor.id,
       action: 'register.export',
       outcome: 'refused',
       detail: 'not a compliance role',
@@ -69,7 +68,7 @@ export async function exportRegister(
   }
   await ctx.store.audit({
     at: at.toISOString(),
-    actor: editor.actor,
+    actor: editor.id,
     action: 'register.export',
     outcome: 'done',
     detail: `${rows} rows, ${format}, file ${withoutIdentifiers(basename(options.out))}`,

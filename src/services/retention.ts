@@ -2,6 +2,7 @@ import { type Contact, personHashes } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { kept } from '../domain/kept.ts';
+import type { Actor } from '../policy/access.ts';
 import {
   type Deadline,
   deadlinesOf,
@@ -13,6 +14,7 @@ import { type PurgePlan, purgeFingerprint, purgeKey, purgePlan } from '../retent
 import type { PurgeResult } from '../store/types.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
+import { audited, requireRole } from './permissions.ts';
 import { recordConsent, recordEvent } from './record.ts';
 
 /** A scan as of `at` (a preview when it is not now: nothing is ever deleted ahead of the real clock). */
@@ -51,6 +53,15 @@ export interface PurgeConfirmation {
   fingerprint: string;
 }
 
+export interface PurgeOptions {
+  at?: string;
+  dryRun?: boolean;
+  scan?: RetentionScan;
+  confirmed?: PurgeConfirmation;
+  /** Told once the purge is allowed, before it runs (Slack answers its modal there, within its 3 s). */
+  started?: () => Promise<unknown>;
+}
+
 /** The list a confirmation of `at` is about, as it stands now: what is due now and was already due then. */
 export async function confirmableList(ctx: AppContext, at: Date): Promise<Deadline[]> {
   const scan = await scanRetention(ctx.store.contactPages(), ctx.policy, ctx.clock(), 0);
@@ -65,10 +76,12 @@ export async function confirmableList(ctx: AppContext, at: Date): Promise<Deadli
  */
 export async function purgeOverdue(
   ctx: AppContext,
-  by: string,
-  options: { at?: string; dryRun?: boolean; scan?: RetentionScan; confirmed?: PurgeConfirmation } = {},
+  by: Actor,
+  options: PurgeOptions = {},
 ): Promise<PurgeOutcome> {
+  await requireRole(ctx, by, 'purge', 'retention.purge');
   atRealClock(ctx, options.at);
+  await options.started?.();
   const scan = options.scan ?? (await scanRetention(ctx.store.contactPages(), ctx.policy, ctx.clock(), 0));
   let shown = scan.overdue;
   if (options.confirmed) {
@@ -97,13 +110,13 @@ export async function purgeOverdue(
   }
   const plan = purgePlan(list);
   if (list.length > 0)
-    await ctx.store.audit({
-      at: ctx.clock().toISOString(),
-      actor: by,
-      action: 'retention.purge',
-      outcome: 'done',
-      detail: `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; rules ${plan.rules.join(', ')}${stayed.length ? `; ${stayed.length} kept (deadline moved since the list)` : ''}`,
-    });
+    await audited(
+      ctx,
+      by,
+      'retention.purge',
+      undefined,
+      `${removed.contacts} contacts, ${removed.consents} consents, ${removed.interactions} interactions, ${removed.decisions} decisions; rules ${plan.rules.join(', ')}${stayed.length ? `; ${stayed.length} kept (deadline moved since the list)` : ''}`,
+    );
   return { list, plan, removed: list.length > 0 ? removed : undefined, stayed, scan };
 }
 

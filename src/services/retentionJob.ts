@@ -2,6 +2,7 @@ import type { Cron } from 'croner';
 import { Cron as CronJob } from 'croner';
 import { kept } from '../domain/kept.ts';
 import { parseDuration } from '../domain/time.ts';
+import { SCHEDULER } from '../policy/access.ts';
 import type { RetentionScan } from '../retention/deadlines.ts';
 import { dueReminders, type Reminder } from '../retention/reminders.ts';
 import type { Lease, PurgeResult } from '../store/types.ts';
@@ -42,7 +43,7 @@ export async function runRetention(
   let scan = await retentionScan(ctx, undefined, horizonDays + 1);
   if (policy.doc.retention.on_deadline === 'auto') {
     // Each line is computed again at the moment it is deleted: a contact whose clock moved since the scan stays.
-    const purge = await purgeOverdue(ctx, 'scheduler', { scan });
+    const purge = await purgeOverdue(ctx, SCHEDULER, { scan });
     run.purged = purge.removed;
     scan = withoutPurged(scan, purge);
   }

@@ -4,7 +4,7 @@ import { InputError } from '../domain/errors.ts';
 import { loadPolicy, type Policy } from '../policy/load.ts';
 import { openStore } from '../store/open.ts';
 import { isPostgresUrl } from '../store/pg/register.ts';
-import type { AppContext } from './context.ts';
+import { type AppContext, reloadableContext } from './context.ts';
 
 /**
  * Where each workspace's register and policy are when the app serves many (OAuth installs): registers apart,
@@ -47,5 +47,10 @@ export function workspacePolicy(policy: Policy, key: string): Policy {
 export async function openWorkspace(layout: WorkspaceLayout, key: string): Promise<AppContext> {
   const { location, schema } = workspaceStore(layout, key);
   const store = await openStore(location, { env: layout.env, schema });
-  return { store, policy: workspacePolicy(layout.policy, key), clock: layout.clock, workspace: key };
+  return reloadableContext({
+    store,
+    policy: workspacePolicy(layout.policy, key),
+    clock: layout.clock,
+    workspace: key,
+  });
 }

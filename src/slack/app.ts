@@ -2,12 +2,15 @@ import { type AnyMiddlewareArgs, App, type Logger, LogLevel, type Middleware } f
 import type { SlackMode } from '../config.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../services/context.ts';
+import { refuseAccess } from '../services/permissions.ts';
 import type { Installations } from '../store/installations.ts';
+import { doneModal } from './blocks/modals.ts';
 import { BOT_SCOPES, installationStore, registerUninstall } from './installations.ts';
+import { tellRechecksInThreads } from './listeners/campaignRecheck.ts';
 import { registerListeners } from './listeners/index.ts';
-import { actor, type SlackDeps } from './listeners/kit.ts';
+import { actor, depsOf } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
-import { type WorkspaceOpener, WorkspaceRouter, workspaceKey } from './workspaces.ts';
+import { type Workspace, type WorkspaceOpener, WorkspaceRouter } from './workspaces.ts';
 
 export interface SlackAppOptions {
   /** One workspace: its context. With `workspaces`, each request gets its own instead. */
@@ -41,7 +44,8 @@ export interface SlackAppOptions {
  */
 export function createSlackApp(options: SlackAppOptions): {
   app: App;
-  deps: SlackDeps;
+  /** The one workspace (one bot token); with `workspaces`, each is opened by the router instead. */
+  deps: Workspace;
   router: WorkspaceRouter;
 } {
   const { mode } = options;
@@ -78,38 +82,30 @@ export function createSlackApp(options: SlackAppOptions): {
   });
   const single = options.workspaces ? undefined : options.ctx;
   if (!options.workspaces && !single) throw new Error('createSlackApp needs a context or workspaces');
-  const only = single && {
+  const only: Workspace | undefined = single && {
     key: '',
     ctx: single,
     people: new People(single, app.client, app.logger),
     client: app.client,
-  };
-  const router = new WorkspaceRouter(app.logger, only, options.workspaces);
-  const deps: SlackDeps = {
-    ctx: single ?? router.routedContext(),
-    get people() {
-      return router.current().people;
-    },
-    get client() {
-      return router.current().client;
-    },
     logger: app.logger,
   };
+  const router = new WorkspaceRouter(app.logger, only, options.workspaces);
+  // With many workspaces, each one's rechecks are watched when it opens (workspaceJobs.ts).
+  if (only) tellRechecksInThreads(only);
 
-  // Everything a request does happens in its workspace: its register, policy and people, no other. With one
-  // workspace there is nothing to choose (and no AsyncLocalStorage to pay for on every promise).
-  if (options.workspaces)
-    app.use(async (args) => {
-      const workspace = await router.workspace(workspaceKey(args.context), args.client);
-      return router.run(workspace, () => args.next());
-    });
+  // Everything a request does happens in its workspace: its register, policy and people, no other. Listeners
+  // receive it from Bolt's context (listeners/kit.ts depsOf), as they receive the language.
+  app.use(async (args) => {
+    args.context.deps = await router.forRequest(args.context, args.client);
+    await args.next();
+  });
 
   // Slack redelivers what it thinks failed (x-slack-retry-num): the same trigger or event is handled once, by
   // whichever replica claims it first (the claim is in the register: PostgreSQL for several replicas).
   app.use(async (args) => {
     const body = args.body as { event_id?: string; trigger_id?: string };
     const key = body.event_id ?? body.trigger_id;
-    if (key && !(await deps.ctx.store.claim(`slack:${key}`, 10 * 60_000))) {
+    if (key && !(await depsOf(args.context).ctx.store.claim(`slack:${key}`, 10 * 60_000))) {
       app.logger.info(`duplicate delivery ignored (retry ${args.context.retryNum ?? '?'})`);
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
@@ -119,12 +115,12 @@ export function createSlackApp(options: SlackAppOptions): {
   });
 
   if (options.installations) registerUninstall(app, options.installations, (key) => router.forget(key));
-  app.use(refuseStrangers(deps));
-  registerListeners(app, deps);
+  app.use(refuseStrangers());
+  registerListeners(app);
   app.error(async (error) => {
     app.logger.error(`unhandled: ${error.message}`);
   });
-  return { app, deps, router };
+  return { app, deps: only as Workspace, router };
 }
 
 /**
@@ -132,8 +128,9 @@ export function createSlackApp(options: SlackAppOptions): {
  * a guest the policy does not allow, or a user of another organisation (Slack Connect) gets a clear refusal,
  * written to the audit trail.
  */
-function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
+function refuseStrangers(): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
+    const deps = depsOf(args.context);
     const body = args.body as {
       type?: string;
       user_id?: string;
@@ -157,33 +154,20 @@ function refuseStrangers(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
       body.enterprise_id ?? body.enterprise?.id ?? body.team?.enterprise_id,
     );
     if (standing === 'member') return args.next();
-    await deps.ctx.store.audit({
-      at: deps.ctx.clock().toISOString(),
-      actor: actor(userId),
-      action: 'access',
-      outcome: 'refused',
-      detail: standing,
-    });
-    const text = t(await deps.people.lang(userId), `access_refused_${standing}`);
+    await refuseAccess(deps.ctx, actor(userId), standing);
+    const lang = await deps.people.lang(userId);
+    const text = t(lang, `access_refused_${standing}`);
     const { ack, respond } = args as unknown as {
       ack?: (answer?: unknown) => Promise<void>;
       respond?: (answer: unknown) => Promise<unknown>;
     };
     if (body.type === 'view_submission')
-      return ack?.({ response_action: 'update', view: doneModalText(text) });
+      return ack?.({ response_action: 'update', view: doneModal(lang, text, 'prospect-guard') });
     if (body.type === 'block_actions' || body.type === 'message_action' || body.type === 'shortcut') {
       await ack?.();
       await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
       return;
     }
     await ack?.({ response_type: 'ephemeral', text });
-  };
-}
-
-function doneModalText(text: string) {
-  return {
-    type: 'modal' as const,
-    title: { type: 'plain_text' as const, text: 'prospect-guard' },
-    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }],
   };
 }

@@ -5,6 +5,7 @@ import { auditPolicyAtStart } from '../services/policyReload.ts';
 import { startRetentionScheduler } from '../services/retentionJob.ts';
 import { startWebhookDelivery } from '../services/webhookDelivery.ts';
 import type { Installations } from '../store/installations.ts';
+import { tellRechecksInThreads } from './listeners/campaignRecheck.ts';
 import type { SlackDeps } from './listeners/kit.ts';
 import { watchPolicy } from './listeners/policy.ts';
 import { SlackReminderPoster } from './retentionPoster.ts';
@@ -26,13 +27,9 @@ export async function startWorkspaceJobs(
   const schedulers = new Map<string, { stop: () => void }>();
   const deliveries = new Map<string, { stop: () => void }>();
   const watchers = new Map<string, { stop: () => void }>();
+  const rechecks = new Map<string, { stop: () => void }>();
   router.onOpen = (workspace: Workspace) => {
-    const deps: SlackDeps = {
-      ctx: workspace.ctx,
-      people: workspace.people,
-      client: workspace.client,
-      logger: app.logger,
-    };
+    const deps: SlackDeps = workspace;
     void auditPolicyAtStart(workspace.ctx).catch((error: Error) => onError(workspace.key, error));
     schedulers.set(
       workspace.key,
@@ -47,10 +44,12 @@ export async function startWorkspaceJobs(
     );
     // Its policy file (its own, or the shipped one) reloaded when saved, as in one-workspace mode.
     watchers.set(workspace.key, { stop: watchPolicy(deps, 1000) });
+    // Its campaigns rechecked through the API or the command line, told in their threads.
+    rechecks.set(workspace.key, { stop: tellRechecksInThreads(deps) });
     alsoOnOpen?.(workspace);
   };
   router.onForget = (key) => {
-    for (const jobs of [schedulers, deliveries, watchers]) {
+    for (const jobs of [schedulers, deliveries, watchers, rechecks]) {
       jobs.get(key)?.stop();
       jobs.delete(key);
     }
@@ -59,7 +58,8 @@ export async function startWorkspaceJobs(
     await openInstalled(app, router, installations, key).catch((error: Error) => onError(key, error));
   return {
     stop: () => {
-      for (const job of [...schedulers.values(), ...deliveries.values(), ...watchers.values()]) job.stop();
+      for (const jobs of [schedulers, deliveries, watchers, rechecks])
+        for (const job of jobs.values()) job.stop();
     },
   };
 }

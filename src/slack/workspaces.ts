@@ -1,27 +1,26 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../services/context.ts';
+import type { SlackDeps } from './listeners/kit.ts';
 import { People } from './listeners/people.ts';
 
-/** One workspace as the app serves it: its register, policy and clock, its people, a Web API client with its token. */
-export interface Workspace {
+/**
+ * One workspace as the app serves it: its register, policy and clock, its people, a Web API client with its
+ * token; what every listener of its requests receives.
+ */
+export interface Workspace extends SlackDeps {
   key: string;
-  ctx: AppContext;
-  people: People;
-  client: WebClient;
 }
 
 /** Opens the context of a workspace (a team, or an Enterprise Grid organisation installed org-wide), once. */
 export type WorkspaceOpener = (key: string) => Promise<AppContext>;
 
 /**
- * Which workspace a request belongs to, for everything the request does: set by a middleware from the team (or
- * the organisation of an org-wide install) Slack says the request comes from, and held in AsyncLocalStorage so
- * that listeners reading `deps.ctx` and `deps.people` reach that workspace's register and no other.
+ * The workspaces the app serves, each opened once: the only one (one bot token), or one per team (or
+ * organisation of an org-wide install) that installed the app. The app's first middleware asks it for the
+ * request's workspace and puts it in Bolt's `context` (slack/app.ts): one code path for one workspace and many.
  */
 export class WorkspaceRouter {
-  private readonly storage = new AsyncLocalStorage<Workspace>();
   private readonly opened = new Map<string, Promise<Workspace>>();
 
   /** Told when a workspace is opened (its scheduler starts) and when it is forgotten (uninstalled). */
@@ -30,16 +29,17 @@ export class WorkspaceRouter {
 
   constructor(
     private readonly logger: Logger,
-    /** Single-workspace mode: the one workspace, also outside requests. */
+    /** Single-workspace mode: the one workspace. */
     private readonly only?: Workspace,
     private readonly open?: WorkspaceOpener,
   ) {}
 
-  /** The workspace of the request being handled (or the only one). */
-  current(): Workspace {
-    const workspace = this.storage.getStore() ?? this.only;
-    if (!workspace) throw new Error('no workspace for this request');
-    return workspace;
+  /** The workspace a request comes from (Bolt's context says its team and organisation), or the only one. */
+  forRequest(
+    context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean },
+    client: WebClient,
+  ): Promise<Workspace> {
+    return this.only ? Promise.resolve(this.only) : this.workspace(workspaceKey(context), client);
   }
 
   /** The workspace of `key`, opened on first use with the client Bolt made for its token. */
@@ -49,7 +49,13 @@ export class WorkspaceRouter {
     if (!opening) {
       const open = this.open as WorkspaceOpener;
       opening = open(key).then((ctx) => {
-        const workspace = { key, ctx, people: new People(ctx, client, this.logger), client };
+        const workspace = {
+          key,
+          ctx,
+          people: new People(ctx, client, this.logger),
+          client,
+          logger: this.logger,
+        };
         this.onOpen?.(workspace);
         return workspace;
       });
@@ -65,30 +71,9 @@ export class WorkspaceRouter {
     this.onForget?.(key);
   }
 
-  run<T>(workspace: Workspace, work: () => Promise<T>): Promise<T> {
-    return this.storage.run(workspace, work);
-  }
-
   /** Every workspace opened so far (their schedulers, their stores to close). */
   async all(): Promise<Workspace[]> {
     return this.only ? [this.only] : Promise.all(this.opened.values());
-  }
-
-  /** A context that is always the current workspace's: what listeners hold as `deps.ctx`. */
-  routedContext(): AppContext {
-    const router = this;
-    return {
-      get store() {
-        return router.current().ctx.store;
-      },
-      get policy() {
-        return router.current().ctx.policy;
-      },
-      set policy(policy) {
-        router.current().ctx.policy = policy;
-      },
-      clock: () => router.current().ctx.clock(),
-    };
   }
 }
 

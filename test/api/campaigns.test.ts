@@ -3,11 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { emailIdentifier } from '../../src/domain/identifiers.ts';
 import { createApiKey } from '../../src/services/apiKeys.ts';
-import { decideOnCampaign, runCampaignCheck } from '../../src/services/campaign.ts';
+import { runCampaignCheck } from '../../src/services/campaign.ts';
+import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { startTestApi } from './harness.ts';
 
 /**
@@ -42,8 +44,8 @@ async function approvedCampaign(ctx: AppContext): Promise<string> {
     checkedBy: 'slack:U0SALES',
   };
   const { campaign } = await runCampaignCheck(ctx, { ...fields, end: '2026-11-27T18:00' }, list);
-  await decideOnCampaign(ctx, campaign.id, 'slack:U0SALES', 'request');
-  await decideOnCampaign(ctx, campaign.id, 'slack:U0MANAGER', 'approve');
+  await decideOnCampaign(ctx, campaign.id, withEveryRole('slack:U0SALES'), 'request');
+  await decideOnCampaign(ctx, campaign.id, withEveryRole('slack:U0MANAGER'), 'approve');
   return campaign.id;
 }
 

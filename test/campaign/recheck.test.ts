@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emailIdentifier } from '../../src/domain/identifiers.ts';
-import { decideOnCampaign, runCampaignCheck } from '../../src/services/campaign.ts';
+import { runCampaignCheck } from '../../src/services/campaign.ts';
+import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { erasePerson } from '../../src/services/privacy.ts';
@@ -13,6 +14,7 @@ import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { operator, withEveryRole } from '../support/actors.ts';
 
 /**
  * Approvals hold at send time (GDPR art. 21(3): after an objection the data "shall no longer be processed" for
@@ -57,8 +59,8 @@ async function approvedCampaign() {
   };
   const { campaign } = await runCampaignCheck(ctx, fields, { kind: 'file', path: file, fileName: file });
   writeFileSync(file, 'gone');
-  await decideOnCampaign(ctx, campaign.id, 'cli:sales', 'request');
-  const approved = await decideOnCampaign(ctx, campaign.id, 'cli:boss', 'approve-cleaned');
+  await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:sales'), 'request');
+  const approved = await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:boss'), 'approve-cleaned');
   if (!approved.ok) throw new Error(approved.problem);
   return approved.campaign;
 }
@@ -70,7 +72,7 @@ describe('checking an approved campaign again at send time', () => {
     // Tuesday: c objects to all marketing; d is erased at her request; e's other address objects.
     clock = new Date('2026-11-24T08:00:00+01:00');
     await optOut(ctx, { email: 'c@acme.fr', origin: 'cli:dpo' });
-    await erasePerson(ctx, emailIdentifier('d@acme.fr'), 'cli:dpo');
+    await erasePerson(ctx, emailIdentifier('d@acme.fr'), operator('cli:dpo'));
     const e = await store.findContact(emailIdentifier('e@acme.fr'));
     await store.editContact(
       e?.id ?? '',
@@ -149,8 +151,8 @@ describe('checking an approved campaign again at send time', () => {
       },
       { kind: 'file', path: file, fileName: file },
     );
-    await decideOnCampaign(ctx, other.campaign.id, 'cli:sales', 'request');
-    await decideOnCampaign(ctx, other.campaign.id, 'cli:boss', 'reject', 'pas maintenant');
+    await decideOnCampaign(ctx, other.campaign.id, withEveryRole('cli:sales'), 'request');
+    await decideOnCampaign(ctx, other.campaign.id, withEveryRole('cli:boss'), 'reject', 'pas maintenant');
     expect(readdirSync(folder)).toEqual([`${c.id}.0.json`]);
     expect((await store.findCampaign(other.campaign.id))?.kept).toBeUndefined();
   });

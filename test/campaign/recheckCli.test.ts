@@ -1,12 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { decideOnCampaign } from '../../src/services/campaign.ts';
+import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
+import { withEveryRole } from '../support/actors.ts';
 
 const add = (email: string) => [
   'contact',
@@ -28,8 +29,8 @@ async function approve(dir: string, id: string) {
   const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
   const ctx = { store, policy, clock: () => new Date('2026-11-23T11:00:00+01:00') };
   try {
-    await decideOnCampaign(ctx, id, 'slack:U0SALES', 'request');
-    const done = await decideOnCampaign(ctx, id, 'slack:U0MANAGER', 'approve');
+    await decideOnCampaign(ctx, id, withEveryRole('slack:U0SALES'), 'request');
+    const done = await decideOnCampaign(ctx, id, withEveryRole('slack:U0MANAGER'), 'approve');
     if (!done.ok) throw new Error(done.problem);
   } finally {
     await store.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.ts';
+import { operator } from '../../src/policy/access.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { purgeOverdue, retentionScan } from '../../src/services/retention.ts';
 import { type ReminderPoster, runRetention } from '../../src/services/retentionJob.ts';
@@ -52,7 +53,7 @@ describe('a purge', () => {
       NOW,
     );
     await store.recordInteraction(alice, 'reply', NOW, NOW);
-    const outcome = await purgeOverdue(ctx, 'cli:dpo', { scan });
+    const outcome = await purgeOverdue(ctx, operator('cli:dpo'), { scan });
     expect(outcome.removed).toBeUndefined();
     expect(outcome.stayed.map((d) => d.contact.email).sort()).toEqual(['alice@corp.fr', 'dave@corp.fr']);
     expect(await emails(store)).toEqual(['alice@corp.fr', 'dave@corp.fr']);
@@ -65,7 +66,7 @@ describe('a purge', () => {
     await store.recordInteraction(alice, 'click', NOW, NOW);
     // Someone new comes due after the list was made: not listed, so not deleted by this purge.
     await store.saveContact({ email: 'late@corp.fr', provenance: form('2023-11-01T07:00:00Z') }, NOW);
-    const outcome = await purgeOverdue(ctx, 'cli:dpo', { scan });
+    const outcome = await purgeOverdue(ctx, operator('cli:dpo'), { scan });
     expect(outcome.list.map((d) => d.contact.email)).toEqual(['dave@corp.fr']);
     expect(await emails(store)).toEqual(['alice@corp.fr', 'late@corp.fr']);
     const [entry] = await store.auditTrail({ action: 'retention.purge' });
@@ -77,17 +78,19 @@ describe('a purge', () => {
   it('runs at the real clock only: a date ahead or behind is refused, and nothing is deleted', async () => {
     const { ctx, store } = await register();
     for (const at of ['2029-11-10', '2026-11-24T10:30', '2025-01-01']) {
-      const refused = purgeOverdue(ctx, 'cli:dpo', { at });
+      const refused = purgeOverdue(ctx, operator('cli:dpo'), { at });
       await expect(refused).rejects.toBeInstanceOf(InputError);
       await expect(refused).rejects.toMatchObject({
         problem: 'purge_not_now',
         params: { field: 'at', value: at },
       });
-      await expect(purgeOverdue(ctx, 'cli:dpo', { at, dryRun: true })).rejects.toBeInstanceOf(InputError);
+      await expect(purgeOverdue(ctx, operator('cli:dpo'), { at, dryRun: true })).rejects.toBeInstanceOf(
+        InputError,
+      );
     }
     expect(await emails(store)).toHaveLength(2);
     // "Now", as a script may give it, is the real clock.
-    const done = await purgeOverdue(ctx, 'cli:dpo', { at: '2026-11-23T10:30:00+01:00' });
+    const done = await purgeOverdue(ctx, operator('cli:dpo'), { at: '2026-11-23T10:30:00+01:00' });
     expect(done.removed).toMatchObject({ contacts: 2 });
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/contacts.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { identifiersOf } from '../../src/domain/identifiers.ts';
-import { COMPLIANCE_ROLES } from '../../src/policy/access.ts';
+import { operator as operatorActor } from '../../src/policy/access.ts';
 import { editContact, mergeContacts } from '../../src/services/contactEdit.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { optOut, recordConsent, recordEvent } from '../../src/services/record.ts';
@@ -20,7 +20,7 @@ import { policy } from '../support/policy.ts';
  */
 
 const now = new Date('2026-11-23T09:30:00.000Z');
-const operator = { actor: 'cli:prop', roles: COMPLIANCE_ROLES };
+const operator = operatorActor('cli:prop');
 let store: FileStore;
 let ctx: AppContext;
 let person = 0;

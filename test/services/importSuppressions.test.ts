@@ -16,6 +16,7 @@ import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { withEveryRole } from '../support/actors.ts';
 
 // GDPR art. 21(2)-(3), L.34-5 CPCE: a person who unsubscribed in another tool (Brevo, Mailchimp, lemlist…) has
 // objected; once her line of that tool's suppression list reaches us, the objection binds us, and it outlives her
@@ -237,8 +238,8 @@ async function approvedCampaign(ctx: AppContext, dir: string) {
     checkedBy: 'cli:sales',
   };
   const { campaign } = await runCampaignCheck(ctx, fields, { kind: 'file', path: file, fileName: file });
-  await decideOnCampaign(ctx, campaign.id, 'cli:sales', 'request');
-  const approved = await decideOnCampaign(ctx, campaign.id, 'cli:boss', 'approve-cleaned');
+  await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:sales'), 'request');
+  const approved = await decideOnCampaign(ctx, campaign.id, withEveryRole('cli:boss'), 'approve-cleaned');
   if (!approved.ok) throw new Error(approved.problem);
   return approved.campaign;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { ListInput } from '../../src/campaign/recipients.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../../src/domain/identifiers.ts';
-import { decideOnCampaign } from '../../src/services/campaign.ts';
+import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import { keepList } from '../../src/services/campaignLists.ts';
 import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
 import { runCheckJob } from '../../src/services/checkJob.ts';
@@ -12,6 +12,7 @@ import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut, recordConsent } from '../../src/services/record.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
 import { policy } from '../support/policy.ts';
+import { operator, withEveryRole } from '../support/actors.ts';
 
 /**
  * "An objection recorded after approval never reaches a send" (GDPR art. 21(3): the data "shall no longer be
@@ -110,7 +111,7 @@ async function act(ctx: AppContext, p: Person, on: Identifier, target: Identifie
   if (p.action === 'optout-sms') await optOut(ctx, { ...who, channel: 'sms', origin: 'api:crm' });
   if (p.action === 'withdraw')
     await recordConsent(ctx, { ...who, channel: 'email', action: 'withdraw', recordedBy: 'cli:dpo' });
-  if (p.action === 'erase') await erasePerson(ctx, on, 'cli:dpo');
+  if (p.action === 'erase') await erasePerson(ctx, on, operator('cli:dpo'));
   return target;
 }
 
@@ -137,11 +138,11 @@ it('an objection recorded after approval never reaches a send', async () => {
         const asChecked = c.counts.block === 0 && !cleaned;
         fc.pre(asChecked || c.counts.allow > 0);
         now = T(1);
-        await decideOnCampaign(ctx, c.id, 'cli:sales', 'request');
+        await decideOnCampaign(ctx, c.id, withEveryRole('cli:sales'), 'request');
         const approved = await decideOnCampaign(
           ctx,
           c.id,
-          'cli:boss',
+          withEveryRole('cli:boss'),
           asChecked ? 'approve' : 'approve-cleaned',
         );
         expect(approved.ok).toBe(true);

@@ -190,7 +190,7 @@ describe('register export: the register as a spreadsheet for the DPO', () => {
     const out = join(tempDir(), 'registre.csv');
     const asked = exportRegister(
       ctx,
-      { actor: 'slack:U0SALES', roles: ['approve_campaigns'] },
+      { id: 'slack:U0SALES', roles: ['approve_campaigns'], via: 'slack' },
       { out, lang: 'fr' },
     );
     await expect(asked).rejects.toEqual(new InputError('register_export_not_allowed'));
@@ -200,7 +200,7 @@ describe('register export: the register as a spreadsheet for the DPO', () => {
     ]);
     const allowed = await exportRegister(
       ctx,
-      { actor: 'slack:U0DPO', roles: ['privacy_requests'] },
+      { id: 'slack:U0DPO', roles: ['privacy_requests'], via: 'slack' },
       { out, lang: 'fr' },
     );
     expect(allowed).toEqual({ rows: 0, format: 'csv' });

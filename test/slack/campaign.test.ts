@@ -294,11 +294,11 @@ describe('approval in the thread', () => {
     const first = await check('U0SALES', { pasted: 'a@acme.fr' });
     await press('U0SALES', 'campaign_request', first.campaign);
     const policy = slack.ctx.policy;
-    slack.ctx.policy = { ...policy, revision: 'edited000000' };
+    slack.ctx.policies?.swap({ ...policy, revision: 'edited000000' });
     expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain(
       'La politique a changé',
     );
-    slack.ctx.policy = policy;
+    slack.ctx.policies?.swap(policy);
     const clock = slack.ctx.clock;
     slack.ctx.clock = () => new Date('2026-12-24T10:30:00+01:00');
     expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain('a expiré');
@@ -328,13 +328,13 @@ describe('approval in the thread', () => {
 describe('approvers named for a channel', () => {
   it('asks the channel’s approvers instead of the approve role', async () => {
     const policy = slack.ctx.policy;
-    slack.ctx.policy = {
+    slack.ctx.policies?.swap({
       ...policy,
       doc: {
         ...policy.doc,
         campaign: { ...policy.doc.campaign, approvers_by_channel: { C0SALES: ['U0DPO'] } },
       },
-    };
+    });
     const { campaign } = await check('U0SALES', { pasted: 'a@acme.fr' });
     const requested = await press('U0SALES', 'campaign_request', campaign);
     expect(

@@ -10,6 +10,7 @@ import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/scr
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { tempDir } from '../support/dirs.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
@@ -203,7 +204,7 @@ describe('an objection after approval rechecks the campaigns that hold her', () 
     try {
       const c = await approvedCampaign();
       slack.ctx.clock = () => new Date('2026-11-24T08:15:00+01:00');
-      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, 'slack:U0DPO');
+      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, withEveryRole('slack:U0DPO'));
       await settled(slack.ctx.store);
       const saved = await slack.store.findCampaign(c.id);
       expect(saved?.recheck?.dropped).toEqual({ erased: 1 });

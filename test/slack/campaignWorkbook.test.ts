@@ -10,6 +10,7 @@ import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { tempDir } from '../support/dirs.ts';
 import { workbook } from '../support/sheetFiles.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
@@ -115,7 +116,7 @@ describe('/campaign-check with an .xlsx list', () => {
       await press('U0SALES', 'campaign_request', c);
       await press('U0MANAGER', 'campaign_approve_cleaned', c);
       slack.ctx.clock = () => new Date('2026-11-24T08:15:00+01:00');
-      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, 'slack:U0DPO');
+      await erasePerson(slack.ctx, { kind: 'email', value: 'c@acme.fr' }, withEveryRole('slack:U0DPO'));
       await settled(slack.ctx.store);
       const saved = (await slack.store.findCampaign(c.id)) as Campaign;
       expect(saved.recheck?.dropped).toEqual({ erased: 1 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
 import { runCli } from '../../src/cli/main.ts';
-import type { AppContext } from '../../src/services/context.ts';
+import { type AppContext, reloadableContext } from '../../src/services/context.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
 import type { OpenView, StateValues } from '../../src/slack/emulator/slackUser.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
@@ -20,7 +20,7 @@ export interface TestSlack extends EmulatedApp {
 /** A real app on loopback with a fresh store on disk; the clock is fixed unless a test moves it. */
 export async function startTestSlack(at = '2026-11-23T10:30:00+01:00'): Promise<TestSlack> {
   const store = await FileStore.open(join(tempDir(), 'db.json'), { env: HASH_ENV });
-  const ctx: AppContext = { store, policy, clock: () => new Date(at) };
+  const ctx: AppContext = reloadableContext({ store, policy, clock: () => new Date(at) });
   const logs: string[] = [];
   const log =
     (level: string) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.ts';
-import type { AppContext } from '../../src/services/context.ts';
+import { type AppContext, reloadableContext } from '../../src/services/context.ts';
 import { auditPolicyAtStart } from '../../src/services/policyReload.ts';
 import type { RecordedCall } from '../../src/slack/emulator/fakeSlack.ts';
 import { type EmulatedApp, startEmulatedApp } from '../../src/slack/emulator/harness.ts';
@@ -35,11 +35,12 @@ async function start(options: { watchPolicy?: number } = {}) {
   copyFileSync(POLICY_PATH, file);
   copyFileSync(POLICY_PATH.replace(/\.yaml$/, '.test.yaml'), join(dir, 'policy.test.yaml'));
   const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
-  const ctx: AppContext = {
+  // The running app's context: a reload puts the new policy in force for it (services/context.ts).
+  const ctx: AppContext = reloadableContext({
     store,
     policy: loadPolicy(file),
     clock: () => new Date('2026-11-23T10:30:00+01:00'),
-  };
+  });
   await store.saveContact({ email: 'alice@lagoon.fr' }, ctx.clock());
   const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, ...options });
   running = { emulated, store };

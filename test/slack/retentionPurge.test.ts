@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/contacts.ts';
+import { operator } from '../../src/policy/access.ts';
 import { purgeCounts } from '../../src/retention/purge.ts';
 import { deadlineCounts } from '../../src/services/lookup.ts';
 import { purgeOverdue } from '../../src/services/retention.ts';
@@ -111,7 +112,7 @@ describe('the purge from the digest', () => {
     const home = visibleText(await slack.user.openHome({ user: 'U0DPO' }));
     expect(home).toContain('à purger maintenant : *2 contacts et 1 preuve de consentement*');
     expect(await deadlineCounts(slack.ctx, 30)).toMatchObject({ toPurge: { contacts: 2, proofs: 1 } });
-    const dry = await purgeOverdue(slack.ctx, 'test', { dryRun: true });
+    const dry = await purgeOverdue(slack.ctx, operator('test'), { dryRun: true });
     expect(purgeCounts(dry.list)).toEqual({ contacts: 2, proofs: 1 });
 
     const { view } = await digestAndPress();

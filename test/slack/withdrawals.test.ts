@@ -4,6 +4,7 @@ import { exportPerson } from '../../src/services/privacy.ts';
 import { recordConsent } from '../../src/services/record.ts';
 import { contactSheetBlocks } from '../../src/slack/blocks/contactSheet.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
+import { operator } from '../support/actors.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 const DPO = 'U0DPO'; // fr-FR, in S0COMPLIANCE
@@ -96,7 +97,7 @@ describe('a withdrawn consent, in the words a person reads', () => {
 
   it('the privacy export gives the withdrawal with its purpose, apart from the objections', async () => {
     await aliceWithdrewTheNewsletter();
-    const exported = await exportPerson(slack.ctx, ALICE, 'cli:dpo');
+    const exported = await exportPerson(slack.ctx, ALICE, operator('cli:dpo'));
     expect(exported.objections).toEqual([]);
     expect(exported.withdrawals).toEqual([
       { channel: 'email', purpose: 'newsletter', at: '2026-11-01T09:00:00.000Z', origin: 'slack:U0DPO' },

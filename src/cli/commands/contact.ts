@@ -4,7 +4,6 @@ import { type Identifier, identifiersOf, maskIdentifier, parseTarget } from '../
 import { formatLocal } from '../../domain/time.ts';
 import { withdrawalsByPurpose } from '../../domain/withdrawals.ts';
 import { t } from '../../i18n.ts';
-import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
 import { fieldList } from '../../reports/problems.ts';
 import { editContact, mergeContacts } from '../../services/contactEdit.ts';
@@ -13,7 +12,7 @@ import { type ContactListing, contactSheet, listContacts } from '../../services/
 import * as parse from '../../services/parse.ts';
 import { deleteContact } from '../../services/privacy.ts';
 import type { SaveOutcome } from '../../store/types.ts';
-import { type CliKit, personOptions } from '../kit.ts';
+import { type CliKit, operatorOf, personOptions } from '../kit.ts';
 
 /** `contact add: a person, where their details came from, and what they bought`. */
 export function register(program: Command, kit: CliKit): void {
@@ -90,8 +89,7 @@ export function register(program: Command, kit: CliKit): void {
     )
     .action(async (options) => {
       await kit.withContext(async (ctx) => {
-        // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
-        const outcome = await editContact(ctx, options, { actor: kit.who(), roles: COMPLIANCE_ROLES });
+        const outcome = await editContact(ctx, options, operatorOf(kit));
         kit.out(describe(kit, ctx.policy, outcome));
       });
     });
@@ -102,7 +100,7 @@ export function register(program: Command, kit: CliKit): void {
     .action(async (a: string, b: string) => {
       await kit.withContext(async (ctx) => {
         const lang = kit.lang(ctx.policy);
-        const editor = { actor: kit.who(), roles: COMPLIANCE_ROLES };
+        const editor = operatorOf(kit);
         const done = await mergeContacts(ctx, parseTarget(a), parseTarget(b), editor);
         // Named by what it held before: the identifiers of the record that went are listed apart.
         const goneValues = new Set(identifiersOf(done.gone).map((id) => id.value));
@@ -154,7 +152,7 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(t(lang, 'cli_confirm_delete', { who: maskIdentifier(target) }));
         if (!(await kit.confirm(t(lang, 'cli_confirm_question'), options.yes)))
           return kit.out(t(lang, 'cli_cancelled'));
-        const removed = await deleteContact(ctx, target, { actor: kit.who(), roles: COMPLIANCE_ROLES });
+        const removed = await deleteContact(ctx, target, operatorOf(kit));
         kit.out(t(lang, 'cli_deleted', { ...removed }));
       });
     });

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n.ts';
-import { COMPLIANCE_ROLES } from '../../policy/access.ts';
 import { exportRegister, registerFormat } from '../../services/registerExport.ts';
-import type { CliKit } from '../kit.ts';
+import { type CliKit, operatorOf } from '../kit.ts';
 import { assertWritable } from '../output.ts';
 
 /** `register export`: the whole register as a spreadsheet for the DPO, identifiers in full. */
@@ -19,8 +18,7 @@ export function register(program: Command, kit: CliKit): void {
           const lang = kit.lang(ctx.policy);
           registerFormat(options.out);
           assertWritable(options.out, { force: options.force, dbPath: kit.dbPath() });
-          // The command line is the operator's: trusted like the compliance roles, and audited as cli:USER.
-          const editor = { actor: kit.who(), roles: COMPLIANCE_ROLES };
+          const editor = operatorOf(kit);
           const done = await exportRegister(ctx, editor, { out: options.out, lang });
           kit.out(t(lang, 'register_exported', { rows: done.rows, file: options.out }));
         },

@@ -10,7 +10,7 @@ import { exportFormat } from '../../services/accessReport.ts';
 import * as parse from '../../services/parse.ts';
 import { accessRequest, erasePerson } from '../../services/privacy.ts';
 import { purgeOverdue, retentionScan } from '../../services/retention.ts';
-import type { CliKit } from '../kit.ts';
+import { type CliKit, operatorOf } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';
 
 // The operator of the command line works on the register itself: compliance, who sees identifiers in full.
@@ -73,7 +73,7 @@ export function register(program: Command, kit: CliKit): void {
           const lang = kit.lang(ctx.policy);
           const line = (d: Deadline) => `  ${deadlineLine(d, ctx.policy, lang, PLAIN)}`;
           // What would go, always shown first, one line per contact or proof; then asked, as nothing brings it back.
-          const shown = await purgeOverdue(ctx, kit.who(), { at: options.at, dryRun: true });
+          const shown = await purgeOverdue(ctx, operatorOf(kit), { at: options.at, dryRun: true });
           if (shown.list.length === 0) return kit.out(t(lang, 'cli_purge_nothing'));
           const rules = shown.plan.rules.length ? ` (${shown.plan.rules.join(', ')})` : '';
           kit.out(t(lang, 'retention_would_purge', { set: purgeSetText(shown.list, lang), rules }));
@@ -82,7 +82,7 @@ export function register(program: Command, kit: CliKit): void {
           if (!(await kit.confirm(t(lang, 'cli_confirm_purge'), options.yes)))
             return kit.out(t(lang, 'cli_cancelled'));
           // Only what was listed, each line computed again as it is deleted.
-          const done = await purgeOverdue(ctx, kit.who(), { scan: shown.scan });
+          const done = await purgeOverdue(ctx, operatorOf(kit), { scan: shown.scan });
           for (const d of done.stayed)
             kit.out(t(lang, 'retention_stayed', { who: personLabel(d.contact, true) }));
           if (done.list.length === 0) return kit.out(t(lang, 'cli_purge_nothing'));
@@ -122,7 +122,7 @@ export function register(program: Command, kit: CliKit): void {
           const file = { force: options.force, dbPath: kit.dbPath() };
           // Refused before anything is read or audited: an export must not be recorded as made and not be there.
           if (options.out) assertWritable(options.out, file);
-          const report = await accessRequest(ctx, target, kit.who(), format);
+          const report = await accessRequest(ctx, target, operatorOf(kit), format);
           const data = await accessFile(report, ctx.policy, format, lang);
           if (!options.out) return kit.out(data.toString().trimEnd());
           writeOutput(options.out, data, file);
@@ -142,7 +142,7 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(t(lang, 'cli_confirm_erase', { who: maskIdentifier(target) }));
         if (!(await kit.confirm(t(lang, 'cli_confirm_question'), options.yes)))
           return kit.out(t(lang, 'cli_cancelled'));
-        const removed = await erasePerson(ctx, target, kit.who());
+        const removed = await erasePerson(ctx, target, operatorOf(kit));
         kit.out(t(lang, 'cli_erased', { ...removed }));
       });
     });

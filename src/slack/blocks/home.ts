@@ -3,26 +3,11 @@ import { formatLocal } from '../../domain/time.ts';
 import { VERDICT_ICON, type Verdict } from '../../domain/verdict.ts';
 import { type Lang, t } from '../../i18n.ts';
 import type { Policy } from '../../policy/load.ts';
-import { ROLES, type Role } from '../../policy/schema.ts';
+import { ROLES } from '../../policy/schema.ts';
 import { purgeSetWords } from '../../reports/retention.ts';
-import type { AuditEntry, DecisionLogEntry } from '../../store/types.ts';
+import type { HomeFacts } from '../../services/home.ts';
 import { type Block, context, divider, header, section } from './kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-
-export interface HomeFacts {
-  roles: Role[];
-  recent: DecisionLogEntry[];
-  /** Only for compliance roles. */
-  /** `toPurge`: what a purge deletes now, counted as the digest and the purge count it. */
-  counts?: {
-    contacts: number;
-    objections: number;
-    due: number;
-    toPurge: { contacts: number; proofs: number };
-  };
-  /** Only for compliance roles: the latest audit entries, newest first. */
-  audit?: AuditEntry[];
-}
 
 /** App Home: what this user may do, their recent questions, and for compliance the numbers that matter. */
 export function homeView(facts: HomeFacts, policy: Policy, lang: Lang): types.HomeView {

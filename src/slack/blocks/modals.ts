@@ -178,10 +178,10 @@ export function consentModal(
 }
 
 /** Replaces a submitted modal with its confirmation, so the person sees the outcome where they acted. */
-export function doneModal(lang: Lang, mrkdwn: string): types.ModalView {
+export function doneModal(lang: Lang, mrkdwn: string, title = t(lang, 'done_title')): types.ModalView {
   return {
     type: 'modal',
-    title: plain(t(lang, 'done_title')),
+    title: plain(title),
     close: plain(t(lang, 'close')),
     blocks: [section(mrkdwn)],
   };

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger, LogLevel } from '@slack/bolt';
 import { type Lang, langOfLocale } from '../../i18n.ts';
-import type { AppContext } from '../../services/context.ts';
+import { type AppContext, reloadableContext } from '../../services/context.ts';
 import { runRetention } from '../../services/retentionJob.ts';
 import { createSlackApp } from '../app.ts';
 import { watchPolicy } from '../listeners/policy.ts';
@@ -44,19 +44,12 @@ export async function startEmulatedApp(
   const signingSecret = randomBytes(16).toString('hex');
   // The emulator lets its user move the clock (a call window, a deadline); the app reads it through ctx.
   let fixed: Date | undefined;
-  // A view of ctx, not a copy: a policy reloaded into ctx is seen at once.
-  const appCtx: AppContext = {
-    get store() {
-      return ctx.store;
-    },
-    get policy() {
-      return ctx.policy;
-    },
-    set policy(policy) {
-      ctx.policy = policy;
-    },
+  // The emulator's own clock over the register and policy it was given; a reload swaps the policy in force.
+  const appCtx = reloadableContext({
+    store: ctx.store,
+    policy: ctx.policies ?? ctx.policy,
     clock: () => fixed ?? ctx.clock(),
-  };
+  });
   slack.botToken = `xoxb-emulator-${randomBytes(8).toString('hex')}`;
   const { app, deps } = createSlackApp({
     ctx: appCtx,
@@ -91,8 +84,8 @@ export async function startEmulatedApp(
     },
     now: () => appCtx.clock(),
     lang: (userId) =>
-      langOfLocale(USERS.find((u) => u.id === userId)?.locale, ctx.policy.doc.policy.default_language),
-    timeZone: ctx.policy.timeZone,
+      langOfLocale(USERS.find((u) => u.id === userId)?.locale, appCtx.policy.doc.policy.default_language),
+    timeZone: appCtx.policy.timeZone,
     eventsUrl,
     signingSecret,
     async stop() {

@@ -1,20 +1,20 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Outcome } from '../../campaign/approval.ts';
-import { interested, reviewedLines } from '../../campaign/approval.ts';
+import { reviewedLines } from '../../campaign/approval.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { type CampaignAction, decideOnCampaign, findCampaign } from '../../services/campaign.ts';
+import { type CampaignAction, campaignToReject, decideOnCampaign } from '../../services/campaignDecisions.ts';
 import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { approvalRequestBlocks, rejectModal } from '../blocks/campaign.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread } from './campaignThread.ts';
 import {
-  actor,
-  audit,
   type ButtonArgs,
   onButton,
+  onView,
   problemText,
   type SlackDeps,
+  slackActor,
   slackErrorText,
   tellPresser,
 } from './kit.ts';
@@ -35,49 +35,45 @@ export const PROBLEM_KEY = {
 } as const;
 
 /** Approval in the report's thread: request, approve (as checked or the cleaned list), reject with a reason. */
-export function register(app: App, deps: SlackDeps): void {
-  const { ctx } = deps;
+export function register(app: App): void {
   // What goes in the report's thread is read by the whole channel: in the channel's language, like the report.
-  const { approversOf, channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
 
   /** One approval step; refusals (role, four eyes, stale check) are told to the person and audited. */
-  async function step(args: ButtonArgs, action: CampaignAction, lang: Lang): Promise<Outcome | undefined> {
-    const userId = args.body.user.id;
-    const id = args.action.value ?? '';
-    if (action !== 'request') {
-      const refused = await refuseNonApprover(
-        userId,
-        await findCampaign(ctx, id),
-        `campaign.${action}`,
-        lang,
-      );
-      if (refused) return void (await tellPresser(args, refused));
-    }
-    const outcome = await decideOnCampaign(ctx, id, actor(userId), action);
-    if (!outcome.ok) {
-      if (outcome.problem === 'four-eyes') {
-        await audit(deps, userId, `campaign.${action}`, undefined, `${id} four eyes`, 'refused');
-      }
-      await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem]));
-    }
+  async function step(
+    args: ButtonArgs,
+    action: CampaignAction,
+    lang: Lang,
+    deps: SlackDeps,
+  ): Promise<Outcome | undefined> {
+    const presser = await slackActor(deps, args.body.user.id);
+    const outcome = await decideOnCampaign(deps.ctx, args.action.value ?? '', presser, action);
+    if (!outcome.ok) await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem]));
     return outcome;
   }
 
-  onButton(app, deps, ACTION.requestApproval, async (args, lang) => {
-    const outcome = await step(args, 'request', lang);
+  onButton(app, ACTION.requestApproval, async (args, lang, deps) => {
+    const outcome = await step(args, 'request', lang, deps);
     if (!outcome?.ok) return;
+    const { approversOf, channelLang, redraw, threadReply } = campaignThread(deps);
     const c = outcome.campaign;
-    const request = approvalRequestBlocks(c, channelLang(), approversOf(c), args.body.user.id, ctx.policy);
+    const request = approvalRequestBlocks(
+      c,
+      channelLang(),
+      approversOf(c),
+      args.body.user.id,
+      deps.ctx.policy,
+    );
     await threadReply(args.client, c, request.text, request.blocks);
     await redraw(args.client, c);
   });
 
   const decided =
-    (action: 'approve' | 'approve-cleaned' | 'approve-reviewed') => async (args: ButtonArgs, lang: Lang) => {
-      const outcome = await step(args, action, lang);
+    (action: 'approve' | 'approve-cleaned' | 'approve-reviewed') =>
+    async (args: ButtonArgs, lang: Lang, deps: SlackDeps) => {
+      const outcome = await step(args, action, lang, deps);
       if (!outcome?.ok) return;
+      const { channelLang, redraw, threadReply } = campaignThread(deps);
       const c = outcome.campaign;
-      await audit(deps, args.body.user.id, `campaign.${c.status}`, undefined, c.id);
       const reviewed = reviewedLines(c).size;
       const words = { who: `<@${args.body.user.id}>`, revision: c.policyRevision, reviewed };
       const text =
@@ -89,39 +85,33 @@ export function register(app: App, deps: SlackDeps): void {
       await threadReply(args.client, c, text);
       await redraw(args.client, c);
     };
-  onButton(app, deps, ACTION.approve, decided('approve'));
-  onButton(app, deps, ACTION.approveCleaned, decided('approve-cleaned'));
-  onButton(app, deps, ACTION.approveReviewed, decided('approve-reviewed'));
+  onButton(app, ACTION.approve, decided('approve'));
+  onButton(app, ACTION.approveCleaned, decided('approve-cleaned'));
+  onButton(app, ACTION.approveReviewed, decided('approve-reviewed'));
 
-  onButton(app, deps, ACTION.reject, async (args, lang) => {
-    const userId = args.body.user.id;
-    const c = await findCampaign(ctx, args.action.value ?? '');
-    const refused = await refuseNonApprover(userId, c, 'campaign.reject', lang);
-    if (refused) return void (await tellPresser(args, refused));
-    if (interested(c).has(actor(userId)))
-      return void (await tellPresser(args, t(lang, 'campaign_problem_four_eyes')));
+  onButton(app, ACTION.reject, async (args, lang, deps) => {
+    const presser = await slackActor(deps, args.body.user.id);
+    const form = await campaignToReject(deps.ctx, presser, args.action.value ?? '');
+    if (!form.ok) return void (await tellPresser(args, t(lang, PROBLEM_KEY[form.problem])));
     try {
       await args.client.views.open({
         trigger_id: args.body.trigger_id,
-        view: rejectModal(lang, { id: c.id }),
+        view: rejectModal(lang, { id: form.campaign.id }),
       });
     } catch (error) {
       await tellPresser(args, slackErrorText(error, lang));
     }
   });
 
-  app.view<ViewSubmitAction>(VIEW.reject, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.reject, async ({ ack, body, view, client }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const reason = fieldValue(view.state.values, 'reason') ?? '';
     // A damaged or forged metadata reads as no id: an unknown campaign, told below.
     const id = readPayload(view.private_metadata, PAYLOAD.campaign)?.id ?? '';
     let outcome: Outcome;
     try {
-      // Checked again on submission: a modal can be forged without pressing Reject.
-      const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.reject', lang);
-      if (refused) return void (await ack({ response_action: 'errors', errors: { reason: refused } }));
-      outcome = await decideOnCampaign(ctx, id, actor(userId), 'reject', reason);
+      // Checked again on submission by the service: a modal can be forged without pressing Reject.
+      outcome = await decideOnCampaign(deps.ctx, id, await slackActor(deps, userId), 'reject', reason);
     } catch (error) {
       return void (await ack({
         response_action: 'errors',
@@ -129,17 +119,16 @@ export function register(app: App, deps: SlackDeps): void {
       }));
     }
     if (!outcome.ok) {
-      // Every refusal is written down, the four-eyes one through this modal included.
-      await audit(deps, userId, 'campaign.reject', undefined, `${id} ${outcome.problem}`, 'refused');
+      // The service wrote the refusal down, the four-eyes one through this modal included.
       return void (await ack({
         response_action: 'errors',
         errors: { reason: t(lang, PROBLEM_KEY[outcome.problem]) },
       }));
     }
+    const { channelLang, redraw, threadReply } = campaignThread(deps);
     const rejected = (l: Lang) =>
       t(l, 'campaign_rejected', { who: `<@${userId}>`, reason: escapeMrkdwn(reason) });
     await ack({ response_action: 'update', view: doneModal(lang, rejected(lang)) });
-    await audit(deps, userId, 'campaign.rejected', undefined, outcome.campaign.id);
     await threadReply(client, outcome.campaign, rejected(channelLang())).catch((error) =>
       deps.logger.warn(`thread reply failed: ${error.message}`),
     );

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { throttled } from '../../campaign/progress.ts';
 import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
-import { t } from '../../i18n.ts';
+import { type Lang, t } from '../../i18n.ts';
 import {
   attachInputFile,
   attachSlackMessage,
+  type CheckOutcome,
   offerLists,
   runCampaignCheck,
 } from '../../services/campaign.ts';
@@ -15,25 +16,46 @@ import { listFormat } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
-import { doneModal, fieldValue } from '../blocks/modals.ts';
+import { doneModal, fieldValue, type StateValues } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread, download, type UploadedFile, uploadedId } from './campaignThread.ts';
-import { actor, problemText, type SlackDeps, slackErrorText } from './kit.ts';
+import {
+  actor,
+  onCommand,
+  onView,
+  problemText,
+  type SlackDeps,
+  slackErrorText,
+  type ViewArgs,
+} from './kit.ts';
+
+type Client = ViewArgs['client'];
+type Output = { path: string; format: Awaited<ReturnType<typeof listFormat>> };
+
+/** One submitted check as the listener carries it from the modal to the thread. */
+interface Submission {
+  deps: SlackDeps;
+  lang: Lang;
+  client: Client;
+  userId: string;
+  values: StateValues;
+  files: UploadedFile[];
+  pasted?: string;
+  /** Where the report goes: the conversation the modal was opened in, else the user's DM with the app. */
+  conversation: string;
+  /** An ephemeral note to the user where they asked (their DM if that fails). */
+  tell: (text: string) => Promise<unknown>;
+  /** Replaces the "checking" modal's text (progress, queue); the user may have closed it. */
+  show: (text: string) => void;
+}
 
 /** /campaign-check: the modal, then the report in the channel and the files in its thread. */
-export function register(app: App, deps: SlackDeps): void {
-  const { ctx } = deps;
-  const { channelLang, redraw, threadReply } = campaignThread(deps);
-
-  app.command('/campaign-check', async ({ command, ack, client, respond }) => {
+export function register(app: App): void {
+  onCommand(app, '/campaign-check', async ({ command, ack, client, respond }, lang, deps) => {
     await ack();
-    const lang = await deps.people.lang(command.user_id);
-    const view = campaignModal(
-      ctx.policy,
-      lang,
-      { conversation: command.channel_id },
-      new Date(ctx.clock().getTime() + 3600_000),
-    );
+    const { ctx } = deps;
+    const start = new Date(ctx.clock().getTime() + 3600_000);
+    const view = campaignModal(ctx.policy, lang, { conversation: command.channel_id }, start);
     try {
       await client.views.open({ trigger_id: command.trigger_id, view });
     } catch (error) {
@@ -41,139 +63,148 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.view<ViewSubmitAction>(VIEW.campaign, async ({ ack, body, view, client, context }) => {
+  onView(app, VIEW.campaign, async ({ ack, body, view, client, context }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const values = view.state.values;
     const files = (values.file?.value?.files ?? []) as UploadedFile[];
     const pasted = fieldValue(values, 'pasted');
-    const start = fieldValue(values, 'start');
-    const end = fieldValue(values, 'end');
+    const [start, end] = [fieldValue(values, 'start'), fieldValue(values, 'end')];
     const errors: Record<string, string> = {};
     if (files.length === 0 && !pasted) errors.file = t(lang, 'error_no_recipients');
     if (start && end && end <= start) errors.end = t(lang, 'error_end_before_start');
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     // The modal closes on a "checking" note at once; a 100,000-row list takes longer than Slack's 3 seconds.
     await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'campaign_checking')) });
-
     // A damaged metadata only changes where the report goes: the user's DM with the app.
     const conversation = readPayload(view.private_metadata, PAYLOAD.campaign)?.conversation ?? userId;
-    const tell = (text: string) =>
-      client.chat
-        .postEphemeral({ channel: conversation, user: userId, text })
-        .catch(() => client.chat.postMessage({ channel: userId, text }).catch(() => undefined));
-
-    const channel = fieldValue(values, 'channel') ?? 'email';
-    const show = (text: string) => {
-      client.views.update({ view_id: view.id, view: doneModal(lang, text) }).catch(() => undefined); // closed by the user: the report still comes
+    const submission: Submission = {
+      ...{ deps, lang, client, userId, values, files, pasted, conversation },
+      tell: (text) =>
+        client.chat
+          .postEphemeral({ channel: conversation, user: userId, text })
+          .catch(() => client.chat.postMessage({ channel: userId, text }).catch(() => undefined)),
+      show: (text) => {
+        client.views.update({ view_id: view.id, view: doneModal(lang, text) }).catch(() => undefined);
+      },
     };
     // The list, the details and the cleaned list go to a private folder as the check goes, then to Slack;
     // the folder is removed at the end.
-    await withScratchDir(async (dir) => {
-      let list: ListInput;
-      try {
-        if (files[0]) {
-          const file = await download(client, context.botToken ?? '', files[0], join(dir, 'list'));
-          list = { kind: 'file', path: file.path, fileName: file.name };
-        } else list = { kind: 'pasted', text: pasted ?? '' };
-      } catch (error) {
-        await tell(
-          t(lang, 'campaign_file_failed', {
-            error: error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, lang),
-          }),
-        );
-        return;
-      }
-      // A workbook shared gets workbooks back; a CSV or a pasted list, CSV files for Excel.
-      const format = await listFormat(list);
-      const details = { path: join(dir, `details.${format}`), format };
-      const cleaned = { path: join(dir, `cleaned.${format}`), format };
-      let check: Awaited<ReturnType<typeof runCampaignCheck>>;
-      try {
-        check = await runCampaignCheck(
-          ctx,
-          {
-            name: fieldValue(values, 'name'),
-            channel,
-            product: fieldValue(values, 'product'),
-            audience: fieldValue(values, 'audience'),
-            start,
-            end,
-            template: values.template?.value?.value ?? '',
-            checkedBy: actor(userId),
-          },
-          list,
-          {
-            // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits),
-            // or the place in the queue while other checks run.
-            onProgress: throttled(2000, (progress) => show(t(lang, 'campaign_progress', { ...progress }))),
-            onQueued: (position) => show(t(lang, 'campaign_queued', { position })),
-            outputs: { details, cleaned },
-          },
-        );
-      } catch (error) {
-        await tell(problemText(error, lang, '', deps));
-        return;
-      }
-      for (const replaced of check.superseded) await redraw(client, replaced);
-
-      let posted: { ts?: string; channel?: string };
-      try {
-        posted = await client.chat.postMessage({
-          channel: conversation,
-          ...reportBlocks(check.campaign, ctx.policy, channelLang()),
-        });
-      } catch (error) {
-        const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-        deps.logger.warn(`campaign report not posted in its channel: ${reason}`);
-        await client.chat
-          .postMessage({
-            channel: userId,
-            text: t(lang, 'campaign_report_failed', { error: reason, id: check.campaign.id }),
-          })
-          .catch(() => undefined);
-        return;
-      }
-      let campaign: Campaign = await attachSlackMessage(
-        ctx,
-        check.campaign,
-        posted.channel ?? conversation,
-        posted.ts ?? '',
-      );
-      // The checked file stays where Slack keeps it: the "allowed + reviewed" list is written from it later.
-      // A pasted list is shared in the thread too, for the same reason.
-      const listTitle = `${campaign.name} — list as pasted`;
-      const cleanedTitle = `${campaign.name} — cleaned list`;
-      try {
-        const uploaded = await client.filesUploadV2({
-          channel_id: campaign.slack?.channel,
-          thread_ts: campaign.slack?.ts,
-          initial_comment: t(lang, 'campaign_files_comment'),
-          file_uploads: [
-            {
-              file: details.path,
-              filename: `${campaign.id}-details.${format}`,
-              title: `${campaign.name} — details`,
-            },
-            {
-              file: cleaned.path,
-              filename: `${campaign.id}-cleaned.${format}`,
-              title: cleanedTitle,
-            },
-            ...(files[0]
-              ? []
-              : [{ file: Buffer.from(pasted ?? ''), filename: `${campaign.id}-list.txt`, title: listTitle }]),
-          ],
-        });
-        const source = files[0]?.id ?? uploadedId(uploaded, listTitle);
-        if (source) campaign = await attachInputFile(ctx, campaign, source);
-        // The cleaned list is one a recheck withdraws once someone on it may no longer be sent to.
-        const cleanedId = uploadedId(uploaded, cleanedTitle);
-        if (cleanedId) campaign = await offerLists(ctx, campaign.id, { add: [cleanedId] });
-      } catch (error) {
-        deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
-        await threadReply(client, campaign, slackErrorText(error, lang)).catch(() => undefined);
-      }
-    });
+    await withScratchDir((dir) => checkAndShare(submission, context.botToken ?? '', dir));
   });
+}
+
+async function checkAndShare(s: Submission, token: string, dir: string): Promise<void> {
+  const list = await readList(s, token, dir);
+  if (!list) return;
+  // A workbook shared gets workbooks back; a CSV or a pasted list, CSV files for Excel.
+  const format = await listFormat(list);
+  const details = { path: join(dir, `details.${format}`), format };
+  const cleaned = { path: join(dir, `cleaned.${format}`), format };
+  let check: CheckOutcome;
+  try {
+    check = await runCheck(s, list, { details, cleaned });
+  } catch (error) {
+    await s.tell(problemText(error, s.lang, '', s.deps));
+    return;
+  }
+  const { redraw } = campaignThread(s.deps);
+  for (const replaced of check.superseded) await redraw(s.client, replaced);
+  const campaign = await postReport(s, check.campaign);
+  if (campaign) await shareFiles(s, campaign, { details, cleaned });
+}
+
+/** The recipients: the shared file, downloaded with the bot token, or the pasted text; a failure is told. */
+async function readList(s: Submission, token: string, dir: string): Promise<ListInput | undefined> {
+  try {
+    if (!s.files[0]) return { kind: 'pasted', text: s.pasted ?? '' };
+    const file = await download(s.client, token, s.files[0], join(dir, 'list'));
+    return { kind: 'file', path: file.path, fileName: file.name };
+  } catch (error) {
+    const shown = error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, s.lang);
+    await s.tell(t(s.lang, 'campaign_file_failed', { error: shown }));
+    return undefined;
+  }
+}
+
+function runCheck(s: Submission, list: ListInput, outputs: { details: Output; cleaned: Output }) {
+  const value = (block: string) => fieldValue(s.values, block);
+  const fields = {
+    name: value('name'),
+    channel: value('channel') ?? 'email',
+    product: value('product'),
+    audience: value('audience'),
+    start: value('start'),
+    end: value('end'),
+    template: s.values.template?.value?.value ?? '',
+    checkedBy: actor(s.userId),
+  };
+  return runCampaignCheck(s.deps.ctx, fields, list, {
+    // The "checking" modal shows rows done and time left, updated at most every 2 s (rate limits),
+    // or the place in the queue while other checks run.
+    onProgress: throttled(2000, (progress) => s.show(t(s.lang, 'campaign_progress', { ...progress }))),
+    onQueued: (position) => s.show(t(s.lang, 'campaign_queued', { position })),
+    outputs,
+  });
+}
+
+/** The report in its channel, in the channel's language; if Slack refuses, the user is told in their DM. */
+async function postReport(s: Submission, checked: Campaign): Promise<Campaign | undefined> {
+  const { channelLang } = campaignThread(s.deps);
+  try {
+    const posted = await s.client.chat.postMessage({
+      channel: s.conversation,
+      ...reportBlocks(checked, s.deps.ctx.policy, channelLang()),
+    });
+    return attachSlackMessage(s.deps.ctx, checked, posted.channel ?? s.conversation, posted.ts ?? '');
+  } catch (error) {
+    const reason = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    s.deps.logger.warn(`campaign report not posted in its channel: ${reason}`);
+    const text = t(s.lang, 'campaign_report_failed', { error: reason, id: checked.id });
+    await s.client.chat.postMessage({ channel: s.userId, text }).catch(() => undefined);
+    return undefined;
+  }
+}
+
+/**
+ * The details and the cleaned list in the report's thread. The checked file stays where Slack keeps it: the
+ * "allowed + reviewed" list is written from it later; a pasted list is shared in the thread for the same reason.
+ */
+async function shareFiles(
+  s: Submission,
+  c: Campaign,
+  out: { details: Output; cleaned: Output },
+): Promise<void> {
+  const { ctx } = s.deps;
+  const listTitle = `${c.name} — list as pasted`;
+  const cleanedTitle = `${c.name} — cleaned list`;
+  const file = (o: Output, kind: string, title: string) => ({
+    file: o.path,
+    filename: `${c.id}-${kind}.${o.format}`,
+    title,
+  });
+  try {
+    const uploaded = await s.client.filesUploadV2({
+      channel_id: c.slack?.channel,
+      thread_ts: c.slack?.ts,
+      initial_comment: t(s.lang, 'campaign_files_comment'),
+      file_uploads: [
+        file(out.details, 'details', `${c.name} — details`),
+        file(out.cleaned, 'cleaned', cleanedTitle),
+        ...(s.files[0]
+          ? []
+          : [{ file: Buffer.from(s.pasted ?? ''), filename: `${c.id}-list.txt`, title: listTitle }]),
+      ],
+    });
+    let campaign = c;
+    const source = s.files[0]?.id ?? uploadedId(uploaded, listTitle);
+    if (source) campaign = await attachInputFile(ctx, campaign, source);
+    // The cleaned list is one a recheck withdraws once someone on it may no longer be sent to.
+    const cleanedId = uploadedId(uploaded, cleanedTitle);
+    if (cleanedId) await offerLists(ctx, campaign.id, { add: [cleanedId] });
+  } catch (error) {
+    s.deps.logger.warn(`campaign files not uploaded: ${(error as Error).message}`);
+    await campaignThread(s.deps)
+      .threadReply(s.client, c, slackErrorText(error, s.lang))
+      .catch(() => undefined);
+  }
 }

@@ -5,7 +5,8 @@ import { reviewedLines } from '../../campaign/approval.ts';
 import type { ListInput } from '../../campaign/recipients.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { t } from '../../i18n.ts';
-import { findCampaign, offerLists, reviewCampaignGroup } from '../../services/campaign.ts';
+import { offerLists } from '../../services/campaign.ts';
+import { reviewCampaignGroup } from '../../services/campaignDecisions.ts';
 import { threadFile, writeReviewedList } from '../../services/campaignFiles.ts';
 import { withScratchDir } from '../../services/scratch.ts';
 import { ACTION, PAYLOAD, readPayload } from '../blocks/actionIds.ts';
@@ -14,27 +15,17 @@ import { section } from '../blocks/kit.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { PROBLEM_KEY } from './campaignApproval.ts';
 import { campaignThread, download, uploadedId } from './campaignThread.ts';
-import {
-  actor,
-  audit,
-  type ButtonArgs,
-  onButton,
-  type SlackDeps,
-  slackErrorText,
-  tellPresser,
-} from './kit.ts';
+import { type ButtonArgs, onButton, type SlackDeps, slackActor, slackErrorText, tellPresser } from './kit.ts';
 
 /**
  * The third list: in the report's thread, an approver who looked at a group of recipients in review lets it
  * through (recorded: who, which group, when); the bot then shares the "allowed + reviewed" list, written from
  * the checked file, and what may now be approved.
  */
-export function register(app: App, deps: SlackDeps): void {
-  const { ctx } = deps;
-  const { channelLang, redraw, refuseNonApprover, threadReply } = campaignThread(deps);
-
+export function register(app: App): void {
   /** The allowed + reviewed rows of the checked file, shared in the thread (the file is read again from Slack). */
-  async function shareList(args: ButtonArgs, c: Campaign): Promise<void> {
+  async function shareList(deps: SlackDeps, args: ButtonArgs, c: Campaign): Promise<void> {
+    const { channelLang, threadReply } = campaignThread(deps);
     const lang = channelLang();
     try {
       // Read again from Slack into a private folder, as a stream: a large list never sits whole in memory.
@@ -54,7 +45,7 @@ export function register(app: App, deps: SlackDeps): void {
           file_uploads: [{ file: out.path, filename: basename(out.path), title }],
         });
         const id = uploadedId(uploaded, title);
-        if (id) await offerLists(ctx, c.id, { add: [id] });
+        if (id) await offerLists(deps.ctx, c.id, { add: [id] });
       });
     } catch (error) {
       deps.logger.warn(`allowed + reviewed list of ${c.id} not shared: ${(error as Error).message}`);
@@ -63,15 +54,14 @@ export function register(app: App, deps: SlackDeps): void {
     }
   }
 
-  onButton(app, deps, ACTION.reviewGroup, async (args, lang) => {
+  onButton(app, ACTION.reviewGroup, async (args, lang, deps) => {
     const userId = args.body.user.id;
     // A forged value reads as an unknown campaign (told by findCampaign), or as a rule with no group in review.
     const { id, rule } = readPayload(args.action.value, PAYLOAD.reviewGroup) ?? { id: '', rule: '' };
-    const refused = await refuseNonApprover(userId, await findCampaign(ctx, id), 'campaign.review', lang);
-    if (refused) return void (await tellPresser(args, refused));
-    const outcome = await reviewCampaignGroup(ctx, id, rule, actor(userId));
+    const { ctx } = deps;
+    const { channelLang, redraw, threadReply } = campaignThread(deps);
+    const outcome = await reviewCampaignGroup(ctx, id, rule, await slackActor(deps, userId));
     if (!outcome.ok) {
-      await audit(deps, userId, 'campaign.review', undefined, `${id} ${rule} ${outcome.problem}`, 'refused');
       return void (await tellPresser(args, t(lang, PROBLEM_KEY[outcome.problem])));
     }
     const c = outcome.campaign;
@@ -84,7 +74,7 @@ export function register(app: App, deps: SlackDeps): void {
       total: c.counts.allow + reviewedLines(c).size,
     });
     await threadReply(args.client, c, text, [section(text), ...decisionBlocks(c, channelLang(), ctx.policy)]);
-    await shareList(args, c);
+    await shareList(deps, args, c);
     await redraw(args.client, c);
   });
 }

@@ -5,11 +5,10 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { App } from '@slack/bolt';
 import type { Campaign } from '../../domain/campaign.ts';
 import { InputError } from '../../domain/errors.ts';
-import type { Lang } from '../../i18n.ts';
 import { campaignApprovers } from '../../policy/access.ts';
 import { reportBlocks } from '../blocks/campaign.ts';
 import { section } from '../blocks/kit.ts';
-import { checkRole, type SlackDeps } from './kit.ts';
+import type { SlackDeps } from './kit.ts';
 
 type Client = App['client'];
 
@@ -65,10 +64,6 @@ export function campaignThread(deps: SlackDeps) {
   const { ctx } = deps;
   const approversOf = (c: Campaign) => campaignApprovers(ctx.policy, c.slack?.channel);
 
-  /** The refusal to show when the user is not among the campaign's approvers (audited by checkRole). */
-  const refuseNonApprover = (userId: string, c: Campaign, action: string, lang: Lang) =>
-    checkRole(deps, userId, 'approve_campaigns', action, lang, undefined, approversOf(c));
-
   /** The report is read by the whole channel: always in the policy's language, whoever acted. */
   const channelLang = () => deps.people.defaultLang;
 
@@ -91,5 +86,5 @@ export function campaignThread(deps: SlackDeps) {
     return client.chat.postMessage({ channel: c.slack.channel, thread_ts: c.slack.ts, text, blocks });
   }
 
-  return { approversOf, channelLang, redraw, refuseNonApprover, threadReply };
+  return { approversOf, channelLang, redraw, threadReply };
 }

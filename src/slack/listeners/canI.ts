@@ -13,7 +13,7 @@ import { ask } from '../../services/ask.ts';
 import { answerBlocks } from '../blocks/answer.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { productOrPurpose, splitTarget } from './commandText.ts';
-import { actor, ephemeral, onCommand, problemText, type Reply, type SlackDeps } from './kit.ts';
+import { actor, ephemeral, onCommand, problemText, type Reply, type SlackDeps, slackActor } from './kit.ts';
 
 export const CAN_I: [string, Channel, string][] = [
   ['/can-i-email', 'email', 'alice@corp.fr'],
@@ -52,7 +52,7 @@ async function canI(
       purpose,
       askedBy: actor(command.user_id),
     });
-    const roles = await deps.people.rolesOf(command.user_id);
+    const { roles } = await slackActor(deps, command.user_id);
     const blocks = answerBlocks(answer, deps.ctx.policy, lang, product, roles);
     return {
       text: `${t(lang, `verdict_${answer.decision.verdict}`)} — ${escapeMrkdwn(maskIdentifier(target))}`,
@@ -64,9 +64,9 @@ async function canI(
 }
 
 /** /can-i-email, /can-i-sms, /can-i-call: the answer is the ack itself. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App): void {
   for (const [name, channel, example] of CAN_I) {
-    onCommand(app, deps, name, async ({ command, ack }, lang) => {
+    onCommand(app, name, async ({ command, ack }, lang, deps) => {
       await ack(ephemeral(await canI(deps, command, channel, example, lang)));
     });
   }

@@ -4,22 +4,22 @@ import { maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay, parseInstant } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { purposeLabel } from '../../reports/purpose.ts';
-import { consentProblems, recordConsent } from '../../services/record.ts';
+import { consentForm, consentProblems, recordConsent } from '../../services/record.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { CONSENT_FIELDS, consentModal, doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
   actor,
-  checkRole,
   ephemeral,
   errorsAt,
   onCommand,
+  onView,
   openModal,
   problemText,
   type SlackDeps,
+  slackActor,
   slackErrorText,
-  tellPresser,
 } from './kit.ts';
 import { dayToInstant, noteInConversation, onPersonButton, readModal } from './person.ts';
 
@@ -62,17 +62,19 @@ function checkConsentFields(
 }
 
 /** /consent, the "record a consent" button and the consent modal: compliance roles, checked at every step. */
-export function register(app: App, deps: SlackDeps): void {
+export function register(app: App): void {
   // /consent opens a modal: the trigger_id lives 3 seconds, so checks are quick and the modal opens first.
-  onCommand(app, deps, '/consent', async ({ command, ack, client, respond }, lang) => {
+  onCommand(app, '/consent', async ({ command, ack, client, respond }, lang, deps) => {
     let view: ReturnType<typeof consentModal>;
     try {
       const { target } = splitTarget(command.text);
-      const refused = await checkRole(deps, command.user_id, 'record_consent', 'consent.open', lang, target);
-      if (refused) return await ack(ephemeral({ text: refused }));
-      if (!(await deps.ctx.store.findContact(target))) {
-        return await ack(ephemeral({ text: t(lang, 'problem_unknown_contact') }));
-      }
+      const { known } = await consentForm(
+        deps.ctx,
+        await slackActor(deps, command.user_id),
+        target,
+        'consent.open',
+      );
+      if (!known) return await ack(ephemeral({ text: t(lang, 'problem_unknown_contact') }));
       const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
       view = consentModal(target, deps.ctx.policy, lang, today, {
         target: target.value,
@@ -90,9 +92,8 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  onPersonButton(app, deps, ACTION.openConsent, async (args, lang, target, value) => {
-    const refused = await checkRole(deps, args.body.user.id, 'record_consent', 'consent.open', lang, target);
-    if (refused) return void (await tellPresser(args, refused));
+  onPersonButton(app, ACTION.openConsent, async (args, lang, target, value, deps) => {
+    await consentForm(deps.ctx, await slackActor(deps, args.body.user.id), target, 'consent.open');
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     const meta = { target: target.value, conversation: args.body.channel?.id };
     await openModal(
@@ -103,18 +104,16 @@ export function register(app: App, deps: SlackDeps): void {
     );
   });
 
-  app.view<ViewSubmitAction>(VIEW.consent, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.consent, async ({ ack, body, view, client }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     if (!read) return void (await ack(errorsAt(CONSENT_FIELDS, new InputError('damaged_form'), lang, deps)));
-    // Checked again on submission: a modal can be forged without ever opening it.
-    const refused = await checkRole(deps, userId, 'record_consent', 'consent.record', lang, read.target);
-    if (refused) return void (await ack({ response_action: 'errors', errors: { action: refused } }));
     const values = view.state.values;
     const action = fieldValue(values, 'action') === 'withdraw' ? 'withdraw' : 'grant';
     let done: string;
     try {
+      // Checked again on submission: a modal can be forged without ever opening it.
+      await consentForm(deps.ctx, await slackActor(deps, userId), read.target, 'consent.record');
       const errors = checkConsentFields(values, deps, lang);
       if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
       const { record } = await recordConsent(deps.ctx, {

@@ -1,10 +1,10 @@
-import type { App, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
 import { fieldList } from '../../reports/problems.ts';
 import { addContact } from '../../services/contacts.ts';
-import { contactSheet } from '../../services/lookup.ts';
+import { viewContact } from '../../services/lookup.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { ADD_CONTACT_FIELDS, addContactModal, type ContactInput } from '../blocks/contactForm.ts';
 import { contactSheetBlocks } from '../blocks/contactSheet.ts';
@@ -13,15 +13,15 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
   actor,
-  audit,
-  checkRole,
   ephemeral,
   errorsAt,
   onCommand,
+  onView,
   openModal,
   problemText,
   type Reply,
   type SlackDeps,
+  slackActor,
   tellPresser,
 } from './kit.ts';
 import { dayToInstant, noteInConversation, onPersonButton, readModal } from './person.ts';
@@ -31,10 +31,7 @@ async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Pro
   const usage = t(lang, 'usage_prospect');
   try {
     const { target } = splitTarget(command.text);
-    const refused = await checkRole(deps, command.user_id, 'see_contacts', 'contact.view', lang, target);
-    if (refused) return { text: refused };
-    const sheet = await contactSheet(deps.ctx, target);
-    await audit(deps, command.user_id, 'contact.view', target);
+    const sheet = await viewContact(deps.ctx, await slackActor(deps, command.user_id), target);
     return { text: maskIdentifier(target), blocks: contactSheetBlocks(sheet, deps.ctx.policy, lang) };
   } catch (error) {
     return { text: problemText(error, lang, usage, deps) };
@@ -42,20 +39,17 @@ async function prospect(deps: SlackDeps, command: SlashCommand, lang: Lang): Pro
 }
 
 /** /prospect and the "see the contact" button (compliance roles), and adding a contact from an answer. */
-export function register(app: App, deps: SlackDeps): void {
-  onCommand(app, deps, '/prospect', async ({ command, ack }, lang) => {
+export function register(app: App): void {
+  onCommand(app, '/prospect', async ({ command, ack }, lang, deps) => {
     await ack(ephemeral(await prospect(deps, command, lang)));
   });
 
-  onPersonButton(app, deps, ACTION.showContact, async (args, lang, target) => {
-    const refused = await checkRole(deps, args.body.user.id, 'see_contacts', 'contact.view', lang, target);
-    if (refused) return void (await tellPresser(args, refused));
-    const sheet = await contactSheet(deps.ctx, target);
-    await audit(deps, args.body.user.id, 'contact.view', target);
+  onPersonButton(app, ACTION.showContact, async (args, lang, target, _value, deps) => {
+    const sheet = await viewContact(deps.ctx, await slackActor(deps, args.body.user.id), target);
     await tellPresser(args, maskIdentifier(target), contactSheetBlocks(sheet, deps.ctx.policy, lang));
   });
 
-  onPersonButton(app, deps, ACTION.openAddContact, async (args, lang, target) => {
+  onPersonButton(app, ACTION.openAddContact, async (args, lang, target, _value, deps) => {
     const today = localDay(deps.ctx.clock(), deps.ctx.policy.timeZone);
     await openModal(
       deps,
@@ -65,9 +59,8 @@ export function register(app: App, deps: SlackDeps): void {
     );
   });
 
-  app.view<ViewSubmitAction>(VIEW.addContact, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.addContact, async ({ ack, body, view, client }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     const values = view.state.values;
     const given = (block: ContactInput) => fieldValue(values, block);

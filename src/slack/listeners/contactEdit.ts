@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
 import { InputError } from '../../domain/errors.ts';
 import {
@@ -10,49 +10,32 @@ import {
   sameIdentifier,
 } from '../../domain/identifiers.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { mayEditContact } from '../../policy/access.ts';
 import { fieldList } from '../../reports/problems.ts';
-import { type ContactEdit, editContact } from '../../services/contactEdit.ts';
+import { type ContactEdit, contactToEdit, editContact } from '../../services/contactEdit.ts';
 import type { ContactFields } from '../../services/contacts.ts';
 import { ACTION, VIEW } from '../blocks/actionIds.ts';
 import { CONTACT_INPUTS, EDIT_CONTACT_FIELDS, EDIT_INPUTS, editContactModal } from '../blocks/contactForm.ts';
 import { IDENTIFIER_BLOCKS, identifierAnswers, type TypedIdentifier } from '../blocks/identifierInputs.ts';
 import { blockOf, changedValues, doneModal, problemField } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { actor, audit, openModal, problemText, type SlackDeps, tellPresser } from './kit.ts';
+import { onView, openModal, problemText, type SlackDeps, slackActor } from './kit.ts';
 import { dayToInstant, onPersonButton, readModal } from './person.ts';
 
 /** The Edit button of the contact sheet and its form: a contact's details, and her addresses and numbers. */
-export function register(app: App, deps: SlackDeps): void {
-  const hash = (id: Identifier) => deps.ctx.store.hash(id);
+export function register(app: App): void {
+  const hasher = (deps: SlackDeps) => (id: Identifier) => deps.ctx.store.hash(id);
 
-  /** The contact, if this user may edit it: its owner or a compliance role, asked of the core. */
-  const editable = async (userId: string, target: Identifier) => {
-    const contact = await deps.ctx.store.findContact(target);
-    return contact && mayEditContact(contact, userId, await deps.people.rolesOf(userId))
-      ? contact
-      : undefined;
-  };
-
-  onPersonButton(app, deps, ACTION.openEditContact, async (args, lang, target) => {
-    const userId = args.body.user.id;
-    const contact = await editable(userId, target);
-    if (!contact) {
-      await audit(deps, userId, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
-      return void (await tellPresser(
-        args,
-        problemText(new InputError('not_allowed', { value: 'contact.edit' }), lang, '', deps),
-      ));
-    }
+  onPersonButton(app, ACTION.openEditContact, async (args, lang, target, _value, deps) => {
+    // Refused (and audited) by the service unless the presser owns the contact or holds a compliance role.
+    const contact = await contactToEdit(deps.ctx, await slackActor(deps, args.body.user.id), target);
     const meta = { target: target.value, conversation: args.body.channel?.id };
-    const view = editContactModal(contact, lang, deps.ctx.policy.timeZone, meta, hash);
+    const view = editContactModal(contact, lang, deps.ctx.policy.timeZone, meta, hasher(deps));
     await openModal(deps, args, lang, view);
   });
 
   // Checked again on submission (a modal can be forged): the service refuses and audits a stranger's edit.
-  app.view<ViewSubmitAction>(VIEW.editContact, async ({ ack, body, view }) => {
+  onView(app, VIEW.editContact, async ({ ack, body, view }, lang, deps) => {
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const read = readModal(view.private_metadata);
     let typed: TypedIdentifier[] = [];
     let contact: Contact | undefined;
@@ -61,7 +44,7 @@ export function register(app: App, deps: SlackDeps): void {
       const changed = changedValues(view.blocks, view.state.values);
       const emptied = EDIT_INPUTS.filter((block) => changed.has(block) && changed.get(block) === undefined);
       contact = await deps.ctx.store.findContact(read.target);
-      const answers = identifierAnswers(view.state.values, contact, hash);
+      const answers = identifierAnswers(view.state.values, contact, hasher(deps));
       typed = answers.typed;
       const incomplete = {
         ...Object.fromEntries(emptied.map((block) => [block, t(lang, 'error_cannot_clear')])),
@@ -74,8 +57,7 @@ export function register(app: App, deps: SlackDeps): void {
         ...editedFields(deps, changed),
         ...answers.edit,
       };
-      const editor = { actor: actor(userId), userId, roles: await deps.people.rolesOf(userId) };
-      const outcome = await editContact(deps.ctx, edit, editor);
+      const outcome = await editContact(deps.ctx, edit, await slackActor(deps, userId));
       const who = escapeMrkdwn(maskIdentifier(stillKnownAs(outcome.contact, read.target)));
       const done = outcome.changed.length
         ? t(lang, 'contact_edited', { who, fields: fieldList(lang, changedNames(outcome.changed, edit)) })

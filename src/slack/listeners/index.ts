@@ -8,7 +8,6 @@ import * as consent from './consent.ts';
 import * as contact from './contact.ts';
 import * as contactEdit from './contactEdit.ts';
 import * as home from './home.ts';
-import type { SlackDeps } from './kit.ts';
 import * as optout from './optout.ts';
 import * as policy from './policy.ts';
 import * as privacy from './privacy.ts';
@@ -48,6 +47,7 @@ export const SLASH_COMMANDS = [
   '/policy',
 ];
 
-export function registerListeners(app: App, deps: SlackDeps): void {
-  for (const feature of FEATURES) feature.register(app, deps);
+/** Every listener, once: each request's workspace reaches them through Bolt's context (kit.ts depsOf). */
+export function registerListeners(app: App): void {
+  for (const feature of FEATURES) feature.register(app);
 }

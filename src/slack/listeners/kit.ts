@@ -6,17 +6,18 @@ import type {
   Logger,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
 } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import { InputError } from '../../domain/errors.ts';
-import type { Identifier } from '../../domain/identifiers.ts';
+import { InputError, RefusedError } from '../../domain/errors.ts';
 import { type Lang, t } from '../../i18n.ts';
+import type { Actor } from '../../policy/access.ts';
 import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
 import { NotRecordedError } from '../../store/errors.ts';
-import type { AuditEntry } from '../../store/types.ts';
 import type { Block } from '../blocks/kit.ts';
 import { blockOf, type FormFields } from '../blocks/modals.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
@@ -37,6 +38,7 @@ export const actor = (userId: string) => `slack:${userId}`;
 
 /** One short line on what was wrong with the input, then how to use the command. Never a stack trace. */
 export function problemText(error: unknown, lang: Lang, usage: string, deps: SlackDeps): string {
+  if (error instanceof RefusedError) return refusalText(error, lang, deps);
   if (error instanceof NotRecordedError) {
     deps.logger.error(error.message);
     return t(lang, 'problem_not_recorded');
@@ -70,43 +72,25 @@ export function slackErrorText(error: unknown, lang: Lang): string {
 }
 
 /**
- * Checks a role; a refusal is written to the audit trail (a forged button or modal is worth knowing about)
- * and returns the message to show.
+ * The Slack user as every use case receives them: their roles from the policy (user ids and groups), and
+ * whether they are among a narrower list (a channel's campaign approvers). Services decide and audit with it.
  */
-export async function checkRole(
-  deps: SlackDeps,
-  userId: string,
-  role: Role,
-  action: string,
-  lang: Lang,
-  target?: Identifier,
-  /** Who holds the role here, when the policy narrows it (campaign approvers of one channel). */
-  holders: string[] = deps.people.members(role),
-): Promise<string | undefined> {
-  if (await deps.people.isAmong(userId, holders)) return undefined;
-  await audit(deps, userId, action, target, `missing role ${role}`, 'refused');
-  deps.logger.warn(`refused ${action} to ${userId}: missing role ${role}`);
-  return t(lang, 'refused_role', {
-    role: t(lang, `role_${role}`),
-    members: holders.length ? holders.map(mention).join(', ') : t(lang, 'nobody'),
-  });
+export async function slackActor(deps: SlackDeps, userId: string): Promise<Actor> {
+  return {
+    id: actor(userId),
+    userId,
+    roles: await deps.people.rolesOf(userId),
+    via: 'slack',
+    isAmong: (members) => deps.people.isAmong(userId, [...members]),
+  };
 }
 
-export async function audit(
-  deps: SlackDeps,
-  userId: string,
-  action: string,
-  target?: Identifier,
-  detail?: string,
-  outcome: AuditEntry['outcome'] = 'done',
-) {
-  await deps.ctx.store.audit({
-    at: deps.ctx.clock().toISOString(),
-    actor: actor(userId),
-    action,
-    outcome,
-    targetHash: target ? deps.ctx.store.hash(target) : undefined,
-    detail,
+/** A refusal the service has audited, as Slack tells it: the role in the reader's words and who holds it. */
+function refusalText(error: RefusedError, lang: Lang, deps: SlackDeps): string {
+  deps.logger.warn(`refused ${error.action}: missing role ${error.role}`);
+  return t(lang, 'refused_role', {
+    role: t(lang, `role_${error.role as Role}`),
+    members: error.holders.length ? error.holders.map(mention).join(', ') : t(lang, 'nobody'),
   });
 }
 
@@ -119,18 +103,29 @@ export function tellPresser(args: ButtonArgs, text: string, blocks?: Block[]): P
     .catch(() => undefined);
 }
 
+/**
+ * The workspace a request is for (its register and policy, its people, its Web API client), which the app's
+ * first middleware puts in Bolt's `context` (slack/app.ts): listeners receive it from the wrappers below, as
+ * they receive the language, never from a variable shared by every workspace.
+ */
+export function depsOf(context: Record<string, unknown>): SlackDeps {
+  const deps = context.deps as SlackDeps | undefined;
+  if (!deps) throw new Error('no workspace for this request');
+  return deps;
+}
+
 /** A button: acked at once (Slack's 3 s), handled in the presser's language, any error told in one line. */
 export function onButton(
   app: App,
-  deps: SlackDeps,
   actionId: string,
-  work: (args: ButtonArgs, lang: Lang) => Promise<void>,
+  work: (args: ButtonArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
     await args.ack();
+    const deps = depsOf(args.context);
     const lang = await deps.people.lang(args.body.user.id);
     try {
-      await work(args, lang);
+      await work(args, lang, deps);
     } catch (error) {
       await tellPresser(args, problemText(error, lang, '', deps));
     }
@@ -145,24 +140,40 @@ export interface Reply {
 
 export const ephemeral = (reply: Reply) => ({ response_type: 'ephemeral' as const, ...reply });
 
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
 /**
- * A slash command answered in its user's language (Bolt listener middleware puts it in `context.lang`), with any
- * error told in one line.
+ * A slash command answered in its user's language (Bolt listener middleware puts it in `context.lang`), in the
+ * request's workspace.
  */
 export function onCommand(
   app: App,
-  deps: SlackDeps,
   name: string,
-  work: (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs, lang: Lang) => Promise<void>,
+  work: (args: CommandArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
 ): void {
-  app.command(name, languageOf(deps), async (args) => work(args, args.context.lang as Lang));
+  app.command(name, languageOf(), async (args) =>
+    work(args, args.context.lang as Lang, depsOf(args.context)),
+  );
+}
+
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A modal submitted: handled in the submitter's language, in the request's workspace. */
+export function onView(
+  app: App,
+  callbackId: string,
+  work: (args: ViewArgs, lang: Lang, deps: SlackDeps) => Promise<void>,
+): void {
+  app.view<ViewSubmitAction>(callbackId, languageOf(), async (args) =>
+    work(args, args.context.lang as Lang, depsOf(args.context)),
+  );
 }
 
 /** Listener middleware: the user's language (Slack locale, else the policy's) for the listener that follows. */
-export function languageOf(deps: SlackDeps) {
+export function languageOf() {
   return async (args: AllMiddlewareArgs & { body: { user_id?: string; user?: { id: string } } }) => {
     const userId = args.body.user_id ?? args.body.user?.id ?? '';
-    args.context.lang = await deps.people.lang(userId);
+    args.context.lang = await depsOf(args.context).people.lang(userId);
     await args.next();
   };
 }

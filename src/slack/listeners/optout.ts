@@ -50,13 +50,13 @@ async function optout(deps: SlackDeps, command: SlashCommand, lang: Lang): Promi
 }
 
 /** /optout and the "log an objection" button: anyone may record an objection, at once. */
-export function register(app: App, deps: SlackDeps): void {
-  onCommand(app, deps, '/optout', async ({ command, ack }, lang) => {
+export function register(app: App): void {
+  onCommand(app, '/optout', async ({ command, ack }, lang, deps) => {
     await ack(ephemeral(await optout(deps, command, lang)));
   });
 
   // The button carries a confirm dialog; the objection covers every channel, as an opposition does.
-  onPersonButton(app, deps, ACTION.logObjection, async (args, lang, target) => {
+  onPersonButton(app, ACTION.logObjection, async (args, lang, target, _value, deps) => {
     const result = await optOut(deps.ctx, { [target.kind]: target.value, origin: actor(args.body.user.id) });
     const text = t(lang, 'optout_done', {
       who: escapeMrkdwn(maskIdentifier(target)),

@@ -128,7 +128,11 @@ export class People {
       this.logger.warn(
         `usergroups.users.list ${group} failed, its members get no role: ${(error as Error).message}`,
       );
-      return new Set();
+      // Remembered a few seconds, like a failed users.info: one request (which asks for every role) reads the
+      // group once and refuses its roles alike; the next question tries again.
+      const none = new Set<string>();
+      this.groups.set(group, { value: none, until: this.now() + FAILURE_TTL_MS });
+      return none;
     }
   }
 }

@@ -21,18 +21,23 @@ function buttonTarget(args: ButtonArgs): { value: TargetValue; target: Identifie
 /** Every button about a person: reads who, refusing a forged or damaged value, then acts. */
 export function onPersonButton(
   app: App,
-  deps: SlackDeps,
   actionId: string,
-  work: (args: ButtonArgs, lang: Lang, target: Identifier, value: TargetValue) => Promise<void>,
+  work: (
+    args: ButtonArgs,
+    lang: Lang,
+    target: Identifier,
+    value: TargetValue,
+    deps: SlackDeps,
+  ) => Promise<void>,
 ): void {
-  onButton(app, deps, actionId, async (args, lang) => {
+  onButton(app, actionId, async (args, lang, deps) => {
     const read = buttonTarget(args);
     if (!read) {
       // Slack never sends a damaged value: this one was forged or comes from an older version of the app.
       deps.logger.warn(`button ${actionId} from ${args.body.user.id} with an unreadable value`);
       throw new InputError('stale_button');
     }
-    await work(args, lang, read.target, read.value);
+    await work(args, lang, read.target, read.value, deps);
   });
 }
 

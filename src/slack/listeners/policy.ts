@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import { type Lang, t } from '../../i18n.ts';
+import { type Actor, FILE_WATCH } from '../../policy/access.ts';
 import { formatIssue, siblingTestFile } from '../../policy/load.ts';
 import { policyDiffLines } from '../../reports/policyDiff.ts';
 import { type ReloadOutcome, reloadPolicy, watchPolicyFile } from '../../services/policyReload.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { actor, checkRole, onCommand, type SlackDeps } from './kit.ts';
+import { onCommand, problemText, type SlackDeps, slackActor } from './kit.ts';
 
 /** The words of a reload, for the compliance channel and for who asked. */
 export function reloadText(outcome: ReloadOutcome, lang: Lang, who: string, zone: string): string {
@@ -25,9 +26,14 @@ export function reloadText(outcome: ReloadOutcome, lang: Lang, who: string, zone
 }
 
 /** Reloads, and tells the compliance channel (in the policy's language) what happened. */
-async function reloadAndTell(deps: SlackDeps, by: string, who: string): Promise<ReloadOutcome> {
+async function reloadAndTell(
+  deps: SlackDeps,
+  by: Actor,
+  who: string,
+  started?: () => Promise<unknown>,
+): Promise<ReloadOutcome> {
   const before = deps.ctx.policy;
-  const outcome = await reloadPolicy(deps.ctx, by);
+  const outcome = await reloadPolicy(deps.ctx, by, started);
   if (outcome.status === 'unchanged') return outcome;
   const policy = deps.ctx.policy;
   if (outcome.status === 'reloaded') deps.policyReloaded?.(before, policy);
@@ -41,19 +47,29 @@ async function reloadAndTell(deps: SlackDeps, by: string, who: string): Promise<
 }
 
 /** `/policy reload`: the compliance role (purge) reads policy.yaml again; everyone else is refused, audited. */
-export function register(app: App, deps: SlackDeps): void {
-  onCommand(app, deps, '/policy', async ({ command, ack, respond }, lang) => {
+export function register(app: App): void {
+  onCommand(app, '/policy', async ({ command, ack, respond }, lang, deps) => {
     if (command.text.trim().toLowerCase() !== 'reload') {
       await ack({ response_type: 'ephemeral', text: t(lang, 'policy_reload_usage') });
       return;
     }
-    const refusal = await checkRole(deps, command.user_id, 'purge', 'policy.reload', lang);
-    if (refusal) {
-      await ack({ response_type: 'ephemeral', text: refusal });
+    let outcome: ReloadOutcome;
+    let acked = false;
+    const started = async () => {
+      acked = true;
+      await ack();
+    };
+    try {
+      // Refused (and audited) by the service unless the user holds the purge role; acked once allowed.
+      const asker = await slackActor(deps, command.user_id);
+      outcome = await reloadAndTell(deps, asker, `<@${command.user_id}>`, started);
+    } catch (error) {
+      const text = problemText(error, lang, '', deps);
+      await (acked
+        ? respond({ response_type: 'ephemeral', text })
+        : ack({ response_type: 'ephemeral', text }));
       return;
     }
-    await ack();
-    const outcome = await reloadAndTell(deps, actor(command.user_id), `<@${command.user_id}>`);
     await respond({
       response_type: 'ephemeral',
       text: reloadText(outcome, lang, `<@${command.user_id}>`, deps.ctx.policy.timeZone),
@@ -68,7 +84,7 @@ export function register(app: App, deps: SlackDeps): void {
 export function watchPolicy(deps: SlackDeps, intervalMs?: number): () => void {
   const reload = () => {
     const who = t(deps.ctx.policy.doc.policy.default_language, 'policy_reload_file');
-    reloadAndTell(deps, 'file-watch', who).catch((error: Error) =>
+    reloadAndTell(deps, FILE_WATCH, who).catch((error: Error) =>
       deps.logger.error(`policy reload failed: ${error.message}`),
     );
   };

@@ -2,27 +2,17 @@ import type { App } from '@slack/bolt';
 import { InputError } from '../../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../../domain/identifiers.ts';
 import { t } from '../../i18n.ts';
-import { erasePerson, exportPerson } from '../../services/privacy.ts';
+import { erasePerson, exportPerson, openPrivacyRequest } from '../../services/privacy.ts';
 import { ACTION } from '../blocks/actionIds.ts';
 import { actions, button, confirmDialog, section } from '../blocks/kit.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
-import {
-  actor,
-  checkRole,
-  onButton,
-  problemText,
-  type SlackDeps,
-  slackErrorText,
-  tellPresser,
-} from './kit.ts';
+import { onButton, onCommand, problemText, slackActor, slackErrorText, tellPresser } from './kit.ts';
 
 /** /privacy export|erase and the erase confirmation: data-subject requests, for the privacy_requests role. */
-export function register(app: App, deps: SlackDeps): void {
-  // deps.people is read at each request: with several workspaces, each has its own people.
-  const { ctx } = deps;
-  app.command('/privacy', async ({ command, ack, client }) => {
-    const lang = await deps.people.lang(command.user_id);
+export function register(app: App): void {
+  onCommand(app, '/privacy', async ({ command, ack, client }, lang, deps) => {
+    const { ctx } = deps;
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     const usage = t(lang, 'usage_privacy');
     let target: Identifier;
@@ -32,15 +22,12 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (error) {
       return void (await ack({ response_type: 'ephemeral', text: problemText(error, lang, usage, deps) }));
     }
-    const refused = await checkRole(
-      deps,
-      command.user_id,
-      'privacy_requests',
-      `privacy.${verb}`,
-      lang,
-      target,
-    );
-    if (refused) return void (await ack({ response_type: 'ephemeral', text: refused }));
+    const asker = await slackActor(deps, command.user_id);
+    try {
+      await openPrivacyRequest(ctx, asker, verb, target);
+    } catch (error) {
+      return void (await ack({ response_type: 'ephemeral', text: problemText(error, lang, usage, deps) }));
+    }
     const masked = escapeMrkdwn(maskIdentifier(target));
     if (verb === 'erase') {
       const text = t(lang, 'privacy_erase_confirm', { who: masked });
@@ -66,7 +53,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack({ response_type: 'ephemeral', text: t(lang, 'privacy_export_done', { who: masked }) });
     // The export carries everything about the person: it goes to the requester's DM with the app only.
     try {
-      const data = await exportPerson(ctx, target, actor(command.user_id));
+      const data = await exportPerson(ctx, target, asker);
       const dm = await client.conversations.open({ users: command.user_id });
       await client.filesUploadV2({
         channel_id: dm.channel?.id,
@@ -82,12 +69,12 @@ export function register(app: App, deps: SlackDeps): void {
     }
   });
 
-  onButton(app, deps, ACTION.erase, async (args, lang) => {
+  onButton(app, ACTION.erase, async (args, lang, deps) => {
+    const { ctx } = deps;
     const userId = args.body.user.id;
     const target = splitTarget(args.action.value ?? '').target;
-    const refused = await checkRole(deps, userId, 'privacy_requests', 'privacy.erase', lang, target);
-    if (refused) return void (await tellPresser(args, refused));
-    const removed = await erasePerson(ctx, target, actor(userId));
+    // Refused (and audited) by the service unless the presser holds the privacy-requests role.
+    const removed = await erasePerson(ctx, target, await slackActor(deps, userId));
     const done = t(lang, 'privacy_erase_done', { by: `<@${userId}>`, ...removed });
     // The request and its outcome as a parent message and a thread reply in the requester's DM: the record.
     try {

@@ -1,32 +1,30 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Contact } from '../../domain/contacts.ts';
-import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { localDay } from '../../domain/time.ts';
 import { type Lang, t } from '../../i18n.ts';
-import { isCompliance, roleToActOn, seesContact } from '../../policy/access.ts';
 import { purgeSetText, scanSections } from '../../reports/retention.ts';
 import { personLabel, purgeFingerprint } from '../../retention/purge.ts';
+import { type PurgeOutcome, purgeOverdue } from '../../services/retention.ts';
 import {
-  confirmableList,
-  type PurgeOutcome,
-  purgeOverdue,
-  purgePerson,
-  recordRenewal,
-  retentionScan,
-} from '../../services/retention.ts';
+  askRepermission,
+  contactToActOn,
+  purgeContactNow,
+  purgePreview,
+  renewDeadline,
+  retentionFor,
+} from '../../services/retentionActs.ts';
 import { ACTION, PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { section } from '../blocks/kit.ts';
 import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { purgeModal, RENEWED_FIELDS, renewedModal } from '../blocks/retention.ts';
 import {
-  actor,
-  audit,
-  type ButtonArgs,
-  checkRole,
   errorsAt,
   onButton,
-  type SlackDeps,
+  onCommand,
+  onView,
+  problemText,
+  slackActor,
   slackErrorText,
   tellPresser,
 } from './kit.ts';
@@ -36,106 +34,71 @@ const reminderValue = (raw: string | undefined) => readPayload(raw, PAYLOAD.remi
 
 const who = (contact: Contact) => escapeMrkdwn(personLabel(contact));
 
-export function register(app: App, deps: SlackDeps): void {
-  // deps.people is read at each request: with several workspaces, each has its own people.
-  const { ctx } = deps;
-
+export function register(app: App): void {
   /** /retention: a salesperson sees their own contacts, compliance roles see everything. */
-  app.command('/retention', async ({ command, ack }) => {
-    const lang = await deps.people.lang(command.user_id);
-    const roles = await deps.people.rolesOf(command.user_id);
-    const scan = await retentionScan(ctx);
-    const mine = (list: typeof scan.due) =>
-      list.filter((d) => seesContact(d.contact, command.user_id, roles));
-    const sections = scanSections(
-      { ...scan, overdue: mine(scan.overdue), due: mine(scan.due), lapsed: mine(scan.lapsed) },
-      ctx.policy,
-      lang,
-      {
-        owner: (id) => (id ? `<@${id}>` : ''),
-        escape: escapeMrkdwn,
-        // Compliance roles see everyone's contacts, in full; a salesperson their own, masked as elsewhere.
-        full: isCompliance(roles),
-      },
-    );
+  onCommand(app, '/retention', async ({ command, ack }, lang, deps) => {
+    const { ctx } = deps;
+    const { scan, full } = await retentionFor(ctx, await slackActor(deps, command.user_id));
+    const sections = scanSections(scan, ctx.policy, lang, {
+      owner: (id) => (id ? `<@${id}>` : ''),
+      escape: escapeMrkdwn,
+      // Compliance roles see everyone's contacts, in full; a salesperson their own, masked as elsewhere.
+      full,
+    });
     await ack({ response_type: 'ephemeral', text: sections.join('\n\n'), blocks: sections.map(section) });
   });
 
-  /** /privacy export|erase PERSON, for the data-subject-request role. */
-  /** Buttons of an owner's reminder: the owner or the purge role only; reads which contact and deadline. */
-  async function reminderTarget(args: ButtonArgs, lang: Lang, action: string) {
-    const value = reminderValue(args.action.value);
-    const contact = value.c ? await ctx.store.contactById(value.c) : undefined;
+  onButton(app, ACTION.repermission, async (args, lang, deps) => {
+    const { ctx } = deps;
+    const { c, k } = reminderValue(args.action.value);
+    const presser = await slackActor(deps, args.body.user.id);
+    const contact = await askRepermission(ctx, presser, c, k ?? 'prospect');
     if (!contact) return void (await tellPresser(args, t(lang, 'retention_gone')));
-    const userId = args.body.user.id;
-    const needed = roleToActOn(contact, userId);
-    if (needed) {
-      const id = identifiersOf(contact)[0];
-      const refused = await checkRole(deps, userId, needed, action, lang, id);
-      if (refused) return void (await tellPresser(args, refused));
-    }
-    return { contact, kind: value.k ?? 'prospect' };
-  }
-
-  onButton(app, deps, ACTION.repermission, async (args, lang) => {
-    const found = await reminderTarget(args, lang, 'retention.repermission');
-    if (!found) return;
-    const id = identifiersOf(found.contact)[0];
-    await audit(deps, args.body.user.id, 'retention.repermission', id, found.kind);
-    await tellPresser(args, t(lang, 'retention_repermission_done', { who: who(found.contact) }));
+    await tellPresser(args, t(lang, 'retention_repermission_done', { who: who(contact) }));
   });
 
-  onButton(app, deps, ACTION.purgeOne, async (args, lang) => {
-    const found = await reminderTarget(args, lang, 'retention.purge');
-    if (!found) return;
-    const removed = await purgePerson(ctx, found.contact, actor(args.body.user.id), 'retention.purge');
+  onButton(app, ACTION.purgeOne, async (args, lang, deps) => {
+    const { ctx } = deps;
+    const presser = await slackActor(deps, args.body.user.id);
+    const removed = await purgeContactNow(ctx, presser, reminderValue(args.action.value).c);
+    if (!removed) return void (await tellPresser(args, t(lang, 'retention_gone')));
     await tellPresser(args, t(lang, 'retention_purged', { ...removed }));
   });
 
-  onButton(app, deps, ACTION.renewed, async (args, lang) => {
-    const found = await reminderTarget(args, lang, 'retention.renewed');
-    if (!found) return;
+  onButton(app, ACTION.renewed, async (args, lang, deps) => {
+    const { ctx } = deps;
+    const value = reminderValue(args.action.value);
+    const presser = await slackActor(deps, args.body.user.id);
+    const contact = await contactToActOn(ctx, presser, value.c, 'retention.renewed');
+    if (!contact) return void (await tellPresser(args, t(lang, 'retention_gone')));
     const today = localDay(ctx.clock(), ctx.policy.timeZone);
     try {
       await args.client.views.open({
         trigger_id: args.body.trigger_id,
-        view: renewedModal(ctx.policy, lang, { c: found.contact.id, k: found.kind }, today),
+        view: renewedModal(ctx.policy, lang, { c: contact.id, k: value.k ?? 'prospect' }, today),
       });
     } catch (error) {
       await tellPresser(args, slackErrorText(error, lang));
     }
   });
 
-  app.view<ViewSubmitAction>(VIEW.renewed, async ({ ack, body, view }) => {
+  onView(app, VIEW.renewed, async ({ ack, body, view }, lang, deps) => {
+    const { ctx } = deps;
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
     const meta = reminderValue(view.private_metadata);
-    const contact = meta.c ? await ctx.store.contactById(meta.c) : undefined;
-    if (!contact)
-      return void (await ack({ response_action: 'errors', errors: { proof: t(lang, 'retention_gone') } }));
-    const id = identifiersOf(contact)[0] as Identifier;
-    const needed = roleToActOn(contact, userId);
-    if (needed) {
-      const refused = await checkRole(deps, userId, needed, 'retention.renewed', lang, id);
-      if (refused) return void (await ack({ response_action: 'errors', errors: { proof: refused } }));
-    }
     const values = view.state.values;
     const day = fieldValue(values, 'date') ?? localDay(ctx.clock(), ctx.policy.timeZone);
     const at = day === localDay(ctx.clock(), ctx.policy.timeZone) ? ctx.clock().toISOString() : day;
-    const proof = fieldValue(values, 'proof') ?? '';
-    const method = fieldValue(values, 'method');
+    const renewal = { at, method: fieldValue(values, 'method'), proof: fieldValue(values, 'proof') ?? '' };
+    let contact: Contact | undefined;
     try {
-      await recordRenewal(ctx, contact, meta.k ?? 'prospect', {
-        at,
-        method,
-        proof,
-        by: actor(userId),
-        where: 'slack',
-      });
+      const presser = await slackActor(deps, userId);
+      contact = await renewDeadline(ctx, presser, meta.c, meta.k ?? 'prospect', renewal);
     } catch (error) {
       return void (await ack(errorsAt(RENEWED_FIELDS, error, lang, deps)));
     }
-    await audit(deps, userId, 'retention.renewed', id, `${meta.k} ${method}: ${proof}`.slice(0, 500));
+    if (!contact)
+      return void (await ack({ response_action: 'errors', errors: { proof: t(lang, 'retention_gone') } }));
     await ack({
       response_action: 'update',
       view: doneModal(lang, t(lang, 'retention_renewed_done', { who: who(contact), date: day })),
@@ -146,18 +109,17 @@ export function register(app: App, deps: SlackDeps): void {
    * The digest's purge button: for the purge role, opens the list it is about as it stands now (who in full,
    * when in local time), which the presser confirms in the modal. Opened at once, then filled (a scan takes time).
    */
-  onButton(app, deps, ACTION.purgeOverdue, async (args, lang) => {
-    const userId = args.body.user.id;
-    const refused = await checkRole(deps, userId, 'purge', 'retention.purge', lang);
-    if (refused) return void (await tellPresser(args, refused));
+  onButton(app, ACTION.purgeOverdue, async (args, lang, deps) => {
+    const { ctx } = deps;
     const value = readPayload(args.action.value, PAYLOAD.purge);
     const asOf = value && !Number.isNaN(Date.parse(value.a)) ? new Date(value.a) : ctx.clock();
+    // Refused (and audited) before anything opens: the list is the purge role's.
+    const lines = await purgePreview(ctx, await slackActor(deps, args.body.user.id), asOf);
     const opened = await args.client.views
       .open({ trigger_id: args.body.trigger_id, view: doneModal(lang, t(lang, 'retention_purge_preparing')) })
       .catch(async (error) => void (await tellPresser(args, slackErrorText(error, lang))));
     const viewId = opened?.view?.id;
     if (!viewId) return;
-    const lines = await confirmableList(ctx, asOf);
     const channel = args.body.channel?.id;
     const ts = (args.body as { message?: { ts?: string } }).message?.ts;
     const fingerprint = purgeFingerprint(lines);
@@ -175,20 +137,32 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   /** The purge modal confirmed: deletes that list (each line computed again), or shows the new one if it changed. */
-  app.view<ViewSubmitAction>(VIEW.purge, async ({ ack, body, view, client }) => {
+  onView(app, VIEW.purge, async ({ ack, body, view, client }, lang, deps) => {
+    const { ctx } = deps;
     const userId = body.user.id;
-    const lang = await deps.people.lang(userId);
-    const refused = await checkRole(deps, userId, 'purge', 'retention.purge', lang);
-    if (refused) return void (await ack({ response_action: 'update', view: doneModal(lang, refused) }));
+    const presser = await slackActor(deps, userId);
     const meta = readPayload(view.private_metadata, PAYLOAD.purge);
     if (!meta || Number.isNaN(Date.parse(meta.a)))
       return void (await ack({
         response_action: 'update',
         view: doneModal(lang, t(lang, 'retention_gone')),
       }));
-    await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'retention_purging')) });
     const confirmed = { at: new Date(meta.a), fingerprint: meta.f };
-    const outcome = await purgeOverdue(ctx, actor(userId), { confirmed });
+    // Slack wants its answer within 3 s: the modal says "purging" once the service has allowed it.
+    let acked = false;
+    const started = async () => {
+      acked = true;
+      await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'retention_purging')) });
+    };
+    let outcome: PurgeOutcome;
+    try {
+      // Refused (and audited) by the service unless the presser holds the purge role: a modal can be forged.
+      outcome = await purgeOverdue(ctx, presser, { confirmed, started });
+    } catch (error) {
+      const told = doneModal(lang, problemText(error, lang, '', deps));
+      if (!acked) return void (await ack({ response_action: 'update', view: told }));
+      return void (await client.views.update({ view_id: view.id, view: told }).catch(() => undefined));
+    }
     let next: ReturnType<typeof doneModal>;
     if (outcome.changed && outcome.list.length > 0) {
       const f = purgeFingerprint(outcome.list);

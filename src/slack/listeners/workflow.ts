@@ -8,7 +8,7 @@ import { type Lang, t } from '../../i18n.ts';
 import { policyLists, problemLine } from '../../reports/problems.ts';
 import { ask } from '../../services/ask.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { actor, languageOf, problemText, type SlackDeps } from './kit.ts';
+import { actor, depsOf, languageOf, problemText, type SlackDeps } from './kit.ts';
 
 /** The custom step's and the shortcut's ids, as app-manifest.yml declares them. */
 export const CHECK_STEP = 'check_prospect';
@@ -22,8 +22,9 @@ const CHANNEL_OF: Record<Identifier['kind'], Channel> = { email: 'email', phone:
  * asks; outputs verdict, reason and rule, so a workflow can branch on the verdict. A value the services refuse
  * ends the step in error with the reason, in the language of who asks (else the policy's).
  */
-function registerStep(app: App, deps: SlackDeps): void {
-  app.function(CHECK_STEP, async ({ inputs, complete, fail }) => {
+function registerStep(app: App): void {
+  app.function(CHECK_STEP, async ({ inputs, complete, fail, context }) => {
+    const deps = depsOf(context);
     const given = inputs as Record<string, unknown>;
     const text = (name: string) => (typeof given[name] === 'string' ? (given[name] as string).trim() : '');
     // In the language of who asks, when the workflow says; else the policy's.
@@ -85,9 +86,10 @@ async function verdictLines(
  * The message shortcut "Check the people in this message": every email and phone number in it, one verdict each,
  * answered to the one who asked only (ephemeral), never in the channel.
  */
-function registerShortcut(app: App, deps: SlackDeps): void {
-  app.shortcut({ callback_id: CHECK_SHORTCUT, type: 'message_action' }, languageOf(deps), async (args) => {
+function registerShortcut(app: App): void {
+  app.shortcut({ callback_id: CHECK_SHORTCUT, type: 'message_action' }, languageOf(), async (args) => {
     const { shortcut, ack, respond, context } = args;
+    const deps = depsOf(context);
     await ack();
     const lang = context.lang as Lang;
     const people = peopleInText(shortcut.message.text ?? '');
@@ -103,7 +105,7 @@ function registerShortcut(app: App, deps: SlackDeps): void {
   });
 }
 
-export function register(app: App, deps: SlackDeps): void {
-  registerStep(app, deps);
-  registerShortcut(app, deps);
+export function register(app: App): void {
+  registerStep(app);
+  registerShortcut(app);
 }
