@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { LogLevel } from '@slack/bolt';
 import { type ApiRegisters, oneRegister } from './api/app.ts';
 import { type RunningApi, startApi } from './api/server.ts';
 import { type Config, ConfigError, hashKeyVariables } from './config.ts';
@@ -93,7 +92,7 @@ async function serveApi(registers: ApiRegisters, config: Config, io: AppIo): Pro
 async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: StoreCounts): Promise<void> {
   const mode = config.slack;
   if (mode.kind === 'emulator') {
-    const emulated = await startEmulatedApp(ctx, { logLevel: LogLevel.ERROR, watchPolicy: 1000 });
+    const emulated = await startEmulatedApp(ctx, { quiet: true, watchPolicy: 1000 });
     const me = USERS.find((u) => u.id === emulated.user.user);
     io.out(
       [

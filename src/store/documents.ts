@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type pg from 'pg';
 import { NotRecordedError, StoreError } from './errors.ts';
 
 /**
@@ -141,39 +140,6 @@ export class FolderDocuments<T> implements Documents<T> {
         const value = readJson<T>(join(this.path, name));
         return value === undefined ? [] : [[name.slice(0, -'.json'.length), value]];
       });
-  }
-}
-
-/** The `documents` table of the register's schema, one collection per name, shared by every replica. */
-export class PgDocuments<T> implements Documents<T> {
-  constructor(
-    private readonly db: pg.Pool,
-    private readonly collection: string,
-  ) {}
-
-  async get(key: string) {
-    const { rows } = await this.db.query('select data from documents where collection = $1 and key = $2', [
-      this.collection,
-      key,
-    ]);
-    return rows[0]?.data as T | undefined;
-  }
-  async put(key: string, value: T) {
-    await this.db.query(
-      `insert into documents (collection, key, data) values ($1, $2, $3)
-       on conflict (collection, key) do update set data = excluded.data, at = now()`,
-      [this.collection, key, JSON.stringify(value)],
-    );
-  }
-  async remove(key: string) {
-    await this.db.query('delete from documents where collection = $1 and key = $2', [this.collection, key]);
-  }
-  async all() {
-    const { rows } = await this.db.query<{ key: string; data: T }>(
-      'select key, data from documents where collection = $1 order by at, key',
-      [this.collection],
-    );
-    return rows.map((r): [string, T] => [r.key, r.data]);
   }
 }
 

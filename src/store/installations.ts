@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { type Documents, FileDocuments } from './documents.ts';
 
 /**
@@ -34,31 +33,5 @@ export class DocumentInstallations implements Installations {
 export class FileInstallations extends DocumentInstallations {
   constructor(path: string) {
     super(new FileDocuments(path));
-  }
-}
-
-/** A table of the database every replica shares (outside the workspaces' own schemas). */
-export class PgInstallations implements Installations {
-  constructor(private readonly db: pg.Pool) {}
-
-  async save(key: string, installation: unknown): Promise<void> {
-    await this.db.query(
-      'insert into installations (key, data) values ($1, $2) on conflict (key) do update set data = excluded.data, installed_at = now()',
-      [key, installation],
-    );
-  }
-
-  async find(key: string): Promise<unknown | undefined> {
-    return (await this.db.query('select data from installations where key = $1', [key])).rows[0]?.data;
-  }
-
-  async remove(key: string): Promise<void> {
-    await this.db.query('delete from installations where key = $1', [key]);
-  }
-
-  async keys(): Promise<string[]> {
-    return (await this.db.query<{ key: string }>('select key from installations order by key')).rows.map(
-      (r) => r.key,
-    );
   }
 }

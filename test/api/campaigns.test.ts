@@ -7,9 +7,9 @@ import { runCampaignCheck } from '../../src/services/campaign.ts';
 import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
-import { withEveryRole } from '../support/actors.ts';
 import { startTestApi } from './harness.ts';
 
 /**

@@ -10,11 +10,11 @@ import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut } from '../../src/services/record.ts';
 import { runRetention } from '../../src/services/retentionJob.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
+import { operator, withEveryRole } from '../support/actors.ts';
 import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
-import { operator, withEveryRole } from '../support/actors.ts';
 
 /**
  * Approvals hold at send time (GDPR art. 21(3): after an objection the data "shall no longer be processed" for

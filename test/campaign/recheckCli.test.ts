@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
-import { withEveryRole } from '../support/actors.ts';
 
 const add = (email: string) => [
   'contact',

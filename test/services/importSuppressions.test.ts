@@ -5,18 +5,19 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settled, watchApprovedCampaigns } from '../../src/services/approvedWatch.ts';
-import { decideOnCampaign, runCampaignCheck } from '../../src/services/campaign.ts';
+import { runCampaignCheck } from '../../src/services/campaign.ts';
+import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { importSuppressions } from '../../src/services/importSuppressions.ts';
 import { deliverDue } from '../../src/services/webhookDelivery.ts';
 import { addWebhook } from '../../src/services/webhooks.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/dirs.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';
 import { financeProfessional } from '../support/subjects.ts';
-import { withEveryRole } from '../support/actors.ts';
 
 // GDPR art. 21(2)-(3), L.34-5 CPCE: a person who unsubscribed in another tool (Brevo, Mailchimp, lemlist…) has
 // objected; once her line of that tool's suppression list reaches us, the objection binds us, and it outlives her

@@ -11,8 +11,8 @@ import type { AppContext } from '../../src/services/context.ts';
 import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut, recordConsent } from '../../src/services/record.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { policy } from '../support/policy.ts';
 import { operator, withEveryRole } from '../support/actors.ts';
+import { policy } from '../support/policy.ts';
 
 /**
  * "An objection recorded after approval never reaches a send" (GDPR art. 21(3): the data "shall no longer be

@@ -8,9 +8,9 @@ import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut } from '../../src/services/record.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { tempDir } from '../support/dirs.ts';
 import { financeProfessional } from '../support/subjects.ts';
-import { withEveryRole } from '../support/actors.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**

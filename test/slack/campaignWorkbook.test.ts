@@ -7,10 +7,10 @@ import { settled, watchApprovedCampaigns } from '../../src/services/approvedWatc
 import { erasePerson } from '../../src/services/privacy.ts';
 import { renderBlocks } from '../../src/slack/emulator/screen.ts';
 import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
+import { withEveryRole } from '../support/actors.ts';
 import { tempDir } from '../support/dirs.ts';
 import { workbook } from '../support/sheetFiles.ts';
 import { financeProfessional } from '../support/subjects.ts';
-import { withEveryRole } from '../support/actors.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/services/workspaces.ts';
-import { PgInstallations } from '../../src/store/installations.ts';
+import { PgInstallations } from '../../src/store/pg/pgDocuments.ts';
 import { PgStore } from '../../src/store/pg/pgStore.ts';
 import { HASH_ENV } from '../support/env.ts';
 import { policy } from '../support/policy.ts';

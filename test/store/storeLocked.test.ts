@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { StoreError, StoreLockedError } from '../../src/store/errors.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
-import { HASH_ENV, tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
+import { HASH_ENV } from '../support/env.ts';
 
 it('tells a store held by another process by its type, a StoreError still', async () => {
   const path = join(tempDir(), 'db.json');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hashKeyVariables, readStoreSettings } from '../../src/config.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { loadHashKey, sharedHashKey } from '../../src/store/key.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir } from '../support/dirs.ts';
 
 const SECRET = 'test-key-test-key-test-key-test-key-0123';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App, Logger, LogLevel } from '@slack/bolt';
+import { type App, type Logger, LogLevel } from '@slack/bolt';
 import { type Lang, langOfLocale } from '../../i18n.ts';
 import { type AppContext, reloadableContext } from '../../services/context.ts';
 import { runRetention } from '../../services/retentionJob.ts';
@@ -38,7 +38,8 @@ export interface EmulatedApp {
 export async function startEmulatedApp(
   ctx: AppContext,
   /** `watchPolicy`: reload the policy when its file changes, polling every so many ms (`npm start` does). */
-  options: { logger?: Logger; logLevel?: LogLevel; watchPolicy?: number } = {},
+  /** `quiet`: Bolt's errors only (`npm start`: the terminal is the user's). */
+  options: { logger?: Logger; logLevel?: LogLevel; quiet?: boolean; watchPolicy?: number } = {},
 ): Promise<EmulatedApp> {
   const slack = await new FakeSlack().start();
   const signingSecret = randomBytes(16).toString('hex');
@@ -65,7 +66,7 @@ export async function startEmulatedApp(
     botId: BOT.botId,
     botUserId: BOT.userId,
     logger: options.logger,
-    logLevel: options.logLevel,
+    logLevel: options.quiet ? LogLevel.ERROR : options.logLevel,
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const unwatch = options.watchPolicy ? watchPolicy(deps, options.watchPolicy) : () => undefined;

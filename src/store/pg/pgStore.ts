@@ -12,9 +12,9 @@ import type {
 } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { editOne, joinTwo, saveMany, saveOne } from '../contactUpdate.ts';
-import { type Documents, PgDocuments, Shelf } from '../documents.ts';
+import { type Documents, Shelf } from '../documents.ts';
 import { LeaseLost, StoreError } from '../errors.ts';
-import { type Installations, PgInstallations } from '../installations.ts';
+import type { Installations } from '../installations.ts';
 import { type HashKeyOptions, hashIdentifier, hashKeySetting, sharedHashKey } from '../key.ts';
 import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from '../records.ts';
 import type {
@@ -34,6 +34,7 @@ import type {
   Store,
 } from '../types.ts';
 import { lockKeys, pool, rowsOf, transaction } from './db.ts';
+import { PgDocuments, PgInstallations } from './pgDocuments.ts';
 import { PgLeases } from './pgLeases.ts';
 import {
   appendAudit,
