@@ -1,25 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Channel } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
-import { keyActor } from '../policy/access.ts';
 import type { Policy } from '../policy/load.ts';
 import { policyLists } from '../reports/problems.ts';
-import { ask } from '../services/ask.ts';
-import { askBatch } from '../services/askBatch.ts';
-import { optOut, recordConsent, recordEvent } from '../services/record.ts';
 import { StoreError } from '../store/errors.ts';
 import { type HubSpotSettings, registerAdapters } from './adapters.ts';
 import { registerCampaignRoutes } from './campaigns.ts';
 import { type GuardVars, guard } from './guard.ts';
 import { ApiProblem, inputProblem, langOf, shapeProblem } from './problems.ts';
+import { registerDecisionRoutes, registerRecordRoutes } from './recordRoutes.ts';
 import type { ApiRegisters } from './registers.ts';
-import { batchRoute, consentRoute, decisionRoute, eventRoute, objectionRoute } from './routes.ts';
-import type { BatchResult, Decision } from './schemas.ts';
+
+type Api = OpenAPIHono<{ Variables: GuardVars }>;
+type Ctx = Context<{ Variables: GuardVars }>;
 
 // Where the API finds a key's register: its own module, so the adapters need not import this one.
 export { type ApiRegisters, oneRegister } from './registers.ts';
@@ -35,22 +32,47 @@ export interface ApiOptions {
 /** The largest request body read, in bytes. */
 const BODY_LIMIT = 4 * 2 ** 20;
 
-/** The fields a whole batch shares: a problem with one of them is the batch's, not one target's. */
 /**
  * The HTTP API under /api/v1 (README, Integrations): the same services as the CLI and Slack, so the same checks,
  * audit and decision log; shapes from schemas.ts, which also make /api/v1/openapi.json.
  */
 export function createApi(registers: ApiRegisters, options: ApiOptions) {
-  const app = new OpenAPIHono<{ Variables: GuardVars }>({
+  const app: Api = new OpenAPIHono<{ Variables: GuardVars }>({
     defaultHook: (result) => {
       if (!result.success) throw shapeProblem(result.error.issues);
     },
   }).basePath('/api/v1');
   const allowed = guard(registers.forWorkspace, options.rateLimit);
-  // A batch of 10,000 addresses is about 300 KB: anything much larger is refused before it is read whole. The
-  // declared length is checked first (cheap: hono's bodyLimit makes the request stream, a quarter of each answer's
-  // cost); only a body sent without a length (chunked) is counted as it arrives.
-  // The rest of the body is not read: the connection is closed after the answer, not reused half-read.
+  limitBodies(app);
+  const lang = (c: Ctx): Lang =>
+    langOf(
+      c.req.header('accept-language'),
+      c.get('ctx')?.policy.doc.policy.default_language ?? registers.defaultLang(),
+    );
+  const who = (c: Ctx) => `api:${c.get('key').name}`;
+
+  app.use('/decisions', allowed('decide'));
+  app.use('/decisions/batch', allowed('decide'));
+  app.use('/objections', allowed('objections'));
+  app.use('/consents', allowed('consents'));
+  app.use('/events', allowed('events'));
+  app.use('/campaigns/*', allowed('campaigns'));
+  registerDecisionRoutes(app, who, lang);
+  registerRecordRoutes(app, who);
+  registerCampaignRoutes(app, who, lang);
+  registerAdapters(app, registers, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
+  describe(app);
+  answerProblems(app, lang, options.log);
+  return app;
+}
+
+/**
+ * A batch of 10,000 addresses is about 300 KB: anything much larger is refused before it is read whole. The
+ * declared length is checked first (cheap: hono's bodyLimit makes the request stream, a quarter of each answer's
+ * cost); only a body sent without a length (chunked) is counted as it arrives. The rest of the body is not read:
+ * the connection is closed after the answer, not reused half-read.
+ */
+function limitBodies(app: Api): void {
   const tooLarge = () => {
     throw new ApiProblem(
       413,
@@ -67,79 +89,10 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
     if (Number(length) > BODY_LIMIT) tooLarge();
     await next();
   });
-  const lang = (c: Context<{ Variables: GuardVars }>): Lang =>
-    langOf(
-      c.req.header('accept-language'),
-      c.get('ctx')?.policy.doc.policy.default_language ?? registers.defaultLang(),
-    );
-  const who = (c: Context<{ Variables: GuardVars }>) => `api:${c.get('key').name}`;
+}
 
-  app.use('/decisions', allowed('decide'));
-  app.use('/decisions/batch', allowed('decide'));
-  app.use('/objections', allowed('objections'));
-  app.use('/consents', allowed('consents'));
-  app.use('/events', allowed('events'));
-  app.use('/campaigns/*', allowed('campaigns'));
-
-  app.openapi(decisionRoute, async (c) => {
-    const input = c.req.valid('json');
-    const answer = await ask(c.get('ctx'), { ...input, askedBy: who(c) }).catch(aboutTarget);
-    return c.json(answer.decision as z.infer<typeof Decision>, 200);
-  });
-
-  app.openapi(batchRoute, async (c) => {
-    const { targets, detail, ...shared } = c.req.valid('json');
-    // A batch counts for its size in the key's allowance: one request per 100 targets (the first already counted).
-    await c.get('charge')(Math.ceil(targets.length / 100) - 1);
-    const language = lang(c);
-    const ctx = c.get('ctx');
-    const question = { ...shared, channel: shared.channel as Channel };
-    const { answers, counts } = await askBatch(ctx, keyActor(c.get('key').name), question, targets);
-    const results: z.infer<typeof BatchResult>['results'] = answers.map((answer, i) => {
-      const target = targets[i] ?? '';
-      if (answer instanceof InputError)
-        return {
-          target,
-          problem: inputProblem(answer, `/targets/${i}`, policyLists(ctx.policy)).body(language),
-        };
-      const { decision } = answer;
-      const first = decision.reasons[0];
-      return {
-        target,
-        verdict: decision.verdict,
-        rules: decision.reasons.map((r) => r.rule),
-        ...(first ? { reason: first.title[language] } : {}),
-        ...(decision.changesAt ? { changesAt: decision.changesAt } : {}),
-        ...(detail === 'full' ? { decision: decision as z.infer<typeof Decision> } : {}),
-      };
-    });
-    return c.json({ counts, results }, 200);
-  });
-
-  app.openapi(objectionRoute, async (c) => {
-    const input = c.req.valid('json');
-    const done = await optOut(c.get('ctx'), { ...input, origin: who(c) });
-    return c.json(
-      { scope: done.scope, identifiers: done.suppressions.length, knownContact: done.contact !== undefined },
-      201,
-    );
-  });
-
-  app.openapi(consentRoute, async (c) => {
-    const input = c.req.valid('json');
-    const { record } = await recordConsent(c.get('ctx'), { ...input, recordedBy: who(c) });
-    return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
-  });
-
-  app.openapi(eventRoute, async (c) => {
-    const input = c.req.valid('json');
-    const { record } = await recordEvent(c.get('ctx'), { ...input, by: who(c) });
-    return c.json({ id: record.id, contactId: record.contactId, recordedAt: record.recordedAt }, 201);
-  });
-
-  registerCampaignRoutes(app, who, lang);
-  registerAdapters(app, registers, (scope) => allowed(scope, { queryKey: true }), options.hubspot);
-
+/** /api/v1/openapi.json: the routes' document, with the two ways a key is given. */
+function describe(app: Api): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'queryKey', {
     type: 'apiKey',
     in: 'query',
@@ -160,12 +113,23 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
         'Checks French and EU prospecting rules before a send, and records objections, consents and events. Errors are RFC 9457 problem details in the caller’s Accept-Language (fr, en).',
     },
   });
+}
 
+/** Every error, an unknown route or method included, as an RFC 9457 problem in the caller's language. */
+function answerProblems(app: Api, lang: (c: Ctx) => Lang, log?: (line: string) => void): void {
   // The routes the document declares (derived, so a new route needs no second list).
   // A path parameter (`{id}`) matches one segment.
   const routes = app.openAPIRegistry.definitions.flatMap((d) =>
     d.type === 'route' ? [new RegExp(`^/api/v1${d.route.path.replace(/\{\w+\}/g, '[^/]+')}$`)] : [],
   );
+  const send = (c: Ctx, problem: ApiProblem) => {
+    const language = lang(c);
+    return c.body(JSON.stringify(problem.body(language, c.req.path)), problem.status as 400, {
+      'Content-Type': 'application/problem+json',
+      'Content-Language': language,
+      ...problem.extra.headers,
+    });
+  };
   app.notFound((c) => {
     // A route that exists, asked with another method: 405 and what it accepts.
     if (routes.some((r) => r.test(c.req.path)))
@@ -176,9 +140,7 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
           'method_not_allowed',
           'api_title_method',
           (l) => t(l, 'api_detail_method', { path: c.req.path }),
-          {
-            headers: { Allow: 'POST' },
-          },
+          { headers: { Allow: 'POST' } },
         ),
       );
     return send(
@@ -188,24 +150,7 @@ export function createApi(registers: ApiRegisters, options: ApiOptions) {
       ),
     );
   });
-  app.onError((error, c) => send(c, asProblem(error, c.get('ctx')?.policy, options.log)));
-
-  function send(c: Context<{ Variables: GuardVars }>, problem: ApiProblem) {
-    const language = lang(c);
-    return c.body(JSON.stringify(problem.body(language, c.req.path)), problem.status as 400, {
-      'Content-Type': 'application/problem+json',
-      'Content-Language': language,
-      ...problem.extra.headers,
-    });
-  }
-  return app;
-}
-
-/** A problem with the person asked about that names no field is about `target`. */
-function aboutTarget(error: unknown): never {
-  throw error instanceof InputError && !error.params.field
-    ? new InputError(error.problem, { ...error.params, field: 'target' })
-    : error;
+  app.onError((error, c) => send(c, asProblem(error, c.get('ctx')?.policy, log)));
 }
 
 /** Any error as a problem: never a stack trace to the caller; an unexpected one is logged with a reference. */

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { t } from '../i18n.ts';
-import { authorizeKey } from '../services/apiAccess.ts';
+import { authorizeKey, type KeyRefusal } from '../services/apiAccess.ts';
 import { type ApiKey, type ApiScope, checkApiKey, tokenWorkspace } from '../services/apiKeys.ts';
 import type { AppContext } from '../services/context.ts';
 import { ApiProblem } from './problems.ts';
@@ -25,26 +25,7 @@ export function guard(
   registerOf: (workspace: string | undefined) => Promise<AppContext | undefined>,
   limitPerMinute: number,
 ) {
-  const limiter = new RateLimiterMemory({ points: limitPerMinute, duration: 60 });
-  /** Takes `points` from the key's allowance for the minute; over it, a 429 (never audited: it could flood). */
-  const charge = async (key: ApiKey, points: number) => {
-    try {
-      return await limiter.consume(key.id, points);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      const vars = { name: key.name, limit: limitPerMinute, seconds };
-      throw new ApiProblem(
-        429,
-        'rate_limited',
-        'api_title_rate_limited',
-        (l) => t(l, 'api_detail_rate_limited', vars),
-        {
-          headers: { 'Retry-After': String(seconds), 'RateLimit-Limit': String(limitPerMinute) },
-        },
-      );
-    }
-  };
+  const charge = allowance(limitPerMinute);
   // `queryKey`: the key may come as ?key=… for a tool that can set a URL but no header (lemlist's webhooks).
   return (
     scope: ApiScope,
@@ -70,28 +51,9 @@ export function guard(
       const key = checked.key;
       // Counted before anything is audited: a leaked key, even revoked, cannot flood the audit trail.
       const left = await charge(key, 1);
-      const refusal = await authorizeKey(ctx, key, scope, {
-        route: `${c.req.method} ${c.req.path}`,
-        inQuery: !!inQuery,
-      });
-      if (refusal === 'revoked') {
-        const date = key.revokedAt?.slice(0, 10) ?? '';
-        throw new ApiProblem(
-          401,
-          'key_revoked',
-          'api_title_revoked',
-          (l) => t(l, 'api_detail_revoked', { date }),
-          {
-            headers: BEARER,
-          },
-        );
-      }
-      if (refusal) {
-        const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
-        throw new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
-          t(l, refusal === 'query_key' ? 'api_detail_query_key' : 'api_detail_forbidden', vars),
-        );
-      }
+      const route = `${c.req.method} ${c.req.path}`;
+      const refusal = await authorizeKey(ctx, key, scope, { route, inQuery: !!inQuery });
+      if (refusal) throw refused(refusal, key, scope);
       c.header('RateLimit-Limit', String(limitPerMinute));
       c.header('RateLimit-Remaining', String(left.remainingPoints));
       c.set('key', key);
@@ -101,4 +63,47 @@ export function guard(
       });
       await next();
     };
+}
+
+/** Takes `points` from a key's allowance for the minute; over it, a 429 (never audited: it could flood). */
+function allowance(limitPerMinute: number) {
+  const limiter = new RateLimiterMemory({ points: limitPerMinute, duration: 60 });
+  return async (key: ApiKey, points: number) => {
+    try {
+      return await limiter.consume(key.id, points);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const vars = { name: key.name, limit: limitPerMinute, seconds };
+      throw new ApiProblem(
+        429,
+        'rate_limited',
+        'api_title_rate_limited',
+        (l) => t(l, 'api_detail_rate_limited', vars),
+        {
+          headers: { 'Retry-After': String(seconds), 'RateLimit-Limit': String(limitPerMinute) },
+        },
+      );
+    }
+  };
+}
+
+/** A known key's refusal, as HTTP says it (the service has audited it). */
+function refused(refusal: KeyRefusal, key: ApiKey, scope: ApiScope): ApiProblem {
+  if (refusal === 'revoked') {
+    const date = key.revokedAt?.slice(0, 10) ?? '';
+    return new ApiProblem(
+      401,
+      'key_revoked',
+      'api_title_revoked',
+      (l) => t(l, 'api_detail_revoked', { date }),
+      {
+        headers: BEARER,
+      },
+    );
+  }
+  const vars = { name: key.name, scope, scopes: key.scopes.join(', ') };
+  return new ApiProblem(403, 'scope_not_granted', 'api_title_forbidden', (l) =>
+    t(l, refusal === 'query_key' ? 'api_detail_query_key' : 'api_detail_forbidden', vars),
+  );
 }

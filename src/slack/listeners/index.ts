@@ -12,6 +12,7 @@ import * as optout from './optout.ts';
 import * as policy from './policy.ts';
 import * as privacy from './privacy.ts';
 import * as retention from './retention.ts';
+import * as retentionPurge from './retentionPurge.ts';
 import * as workflow from './workflow.ts';
 
 /**
@@ -29,6 +30,7 @@ const FEATURES = [
   campaignReview,
   campaignRecheck,
   retention,
+  retentionPurge,
   privacy,
   policy,
   home,
