@@ -198,7 +198,6 @@ export const campaign = {
     fr: 'Joignez un fichier CSV ou Excel, ou collez une liste.',
     en: 'Attach a CSV or Excel file, or paste a list.',
   },
-  error_end_before_start: { fr: 'La fin doit suivre le début.', en: 'The end must come after the start.' },
   campaign_progress: {
     fr: '🔎 Vérification en cours : {done} sur {total} destinataires, environ {secondsLeft} s restantes. Le rapport sera publié dans le canal.',
     en: '🔎 Checking: {done} of {total} recipients, about {secondsLeft} s left. The report will be posted in the channel.',

@@ -35,6 +35,21 @@ export interface CheckOutcome {
 }
 
 /**
+ * When the campaign is to be sent: from `start` (now by default) until `end`, which must come after it. Read
+ * once here for every shell (a form checks it before the list is read).
+ */
+export function plannedWindow(
+  ctx: AppContext,
+  startValue: string | Date | undefined,
+  endValue: string | Date | undefined,
+): { start: Date; end?: Date } {
+  const start = when(startValue, ctx, 'start') ?? ctx.clock();
+  const end = when(endValue, ctx, 'end');
+  if (end && end <= start) throw new InputError('date_before', { field: 'end', other: 'start' });
+  return { start, end };
+}
+
+/**
  * Reads the campaign's fields (CLI options or the Slack modal) and checks it against its recipient list, in
  * its turn and in a worker thread (checkQueue.ts), writing the files asked for (`outputs`: where and in which
  * format) as it goes; then saves it, audits it and supersedes an older check.
@@ -56,9 +71,7 @@ export async function runCampaignCheck(
     throw new InputError('too_long', { field: 'template', limit: MAX_TEMPLATE });
   const product = parse.product(fields.product, ctx.policy) as string;
   const audience = fields.audience ? parse.audience(fields.audience) : 'b2b';
-  const start = when(fields.start, ctx, 'start') ?? ctx.clock();
-  const end = when(fields.end, ctx, 'end');
-  if (end && end <= start) throw new InputError('date_before', { field: 'end', other: 'start' });
+  const { start, end } = plannedWindow(ctx, fields.start, fields.end);
   const name = fields.name?.trim() || `${channel} ${product} ${localDay(start, ctx.policy.timeZone)}`;
   const job: CheckJob = {
     name,

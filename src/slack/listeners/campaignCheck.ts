@@ -10,6 +10,7 @@ import {
   attachSlackMessage,
   type CheckOutcome,
   offerLists,
+  plannedWindow,
   runCampaignCheck,
 } from '../../services/campaign.ts';
 import { listFormat } from '../../services/campaignFiles.ts';
@@ -71,7 +72,13 @@ export function register(app: App): void {
     const [start, end] = [fieldValue(values, 'start'), fieldValue(values, 'end')];
     const errors: Record<string, string> = {};
     if (files.length === 0 && !pasted) errors.file = t(lang, 'error_no_recipients');
-    if (start && end && end <= start) errors.end = t(lang, 'error_end_before_start');
+    try {
+      plannedWindow(deps.ctx, start, end);
+    } catch (error) {
+      // Told at its field before the modal closes; the service says which one.
+      if (!(error instanceof InputError)) throw error;
+      errors[error.params.field === 'end' ? 'end' : 'start'] = problemText(error, lang, '', deps);
+    }
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     // The modal closes on a "checking" note at once; a 100,000-row list takes longer than Slack's 3 seconds.
     await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'campaign_checking')) });
