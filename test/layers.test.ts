@@ -45,7 +45,6 @@ const KNOWN_PACKAGE_USES: string[] = [];
 const KNOWN_LONG: Record<string, number> = {
   'api/app.ts createApi': 178,
   'api/guard.ts guard': 92,
-  'cli/commands/retention.ts register': 130,
   'slack/listeners/campaignApproval.ts register': 111,
   'slack/listeners/privacy.ts register': 89,
   'slack/listeners/retention.ts register': 169,
