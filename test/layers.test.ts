@@ -48,7 +48,6 @@ const KNOWN_LONG: Record<string, number> = {
   'slack/listeners/campaignApproval.ts register': 111,
   'slack/listeners/privacy.ts register': 89,
   'slack/listeners/retention.ts register': 169,
-  'store/pg/copy.ts copyFileToPostgres': 102,
 };
 
 it('no module imports from a higher layer, statically or with import()', () => {
