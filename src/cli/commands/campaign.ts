@@ -67,6 +67,16 @@ function listLine(c: Campaign, policy: Policy, lang: Lang): string {
 
 /** `campaign-check FILE` and `campaign show ID`: the same checks and history as in Slack. */
 export function register(program: Command, kit: CliKit): void {
+  registerCampaignCheck(program, kit);
+  // The subcommands are added in this order so that `campaign --help` lists them as before.
+  const campaign = program.command('campaign').description('campaign checks and their approval history');
+  registerRecheck(campaign, kit);
+  registerList(campaign, kit);
+  registerShow(campaign, kit);
+}
+
+/** `campaign-check FILE`: exit 0 if the campaign may be approved as checked, 1 if not. */
+function registerCampaignCheck(program: Command, kit: CliKit): void {
   program
     .command('campaign-check')
     .description(
@@ -125,9 +135,9 @@ export function register(program: Command, kit: CliKit): void {
         kit.setStatus(approvableAsChecked(check.campaign) ? 0 : 1);
       });
     });
+}
 
-  const campaign = program.command('campaign').description('campaign checks and their approval history');
-  registerRecheck(campaign, kit);
+function registerList(campaign: Command, kit: CliKit): void {
   campaign
     .command('list')
     .description('the checked campaigns, newest first, with their status (no need to know a check id)')
@@ -145,6 +155,9 @@ export function register(program: Command, kit: CliKit): void {
         { read: true },
       );
     });
+}
+
+function registerShow(campaign: Command, kit: CliKit): void {
   campaign
     .command('show')
     .argument('<id>', 'the check id (cmp-…)')

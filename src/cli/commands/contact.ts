@@ -17,41 +17,52 @@ import { type CliKit, operatorOf, personOptions } from '../kit.ts';
 /** `contact add: a person, where their details came from, and what they bought`. */
 export function register(program: Command, kit: CliKit): void {
   const contact = program.command('contact').description('manage contacts');
-  /** The options of a contact's fields, shared by add and edit. */
-  const contactOptions = (command: Command) =>
-    command
-      .option('--name <name>')
-      .option('--company <company>')
-      .option('--function <function>', 'job function, e.g. finance, hr, sales')
-      .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
-      .option(
-        '--address-kind <kind>',
-        'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
-      )
-      .option(
-        '--department <code>',
-        'French department of the person (its time zone; 57, 67, 68 and overseas have local holidays)',
-      )
-      .option(
-        '--source <type[:detail]>',
-        'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
-      )
-      .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
-      .option('--collected-at <date>')
-      .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
-      .option('--customer-since <date>')
-      .option('--customer-until <date>', 'end of the contract or of the relationship')
-      .option(
-        '--relationship <kind>',
-        'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
-      )
-      .option(
-        '--last-purchase-at <date>',
-        'the latest purchase (the retention clock of a customer starts there)',
-      )
-      .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
-      .option('--owner <slackId>', 'Slack user id of the owner');
+  // The subcommands are added in this order so that `contact --help` lists them as before.
+  registerAdd(contact, kit);
+  registerEdit(contact, kit);
+  registerMerge(contact, kit);
+  registerList(contact, kit);
+  registerDelete(contact, kit);
+  registerShow(contact, kit);
+}
 
+/** The options of a contact's fields, shared by add and edit. */
+function contactOptions(command: Command): Command {
+  return command
+    .option('--name <name>')
+    .option('--company <company>')
+    .option('--function <function>', 'job function, e.g. finance, hr, sales')
+    .option('--audience <audience>', 'b2b or b2c (derived from the address when not given)')
+    .option(
+      '--address-kind <kind>',
+      'personal, pro-nominative or pro-generic (e.g. the contact@ of a one-person business is pro-nominative)',
+    )
+    .option(
+      '--department <code>',
+      'French department of the person (its time zone; 57, 67, 68 and overseas have local holidays)',
+    )
+    .option(
+      '--source <type[:detail]>',
+      'form, sale (given by the customer at a sale), purchase (a bought list), event, referral, partner, import, enrichment, scraping, manual',
+    )
+    .option('--collection <how>', 'direct or indirect (derived from the source when not given)')
+    .option('--collected-at <date>')
+    .option('--informed-at <date>', 'when the information notice (with the right to object) was given')
+    .option('--customer-since <date>')
+    .option('--customer-until <date>', 'end of the contract or of the relationship')
+    .option(
+      '--relationship <kind>',
+      'purchase (one-off, default), contract (in progress until --customer-until), account (no purchase)',
+    )
+    .option(
+      '--last-purchase-at <date>',
+      'the latest purchase (the retention clock of a customer starts there)',
+    )
+    .option('--products <a,b>', 'product categories bought (see policy.yaml products)')
+    .option('--owner <slackId>', 'Slack user id of the owner');
+}
+
+function registerAdd(contact: Command, kit: CliKit): void {
   contactOptions(
     personOptions(
       contact.command('add').description('add a contact, or fill the empty fields of a known one'),
@@ -62,8 +73,12 @@ export function register(program: Command, kit: CliKit): void {
       kit.out(describe(kit, ctx.policy, outcome));
     });
   });
+}
 
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** A repeatable option gathers its values in a list. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function registerEdit(contact: Command, kit: CliKit): void {
   contactOptions(
     personOptions(
       contact
@@ -93,7 +108,9 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(describe(kit, ctx.policy, outcome));
       });
     });
+}
 
+function registerMerge(contact: Command, kit: CliKit): void {
   contact
     .command('merge <a> <b>')
     .description('join two records of one person (each named by an email or a phone): the older one is kept')
@@ -119,7 +136,9 @@ export function register(program: Command, kit: CliKit): void {
           kit.out(t(lang, 'cli_contact_merge_differed', { fields: fieldList(lang, done.differed) }));
       });
     });
+}
 
+function registerList(contact: Command, kit: CliKit): void {
   contact
     .command('list')
     .description('the register, most urgent retention deadline first')
@@ -138,7 +157,9 @@ export function register(program: Command, kit: CliKit): void {
         { read: true },
       );
     });
+}
 
+function registerDelete(contact: Command, kit: CliKit): void {
   personOptions(
     contact
       .command('delete')
@@ -156,7 +177,9 @@ export function register(program: Command, kit: CliKit): void {
         kit.out(t(lang, 'cli_deleted', { ...removed }));
       });
     });
+}
 
+function registerShow(contact: Command, kit: CliKit): void {
   personOptions(contact.command('show').description('what the register holds on one person'))
     .option('--json', 'print as JSON')
     .action(async (options) => {

@@ -20,7 +20,18 @@ import { terminalProgress } from '../progress.ts';
  */
 export function register(program: Command, kit: CliKit): void {
   const policy = program.command('policy').description('check the policy file, and what a change of it does');
-  const file = (given?: string) => resolve(given ?? kit.policyPath());
+  // The subcommands are added in this order so that `policy --help` lists them as before.
+  registerLint(policy, kit);
+  registerTest(policy, kit);
+  registerDiff(policy, kit);
+}
+
+/** The policy a command checks: the one named, else the one the CLI runs with. */
+function policyFile(kit: CliKit, given?: string): string {
+  return resolve(given ?? kit.policyPath());
+}
+
+function registerLint(policy: Command, kit: CliKit): void {
   policy
     .command('lint')
     .argument('[file]')
@@ -28,7 +39,11 @@ export function register(program: Command, kit: CliKit): void {
     .option('--strict', 'warnings (placeholders left in place) fail the check too')
     .description('validate the policy; problems are printed as FILE:LINE:COL message')
     .action((given: string | undefined, options: { tests?: string; strict?: boolean }) => {
-      const loaded = loadPolicy(file(given), { scenarios: true, tests: options.tests, warnings: true });
+      const loaded = loadPolicy(policyFile(kit, given), {
+        scenarios: true,
+        tests: options.tests,
+        warnings: true,
+      });
       const lang = kit.lang(loaded);
       for (const warning of loaded.warnings)
         kit.err(formatIssue({ ...warning, message: `warning: ${warning.message}` }));
@@ -48,13 +63,16 @@ export function register(program: Command, kit: CliKit): void {
         }),
       );
     });
+}
+
+function registerTest(policy: Command, kit: CliKit): void {
   policy
     .command('test')
     .argument('[file]')
     .option('--tests <file>', 'the scenario file (default: <policy>.test.yaml beside it)')
     .description('run the policy scenarios (tests: section and <name>.test.yaml, or --tests FILE)')
     .action((given: string | undefined, options: { tests?: string }) => {
-      const loaded = loadPolicy(file(given), {
+      const loaded = loadPolicy(policyFile(kit, given), {
         scenarios: true,
         tests: options.tests && resolve(options.tests),
       });
@@ -81,6 +99,9 @@ export function register(program: Command, kit: CliKit): void {
       kit.out(t(lang, 'policy_test_summary', { passed: results.length + untested.length - failed, failed }));
       kit.setStatus(failed > 0 ? 1 : 0);
     });
+}
+
+function registerDiff(policy: Command, kit: CliKit): void {
   policy
     .command('diff')
     .argument('<old>', 'the policy in force')

@@ -19,6 +19,15 @@ const PLAIN = { owner: (id: string | undefined) => id ?? '', escape: (s: string)
 /** `retention scan|purge` and `privacy export|erase`: the same services as /retention and /privacy. */
 export function register(program: Command, kit: CliKit): void {
   const retention = program.command('retention').description('retention deadlines and purge');
+  // The commands are added in this order so that the help lists them as before.
+  registerScan(retention, kit);
+  registerPurge(retention, kit);
+  const privacy = program.command('privacy').description('data-subject requests (GDPR art. 15 and 17)');
+  registerExport(privacy, kit);
+  registerErase(privacy, kit);
+}
+
+function registerScan(retention: Command, kit: CliKit): void {
   retention
     .command('scan')
     .description('what a purge deletes now and what comes due in the next 30 days')
@@ -60,6 +69,9 @@ export function register(program: Command, kit: CliKit): void {
         { read: true },
       );
     });
+}
+
+function registerPurge(retention: Command, kit: CliKit): void {
   retention
     .command('purge')
     .description('delete what is past its deadline now (contacts, consent proofs); objections are kept')
@@ -99,10 +111,13 @@ export function register(program: Command, kit: CliKit): void {
         { read: true },
       );
     });
+}
 
-  const privacy = program.command('privacy').description('data-subject requests (GDPR art. 15 and 17)');
-  const person = (command: Command) =>
-    command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
+/** Who a data-subject request is about: her email or her phone. */
+const person = (command: Command) =>
+  command.option('--email <email>', 'email address').option('--phone <phone>', 'phone number');
+
+function registerExport(privacy: Command, kit: CliKit): void {
   person(
     privacy
       .command('export')
@@ -133,6 +148,9 @@ export function register(program: Command, kit: CliKit): void {
         { read: true },
       );
     });
+}
+
+function registerErase(privacy: Command, kit: CliKit): void {
   person(privacy.command('erase').description('erase a person; only the objection hash is kept'))
     .option('--yes', 'do not ask for confirmation (scripts)')
     .action(async (options) => {
