@@ -17,8 +17,8 @@ import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
 import { installedRegisters, startWorkspaceJobs } from './slack/workspaceJobs.ts';
-import { isPostgresUrl } from './store/open.ts';
-import type { StoreCounts } from './store/types.ts';
+import type { StoreCounts } from './store/index.ts';
+import { isPostgresUrl } from './store/index.ts';
 
 export interface AppIo {
   out: (text: string) => void;

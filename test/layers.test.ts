@@ -12,6 +12,7 @@ import {
   PURE_PACKAGES,
   packageOf,
   type Source,
+  storeBehindFacade,
   upwardImports,
 } from './support/layers.ts';
 
@@ -32,6 +33,10 @@ const files = sources(SRC);
 
 it('no module imports from a higher layer, statically or with import()', () => {
   expect(upwardImports(files)).toEqual([]);
+});
+
+it('the store is reached through its facade only', () => {
+  expect(storeBehindFacade(files)).toEqual([]);
 });
 
 it('each package is imported only by the layers allowed to', () => {
@@ -67,6 +72,11 @@ it(`no function is over ${MAX_FUNCTION_LINES} lines`, () => {
 
 describe('each check bites on a planted source', () => {
   const service = (text: string): Source => ({ path: 'services/planted.ts', text });
+
+  it('a store module imported past the facade', () => {
+    const planted = service("import { FileStore } from '../store/fileStore.ts';\n");
+    expect(storeBehindFacade([...files, planted])).toEqual(['services/planted.ts:1 → store/fileStore.ts']);
+  });
 
   it('an import up a layer', () => {
     const planted = { path: 'domain/planted.ts', text: "import { ask } from '../services/ask.ts';\n" };

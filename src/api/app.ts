@@ -7,7 +7,7 @@ import { InputError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import { policyLists } from '../reports/problems.ts';
-import { StoreError } from '../store/errors.ts';
+import { StoreError } from '../store/index.ts';
 import { type HubSpotSettings, registerAdapters } from './adapters.ts';
 import { registerCampaignRoutes } from './campaigns.ts';
 import { type GuardVars, guard } from './guard.ts';

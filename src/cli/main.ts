@@ -10,9 +10,7 @@ import { formatIssue, loadPolicy, type Policy, PolicyError } from '../policy/loa
 import { problemLine } from '../reports/problems.ts';
 import { type AppContext, reloadableContext } from '../services/context.ts';
 import { workspacePolicy, workspaceStore } from '../services/workspaces.ts';
-import { StoreError, StoreLockedError } from '../store/errors.ts';
-import { storeExists } from '../store/fileStore.ts';
-import { isPostgresUrl, openStore } from '../store/open.ts';
+import { isPostgresUrl, openStore, StoreError, StoreLockedError, storeExists } from '../store/index.ts';
 import { forwardCommand, socketPathOf } from './bridge.ts';
 import * as apiKey from './commands/apiKey.ts';
 import * as audit from './commands/audit.ts';

@@ -2,7 +2,7 @@ import type { Contact, Interaction } from '../domain/contacts.ts';
 import { isCustomer, retentionDeadline } from '../domain/retention.ts';
 import { addDuration } from '../domain/time.ts';
 import type { Policy } from '../policy/load.ts';
-import type { ContactRecord } from '../store/types.ts';
+import type { ContactRecord } from '../store/index.ts';
 
 /**
  * What comes due: the contact's data (prospect or customer period), a phone consent reaching the end of its

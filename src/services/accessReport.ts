@@ -16,7 +16,7 @@ import { readWithdrawals, withdrawalsByPurpose } from '../domain/withdrawals.ts'
 import type { Controller } from '../policy/controllerSchema.ts';
 import { type ChannelBasis, channelBases } from '../policy/legalBases.ts';
 import { type Deadline, deadlinesOf } from '../retention/deadlines.ts';
-import type { DecisionLogEntry } from '../store/types.ts';
+import type { DecisionLogEntry } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { oneOf } from './parse.ts';
 import { personIdentifiers } from './record.ts';

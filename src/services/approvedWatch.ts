@@ -1,6 +1,6 @@
 import { recheckProblem } from '../campaign/recheck.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/index.ts';
 import { keptListHolds } from './campaignLists.ts';
 import { recheckCampaign } from './campaignRecheck.ts';
 import type { AppContext } from './context.ts';

@@ -5,7 +5,7 @@ import { type Identifier, maskIdentifier, parseTarget, unwrapSlack } from '../do
 import { t } from '../i18n.ts';
 import { type Decision, decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
-import type { DecisionLogEntry } from '../store/types.ts';
+import type { DecisionLogEntry } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { optionalInstant, product as parseProduct } from './parse.ts';
 

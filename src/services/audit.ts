@@ -1,5 +1,5 @@
-import { type ChainCheck, verifyChain } from '../store/auditChain.ts';
-import type { AuditEntry } from '../store/types.ts';
+import type { AuditEntry } from '../store/index.ts';
+import { type ChainCheck, verifyChain } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 

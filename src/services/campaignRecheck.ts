@@ -7,7 +7,7 @@ import { DROP_REASONS } from '../domain/campaign.ts';
 import { personHashes } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/index.ts';
 import { type FileSink, type OutputFile, sendableFile, threadFile } from './campaignFiles.ts';
 import { findCampaign } from './campaignFind.ts';
 import { discardEndedLists, keptList } from './campaignLists.ts';

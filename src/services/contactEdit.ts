@@ -12,7 +12,7 @@ import {
 } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import type { Actor } from '../policy/access.ts';
-import type { SaveOutcome } from '../store/types.ts';
+import type { SaveOutcome } from '../store/index.ts';
 import { assertMayChange, auditChange, type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { clean } from './parse.ts';

@@ -5,7 +5,7 @@ import { type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import { type Actor, mayEditContact } from '../policy/access.ts';
-import type { ContactInput, SaveOutcome } from '../store/types.ts';
+import type { ContactInput, SaveOutcome } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';

@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/load.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/index.ts';
 
 /**
  * The policy in force for one register: read at every use, and put in force whole by a reload (never edited in

@@ -1,6 +1,6 @@
 import type { Policy } from '../policy/load.ts';
 import { deadlinesChangeAt, deadlinesOf, sortOut, type Timed } from '../retention/deadlines.ts';
-import type { ContactRecord, Store } from '../store/types.ts';
+import type { ContactRecord, Store } from '../store/index.ts';
 
 /** What a purge deletes now (as the scan, the purge and the digest count it), and what comes due. */
 export interface DeadlineCounts {

@@ -1,7 +1,7 @@
 import { startOfMonth } from '../domain/time.ts';
 import { type Actor, isCompliance } from '../policy/access.ts';
 import type { Role } from '../policy/schema.ts';
-import type { AuditEntry, DecisionLogEntry } from '../store/types.ts';
+import type { AuditEntry, DecisionLogEntry } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { deadlineCounts } from './lookup.ts';
 

@@ -8,7 +8,7 @@ import type { ByteSource } from '../csv/stream.ts';
 import type { Contact } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { type Identifier, maskIdentifier } from '../domain/identifiers.ts';
-import type { ConsentInput } from '../store/types.ts';
+import type { ConsentInput } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { type FactFile, type FactRow, isoOf, type RowError, readFacts } from './factRows.ts';
 import { type ConsentFields, knownContact, readConsent, saveConsent } from './record.ts';

@@ -6,7 +6,7 @@ import type { ByteSource } from '../csv/stream.ts';
 import { openTable } from '../csv/table.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
-import type { AuditDraft, BatchChange, ContactInput } from '../store/types.ts';
+import type { AuditDraft, BatchChange, ContactInput } from '../store/index.ts';
 import type { ContactFields } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { type OptOut, optOutsOf, recordOptOuts, WRITE_SLICE } from './importOptOuts.ts';

@@ -3,7 +3,7 @@ import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { normaliseWords } from '../domain/words.ts';
-import type { ContactInput } from '../store/types.ts';
+import type { ContactInput } from '../store/index.ts';
 import { type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { clean } from './parse.ts';

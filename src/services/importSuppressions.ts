@@ -10,7 +10,7 @@ import { CHANNELS, type SuppressionScope } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { foreignKey, readForeignHash } from '../domain/foreignHashes.ts';
 import { emailIdentifier, type Identifier, maskIdentifier, phoneIdentifier } from '../domain/identifiers.ts';
-import type { ObjectionInput } from '../store/types.ts';
+import type { ObjectionInput } from '../store/index.ts';
 import { recordedAgainst, recordedAgainstKeys } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import { type FactFile, type FactRow, isoOf, type RowError, readFacts } from './factRows.ts';

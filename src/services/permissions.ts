@@ -3,7 +3,7 @@ import { RefusedError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { type Actor, holdsRole } from '../policy/access.ts';
 import type { Role } from '../policy/schema.ts';
-import type { AuditEntry } from '../store/types.ts';
+import type { AuditEntry } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 
 /**

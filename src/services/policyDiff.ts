@@ -5,7 +5,7 @@ import { maskIdentifier, receivesTexts } from '../domain/identifiers.ts';
 import { type DiffSummary, DiffTally } from '../policy/diff.ts';
 import { decide } from '../policy/engine.ts';
 import type { Policy } from '../policy/load.ts';
-import type { Store } from '../store/types.ts';
+import type { Store } from '../store/index.ts';
 
 /**
  * Whether a channel can reach someone at `target`, as a campaign would: email at an address, SMS and messaging

@@ -10,7 +10,7 @@ import {
 import { InputError, type ProblemParams } from '../domain/errors.ts';
 import { type Identifier, identifiersOf, phoneIdentifier } from '../domain/identifiers.ts';
 import type { Actor } from '../policy/access.ts';
-import type { ConsentInput } from '../store/types.ts';
+import type { ConsentInput } from '../store/index.ts';
 import { recordedAgainst } from './approvedWatch.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';

@@ -12,7 +12,7 @@ import { withdrawalsByPurpose } from '../domain/withdrawals.ts';
 import { hasMessage, type Lang, type MessageKey, t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
 import { deadlinesOf } from '../retention/deadlines.ts';
-import type { ContactRecord } from '../store/types.ts';
+import type { ContactRecord } from '../store/index.ts';
 
 /** The columns of the register export, in order; each header is `register_col_<column>` in the reader's words. */
 export const REGISTER_COLUMNS = [

@@ -11,7 +11,7 @@ import {
   sortOut,
 } from '../retention/deadlines.ts';
 import { type PurgePlan, purgeFingerprint, purgeKey, purgePlan } from '../retention/purge.ts';
-import type { PurgeResult } from '../store/types.ts';
+import type { PurgeResult } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { audited, requireRole } from './permissions.ts';

@@ -2,7 +2,7 @@ import type { Contact } from '../domain/contacts.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { type Actor, isCompliance, roleToActOn, seesContact } from '../policy/access.ts';
 import type { Deadline, RetentionScan } from '../retention/deadlines.ts';
-import type { PurgeResult } from '../store/types.ts';
+import type { PurgeResult } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { audited, requireRole } from './permissions.ts';
 import { confirmableList, purgePerson, recordRenewal, retentionScan } from './retention.ts';

@@ -5,7 +5,7 @@ import { parseDuration } from '../domain/time.ts';
 import { SCHEDULER } from '../policy/access.ts';
 import type { RetentionScan } from '../retention/deadlines.ts';
 import { dueReminders, type Reminder } from '../retention/reminders.ts';
-import type { Lease, PurgeResult } from '../store/types.ts';
+import type { Lease, PurgeResult } from '../store/index.ts';
 import { discardEndedLists } from './campaignLists.ts';
 import type { AppContext } from './context.ts';
 import { purgeOverdue, retentionScan, withoutPurged } from './retention.ts';

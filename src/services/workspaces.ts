@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import { loadPolicy, type Policy } from '../policy/load.ts';
-import { openStore } from '../store/open.ts';
-import { isPostgresUrl } from '../store/pg/register.ts';
+import { isPostgresUrl, openStore } from '../store/index.ts';
 import { type AppContext, reloadableContext } from './context.ts';
 
 /**

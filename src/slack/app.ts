@@ -3,7 +3,7 @@ import type { SlackMode } from '../config.ts';
 import { t } from '../i18n.ts';
 import type { AppContext } from '../services/context.ts';
 import { refuseAccess } from '../services/permissions.ts';
-import type { Installations } from '../store/installations.ts';
+import type { Installations } from '../store/index.ts';
 import { doneModal } from './blocks/modals.ts';
 import { BOT_SCOPES, installationStore, registerUninstall } from './installations.ts';
 import { tellRechecksInThreads } from './listeners/campaignRecheck.ts';

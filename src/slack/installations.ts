@@ -1,5 +1,5 @@
 import type { App, InstallationStore } from '@slack/bolt';
-import type { Installations } from '../store/installations.ts';
+import type { Installations } from '../store/index.ts';
 
 /** The bot scopes the OAuth flow asks for: app-manifest.yml's (the manifest test compares them). */
 export const BOT_SCOPES = [

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n.ts';
 import { auditPolicyAtStart } from '../services/policyReload.ts';
 import { startRetentionScheduler } from '../services/retentionJob.ts';
 import { startWebhookDelivery } from '../services/webhookDelivery.ts';
-import type { Installations } from '../store/installations.ts';
+import type { Installations } from '../store/index.ts';
 import { tellRechecksInThreads } from './listeners/campaignRecheck.ts';
 import type { SlackDeps } from './listeners/kit.ts';
 import { watchPolicy } from './listeners/policy.ts';

@@ -138,6 +138,23 @@ export function upwardImports(sources: Source[]): string[] {
 }
 
 /** 'pg', '@slack/bolt', 'libphonenumber-js' for 'pg', '@slack/bolt', 'libphonenumber-js/max'. */
+/**
+ * Imports of the store from outside it that bypass its facade (`store/index.ts`): the rest of the app sees the
+ * contract, never how a store keeps its data.
+ */
+export function storeBehindFacade(sources: Source[]): string[] {
+  return sources.flatMap((source) =>
+    source.path.startsWith('store/')
+      ? []
+      : importsOf(source)
+          .filter((imported) => isRelative(imported.specifier))
+          .filter(
+            (imported) => target(imported).startsWith('store/') && target(imported) !== 'store/index.ts',
+          )
+          .map((imported) => `${where(imported)} → ${target(imported)}`),
+  );
+}
+
 export function packageOf(specifier: string): string {
   const parts = specifier.split('/');
   return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');

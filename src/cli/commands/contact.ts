@@ -11,7 +11,7 @@ import { addContact } from '../../services/contacts.ts';
 import { type ContactListing, contactSheet, listContacts } from '../../services/lookup.ts';
 import * as parse from '../../services/parse.ts';
 import { deleteContact } from '../../services/privacy.ts';
-import type { SaveOutcome } from '../../store/types.ts';
+import type { SaveOutcome } from '../../store/index.ts';
 import { type CliKit, operatorOf, personOptions } from '../kit.ts';
 
 /** `contact add: a person, where their details came from, and what they bought`. */

@@ -7,7 +7,7 @@ import { type Lang, t } from '../../i18n.ts';
 import { headerOf, planLines, quote } from '../../reports/importPlan.ts';
 import { fieldWords, problemLine } from '../../reports/problems.ts';
 import { type ImportReport, importContacts } from '../../services/importCsv.ts';
-import type { ContactInput } from '../../store/types.ts';
+import type { ContactInput } from '../../store/index.ts';
 import { fileImportOptions } from '../bulkFacts.ts';
 import { type CliKit, EXIT } from '../kit.ts';
 import { assertWritable, writeOutput } from '../output.ts';

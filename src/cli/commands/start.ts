@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.ts';
-import { isPostgresUrl } from '../../store/open.ts';
+import { isPostgresUrl } from '../../store/index.ts';
 import { serveCommands, socketPathOf } from '../bridge.ts';
 import type { CliKit } from '../kit.ts';
 

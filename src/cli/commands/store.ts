@@ -2,13 +2,15 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.ts';
 import { t } from '../../i18n.ts';
-import { backupStore } from '../../store/backup.ts';
-import { storeExists } from '../../store/fileStore.ts';
-import { isPostgresUrl } from '../../store/open.ts';
-import { copyFileToPostgres } from '../../store/pg/copy.ts';
-import { migrateDatabase } from '../../store/pg/migrations.ts';
-import { masked } from '../../store/pg/register.ts';
-import { verifyStoreFiles } from '../../store/verify.ts';
+import {
+  backupStore,
+  copyFileToPostgres,
+  isPostgresUrl,
+  masked,
+  migrateDatabase,
+  storeExists,
+  verifyStoreFiles,
+} from '../../store/index.ts';
 import { type CliKit, EXIT } from '../kit.ts';
 
 /** `store verify`: checks a store's files without opening it for writing (the app may be running). */

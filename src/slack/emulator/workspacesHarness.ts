@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger, LogLevel } from '@slack/bolt';
-import type { Installations } from '../../store/installations.ts';
+import type { Installations } from '../../store/index.ts';
 import { createSlackApp } from '../app.ts';
 import type { WorkspaceOpener } from '../workspaces.ts';
 import { FakeSlack } from './fakeSlack.ts';

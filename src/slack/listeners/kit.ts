@@ -17,7 +17,7 @@ import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
-import { NotRecordedError } from '../../store/errors.ts';
+import { NotRecordedError } from '../../store/index.ts';
 import type { Block } from '../blocks/kit.ts';
 import { blockOf, type FormFields } from '../blocks/modals.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
