@@ -9,11 +9,18 @@ export interface RunningApi {
 }
 
 /** The HTTP API on a port of its own (PROSPECT_GUARD_API_PORT), beside Slack whatever its mode. */
-export async function startApi(
+export function startApi(
   registers: ApiRegisters,
   options: ApiOptions & { port: number; host?: string },
 ): Promise<RunningApi> {
-  const app = createApi(registers, options);
+  return serveApi(createApi(registers, options), options);
+}
+
+/** An API already made (`createApi`), served on a port. */
+export function serveApi(
+  app: ReturnType<typeof createApi>,
+  options: { port: number; host?: string },
+): Promise<RunningApi> {
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port, hostname: options.host },

@@ -132,7 +132,7 @@ describe('the HubSpot adapter', () => {
       hubspot: { clientSecret: secret, accessToken: 'pat-eu1-test', apiUrl: hubspot.url },
     });
     const body = JSON.stringify(events);
-    const url = `${api.api.url}/adapters/hubspot`;
+    const url = api.urlOf('/adapters/hubspot');
     const done = await api.call(undefined, '/adapters/hubspot', body, signed(url, body));
     expect(done.status).toBe(200);
     expect(done.json).toEqual({ recorded: 1, ignored: 1, unresolved: ['102'] });
@@ -157,7 +157,7 @@ describe('the HubSpot adapter', () => {
     const hubspot = await fakeHubSpot();
     const api = await started({ hubspot: { clientSecret: secret, accessToken: 'pat', apiUrl: hubspot.url } });
     const body = JSON.stringify(events);
-    const url = `${api.api.url}/adapters/hubspot`;
+    const url = api.urlOf('/adapters/hubspot');
     const altered = body.replace('101', '104');
     expect((await api.call(undefined, '/adapters/hubspot', altered, signed(url, body))).status).toBe(401);
     const old = String(Date.now() - 6 * 60_000);

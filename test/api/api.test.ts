@@ -129,7 +129,7 @@ describe('the HTTP API with keys', () => {
         controller.close();
       },
     });
-    const chunked = await fetch(`${api.api.url}/decisions/batch`, {
+    const chunked = await fetch(`${(await api.loopback()).url}/decisions/batch`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: stream,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HubSpotSettings } from '../../src/api/adapters.ts';
-import { oneRegister } from '../../src/api/app.ts';
-import { startApi } from '../../src/api/server.ts';
+import { createApi, oneRegister } from '../../src/api/app.ts';
+import { type RunningApi, serveApi } from '../../src/api/server.ts';
 import { createApiKey } from '../../src/services/apiKeys.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { FileStore } from '../../src/store/fileStore.ts';
@@ -16,13 +16,18 @@ export async function startTestApi(options: { rateLimit?: number; hubspot?: HubS
   const store = await FileStore.open(join(dir, 'db.json'), { env: HASH_ENV });
   const ctx: AppContext = { store, policy, clock: () => new Date('2026-11-23T10:30:00+01:00') };
   await store.saveContact(financeProfessional('alice@corp.fr'), new Date('2026-01-05T09:00:00Z'));
-  const api = await startApi(oneRegister(ctx), {
-    port: 0,
-    host: '127.0.0.1',
+  const app = createApi(oneRegister(ctx), {
     rateLimit: options.rateLimit ?? 600,
     log: (line: string) => process.stderr.write(`${line}\n`),
     ...(options.hubspot ? { hubspot: options.hubspot } : {}),
   });
+  // Most calls go through `app.request` (no socket); the same app is served on loopback when a test needs
+  // real HTTP (a chunked body, a signature over the URL a sender used).
+  let served: Promise<RunningApi> | undefined;
+  const loopback = () => {
+    served ??= serveApi(app, { port: 0, host: '127.0.0.1' });
+    return served;
+  };
   const key = async (name: string, scopes: string) =>
     (await createApiKey(ctx, { name, scopes, by: 'cli:dpo' })).token;
   const call = async (
@@ -31,7 +36,7 @@ export async function startTestApi(options: { rateLimit?: number; hubspot?: HubS
     body?: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const response = await fetch(`${api.url}${path}`, {
+    const response = await app.request(`/api/v1${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -47,11 +52,13 @@ export async function startTestApi(options: { rateLimit?: number; hubspot?: HubS
     ctx,
     store,
     dir,
-    api,
+    loopback,
+    /** The URL a request made by `call` is seen at (what a sender signs, HubSpot's v3 signature). */
+    urlOf: (path: string) => `http://localhost/api/v1${path}`,
     key,
     call,
     async stop() {
-      await api.close();
+      if (served) await (await served).close();
       await store.close();
     },
   };
