@@ -7,7 +7,6 @@ import { openTable } from '../csv/table.ts';
 import type { ContactField } from '../domain/errors.ts';
 import { InputError } from '../domain/errors.ts';
 import type { AuditDraft, BatchChange, ContactInput } from '../store/index.ts';
-import type { ContactFields } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { type OptOut, optOutsOf, recordOptOuts, WRITE_SLICE } from './importOptOuts.ts';
 import { type DroppedField, readRow, recordOf } from './importRows.ts';
