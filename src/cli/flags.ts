@@ -20,6 +20,7 @@ const FLAGS: Record<string, string> = {
   products: '--products',
   owner: '--owner',
   at: '--at',
+  since: '--since',
   until: '--until',
   slotStart: '--slot-start',
   slotEnd: '--slot-end',

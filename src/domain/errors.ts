@@ -37,6 +37,7 @@ export type Field =
   | 'purpose'
   | 'product'
   | 'at'
+  | 'since'
   | 'until'
   | 'slotStart'
   | 'slotEnd'

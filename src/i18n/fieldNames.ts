@@ -21,6 +21,7 @@ export const fieldNames = {
   fieldname_replacePhone: { fr: 'numéro à remplacer', en: 'number to replace' },
   fieldname_informedAt: { fr: 'date de la notice', en: 'notice date' },
   fieldname_customerSince: { fr: 'client depuis', en: 'customer since' },
+  fieldname_since: { fr: 'depuis', en: 'since' },
   fieldname_customerUntil: { fr: 'fin de la relation client', en: 'end of the customer relationship' },
   fieldname_relationship: { fr: 'relation client', en: 'customer relationship' },
   fieldname_lastPurchaseAt: { fr: 'dernier achat', en: 'last purchase' },

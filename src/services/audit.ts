@@ -11,7 +11,7 @@ export interface AuditFilter {
 
 /** The audit trail, oldest first, narrowed by actor, action (a prefix: `contact` finds contact.add, contact.edit) and date. */
 export async function auditEntries(ctx: AppContext, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  const since = parse.optionalInstant(filter.since, ctx.policy, 'at')?.toISOString();
+  const since = parse.optionalInstant(filter.since, ctx.policy, 'since')?.toISOString();
   return (await ctx.store.auditTrail({ actor: filter.actor })).filter(
     (entry) =>
       (!filter.action || entry.action === filter.action || entry.action.startsWith(`${filter.action}.`)) &&

@@ -30,7 +30,7 @@ const APPROVAL = {
 /** Goes on if the actor approves campaigns of the channel this one was checked in; else refused and audited. */
 async function requireApprover(ctx: AppContext, actor: Actor, c: Campaign, action: string): Promise<void> {
   const members = campaignApprovers(ctx.policy, c.slack?.channel);
-  await requireRole(ctx, actor, 'approve_campaigns', action, undefined, { members });
+  await requireRole(ctx, actor, 'approve_campaigns', action, undefined, { members, about: c.id });
 }
 
 /** One step of the approval, saved with its history and audited. */
@@ -60,7 +60,9 @@ export async function decideOnCampaign(
     return outcome;
   }
   await ctx.store.saveCampaign(outcome.campaign);
-  if (action !== 'request') await audited(ctx, actor, `campaign.${outcome.campaign.status}`, undefined, id);
+  // Every step is written down, the request too: four eyes rest on who asked.
+  const step = action === 'request' ? 'campaign.request' : `campaign.${outcome.campaign.status}`;
+  await audited(ctx, actor, step, undefined, id);
   // A rejected campaign is never sent: its list goes.
   if (outcome.campaign.status === 'rejected')
     return { ok: true, campaign: await discardList(ctx, outcome.campaign) };

@@ -11,7 +11,7 @@ import {
   sameIdentifier,
 } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
-import type { Actor } from '../policy/access.ts';
+import { type Actor, isCompliance } from '../policy/access.ts';
 import type { SaveOutcome } from '../store/index.ts';
 import { assertMayChange, auditChange, type ContactFields, contactInput } from './contacts.ts';
 import type { AppContext } from './context.ts';
@@ -36,7 +36,9 @@ export interface ContactEdit extends ContactFields {
  */
 export async function editContact(ctx: AppContext, fields: ContactEdit, editor: Actor): Promise<SaveOutcome> {
   const now = ctx.clock();
-  const { target, existing, extra } = await locate(ctx, fields);
+  const { target, existing, extra } = await locate(ctx, fields).catch((error) =>
+    refuseUnknown(ctx, editor, fields, error),
+  );
   await assertMayChange(ctx, existing, editor, 'contact.edit', target);
   const changes = namedChanges(ctx, fields, existing, target, now);
   changes.identifiers = identifierEdits(ctx, fields, existing, extra);
@@ -44,6 +46,27 @@ export async function editContact(ctx: AppContext, fields: ContactEdit, editor: 
   const outcome = await ctx.store.editContact(existing.id, changes, now);
   if (outcome.changed.length > 0) await auditChange(ctx, editor.id, 'contact.edit', target, outcome);
   return outcome;
+}
+
+/**
+ * An edit of someone the register does not hold: told as such to a compliance role (who may see the register);
+ * to anyone else refused and audited like an edit of someone else's contact, so the form is no oracle of who is
+ * held.
+ */
+async function refuseUnknown(
+  ctx: AppContext,
+  editor: Actor,
+  fields: ContactEdit,
+  error: unknown,
+): Promise<never> {
+  if (!(error instanceof InputError) || error.problem !== 'unknown_contact' || isCompliance(editor.roles))
+    throw error;
+  const target = (fields.email && { kind: 'email' as const, value: fields.email }) || {
+    kind: 'phone' as const,
+    value: String(fields.phone ?? ''),
+  };
+  await audited(ctx, editor, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
+  throw new InputError('not_allowed', { value: 'contact.edit' });
 }
 
 /**

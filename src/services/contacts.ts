@@ -1,7 +1,7 @@
 import type { ContactColumn } from '../csv/columns.ts';
 import { departmentCode } from '../domain/callee.ts';
 import { type Contact, defaultCollection } from '../domain/contacts.ts';
-import { type Field, InputError } from '../domain/errors.ts';
+import { type ContactField, type Field, InputError } from '../domain/errors.ts';
 import { emailIdentifier, type Identifier, phoneIdentifier } from '../domain/identifiers.ts';
 import { localDay } from '../domain/time.ts';
 import { type Actor, mayEditContact } from '../policy/access.ts';
@@ -127,22 +127,69 @@ function withDefaults(input: ContactInput, existing: Contact | undefined, now: D
 }
 
 /**
- * Adds a contact, or fills the empty fields of a known one; what it left alone is reported, never overwritten.
- * Audited with the fields written.
+ * What only a contact's owner or a compliance role may fill in on a known contact, and the words each shell
+ * names them by when left alone: her audience and kind of address, her owner, her purchases. Filling an empty one
+ * changes what the rules answer: it is an edit.
  */
-export async function addContact(ctx: AppContext, fields: ContactFields, by: string): Promise<SaveOutcome> {
+const OWNERS_FIELDS: Array<[keyof ContactInput, ContactField[]]> = [
+  ['owner', ['owner']],
+  ['audience', ['audience']],
+  ['addressKind', ['addressKind']],
+  ['department', ['department']],
+  ['customer', ['customerSince', 'customerUntil', 'relationship', 'lastPurchaseAt', 'products']],
+];
+
+/**
+ * The input without what this actor may not fill in on `existing`, and the fields so left alone. Anyone may tell
+ * of a new collection (a source added beside the first, history kept); only the owner or a compliance role fills
+ * an empty provenance or notice date.
+ */
+function withinReach(
+  input: ContactInput,
+  fields: ContactFields,
+  existing: Contact | undefined,
+  actor: Actor,
+): { input: ContactInput; withheld: string[] } {
+  if (!existing || mayEditContact(existing, actor.userId, actor.roles)) return { input, withheld: [] };
+  const kept: ContactInput = { ...input };
+  const withheld: string[] = [];
+  const given = (name: string) => clean((fields as Record<string, string | undefined>)[name]) !== undefined;
+  for (const [key, names] of OWNERS_FIELDS) {
+    if (kept[key] === undefined) continue;
+    delete kept[key];
+    withheld.push(...names.filter(given));
+  }
+  if (kept.provenance && !existing.provenance) {
+    delete kept.provenance;
+    withheld.push(...['source', 'collection', 'collectedAt', 'informedAt'].filter(given));
+  } else if (kept.provenance?.informedAt && !existing.provenance?.informedAt) {
+    kept.provenance = { ...kept.provenance, informedAt: undefined };
+    withheld.push('informedAt');
+  }
+  return { input: kept, withheld };
+}
+
+/**
+ * Adds a contact, or fills the empty fields of a known one; what it left alone is reported, never overwritten.
+ * Someone who neither owns the contact nor holds a compliance role fills in only her name, company and function,
+ * and may add a source: her notice date, audience, owner and purchases stay as they are (reported as left
+ * alone). Audited with the fields written.
+ */
+export async function addContact(ctx: AppContext, fields: ContactFields, by: Actor): Promise<SaveOutcome> {
   const now = ctx.clock();
-  const input = contactInput(fields, ctx, now, by);
-  const target: Identifier = input.email
-    ? { kind: 'email', value: input.email }
-    : { kind: 'phone', value: input.phone as string };
+  const asked = contactInput(fields, ctx, now, by.id);
+  const target: Identifier = asked.email
+    ? { kind: 'email', value: asked.email }
+    : { kind: 'phone', value: asked.phone as string };
   const existing = await ctx.store.findContact(target);
-  if (input.customer && !input.customer.since && !existing?.customer?.since) {
+  if (asked.customer && !asked.customer.since && !existing?.customer?.since) {
     throw new InputError('required', { field: 'customerSince' });
   }
-  const outcome = await ctx.store.saveContact(withDefaults(input, existing, now), now);
+  const { input, withheld } = withinReach(asked, fields, existing, by);
+  const saved = await ctx.store.saveContact(withDefaults(input, existing, now), now);
+  const outcome = { ...saved, kept: [...saved.kept, ...withheld] };
   if (outcome.changed.length > 0 || outcome.kept.length > 0)
-    await auditChange(ctx, by, outcome.created ? 'contact.add' : 'contact.fill', target, outcome);
+    await auditChange(ctx, by.id, outcome.created ? 'contact.add' : 'contact.fill', target, outcome);
   return outcome;
 }
 

@@ -36,6 +36,8 @@ export interface RoleNeed {
   members?: readonly string[];
   /** The form field a refusal is shown under. */
   field?: Field;
+  /** What the refused act was about, when the target is not a person (a campaign's id). */
+  about?: string;
 }
 
 /** Goes on if the actor holds `role`; otherwise audits the refusal and throws it (RefusedError). */
@@ -48,7 +50,8 @@ export async function requireRole(
   need: RoleNeed = {},
 ): Promise<void> {
   if (await holdsRole(actor, role, need.members)) return;
-  await audited(ctx, actor, action, target, `missing role ${role}`, 'refused');
+  const detail = need.about ? `${need.about} missing role ${role}` : `missing role ${role}`;
+  await audited(ctx, actor, action, target, detail, 'refused');
   throw new RefusedError(action, role, need.members ?? ctx.policy.doc.roles[role], need.field);
 }
 

@@ -1,4 +1,5 @@
 import type { Contact } from '../domain/contacts.ts';
+import { InputError } from '../domain/errors.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { type Actor, isCompliance, roleToActOn, seesContact } from '../policy/access.ts';
 import type { Deadline, RetentionScan } from '../retention/deadlines.ts';
@@ -61,6 +62,9 @@ export async function purgeContactNow(
   return contact && purgePerson(ctx, contact, actor.id, 'retention.purge');
 }
 
+/** The deadlines a renewal answers: the data of a prospect or a customer (a yes to a re-permission), a phone consent. */
+const RENEWABLE: ReadonlySet<string> = new Set(['prospect', 'customer', 'phone-consent']);
+
 /** A deadline renewed (a new phone consent, a yes to a re-permission), with how and its proof; audited. */
 export async function renewDeadline(
   ctx: AppContext,
@@ -69,8 +73,15 @@ export async function renewDeadline(
   kind: string,
   renewal: { at: string; method?: string; proof: string },
 ): Promise<Contact | undefined> {
+  if (!RENEWABLE.has(kind)) throw new InputError('stale_button');
   const contact = await contactToActOn(ctx, actor, contactId, 'retention.renewed');
   if (!contact) return undefined;
+  // A phone consent renewed is a consent recorded (art. L.34-5 CPCE, its proof kept): the record-consent role's,
+  // as /consent is, whoever owns the contact.
+  if (kind === 'phone-consent')
+    await requireRole(ctx, actor, 'record_consent', 'retention.renewed', identifiersOf(contact)[0], {
+      field: 'evidence',
+    });
   await recordRenewal(ctx, contact, kind, { ...renewal, by: actor.id, where: actor.via });
   const detail = `${kind} ${renewal.method}: ${renewal.proof}`.slice(0, 500);
   await audited(ctx, actor, 'retention.renewed', identifiersOf(contact)[0], detail);

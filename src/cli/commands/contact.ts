@@ -69,7 +69,7 @@ function registerAdd(contact: Command, kit: CliKit): void {
     ),
   ).action(async (options) => {
     await kit.withContext(async (ctx) => {
-      const outcome = await addContact(ctx, options, kit.who());
+      const outcome = await addContact(ctx, options, operatorOf(kit));
       kit.out(describe(kit, ctx.policy, outcome));
     });
   });

@@ -12,7 +12,6 @@ import { doneModal, fieldValue } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { splitTarget } from './commandText.ts';
 import {
-  actor,
   ephemeral,
   errorsAt,
   onCommand,
@@ -82,7 +81,7 @@ export function register(app: App): void {
           informedAt: dayToInstant(deps, given('informed')),
           owner: userId,
         },
-        actor(userId),
+        await slackActor(deps, userId),
       );
       const target: Identifier = contact.email
         ? { kind: 'email', value: contact.email }
