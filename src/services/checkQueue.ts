@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Campaign } from '../domain/campaign.ts';
 import { InputError } from '../domain/errors.ts';
 import type { Identifier } from '../domain/identifiers.ts';
 import { type CheckJob, runCheckJob } from './checkJob.ts';
 import type { FromWorker, ToWorker } from './checkWorker.ts';
+import { HEAP_MB, release, takeWorker } from './checkWorkerPool.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -51,61 +49,50 @@ export async function subjectsOf(ctx: AppContext, targets: Identifier[]) {
 }
 
 /**
- * The memory a check may take. A check holds only fingerprints and line numbers (about 40 MB for a million
- * rows); the cap makes the worker collect its garbage early instead of growing the app's memory by gigabytes,
- * and a list beyond it stops that check alone, with a message, never the app.
+ * One check in a worker. `healthy` says whether the worker is idle again and may take the next check: it answered
+ * the job itself (done, or a problem it caught); a store that failed mid-check or a worker that stopped is not.
  */
-const HEAP_MB = 256;
-const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 } };
-
-/** The worker's script: compiled beside this file in dist/, or the TypeScript source run through tsx. */
-function startWorker(): Worker | undefined {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // tsx's ESM entry (its "import" export), found from the CommonJS one next to it.
-    const cjs = createRequire(here).resolve('tsx/esm/api');
-    const tsx = pathToFileURL(cjs.replace(/index\.cjs$/, 'index.mjs')).href;
-    const script = new URL('./checkWorker.ts', here).href;
-    const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), LIMITS);
-  }
-  const compiled = new URL('./checkWorker.js', here);
-  return existsSync(fileURLToPath(compiled)) ? new Worker(compiled, LIMITS) : undefined;
-}
-
 function inWorker(
   ctx: AppContext,
   worker: Worker,
   job: CheckJob,
   onProgress?: (done: number, total: number) => void,
-): Promise<Campaign> {
-  return new Promise<Campaign>((resolve, reject) => {
+): Promise<{ campaign?: Campaign; error?: unknown; healthy: boolean }> {
+  return new Promise((settle) => {
     const send = (message: ToWorker) => worker.postMessage(message);
+    const done = (outcome: { campaign?: Campaign; error?: unknown; healthy: boolean }) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      settle(outcome);
+    };
     // The worker takes answers in the order it asked: a store that answers out of order (PostgreSQL) must not
     // give one slice's facts to another.
     let answered = Promise.resolve();
-    worker.on('message', (message: FromWorker) => {
+    const onMessage = (message: FromWorker) => {
       if (message.type === 'facts') {
         const facts = subjectsOf(ctx, message.targets);
         answered = answered.then(() =>
           facts.then(
             (subjects) => send({ type: 'facts', subjects }),
-            (error) => reject(error),
+            (error) => done({ error, healthy: false }),
           ),
         );
       } else if (message.type === 'progress') onProgress?.(message.done, message.total);
-      else if (message.type === 'done') resolve(message.campaign);
-      else if (message.type === 'input-error') reject(new InputError(message.problem, message.params));
-      else reject(new Error(message.message));
-    });
-    worker.on('error', (error: Error & { code?: string }) =>
-      reject(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new InputError('campaign_too_large', { limit: HEAP_MB })
-          : error,
-      ),
-    );
-    worker.on('exit', (code) => reject(new Error(`campaign check worker stopped (exit ${code})`)));
+      else if (message.type === 'done') done({ campaign: message.campaign, healthy: true });
+      else if (message.type === 'input-error')
+        done({ error: new InputError(message.problem, message.params), healthy: true });
+      else done({ error: new Error(message.message), healthy: true });
+    };
+    const onError = (error: Error & { code?: string }) =>
+      done({
+        error:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new InputError('campaign_too_large', { limit: HEAP_MB })
+            : error,
+        healthy: false,
+      });
+    const onExit = (code: number) =>
+      done({ error: new Error(`campaign check worker stopped (exit ${code})`), healthy: false });
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     const { doc, file, revision } = ctx.policy;
     send({ type: 'job', job, policy: { doc, file, revision } });
   });
@@ -119,12 +106,11 @@ export function runQueued(
   onQueued?: (position: number) => void,
 ): Promise<Campaign> {
   return inTurn(async () => {
-    const worker = startWorker();
+    const worker = takeWorker();
     if (!worker) return runCheckJob(job, ctx.policy, (targets) => subjectsOf(ctx, targets), onProgress);
-    try {
-      return await inWorker(ctx, worker, job, onProgress);
-    } finally {
-      await worker.terminate();
-    }
+    const outcome = await inWorker(ctx, worker, job, onProgress);
+    await release(worker, outcome.healthy);
+    if (outcome.campaign) return outcome.campaign;
+    throw outcome.error;
   }, onQueued);
 }
