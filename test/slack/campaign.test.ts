@@ -3,6 +3,7 @@ import type { Campaign } from '../../src/domain/campaign.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
 import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { GOOD_TEMPLATE, submitCampaignCheck, textValue } from './campaignKit.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 let slack: TestSlack;
@@ -13,42 +14,19 @@ beforeEach(async () => {
 });
 afterEach(async () => slack.stop());
 
-const GOOD =
-  'Objet : Votre comptabilité en 10 minutes\nBonjour, Exemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
 const LIST = Buffer.from(
   'Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\nC;not-an-email\r\nA bis;A@ACME.FR\r\n',
   'latin1',
 );
 
-const select = (value: string) => ({
+const _select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
 });
-const textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
 
 async function check(user: string, options: { template?: string; list?: Buffer; pasted?: string } = {}) {
-  const opened = await slack.user.command('/campaign-check', { user });
-  const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
-  const file = options.pasted ? null : slack.slack.addFile('list.csv', options.list ?? LIST);
-  const submitted = await slack.user.submit(
-    view,
-    {
-      name: textValue('Rentrée compta'),
-      channel: select('email'),
-      product: select('accounting-software'),
-      audience: select('b2b'),
-      start: {
-        value: {
-          type: 'datetimepicker',
-          selected_date_time: Math.floor(Date.parse('2026-11-24T09:00:00+01:00') / 1000),
-        },
-      },
-      end: { value: { type: 'datetimepicker', selected_date_time: null } },
-      template: textValue(options.template ?? GOOD),
-      file: { value: { type: 'file_input', files: file ? [file] : [] } },
-      pasted: textValue(options.pasted ?? null),
-    },
-    { user },
-  );
+  const file = options.pasted ? undefined : slack.slack.addFile('list.csv', options.list ?? LIST);
+  const form = { template: options.template, file, pasted: options.pasted };
+  const { opened, view, submitted } = await submitCampaignCheck(slack, user, form);
   const report = submitted.calls.find((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
   const campaigns = await slack.store.campaigns();
   const campaign = campaigns.at(-1) as Campaign;
@@ -304,7 +282,10 @@ describe('approval in the thread', () => {
     expect(visibleText(await press('U0MANAGER', 'campaign_approve', first.campaign))).toContain('a expiré');
     slack.ctx.clock = clock;
 
-    const changed = await check('U0SALES', { pasted: 'a@acme.fr', template: `${GOOD}\nNouveau : -20 %` });
+    const changed = await check('U0SALES', {
+      pasted: 'a@acme.fr',
+      template: `${GOOD_TEMPLATE}\nNouveau : -20 %`,
+    });
     expect(changed.campaign.id).not.toBe(first.campaign.id);
     expect(changed.campaign.templateHash).not.toBe(first.campaign.templateHash);
     expect(changed.campaign.listHash).toBe(first.campaign.listHash);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/campaign.ts';
 import { visibleText } from '../../src/slack/emulator/screen.ts';
-import type { Delivery, OpenView } from '../../src/slack/emulator/slackUser.ts';
+import type { Delivery } from '../../src/slack/emulator/slackUser.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { submitCampaignCheck, textValue } from './campaignKit.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
 let slack: TestSlack;
@@ -12,36 +13,8 @@ beforeEach(async () => {
 });
 afterEach(async () => slack.stop());
 
-const GOOD =
-  'Objet : Votre comptabilité en 10 minutes\nBonjour, Exemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
-const select = (value: string) => ({
-  value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
-});
-const textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
-
 async function check(user: string, pasted: string): Promise<Campaign> {
-  const opened = await slack.user.command('/campaign-check', { user });
-  const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
-  await slack.user.submit(
-    view,
-    {
-      name: textValue('Rentrée compta'),
-      channel: select('email'),
-      product: select('accounting-software'),
-      audience: select('b2b'),
-      start: {
-        value: {
-          type: 'datetimepicker',
-          selected_date_time: Math.floor(Date.parse('2026-11-24T09:00:00+01:00') / 1000),
-        },
-      },
-      end: { value: { type: 'datetimepicker', selected_date_time: null } },
-      template: textValue(GOOD),
-      file: { value: { type: 'file_input', files: [] } },
-      pasted: textValue(pasted),
-    },
-    { user },
-  );
+  await submitCampaignCheck(slack, user, { pasted });
   return (await slack.store.campaigns()).at(-1) as Campaign;
 }
 

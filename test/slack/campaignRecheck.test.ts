@@ -7,10 +7,10 @@ import { recheckCampaign } from '../../src/services/campaignRecheck.ts';
 import { erasePerson } from '../../src/services/privacy.ts';
 import { optOut } from '../../src/services/record.ts';
 import { buttons, renderBlocks, visibleText } from '../../src/slack/emulator/screen.ts';
-import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { withEveryRole } from '../support/actors.ts';
 import { tempDir } from '../support/dirs.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { GOOD_TEMPLATE, submitCampaignCheck } from './campaignKit.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
@@ -27,38 +27,25 @@ beforeEach(async () => {
 });
 afterEach(async () => slack.stop());
 
-const GOOD =
-  'Objet : Votre comptabilité en 10 minutes\nBonjour, Exemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
 const LIST = Buffer.from('Nom;E-mail\r\nA;a@acme.fr\r\nB;b@gmail.com\r\nC;c@acme.fr\r\n', 'latin1');
 
-const select = (value: string) => ({
+const _select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
 });
-const textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
-const at = (iso: string) => ({
+const _textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
+const _at = (iso: string) => ({
   value: { type: 'datetimepicker', selected_date_time: Date.parse(iso) / 1000 },
 });
 
 /** Checked by Sam on Monday. */
 async function checked(name = 'Rentrée compta'): Promise<Campaign> {
-  const opened = await slack.user.command('/campaign-check', { user: 'U0SALES' });
-  const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
   const file = slack.slack.addFile('list.csv', LIST);
-  await slack.user.submit(
-    view,
-    {
-      name: textValue(name),
-      channel: select('email'),
-      product: select('accounting-software'),
-      audience: select('b2b'),
-      start: at('2026-11-24T09:00:00+01:00'),
-      end: at('2026-11-27T18:00:00+01:00'),
-      template: textValue(GOOD),
-      file: { value: { type: 'file_input', files: [file] } },
-      pasted: textValue(null),
-    },
-    { user: 'U0SALES' },
-  );
+  await submitCampaignCheck(slack, 'U0SALES', {
+    name,
+    file,
+    template: GOOD_TEMPLATE,
+    end: '2026-11-27T18:00:00+01:00',
+  });
   return (await slack.store.campaigns()).find((c) => c.name === name) as Campaign;
 }
 

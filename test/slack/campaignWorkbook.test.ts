@@ -6,11 +6,11 @@ import type { Campaign } from '../../src/domain/campaign.ts';
 import { settled, watchApprovedCampaigns } from '../../src/services/approvedWatch.ts';
 import { erasePerson } from '../../src/services/privacy.ts';
 import { renderBlocks } from '../../src/slack/emulator/screen.ts';
-import type { OpenView } from '../../src/slack/emulator/slackUser.ts';
 import { withEveryRole } from '../support/actors.ts';
 import { tempDir } from '../support/dirs.ts';
 import { workbook } from '../support/sheetFiles.ts';
 import { financeProfessional } from '../support/subjects.ts';
+import { GOOD_TEMPLATE, submitCampaignCheck } from './campaignKit.ts';
 import { pipedStart, startTestSlack, type TestSlack } from './harness.ts';
 
 /**
@@ -26,9 +26,6 @@ beforeEach(async () => {
     await slack.ctx.store.saveContact(financeProfessional(email), new Date('2026-01-05T00:00:00Z'));
 });
 afterEach(async () => slack.stop());
-
-const GOOD =
-  'Objet : Votre comptabilité en 10 minutes\nBonjour, Exemple SAS vous présente…\nSe désinscrire : {{unsubscribe}}';
 
 /** The list in its first sheet, numbers as numbers; a second sheet nobody checks. */
 const BOOK = () =>
@@ -47,33 +44,18 @@ const BOOK = () =>
     { name: 'Notes', rows: [['c@acme.fr', 'rappeler en janvier']] },
   ]);
 
-const select = (value: string) => ({
+const _select = (value: string) => ({
   value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
 });
-const textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
-const at = (iso: string) => ({
+const _textValue = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
+const _at = (iso: string) => ({
   value: { type: 'datetimepicker', selected_date_time: Date.parse(iso) / 1000 },
 });
 
 async function checked(): Promise<{ campaign: Campaign; report: string }> {
-  const opened = await slack.user.command('/campaign-check', { user: 'U0SALES' });
-  const view = opened.calls.find((c) => c.method === 'views.open')?.result?.view as OpenView;
   const file = slack.slack.addFile('Prospects rentrée.xlsx', await BOOK());
-  const submitted = await slack.user.submit(
-    view,
-    {
-      name: textValue('Rentrée compta'),
-      channel: select('email'),
-      product: select('accounting-software'),
-      audience: select('b2b'),
-      start: at('2026-11-24T09:00:00+01:00'),
-      end: at('2026-11-27T18:00:00+01:00'),
-      template: textValue(GOOD),
-      file: { value: { type: 'file_input', files: [file] } },
-      pasted: textValue(null),
-    },
-    { user: 'U0SALES' },
-  );
+  const form = { file, template: GOOD_TEMPLATE, end: '2026-11-27T18:00:00+01:00' };
+  const { submitted } = await submitCampaignCheck(slack, 'U0SALES', form);
   const report = submitted.calls.find((c) => c.method === 'chat.postMessage' && !c.args.thread_ts);
   const campaign = (await slack.store.campaigns()).at(-1) as Campaign;
   return { campaign, report: renderBlocks((report?.args.blocks ?? []) as never).lines.join('\n') };
