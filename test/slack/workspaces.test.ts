@@ -198,3 +198,32 @@ describe('the command line with --workspace', () => {
     expect(bad.err).toContain('is not a Slack workspace id');
   });
 });
+
+describe('one workspace never reaches another register', () => {
+  it("ignores alpha's contact ids and people in beta's buttons, even for beta's own compliance role", async () => {
+    const { app } = await twoWorkspaces();
+    const alpha = await app.router.workspace('T0ALPHA', app.app.client);
+    const { contact } = await alpha.ctx.store.saveContact(
+      {
+        email: 'ann@acme.fr',
+        owner: 'U0SALES',
+        provenance: { source: 'form', collection: 'direct', collectedAt: '2023-11-20T08:00:00Z' },
+      },
+      new Date('2023-11-20'),
+    );
+    const beta = { team: 'T0BETA', user: 'U0DPO' };
+    const value = JSON.stringify({ c: contact.id, k: 'prospect' });
+    await app.user.press({ action_id: 'retention_purge_one', value }, beta);
+    await app.user.press({ action_id: 'retention_purge_one', value }, { team: 'T0BETA', user: 'U0SALES' });
+    await app.user.press({ action_id: 'privacy_erase', value: 'ann@acme.fr' }, beta);
+    await app.user.press(
+      { action_id: 'contact_edit_open', value: JSON.stringify({ target: 'ann@acme.fr' }) },
+      beta,
+    );
+    expect(await alpha.ctx.store.contactById(contact.id)).toBeDefined();
+    expect((await alpha.ctx.store.subjectFacts({ kind: 'email', value: 'ann@acme.fr' })).objections).toEqual(
+      [],
+    );
+    expect(await alpha.ctx.store.auditTrail()).toEqual([]);
+  });
+});
