@@ -13,10 +13,9 @@ import {
 import { localDay } from '../domain/time.ts';
 import { type Actor, isCompliance } from '../policy/access.ts';
 import type { SaveOutcome } from '../store/index.ts';
-import { assertMayChange, auditChange, type ContactFields, contactInput } from './contacts.ts';
+import { assertMayChange, auditChange, type ContactFields, contactInput, refuseChange } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { clean } from './parse.ts';
-import { audited } from './permissions.ts';
 
 /** An edit as typed: the contact's fields to change, and the addresses and numbers to add or replace. */
 export interface ContactEdit extends ContactFields {
@@ -65,8 +64,7 @@ async function refuseUnknown(
     kind: 'phone' as const,
     value: String(fields.phone ?? ''),
   };
-  await audited(ctx, editor, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
-  throw new InputError('not_allowed', { value: 'contact.edit' });
+  return refuseChange(ctx, editor, 'contact.edit', target);
 }
 
 /**
@@ -75,11 +73,8 @@ async function refuseUnknown(
  */
 export async function contactToEdit(ctx: AppContext, actor: Actor, target: Identifier): Promise<Contact> {
   const contact = await ctx.store.findContact(target);
-  if (contact) await assertMayChange(ctx, contact, actor, 'contact.edit', target);
-  else {
-    await audited(ctx, actor, 'contact.edit', target, 'not the owner nor a compliance role', 'refused');
-    throw new InputError('not_allowed', { value: 'contact.edit' });
-  }
+  if (!contact) return refuseChange(ctx, actor, 'contact.edit', target);
+  await assertMayChange(ctx, contact, actor, 'contact.edit', target);
   return contact;
 }
 

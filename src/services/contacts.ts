@@ -9,6 +9,7 @@ import type { ContactInput, SaveOutcome } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import * as parse from './parse.ts';
 import { clean, notInFuture } from './parse.ts';
+import { audited } from './permissions.ts';
 
 /** Raw contact fields as typed or read from a CSV; every CSV column (csv/columns.ts) fills one. */
 export interface ContactFields extends Partial<Record<ContactColumn, string>> {
@@ -201,15 +202,17 @@ export async function assertMayChange(
   action: string,
   target: Identifier,
 ): Promise<void> {
-  if (mayEditContact(contact, editor.userId, editor.roles)) return;
-  await ctx.store.audit({
-    at: ctx.clock().toISOString(),
-    actor: editor.id,
-    action,
-    outcome: 'refused',
-    targetHash: ctx.store.hash(target),
-    detail: 'not the owner nor a compliance role',
-  });
+  if (!mayEditContact(contact, editor.userId, editor.roles)) await refuseChange(ctx, editor, action, target);
+}
+
+/** A change of a contact refused to someone who neither owns it nor holds a compliance role: audited, then thrown. */
+export async function refuseChange(
+  ctx: AppContext,
+  editor: Actor,
+  action: string,
+  target: Identifier,
+): Promise<never> {
+  await audited(ctx, editor, action, target, 'not the owner nor a compliance role', 'refused');
   throw new InputError('not_allowed', { value: action });
 }
 
@@ -222,12 +225,5 @@ export async function auditChange(
 ) {
   const fields = outcome.changed.join(',');
   const kept = outcome.kept.length > 0 ? `; kept ${outcome.kept.join(',')}` : '';
-  await ctx.store.audit({
-    at: ctx.clock().toISOString(),
-    actor,
-    action,
-    outcome: 'done',
-    targetHash: ctx.store.hash(target),
-    detail: `fields ${fields || '-'}${kept}`,
-  });
+  await audited(ctx, actor, action, target, `fields ${fields || '-'}${kept}`);
 }

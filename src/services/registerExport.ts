@@ -7,6 +7,7 @@ import type { Lang } from '../i18n.ts';
 import { type Actor, mayExportRegister } from '../policy/access.ts';
 import { subjectsOf } from './checkQueue.ts';
 import type { AppContext } from './context.ts';
+import { audited } from './permissions.ts';
 import { registerHeader, registerRow } from './registerRows.ts';
 
 /** How many contacts are read, turned into rows and written at a time: a large register is never held whole. */
@@ -38,13 +39,7 @@ export async function exportRegister(
   const format = registerFormat(options.out);
   const at = ctx.clock();
   if (!mayExportRegister(editor.roles)) {
-    await ctx.store.audit({
-      at: at.toISOString(),
-      actor: editor.id,
-      action: 'register.export',
-      outcome: 'refused',
-      detail: 'not a compliance role',
-    });
+    await audited(ctx, editor, 'register.export', undefined, 'not a compliance role', 'refused');
     throw new InputError('register_export_not_allowed');
   }
   const file = format === 'xlsx' ? await workbookFile(options.out) : await textFile(options.out, EXCEL_SHAPE);
