@@ -57,6 +57,6 @@ export async function homeFacts(ctx: AppContext, actor: Actor): Promise<HomeFact
   const recent = await ctx.store.recentDecisions(actor.id, RECENT);
   if (!isCompliance(actor.roles)) return { roles: actor.roles, recent };
   const counts = await complianceCounts(ctx);
-  const audit = (await ctx.store.auditTrail()).slice(-AUDIT_LINES).reverse();
+  const audit = await ctx.store.auditTail(AUDIT_LINES);
   return { roles: actor.roles, recent, counts, audit };
 }
