@@ -178,6 +178,22 @@ export function languageOf() {
   };
 }
 
+/**
+ * Slack's answer for an act a service must allow first and that may take longer than Slack's 3 s (a purge, a
+ * reload): `started` acks with `answer` once the service allows it; `acked` says whether it did, so a refusal
+ * before it is the ack itself and a failure after it goes another way.
+ */
+export function ackWhenStarted<A>(ack: (answer?: A) => Promise<void>, answer?: A) {
+  let acked = false;
+  return {
+    started: async () => {
+      acked = true;
+      await ack(answer);
+    },
+    acked: () => acked,
+  };
+}
+
 /** Opens a modal from a button; a refusal by Slack (rate limit, expired trigger) is told to the presser. */
 export async function openModal(
   deps: SlackDeps,

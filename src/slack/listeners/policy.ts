@@ -5,7 +5,7 @@ import { formatIssue, siblingTestFile } from '../../policy/load.ts';
 import { policyDiffLines } from '../../reports/policyDiff.ts';
 import { type ReloadOutcome, reloadPolicy, watchPolicyFile } from '../../services/policyReload.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
-import { onCommand, problemText, type SlackDeps, slackActor } from './kit.ts';
+import { ackWhenStarted, onCommand, problemText, type SlackDeps, slackActor } from './kit.ts';
 
 /** The words of a reload, for the compliance channel and for who asked. */
 export function reloadText(outcome: ReloadOutcome, lang: Lang, who: string, zone: string): string {
@@ -54,18 +54,14 @@ export function register(app: App): void {
       return;
     }
     let outcome: ReloadOutcome;
-    let acked = false;
-    const started = async () => {
-      acked = true;
-      await ack();
-    };
+    const { started, acked } = ackWhenStarted(ack);
     try {
       // Refused (and audited) by the service unless the user holds the purge role; acked once allowed.
       const asker = await slackActor(deps, command.user_id);
       outcome = await reloadAndTell(deps, asker, `<@${command.user_id}>`, started);
     } catch (error) {
       const text = problemText(error, lang, '', deps);
-      await (acked
+      await (acked()
         ? respond({ response_type: 'ephemeral', text })
         : ack({ response_type: 'ephemeral', text }));
       return;

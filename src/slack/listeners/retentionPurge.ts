@@ -9,6 +9,7 @@ import { doneModal } from '../blocks/modals.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { purgeModal } from '../blocks/retention.ts';
 import {
+  ackWhenStarted,
   type ButtonArgs,
   onButton,
   onView,
@@ -77,18 +78,17 @@ async function confirmPurge(
     }));
   const confirmed = { at: new Date(meta.a), fingerprint: meta.f };
   // Slack wants its answer within 3 s: the modal says "purging" once the service has allowed it.
-  let acked = false;
-  const started = async () => {
-    acked = true;
-    await ack({ response_action: 'update', view: doneModal(lang, t(lang, 'retention_purging')) });
-  };
+  const { started, acked } = ackWhenStarted(ack, {
+    response_action: 'update' as const,
+    view: doneModal(lang, t(lang, 'retention_purging')),
+  });
   let outcome: PurgeOutcome;
   try {
     // Refused (and audited) by the service unless the presser holds the purge role: a modal can be forged.
     outcome = await purgeOverdue(ctx, presser, { confirmed, started });
   } catch (error) {
     const told = doneModal(lang, problemText(error, lang, '', deps));
-    if (!acked) return void (await ack({ response_action: 'update', view: told }));
+    if (!acked()) return void (await ack({ response_action: 'update', view: told }));
     return void (await client.views.update({ view_id: view.id, view: told }).catch(() => undefined));
   }
   let next: ReturnType<typeof doneModal>;
