@@ -51,6 +51,8 @@ export interface Config {
     rateLimit: number;
     hubspot?: { clientSecret: string; accessToken: string; apiUrl: string; portalId?: number };
   };
+  /** The compliance console: on when PROSPECT_GUARD_WEB_PORT is set; 127.0.0.1 unless PROSPECT_GUARD_WEB_HOST. */
+  web?: { port: number; host: string; secure: boolean };
 }
 
 /** A configuration problem, told in one line a person can act on. */
@@ -238,13 +240,28 @@ export function readStoreSettings(
   return { ...paths, store, hashKey: readHashKey(env), debug: Boolean(env.PROSPECT_GUARD_DEBUG) };
 }
 
+/** PROSPECT_GUARD_WEB_URL, the address people type (https behind a proxy), makes the session cookie Secure. */
+function webSettings(env: NodeJS.ProcessEnv): Config['web'] {
+  if (!env.PROSPECT_GUARD_WEB_PORT?.trim()) return undefined;
+  const url = env.PROSPECT_GUARD_WEB_URL?.trim() ?? '';
+  if (url && !/^https?:\/\/[^\s/]+/.test(url))
+    throw new ConfigError(`PROSPECT_GUARD_WEB_URL must be an https:// address, not "${url}"`);
+  return {
+    port: port(env.PROSPECT_GUARD_WEB_PORT, 'PROSPECT_GUARD_WEB_PORT'),
+    host: env.PROSPECT_GUARD_WEB_HOST?.trim() || '127.0.0.1',
+    secure: url.startsWith('https://'),
+  };
+}
+
 /** Reads and checks every setting in one place; `cwd` resolves relative paths. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const api = apiSettings(env);
+  const web = webSettings(env);
   return {
     slack: slackMode(env),
     slackApiUrl: apiUrl(env.SLACK_API_URL),
     ...readStoreSettings(env, cwd),
     ...(api ? { api } : {}),
+    ...(web ? { web } : {}),
   };
 }

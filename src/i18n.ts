@@ -23,6 +23,7 @@ import { problems } from './i18n/problems.ts';
 import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 import { sheets } from './i18n/sheets.ts';
+import { web } from './i18n/web.ts';
 
 export type { Lang };
 
@@ -47,6 +48,7 @@ export const catalogue = {
   ...registerExport,
   ...sheets,
   ...bulkFacts,
+  ...web,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -19,6 +19,7 @@ import { SlackReminderPoster } from './slack/retentionPoster.ts';
 import { installedRegisters, startWorkspaceJobs } from './slack/workspaceJobs.ts';
 import type { StoreCounts } from './store/index.ts';
 import { isPostgresUrl } from './store/index.ts';
+import { serveConsole } from './web/server.ts';
 
 export interface AppIo {
   out: (text: string) => void;
@@ -93,6 +94,7 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
   const mode = config.slack;
   if (mode.kind === 'emulator') {
     const emulated = await startEmulatedApp(ctx, { quiet: true, watchPolicy: 1000 });
+    const web = await serveConsole(emulated.deps, config.web, io);
     const me = USERS.find((u) => u.id === emulated.user.user);
     io.out(
       [
@@ -112,12 +114,14 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
           write: io.out,
           interactive: io.interactive,
           settle: () => settled(ctx.store),
+          webLink: web.link,
         }),
         io.stopSignal,
       ]);
     } finally {
       // A recheck an objection just asked for is finished before the emulator closes (piped input ends fast).
       await settled(ctx.store);
+      await web.running?.close();
       await emulated.stop();
     }
     return;

@@ -23,7 +23,7 @@ function sources(dir: string): Source[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? sources(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
+      : /\.tsx?$/.test(entry.name)
         ? [{ path: relative(SRC, join(dir, entry.name)), text: readFileSync(join(dir, entry.name), 'utf8') }]
         : [],
   );

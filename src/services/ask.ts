@@ -36,6 +36,14 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<Answer> {
 }
 
 /**
+ * What the channel would answer now, shown on a contact page: the same decision as `ask`, not logged as a
+ * question (nobody asked before an outreach; the page view itself is audited).
+ */
+export async function answerNow(ctx: AppContext, input: AskInput): Promise<Answer> {
+  return (await answerOf(ctx, input)).answer;
+}
+
+/**
  * Many questions at once (the API's batch): each answered as `ask` answers it, in order, and logged in one write.
  * A question the rules refuse (a bad address) gets its InputError in its place; any other error stops the batch.
  */

@@ -34,6 +34,7 @@ export const LAYERS: string[][] = [
   ['slack'],
   ['slack/emulator'],
   ['api'],
+  ['web'],
   ['main.ts'],
   ['cli'],
 ];
@@ -48,6 +49,7 @@ export const OWNED_PACKAGES: Record<string, string[]> = {
   'store/pg': ['pg', 'pg-copy-streams'],
   slack: ['@slack/*'],
   api: ['hono', '@hono/*'],
+  web: ['hono', '@hono/*'],
   cli: ['commander', 'cli-progress'],
 };
 export const PURE_PACKAGES: Record<string, string[]> = {

@@ -6,6 +6,7 @@ import { type Lang, langOfLocale } from '../../i18n.ts';
 import { type AppContext, reloadableContext } from '../../services/context.ts';
 import { runRetention } from '../../services/retentionJob.ts';
 import { createSlackApp } from '../app.ts';
+import type { SlackDeps } from '../listeners/kit.ts';
 import { watchPolicy } from '../listeners/policy.ts';
 import { SlackReminderPoster } from '../retentionPoster.ts';
 import { FakeSlack, type RecordedCall } from './fakeSlack.ts';
@@ -14,6 +15,8 @@ import { BOT, USERS } from './workspace.ts';
 
 export interface EmulatedApp {
   app: App;
+  /** The workspace as listeners receive it (its register, policy and people): the console signs in through it. */
+  deps: SlackDeps;
   /** Runs the retention reminders now, as the scheduler would; returns the Web API calls it made. */
   remindNow(): Promise<RecordedCall[]>;
   slack: FakeSlack;
@@ -73,6 +76,7 @@ export async function startEmulatedApp(
   const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   return {
     app,
+    deps,
     slack,
     user: new SlackUser(eventsUrl, signingSecret, slack),
     async remindNow() {

@@ -110,8 +110,16 @@ async function emulatorCommand(s: Session, line: string): Promise<boolean> {
     return display(s, await user.messageShortcut(CHECK_SHORTCUT, line.slice(6).trim()));
   else if (line.startsWith(':step')) await runStep(s, line.slice(5).trim());
   else if (line === ':home') return display(s, await user.openHome());
+  else if (line === ':web') io.write(webLinkText(s));
   else io.write('Type a slash command (/can-i-email alice@corp.fr), a button number, or :help.');
   return true;
+}
+
+/** The console's one-time sign-in link for the current user (10 minutes, once). */
+function webLinkText(s: Session): string {
+  const link = s.io.webLink?.(s.emulated.user.user);
+  if (!link) return 'The compliance console is off: start with PROSPECT_GUARD_WEB_PORT=8080 npm start.';
+  return `Open this link within 10 minutes to sign in to the compliance console as ${s.emulated.user.user} (it works once):\n${link}`;
 }
 
 /** What the retention scheduler would post now: the compliance digest and each owner's reminders. */

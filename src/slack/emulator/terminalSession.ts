@@ -17,6 +17,8 @@ export interface TerminalIo {
   interactive: boolean;
   /** Waits for what the app does on its own after a line (a recheck an objection asked for), so it shows next. */
   settle?: () => Promise<void>;
+  /** `:web`: a one-time sign-in link to the compliance console for this user, when the console runs. */
+  webLink?: (userId: string) => string | undefined;
 }
 
 /** One terminal's state: what it reads, who is playing, the buttons last shown (pressed by number). */

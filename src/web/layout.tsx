@@ -1,0 +1,66 @@
+import type { Child } from 'hono/jsx';
+import { type Lang, t } from '../i18n.ts';
+
+export interface Page {
+  lang: Lang;
+  /** The signed-in user's name, and the form token of their session; absent when nobody is signed in. */
+  user?: string;
+  csrf?: string;
+}
+
+/** Every form that changes something carries the session's CSRF token. */
+export function Csrf({ token }: { token?: string }) {
+  return <input type="hidden" name="_csrf" value={token ?? ''} />;
+}
+
+/** The frame of every page: the console's name, where to go, who is signed in. */
+export function Layout({ page, title, children }: { page: Page; title: string; children: Child }) {
+  const { lang } = page;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${title} · ${t(lang, 'web_title')}`}</title>
+        <link rel="stylesheet" href="/assets/console.css" />
+      </head>
+      <body>
+        <header>
+          <strong>{t(lang, 'web_title')}</strong>
+          {page.user && <a href="/register">{t(lang, 'web_nav_register')}</a>}
+          {page.user && (
+            <form class="inline me" method="post" action="/signout">
+              <Csrf token={page.csrf} />
+              {t(lang, 'web_signed_in_as', { user: page.user })}{' '}
+              <button type="submit">{t(lang, 'web_sign_out')}</button>
+            </form>
+          )}
+        </header>
+        <main>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A page that only says one thing: not signed in, refused, not found. */
+export function Message({
+  page,
+  title,
+  text,
+  problem,
+}: {
+  page: Page;
+  title: string;
+  text: string;
+  problem?: boolean;
+}) {
+  return (
+    <Layout page={page} title={title}>
+      <p class={problem ? 'problem' : 'notice'}>{text}</p>
+    </Layout>
+  );
+}
