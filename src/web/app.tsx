@@ -82,7 +82,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
         );
     }
     c.set('signed', signed);
-    return next().catch((error) => problemPage(c, signed, error, options));
+    await next();
   });
   app.post('/signout', (c) => {
     options.sessions.close(getCookie(c, COOKIE));
@@ -90,6 +90,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return c.redirect('/', 303);
   });
   routes(app);
+  app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) =>
     c.html(
       <Message page={{ lang: visitorLang(c) }} title="404" text={t(visitorLang(c), 'web_not_found')} />,
@@ -173,7 +174,19 @@ async function signedIn(c: Context, options: ConsoleOptions): Promise<Signed | u
 }
 
 /** A refusal, a bad input or an unexpected error, told on a page in the reader's language; never a stack. */
-function problemPage(c: Context, signed: Signed, error: unknown, options: ConsoleOptions) {
+function problemPage(c: Context<Env>, signed: Signed | undefined, error: unknown, options: ConsoleOptions) {
+  if (!signed) {
+    options.log(`console: internal error before sign-in: ${(error as Error)?.message}`);
+    return c.html(
+      <Message
+        page={{ lang: visitorLang(c) }}
+        title="500"
+        text={t(visitorLang(c), 'web_internal')}
+        problem
+      />,
+      500,
+    );
+  }
   const { page, workspace } = signed;
   const title = t(page.lang, 'web_title');
   if (error instanceof RefusedError) {

@@ -1,0 +1,162 @@
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/policy/access.ts';
+import { COMPLIANCE_ROLES } from '../../src/policy/access.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
+import type { AppContext } from '../../src/services/context.ts';
+import { MemoryStore } from '../../src/store/memoryStore.ts';
+import { createConsole } from '../../src/web/app.tsx';
+import { SESSION_MS, Sessions } from '../../src/web/sessions.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const policy = loadPolicy(join(ROOT, 'policy.yaml'));
+const NOW = new Date('2026-11-23T10:30:00+01:00');
+const TEAM = 'T0TEST';
+
+let store: MemoryStore;
+let ctx: AppContext;
+let clock: number;
+let sessions: Sessions;
+let logs: string[];
+let aliceId: string;
+
+const actors: Record<string, Actor> = {
+  U0DPO: { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' },
+  U0SALES: { id: 'slack:U0SALES', userId: 'U0SALES', roles: [], via: 'slack' },
+};
+
+beforeEach(async () => {
+  store = new MemoryStore();
+  ctx = { store, policy, clock: () => NOW };
+  clock = NOW.getTime();
+  sessions = new Sessions(() => clock);
+  logs = [];
+  const saved = await store.saveContact(
+    {
+      email: 'alice@corp.fr',
+      name: 'Alice Martin',
+      company: 'Corp',
+      owner: 'U0SALES',
+      provenance: { source: 'form', collection: 'direct', collectedAt: '2026-10-01T08:00:00Z' },
+    },
+    NOW,
+  );
+  aliceId = saved.contact.id;
+});
+
+function app() {
+  return createConsole({
+    sessions,
+    secure: false,
+    log: (line) => logs.push(line),
+    workspace: async (team) =>
+      team === TEAM
+        ? { ctx, actorOf: async (u) => actors[u] as Actor, lang: async (u) => (u === 'U0DPO' ? 'fr' : 'en') }
+        : undefined,
+  });
+}
+
+/** Signs in through a one-time link, as `:web` gives one: the session cookie and the form token. */
+async function signIn(userId: string) {
+  const response = await app().request(`/signin/${sessions.link(TEAM, userId)}`);
+  expect(response.status).toBe(303);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const page = await (await app().request('/register', { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  return { cookie, csrf, setCookie: response.headers.get('set-cookie') ?? '' };
+}
+
+const post = (path: string, cookie: string, fields: Record<string, string>) =>
+  app().request(path, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+describe('the compliance console', () => {
+  it('signs in once per link, in an HttpOnly SameSite=Lax cookie, and says so to a stranger', async () => {
+    const link = sessions.link(TEAM, 'U0DPO');
+    const first = await app().request(`/signin/${link}`);
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    expect(first.headers.get('set-cookie')).toMatch(/SameSite=Lax/);
+    const again = await app().request(`/signin/${link}`);
+    expect(again.status).toBe(401);
+    const anonymous = await app().request('/register');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain('pas connecté');
+    expect(anonymous.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('finds a contact by name through a form, opens her page by id, and audits the look', async () => {
+    const { cookie, csrf } = await signIn('U0DPO');
+    const found = await post('/register', cookie, { _csrf: csrf, query: 'martin' });
+    const html = await found.text();
+    expect(html).toContain('1 contact trouvé');
+    expect(html).toContain(`/contacts/${aliceId}`);
+    expect(html).not.toMatch(/href="[^"]*alice@/);
+    const page = await app().request(`/contacts/${aliceId}`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Alice Martin');
+    expect(text).toContain('Ce que chaque canal répondrait');
+    const actions = (await store.auditTrail()).map((e) => `${e.actor} ${e.action}`);
+    expect(actions).toContain('slack:U0DPO contact.view');
+    expect(actions).toContain('slack:U0DPO contact.search');
+  });
+
+  it('records an objection from the page, and the email answer turns to blocked', async () => {
+    const { cookie, csrf } = await signIn('U0DPO');
+    const before = await (await app().request(`/contacts/${aliceId}`, { headers: { cookie } })).text();
+    expect(before).not.toContain('class="verdict-block"');
+    const done = await post(`/contacts/${aliceId}/objection`, cookie, { _csrf: csrf, channel: 'all' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/contacts/${aliceId}?done=1`);
+    const after = await (
+      await app().request(done.headers.get('location') as string, { headers: { cookie } })
+    ).text();
+    expect(after).toContain('class="verdict-block"');
+    expect(after).toContain('Opposition enregistrée');
+  });
+
+  it('refuses a form without its CSRF token, and changes nothing', async () => {
+    const { cookie } = await signIn('U0DPO');
+    const forged = await post(`/contacts/${aliceId}/objection`, cookie, { channel: 'all' });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('formulaire a expiré');
+    expect((await store.subjectFacts({ kind: 'email', value: 'alice@corp.fr' })).objections).toEqual([]);
+  });
+
+  it('shows a salesperson without the role neither the page nor the data, and audits the refusal', async () => {
+    const { cookie, csrf } = await signIn('U0SALES');
+    const search = await post('/register', cookie, { _csrf: csrf, query: 'martin' });
+    expect(search.status).toBe(403);
+    const page = await app().request(`/contacts/${aliceId}`, { headers: { cookie } });
+    expect(page.status).toBe(403);
+    const text = await page.text();
+    expect(text).not.toContain('Alice');
+    expect(text).not.toContain('alice@corp.fr');
+    expect(text).toContain('This page needs the');
+    const refused = (await store.auditTrail()).filter((e) => e.outcome === 'refused');
+    expect(refused.map((e) => e.action)).toEqual(['contact.search', 'contact.view']);
+  });
+
+  it('ends the session after a working day, and on sign-out', async () => {
+    const { cookie, csrf } = await signIn('U0DPO');
+    clock += SESSION_MS + 1;
+    expect((await app().request('/register', { headers: { cookie } })).status).toBe(401);
+    const next = await signIn('U0DPO');
+    expect((await post('/signout', next.cookie, { _csrf: next.csrf })).status).toBe(303);
+    expect((await app().request('/register', { headers: { cookie: next.cookie } })).status).toBe(401);
+    expect(csrf).not.toBe('');
+  });
+
+  it('tells an unknown contact id on a page, and a bad search at its field, without a stack', async () => {
+    const { cookie, csrf } = await signIn('U0DPO');
+    const missing = await app().request('/contacts/nope', { headers: { cookie } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toMatch(/at .*\.ts:\d+/);
+    const short = await post('/register', cookie, { _csrf: csrf, query: 'a' });
+    expect(short.status).toBe(400);
+    expect(logs).toEqual([]);
+  });
+});
