@@ -3,7 +3,8 @@ export const CONSOLE_CSS = `
 :root { font-family: system-ui, sans-serif; color: #1d1c1d; background: #f8f8f8; }
 body { margin: 0; }
 header { display: flex; gap: 1.5rem; align-items: center; padding: .6rem 1.5rem; background: #3f0e40; color: #fff; }
-header a, header button { color: #fff; }
+header a { color: #fff; }
+header button { color: #3f0e40; }
 header .me { margin-left: auto; }
 main { padding: 1rem 1.5rem; max-width: 72rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; margin: .5rem 0 1.5rem; }

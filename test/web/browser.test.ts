@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Actor, COMPLIANCE_ROLES } from '../../src/policy/access.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
+import { MemoryStore } from '../../src/store/memoryStore.ts';
+import { type RunningConsole, startConsole } from '../../src/web/server.ts';
+import { Sessions } from '../../src/web/sessions.ts';
+
+/** Screenshots of each flow's end, kept as test artefacts (not committed). */
+const ARTEFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts');
+const policy = loadPolicy(join(import.meta.dirname, '..', '..', 'policy.yaml'));
+const DPO: Actor = { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' };
+
+let browser: Browser;
+let web: RunningConsole;
+const sessions = new Sessions();
+
+beforeAll(async () => {
+  const store = new MemoryStore();
+  await store.saveContact(
+    {
+      email: 'alice@corp.fr',
+      name: 'Alice Martin',
+      owner: 'U0SALES',
+      provenance: { source: 'form', collection: 'direct', collectedAt: '2026-10-01T08:00:00Z' },
+    },
+    new Date(),
+  );
+  const ctx = { store, policy, clock: () => new Date() };
+  const workspace = { ctx, actorOf: async () => DPO, lang: async () => 'fr' as const };
+  web = await startConsole(
+    { sessions, secure: false, log: () => undefined, workspace: async () => workspace },
+    { port: 0 },
+  );
+  // The Chromium that @sparticuz/chromium carries in its npm package: nothing is downloaded at install.
+  browser = await puppeteer.launch({
+    executablePath: await chromium.executablePath(),
+    args: [
+      ...chromium.args,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+    headless: 'shell',
+  });
+  mkdirSync(ARTEFACTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+it('in a real browser: signs in by link, searches, opens a contact, records an objection and sees it blocked', async () => {
+  const page = await browser.newPage();
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await page.goto(`${web.url}/signin/${sessions.link('T0', 'U0DPO')}`);
+  await page.type('#query', 'martin');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/register"] button')]);
+  expect(await page.content()).toContain('1 contact trouvé');
+  await Promise.all([page.waitForNavigation(), page.click('td a')]);
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('Alice Martin');
+  expect(await page.$$('.verdict-block')).toHaveLength(0);
+  await page.select('#channel', 'email');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/objection"] button')]);
+  expect(await page.$eval('.notice', (p) => p.textContent)).toContain('Opposition enregistrée');
+  expect(await page.$$('.verdict-block')).toHaveLength(1);
+  await page.screenshot({ path: join(ARTEFACTS, 'console-objection.png'), fullPage: true });
+  // No address or name in any URL the browser asked for.
+  expect(urls.filter((url) => /alice|martin|%40/i.test(url))).toEqual([]);
+}, 60_000);
