@@ -148,37 +148,35 @@ function Answers({ page, zone, view }: { page: Page; zone: string; view: Contact
   const { lang } = page;
   const { answers } = view;
   return (
-    <>
-      <table>
-        <thead>
+    <table>
+      <thead>
+        <tr>
+          <th>{t(lang, 'web_col_channel')}</th>
+          <th>{t(lang, 'web_col_verdict')}</th>
+          <th>{t(lang, 'web_col_why')}</th>
+          <th>{t(lang, 'web_col_changes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {answers.map(({ decision }) => (
           <tr>
-            <th>{t(lang, 'web_col_channel')}</th>
-            <th>{t(lang, 'web_col_verdict')}</th>
-            <th>{t(lang, 'web_col_why')}</th>
-            <th>{t(lang, 'web_col_changes')}</th>
+            <td>{decision.channel}</td>
+            <td class={`verdict-${decision.verdict}`}>{t(lang, `web_verdict_${decision.verdict}`)}</td>
+            <td>
+              {decision.reasons
+                .filter((r) => decision.verdict === 'allow' || r.verdict !== 'allow')
+                .map((r) => (
+                  <div>
+                    {r.message[lang]}{' '}
+                    <small>({r.legal.map((l) => `${l.text} ${l.article}`).join(', ') || r.rule})</small>
+                  </div>
+                ))}
+            </td>
+            <td>{when(page, zone, decision.changesAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {answers.map(({ decision }) => (
-            <tr>
-              <td>{decision.channel}</td>
-              <td class={`verdict-${decision.verdict}`}>{t(lang, `web_verdict_${decision.verdict}`)}</td>
-              <td>
-                {decision.reasons
-                  .filter((r) => decision.verdict === 'allow' || r.verdict !== 'allow')
-                  .map((r) => (
-                    <div>
-                      {r.message[lang]}{' '}
-                      <small>({r.legal.map((l) => `${l.text} ${l.article}`).join(', ') || r.rule})</small>
-                    </div>
-                  ))}
-              </td>
-              <td>{when(page, zone, decision.changesAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

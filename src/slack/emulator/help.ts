@@ -10,6 +10,7 @@ export const HELP = [
   '  :as USER   act as another user (:users lists them)',
   '  :at 2026-11-24T09:30   set the app’s clock (policy time zone); :at now goes back to the real time',
   '  :home      open the App Home tab',
+  '  :web       a one-time sign-in link to the compliance console (PROSPECT_GUARD_WEB_PORT)',
   '  :open [N] [PATH]   list the files the app shared, print file N, or save it to PATH',
   '  :remind    run the retention reminders now (digest and owners’ DMs)',
   '  :check TEXT   the message shortcut "Check the people in this message" on a message saying TEXT',
