@@ -53,6 +53,10 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   // Which revision answers from now: audited when it changed while the app was down.
   await auditPolicyAtStart(ctx);
   const mode = config.slack;
+  if (config.web && mode.kind !== 'emulator')
+    io.err(
+      'prospect-guard: the compliance console runs with the emulator only (Sign in with Slack is not built yet)',
+    );
   const api = mode.kind === 'oauth' ? undefined : await serveApi(oneRegister(ctx), config, io);
   // Objections and withdrawals told to the DPO's webhooks, whatever recorded them (the CLI queues them too).
   const webhooks = startWebhookDelivery(ctx, {
