@@ -130,11 +130,6 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
     }
     return;
   }
-
-  if (config.web)
-    io.err(
-      'prospect-guard: the compliance console runs with the emulator only (Sign in with Slack is not built yet)',
-    );
   if (mode.kind === 'oauth') return runWorkspaces(ctx, config, mode, io);
   const { app, deps } = createSlackApp({
     ctx,
