@@ -105,9 +105,12 @@ function routes(app: Hono<Env>): void {
   app.get('/register', (c) => c.html(<RegisterSearch page={c.var.signed.page} />));
   app.post('/register', async (c) => {
     const { workspace, actor, page } = c.var.signed;
-    const query = String((await c.req.parseBody()).query ?? '');
-    const result = await searchContacts(workspace.ctx, actor, query);
-    return c.html(<RegisterSearch page={page} query={query} result={result} />);
+    const form = await c.req.parseBody();
+    const query = String(form.query ?? '');
+    // The page of results travels in the form too: a search never puts what was searched in a URL.
+    const at = Math.max(0, Math.min(Number.parseInt(String(form.page ?? '0'), 10) || 0, 10_000));
+    const result = await searchContacts(workspace.ctx, actor, query, at);
+    return c.html(<RegisterSearch page={page} query={query} result={result} at={at} />);
   });
   app.get('/contacts/:id', async (c) => {
     const { workspace, actor, page } = c.var.signed;

@@ -14,10 +14,13 @@ export function RegisterSearch({
   page,
   query,
   result,
+  at = 0,
 }: {
   page: Page;
   query?: string;
   result?: SearchResult;
+  /** The page of results shown, from 0. */
+  at?: number;
 }) {
   const { lang } = page;
   return (
@@ -29,6 +32,14 @@ export function RegisterSearch({
         <button type="submit">{t(lang, 'web_search')}</button>
       </form>
       {result && <Results page={page} result={result} />}
+      {result?.more && (
+        <form method="post" action="/register">
+          <Csrf token={page.csrf} />
+          <input type="hidden" name="query" value={query ?? ''} />
+          <input type="hidden" name="page" value={String(at + 1)} />
+          <button type="submit">{t(page.lang, 'web_more')}</button>
+        </form>
+      )}
     </Layout>
   );
 }

@@ -160,3 +160,19 @@ describe('the compliance console', () => {
     expect(logs).toEqual([]);
   });
 });
+
+describe('a search that finds more than a page', () => {
+  it('shows 50 at a time, and the next page through the same form', async () => {
+    for (let i = 0; i < 55; i++)
+      await store.saveContact({ email: `p${i}@dupont.fr`, name: `Paul Dupont ${i}` }, NOW);
+    const { cookie, csrf } = await signIn('U0DPO');
+    const first = await (await post('/register', cookie, { _csrf: csrf, query: 'dupont' })).text();
+    expect(first).toContain('50 contacts trouvés');
+    expect(first).toContain('name="page" value="1"');
+    const second = await (
+      await post('/register', cookie, { _csrf: csrf, query: 'dupont', page: '1' })
+    ).text();
+    expect(second).toContain('5 contacts trouvés');
+    expect(second).not.toContain('name="page"');
+  });
+});
