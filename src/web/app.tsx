@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { Actor } from '../policy/access.ts';
@@ -59,27 +60,11 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   app.get('/signin/:token', (c) => signIn(c, options));
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
-    if (!signed)
-      return c.html(
-        <Message
-          page={{ lang: visitorLang(c) }}
-          title={t(visitorLang(c), 'web_title')}
-          text={t(visitorLang(c), 'web_signed_out')}
-        />,
-        401,
-      );
+    if (!signed) return tell(c, visitor(c), t(visitorLang(c), 'web_signed_out'), 401);
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
       if (!csrfMatches(signed.session, typeof form._csrf === 'string' ? form._csrf : undefined))
-        return c.html(
-          <Message
-            page={signed.page}
-            title={t(signed.page.lang, 'web_title')}
-            text={t(signed.page.lang, 'web_csrf')}
-            problem
-          />,
-          403,
-        );
+        return tell(c, signed.page, t(signed.page.lang, 'web_csrf'), 403, { problem: true });
     }
     c.set('signed', signed);
     await next();
@@ -91,12 +76,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   });
   routes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
-  app.notFound((c) =>
-    c.html(
-      <Message page={{ lang: visitorLang(c) }} title="404" text={t(visitorLang(c), 'web_not_found')} />,
-      404,
-    ),
-  );
+  app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
 }
 
@@ -138,16 +118,7 @@ function visitorLang(c: Context): Lang {
 /** A one-time link (the emulator's `:web`, or one Slack gives): spent at once, it opens a session. */
 function signIn(c: Context, options: ConsoleOptions) {
   const opened = options.sessions.redeem(c.req.param('token') ?? '');
-  if (!opened)
-    return c.html(
-      <Message
-        page={{ lang: visitorLang(c) }}
-        title={t(visitorLang(c), 'web_title')}
-        text={t(visitorLang(c), 'web_link_spent')}
-        problem
-      />,
-      401,
-    );
+  if (!opened) return tell(c, visitor(c), t(visitorLang(c), 'web_link_spent'), 401, { problem: true });
   setCookie(c, COOKIE, opened.token, {
     httpOnly: true,
     secure: options.secure,
@@ -180,35 +151,35 @@ async function signedIn(c: Context, options: ConsoleOptions): Promise<Signed | u
 function problemPage(c: Context<Env>, signed: Signed | undefined, error: unknown, options: ConsoleOptions) {
   if (!signed) {
     options.log(`console: internal error before sign-in: ${(error as Error)?.message}`);
-    return c.html(
-      <Message
-        page={{ lang: visitorLang(c) }}
-        title="500"
-        text={t(visitorLang(c), 'web_internal')}
-        problem
-      />,
-      500,
-    );
+    return tell(c, visitor(c), t(visitorLang(c), 'web_internal'), 500, { problem: true, title: '500' });
   }
   const { page, workspace } = signed;
-  const title = t(page.lang, 'web_title');
   if (error instanceof RefusedError) {
     const role = t(page.lang, `role_${error.role as Role}`);
-    return c.html(
-      <Message page={page} title={title} text={t(page.lang, 'web_refused', { role })} problem />,
-      403,
-    );
+    return tell(c, page, t(page.lang, 'web_refused', { role }), 403, { problem: true });
   }
   if (error instanceof InputError) {
     const text = problemLine(page.lang, error, {
       fieldName: fieldWords(page.lang),
       extra: policyLists(workspace.ctx.policy),
     });
-    return c.html(
-      <Message page={page} title={title} text={text} problem />,
-      error.problem === 'unknown_contact' ? 404 : 400,
-    );
+    return tell(c, page, text, error.problem === 'unknown_contact' ? 404 : 400, { problem: true });
   }
   options.log(`console: internal error on ${c.req.method} ${c.req.routePath}: ${(error as Error)?.message}`);
-  return c.html(<Message page={page} title={title} text={t(page.lang, 'web_internal')} problem />, 500);
+  return tell(c, page, t(page.lang, 'web_internal'), 500, { problem: true });
+}
+
+/** Before anyone is signed in: the page speaks the browser's language and names nobody. */
+const visitor = (c: Context): Page => ({ lang: visitorLang(c) });
+
+/** A page that says one thing (signed out, refused, an error), titled with the console's name unless told. */
+function tell(
+  c: Context,
+  page: Page,
+  text: string,
+  status: ContentfulStatusCode,
+  options: { problem?: boolean; title?: string } = {},
+) {
+  const title = options.title ?? t(page.lang, 'web_title');
+  return c.html(<Message page={page} title={title} text={text} problem={options.problem} />, status);
 }
