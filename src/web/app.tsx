@@ -1,26 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { InputError, RefusedError } from '../domain/errors.ts';
-import { type Lang, t } from '../i18n.ts';
-import type { Actor } from '../policy/access.ts';
+import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
-import { contactPage, objectFromPage } from '../services/contactPage.ts';
-import type { AppContext } from '../services/context.ts';
-import { searchContacts } from '../services/registerSearch.ts';
 import { CONSOLE_CSS } from './assets.ts';
-import { Message, type Page } from './layout.tsx';
-import { ContactView, RegisterSearch } from './register.tsx';
-import { csrfMatches, SESSION_MS, type Session, type Sessions } from './sessions.ts';
+import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
+import { registerRoutes } from './registerRoutes.tsx';
+import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
 
-/** A workspace as the console sees it: its register and policy, and who a Slack user is there. */
-export interface WebWorkspace {
-  ctx: AppContext;
-  actorOf(userId: string): Promise<Actor>;
-  lang(userId: string): Promise<Lang>;
-}
+export type { WebWorkspace };
 
 export interface ConsoleOptions {
   sessions: Sessions;
@@ -34,15 +24,6 @@ const COOKIE = 'pg_console';
 /** Nothing but the console's own files: no inline script or style, no frame, no form to elsewhere. */
 const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-interface Signed {
-  session: Session;
-  workspace: WebWorkspace;
-  actor: Actor;
-  page: Page;
-}
-
-type Env = { Variables: { signed: Signed } };
 
 /** The compliance console: server-rendered pages over the same services as Slack, the CLI and the API. */
 export function createConsole(options: ConsoleOptions): Hono<Env> {
@@ -74,45 +55,10 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     deleteCookie(c, COOKIE, { path: '/' });
     return c.redirect('/', 303);
   });
-  routes(app);
+  registerRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
-}
-
-function routes(app: Hono<Env>): void {
-  app.get('/', (c) => c.redirect('/register', 303));
-  app.get('/register', (c) => c.html(<RegisterSearch page={c.var.signed.page} />));
-  app.post('/register', async (c) => {
-    const { workspace, actor, page } = c.var.signed;
-    const form = await c.req.parseBody();
-    const query = String(form.query ?? '');
-    // The page of results travels in the form too: a search never puts what was searched in a URL.
-    const at = Math.max(0, Math.min(Number.parseInt(String(form.page ?? '0'), 10) || 0, 10_000));
-    const result = await searchContacts(workspace.ctx, actor, query, at);
-    return c.html(<RegisterSearch page={page} query={query} result={result} at={at} />);
-  });
-  app.get('/contacts/:id', async (c) => {
-    const { workspace, actor, page } = c.var.signed;
-    const view = await contactPage(workspace.ctx, actor, c.req.param('id'));
-    const zone = workspace.ctx.policy.doc.policy.time_zone;
-    return c.html(<ContactView page={page} zone={zone} view={view} done={c.req.query('done') === '1'} />);
-  });
-  app.post('/contacts/:id/objection', async (c) => {
-    const { workspace, actor } = c.var.signed;
-    const form = await c.req.parseBody();
-    const id = c.req.param('id');
-    await objectFromPage(workspace.ctx, actor, id, {
-      channel: String(form.channel ?? 'all'),
-      reason: String(form.reason ?? ''),
-    });
-    return c.redirect(`/contacts/${encodeURIComponent(id)}?done=1`, 303);
-  });
-}
-
-/** Before anyone is signed in, the browser's language says which to speak. */
-function visitorLang(c: Context): Lang {
-  return /^en\b/i.test(c.req.header('Accept-Language') ?? '') ? 'en' : 'fr';
 }
 
 /** A one-time link (the emulator's `:web`, or one Slack gives): spent at once, it opens a session. */
@@ -135,15 +81,16 @@ async function signedIn(c: Context, options: ConsoleOptions): Promise<Signed | u
   if (!session) return undefined;
   const workspace = await options.workspace(session.teamId);
   if (!workspace) return undefined;
-  const [actor, lang] = await Promise.all([
+  const [actor, lang, name] = await Promise.all([
     workspace.actorOf(session.userId),
     workspace.lang(session.userId),
+    workspace.nameOf?.(session.userId),
   ]);
   return {
     session,
     workspace,
     actor: { ...actor, via: 'web' },
-    page: { lang, user: session.userId, csrf: session.csrf },
+    page: { lang, user: name ?? session.userId, csrf: session.csrf },
   };
 }
 
@@ -167,19 +114,4 @@ function problemPage(c: Context<Env>, signed: Signed | undefined, error: unknown
   }
   options.log(`console: internal error on ${c.req.method} ${c.req.routePath}: ${(error as Error)?.message}`);
   return tell(c, page, t(page.lang, 'web_internal'), 500, { problem: true });
-}
-
-/** Before anyone is signed in: the page speaks the browser's language and names nobody. */
-const visitor = (c: Context): Page => ({ lang: visitorLang(c) });
-
-/** A page that says one thing (signed out, refused, an error), titled with the console's name unless told. */
-function tell(
-  c: Context,
-  page: Page,
-  text: string,
-  status: ContentfulStatusCode,
-  options: { problem?: boolean; title?: string } = {},
-) {
-  const title = options.title ?? t(page.lang, 'web_title');
-  return c.html(<Message page={page} title={title} text={text} problem={options.problem} />, status);
 }

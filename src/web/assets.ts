@@ -4,6 +4,7 @@ export const CONSOLE_CSS = `
 body { margin: 0; }
 header { display: flex; gap: 1.5rem; align-items: center; padding: .6rem 1.5rem; background: #3f0e40; color: #fff; }
 header a { color: #fff; }
+header nav { display: flex; gap: 1rem; }
 header button { color: #3f0e40; }
 header .me { margin-left: auto; }
 main { padding: 1rem 1.5rem; max-width: 72rem; }

@@ -6,7 +6,15 @@ export interface Page {
   /** The signed-in user's name, and the form token of their session; absent when nobody is signed in. */
   user?: string;
   csrf?: string;
+  /** The names of the Slack users this page shows (owners, actors), by id (kit.tsx namesOf). */
+  names?: ReadonlyMap<string, string>;
 }
+
+/** A Slack user as people read them: their name when the page knows it. */
+export const userName = (page: Page, id: string | undefined) => (id ? (page.names?.get(id) ?? id) : '');
+
+/** The console's pages, in the order of the menu; each title is `web_nav_<page>` in src/i18n/web.ts. */
+const NAV = ['register'] as const;
 
 /** Every form that changes something carries the session's CSRF token. */
 export function Csrf({ token }: { token?: string }) {
@@ -28,7 +36,13 @@ export function Layout({ page, title, children }: { page: Page; title: string; c
       <body>
         <header>
           <strong>{t(lang, 'web_title')}</strong>
-          {page.user && <a href="/register">{t(lang, 'web_nav_register')}</a>}
+          {page.user && (
+            <nav>
+              {NAV.map((name) => (
+                <a href={`/${name}`}>{t(lang, `web_nav_${name}`)}</a>
+              ))}
+            </nav>
+          )}
           {page.user && (
             <form class="inline me" method="post" action="/signout">
               <Csrf token={page.csrf} />

@@ -4,7 +4,7 @@ import { formatLocal } from '../domain/time.ts';
 import { t } from '../i18n.ts';
 import type { ContactPage } from '../services/contactPage.ts';
 import type { SearchResult } from '../services/registerSearch.ts';
-import { Csrf, Layout, type Page } from './layout.tsx';
+import { Csrf, Layout, type Page, userName } from './layout.tsx';
 
 const when = (page: Page, zone: string, iso: string | Date | undefined) =>
   iso ? formatLocal(new Date(iso), zone, page.lang) : t(page.lang, 'web_never');
@@ -61,7 +61,7 @@ function Results({ page, result }: { page: Page; result: SearchResult }) {
           </thead>
           <tbody>
             {result.contacts.map((contact) => (
-              <ContactRow contact={contact} lang={lang} />
+              <ContactRow contact={contact} page={page} />
             ))}
           </tbody>
         </table>
@@ -70,7 +70,8 @@ function Results({ page, result }: { page: Page; result: SearchResult }) {
   );
 }
 
-function ContactRow({ contact, lang }: { contact: Contact; lang: Page['lang'] }) {
+function ContactRow({ contact, page }: { contact: Contact; page: Page }) {
+  const { lang } = page;
   return (
     <tr>
       <td>
@@ -82,7 +83,7 @@ function ContactRow({ contact, lang }: { contact: Contact; lang: Page['lang'] })
           .map((id) => id.value)
           .join(', ')}
       </td>
-      <td>{contact.owner ?? ''}</td>
+      <td>{userName(page, contact.owner)}</td>
     </tr>
   );
 }

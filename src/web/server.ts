@@ -45,6 +45,7 @@ export async function serveConsole(
     ctx: deps.ctx,
     actorOf: (u: string) => slackActor(deps, u),
     lang: (u: string) => deps.people.lang(u),
+    nameOf: (u: string) => deps.people.name(u),
   };
   const running = await startConsole(
     {

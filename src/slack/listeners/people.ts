@@ -12,6 +12,8 @@ export type Standing = 'member' | 'guest' | 'deleted' | 'external';
 
 interface Profile {
   lang: Lang;
+  /** The name Slack shows for them (display name, else real name). */
+  name?: string;
   deleted: boolean;
   guest: boolean;
   teamId?: string;
@@ -49,6 +51,11 @@ export class People {
     return (await this.profile(userId))?.lang ?? this.defaultLang;
   }
 
+  /** The name people read for a Slack user (a console's owner column, its audit trail); the id if Slack cannot say. */
+  async name(userId: string): Promise<string> {
+    return (await this.profile(userId))?.name ?? userId;
+  }
+
   /**
    * Whether a user may ask at all: a deleted account, a guest (unless the policy allows guests) or someone of
    * another organisation (Slack Connect: their team is not this workspace's) may not. When Slack cannot say, the
@@ -76,6 +83,7 @@ export class People {
       const { user } = await this.client.users.info({ user: userId, include_locale: true });
       const profile: Profile = {
         lang: langOfLocale(user?.locale, this.defaultLang),
+        name: user?.profile?.display_name || user?.real_name || user?.name || undefined,
         deleted: Boolean(user?.deleted),
         guest: Boolean(user?.is_restricted || user?.is_ultra_restricted),
         teamId: user?.team_id,
