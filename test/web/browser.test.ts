@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import chromium from '@sparticuz/chromium';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Actor, COMPLIANCE_ROLES } from '../../src/policy/access.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
 import { type RunningConsole, startConsole } from '../../src/web/server.ts';
 import { Sessions } from '../../src/web/sessions.ts';
+import { clickAndWait, launchBrowser, screenshot } from '../support/browser.ts';
 
-/** Screenshots of each flow's end, kept as test artefacts (not committed). */
-const ARTEFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts');
 const policy = loadPolicy(join(import.meta.dirname, '..', '..', 'policy.yaml'));
 const DPO: Actor = { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' };
 
@@ -35,18 +32,7 @@ beforeAll(async () => {
     { sessions, secure: false, log: () => undefined, workspace: async () => workspace },
     { port: 0 },
   );
-  // The Chromium that @sparticuz/chromium carries in its npm package: nothing is downloaded at install.
-  browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    args: [
-      ...chromium.args,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-    headless: 'shell',
-  });
-  mkdirSync(ARTEFACTS, { recursive: true });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
@@ -60,16 +46,16 @@ it('in a real browser: signs in by link, searches, opens a contact, records an o
   page.on('request', (request) => urls.push(request.url()));
   await page.goto(`${web.url}/signin/${sessions.link('T0', 'U0DPO')}`);
   await page.type('#query', 'martin');
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/register"] button')]);
+  await clickAndWait(page, 'form[action="/register"] button');
   expect(await page.content()).toContain('1 contact trouvé');
-  await Promise.all([page.waitForNavigation(), page.click('td a')]);
+  await clickAndWait(page, 'td a');
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Alice Martin');
   expect(await page.$$('.verdict-block')).toHaveLength(0);
   await page.select('#channel', 'email');
-  await Promise.all([page.waitForNavigation(), page.click('form[action$="/objection"] button')]);
+  await clickAndWait(page, 'form[action$="/objection"] button');
   expect(await page.$eval('.notice', (p) => p.textContent)).toContain('Opposition enregistrée');
   expect(await page.$$('.verdict-block')).toHaveLength(1);
-  await page.screenshot({ path: join(ARTEFACTS, 'console-objection.png'), fullPage: true });
+  await screenshot(page, 'console-objection');
   // No address or name in any URL the browser asked for.
   expect(urls.filter((url) => /alice|martin|%40/i.test(url))).toEqual([]);
 }, 60_000);

@@ -1,36 +1,16 @@
-import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/policy/access.ts';
-import { COMPLIANCE_ROLES } from '../../src/policy/access.ts';
-import { loadPolicy } from '../../src/policy/load.ts';
-import type { AppContext } from '../../src/services/context.ts';
-import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { createConsole } from '../../src/web/app.tsx';
-import { SESSION_MS, Sessions } from '../../src/web/sessions.ts';
+import { SESSION_MS } from '../../src/web/sessions.ts';
+import { type ConsoleHarness, consoleHarness, NOW, TEAM } from '../support/console.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const policy = loadPolicy(join(ROOT, 'policy.yaml'));
-const NOW = new Date('2026-11-23T10:30:00+01:00');
-const TEAM = 'T0TEST';
-
-let store: MemoryStore;
-let ctx: AppContext;
-let clock: number;
-let sessions: Sessions;
-let logs: string[];
+let h: ConsoleHarness;
 let aliceId: string;
-
-const actors: Record<string, Actor> = {
-  U0DPO: { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' },
-  U0SALES: { id: 'slack:U0SALES', userId: 'U0SALES', roles: [], via: 'slack' },
-};
+let store: ConsoleHarness['store'];
+let sessions: ConsoleHarness['sessions'];
+let logs: string[];
 
 beforeEach(async () => {
-  store = new MemoryStore();
-  ctx = { store, policy, clock: () => NOW };
-  clock = NOW.getTime();
-  sessions = new Sessions(() => clock);
-  logs = [];
+  h = consoleHarness();
+  ({ store, sessions, logs } = h);
   const saved = await store.saveContact(
     {
       email: 'alice@corp.fr',
@@ -44,34 +24,9 @@ beforeEach(async () => {
   aliceId = saved.contact.id;
 });
 
-function app() {
-  return createConsole({
-    sessions,
-    secure: false,
-    log: (line) => logs.push(line),
-    workspace: async (team) =>
-      team === TEAM
-        ? { ctx, actorOf: async (u) => actors[u] as Actor, lang: async (u) => (u === 'U0DPO' ? 'fr' : 'en') }
-        : undefined,
-  });
-}
-
-/** Signs in through a one-time link, as `:web` gives one: the session cookie and the form token. */
-async function signIn(userId: string) {
-  const response = await app().request(`/signin/${sessions.link(TEAM, userId)}`);
-  expect(response.status).toBe(303);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const page = await (await app().request('/register', { headers: { cookie } })).text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  return { cookie, csrf, setCookie: response.headers.get('set-cookie') ?? '' };
-}
-
-const post = (path: string, cookie: string, fields: Record<string, string>) =>
-  app().request(path, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
+const app = () => h.app();
+const signIn = (userId: string) => h.signIn(userId);
+const post = (path: string, cookie: string, fields: Record<string, string>) => h.post(path, cookie, fields);
 
 describe('the compliance console', () => {
   it('signs in once per link, in an HttpOnly SameSite=Lax cookie, and says so to a stranger', async () => {
@@ -142,7 +97,7 @@ describe('the compliance console', () => {
 
   it('ends the session after a working day, and on sign-out', async () => {
     const { cookie, csrf } = await signIn('U0DPO');
-    clock += SESSION_MS + 1;
+    h.advance(SESSION_MS + 1);
     expect((await app().request('/register', { headers: { cookie } })).status).toBe(401);
     const next = await signIn('U0DPO');
     expect((await post('/signout', next.cookie, { _csrf: next.csrf })).status).toBe(303);
