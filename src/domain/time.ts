@@ -179,6 +179,13 @@ export function formatLocal(at: Date, zone: string, locale: 'fr' | 'en'): string
   return local.toFormat(locale === 'fr' ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
 }
 
+/** A short local date for a chart's axis: "7 déc.", "7 Dec". */
+export function shortDate(at: Date, zone: string, locale: 'fr' | 'en'): string {
+  return DateTime.fromJSDate(at, { zone: zoneFor(zone) })
+    .setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB')
+    .toFormat('d LLL');
+}
+
 /** A compact local time for tables (the audit trail): `2026-12-07 10:11:02 +01:00`, the offset saying the zone's. */
 export function localStamp(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone: zoneFor(zone) }).toFormat('yyyy-LL-dd HH:mm:ss ZZ');

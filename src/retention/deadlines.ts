@@ -19,7 +19,8 @@ export interface Deadline {
   consentId?: string;
 }
 
-const RULE: Record<DeadlineKind, string> = {
+/** The policy rule each kind of deadline comes from (its title and legal basis are the policy's). */
+export const RULE: Readonly<Record<DeadlineKind, string>> = {
   prospect: 'retention-prospect-non-customer',
   customer: 'retention-customer',
   'phone-consent': 'retention-phone-consent-and-proof',

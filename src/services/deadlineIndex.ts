@@ -1,5 +1,11 @@
 import type { Policy } from '../policy/load.ts';
-import { deadlinesChangeAt, deadlinesOf, sortOut, type Timed } from '../retention/deadlines.ts';
+import {
+  type DeadlineKind,
+  deadlinesChangeAt,
+  deadlinesOf,
+  sortOut,
+  type Timed,
+} from '../retention/deadlines.ts';
 import type { ContactRecord, Store } from '../store/index.ts';
 
 /** What a purge deletes now (as the scan, the purge and the digest count it), and what comes due. */
@@ -7,6 +13,16 @@ export interface DeadlineCounts {
   toPurge: { contacts: number; proofs: number };
   dueWithin: number;
 }
+
+/** How many deadlines of each kind fall in one week. */
+export type WeekCounts = Record<DeadlineKind, number>;
+
+/** One deadline coming, as the index keeps it: whose (a contact id), what, when. */
+export interface DueAt extends Timed {
+  id: string;
+}
+
+const WEEK_MS = 7 * 86_400_000;
 
 interface Entry {
   /** The contact's deadlines (data, phone consents, proofs): kind and instant only. */
@@ -44,6 +60,52 @@ export class DeadlineIndex {
 
   /** What a purge deletes at `now` (contacts, consent proofs), and how many deadlines come within `days`. */
   async counts(now: Date, days: number): Promise<DeadlineCounts> {
+    const horizon = new Date(now.getTime() + days * 86_400_000);
+    const counts: DeadlineCounts = { toPurge: { contacts: 0, proofs: 0 }, dueWithin: 0 };
+    for (const [, deadlines] of await this.current(now)) {
+      if (deadlines.length === 0) continue;
+      const sorted = sortOut(deadlines, now, horizon);
+      for (const d of sorted.purge)
+        if (d.kind === 'consent-proof') counts.toPurge.proofs++;
+        else counts.toPurge.contacts++;
+      counts.dueWithin += sorted.due.length;
+    }
+    return counts;
+  }
+
+  /**
+   * What comes due in each of the `weeks` weeks from `now` (week 0 starts now), by kind: the console's chart,
+   * counted over the kept numbers rather than a million deadline computations.
+   */
+  async weekly(now: Date, weeks: number): Promise<WeekCounts[]> {
+    const horizon = new Date(now.getTime() + weeks * WEEK_MS);
+    const counts: WeekCounts[] = Array.from({ length: weeks }, () => ({
+      prospect: 0,
+      customer: 0,
+      'phone-consent': 0,
+      'consent-proof': 0,
+    }));
+    for (const [, deadlines] of await this.current(now))
+      for (const d of sortOut(deadlines, now, horizon).due) {
+        const week = Math.floor((d.at.getTime() - now.getTime()) / WEEK_MS);
+        const slot = counts[week];
+        if (slot) slot[d.kind]++;
+      }
+    return counts;
+  }
+
+  /** The `limit` soonest deadlines within `days` of contacts that stay, by contact id, and how many there are. */
+  async soonest(now: Date, days: number, limit: number): Promise<{ due: DueAt[]; total: number }> {
+    const horizon = new Date(now.getTime() + days * 86_400_000);
+    const due: DueAt[] = [];
+    for (const [id, deadlines] of await this.current(now))
+      for (const d of sortOut(deadlines, now, horizon).due) due.push({ id, kind: d.kind, at: d.at });
+    due.sort((a, b) => a.at.getTime() - b.at.getTime());
+    return { due: due.slice(0, limit), total: due.length };
+  }
+
+  /** Every contact's deadlines as of `now`: built once, then what changed or whose dates passed computed again. */
+  private async current(now: Date): Promise<Array<[string, Timed[]]>> {
     while (!this.built) {
       this.building ??= this.build(now).finally(() => {
         this.building = undefined;
@@ -54,23 +116,14 @@ export class DeadlineIndex {
     const ids = [...this.dirty];
     this.dirty.clear();
     for (const id of ids) await this.refresh(id, now);
-    const horizon = new Date(t + days * 86_400_000);
-    const counts: DeadlineCounts = { toPurge: { contacts: 0, proofs: 0 }, dueWithin: 0 };
-    const tally = (deadlines: Timed[]) => {
-      if (deadlines.length === 0) return;
-      const sorted = sortOut(deadlines, now, horizon);
-      for (const d of sorted.purge)
-        if (d.kind === 'consent-proof') counts.toPurge.proofs++;
-        else counts.toPurge.contacts++;
-      counts.dueWithin += sorted.due.length;
-    };
+    const all: Array<[string, Timed[]]> = [];
     const stale: string[] = [];
     for (const [id, entry] of this.entries) {
       if (entry.validUntil <= t) stale.push(id);
-      else tally(entry.deadlines);
+      else all.push([id, entry.deadlines]);
     }
-    for (const id of stale) tally((await this.refresh(id, now))?.deadlines ?? []);
-    return counts;
+    for (const id of stale) all.push([id, (await this.refresh(id, now))?.deadlines ?? []]);
+    return all;
   }
 
   private entryOf(record: ContactRecord, now: Date): Entry {

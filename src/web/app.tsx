@@ -5,7 +5,8 @@ import { InputError, RefusedError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
-import { CONSOLE_CSS } from './assets.ts';
+import { CHARTS_JS, CONSOLE_CSS, chartLibrary } from './assets.ts';
+import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
@@ -21,6 +22,7 @@ export interface ConsoleOptions {
 }
 
 const COOKIE = 'pg_console';
+const SCRIPT = 'text/javascript; charset=utf-8';
 /** Nothing but the console's own files: no inline script or style, no frame, no form to elsewhere. */
 const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -38,6 +40,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   app.get('/assets/console.css', (c) =>
     c.body(CONSOLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
   );
+  app.get('/assets/charts.js', (c) => c.body(CHARTS_JS, 200, { 'Content-Type': SCRIPT }));
+  app.get('/assets/chart.umd.min.js', (c) => c.body(chartLibrary(), 200, { 'Content-Type': SCRIPT }));
   app.get('/signin/:token', (c) => signIn(c, options));
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
@@ -56,6 +60,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return c.redirect('/', 303);
   });
   registerRoutes(app);
+  deadlineRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;

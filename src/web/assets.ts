@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
 /** The console's one style sheet, served from /assets/console.css (the CSP allows no inline style). */
 export const CONSOLE_CSS = `
 :root { font-family: system-ui, sans-serif; color: #1d1c1d; background: #f8f8f8; }
@@ -19,4 +25,41 @@ form.inline { display: inline; }
 label { display: block; margin: .4rem 0 .2rem; }
 input[type=search], input[type=text], select { padding: .35rem; min-width: 20rem; }
 button { padding: .35rem .8rem; cursor: pointer; }
+button.danger { background: #e01e5a; color: #fff; border: 0; border-radius: 3px; }
+figure.chart { margin: .5rem 0 1.5rem; background: #fff; padding: .6rem; }
+.chart-box { position: relative; height: 18rem; }
+table.chart-data { width: auto; }
 `;
+
+/**
+ * Draws every `canvas[data-chart]` with Chart.js: the numbers come from the page (a data attribute, since the
+ * CSP runs no inline script), the colours from here.
+ */
+export const CHARTS_JS = `
+const COLOURS = ['#1264a3', '#2eb67d', '#ecb22e', '#e01e5a', '#36c5f0', '#4a154b'];
+for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
+  const spec = JSON.parse(canvas.dataset.chart);
+  const datasets = spec.datasets.map((set, i) => ({
+    ...set,
+    backgroundColor: COLOURS[i % COLOURS.length],
+    borderColor: COLOURS[i % COLOURS.length],
+  }));
+  const axis = { stacked: Boolean(spec.stacked) };
+  new Chart(canvas, {
+    type: spec.type,
+    data: { labels: spec.labels, datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: axis, y: { ...axis, beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
+`;
+
+/** Chart.js's browser build, read once from its npm package (no CDN: the console works offline and under CSP). */
+let chartJs: string | undefined;
+export function chartLibrary(): string {
+  chartJs ??= readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+  return chartJs;
+}

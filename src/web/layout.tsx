@@ -14,7 +14,7 @@ export interface Page {
 export const userName = (page: Page, id: string | undefined) => (id ? (page.names?.get(id) ?? id) : '');
 
 /** The console's pages, in the order of the menu; each title is `web_nav_<page>` in src/i18n/web.ts. */
-const NAV = ['register'] as const;
+const NAV = ['register', 'deadlines'] as const;
 
 /** Every form that changes something carries the session's CSRF token. */
 export function Csrf({ token }: { token?: string }) {
@@ -22,7 +22,18 @@ export function Csrf({ token }: { token?: string }) {
 }
 
 /** The frame of every page: the console's name, where to go, who is signed in. */
-export function Layout({ page, title, children }: { page: Page; title: string; children: Child }) {
+export function Layout({
+  page,
+  title,
+  charts,
+  children,
+}: {
+  page: Page;
+  title: string;
+  /** The page draws charts: Chart.js and the console's script that reads each canvas's numbers. */
+  charts?: boolean;
+  children: Child;
+}) {
   const { lang } = page;
   return (
     <html lang={lang}>
@@ -32,6 +43,8 @@ export function Layout({ page, title, children }: { page: Page; title: string; c
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} · ${t(lang, 'web_title')}`}</title>
         <link rel="stylesheet" href="/assets/console.css" />
+        {charts && <script src="/assets/chart.umd.min.js" defer />}
+        {charts && <script src="/assets/charts.js" defer />}
       </head>
       <body>
         <header>
