@@ -25,6 +25,7 @@ import { retention } from './i18n/retention.ts';
 import { sheets } from './i18n/sheets.ts';
 import { web } from './i18n/web.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
+import { webRequests } from './i18n/webRequests.ts';
 
 export type { Lang };
 
@@ -51,6 +52,7 @@ export const catalogue = {
   ...bulkFacts,
   ...web,
   ...webDeadlines,
+  ...webRequests,
 };
 
 export type MessageKey = keyof typeof catalogue;

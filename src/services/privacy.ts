@@ -47,6 +47,15 @@ export function openPrivacyRequest(ctx: AppContext, by: Actor, verb: 'export' | 
   return requireRole(ctx, by, 'privacy_requests', `privacy.${verb}`, target);
 }
 
+/**
+ * Who an erasure request is about, before it is confirmed (the console's confirmation page): the person held,
+ * if any, and every identifier that will be erased; for the privacy-requests role only.
+ */
+export async function erasureSubject(ctx: AppContext, by: Actor, target: Identifier) {
+  await openPrivacyRequest(ctx, by, 'erase', target);
+  return personIdentifiers(ctx, target);
+}
+
 /** GDPR art. 15 as JSON, the machine format: the records as stored, and what the report derives from them. */
 export async function exportPerson(ctx: AppContext, target: Identifier, by: Actor) {
   return exportJson(await accessRequest(ctx, target, by, 'json'));

@@ -9,6 +9,7 @@ import { CHARTS_JS, CONSOLE_CSS, chartLibrary } from './assets.ts';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
+import { requestRoutes } from './requestRoutes.tsx';
 import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
 
 export type { WebWorkspace };
@@ -61,6 +62,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   });
   registerRoutes(app);
   deadlineRoutes(app);
+  requestRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
