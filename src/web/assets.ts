@@ -19,4 +19,11 @@ form.inline { display: inline; }
 label { display: block; margin: .4rem 0 .2rem; }
 input[type=search], input[type=text], select { padding: .35rem; min-width: 20rem; }
 button { padding: .35rem .8rem; cursor: pointer; }
+.number { text-align: right; }
+.status { font-size: 1.1rem; font-weight: 600; }
+.counts { font-weight: 600; }
+nav.pages { display: flex; gap: 1rem; align-items: center; }
+.recheck { padding: .6rem 1rem; background: #fff; border: 1px solid #ddd; }
+ul.dropped li { margin: .2rem 0; }
+.recheck-form { margin: .8rem 0 1.5rem; }
 `;
