@@ -50,6 +50,14 @@ export const webCampaigns = {
     fr: 'Vérification faite : voici ce qu’elle a trouvé.',
     en: 'Checked again: here is what it found.',
   },
+  web_campaign_rechecked_file: {
+    fr: 'Vérifier à nouveau et télécharger la liste à jour',
+    en: 'Check again and download the updated list',
+  },
+  web_campaign_rechecked_file_explain: {
+    fr: 'La seule liste à envoyer : les destinataires encore autorisés maintenant (la vérification est consignée et annoncée dans le fil Slack).',
+    en: 'The one list to send to: the recipients still allowed now (the check is audited and told in the Slack thread).',
+  },
   web_campaign_files: { fr: 'Fichiers', en: 'Files' },
   web_campaign_file_cleaned: {
     fr: 'Liste nettoyée (destinataires autorisés)',

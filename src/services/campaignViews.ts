@@ -108,3 +108,23 @@ export async function campaignFileForViewer(
   await audited(ctx, actor, 'campaign.download', undefined, `${c.id} ${wanted}`);
   return file;
 }
+
+/**
+ * The check before sending, with its list to send to as the answer: the recipients still allowed now, written
+ * by the recheck itself (which audits it and tells the thread), for whoever may see the campaign.
+ */
+export async function recheckedFileForViewer(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<CampaignFile> {
+  const c = await findCampaign(ctx, id);
+  await requireViewer(ctx, actor, c, 'campaign.recheck');
+  const file = await withScratchDir(async (dir) => {
+    const out = threadFile(c, dir, 'rechecked');
+    await recheckCampaign(ctx, c.id, actor.id, { cleaned: out });
+    return { name: `${c.id}-rechecked.${out.format}`, format: out.format, bytes: await readFile(out.path) };
+  });
+  await audited(ctx, actor, 'campaign.download', undefined, `${c.id} rechecked`);
+  return file;
+}

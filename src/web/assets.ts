@@ -25,5 +25,5 @@ button { padding: .35rem .8rem; cursor: pointer; }
 nav.pages { display: flex; gap: 1rem; align-items: center; }
 .recheck { padding: .6rem 1rem; background: #fff; border: 1px solid #ddd; }
 ul.dropped li { margin: .2rem 0; }
-.recheck-form { margin: .8rem 0 1.5rem; }
+.recheck-form, .download-form { margin: .8rem 0 1.5rem; }
 `;

@@ -3,10 +3,12 @@ import { InputError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
 import {
   CAMPAIGN_FILES,
+  type CampaignFile,
   campaignFileForViewer,
   campaignFiles,
   campaignForViewer,
   campaignsForViewer,
+  recheckedFileForViewer,
   recheckForViewer,
 } from '../services/campaignViews.ts';
 import { type Seen, slackUsersOf } from './campaignReport.tsx';
@@ -32,6 +34,13 @@ const missing = (c: Context<Env>) =>
   tell(c, c.var.signed.page, t(c.var.signed.page.lang, 'web_not_found'), 404, {
     problem: true,
     title: '404',
+  });
+
+/** A list to send to, as a download (never shown in the page), named by the campaign's id and its kind. */
+const attachment = (c: Context<Env>, file: CampaignFile) =>
+  c.body(new Uint8Array(file.bytes), 200, {
+    'Content-Type': TYPES[file.format],
+    'Content-Disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
   });
 
 /** What every campaign page reads its words and times with; the names of the Slack users it shows. */
@@ -72,16 +81,17 @@ export function campaignRoutes(app: ConsoleApp): void {
     // After the POST, the page is read by GET: a reload does not check again.
     return c.redirect(`/campaigns/${encodeURIComponent(done.campaign.id)}?rechecked=1`, 303);
   });
+  app.post('/campaigns/:id/files/rechecked', async (c) => {
+    const { workspace, actor } = c.var.signed;
+    const file = await orMissing(recheckedFileForViewer(workspace.ctx, actor, c.req.param('id')));
+    return file ? attachment(c, file) : missing(c);
+  });
   app.get('/campaigns/:id/files/:kind', async (c) => {
     const { workspace, actor } = c.var.signed;
     // Only a fixed kind names a file: nothing from the URL ever reaches a path.
     const kind = CAMPAIGN_FILES.find((k) => k === c.req.param('kind'));
     if (!kind) return missing(c);
     const file = await orMissing(campaignFileForViewer(workspace.ctx, actor, c.req.param('id'), kind));
-    if (!file) return missing(c);
-    return c.body(new Uint8Array(file.bytes), 200, {
-      'Content-Type': TYPES[file.format],
-      'Content-Disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
-    });
+    return file ? attachment(c, file) : missing(c);
   });
 }

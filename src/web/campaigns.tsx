@@ -103,6 +103,13 @@ export function CampaignView({
         <p>{t(lang, 'web_campaign_recheck_not_approved')}</p>
       )}
       <h2>{t(lang, 'web_campaign_files')}</h2>
+      {isApproved(c) && (
+        <form method="post" action={`${campaignUrl(c)}/files/rechecked`} class="download-form">
+          <p>{t(lang, 'web_campaign_rechecked_file_explain')}</p>
+          <Csrf token={seen.page.csrf} />
+          <button type="submit">{t(lang, 'web_campaign_rechecked_file')}</button>
+        </form>
+      )}
       {files.length === 0 ? (
         <p>{t(lang, 'web_campaign_files_none')}</p>
       ) : (

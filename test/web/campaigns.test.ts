@@ -170,6 +170,27 @@ describe('the Campaigns pages', () => {
     expect((await h.get(`/campaigns/${id}/files/cleaned`, sales.cookie)).status).toBe(403);
   });
 
+  it('checks again and gives the updated list to send to, without whoever objected, as an attachment', async () => {
+    const id = await approvedCampaign('slack:U0SALES', 'Relance');
+    await bobObjects();
+    const { cookie, csrf } = await h.signIn('U0DPO');
+    expect((await h.post(`/campaigns/${id}/files/rechecked`, cookie, {})).status).toBe(403);
+    expect((await h.store.findCampaign(id))?.recheck).toBeUndefined();
+    const file = await h.post(`/campaigns/${id}/files/rechecked`, cookie, { _csrf: csrf });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${id}-rechecked.csv"`);
+    expect((await file.text()).split(/\r?\n/).filter(Boolean)).toEqual([
+      'email',
+      'alice@corp.fr',
+      'carol@corp.fr',
+    ]);
+    const audits = (await h.store.auditTrail()).filter((e) => e.action.startsWith('campaign.'));
+    expect(audits.map((e) => `${e.action} ${e.detail?.startsWith(id) ? 'id' : e.detail}`).slice(-2)).toEqual([
+      'campaign.recheck id',
+      'campaign.download id',
+    ]);
+  });
+
   it('answers an unknown campaign with a 404 page, without a stack', async () => {
     const { cookie, csrf } = await h.signIn('U0DPO');
     for (const response of [
