@@ -24,6 +24,7 @@ import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 import { sheets } from './i18n/sheets.ts';
 import { web } from './i18n/web.ts';
+import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
 import { webRequests } from './i18n/webRequests.ts';
 
@@ -53,6 +54,7 @@ export const catalogue = {
   ...web,
   ...webDeadlines,
   ...webRequests,
+  ...webCampaigns,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
 import { CHARTS_JS, CONSOLE_CSS, chartLibrary } from './assets.ts';
+import { campaignRoutes } from './campaignRoutes.tsx';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
@@ -23,6 +24,8 @@ export interface ConsoleOptions {
 }
 
 const COOKIE = 'pg_console';
+/** Problems that mean the page's subject does not exist (a contact or a campaign by id): a 404, not a 400. */
+const NOT_FOUND: ReadonlySet<string> = new Set(['unknown_contact', 'unknown_campaign']);
 const SCRIPT = 'text/javascript; charset=utf-8';
 /** Nothing but the console's own files: no inline script or style, no frame, no form to elsewhere. */
 const CSP =
@@ -63,6 +66,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   registerRoutes(app);
   deadlineRoutes(app);
   requestRoutes(app);
+  campaignRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
@@ -117,7 +121,7 @@ function problemPage(c: Context<Env>, signed: Signed | undefined, error: unknown
       fieldName: fieldWords(page.lang),
       extra: policyLists(workspace.ctx.policy),
     });
-    return tell(c, page, text, error.problem === 'unknown_contact' ? 404 : 400, { problem: true });
+    return tell(c, page, text, NOT_FOUND.has(error.problem) ? 404 : 400, { problem: true });
   }
   options.log(`console: internal error on ${c.req.method} ${c.req.routePath}: ${(error as Error)?.message}`);
   return tell(c, page, t(page.lang, 'web_internal'), 500, { problem: true });

@@ -29,6 +29,13 @@ button.danger { background: #e01e5a; color: #fff; border: 0; border-radius: 3px;
 figure.chart { margin: .5rem 0 1.5rem; background: #fff; padding: .6rem; }
 .chart-box { position: relative; height: 18rem; }
 table.chart-data { width: auto; }
+.number { text-align: right; }
+.status { font-size: 1.1rem; font-weight: 600; }
+.counts { font-weight: 600; }
+nav.pages { display: flex; gap: 1rem; align-items: center; }
+.recheck { padding: .6rem 1rem; background: #fff; border: 1px solid #ddd; }
+ul.dropped li { margin: .2rem 0; }
+.recheck-form, .download-form { margin: .8rem 0 1.5rem; }
 `;
 
 /**

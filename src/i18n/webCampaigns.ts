@@ -1,0 +1,75 @@
+/** The console's Campaigns pages (src/web/campaigns.tsx); the report's own words are campaign*.ts's. */
+export const webCampaigns = {
+  web_nav_campaigns: { fr: 'Campagnes', en: 'Campaigns' },
+  web_campaigns_none: {
+    fr: 'Aucune campagne vérifiée que vous puissiez voir.',
+    en: 'No checked campaign you may see.',
+  },
+  web_campaigns_col_status: { fr: 'Statut', en: 'Status' },
+  web_campaigns_col_name: { fr: 'Campagne', en: 'Campaign' },
+  web_campaigns_col_channel: { fr: 'Canal', en: 'Channel' },
+  web_campaigns_col_by: { fr: 'Soumise par', en: 'Submitted by' },
+  web_campaigns_col_at: { fr: 'Vérifiée le', en: 'Checked on' },
+  web_campaigns_col_allow: { fr: 'Autorisés', en: 'Allowed' },
+  web_campaigns_col_block: { fr: 'Bloqués', en: 'Blocked' },
+  web_campaigns_col_review: { fr: 'À vérifier', en: 'In review' },
+  web_campaigns_col_count: { fr: 'Destinataires', en: 'Recipients' },
+  web_campaigns_col_rule: { fr: 'Motif', en: 'Reason' },
+  web_campaigns_col_legal: { fr: 'Fondement', en: 'Legal basis' },
+  web_campaigns_col_examples: { fr: 'Exemples', en: 'Examples' },
+  web_campaigns_col_reviewed: { fr: 'Examiné', en: 'Looked at' },
+  web_campaigns_previous: { fr: 'Page précédente', en: 'Previous page' },
+  web_campaigns_page: { fr: 'Page {page}', en: 'Page {page}' },
+  web_campaign_checked: {
+    fr: 'Vérifiée le {at} par {who} ; valable pour approbation jusqu’au {expires}.',
+    en: 'Checked on {at} by {who}; open to approval until {expires}.',
+  },
+  web_campaign_by_cli: { fr: '{name} (ligne de commande)', en: '{name} (command line)' },
+  web_campaign_by_api: { fr: '{name} (outil connecté)', en: '{name} (connected tool)' },
+  web_campaign_report: { fr: 'Rapport', en: 'Report' },
+  web_campaign_review: { fr: 'Groupes à vérifier', en: 'Groups in review' },
+  web_campaign_review_none: { fr: 'Aucun groupe à vérifier.', en: 'No group in review.' },
+  web_campaign_reviewed_by: { fr: 'par {who}, le {at}', en: 'by {who}, on {at}' },
+  web_campaign_not_reviewed: { fr: 'pas encore', en: 'not yet' },
+  web_campaign_blocked: { fr: 'Destinataires bloqués', en: 'Blocked recipients' },
+  web_campaign_recheck: { fr: 'Vérification avant envoi', en: 'Check before sending' },
+  web_campaign_recheck_explain: {
+    fr: 'Décide à nouveau, maintenant, chaque destinataire que l’approbation couvre : une opposition enregistrée depuis l’approbation l’emporte (RGPD art. 21(3)).',
+    en: 'Decides again, now, every recipient the approval covers: an objection recorded since approval prevails (GDPR art. 21(3)).',
+  },
+  web_campaign_recheck_button: { fr: 'Vérifier à nouveau avant envoi', en: 'Check again before sending' },
+  web_campaign_recheck_not_approved: {
+    fr: 'Seule une campagne approuvée peut être vérifiée avant envoi.',
+    en: 'Only an approved campaign can be checked before sending.',
+  },
+  web_campaign_recheck_never: {
+    fr: 'Pas encore vérifiée avant envoi.',
+    en: 'Not checked before sending yet.',
+  },
+  web_campaign_rechecked: {
+    fr: 'Vérification faite : voici ce qu’elle a trouvé.',
+    en: 'Checked again: here is what it found.',
+  },
+  web_campaign_rechecked_file: {
+    fr: 'Vérifier à nouveau et télécharger la liste à jour',
+    en: 'Check again and download the updated list',
+  },
+  web_campaign_rechecked_file_explain: {
+    fr: 'La seule liste à envoyer : les destinataires encore autorisés maintenant (la vérification est consignée et annoncée dans le fil Slack).',
+    en: 'The one list to send to: the recipients still allowed now (the check is audited and told in the Slack thread).',
+  },
+  web_campaign_files: { fr: 'Fichiers', en: 'Files' },
+  web_campaign_file_cleaned: {
+    fr: 'Liste nettoyée (destinataires autorisés)',
+    en: 'Cleaned list (allowed recipients)',
+  },
+  web_campaign_file_reviewed: {
+    fr: 'Liste autorisés + vérifiés',
+    en: 'Allowed + reviewed list',
+  },
+  web_campaign_files_none: {
+    fr: 'Aucun fichier à télécharger : la liste vérifiée n’est plus conservée, ou une vérification avant envoi l’a remplacée.',
+    en: 'No file to download: the checked list is no longer kept, or a check before sending replaced it.',
+  },
+  web_campaign_history_none: { fr: 'Aucun événement.', en: 'No event.' },
+} as const;
