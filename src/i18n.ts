@@ -24,6 +24,7 @@ import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 import { sheets } from './i18n/sheets.ts';
 import { web } from './i18n/web.ts';
+import { webAudit } from './i18n/webAudit.ts';
 
 export type { Lang };
 
@@ -49,6 +50,7 @@ export const catalogue = {
   ...sheets,
   ...bulkFacts,
   ...web,
+  ...webAudit,
 };
 
 export type MessageKey = keyof typeof catalogue;

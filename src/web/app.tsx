@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
 import { CONSOLE_CSS } from './assets.ts';
+import { auditRoutes } from './auditRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
@@ -56,6 +57,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     return c.redirect('/', 303);
   });
   registerRoutes(app);
+  auditRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;

@@ -19,4 +19,13 @@ form.inline { display: inline; }
 label { display: block; margin: .4rem 0 .2rem; }
 input[type=search], input[type=text], select { padding: .35rem; min-width: 20rem; }
 button { padding: .35rem .8rem; cursor: pointer; }
+form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: end; }
+form.filters label { margin: 0; }
+form.filters input, form.filters select { min-width: 12rem; }
+.chain-broken { font-weight: 600; }
+tr.outcome-refused td { color: #e01e5a; }
+table.audit td:first-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
+nav.pages { display: flex; gap: 1rem; margin-bottom: 1rem; }
+pre.diff { white-space: pre-wrap; background: #fff; padding: .6rem 1rem; border: 1px solid #ddd; }
+ul.issues { font-family: ui-monospace, monospace; }
 `;

@@ -13,8 +13,9 @@ export interface Page {
 /** A Slack user as people read them: their name when the page knows it. */
 export const userName = (page: Page, id: string | undefined) => (id ? (page.names?.get(id) ?? id) : '');
 
-/** The console's pages, in the order of the menu; each title is `web_nav_<page>` in src/i18n/web.ts. */
-const NAV = ['register'] as const;
+/** The console's pages, in the order of the menu; each title is `web_nav_<page>` in src/i18n/web.ts
+ * (src/i18n/webAudit.ts for audit and policy). */
+const NAV = ['register', 'audit', 'policy'] as const;
 
 /** Every form that changes something carries the session's CSRF token. */
 export function Csrf({ token }: { token?: string }) {
