@@ -24,6 +24,7 @@ import { registerExport } from './i18n/registerExport.ts';
 import { retention } from './i18n/retention.ts';
 import { sheets } from './i18n/sheets.ts';
 import { web } from './i18n/web.ts';
+import { webAudit } from './i18n/webAudit.ts';
 import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
 import { webRequests } from './i18n/webRequests.ts';
@@ -55,6 +56,7 @@ export const catalogue = {
   ...webDeadlines,
   ...webRequests,
   ...webCampaigns,
+  ...webAudit,
 };
 
 export type MessageKey = keyof typeof catalogue;

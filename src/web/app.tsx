@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
 import { CHARTS_JS, CONSOLE_CSS, chartLibrary } from './assets.ts';
+import { auditRoutes } from './auditRoutes.tsx';
 import { campaignRoutes } from './campaignRoutes.tsx';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
@@ -67,6 +68,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   deadlineRoutes(app);
   requestRoutes(app);
   campaignRoutes(app);
+  auditRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;

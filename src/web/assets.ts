@@ -36,6 +36,15 @@ nav.pages { display: flex; gap: 1rem; align-items: center; }
 .recheck { padding: .6rem 1rem; background: #fff; border: 1px solid #ddd; }
 ul.dropped li { margin: .2rem 0; }
 .recheck-form, .download-form { margin: .8rem 0 1.5rem; }
+form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: end; }
+form.filters label { margin: 0; }
+form.filters input, form.filters select { min-width: 12rem; }
+.chain-broken { font-weight: 600; }
+tr.outcome-refused td { color: #e01e5a; }
+table.audit td:first-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
+nav.pages { display: flex; gap: 1rem; margin-bottom: 1rem; }
+pre.diff { white-space: pre-wrap; background: #fff; padding: .6rem 1rem; border: 1px solid #ddd; }
+ul.issues { font-family: ui-monospace, monospace; }
 `;
 
 /**

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { localStamp } from '../../domain/time.ts';
 import { t } from '../../i18n.ts';
 import { auditEntries, verifyAudit } from '../../services/audit.ts';
-import type { CliKit } from '../kit.ts';
+import { type CliKit, operatorOf } from '../kit.ts';
 
 /** `audit [--actor] [--action] [--since] [--json]` and `audit verify`: who did what, and proof nothing was changed. */
 export function register(program: Command, kit: CliKit): void {
@@ -16,7 +16,8 @@ export function register(program: Command, kit: CliKit): void {
     .action(async (options) => {
       await kit.withContext(
         async (ctx) => {
-          const entries = await auditEntries(ctx, options);
+          const { actor, action, since } = options;
+          const entries = await auditEntries(ctx, operatorOf(kit), { actor, action, since });
           if (options.json) return kit.out(JSON.stringify(entries, null, 2));
           for (const e of entries)
             kit.out(
@@ -39,7 +40,7 @@ export function register(program: Command, kit: CliKit): void {
     .action(async () => {
       await kit.withContext(
         async (ctx) => {
-          const check = await verifyAudit(ctx);
+          const check = await verifyAudit(ctx, operatorOf(kit));
           const lang = kit.lang(ctx.policy);
           if (check.ok) {
             kit.out(t(lang, 'cli_audit_ok', { entries: check.entries, unchained: check.unchained }));
