@@ -8,6 +8,7 @@ import { fieldWords, policyLists, problemLine } from '../reports/problems.ts';
 import { CONSOLE_CSS } from './assets.ts';
 import { auditRoutes } from './auditRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
+import { policyRoutes, policyUploadLimit } from './policyRoutes.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
 
@@ -40,6 +41,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
     c.body(CONSOLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }),
   );
   app.get('/signin/:token', (c) => signIn(c, options));
+  // Before the sign-in middleware, which reads every POST body whole for its CSRF check.
+  app.use('/policy/diff', policyUploadLimit);
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
     if (!signed) return tell(c, visitor(c), t(visitorLang(c), 'web_signed_out'), 401);
@@ -58,6 +61,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   });
   registerRoutes(app);
   auditRoutes(app);
+  policyRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
