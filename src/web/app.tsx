@@ -10,6 +10,7 @@ import { auditRoutes } from './auditRoutes.tsx';
 import { campaignRoutes } from './campaignRoutes.tsx';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
+import { policyRoutes, policyUploadLimit } from './policyRoutes.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { requestRoutes } from './requestRoutes.tsx';
 import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
@@ -48,6 +49,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   app.get('/assets/charts.js', (c) => c.body(CHARTS_JS, 200, { 'Content-Type': SCRIPT }));
   app.get('/assets/chart.umd.min.js', (c) => c.body(chartLibrary(), 200, { 'Content-Type': SCRIPT }));
   app.get('/signin/:token', (c) => signIn(c, options));
+  // Before the sign-in middleware, which reads every POST body whole for its CSRF check.
+  app.use('/policy/diff', policyUploadLimit);
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
     if (!signed) return tell(c, visitor(c), t(visitorLang(c), 'web_signed_out'), 401);
@@ -69,6 +72,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   requestRoutes(app);
   campaignRoutes(app);
   auditRoutes(app);
+  policyRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;
