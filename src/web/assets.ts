@@ -20,7 +20,6 @@ label { display: block; margin: .4rem 0 .2rem; }
 input[type=search], input[type=text], select { padding: .35rem; min-width: 20rem; }
 button { padding: .35rem .8rem; cursor: pointer; }
 form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: end; }
-form.filters label { margin: 0; }
 form.filters input, form.filters select { min-width: 12rem; }
 .chain-broken { font-weight: 600; }
 tr.outcome-refused td { color: #e01e5a; }
