@@ -37,7 +37,6 @@ nav.pages { display: flex; gap: 1rem; align-items: center; }
 ul.dropped li { margin: .2rem 0; }
 .recheck-form, .download-form { margin: .8rem 0 1.5rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: end; }
-form.filters label { margin: 0; }
 form.filters input, form.filters select { min-width: 12rem; }
 .chain-broken { font-weight: 600; }
 tr.outcome-refused td { color: #e01e5a; }

@@ -109,19 +109,25 @@ function Filters({ page, filter, actors }: { page: Page; filter: AuditFilter; ac
   const { lang } = page;
   return (
     <form method="get" action="/audit" class="filters">
-      <label for="actor">{t(lang, 'web_audit_actor')}</label>
-      <select id="actor" name="actor">
-        <option value="">{t(lang, 'web_audit_anyone')}</option>
-        {actors.map((actor) => (
-          <option value={actor} selected={actor === filter.actor}>
-            {actorLabel(page, actor)}
-          </option>
-        ))}
-      </select>
-      <label for="action">{t(lang, 'web_audit_action')}</label>
-      <input type="text" id="action" name="action" value={filter.action ?? ''} autocomplete="off" />
-      <label for="since">{t(lang, 'web_audit_since')}</label>
-      <input type="date" id="since" name="since" value={filter.since ?? ''} />{' '}
+      <div>
+        <label for="actor">{t(lang, 'web_audit_actor')}</label>
+        <select id="actor" name="actor">
+          <option value="">{t(lang, 'web_audit_anyone')}</option>
+          {actors.map((actor) => (
+            <option value={actor} selected={actor === filter.actor}>
+              {actorLabel(page, actor)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="action">{t(lang, 'web_audit_action')}</label>
+        <input type="text" id="action" name="action" value={filter.action ?? ''} autocomplete="off" />
+      </div>
+      <div>
+        <label for="since">{t(lang, 'web_audit_since')}</label>
+        <input type="date" id="since" name="since" value={filter.since ?? ''} />
+      </div>
       <button type="submit">{t(lang, 'web_audit_filter')}</button>
     </form>
   );
