@@ -131,3 +131,13 @@ describe('a search that finds more than a page', () => {
     expect(second).not.toContain('name="page"');
   });
 });
+
+describe('the console’s caching', () => {
+  it('never lets a page with personal data be kept, while its own files are', async () => {
+    const { cookie } = await signIn('U0DPO');
+    expect((await h.get(`/contacts/${aliceId}`, cookie)).headers.get('cache-control')).toBe('no-store');
+    const script = await app().request('/assets/chart.umd.min.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
