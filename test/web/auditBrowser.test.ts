@@ -1,12 +1,9 @@
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/policy/access.ts';
-import { type RunningConsole, startConsole } from '../../src/web/server.ts';
-import { clickAndWait, launchBrowser, screenshot } from '../support/browser.ts';
+import { clickAndWait, consoleInBrowser, screenshot } from '../support/browser.ts';
 import { ACTORS, type ConsoleHarness, consoleHarness, TEAM } from '../support/console.ts';
 
-let browser: Browser;
-let web: RunningConsole;
+let served: Awaited<ReturnType<typeof consoleInBrowser>>;
 let h: ConsoleHarness;
 
 beforeAll(async () => {
@@ -22,21 +19,16 @@ beforeAll(async () => {
     lang: async () => 'fr' as const,
     nameOf: async (u: string) => (u === 'U0DPO' ? 'Dana Pons' : u),
   };
-  web = await startConsole(
-    { sessions: h.sessions, secure: false, log: () => undefined, workspace: async () => workspace },
-    { port: 0 },
-  );
-  browser = await launchBrowser();
+  served = await consoleInBrowser(h.sessions, workspace);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await served?.close();
 });
 
 it('in a real browser: opens the audit trail, filters it, and sees the rows and that the chain is whole', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${web.url}/signin/${h.sessions.link(TEAM, 'U0DPO')}`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.url}/signin/${h.sessions.link(TEAM, 'U0DPO')}`);
   await clickAndWait(page, 'nav a[href="/audit"]');
   expect(await page.$eval('h1', (h1) => h1.textContent)).toBe('Journal d’audit');
   expect(await page.$$('tr.outcome-done')).toHaveLength(3);

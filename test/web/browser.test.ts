@@ -1,18 +1,15 @@
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Actor, COMPLIANCE_ROLES } from '../../src/policy/access.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { type RunningConsole, startConsole } from '../../src/web/server.ts';
 import { Sessions } from '../../src/web/sessions.ts';
-import { clickAndWait, launchBrowser, screenshot } from '../support/browser.ts';
+import { clickAndWait, consoleInBrowser, screenshot } from '../support/browser.ts';
 
 const policy = loadPolicy(join(import.meta.dirname, '..', '..', 'policy.yaml'));
 const DPO: Actor = { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' };
 
-let browser: Browser;
-let web: RunningConsole;
+let served: Awaited<ReturnType<typeof consoleInBrowser>>;
 const sessions = new Sessions();
 
 beforeAll(async () => {
@@ -28,23 +25,18 @@ beforeAll(async () => {
   );
   const ctx = { store, policy, clock: () => new Date() };
   const workspace = { ctx, actorOf: async () => DPO, lang: async () => 'fr' as const };
-  web = await startConsole(
-    { sessions, secure: false, log: () => undefined, workspace: async () => workspace },
-    { port: 0 },
-  );
-  browser = await launchBrowser();
+  served = await consoleInBrowser(sessions, workspace);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await served?.close();
 });
 
 it('in a real browser: signs in by link, searches, opens a contact, records an objection and sees it blocked', async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const urls: string[] = [];
   page.on('request', (request) => urls.push(request.url()));
-  await page.goto(`${web.url}/signin/${sessions.link('T0', 'U0DPO')}`);
+  await page.goto(`${served.url}/signin/${sessions.link('T0', 'U0DPO')}`);
   await page.type('#query', 'martin');
   await clickAndWait(page, 'form[action="/register"] button');
   expect(await page.content()).toContain('1 contact trouvé');

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Actor, COMPLIANCE_ROLES } from '../../src/policy/access.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
@@ -8,18 +7,16 @@ import { decideOnCampaign } from '../../src/services/campaignDecisions.ts';
 import type { AppContext } from '../../src/services/context.ts';
 import { optOut } from '../../src/services/record.ts';
 import { MemoryStore } from '../../src/store/memoryStore.ts';
-import { type RunningConsole, startConsole } from '../../src/web/server.ts';
 import { Sessions } from '../../src/web/sessions.ts';
 import { withEveryRole } from '../support/actors.ts';
-import { clickAndWait, launchBrowser, screenshot } from '../support/browser.ts';
+import { clickAndWait, consoleInBrowser, screenshot } from '../support/browser.ts';
 import { financeProfessional } from '../support/subjects.ts';
 
 const policy = loadPolicy(join(import.meta.dirname, '..', '..', 'policy.yaml'));
 const DPO: Actor = { id: 'slack:U0DPO', userId: 'U0DPO', roles: COMPLIANCE_ROLES, via: 'slack' };
 const TEMPLATE = 'Objet : Votre comptabilité simplifiée\nExemple SAS\nSe désinscrire : {{unsubscribe}}';
 
-let browser: Browser;
-let web: RunningConsole;
+let served: Awaited<ReturnType<typeof consoleInBrowser>>;
 const sessions = new Sessions();
 /** The register's clock runs with the real one; moved on a minute so bob's objection comes after approval. */
 let shift = 0;
@@ -53,21 +50,16 @@ beforeAll(async () => {
     lang: async () => 'fr' as const,
     nameOf: async (u: string) => names[u] ?? u,
   };
-  web = await startConsole(
-    { sessions, secure: false, log: () => undefined, workspace: async () => workspace },
-    { port: 0 },
-  );
-  browser = await launchBrowser();
+  served = await consoleInBrowser(sessions, workspace);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await served?.close();
 });
 
 it('in a real browser: opens Campaigns, a campaign, checks it again before sending and sees bob dropped', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${web.url}/signin/${sessions.link('T0', 'U0DPO')}`);
+  const page = await served.browser.newPage();
+  await page.goto(`${served.url}/signin/${sessions.link('T0', 'U0DPO')}`);
   await clickAndWait(page, 'header nav a[href="/campaigns"]');
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('Campagnes');
   expect(await page.$eval('table.campaigns tbody', (t) => t.textContent)).toContain('Sam Vidal');

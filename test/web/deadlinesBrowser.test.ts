@@ -1,12 +1,9 @@
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/policy/access.ts';
-import { type RunningConsole, startConsole } from '../../src/web/server.ts';
-import { clickAndWait, launchBrowser, screenshot } from '../support/browser.ts';
+import { clickAndWait, consoleInBrowser, screenshot } from '../support/browser.ts';
 import { ACTORS, consoleHarness, TEAM } from '../support/console.ts';
 
-let browser: Browser;
-let web: RunningConsole;
+let served: Awaited<ReturnType<typeof consoleInBrowser>>;
 const h = consoleHarness(new Date());
 
 beforeAll(async () => {
@@ -23,30 +20,20 @@ beforeAll(async () => {
     actorOf: async (u: string) => ACTORS[u] as Actor,
     lang: async () => 'fr' as const,
   };
-  web = await startConsole(
-    {
-      sessions: h.sessions,
-      secure: false,
-      log: (line) => h.logs.push(line),
-      workspace: async () => workspace,
-    },
-    { port: 0 },
-  );
-  browser = await launchBrowser();
+  served = await consoleInBrowser(h.sessions, workspace, (line) => h.logs.push(line));
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await served?.close();
 });
 
 it('in a real browser: the weekly chart is drawn, and a purge goes only once its list is confirmed', async () => {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${web.url}/signin/${h.sessions.link(TEAM, 'U0DPO')}`);
-  await page.goto(`${web.url}/deadlines`);
+  await page.goto(`${served.url}/signin/${h.sessions.link(TEAM, 'U0DPO')}`);
+  await page.goto(`${served.url}/deadlines`);
   // Chart.js drew the canvas (it sizes it and paints pixels): no CSP refusal, no script error.
   await page.waitForFunction(() => {
     const canvas = document.querySelector('canvas[data-chart]') as HTMLCanvasElement | null;
