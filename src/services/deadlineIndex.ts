@@ -22,6 +22,13 @@ export interface DueAt extends Timed {
   id: string;
 }
 
+export interface DeadlineOverview {
+  counts: DeadlineCounts;
+  weeks: WeekCounts[];
+  /** The soonest of what comes due within the days asked (`counts.dueWithin` says how many in all). */
+  due: DueAt[];
+}
+
 const WEEK_MS = 7 * 86_400_000;
 
 interface Entry {
@@ -60,48 +67,42 @@ export class DeadlineIndex {
 
   /** What a purge deletes at `now` (contacts, consent proofs), and how many deadlines come within `days`. */
   async counts(now: Date, days: number): Promise<DeadlineCounts> {
-    const horizon = new Date(now.getTime() + days * 86_400_000);
-    const counts: DeadlineCounts = { toPurge: { contacts: 0, proofs: 0 }, dueWithin: 0 };
-    for (const [, deadlines] of await this.current(now)) {
-      if (deadlines.length === 0) continue;
-      const sorted = sortOut(deadlines, now, horizon);
-      for (const d of sorted.purge)
-        if (d.kind === 'consent-proof') counts.toPurge.proofs++;
-        else counts.toPurge.contacts++;
-      counts.dueWithin += sorted.due.length;
-    }
-    return counts;
+    return (await this.overview(now, { weeks: 0, days, limit: 0 })).counts;
   }
 
   /**
-   * What comes due in each of the `weeks` weeks from `now` (week 0 starts now), by kind: the console's chart,
-   * counted over the kept numbers rather than a million deadline computations.
+   * In one pass over the kept numbers (never a million deadline computations): what a purge deletes now, what
+   * comes due within `days` (the `limit` soonest by contact id), and each of the `weeks` weeks from `now` by kind
+   * (week 0 starts now: the console's chart).
    */
-  async weekly(now: Date, weeks: number): Promise<WeekCounts[]> {
-    const horizon = new Date(now.getTime() + weeks * WEEK_MS);
-    const counts: WeekCounts[] = Array.from({ length: weeks }, () => ({
+  async overview(now: Date, ask: { weeks: number; days: number; limit: number }): Promise<DeadlineOverview> {
+    const t = now.getTime();
+    const within = t + ask.days * 86_400_000;
+    const horizon = new Date(Math.max(within, t + ask.weeks * WEEK_MS));
+    const counts: DeadlineCounts = { toPurge: { contacts: 0, proofs: 0 }, dueWithin: 0 };
+    const weeks: WeekCounts[] = Array.from({ length: ask.weeks }, () => ({
       prospect: 0,
       customer: 0,
       'phone-consent': 0,
       'consent-proof': 0,
     }));
-    for (const [, deadlines] of await this.current(now))
-      for (const d of sortOut(deadlines, now, horizon).due) {
-        const week = Math.floor((d.at.getTime() - now.getTime()) / WEEK_MS);
-        const slot = counts[week];
-        if (slot) slot[d.kind]++;
-      }
-    return counts;
-  }
-
-  /** The `limit` soonest deadlines within `days` of contacts that stay, by contact id, and how many there are. */
-  async soonest(now: Date, days: number, limit: number): Promise<{ due: DueAt[]; total: number }> {
-    const horizon = new Date(now.getTime() + days * 86_400_000);
     const due: DueAt[] = [];
-    for (const [id, deadlines] of await this.current(now))
-      for (const d of sortOut(deadlines, now, horizon).due) due.push({ id, kind: d.kind, at: d.at });
+    for (const [id, deadlines] of await this.current(now)) {
+      if (deadlines.length === 0) continue;
+      const sorted = sortOut(deadlines, now, horizon);
+      for (const d of sorted.purge)
+        if (d.kind === 'consent-proof') counts.toPurge.proofs++;
+        else counts.toPurge.contacts++;
+      for (const d of sorted.due) {
+        const slot = weeks[Math.floor((d.at.getTime() - t) / WEEK_MS)];
+        if (slot) slot[d.kind]++;
+        if (d.at.getTime() > within) continue;
+        counts.dueWithin++;
+        if (ask.limit > 0) due.push({ id, kind: d.kind, at: d.at });
+      }
+    }
     due.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return { due: due.slice(0, limit), total: due.length };
+    return { counts, weeks, due: due.slice(0, ask.limit) };
   }
 
   /** Every contact's deadlines as of `now`: built once, then what changed or whose dates passed computed again. */

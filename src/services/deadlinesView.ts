@@ -36,15 +36,20 @@ export interface DeadlinesView {
 export async function deadlinesView(ctx: AppContext, actor: Actor): Promise<DeadlinesView> {
   await requireRole(ctx, actor, 'see_contacts', 'retention.view');
   const now = ctx.clock();
-  const index = deadlineIndex(ctx.store, ctx.policy);
-  const weeks = await index.weekly(now, CHART_WEEKS);
-  const counts = await index.counts(now, DUE_DAYS);
-  const soonest = await index.soonest(now, DUE_DAYS, LISTED);
+  const {
+    counts,
+    weeks,
+    due: soonest,
+  } = await deadlineIndex(ctx.store, ctx.policy).overview(now, {
+    weeks: CHART_WEEKS,
+    days: DUE_DAYS,
+    limit: LISTED,
+  });
   const due: ComingDeadline[] = [];
-  for (const d of soonest.due) {
+  for (const d of soonest) {
     const contact = await ctx.store.contactById(d.id);
     if (contact) due.push({ contact, kind: d.kind, at: d.at });
   }
   await audited(ctx, actor, 'retention.view');
-  return { now, weeks, counts, due, dueTotal: soonest.total, mayPurge: await holdsRole(actor, 'purge') };
+  return { now, weeks, counts, due, dueTotal: counts.dueWithin, mayPurge: await holdsRole(actor, 'purge') };
 }
