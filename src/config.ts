@@ -52,7 +52,18 @@ export interface Config {
     hubspot?: { clientSecret: string; accessToken: string; apiUrl: string; portalId?: number };
   };
   /** The compliance console: on when PROSPECT_GUARD_WEB_PORT is set; 127.0.0.1 unless PROSPECT_GUARD_WEB_HOST. */
-  web?: { port: number; host: string; secure: boolean };
+  web?: WebSettings;
+}
+
+export interface WebSettings {
+  port: number;
+  host: string;
+  /** Served over https (PROSPECT_GUARD_WEB_URL): the cookies are Secure. */
+  secure: boolean;
+  /** PROSPECT_GUARD_WEB_URL: the address people type, under which Slack sends them back after signing in. */
+  url?: string;
+  /** Sign in with Slack (every mode but the emulator's): the app's client id and secret. */
+  signIn?: { clientId: string; clientSecret: string };
 }
 
 /** A configuration problem, told in one line a person can act on. */
@@ -165,7 +176,9 @@ function oauthMode(env: NodeJS.ProcessEnv): SlackMode {
 }
 
 function slackMode(env: NodeJS.ProcessEnv): SlackMode {
-  if (env.SLACK_CLIENT_ID?.trim()) return oauthMode(env);
+  // With one bot token, a client id is for Sign in with Slack (the console); without, it installs many workspaces.
+  const oneToken = Boolean(env.SLACK_BOT_TOKEN?.trim()) && !env.SLACK_STATE_SECRET?.trim();
+  if (env.SLACK_CLIENT_ID?.trim() && !oneToken) return oauthMode(env);
   const set = SLACK_VARS.filter((name) => env[name]?.trim());
   if (set.length === 0) return { kind: 'emulator' };
   if (!set.includes('SLACK_BOT_TOKEN')) {
@@ -241,24 +254,35 @@ export function readStoreSettings(
 }
 
 /** PROSPECT_GUARD_WEB_URL, the address people type (https behind a proxy), makes the session cookie Secure. */
-function webSettings(env: NodeJS.ProcessEnv): Config['web'] {
+function webSettings(env: NodeJS.ProcessEnv, slack: SlackMode): Config['web'] {
   if (!env.PROSPECT_GUARD_WEB_PORT?.trim()) return undefined;
   const url = env.PROSPECT_GUARD_WEB_URL?.trim() ?? '';
   if (url && !/^https?:\/\/[^\s/]+/.test(url))
     throw new ConfigError(`PROSPECT_GUARD_WEB_URL must be an https:// address, not "${url}"`);
-  return {
+  const web = {
     port: port(env.PROSPECT_GUARD_WEB_PORT, 'PROSPECT_GUARD_WEB_PORT'),
     host: env.PROSPECT_GUARD_WEB_HOST?.trim() || '127.0.0.1',
     secure: url.startsWith('https://'),
+    ...(url ? { url } : {}),
   };
+  if (slack.kind === 'emulator') return web;
+  // Outside the emulator people sign in with Slack: Slack sends them back to PROSPECT_GUARD_WEB_URL.
+  const clientId = env.SLACK_CLIENT_ID?.trim();
+  const clientSecret = env.SLACK_CLIENT_SECRET?.trim();
+  if (!clientId || !clientSecret || !url)
+    throw new ConfigError(
+      'the compliance console signs people in with Slack: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (Basic Information → App Credentials) and PROSPECT_GUARD_WEB_URL (the address people type, listed in OAuth & Permissions → Redirect URLs as …/signin/slack/callback)',
+    );
+  return { ...web, signIn: { clientId, clientSecret } };
 }
 
 /** Reads and checks every setting in one place; `cwd` resolves relative paths. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const api = apiSettings(env);
-  const web = webSettings(env);
+  const slack = slackMode(env);
+  const web = webSettings(env, slack);
   return {
-    slack: slackMode(env),
+    slack,
     slackApiUrl: apiUrl(env.SLACK_API_URL),
     ...readStoreSettings(env, cwd),
     ...(api ? { api } : {}),

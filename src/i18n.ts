@@ -28,6 +28,7 @@ import { webAudit } from './i18n/webAudit.ts';
 import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
 import { webRequests } from './i18n/webRequests.ts';
+import { webSignIn } from './i18n/webSignIn.ts';
 
 export type { Lang };
 
@@ -57,6 +58,7 @@ export const catalogue = {
   ...webRequests,
   ...webCampaigns,
   ...webAudit,
+  ...webSignIn,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -10,9 +10,10 @@ import { startRetentionScheduler } from './services/retentionJob.ts';
 import { startWebhookDelivery } from './services/webhookDelivery.ts';
 import { openWorkspace } from './services/workspaces.ts';
 import { createSlackApp } from './slack/app.ts';
+import { emulatedWorkspace, installedWorkspaces, tokenWorkspace } from './slack/consoleWorkspaces.ts';
 import { startEmulatedApp } from './slack/emulator/harness.ts';
 import { runTerminal } from './slack/emulator/terminal.ts';
-import { USERS } from './slack/emulator/workspace.ts';
+import { TEAM_ID, USERS } from './slack/emulator/workspace.ts';
 import { watchPolicy } from './slack/listeners/policy.ts';
 import { preflight } from './slack/preflight.ts';
 import { SlackReminderPoster } from './slack/retentionPoster.ts';
@@ -53,10 +54,6 @@ export async function runApp(ctx: AppContext, config: Config, io: AppIo): Promis
   // Which revision answers from now: audited when it changed while the app was down.
   await auditPolicyAtStart(ctx);
   const mode = config.slack;
-  if (config.web && mode.kind !== 'emulator')
-    io.err(
-      'prospect-guard: the compliance console runs with the emulator only (Sign in with Slack is not built yet)',
-    );
   const api = mode.kind === 'oauth' ? undefined : await serveApi(oneRegister(ctx), config, io);
   // Objections and withdrawals told to the DPO's webhooks, whatever recorded them (the CLI queues them too).
   const webhooks = startWebhookDelivery(ctx, {
@@ -94,42 +91,44 @@ async function serveApi(registers: ApiRegisters, config: Config, io: AppIo): Pro
   }
 }
 
+/** The emulator, driven from the terminal, and the console with `:web` sign-in links. */
+async function runEmulator(ctx: AppContext, config: Config, io: AppIo, counts: StoreCounts): Promise<void> {
+  const emulated = await startEmulatedApp(ctx, { quiet: true, watchPolicy: 1000 });
+  const web = await serveConsole(emulatedWorkspace(emulated.deps, TEAM_ID), config.web, io);
+  const me = USERS.find((u) => u.id === emulated.user.user);
+  io.out(
+    [
+      'prospect-guard — Slack emulator (no Slack credentials are set)',
+      summary(ctx, counts),
+      `You are ${me?.id} (${me?.realName}, ${me?.locale}); :as U0DPO acts as the DPO (French, compliance roles).`,
+      'Try: /can-i-email alice@corp.fr · /optout bob@corp.fr · /campaign-check · :help for everything.',
+      'To connect a real workspace: create the app from app-manifest.yml and set SLACK_BOT_TOKEN and',
+      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see the README.',
+      '',
+    ].join('\n'),
+  );
+  try {
+    await Promise.race([
+      runTerminal(emulated, {
+        input: io.input,
+        write: io.out,
+        interactive: io.interactive,
+        settle: () => settled(ctx.store),
+        webLink: web.link && ((userId: string) => web.link?.(TEAM_ID, userId)),
+      }),
+      io.stopSignal,
+    ]);
+  } finally {
+    // A recheck an objection just asked for is finished before the emulator closes (piped input ends fast).
+    await settled(ctx.store);
+    await web.running?.close();
+    await emulated.stop();
+  }
+}
+
 async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: StoreCounts): Promise<void> {
   const mode = config.slack;
-  if (mode.kind === 'emulator') {
-    const emulated = await startEmulatedApp(ctx, { quiet: true, watchPolicy: 1000 });
-    const web = await serveConsole(emulated.deps, config.web, io);
-    const me = USERS.find((u) => u.id === emulated.user.user);
-    io.out(
-      [
-        'prospect-guard — Slack emulator (no Slack credentials are set)',
-        summary(ctx, counts),
-        `You are ${me?.id} (${me?.realName}, ${me?.locale}); :as U0DPO acts as the DPO (French, compliance roles).`,
-        'Try: /can-i-email alice@corp.fr · /optout bob@corp.fr · /campaign-check · :help for everything.',
-        'To connect a real workspace: create the app from app-manifest.yml and set SLACK_BOT_TOKEN and',
-        'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) — see the README.',
-        '',
-      ].join('\n'),
-    );
-    try {
-      await Promise.race([
-        runTerminal(emulated, {
-          input: io.input,
-          write: io.out,
-          interactive: io.interactive,
-          settle: () => settled(ctx.store),
-          webLink: web.link,
-        }),
-        io.stopSignal,
-      ]);
-    } finally {
-      // A recheck an objection just asked for is finished before the emulator closes (piped input ends fast).
-      await settled(ctx.store);
-      await web.running?.close();
-      await emulated.stop();
-    }
-    return;
-  }
+  if (mode.kind === 'emulator') return runEmulator(ctx, config, io, counts);
   if (mode.kind === 'oauth') return runWorkspaces(ctx, config, mode, io);
   const { app, deps } = createSlackApp({
     ctx,
@@ -153,6 +152,10 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
     scheduler = startScheduler();
   };
   const unwatch = watchPolicy(deps, 1000);
+  const web = await serveConsole(tokenWorkspace(deps), config.web, {
+    ...io,
+    slackApiUrl: config.slackApiUrl,
+  });
   io.out(
     `retention reminders: "${schedule}" (${time_zone}), digest to ${ctx.policy.doc.retention.reminders.channel}`,
   );
@@ -169,6 +172,7 @@ async function runSlack(ctx: AppContext, config: Config, io: AppIo, counts: Stor
   }
   await io.stopSignal;
   unwatch();
+  await web.running?.close();
   scheduler.stop();
   await scheduler.ready.catch(() => undefined);
   if (connected) await app.stop().catch(() => undefined);
@@ -215,6 +219,10 @@ async function runWorkspaces(
     () => ctx.policy.doc.policy.default_language,
   );
   const api = await serveApi(registers, config, io);
+  const web = await serveConsole(installedWorkspaces(app, router, installations), config.web, {
+    ...io,
+    slackApiUrl: config.slackApiUrl,
+  });
   let stopped = false;
   void io.stopSignal.then(() => {
     stopped = true;
@@ -223,6 +231,7 @@ async function runWorkspaces(
   await io.stopSignal;
   jobs.stop();
   await api?.close();
+  await web.running?.close();
   for (const stopServing of await Promise.all(served)) await stopServing();
   for (const workspace of await router.all()) await workspace.ctx.store.close().catch(() => undefined);
   if (connected) await app.stop().catch(() => undefined);

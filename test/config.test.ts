@@ -107,3 +107,33 @@ describe('readConfig', () => {
     }
   });
 });
+
+describe('the compliance console', () => {
+  const socket = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PROSPECT_GUARD_WEB_PORT: '8090' };
+  it('in the emulator needs only its port, and signs people in with links', () => {
+    expect(readConfig({ PROSPECT_GUARD_WEB_PORT: '8090' }).web).toEqual({
+      port: 8090,
+      host: '127.0.0.1',
+      secure: false,
+    });
+  });
+
+  it('with Slack credentials signs people in with Slack: client id, secret and the address people type', () => {
+    expect(() => readConfig(socket)).toThrow(
+      /SLACK_CLIENT_ID and SLACK_CLIENT_SECRET .* PROSPECT_GUARD_WEB_URL/,
+    );
+    const config = readConfig({
+      ...socket,
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      PROSPECT_GUARD_WEB_URL: 'https://conformite.example.fr',
+    });
+    // A client id beside one bot token is for signing in, not for installing many workspaces.
+    expect(config.slack.kind).toBe('socket');
+    expect(config.web).toMatchObject({
+      secure: true,
+      url: 'https://conformite.example.fr',
+      signIn: { clientId: '1234.5678', clientSecret: 'client-secret' },
+    });
+  });
+});

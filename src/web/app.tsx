@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
 import type { Role } from '../policy/schema.ts';
@@ -10,22 +10,21 @@ import { auditRoutes } from './auditRoutes.tsx';
 import { campaignRoutes } from './campaignRoutes.tsx';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
+import { Message } from './layout.tsx';
 import { policyRoutes, policyUploadLimit } from './policyRoutes.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { requestRoutes } from './requestRoutes.tsx';
-import { csrfMatches, SESSION_MS, type Sessions } from './sessions.ts';
+import { csrfMatches } from './sessions.ts';
+import { COOKIE, type SignInOptions, signInRoutes } from './signInRoutes.tsx';
 
 export type { WebWorkspace };
 
-export interface ConsoleOptions {
-  sessions: Sessions;
-  workspace(teamId: string): Promise<WebWorkspace | undefined>;
-  /** Served over https (behind a proxy): the session cookie is then Secure. */
-  secure: boolean;
-  log: (line: string) => void;
-}
+/**
+ * Who may sign in and how (signInRoutes.tsx); `workspace(key)` is the served workspace of a session's key, and
+ * `secure` (served over https, behind a proxy) makes the cookies Secure.
+ */
+export type ConsoleOptions = SignInOptions;
 
-const COOKIE = 'pg_console';
 /** Problems that mean the page's subject does not exist (a contact or a campaign by id): a 404, not a 400. */
 const NOT_FOUND: ReadonlySet<string> = new Set(['unknown_contact', 'unknown_campaign']);
 const SCRIPT = 'text/javascript; charset=utf-8';
@@ -50,12 +49,12 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   );
   app.get('/assets/charts.js', (c) => c.body(CHARTS_JS, 200, { 'Content-Type': SCRIPT }));
   app.get('/assets/chart.umd.min.js', (c) => c.body(chartLibrary(), 200, { 'Content-Type': SCRIPT }));
-  app.get('/signin/:token', (c) => signIn(c, options));
+  signInRoutes(app, options);
   // Before the sign-in middleware, which reads every POST body whole for its CSRF check.
   app.use('/policy/diff', policyUploadLimit);
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
-    if (!signed) return tell(c, visitor(c), t(visitorLang(c), 'web_signed_out'), 401);
+    if (!signed) return signedOut(c, options);
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
       if (!csrfMatches(signed.session, typeof form._csrf === 'string' ? form._csrf : undefined))
@@ -80,26 +79,17 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   return app;
 }
 
-/** A one-time link (the emulator's `:web`, or one Slack gives): spent at once, it opens a session. */
-function signIn(c: Context, options: ConsoleOptions) {
-  const opened = options.sessions.redeem(c.req.param('token') ?? '');
-  if (!opened) return tell(c, visitor(c), t(visitorLang(c), 'web_link_spent'), 401, { problem: true });
-  setCookie(c, COOKIE, opened.token, {
-    httpOnly: true,
-    secure: options.secure,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: SESSION_MS / 1000,
-  });
-  return c.redirect('/register', 303);
-}
-
 async function signedIn(c: Context, options: ConsoleOptions): Promise<Signed | undefined> {
   const token = getCookie(c, COOKIE);
   const session = options.sessions.find(token);
   if (!session) return undefined;
   const workspace = await options.workspace(session.teamId);
   if (!workspace) return undefined;
+  // Deactivated, turned guest or unknown to Slack since signing in: the session ends here.
+  if (((await workspace.standing?.(session.userId)) ?? 'member') !== 'member') {
+    options.sessions.close(token);
+    return undefined;
+  }
   const [actor, lang, name] = await Promise.all([
     workspace.actorOf(session.userId),
     workspace.lang(session.userId),
@@ -111,6 +101,22 @@ async function signedIn(c: Context, options: ConsoleOptions): Promise<Signed | u
     actor: { ...actor, via: 'web' },
     page: { lang, user: name ?? session.userId, csrf: session.csrf },
   };
+}
+
+/** Not signed in: with Sign in with Slack, its button; in the emulator, where to ask for a link. */
+function signedOut(c: Context, options: ConsoleOptions) {
+  const lang = visitorLang(c);
+  if (!options.slack) return tell(c, visitor(c), t(lang, 'web_signed_out'), 401);
+  const link = { href: '/signin/slack', label: t(lang, 'web_signin_slack') };
+  return c.html(
+    <Message
+      page={visitor(c)}
+      title={t(lang, 'web_title')}
+      text={t(lang, 'web_signed_out_slack')}
+      link={link}
+    />,
+    401,
+  );
 }
 
 /** A refusal, a bad input or an unexpected error, told on a page in the reader's language; never a stack. */

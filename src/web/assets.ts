@@ -26,6 +26,7 @@ label { display: block; margin: .4rem 0 .2rem; }
 input[type=search], input[type=text], select { padding: .35rem; min-width: 20rem; }
 button { padding: .35rem .8rem; cursor: pointer; }
 button.danger { background: #e01e5a; color: #fff; border: 0; border-radius: 3px; }
+a.button { display: inline-block; padding: .5rem 1rem; background: #4a154b; color: #fff; border-radius: 4px; text-decoration: none; }
 figure.chart { margin: .5rem 0 1.5rem; background: #fff; padding: .6rem; }
 .chart-box { position: relative; height: 18rem; }
 table.chart-data { width: auto; }

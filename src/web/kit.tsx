@@ -19,6 +19,12 @@ export interface WebWorkspace {
   lang(userId: string): Promise<Lang>;
   /** The name people read for a Slack user (the owner of a contact, who acted in the audit trail). */
   nameOf?(userId: string): Promise<string>;
+  /**
+   * Whether the user may use the app at all (`member`; else why not: a guest, a deactivated account, someone of
+   * another organisation, or one Slack cannot describe), asked at sign-in and on every request. Absent: the
+   * emulator's and the tests' workspaces, whose people are all members.
+   */
+  standing?(userId: string): Promise<string>;
 }
 
 export interface Signed {

@@ -79,15 +79,25 @@ export function Message({
   title,
   text,
   problem,
+  link,
 }: {
   page: Page;
   title: string;
   text: string;
   problem?: boolean;
+  /** What to do next (Sign in with Slack), as a button. */
+  link?: { href: string; label: string };
 }) {
   return (
     <Layout page={page} title={title}>
       <p class={problem ? 'problem' : 'notice'}>{text}</p>
+      {link && (
+        <p>
+          <a class="button" href={link.href}>
+            {link.label}
+          </a>
+        </p>
+      )}
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeOpenId } from './fakeSignIn.ts';
 import { BOT, TEAM_ID, USER_GROUPS, USERS, usersInfo } from './workspace.ts';
 
 /** One Web API call or response_url post the app made, as Slack would have received it. */
@@ -66,6 +67,8 @@ export class FakeSlack extends EventEmitter {
   botToken?: string;
   /** Several workspaces: the team of each bot token the OAuth flow gave (others are the emulator's team). */
   readonly teams = new Map<string, string>();
+  /** Sign in with Slack: `openId.authorize(url, who)` plays a person approving on Slack's page. */
+  readonly openId = new FakeOpenId();
   private server?: Server;
   private seq = 0;
   private ids = 0;
@@ -282,14 +285,15 @@ export class FakeSlack extends EventEmitter {
     };
 
     const token = /^Bearer (\S+)/.exec(req.headers.authorization ?? '')?.[1] ?? String(args.token ?? '');
-    if (!token && method !== 'oauth.v2.access') return json(200, { ok: false, error: 'not_authed' });
+    if (!token && !method.startsWith('oauth.') && method !== 'openid.connect.token')
+      return json(200, { ok: false, error: 'not_authed' });
     const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure)
       return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     if (failure) return json(200, { ok: false, error: failure.error });
-    const handler = this.handlers[method];
+    const handler = this.handlers[method] ?? this.openId.handlers()[method];
     if (!handler) return json(200, { ok: false, error: 'unknown_method' });
-    call.result = { ok: true, ...handler(args, this.teams.get(token) ?? TEAM_ID) };
+    call.result = { ok: true, ...handler({ token, ...args }, this.teams.get(token) ?? TEAM_ID) };
     json(200, call.result);
   }
 }

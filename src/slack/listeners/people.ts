@@ -56,6 +56,11 @@ export class People {
     return (await this.profile(userId))?.name ?? userId;
   }
 
+  /** Whether Slack describes this user (users.info answers): the console lets in nobody it cannot describe. */
+  async known(userId: string): Promise<boolean> {
+    return (await this.profile(userId)) !== undefined;
+  }
+
   /**
    * Whether a user may ask at all: a deleted account, a guest (unless the policy allows guests) or someone of
    * another organisation (Slack Connect: their team is not this workspace's) may not. When Slack cannot say, the
