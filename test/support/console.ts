@@ -27,6 +27,8 @@ export interface ConsoleHarness {
   ctx: AppContext;
   sessions: Sessions;
   logs: string[];
+  /** How Slack describes each user now (`member` unless set here): a test may deactivate someone. */
+  standings: Map<string, string>;
   /** Moves the console's clock (sessions and links; `ctx.clock` stays at NOW unless `now` is changed). */
   advance(ms: number): void;
   app(): ReturnType<typeof createConsole>;
@@ -41,12 +43,14 @@ export function consoleHarness(now: Date = NOW): ConsoleHarness {
   let clock = now.getTime();
   const sessions = new Sessions(() => clock);
   const logs: string[] = [];
+  const standings = new Map<string, string>();
   const lang = async (u: string): Promise<Lang> => (u === 'U0DPO' ? 'fr' : 'en');
   const workspace = {
     ctx,
     actorOf: async (u: string) => ACTORS[u] as Actor,
     lang,
     nameOf: async (u: string) => NAMES[u] ?? u,
+    standing: async (u: string) => standings.get(u) ?? 'member',
   };
   const app = () =>
     createConsole({
@@ -76,6 +80,7 @@ export function consoleHarness(now: Date = NOW): ConsoleHarness {
     ctx,
     sessions,
     logs,
+    standings,
     advance: (ms) => {
       clock += ms;
     },

@@ -105,6 +105,16 @@ describe('the compliance console', () => {
     expect(csrf).not.toBe('');
   });
 
+  it('ends the session of someone deactivated in Slack since she signed in, for good', async () => {
+    const { cookie } = await signIn('U0DPO');
+    expect((await app().request('/register', { headers: { cookie } })).status).toBe(200);
+    h.standings.set('U0DPO', 'deleted');
+    expect((await app().request('/register', { headers: { cookie } })).status).toBe(401);
+    // Reinstated, she signs in again: the old session stays closed.
+    h.standings.delete('U0DPO');
+    expect((await app().request('/register', { headers: { cookie } })).status).toBe(401);
+  });
+
   it('tells an unknown contact id on a page, and a bad search at its field, without a stack', async () => {
     const { cookie, csrf } = await signIn('U0DPO');
     const missing = await app().request('/contacts/nope', { headers: { cookie } });
