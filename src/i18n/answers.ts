@@ -85,6 +85,14 @@ export const answers = {
     fr: 'prospect-guard ne répond qu’aux membres de cette organisation, pas aux personnes d’une autre organisation (Slack Connect).',
     en: 'prospect-guard answers members of this organisation only, not people from another organisation (Slack Connect).',
   },
+  access_refused_unknown: {
+    fr: 'Slack ne connaît pas ce compte : prospect-guard ne répond qu’aux membres de l’espace de travail. Rien n’a été fait.',
+    en: 'Slack does not know this account: prospect-guard answers members of the workspace only. Nothing was done.',
+  },
+  access_refused_unverified: {
+    fr: 'Slack n’a pas pu confirmer qui vous êtes (Slack ne répond pas). Rien n’a été fait ; réessayez dans une minute.',
+    en: 'Slack could not confirm who you are (Slack is not answering). Nothing was done; try again in a minute.',
+  },
   no_basis_title: { fr: 'Aucune base légale', en: 'No legal basis' },
   problem_not_recorded: {
     fr: 'Non enregistré : le disque du registre a refusé l’écriture (plein ?). Rien n’a changé ; réessayez quand il aura de la place, et prévenez l’équipe.',

@@ -41,8 +41,7 @@ function webWorkspace(deps: ServedWorkspace): WebWorkspace {
     actorOf: (u) => slackActor(deps, u),
     lang: (u) => deps.people.lang(u),
     nameOf: (u) => deps.people.name(u),
-    standing: async (u) =>
-      (await deps.people.known(u)) ? deps.people.standing(u, deps.teamId, deps.enterpriseId) : 'unknown',
+    standing: (u) => deps.people.standing(u, deps.teamId, deps.enterpriseId),
   };
 }
 

@@ -83,14 +83,21 @@ describe('Web API errors', () => {
     expect(slack.logs.some((l) => l.includes('channel_not_found'))).toBe(true);
   });
 
-  it('answers in the policy language when users.info fails, and refuses roles when user groups cannot be read', async () => {
+  it('refuses, in the policy language, whom Slack cannot describe, and refuses roles when user groups cannot be read', async () => {
     // Before any answer has cached the groups.
     slack.slack.failNext('usergroups.users.list', { error: 'missing_scope' });
     const refused = await slack.user.command('/prospect alice@corp.fr', { user: 'U0DPO' });
     expect(visibleText(refused)).toContain('Réservé au rôle');
+    // A signed request proves it came from Slack, not that its user still belongs here: fail closed.
     slack.slack.failNext('users.info', { error: 'ratelimited' });
     const d = await slack.user.command('/can-i-email alice@corp.fr', { user: 'U0SALES' });
-    expect(visibleText(d)).toContain('À vérifier');
+    expect(visibleText(d)).toContain('Slack n’a pas pu confirmer qui vous êtes');
+    expect(visibleText(d)).not.toContain('À vérifier');
+    const stranger = await slack.user.command('/optout bob@corp.fr', { user: 'U0NOBODY' });
+    expect(visibleText(stranger)).toContain('Slack ne connaît pas ce compte');
+    expect(await slack.store.objectionsSince(new Date(0))).toBe(0);
+    const access = (await slack.store.auditTrail({ action: 'access' })).map((e) => `${e.actor} ${e.detail}`);
+    expect(access).toEqual(expect.arrayContaining(['slack:U0SALES unverified', 'slack:U0NOBODY unknown']));
   });
 });
 

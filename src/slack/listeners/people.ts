@@ -8,7 +8,11 @@ const LOCALE_TTL_MS = 60 * 60 * 1000;
 const GROUP_TTL_MS = 5 * 60 * 1000;
 const FAILURE_TTL_MS = 5 * 1000;
 
-export type Standing = 'member' | 'guest' | 'deleted' | 'external';
+/**
+ * Whether a user may use the app: a member, or why not. `unknown`: Slack says there is no such user
+ * (`user_not_found`); `unverified`: Slack could not be asked (down, rate-limited). Both are refusals.
+ */
+export type Standing = 'member' | 'guest' | 'deleted' | 'external' | 'unknown' | 'unverified';
 
 interface Profile {
   lang: Lang;
@@ -33,7 +37,8 @@ interface Cached<T> {
  */
 export class People {
   private readonly locales = new Map<string, Cached<Profile>>();
-  private readonly failures = new Map<string, number>();
+  /** Users whose profile could not be read lately, until when, and whether Slack said they do not exist. */
+  private readonly failures = new Map<string, { until: number; unknown: boolean }>();
   private readonly groups = new Map<string, Cached<Set<string>>>();
 
   constructor(
@@ -56,19 +61,15 @@ export class People {
     return (await this.profile(userId))?.name ?? userId;
   }
 
-  /** Whether Slack describes this user (users.info answers): the console lets in nobody it cannot describe. */
-  async known(userId: string): Promise<boolean> {
-    return (await this.profile(userId)) !== undefined;
-  }
-
   /**
    * Whether a user may ask at all: a deleted account, a guest (unless the policy allows guests) or someone of
-   * another organisation (Slack Connect: their team is not this workspace's) may not. When Slack cannot say, the
-   * signed request stands (it did come from Slack) and the user is treated as a member.
+   * another organisation (Slack Connect: their team is not this workspace's) may not. Neither may someone Slack
+   * cannot describe: a signed request proves it came from Slack, not that its user still belongs here (fail
+   * closed).
    */
   async standing(userId: string, teamId: string | undefined, enterpriseId?: string): Promise<Standing> {
     const profile = await this.profile(userId);
-    if (!profile) return 'member';
+    if (!profile) return this.failures.get(userId)?.unknown ? 'unknown' : 'unverified';
     if (profile.deleted) return 'deleted';
     // In an Enterprise Grid organisation, a member of one workspace may ask in another of the same organisation
     // (org-wide install, shared channels): the organisation decides, not the workspace.
@@ -83,7 +84,7 @@ export class People {
     const cached = this.locales.get(userId);
     if (cached && cached.until > this.now()) return cached.value;
     const failed = this.failures.get(userId);
-    if (failed && failed > this.now()) return undefined;
+    if (failed && failed.until > this.now()) return undefined;
     try {
       const { user } = await this.client.users.info({ user: userId, include_locale: true });
       const profile: Profile = {
@@ -100,7 +101,8 @@ export class People {
     } catch (error) {
       this.logger.warn(`users.info failed, answering in ${this.defaultLang}: ${(error as Error).message}`);
       // Remembered a few seconds only, so one request reads it once; the next question tries again.
-      this.failures.set(userId, this.now() + FAILURE_TTL_MS);
+      const unknown = (error as { data?: { error?: string } }).data?.error === 'user_not_found';
+      this.failures.set(userId, { until: this.now() + FAILURE_TTL_MS, unknown });
       return undefined;
     }
   }
