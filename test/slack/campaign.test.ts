@@ -77,6 +77,21 @@ describe('/campaign-check', () => {
     expect(stored).not.toContain('not-an-email');
   });
 
+  it('neutralises a formula hidden behind another separator in both files (Excel may open a `;` file with `,`)', async () => {
+    const list = Buffer.from(
+      'Nom;E-mail;Note\r\nA;a@acme.fr;foo,=1+2\r\nB;b@gmail.com;x|@SUM(A1)\r\n',
+      'latin1',
+    );
+    const { campaign } = await check('U0SALES', { list });
+    const [details, cleaned] = slack.slack
+      .uploadsIn(campaign.slack?.ts ?? '')
+      .map((f) => f.bytes.toString('utf8'));
+    expect(details).toContain("A;a@acme.fr;foo,'=1+2;");
+    expect(details).toContain("B;b@gmail.com;x|'@SUM(A1);");
+    expect(details).not.toMatch(/[,;|\t][=@]/);
+    expect(cleaned).toContain("A;a@acme.fr;foo,'=1+2");
+  });
+
   it('blocks a message without its mandatory mentions, and offers no approval', async () => {
     const { report } = await check('U0SALES', { template: 'Subject: Great holiday deals\nHello!' });
     const text = reportText(report);
