@@ -27,6 +27,7 @@ import { web } from './i18n/web.ts';
 import { webAudit } from './i18n/webAudit.ts';
 import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
+import { webOverview } from './i18n/webOverview.ts';
 import { webRequests } from './i18n/webRequests.ts';
 import { webSignIn } from './i18n/webSignIn.ts';
 
@@ -59,6 +60,7 @@ export const catalogue = {
   ...webCampaigns,
   ...webAudit,
   ...webSignIn,
+  ...webOverview,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -20,19 +20,18 @@ import { NotRecordedError, StoreError } from './errors.ts';
 import { DocumentInstallations, type Installations } from './installations.ts';
 import { hashIdentifier, keyCheck } from './key.ts';
 import { LocalLeases } from './localLeases.ts';
-import { contactRecord, contactRecords, recordsAbout, subjectFacts } from './reads.ts';
+import { StateReads } from './memoryReads.ts';
+import { subjectFacts } from './reads.ts';
 import { consentRecord, interactionRecord, objectionRecords, withdrawalsOf } from './records.ts';
 import type { StoreData } from './snapshot.ts';
 import { emptyData, type Op, StoreState } from './state.ts';
 import { carriedOps, currentContacts, updateOps } from './stateOps.ts';
 import type {
   AuditDraft,
-  AuditEntry,
   BatchAudit,
   ConsentInput,
   ContactInput,
   ContactKeys,
-  ContactRecord,
   ContactsUpdate,
   CurrentContacts,
   DecisionLogEntry,
@@ -42,14 +41,13 @@ import type {
   PurgeResult,
   SaveOutcome,
   Store,
-  StoreCounts,
 } from './types.ts';
 
 /**
  * The register in memory, with nothing on disk (like lowdb's `Memory` adapter): for tests and tools. The file
  * store is this plus durability: it overrides `persist`, which every change awaits before it is acknowledged.
  */
-export class MemoryStore implements Store {
+export class MemoryStore extends StateReads implements Store {
   protected state: StoreState;
   /** Set when a change could not be made durable: memory is ahead of the disk, so nothing more is accepted. */
   protected broken?: Error;
@@ -59,11 +57,8 @@ export class MemoryStore implements Store {
     protected readonly key: Buffer = randomBytes(32),
     data?: StoreData,
   ) {
+    super();
     this.state = new StoreState(data ?? emptyData(keyCheck(key)));
-  }
-
-  protected get data(): StoreData {
-    return this.state.data;
   }
 
   /** Makes changes already applied in memory durable; nothing to do in memory. */
@@ -187,34 +182,9 @@ export class MemoryStore implements Store {
       await this.commit({ op: 'decisions', records: entries.map((e) => ({ id: randomUUID(), ...e })) });
   }
 
-  async recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]> {
-    return (this.state.decisionsBy.get(askedBy) ?? []).slice(-limit).reverse();
-  }
-
   async audit(entry: AuditDraft): Promise<void> {
     const last = this.data.audit[this.data.audit.length - 1];
     await this.commit({ op: 'audit', record: chained(last, { id: randomUUID(), ...entry }) });
-  }
-
-  async auditTrail(filter: { actor?: string; action?: string } = {}): Promise<AuditEntry[]> {
-    return this.state.auditTrail(filter);
-  }
-
-  async auditTail(n: number): Promise<AuditEntry[]> {
-    return n > 0 ? this.data.audit.slice(-n).reverse() : [];
-  }
-
-  async contactRecords(): Promise<ContactRecord[]> {
-    return contactRecords(this.state);
-  }
-
-  async *contactPages(size = 5000): AsyncIterable<ContactRecord[]> {
-    const records = await contactRecords(this.state);
-    for (let i = 0; i < records.length; i += size) yield records.slice(i, i + size);
-  }
-
-  async contactRecord(id: string): Promise<ContactRecord | undefined> {
-    return contactRecord(this.state, id);
   }
 
   async purge(request: PurgeRequest): Promise<PurgeResult> {
@@ -227,14 +197,6 @@ export class MemoryStore implements Store {
     );
     const removed = (await this.commit(...carried, { op: 'purge', request })).at(-1);
     return removed as PurgeResult;
-  }
-
-  async purgedTotals(): Promise<PurgeResult> {
-    return { ...this.data.purged };
-  }
-
-  async recordsAbout(hashes: string[]) {
-    return recordsAbout(this.state, hashes);
   }
 
   async remindersSent(): Promise<ReadonlySet<string>> {
@@ -259,14 +221,6 @@ export class MemoryStore implements Store {
 
   async campaigns(): Promise<Campaign[]> {
     return Object.values(this.data.campaigns).map((c) => structuredClone(c));
-  }
-
-  async objectionsSince(at: Date): Promise<number> {
-    return this.state.objectionsSince(at);
-  }
-
-  async counts(): Promise<StoreCounts> {
-    return this.state.counts();
   }
 
   /** One process holds a file or memory store: claims and leases are this process's. */

@@ -10,6 +10,7 @@ import {
 } from '../domain/contacts.ts';
 import { isForeignKey } from '../domain/foreignHashes.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
+import { LogStats } from './logStats.ts';
 import { STORE_FORMAT, STORE_VERSION, type StoreData } from './snapshot.ts';
 import type { AuditEntry, DecisionLogEntry, PurgeRequest, PurgeResult, StoreCounts } from './types.ts';
 
@@ -69,6 +70,8 @@ export class StoreState {
   readonly decisionsBy = new Map<string, DecisionLogEntry[]>();
   /** Whether an objection is kept under another tool's hash: only then are people's such hashes computed. */
   holdsForeign = false;
+  /** The decision log and objections counted per hour (the console's overview). */
+  readonly stats = new LogStats();
   private readonly recordIds = new Set<string>();
 
   constructor(readonly data: StoreData) {
@@ -76,7 +79,10 @@ export class StoreState {
     for (const record of data.consents) push(this.consentsOf, record.contactId, record);
     for (const record of data.interactions) push(this.interactionsOf, record.contactId, record);
     for (const record of data.suppressions.values()) this.indexSuppression(record);
-    for (const record of data.decisions) push(this.decisionsBy, record.askedBy, record);
+    for (const record of data.decisions) {
+      push(this.decisionsBy, record.askedBy, record);
+      this.stats.decision(record);
+    }
     for (const record of [...data.consents, ...data.interactions, ...data.decisions, ...data.audit])
       this.recordIds.add(record.id);
   }
@@ -152,6 +158,7 @@ export class StoreState {
     } else if (entry.op === 'decision') {
       this.data.decisions.push(entry.record);
       push(this.decisionsBy, entry.record.askedBy, entry.record);
+      this.stats.decision(entry.record);
     } else {
       this.data.audit.push(entry.record);
     }
@@ -172,6 +179,10 @@ export class StoreState {
     const renewed = renewObjection(existing, record);
     if (!renewed) return;
     this.data.suppressions.set(key, renewed);
+    if (renewed.kind !== 'withdrawal') {
+      this.stats.objection(objectionDates(existing).at(-1), -1);
+      this.stats.objection(objectionDates(renewed).at(-1));
+    }
     const list = this.suppressionsOf.get(record.hash) ?? [];
     this.suppressionsOf.set(
       record.hash,
@@ -181,6 +192,7 @@ export class StoreState {
 
   private indexSuppression(record: Suppression): void {
     push(this.suppressionsOf, record.hash, record);
+    if (record.kind !== 'withdrawal') this.stats.objection(objectionDates(record).at(-1));
     if (isForeignKey(record.hash)) this.holdsForeign = true;
   }
 
@@ -238,6 +250,7 @@ export class StoreState {
     }
     if (hashes.size > 0) {
       const before = data.decisions.length;
+      for (const d of data.decisions) if (hashes.has(d.targetHash)) this.stats.decision(d, -1);
       data.decisions = data.decisions.filter((d) => !hashes.has(d.targetHash));
       removed.decisions = before - data.decisions.length;
       for (const [by, list] of this.decisionsBy)

@@ -16,8 +16,9 @@ import type {
 import type { Identifier } from '../domain/identifiers.ts';
 import type { Documents } from './documents.ts';
 import type { Installations } from './installations.ts';
+import type { DecisionStats, HourCount } from './statTypes.ts';
 
-export type { BatchChange, SaveOutcome };
+export type { BatchChange, DecisionStats, HourCount, SaveOutcome };
 
 /** What a caller may set on a contact; fields left undefined keep their stored value (domain/contactMerge.ts). */
 export type ContactInput = ContactChanges;
@@ -199,6 +200,8 @@ export interface RecordStore {
   subjectFactsMany?(targets: Identifier[]): Promise<SubjectFacts[]>;
   /** How many objections (suppression entries) were recorded since `at`. */
   objectionsSince(at: Date): Promise<number>;
+  /** The same from `since` to `until` (whole UTC hours), per hour of each entry's latest date, withdrawals apart. */
+  objectionStats(since: Date, until: Date): Promise<HourCount[]>;
   /** The suppression entries and logged decisions about these keyed hashes (access requests). */
   recordsAbout(hashes: string[]): Promise<{ suppressions: Suppression[]; decisions: DecisionLogEntry[] }>;
   /**
@@ -217,6 +220,8 @@ export interface DecisionLog {
   logDecisions(entries: Omit<DecisionLogEntry, 'id'>[]): Promise<void>;
   /** The latest questions one user asked, newest first. */
   recentDecisions(askedBy: string, limit: number): Promise<DecisionLogEntry[]>;
+  /** The questions asked from `since` to `until` (whole UTC hours), counted per hour: never the log's rows. */
+  decisionStats(since: Date, until: Date): Promise<DecisionStats>;
 }
 
 /** Who did what, chained so that nothing is removed or altered unseen (store/auditChain.ts). */

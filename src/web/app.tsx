@@ -11,6 +11,7 @@ import { campaignRoutes } from './campaignRoutes.tsx';
 import { deadlineRoutes } from './deadlineRoutes.tsx';
 import { type Env, type Signed, tell, visitor, visitorLang, type WebWorkspace } from './kit.tsx';
 import { Message } from './layout.tsx';
+import { overviewRoutes } from './overviewRoutes.tsx';
 import { policyRoutes, policyUploadLimit } from './policyRoutes.tsx';
 import { registerRoutes } from './registerRoutes.tsx';
 import { requestRoutes } from './requestRoutes.tsx';
@@ -74,6 +75,7 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   campaignRoutes(app);
   auditRoutes(app);
   policyRoutes(app);
+  overviewRoutes(app);
   app.onError((error, c) => problemPage(c, c.get('signed'), error, options));
   app.notFound((c) => tell(c, visitor(c), t(visitorLang(c), 'web_not_found'), 404, { title: '404' }));
   return app;

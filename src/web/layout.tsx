@@ -14,7 +14,7 @@ export interface Page {
 export const userName = (page: Page, id: string | undefined) => (id ? (page.names?.get(id) ?? id) : '');
 
 /** The console's pages, in the order of the menu; each title is `web_nav_<page>` in src/i18n/web*.ts. */
-const NAV = ['register', 'deadlines', 'campaigns', 'audit', 'policy', 'requests'] as const;
+const NAV = ['overview', 'register', 'deadlines', 'campaigns', 'audit', 'policy', 'requests'] as const;
 
 /** Every form that changes something carries the session's CSRF token. */
 export function Csrf({ token }: { token?: string }) {

@@ -5,6 +5,7 @@ import { verifyChain } from '../../src/store/auditChain.ts';
 import { LeaseLost } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/types.ts';
 import { rolesContract } from './rolesContract.ts';
+import { statsContract } from './statsContract.ts';
 import { suppressionListContract } from './suppressionListContract.ts';
 import { withdrawalContract } from './withdrawalContract.ts';
 
@@ -492,5 +493,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     withdrawalContract(withStore);
     suppressionListContract(withStore);
     rolesContract(withStore);
+    statsContract(withStore);
   });
 }

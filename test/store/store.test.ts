@@ -130,6 +130,13 @@ describe('FileStore', () => {
       'block',
     ]);
     expect(await reopened.recentDecisions('slack:U2', 2)).toEqual([]);
+    // The overview's counts are built again from what was reopened (logStats.ts).
+    const day = [new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 86_400_000)] as const;
+    expect((await reopened.decisionStats(...day)).asked.map((a) => [a.verdict, a.count]).sort()).toEqual([
+      ['allow', 1],
+      ['block', 1],
+      ['review', 1],
+    ]);
     await reopened.close();
 
     // A snapshot written before the audit trail existed opens, and gains one on the next write.

@@ -138,6 +138,22 @@ alter table suppressions drop constraint suppressions_pkey;
 alter table suppressions add primary key (hash, scope, kind, purpose);
 `,
   },
+  {
+    version: 8,
+    name: 'overview',
+    sql: `
+-- The console's overview counts the questions of a few weeks by when they were asked: read on this index, never
+-- the whole log.
+create index decisions_asked_at on decisions ((data->>'askedAt'));
+-- An objection told again moves its row's date to its latest one (objections are counted by it); rows renewed
+-- before this kept their first.
+update suppressions set at = (
+  select max(d) from (
+    select data->>'at' union all select jsonb_array_elements_text(data->'renewed')
+  ) as dates(d)
+) where data ? 'renewed';
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; several replicas starting at once apply each one once. */

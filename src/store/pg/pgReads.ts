@@ -11,8 +11,17 @@ import {
 } from '../../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../../domain/identifiers.ts';
 import { personObjections } from '../../domain/withdrawals.ts';
-import type { AuditEntry, ContactRecord, DecisionLogEntry, PurgeResult, StoreCounts } from '../types.ts';
+import type {
+  AuditEntry,
+  ContactRecord,
+  DecisionLogEntry,
+  DecisionStats,
+  HourCount,
+  PurgeResult,
+  StoreCounts,
+} from '../types.ts';
 import { rowsOf } from './db.ts';
+import { decisionStats, objectionStats } from './pgStats.ts';
 import { CONTACTS_HOLDING } from './pgWrites.ts';
 
 /** What is read from the register in PostgreSQL, each lookup on an indexed column. */
@@ -187,6 +196,14 @@ export abstract class PgReads {
       [at.toISOString()],
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  objectionStats(since: Date, until: Date): Promise<HourCount[]> {
+    return objectionStats(this.db, since, until);
+  }
+
+  decisionStats(since: Date, until: Date): Promise<DecisionStats> {
+    return decisionStats(this.db, since, until);
   }
 
   async counts(): Promise<StoreCounts> {

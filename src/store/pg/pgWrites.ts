@@ -101,7 +101,7 @@ export async function suppress(client: pg.PoolClient, records: Suppression[]): P
     if (!next) continue;
     await client.query(
       `insert into suppressions (hash, scope, kind, purpose, at, data) values ($1, $2, $3, $4, $5, $6)
-       on conflict (hash, scope, kind, purpose) do update set data = excluded.data`,
+       on conflict (hash, scope, kind, purpose) do update set data = excluded.data, at = excluded.at`,
       // The column is the latest date (objections counted since a day); the record's `at` is the first.
       [...key, objectionDates(next).at(-1), next],
     );
