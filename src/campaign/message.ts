@@ -2,6 +2,7 @@ import type { MessageFinding } from '../domain/campaign.ts';
 import type { Channel } from '../domain/contacts.ts';
 import { t } from '../i18n.ts';
 import type { Policy } from '../policy/load.ts';
+import { compilePattern } from '../policy/pattern.ts';
 import type { MessageCheck } from '../policy/schema.ts';
 import { forbiddenOptout, stopCostFindings } from './optOutCost.ts';
 
@@ -34,7 +35,7 @@ function passes(check: MessageCheck, template: string, policy: Policy, product: 
       : check.part === 'opening'
         ? template.slice(0, policy.doc.campaign.opening_length)
         : template;
-  if (check.pattern !== undefined) return new RegExp(check.pattern, 'u').test(part);
+  if (check.pattern !== undefined) return compilePattern(check.pattern).test(part);
   const words = check.subject_matches_product
     ? productWords(policy, product)
     : check.sender_identity

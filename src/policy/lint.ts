@@ -1,8 +1,8 @@
 import { Cron } from 'croner';
-import safeRegex from 'safe-regex2';
 import { checkCondition } from './conditions.ts';
 import { factType } from './facts-catalogue.ts';
 import { scenarioIssues, sectorIssues } from './lintScenarios.ts';
+import { patternProblem } from './pattern.ts';
 import type { PolicyDocument, ProductEntry, RuleEntry, Scenario } from './schema.ts';
 import type { PolicyIssue, YamlFile } from './yamlFile.ts';
 
@@ -189,21 +189,15 @@ function messageCheckIssues(yaml: YamlFile, doc: PolicyDocument): PolicyIssue[] 
       );
     if (check.optout_sentence && !check.found)
       issues.push(yaml.at(at, 'an optout_sentence check needs found'));
-    if (check.pattern !== undefined) {
-      try {
-        new RegExp(check.pattern, 'iu');
-        // Nested repetition can take exponential time on a short template and freeze the app: refused.
-        if (!safeRegex(check.pattern))
-          issues.push(
-            yaml.at(
-              [...at, 'pattern'],
-              'this pattern can take exponential time to match (nested repetition such as (a+)+): simplify it',
-            ),
-          );
-      } catch (error) {
-        issues.push(yaml.at([...at, 'pattern'], `not a regular expression: ${(error as Error).message}`));
-      }
-    }
+    // Patterns run on RE2 (policy/pattern.ts): linear time whatever they say; what RE2 cannot run is refused.
+    const problem = check.pattern === undefined ? undefined : patternProblem(check.pattern);
+    if (problem)
+      issues.push(
+        yaml.at(
+          [...at, 'pattern'],
+          `not a pattern prospect-guard can run in linear time (${problem}): backreferences and lookarounds are not allowed`,
+        ),
+      );
   });
   return issues;
 }

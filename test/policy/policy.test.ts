@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkMessage } from '../../src/campaign/message.ts';
 import { formatIssue, PolicyError, parsePolicy } from '../../src/policy/load.ts';
 import { runScenarios, untestedRules } from '../../src/policy/scenarios.ts';
 import { POLICY_PATH, policy } from '../support/policy.ts';
@@ -94,12 +95,30 @@ describe('policy lint', () => {
 });
 
 describe('a policy cannot freeze or crash the app', () => {
-  it('refuses a pattern whose matching time can explode, at its line and column', () => {
-    const text = source.replace('      pattern: "\\\\bSTOP\\\\b"', '      pattern: "(a+)+$"');
-    const line = text.split('\n').findIndex((l) => l.includes('pattern: "(a+)+$"')) + 1;
-    expect(lintErrors(text)).toEqual([
-      `policy.yaml:${line}:16 this pattern can take exponential time to match (nested repetition such as (a+)+): simplify it`,
-    ]);
+  it('runs every pattern in linear time: an overlapping alternation that backtracks 2ⁿ steps in JavaScript answers at once', () => {
+    // ^(\w|a)+$ on 28 letters and a "!" took 10 s, doubling with each letter, in JavaScript's engine.
+    for (const pattern of ['^(\\\\w|a)+$', '(a+)+$', '^(a|aa)+$']) {
+      const text = source.replace('      pattern: "\\\\bSTOP\\\\b"', `      pattern: "${pattern}"`);
+      expect(text).not.toBe(source);
+      expect(lintErrors(text), pattern).toEqual([]);
+      const loaded = parsePolicy(text, 'policy.yaml');
+      const template = `${'a'.repeat(60)}!\nExemple SAS\nSTOP au 36180`;
+      const findings = checkMessage(template, 'sms', undefined, loaded);
+      expect(findings.length, pattern).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses, at its line and column, a pattern no linear-time engine can run (a backreference, a lookaround)', () => {
+    for (const pattern of ['(a)\\\\1', '(?<=STOP)x']) {
+      const text = source.replace('      pattern: "\\\\bSTOP\\\\b"', `      pattern: "${pattern}"`);
+      const line = text.split('\n').findIndex((l) => l.includes(`pattern: "${pattern}"`)) + 1;
+      const errors = lintErrors(text);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        new RegExp(`^policy\\.yaml:${line}:16 not a pattern prospect-guard can run in linear time`),
+      );
+      expect(errors[0]).toContain('backreferences and lookarounds are not allowed');
+    }
   });
 
   it('reports an alias bomb at its first alias instead of expanding it', () => {

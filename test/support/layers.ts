@@ -54,7 +54,7 @@ export const OWNED_PACKAGES: Record<string, string[]> = {
 };
 export const PURE_PACKAGES: Record<string, string[]> = {
   domain: ['date-holidays', 'email-providers', 'libphonenumber-js', 'luxon'],
-  policy: ['croner', 'luxon', 'safe-regex2', 'yaml', 'zod'],
+  policy: ['croner', 'luxon', 're2js', 'yaml', 'zod'],
 };
 
 export const MAX_FILE_LINES = 300;
