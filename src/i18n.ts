@@ -27,6 +27,7 @@ import { web } from './i18n/web.ts';
 import { webAudit } from './i18n/webAudit.ts';
 import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
+import { webRegister } from './i18n/webRegister.ts';
 import { webRequests } from './i18n/webRequests.ts';
 
 export type { Lang };
@@ -57,6 +58,7 @@ export const catalogue = {
   ...webRequests,
   ...webCampaigns,
   ...webAudit,
+  ...webRegister,
 };
 
 export type MessageKey = keyof typeof catalogue;
