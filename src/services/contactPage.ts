@@ -45,7 +45,11 @@ export async function contactPage(ctx: AppContext, actor: Actor, id: string): Pr
   return {
     sheet,
     answers,
-    decisions: decisions.sort((a, b) => b.askedAt.localeCompare(a.askedAt)).slice(0, DECISIONS_SHOWN),
+    // Newest first; of two asked in the same millisecond, the one logged later.
+    decisions: [...decisions]
+      .reverse()
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))
+      .slice(0, DECISIONS_SHOWN),
     mayEdit: mayEditContact(contact, actor.userId, actor.roles),
     version: versionOf(contact),
   };
