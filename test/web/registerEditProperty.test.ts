@@ -166,15 +166,19 @@ it('the console’s Edit form writes only what the user changed, and the audit n
       const response = await h.post(`/contacts/${before.id}/edit`, session.cookie, fields);
       const after = (await h.store.contactById(before.id)) as Contact;
       const changed = changedFields(before, after);
+      // Only a field whose value differs from the one shown may change anything.
+      const differing = Object.keys(fields).filter((name) => fields[name] !== shown[name]);
       if (response.status !== 303) {
-        // Refused at a field (dates out of order, a field emptied): nothing written, nothing audited.
+        // Refused at a field the user changed (dates out of order, a field emptied), or at the start of the
+        // customer relationship her new end or purchase needs: nothing written, nothing audited.
         expect(response.status).toBe(400);
+        const at = [...(await response.text()).matchAll(/id="f-(\w+)-problem"/g)].map((m) => m[1]);
+        expect(at).toHaveLength(1);
+        expect([...differing, 'customerSince']).toContain(at[0]);
         expect(after).toEqual(before);
         expect((await edits()).length).toBe(editsBefore);
         return;
       }
-      // Only a field whose value differs from the one shown may change anything.
-      const differing = Object.keys(fields).filter((name) => fields[name] !== shown[name]);
       const allowed = new Set(differing.flatMap((name) => TOUCHES[name] ?? []));
       for (const field of changed) expect(allowed, `${field} changed, not edited`).toContain(field);
       const logged = (await edits()).slice(editsBefore);
