@@ -28,6 +28,7 @@ import { webAudit } from './i18n/webAudit.ts';
 import { webCampaigns } from './i18n/webCampaigns.ts';
 import { webDeadlines } from './i18n/webDeadlines.ts';
 import { webOverview } from './i18n/webOverview.ts';
+import { webRegister } from './i18n/webRegister.ts';
 import { webRequests } from './i18n/webRequests.ts';
 import { webSignIn } from './i18n/webSignIn.ts';
 
@@ -61,6 +62,7 @@ export const catalogue = {
   ...webAudit,
   ...webSignIn,
   ...webOverview,
+  ...webRegister,
 };
 
 export type MessageKey = keyof typeof catalogue;

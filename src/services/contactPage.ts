@@ -1,7 +1,9 @@
 import type { Channel } from '../domain/contacts.ts';
 import { type Identifier, identifiersOf } from '../domain/identifiers.ts';
-import type { Actor } from '../policy/access.ts';
+import { type Actor, mayEditContact } from '../policy/access.ts';
+import type { DecisionLogEntry } from '../store/index.ts';
 import { type Answer, answerNow } from './ask.ts';
+import { versionOf } from './contactConsole.ts';
 import type { AppContext } from './context.ts';
 import { type ContactSheet, viewContact } from './lookup.ts';
 import { optOut } from './record.ts';
@@ -17,7 +19,16 @@ export interface ContactPage {
   sheet: ContactSheet;
   /** What each channel would answer now, for the person's first address and first number. */
   answers: Answer[];
+  /** The questions asked about her (at any of her addresses and numbers, former ones too), newest first. */
+  decisions: DecisionLogEntry[];
+  /** Whether the actor may edit or merge her (her owner, or a compliance role): the forms are shown only then. */
+  mayEdit: boolean;
+  /** The record's fingerprint, carried by the Edit form: a form opened on another version is stale. */
+  version: string;
 }
+
+/** The questions a page lists at most: the newest. */
+export const DECISIONS_SHOWN = 50;
 
 /** A contact's page in the console: the /prospect sheet (audited as a view) and each channel's answer now. */
 export async function contactPage(ctx: AppContext, actor: Actor, id: string): Promise<ContactPage> {
@@ -29,7 +40,19 @@ export async function contactPage(ctx: AppContext, actor: Actor, id: string): Pr
   for (const target of firsts)
     for (const channel of CHANNELS[target.kind])
       answers.push(await answerNow(ctx, { channel, target: target.value, askedBy: actor.id }));
-  return { sheet, answers };
+  const hashes = [...ids.map((i) => ctx.store.hash(i)), ...(contact.formerHashes ?? [])];
+  const { decisions } = await ctx.store.recordsAbout(hashes);
+  return {
+    sheet,
+    answers,
+    // Newest first; of two asked in the same millisecond, the one logged later.
+    decisions: [...decisions]
+      .reverse()
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))
+      .slice(0, DECISIONS_SHOWN),
+    mayEdit: mayEditContact(contact, actor.userId, actor.roles),
+    version: versionOf(contact),
+  };
 }
 
 /** An objection recorded from the console, for every identifier of the contact (as /optout does). */

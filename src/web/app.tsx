@@ -137,7 +137,8 @@ function problemPage(c: Context<Env>, signed: Signed | undefined, error: unknown
       fieldName: fieldWords(page.lang),
       extra: policyLists(workspace.ctx.policy),
     });
-    return tell(c, page, text, NOT_FOUND.has(error.problem) ? 404 : 400, { problem: true });
+    const status = NOT_FOUND.has(error.problem) ? 404 : error.problem === 'not_allowed' ? 403 : 400;
+    return tell(c, page, text, status, { problem: true });
   }
   options.log(`console: internal error on ${c.req.method} ${c.req.routePath}: ${(error as Error)?.message}`);
   return tell(c, page, t(page.lang, 'web_internal'), 500, { problem: true });

@@ -45,6 +45,10 @@ table.audit td:first-child { white-space: nowrap; font-variant-numeric: tabular-
 nav.pages { display: flex; gap: 1rem; margin-bottom: 1rem; }
 pre.diff { white-space: pre-wrap; background: #fff; padding: .6rem 1rem; border: 1px solid #ddd; }
 ul.issues { font-family: ui-monospace, monospace; }
+form.edit fieldset { background: #fff; border: 1px solid #ddd; margin: 0 0 1rem; }
+input[type=date] { padding: .35rem; }
+.field.invalid input, .field.invalid select { border: 2px solid #e01e5a; }
+.field .problem { display: block; margin: .3rem 0; padding: .3rem .6rem; }
 `;
 
 /**

@@ -90,3 +90,35 @@ export function consoleHarness(now: Date = NOW): ConsoleHarness {
     post,
   };
 }
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+};
+const decode = (text: string) => text.replace(/&(amp|quot|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+const attr = (tag: string, name: string) => decode(new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? '');
+
+/**
+ * The fields a page's form would send as rendered (its inputs' values, each select's chosen option), the form
+ * found by the end of its action: what a browser submits when nobody touches anything.
+ */
+export function formOf(html: string, actionEnd: string): Record<string, string> {
+  const forms = html.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? [];
+  const form = forms.find((f) => attr(/<form[^>]*>/.exec(f)?.[0] ?? '', 'action').endsWith(actionEnd));
+  if (!form) throw new Error(`no form ending in ${actionEnd}`);
+  const fields: Record<string, string> = {};
+  for (const [input] of form.matchAll(/<input[^>]*>/g))
+    if (attr(input, 'name')) fields[attr(input, 'name')] = attr(input, 'value');
+  for (const [, open = '', options = ''] of form.matchAll(/<select([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const chosen =
+      /<option[^>]*selected[^>]*>/.exec(options)?.[0] ?? /<option[^>]*>/.exec(options)?.[0] ?? '';
+    fields[attr(open, 'name')] = attr(chosen, 'value');
+  }
+  return fields;
+}
+
+/** A page's text as read, without its tags (attributes, such as an option's value, are not read). */
+export const textOf = (html: string) => decode(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');

@@ -23,6 +23,10 @@ beforeAll(async () => {
     },
     new Date(),
   );
+  await store.saveContact(
+    { email: 'bruno@petit.fr', phone: '+33612345678', name: 'Bruno Petit', owner: 'U0SALES' },
+    new Date(),
+  );
   const ctx = { store, policy, clock: () => new Date() };
   const workspace = { ctx, actorOf: async () => DPO, lang: async () => 'fr' as const };
   served = await consoleInBrowser(sessions, workspace);
@@ -50,4 +54,27 @@ it('in a real browser: signs in by link, searches, opens a contact, records an o
   await screenshot(page, 'console-objection');
   // No address or name in any URL the browser asked for.
   expect(urls.filter((url) => /alice|martin|%40/i.test(url))).toEqual([]);
+}, 60_000);
+
+it('in a real browser: edits a phone number from the contact page, and the page shows the new one', async () => {
+  const page = await served.browser.newPage();
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  await page.goto(`${served.url}/signin/${sessions.link('T0', 'U0DPO')}`);
+  await page.type('#query', 'petit');
+  await clickAndWait(page, 'form[action="/register"] button');
+  await clickAndWait(page, 'td a');
+  await clickAndWait(page, 'a[href$="/edit"]');
+  expect(await page.$eval('#f-phone', (input) => (input as HTMLInputElement).value)).toBe('+33612345678');
+  await page.$eval('#f-phone', (input) => {
+    (input as HTMLInputElement).value = '';
+  });
+  await page.type('#f-phone', '06 98 76 54 32');
+  await screenshot(page, 'console-edit-form');
+  await clickAndWait(page, 'form.edit button[type="submit"]');
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('Bruno Petit');
+  expect(await page.$eval('.notice', (p) => p.textContent)).toContain('Modifié');
+  expect(await page.$eval('.identity', (p) => p.textContent)).toContain('+33698765432');
+  await screenshot(page, 'console-edit-phone');
+  expect(urls.filter((url) => /bruno|petit|%40|698765/i.test(url))).toEqual([]);
 }, 60_000);
