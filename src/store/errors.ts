@@ -26,3 +26,23 @@ export class LeaseLost extends StoreError {
     super(`the lease "${lease}" is now held by another replica; this one stops and leaves the work to it`);
   }
 }
+
+/** Access refused by the system: this user may not read or write the file, or the disk is mounted read-only. */
+const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * A file of the register this process may not use, as a store message that names the file and the fix (the
+ * system's EACCES says neither); anything else is returned as it was.
+ */
+export function accessProblem(error: unknown): unknown {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (!e || !DENIED.has(e.code ?? '')) return error;
+  const file = e.path ?? 'the register';
+  if (e.code === 'EROFS')
+    return new StoreError(
+      `${file} is on a read-only disk: move the register to a writable one (PROSPECT_GUARD_DB), nothing was changed`,
+    );
+  return new StoreError(
+    `this user may not ${e.syscall === 'open' ? 'open' : 'change'} ${file} (permission denied): run prospect-guard as the account that owns the register (ls -l shows it), or give this account read and write access; nothing was changed`,
+  );
+}

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { assertContinuity } from './continuity.ts';
 import { type Documents, FolderDocuments, Shelf } from './documents.ts';
-import { StoreError } from './errors.ts';
+import { accessProblem, StoreError } from './errors.ts';
 import { FileInstallations, type Installations } from './installations.ts';
 import { Journal } from './journal.ts';
 import { type HashKeyOptions, hashKeySetting, keyCheck, loadHashKey } from './key.ts';
@@ -79,7 +79,9 @@ export class FileStore extends MemoryStore {
   static async open(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
     const warn = options.warn ?? ((message: string) => process.stderr.write(`prospect-guard: ${message}\n`));
     const existed = storeExists(path);
-    const owned = await lock(path, warn);
+    const owned = await lock(path, warn).catch((error) => {
+      throw accessProblem(error);
+    });
     try {
       removeLeftovers(path);
       // A new key only for a new store: a store whose key went missing must not get another one silently.
@@ -110,7 +112,7 @@ export class FileStore extends MemoryStore {
       return store;
     } catch (error) {
       owned.release();
-      throw error;
+      throw accessProblem(error);
     }
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { StoreError, StoreLockedError } from './errors.ts';
+import { accessProblem, StoreError, StoreLockedError } from './errors.ts';
 
 /** Who owns a store: a process on a host, told apart from a later process that reuses its pid. */
 interface Owner {
@@ -54,6 +54,8 @@ export class StoreLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
           if ((error as NodeJS.ErrnoException).code === 'EISDIR') return lock.replaceOldLock(storePath, warn);
+          const denied = accessProblem(error);
+          if (denied !== error) throw denied;
           throw new StoreError(`cannot lock the store ${storePath}: ${(error as Error).message}`);
         }
       }
