@@ -77,6 +77,47 @@ describe('the register keeps its history', () => {
     expect(trail[0]?.detail).toMatch(/^fields sources; kept owner/);
   });
 
+  it('lets no one but the owner or compliance fill an empty notice date from the add modal: the answer stays as it was', async () => {
+    await slack.ctx.store.saveContact(
+      {
+        email: alice.value,
+        jobFunction: 'finance',
+        owner: DPO,
+        provenance: { source: 'form', collection: 'direct', collectedAt: '2026-11-01T00:00:00Z' },
+      },
+      new Date('2026-11-02T00:00:00Z'),
+    );
+    const ask = () => slack.user.command('/can-i-email alice@corp.fr accounting-software', { user: SALES });
+    const before = visibleText(await ask());
+    const unknown = await slack.user.command('/can-i-email bob@corp.fr', { user: SALES });
+    const add = buttons(unknown).find((b) => b.action_id === 'contact_add_open');
+    const view = openedView(await slack.user.press(add as never, { user: SALES })) as OpenView;
+    const saved = await slack.user.submit(
+      view,
+      {
+        email: text(alice.value),
+        phone: text(null),
+        name: text(null),
+        company: text(null),
+        function: text('finance'),
+        audience: select('auto'),
+        address_kind: select('auto'),
+        source: select('form'),
+        collected: { value: { type: 'datepicker', selected_date: '2026-11-01' } },
+        informed: { value: { type: 'datepicker', selected_date: '2026-11-01' } },
+      },
+      { user: SALES },
+    );
+    expect(visibleText(saved)).toContain('Already known: left as it was');
+    const after = await slack.store.findContact(alice);
+    expect(after?.provenance?.informedAt).toBeUndefined();
+    expect((after?.sources ?? []).every((s) => s.informedAt === undefined)).toBe(true);
+    // The verdict and its reasons stay; only the deadline may move with the source she told of.
+    const why = (text: string) => text.split('The answer may change')[0];
+    expect(why(visibleText(await ask()))).toBe(why(before));
+    expect(before).toContain('No record that the person was informed at collection');
+  });
+
   it("lets the contact's owner edit it, audited with the fields, and refuses a stranger on the button and on a forged submission", async () => {
     await scrapedAlice(SALES);
     const edit = { action_id: 'contact_edit_open', value: JSON.stringify({ target: alice.value }) };
