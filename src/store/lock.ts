@@ -9,15 +9,18 @@ interface Owner {
   host: string;
 }
 
-/** When a process started, as the kernel says (Linux /proc); undefined where it cannot be read. */
-function processStart(pid: number): string | undefined {
+/** A process as the kernel says (Linux /proc): its state letter and when it started; undefined where unreadable. */
+function processStat(pid: number): { state: string; started: string | undefined } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', started: fields[19] };
   } catch {
     return undefined;
   }
 }
+
+const processStart = (pid: number) => processStat(pid)?.started;
 
 function alive(owner: Owner): boolean {
   if (owner.host !== hostname()) return true; // another machine's process: we cannot tell, so it owns it
@@ -26,7 +29,11 @@ function alive(owner: Owner): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
-  const started = processStart(owner.pid);
+  const stat = processStat(owner.pid);
+  // Killed but not yet reaped by its parent (a zombie, Z, or dying, X): it holds nothing any more, and its pid
+  // still answers kill(0) until the parent waits for it.
+  if (stat && (stat.state === 'Z' || stat.state === 'X')) return false;
+  const started = stat?.started;
   return started === undefined || owner.started === '' || started === owner.started;
 }
 
