@@ -94,6 +94,10 @@ export const answers = {
     en: 'Slack could not confirm who you are (Slack is not answering). Nothing was done; try again in a minute.',
   },
   no_basis_title: { fr: 'Aucune base légale', en: 'No legal basis' },
+  problem_store_unavailable: {
+    fr: 'Non enregistré : la base du registre ne répond pas (arrêtée ou en redémarrage). Rien n’a changé ; réessayez dans un instant, et prévenez l’équipe si cela dure.',
+    en: 'Not recorded: the register’s database is not answering (stopped or restarting). Nothing changed; try again in a moment, and tell the team if it lasts.',
+  },
   problem_not_recorded: {
     fr: 'Non enregistré : le disque du registre a refusé l’écriture (plein ?). Rien n’a changé ; réessayez quand il aura de la place, et prévenez l’équipe.',
     en: 'Not recorded: the register’s disk refused the write (full?). Nothing changed; try again once it has room, and tell the team.',

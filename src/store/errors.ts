@@ -19,6 +19,19 @@ export class NotRecordedError extends StoreError {
   }
 }
 
+/**
+ * The register's database cannot be reached or is failing (stopped, restarting, out of connections or disk): the
+ * call did nothing, and the same call can be made again once it answers.
+ */
+export class StoreUnavailableError extends StoreError {
+  override name = 'StoreUnavailableError';
+  constructor(readonly reason: string) {
+    super(
+      `the register's database is not answering (${reason}). Nothing was changed; try again in a moment.`,
+    );
+  }
+}
+
 /** A lease was taken over by another replica (this one was cut off): what it was doing is left to that one. */
 export class LeaseLost extends StoreError {
   override name = 'LeaseLost';

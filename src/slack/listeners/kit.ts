@@ -17,7 +17,7 @@ import type { Policy } from '../../policy/load.ts';
 import type { Role } from '../../policy/schema.ts';
 import { fieldWords, policyLists, problemLine } from '../../reports/problems.ts';
 import type { AppContext } from '../../services/context.ts';
-import { NotRecordedError } from '../../store/index.ts';
+import { NotRecordedError, StoreUnavailableError } from '../../store/index.ts';
 import type { Block } from '../blocks/kit.ts';
 import { blockOf, type FormFields } from '../blocks/modals.ts';
 import { escapeMrkdwn, mention } from '../blocks/mrkdwn.ts';
@@ -39,6 +39,10 @@ export const actor = (userId: string) => `slack:${userId}`;
 /** One short line on what was wrong with the input, then how to use the command. Never a stack trace. */
 export function problemText(error: unknown, lang: Lang, usage: string, deps: SlackDeps): string {
   if (error instanceof RefusedError) return refusalText(error, lang, deps);
+  if (error instanceof StoreUnavailableError) {
+    deps.logger.error(error.message);
+    return t(lang, 'problem_store_unavailable');
+  }
   if (error instanceof NotRecordedError) {
     deps.logger.error(error.message);
     return t(lang, 'problem_not_recorded');

@@ -1,5 +1,53 @@
 import pg from 'pg';
-import { StoreError } from '../errors.ts';
+import { StoreUnavailableError } from '../errors.ts';
+
+/** Errors of the network or of connecting: the database is unreachable, not the request wrong. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+/**
+ * SQLSTATE classes of a failing server rather than a wrong query: 08 connection exception, 53 insufficient
+ * resources (disk full, too many connections), 57 operator intervention (shutting down, starting up), 58 system
+ * error, XX internal error.
+ */
+const FAILING = /^(08|53|57|58|XX)/;
+
+/** A database error as the store's own when the database is unreachable or failing; anything else as it was. */
+export function storeFailure(error: unknown): unknown {
+  const e = error as { code?: string; message?: string } | undefined;
+  const code = e?.code ?? '';
+  const lost =
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+  if (UNREACHABLE.has(code) || FAILING.test(code) || lost.test(e?.message ?? ''))
+    return new StoreUnavailableError(code || 'connection lost');
+  return error;
+}
+
+type Queries = { query: (...args: never[]) => unknown };
+const GUARDED = Symbol('guarded');
+
+/** Every query of `target` (a pool, a pooled client) throws the store's error when the database fails. */
+function guard<T extends Queries>(target: T): T {
+  const marked = target as T & { [GUARDED]?: true };
+  if (marked[GUARDED]) return target;
+  const query = target.query.bind(target) as (...args: unknown[]) => unknown;
+  target.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    // A COPY stream (pg-copy-streams) is no promise: its errors come on the stream.
+    return result instanceof Promise
+      ? result.catch((error: unknown) => {
+          throw storeFailure(error);
+        })
+      : result;
+  }) as T['query'];
+  marked[GUARDED] = true;
+  return target;
+}
 
 /** Connections to `url`; with `schema`, every one of them works in that schema (a workspace's register). */
 export function pool(url: string, schema?: string): pg.Pool {
@@ -10,7 +58,7 @@ export function pool(url: string, schema?: string): pg.Pool {
   });
   // An idle connection dropped by the server must not crash the app: the pool makes a new one.
   created.on('error', () => undefined);
-  return created;
+  return guard(created);
 }
 
 /**
@@ -38,9 +86,10 @@ export async function transaction<T>(db: pg.Pool, work: (client: pg.PoolClient) 
 
 export async function connect(db: pg.Pool): Promise<pg.PoolClient> {
   try {
-    return await db.connect();
+    return guard(await db.connect());
   } catch (error) {
-    throw new StoreError(`cannot reach PostgreSQL: ${(error as Error).message}`);
+    const failure = storeFailure(error);
+    throw failure === error ? new StoreUnavailableError((error as Error).message) : failure;
   }
 }
 
