@@ -18,7 +18,6 @@ import { withScratchDir } from '../../services/scratch.ts';
 import { PAYLOAD, readPayload, VIEW } from '../blocks/actionIds.ts';
 import { campaignModal, reportBlocks } from '../blocks/campaign.ts';
 import { doneModal, fieldValue, type StateValues } from '../blocks/modals.ts';
-import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { campaignThread, download, type UploadedFile, uploadedId } from './campaignThread.ts';
 import {
   actor,
@@ -127,8 +126,9 @@ async function readList(s: Submission, token: string, dir: string): Promise<List
     const file = await download(s.client, token, s.files[0], join(dir, 'list'));
     return { kind: 'file', path: file.path, fileName: file.name };
   } catch (error) {
-    const shown = error instanceof InputError ? escapeMrkdwn(error.message) : slackErrorText(error, s.lang);
-    await s.tell(t(s.lang, 'campaign_file_failed', { error: shown }));
+    // A problem with the file (too big, a web page, no link) said in the reader's words, never its code.
+    if (error instanceof InputError) await s.tell(problemText(error, s.lang, '', s.deps));
+    else await s.tell(t(s.lang, 'campaign_file_failed', { error: slackErrorText(error, s.lang) }));
     return undefined;
   }
 }
