@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { visibleText } from '../../src/slack/emulator/screen.ts';
 import { submitCampaignCheck } from './campaignKit.ts';
 import { startTestSlack, type TestSlack } from './harness.ts';
 
