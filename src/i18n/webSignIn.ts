@@ -1,5 +1,9 @@
 /** Signing in to the compliance console (src/web/signInRoutes.tsx). */
 export const webSignIn = {
+  web_form_too_big: {
+    fr: 'Ce formulaire est bien trop long (plus de 64 Ko) : rien n’a été enregistré. Raccourcissez ce que vous avez saisi.',
+    en: 'This form is far too long (over 64 KB): nothing was recorded. Shorten what you typed.',
+  },
   web_signin_slack: { fr: 'Se connecter avec Slack', en: 'Sign in with Slack' },
   web_signed_out_slack: {
     fr: 'Vous n’êtes pas connecté·e. Connectez-vous avec votre compte Slack de l’espace de travail.',

@@ -117,10 +117,14 @@ export async function editFromPage(
   typed: FormValues,
   version: string,
 ): Promise<EditResult> {
-  const contact = await ctx.store.contactById(id);
-  if (!contact) throw new InputError('unknown_contact', { field: 'contact' });
+  // As the form's own page asks: the register's role and the right to edit her, both checked and audited, so a
+  // stale form (which shows the record again) reads nothing its sender could not open.
+  const contact = await contactById(ctx, actor, id);
   await contactToEdit(ctx, actor, firstIdentifier(contact));
-  if (versionOf(contact) !== version) return { stale: contact };
+  if (versionOf(contact) !== version) {
+    await audited(ctx, actor, 'contact.view', firstIdentifier(contact));
+    return { stale: contact };
+  }
   const { edit, cleared } = changedFields(ctx, contact, typed);
   if (cleared.length > 0)
     return { contact, problems: Object.fromEntries(cleared.map((field) => [field, 'cleared'])) };

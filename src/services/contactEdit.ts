@@ -16,6 +16,7 @@ import type { SaveOutcome } from '../store/index.ts';
 import { assertMayChange, auditChange, type ContactFields, contactInput, refuseChange } from './contacts.ts';
 import type { AppContext } from './context.ts';
 import { clean } from './parse.ts';
+import { audited } from './permissions.ts';
 
 /** An edit as typed: the contact's fields to change, and the addresses and numbers to add or replace. */
 export interface ContactEdit extends ContactFields {
@@ -42,7 +43,13 @@ export async function editContact(ctx: AppContext, fields: ContactEdit, editor: 
   const changes = namedChanges(ctx, fields, existing, target, now);
   changes.identifiers = identifierEdits(ctx, fields, existing, extra);
   checkConsistent(ctx, applyEdit(existing, changes, now).contact, fields);
-  const outcome = await ctx.store.editContact(existing.id, changes, now);
+  const outcome = await ctx.store.editContact(existing.id, changes, now).catch(async (error: unknown) => {
+    // An address or number someone else's contact holds: refused, and audited, since the refusal itself tells
+    // the editor that the register holds it (a probe must leave a trace, as a hit does in a search).
+    if (error instanceof InputError && error.problem === 'identifiers_of_two_contacts')
+      await audited(ctx, editor, 'contact.edit', target, 'identifier held by another contact', 'refused');
+    throw error;
+  });
   if (outcome.changed.length > 0) await auditChange(ctx, editor.id, 'contact.edit', target, outcome);
   return outcome;
 }

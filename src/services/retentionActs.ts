@@ -2,7 +2,7 @@ import type { Contact } from '../domain/contacts.ts';
 import { InputError } from '../domain/errors.ts';
 import { identifiersOf } from '../domain/identifiers.ts';
 import { type Actor, isCompliance, roleToActOn, seesContact } from '../policy/access.ts';
-import type { Deadline, RetentionScan } from '../retention/deadlines.ts';
+import { type Deadline, type RetentionScan, RULE } from '../retention/deadlines.ts';
 import type { PurgeResult } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 import { audited, requireRole } from './permissions.ts';
@@ -47,6 +47,13 @@ export async function askRepermission(
   contactId: string | undefined,
   kind: string,
 ): Promise<Contact | undefined> {
+  // The audit keeps a deadline's kind, never text from a form: nothing a person typed reaches the trail.
+  if (!(kind in RULE))
+    throw new InputError('not_one_of', {
+      field: 'kind',
+      value: kind.slice(0, 40),
+      allowed: Object.keys(RULE).join(', '),
+    });
   const contact = await contactToActOn(ctx, actor, contactId, 'retention.repermission');
   if (contact) await audited(ctx, actor, 'retention.repermission', identifiersOf(contact)[0], kind);
   return contact;

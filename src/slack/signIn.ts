@@ -45,6 +45,11 @@ const AUTHORIZE = 'https://slack.com/openid/connect/authorize';
 export const FLOW_MS = 10 * 60 * 1000;
 /** Clocks differ: an ID token a minute past its expiry is still taken. */
 const SKEW_S = 60;
+/**
+ * Flows started but not finished, at most: anyone may start one without signing in, so the oldest goes first
+ * beyond this (its browser starts again), and memory and time per request stay bounded under a flood.
+ */
+export const MAX_FLOWS = 10_000;
 
 const random = () => randomBytes(32).toString('base64url');
 const digest = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -65,6 +70,7 @@ export class SlackSignIn {
   /** A new flow: the state to keep in the browser's cookie, and Slack's page to send it to. */
   start(team?: string): { state: string; url: string } {
     this.sweep();
+    while (this.flows.size >= MAX_FLOWS) this.flows.delete(this.flows.keys().next().value as string);
     const state = random();
     const nonce = random();
     this.flows.set(digest(state), { nonce, expires: this.now() + FLOW_MS });
@@ -110,7 +116,8 @@ export class SlackSignIn {
     });
     const identity = identityOf(claims);
     const again = identityOf(info as unknown as Record<string, unknown>);
-    if (again.userId !== identity.userId || again.teamId !== identity.teamId) throw new SignInError('token');
+    const same = (['userId', 'teamId', 'enterpriseId'] as const).every((k) => again[k] === identity[k]);
+    if (!same) throw new SignInError('token');
     return identity;
   }
 
@@ -125,18 +132,29 @@ export class SlackSignIn {
 
   private checkedClaims(idToken: string | undefined, nonce: string): Record<string, unknown> {
     const claims = payloadOf(idToken);
+    const id = this.settings.clientId;
+    // For us alone: an audience of several must name us as the party it was issued to (OIDC Core 3.1.3.7).
     const audience = claims.aud;
     const ours = Array.isArray(audience)
-      ? audience.includes(this.settings.clientId)
-      : audience === this.settings.clientId;
+      ? audience.includes(id) && (audience.length === 1 || claims.azp === id)
+      : audience === id;
+    const issuedTo = claims.azp === undefined || claims.azp === id;
+    const nowS = this.now() / 1000;
     const expires = typeof claims.exp === 'number' ? claims.exp : 0;
-    if (claims.iss !== ISSUER || !ours || expires + SKEW_S <= this.now() / 1000 || claims.nonce !== nonce)
+    const issued = typeof claims.iat === 'number' ? claims.iat : nowS;
+    const timely = expires + SKEW_S > nowS && issued - SKEW_S <= nowS;
+    const subject = typeof claims.sub === 'string' && claims.sub !== '';
+    if (claims.iss !== ISSUER || !ours || !issuedTo || !timely || !subject || claims.nonce !== nonce)
       throw new SignInError('token');
     return claims;
   }
 
+  /** Flows lapse in the order they began (one lifetime for all): only the lapsed ones at the front are read. */
   private sweep(): void {
-    for (const [key, flow] of this.flows) if (flow.expires <= this.now()) this.flows.delete(key);
+    for (const [key, flow] of this.flows) {
+      if (flow.expires > this.now()) return;
+      this.flows.delete(key);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { InputError, RefusedError } from '../domain/errors.ts';
 import { t } from '../i18n.ts';
@@ -25,6 +26,11 @@ export type { WebWorkspace };
  * `secure` (served over https, behind a proxy) makes the cookies Secure.
  */
 export type ConsoleOptions = SignInOptions;
+
+const formLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) => tell(c, visitor(c), t(visitorLang(c), 'web_form_too_big'), 413, { problem: true }),
+});
 
 /** Problems that mean the page's subject does not exist (a contact or a campaign by id): a 404, not a 400. */
 const NOT_FOUND: ReadonlySet<string> = new Set(['unknown_contact', 'unknown_campaign']);
@@ -53,6 +59,8 @@ export function createConsole(options: ConsoleOptions): Hono<Env> {
   signInRoutes(app, options);
   // Before the sign-in middleware, which reads every POST body whole for its CSRF check.
   app.use('/policy/diff', policyUploadLimit);
+  // Every other form is a few fields: 64 KB is far beyond any of them, and bounds what is read before sign-in.
+  app.use(async (c, next) => (c.req.path === '/policy/diff' ? next() : formLimit(c, next)));
   app.use(async (c, next) => {
     const signed = await signedIn(c, options);
     if (!signed) return signedOut(c, options);

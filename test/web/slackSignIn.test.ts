@@ -145,6 +145,10 @@ describe('Sign in with Slack', () => {
       { iss: 'https://evil.example' },
       { exp: Math.floor(Date.now() / 1000) - 3600 },
       { nonce: 'not-the-nonce' },
+      { aud: ['9999.0000', CLIENT_ID] },
+      { azp: '9999.0000' },
+      { iat: Math.floor(Date.now() / 1000) + 3600 },
+      { sub: undefined },
       { 'https://slack.com/user_id': 'U0SALES' },
     ]) {
       const { back } = await signInWithSlack({ userId: 'U0DPO', claims });
